@@ -1,0 +1,203 @@
+"""The carrier adapter protocol.
+
+One class per carrier, one file per class. `fetch()` only talks HTTP; `parse()` is pure
+over recorded bytes (that is what makes fixture tests possible). Per-number problems are
+data (`CarrierProblem`); whole-call failures raise `CarrierError` subclasses.
+
+Adding a carrier:
+1. Add `carriers/<name>.py` with a `CarrierAdapter` subclass; its status tables are data,
+   keyed by the normalized `Status`, each raw code commented with its meaning.
+2. Add recorded-shape fixtures under `tests/carriers/fixtures/<name>/` (delivered,
+   in_transit, exception, not_found, batch, malformed) and a test module.
+3. Register the class in `carriers/__init__.py` (a test checks every module is registered).
+"""
+
+from __future__ import annotations
+
+import asyncio
+from abc import ABC, abstractmethod
+from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta, timezone
+from typing import Any, ClassVar
+
+import httpx
+import structlog
+
+from trackmon.clock import Clock, utcnow
+from trackmon.domain import (
+    CarrierProblem,
+    ParseResult,
+    Status,
+    SubStatus,
+    TrackingEvent,
+    TrackingSnapshot,
+)
+from trackmon.errors import CarrierResponseError
+from trackmon.ratelimit import RateLimiter
+from trackmon.settings import CarrierSettings
+
+log = structlog.get_logger("trackmon.carriers")
+
+StatusTable = Mapping[Status, Iterable[str]]
+
+
+@dataclass(frozen=True, slots=True)
+class TrackRequest:
+    """A number to track, with trackmon's carrier name for it when known ("ups", "china-post")."""
+
+    number: str
+    carrier_hint: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class RawResponse:
+    """What `fetch` got: the bytes of each call it made, keyed by call name."""
+
+    requested: tuple[str, ...]
+    parts: Mapping[str, bytes]
+    status_codes: Mapping[str, int] = field(default_factory=dict)
+
+    @property
+    def body(self) -> bytes:
+        """The body of the single call, for adapters that make one call."""
+        if len(self.parts) != 1:
+            raise KeyError("several parts; use .parts[name]")
+        return next(iter(self.parts.values()))
+
+
+def invert(table: StatusTable) -> dict[str, Status]:
+    """{Status: codes} → {code: Status}; a code listed twice is a programming error."""
+    out: dict[str, Status] = {}
+    for status, codes in table.items():
+        for code in codes:
+            if code in out:
+                raise ValueError(f"code {code!r} mapped twice ({out[code]} and {status})")
+            out[code] = status
+    return out
+
+
+def parse_ts(value: Any, *, assume: timezone = UTC) -> datetime | None:
+    """Parse an ISO-8601 timestamp to aware UTC. Naive values are taken in `assume`.
+
+    Returns None for empty values; raises ValueError for garbage.
+    """
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        dt = value
+    else:
+        text = str(value).strip()
+        if text.endswith("Z"):
+            text = text[:-1] + "+00:00"
+        dt = datetime.fromisoformat(text)
+    if dt.tzinfo is None:
+        dt = dt.replace(tzinfo=assume)
+    return dt.astimezone(UTC)
+
+
+def offset_minutes(value: Any) -> int | None:
+    """The UTC offset, in minutes, of an ISO timestamp that carries one."""
+    if not value:
+        return None
+    text = str(value).strip().replace("Z", "+00:00")
+    try:
+        dt = datetime.fromisoformat(text)
+    except ValueError:
+        return None
+    off = dt.utcoffset()
+    return None if off is None else int(off / timedelta(minutes=1))
+
+
+def sort_dedupe(events: Iterable[TrackingEvent]) -> tuple[TrackingEvent, ...]:
+    """Oldest first, one event per fingerprint (the first seen wins)."""
+    seen: dict[str, TrackingEvent] = {}
+    for ev in events:
+        seen.setdefault(ev.fingerprint, ev)
+    return tuple(sorted(seen.values(), key=lambda e: e.time))
+
+
+class CarrierAdapter(ABC):
+    """Base of every adapter. Subclasses set the class variables and implement fetch/parse."""
+
+    name: ClassVar[str]                   # registry key, log field, DB value: "17track"
+    label: ClassVar[str]                  # "17TRACK"
+    max_batch: ClassVar[int] = 1          # numbers per request
+    aggregator: ClassVar[bool] = False    # tracks many carriers' numbers
+    credentials: ClassVar[tuple[str, ...]] = ("api_key",)  # settings keys that must be set
+    default_base_url: ClassVar[str]
+    carriers_served: ClassVar[frozenset[str]] = frozenset()  # trackmon carrier names it tracks
+
+    def __init__(self, settings: CarrierSettings, client: httpx.AsyncClient, *,
+                 limiter: RateLimiter | None = None, clock: Clock = utcnow,
+                 sleep: Callable[[float], Awaitable[None]] = asyncio.sleep) -> None:
+        self.settings = settings
+        self.client = client
+        self.limiter = limiter or RateLimiter(settings.rate_limit_per_second,
+                                              concurrency=settings.concurrency)
+        self.clock = clock
+        self.sleep = sleep
+        self.log = log.bind(carrier=self.name)
+
+    @classmethod
+    def missing_credentials(cls, settings: CarrierSettings) -> list[str]:
+        """Settings keys this adapter needs that are unset (empty list: configured)."""
+        missing = []
+        for key in cls.credentials:
+            value = getattr(settings, key)
+            raw = value.get_secret_value() if hasattr(value, "get_secret_value") else value
+            if not raw:
+                missing.append(key)
+        return missing
+
+    @property
+    def base_url(self) -> str:
+        return (self.settings.base_url or self.default_base_url).rstrip("/")
+
+    @abstractmethod
+    async def fetch(self, requests: Sequence[TrackRequest]) -> RawResponse:
+        """Network only: at most `max_batch` requests. Raises CarrierError subclasses."""
+
+    @abstractmethod
+    def parse(self, raw: RawResponse) -> ParseResult:
+        """Pure: bytes → snapshots and per-number problems. Garbage → CarrierResponseError."""
+
+    async def track(self, requests: Sequence[TrackRequest]) -> ParseResult:
+        """Fetch and parse in batches of `max_batch`; a number absent from the answer is a problem."""
+        snapshots: list[TrackingSnapshot] = []
+        problems: list[CarrierProblem] = []
+        for start in range(0, len(requests), self.max_batch):
+            batch = requests[start:start + self.max_batch]
+            result = self.parse(await self.fetch(batch))
+            snapshots.extend(result.snapshots)
+            problems.extend(result.problems)
+            answered = {s.tracking_number for s in result.snapshots} | {
+                p.tracking_number for p in result.problems}
+            for req in batch:
+                if req.number not in answered:
+                    problems.append(CarrierProblem(
+                        tracking_number=req.number, kind="not_found",
+                        message=f"{self.label} returned nothing for this number"))
+        return ParseResult(snapshots=tuple(snapshots), problems=tuple(problems))
+
+    async def stop_tracking(self, numbers: Sequence[TrackRequest]) -> None:
+        """Tell the provider to stop tracking (aggregators bill per tracked number)."""
+        return None
+
+    def map_code(self, table: Mapping[str, Status], code: str | None,
+                 *, number: str | None = None) -> Status:
+        """Table lookup; an unmapped code is `unknown` plus a `carrier.unmapped_code` warning."""
+        if code is not None and code in table:
+            return table[code]
+        self.log.warning("carrier.unmapped_code", code=code, tracking_number=number)
+        return Status.unknown
+
+    def bad_response(self, message: str) -> CarrierResponseError:
+        return CarrierResponseError(self.name, message)
+
+
+__all__ = [
+    "CarrierAdapter", "CarrierProblem", "ParseResult", "RawResponse", "Status", "StatusTable",
+    "SubStatus", "TrackRequest", "TrackingEvent", "TrackingSnapshot", "invert", "offset_minutes",
+    "parse_ts", "sort_dedupe",
+]

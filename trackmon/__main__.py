@@ -1,0 +1,3 @@
+from trackmon.cli import main
+
+main()

@@ -1,0 +1,253 @@
+"""Settings: a TOML file overridden by TRACKMON_* environment variables.
+
+This is the only module that reads `os.environ`. `load()` is called once by the CLI and
+the frozen result is passed to constructors.
+
+Environment names (a contract):
+- `TRACKMON_CONFIG`: path of the TOML file (same as `--config`).
+- `TRACKMON_<KEY>` for a top-level key, e.g. `TRACKMON_DATABASE_URL`.
+- `TRACKMON_<SECTION>_<KEY>` for a key of a section, e.g. `TRACKMON_SMTP_HOST`,
+  `TRACKMON_POLLING_JITTER_SECONDS`.
+- `TRACKMON_<CARRIER>_<KEY>` for a carrier, e.g. `TRACKMON_17TRACK_API_KEY`,
+  `TRACKMON_UPS_CLIENT_ID`, `TRACKMON_FEDEX_BASE_URL`.
+- `TRACKMON_MAIL_FROM` is `smtp.mail_from`.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError
+
+from trackmon.errors import ConfigError
+
+CARRIER_NAMES = ("17track", "aftership", "dhl", "ups", "usps", "fedex")
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class CarrierSettings(_Frozen):
+    """Credentials and limits of one carrier or aggregator API."""
+
+    api_key: SecretStr | None = Field(None, description="API key (17TRACK, AfterShip, DHL)")
+    client_id: str | None = Field(None, description="OAuth client id (UPS, USPS, FedEx)")
+    client_secret: SecretStr | None = Field(None, description="OAuth client secret")
+    base_url: str | None = Field(None, description="replaces the production origin and prefix")
+    webhook_secret: SecretStr | None = Field(
+        None, description="secret that signs push webhooks (AfterShip); 17TRACK signs with api_key")
+    rate_limit_per_second: float = Field(3.0, gt=0, description="requests per second at most")
+    concurrency: int = Field(2, ge=1, description="requests in flight at most")
+    timeout_seconds: float = Field(20.0, gt=0, description="per-request timeout")
+    max_attempts: int = Field(4, ge=1, description="tries per request on transient failures")
+    enabled: bool = Field(True, description="false skips this carrier even with credentials")
+
+    @property
+    def has_api_key(self) -> bool:
+        return self.api_key is not None and bool(self.api_key.get_secret_value())
+
+    @property
+    def has_oauth(self) -> bool:
+        return bool(self.client_id) and self.client_secret is not None and bool(
+            self.client_secret.get_secret_value())
+
+
+class DetectionSettings(_Frozen):
+    """Thresholds of the exception detector (days)."""
+
+    stalled_international_days: float = Field(10, gt=0, description="no news in international transit")
+    stalled_destination_days: float = Field(7, gt=0, description="no news after arrival in the destination country")
+    not_picked_up_days: float = Field(5, gt=0, description="only label/info-received for this long")
+    customs_stall_days: float = Field(7, gt=0, description="customs processing with no news")
+    lost_days: float = Field(30, gt=0, description="no news at all for this long: presumed lost")
+    partial_delivery_days: float = Field(3, gt=0, description="days after the first parcel of an order is delivered")
+    default_transit_days: int = Field(30, gt=0, description="usual transit time when a lane has no history")
+    lane_min_samples: int = Field(20, ge=1, description="delivered parcels before a lane's own figures are used")
+    pickup_hold_days: int = Field(15, gt=0, description="days a post office holds a parcel before returning it")
+
+
+class PollingSettings(_Frozen):
+    """How often each status is polled (minutes) and how work is claimed."""
+
+    interval_out_for_delivery_minutes: float = Field(60, gt=0)
+    interval_available_for_pickup_minutes: float = Field(360, gt=0)
+    interval_in_transit_minutes: float = Field(240, gt=0)
+    interval_exception_minutes: float = Field(180, gt=0)
+    interval_pending_minutes: float = Field(720, gt=0, description="not_found and info_received")
+    jitter_fraction: float = Field(0.1, ge=0, le=0.5, description="± share of the interval")
+    final_grace_days: float = Field(3, ge=0, description="keep polling delivered/returned this long")
+    max_active_days: float = Field(120, gt=0, description="stop polling after this many days")
+    lease_seconds: float = Field(300, gt=0, description="a claim expires after this long")
+    claim_batch_size: int = Field(200, ge=1, description="shipments claimed per cycle step")
+    tick_seconds: float = Field(30, gt=0, description="how often the daemon looks for due work")
+    failure_backoff_max_minutes: float = Field(1440, gt=0)
+
+
+class MessagingSettings(_Frozen):
+    """Buyer messages."""
+
+    channel: Literal["smtp", "webhook", "file"] = Field("file", description="where buyer messages go")
+    file_dir: str = Field("outbox", description="folder of the dry-run file channel")
+    webhook_url: str | None = Field(None, description="HTTPS endpoint of the seller's system")
+    webhook_secret: SecretStr | None = Field(None, description="HMAC-SHA256 key that signs webhook posts")
+    templates_dir: str | None = Field(None, description="folder whose templates override the built-ins")
+    send_window_start: str = Field("09:00", description="buyer local time, HH:MM")
+    send_window_end: str = Field("20:00", description="buyer local time, HH:MM")
+    max_per_day: int = Field(2, ge=1, description="messages per buyer per local day at most")
+    default_language: str = Field("en")
+    enabled_kinds: tuple[str, ...] = Field(
+        (
+            "shipped", "on_its_way", "weekly_checkin", "pickup_waiting", "pickup_reminder",
+            "customs_hold", "customs_duties", "customs_information", "stalled",
+            "delivery_failed", "returning", "split_package", "partial_delivery", "delivered",
+        ),
+        description="message kinds that are sent")
+    tracking_url: str = Field("https://t.17track.net/en#nums={tracking_number}",
+                              description="link given to buyers; {tracking_number} is replaced")
+    max_attempts: int = Field(6, ge=1, description="tries before a message is marked failed")
+    store_name: str = Field("our shop", description="signature when the order names no store")
+
+
+class SmtpSettings(_Frozen):
+    host: str | None = Field(None, description="SMTP server; unset disables email")
+    port: int = Field(587, gt=0)
+    username: str | None = None
+    password: SecretStr | None = None
+    mail_from: str | None = Field(None, description="From: address (TRACKMON_MAIL_FROM)")
+    security: Literal["starttls", "tls", "none"] = Field("starttls")
+    timeout_seconds: float = Field(30, gt=0)
+
+
+class StoreSettings(_Frozen):
+    """A seller's store: where its digests go."""
+
+    display_name: str | None = None
+    timezone: str = Field("Asia/Shanghai", description="seller's time zone for digests")
+    emails: tuple[str, ...] = Field((), description="digest recipients")
+    apprise_urls: tuple[str, ...] = Field((), description="apprise URLs (Slack, Telegram, ...)")
+
+
+class DigestSettings(_Frozen):
+    daily_cron: str = Field("0 8 * * *", description="daily digest, seller's local time (cron)")
+    weekly_cron: str = Field("0 9 * * sat", description="weekly review, seller's local time (cron)")
+    all_quiet: bool = Field(False, description="send a short note when a period had nothing")
+    output_dir: str | None = Field(None, description="also write each digest here as HTML")
+
+
+class ApiSettings(_Frozen):
+    host: str = Field("127.0.0.1")
+    port: int = Field(8080, gt=0)
+    token: SecretStr | None = Field(None, description="bearer token; unset disables the write API")
+    enabled: bool = True
+
+
+class LogSettings(_Frozen):
+    format: Literal["auto", "json", "console"] = Field("auto", description="auto: console in a terminal")
+    level: str = Field("info")
+
+
+class Settings(_Frozen):
+    database_url: str = Field("sqlite:///trackmon.db", description="SQLAlchemy URL")
+    carriers: dict[str, CarrierSettings] = Field(default_factory=dict)
+    detection: DetectionSettings = Field(default_factory=DetectionSettings)
+    polling: PollingSettings = Field(default_factory=PollingSettings)
+    messaging: MessagingSettings = Field(default_factory=MessagingSettings)
+    smtp: SmtpSettings = Field(default_factory=SmtpSettings)
+    digest: DigestSettings = Field(default_factory=DigestSettings)
+    stores: dict[str, StoreSettings] = Field(default_factory=dict)
+    api: ApiSettings = Field(default_factory=ApiSettings)
+    log: LogSettings = Field(default_factory=LogSettings)
+
+    def carrier(self, name: str) -> CarrierSettings:
+        return self.carriers.get(name) or CarrierSettings()
+
+    def store(self, name: str) -> StoreSettings:
+        return self.stores.get(name) or StoreSettings()
+
+
+SECTIONS: dict[str, type[_Frozen]] = {
+    "detection": DetectionSettings, "polling": PollingSettings, "messaging": MessagingSettings,
+    "smtp": SmtpSettings, "digest": DigestSettings, "api": ApiSettings, "log": LogSettings,
+}
+_ALIASES = {"MAIL_FROM": ("smtp", "mail_from")}
+
+
+def _env_overrides(env: Mapping[str, str]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    carrier_keys = {c.upper(): c for c in CARRIER_NAMES}
+    for name, value in env.items():
+        if not name.startswith("TRACKMON_") or name == "TRACKMON_CONFIG":
+            continue
+        rest = name[len("TRACKMON_"):]
+        if rest in _ALIASES:
+            section, key = _ALIASES[rest]
+            out.setdefault(section, {})[key] = value
+            continue
+        if rest.lower() in Settings.model_fields and rest.lower() not in SECTIONS:
+            out[rest.lower()] = value
+            continue
+        head, _, tail = rest.partition("_")
+        if head in carrier_keys and tail:
+            out.setdefault("carriers", {}).setdefault(carrier_keys[head], {})[tail.lower()] = value
+        elif head.lower() in SECTIONS and tail:
+            out.setdefault(head.lower(), {})[tail.lower()] = _maybe_list(value)
+        # other TRACKMON_* names (TRACKMON_TEST_POSTGRES_URL, ...) are not settings
+    return out
+
+
+def _maybe_list(value: str) -> Any:
+    return [v.strip() for v in value.split(",") if v.strip()] if "," in value else value
+
+
+def _merge(base: dict[str, Any], top: Mapping[str, Any]) -> dict[str, Any]:
+    merged = dict(base)
+    for key, value in top.items():
+        if isinstance(value, Mapping) and isinstance(merged.get(key), Mapping):
+            merged[key] = _merge(dict(merged[key]), value)
+        else:
+            merged[key] = value
+    return merged
+
+
+def read_toml(path: str | Path) -> dict[str, Any]:
+    path = Path(path)
+    try:
+        with path.open("rb") as fh:
+            return tomllib.load(fh)
+    except FileNotFoundError:
+        raise ConfigError(f"config file {path} does not exist", key="config") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"config file {path} is not valid TOML: {exc}", key="config") from None
+
+
+def load(path: str | Path | None = None, *, env: Mapping[str, str] | None = None,
+         overrides: Mapping[str, Any] | None = None) -> Settings:
+    """Build Settings from the TOML file (if any), then environment, then `overrides`."""
+    env = os.environ if env is None else env
+    path = path or env.get("TRACKMON_CONFIG") or None
+    data: dict[str, Any] = read_toml(path) if path else {}
+    data = _merge(data, _env_overrides(env))
+    if overrides:
+        data = _merge(data, overrides)
+    unknown = set(data.get("carriers", {})) - set(CARRIER_NAMES)
+    if unknown:
+        raise ConfigError(f"unknown carrier section(s): {', '.join(sorted(unknown))}; "
+                          f"known: {', '.join(CARRIER_NAMES)}", key="carriers")
+    try:
+        return Settings.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        key = ".".join(str(p) for p in first["loc"])
+        source = f" in {path}" if path else ""
+        raise ConfigError(f"setting {key!r}{source}: {first['msg']} "
+                          f"(got {first.get('input')!r})", key=key) from None
+
+
+def env_var_for(carrier: str, key: str) -> str:
+    """The environment variable that sets `key` of `carrier` (for error messages)."""
+    return f"TRACKMON_{carrier.upper()}_{key.upper()}"
