@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import email.utils
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Collection
 from datetime import UTC, datetime
 from typing import Any
 
@@ -107,11 +107,13 @@ async def send(
     backoff_base: float = 0.5,
     backoff_cap: float = 30.0,
     sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+    passthrough: Collection[int] = (),
     **kwargs: Any,
 ) -> httpx.Response:
     """Send one request with rate limiting and bounded retries of transient failures.
 
-    Returns the 2xx response; raises a CarrierError subclass otherwise.
+    Returns the 2xx response (or one whose status is in `passthrough`, e.g. a 404 that
+    means "no such number", for the caller to read); raises a CarrierError subclass otherwise.
     """
     retrying = AsyncRetrying(
         retry=retry_if_exception_type(TransientCarrierError),
@@ -126,12 +128,14 @@ async def send(
     )
     async for attempt in retrying:
         with attempt:
-            return await _send_once(client, carrier, method, url, limiter, **kwargs)
+            return await _send_once(client, carrier, method, url, limiter,
+                                    passthrough=passthrough, **kwargs)
     raise AssertionError("unreachable")  # pragma: no cover
 
 
 async def _send_once(client: httpx.AsyncClient, carrier: str, method: str, url: str,
-                     limiter: RateLimiter | None, **kwargs: Any) -> httpx.Response:
+                     limiter: RateLimiter | None, *, passthrough: Collection[int] = (),
+                     **kwargs: Any) -> httpx.Response:
     try:
         if limiter is not None:
             async with limiter:
@@ -143,6 +147,8 @@ async def _send_once(client: httpx.AsyncClient, carrier: str, method: str, url: 
     except httpx.TransportError as exc:
         raise TransientCarrierError(
             carrier, f"connection to {_origin(url)} failed: {type(exc).__name__}: {exc}") from exc
+    if response.status_code in passthrough:
+        return response
     try:
         raise_for_status(carrier, response)
     except RateLimited as exc:
