@@ -1,0 +1,1 @@
+"""Alembic migrations of the trackmon schema (run through `trackmon.schema`)."""
