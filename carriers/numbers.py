@@ -1,0 +1,351 @@
+"""Offline carrier identification from a tracking number's format and check digit.
+
+Pure: no I/O after the format data (`number_formats.json`, derived from the MIT-licensed
+jkeen/tracking_number_data) is loaded once.
+
+Formats are *strong* when their shape alone names the carrier (UPU S10, UPS "1Z", USPS IMpb
+"92…95", FedEx "96"): a strong match with a wrong check digit is a typo, and
+`detect_carrier` refuses it. Formats that are only a count of digits (FedEx 12/15, DHL
+Express 10/11, USPS 20, SSCC-18…) are *weak*: many other carriers (SF Express, YunExpress…)
+use the same lengths, so failing their check only means "not that carrier".
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from trackmon.errors import InvalidTrackingNumber
+
+MIN_LENGTH = 5
+MAX_LENGTH = 40
+_STRIP = re.compile(r"[\s\-‐‑‒–—―]+")
+_ALNUM = re.compile(r"[A-Z0-9]+")
+
+#: S10 issuing country → trackmon carrier name. Other countries get a slug of the postal
+#: operator's name from the format data ("Correos de Chile" → "correos-de-chile").
+S10_POSTS: dict[str, str] = {
+    "CN": "china-post", "HK": "hongkong-post", "SG": "singpost", "MY": "malaysia-post",
+    "TW": "chunghwa-post", "JP": "japan-post", "KR": "korea-post", "TH": "thailand-post",
+    "IN": "india-post", "RU": "russian-post", "UA": "ukrposhta", "BY": "belpost",
+    "KZ": "kazpost", "US": "usps", "CA": "canada-post", "MX": "correos-mexico",
+    "BR": "correios", "AR": "correo-argentino", "CL": "correos-chile", "CO": "4-72",
+    "PE": "serpost", "GB": "royal-mail", "IE": "an-post", "DE": "deutsche-post",
+    "FR": "la-poste", "ES": "correos", "PT": "ctt", "IT": "poste-italiane",
+    "NL": "postnl", "BE": "bpost", "CH": "swiss-post", "AT": "austrian-post",
+    "PL": "poczta-polska", "CZ": "ceska-posta", "SE": "postnord", "DK": "postnord",
+    "NO": "posten-norge", "FI": "posti", "IL": "israel-post", "TR": "ptt",
+    "AU": "australia-post", "NZ": "nz-post", "ZA": "sapo", "SA": "saudi-post",
+    "AE": "emirates-post", "GH": "ghana-post", "NG": "nipost",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Identification:
+    """One candidate carrier for a number.
+
+    `carrier` is trackmon's name ("ups", "usps", "fedex", "dhl", "china-post"…) or None
+    when the number is well formed but no known format matches. `problem` says why the check
+    digit failed; `format` names the matched format ("s10", "ups_1z", "usps_impb"…).
+    """
+
+    carrier: str | None
+    number: str
+    valid_check_digit: bool
+    service: str | None = None
+    origin_country: str | None = None
+    format: str | None = None
+    problem: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _Check:
+    given: int
+    expected: int | tuple[int, ...]
+    algorithm: str
+
+    @property
+    def ok(self) -> bool:
+        expected = self.expected if isinstance(self.expected, tuple) else (self.expected,)
+        return self.given in expected
+
+    @property
+    def problem(self) -> str | None:
+        if self.ok:
+            return None
+        expected = self.expected if isinstance(self.expected, tuple) else (self.expected,)
+        shown = " or ".join(str(e) for e in expected)
+        return f"check digit is {self.given}, expected {shown} ({self.algorithm})"
+
+
+@dataclass(frozen=True, slots=True)
+class _Match:
+    check: _Check
+    service: str | None = None
+    origin_country: str | None = None
+    carrier: str | None = None  # overrides the format's carrier (S10)
+
+
+@dataclass(frozen=True, slots=True)
+class _Format:
+    id: str
+    carrier: str
+    strong: bool
+    rank: int  # higher wins among valid candidates
+    matcher: Callable[[str], Iterator[_Match]]
+
+
+# ---------------------------------------------------------------- check-digit algorithms
+
+def _char_value(c: str) -> int:
+    """A digit's value; letters as UPS encodes them (A=2, B=3 … in a cycle of ten)."""
+    return int(c) if c.isdigit() else (ord(c) - 3) % 10
+
+
+def mod10(sequence: str, *, evens: int = 1, odds: int = 1, reverse: bool = False) -> int:
+    """Expected check digit of a weighted mod-10 (positions counted from 0)."""
+    chars = sequence[::-1] if reverse else sequence
+    total = 0
+    for i, c in enumerate(chars):
+        total += _char_value(c) * (odds if i % 2 else evens)
+    return (10 - total % 10) % 10
+
+
+def weighted_mod11_mod10(sequence: str, weights: tuple[int, ...]) -> int:
+    """FedEx Express: sum of digit × weight, modulo 11, then modulo 10."""
+    if len(sequence) != len(weights):
+        raise ValueError(f"{len(sequence)} digits for {len(weights)} weights")
+    return sum(int(c) * w for c, w in zip(sequence, weights, strict=True)) % 11 % 10
+
+
+def s10_check_digit(serial: str) -> int:
+    """UPU S10 check digit of the 8-digit serial (weights 8 6 4 2 3 5 9 7, modulo 11)."""
+    if len(serial) != 8 or not serial.isdigit():
+        raise ValueError(f"S10 serial must be 8 digits, got {serial!r}")
+    rest = 11 - sum(int(c) * w for c, w in zip(serial, (8, 6, 4, 2, 3, 5, 9, 7), strict=True)) % 11
+    return {10: 0, 11: 5}.get(rest, rest)
+
+
+def mod7(serial: str) -> int:
+    return int(serial) % 7
+
+
+# ---------------------------------------------------------------- format data
+
+@cache
+def _data() -> dict:
+    text = resources.files("carriers").joinpath("number_formats.json").read_text(encoding="utf-8")
+    return json.loads(text)
+
+
+@cache
+def _s10_services() -> tuple[tuple[re.Pattern[str], str], ...]:
+    return tuple((re.compile(s["regex"]), s["name"]) for s in _data()["s10_service_types"])
+
+
+def s10_post(country: str) -> str | None:
+    """trackmon carrier name of the postal operator issuing S10 numbers for `country`."""
+    country = country.upper()
+    if country in S10_POSTS:
+        return S10_POSTS[country]
+    entry = _data()["s10_countries"].get(country)
+    if entry is None:
+        return None
+    slug = re.sub(r"[^a-z0-9]+", "-", entry["post"].casefold()).strip("-")
+    return slug or None
+
+
+# ---------------------------------------------------------------- matchers
+
+def _one(pattern: str) -> Callable[[Callable[[re.Match[str]], _Match]], Callable[[str], Iterator[_Match]]]:
+    compiled = re.compile(pattern)
+
+    def wrap(build: Callable[[re.Match[str]], _Match]) -> Callable[[str], Iterator[_Match]]:
+        def matcher(number: str) -> Iterator[_Match]:
+            m = compiled.fullmatch(number)
+            if m:
+                yield build(m)
+        return matcher
+    return wrap
+
+
+def _s10(number: str) -> Iterator[_Match]:
+    m = re.fullmatch(r"([A-Z]{2})(\d{8})(\d)([A-Z]{2})", number)
+    if not m or m[4] not in _data()["s10_countries"]:
+        return
+    service = next((name for rx, name in _s10_services() if rx.fullmatch(m[1])), None)
+    yield _Match(_Check(int(m[3]), s10_check_digit(m[2]), "UPU S10 mod 11"),
+                 service=service, origin_country=m[4], carrier=s10_post(m[4]))
+
+
+@_one(r"1Z([A-Z0-9]{6})([A-Z0-9]{2})([A-Z0-9]{7})(\d)")
+def _ups_1z(m: re.Match[str]) -> _Match:
+    body = m[1] + m[2] + m[3]
+    check = _Check(int(m[4]), mod10(body, evens=1, odds=2), "UPS 1Z mod 10")
+    return _Match(check, service=_data()["ups_service_types"].get(m[2], "UPS"))
+
+
+@_one(r"([AHJKTV])(\d{9})(\d)")
+def _ups_waybill(m: re.Match[str]) -> _Match:
+    check = _Check(int(m[3]), mod10(m[2], evens=1, odds=2), "UPS waybill mod 10")
+    return _Match(check, service="UPS waybill")
+
+
+def _usps_impb(number: str) -> Iterator[_Match]:
+    """IMpb 9[1-5] + 20/24/28 digits, optionally after a 420+ZIP(+4) routing prefix."""
+    bodies = [number]
+    if number.startswith("420"):
+        bodies = [number[8:], number[12:]]
+    seen = set()
+    for body in bodies:
+        if body in seen or not re.fullmatch(r"9[1-5](\d{20}|\d{24}|\d{28})", body):
+            continue
+        if len(body) == 30 and not body.startswith("94"):
+            continue
+        seen.add(body)
+        check = _Check(int(body[-1]), mod10(body[:-1], evens=3, odds=1, reverse=True), "USPS IMpb mod 10")
+        yield _Match(check, service="USPS IMpb")
+
+
+@_one(r"(\d{19})(\d)")
+def _usps_20(m: re.Match[str]) -> _Match:
+    # Either the plain 20-digit Delivery Confirmation number, or a legacy number whose
+    # check digit is computed with the "91" application identifier prepended.
+    expected = (mod10(m[1], evens=3, odds=1), mod10("91" + m[1], evens=3, odds=1))
+    return _Match(_Check(int(m[2]), expected, "USPS 20-digit mod 10"), service="USPS 20-digit")
+
+
+_FEDEX_12_WEIGHTS = (3, 1, 7, 3, 1, 7, 3, 1, 7, 3, 1)
+_FEDEX_13_WEIGHTS = (1, 7, 3, 1, 7, 3, 1, 7, 3, 1, 7, 3, 1)
+
+
+@_one(r"(\d{11})(\d)")
+def _fedex_12(m: re.Match[str]) -> _Match:
+    check = _Check(int(m[2]), weighted_mod11_mod10(m[1], _FEDEX_12_WEIGHTS), "FedEx Express mod 11")
+    return _Match(check, service="FedEx Express")
+
+
+@_one(r"(\d{14})(\d)")
+def _fedex_15(m: re.Match[str]) -> _Match:
+    check = _Check(int(m[2]), mod10(m[1], evens=1, odds=3), "FedEx Ground mod 10")
+    return _Match(check, service="FedEx Ground")
+
+
+@_one(r"(\d{2})(\d{15})(\d)")
+def _fedex_sscc18(m: re.Match[str]) -> _Match:
+    check = _Check(int(m[3]), mod10(m[2], evens=3, odds=1), "SSCC-18 mod 10")
+    return _Match(check, service="FedEx Ground (SSCC-18)")
+
+
+@_one(r"96(\d{2})(\d{3})(\d{14})(\d)")
+def _fedex_96(m: re.Match[str]) -> _Match:
+    check = _Check(int(m[4]), mod10(m[3], evens=1, odds=3), "FedEx Ground 96 mod 10")
+    return _Match(check, service="FedEx Ground")
+
+
+@_one(r"[0-8]\d{14}(\d{5})(\d{13})(\d)")
+def _fedex_34(m: re.Match[str]) -> _Match:
+    check = _Check(int(m[3]), weighted_mod11_mod10(m[2], _FEDEX_13_WEIGHTS), "FedEx Express mod 11")
+    return _Match(check, service="FedEx Express")
+
+
+@_one(r"96(\d{2})\d{5}(\d{10})\d(\d{13})(\d)")
+def _fedex_gsn(m: re.Match[str]) -> _Match:
+    check = _Check(int(m[4]), weighted_mod11_mod10(m[3], _FEDEX_13_WEIGHTS), "FedEx Ground GSN mod 11")
+    return _Match(check, service="FedEx Ground")
+
+
+@_one(r"3\d{15}(\d{11})(\d)\d{4}")
+def _fedex_astra(m: re.Match[str]) -> _Match:
+    check = _Check(int(m[2]), weighted_mod11_mod10(m[1], _FEDEX_12_WEIGHTS), "FedEx ASTRA mod 11")
+    return _Match(check, service="FedEx Express")
+
+
+@_one(r"(\d{9,10})(\d)")
+def _dhl_express(m: re.Match[str]) -> _Match:
+    return _Match(_Check(int(m[2]), mod7(m[1]), "DHL Express mod 7"), service="DHL Express")
+
+
+FORMATS: tuple[_Format, ...] = (
+    _Format("s10", "", strong=True, rank=100, matcher=_s10),
+    _Format("ups_1z", "ups", strong=True, rank=100, matcher=_ups_1z),
+    _Format("usps_impb", "usps", strong=True, rank=90, matcher=_usps_impb),
+    _Format("fedex_96", "fedex", strong=True, rank=90, matcher=_fedex_96),
+    _Format("fedex_gsn", "fedex", strong=True, rank=85, matcher=_fedex_gsn),
+    _Format("fedex_34", "fedex", strong=False, rank=60, matcher=_fedex_34),
+    _Format("fedex_astra", "fedex", strong=False, rank=60, matcher=_fedex_astra),
+    _Format("ups_waybill", "ups", strong=False, rank=50, matcher=_ups_waybill),
+    _Format("fedex_12", "fedex", strong=False, rank=45, matcher=_fedex_12),
+    _Format("fedex_15", "fedex", strong=False, rank=45, matcher=_fedex_15),
+    _Format("dhl_express", "dhl", strong=False, rank=40, matcher=_dhl_express),
+    _Format("usps_20", "usps", strong=False, rank=35, matcher=_usps_20),
+    _Format("fedex_sscc18", "fedex", strong=False, rank=30, matcher=_fedex_sscc18),
+)
+_FORMATS_BY_ID = {f.id: f for f in FORMATS}
+
+
+# ---------------------------------------------------------------- public API
+
+def normalize_number(number: str) -> str:
+    """Strip spaces and dashes, upper-case: " rb 1234-5678 5cn " → "RB123456785CN"."""
+    return _STRIP.sub("", number).upper()
+
+
+def _shape_problem(normalized: str) -> str | None:
+    if not _ALNUM.fullmatch(normalized or "-"):
+        bad = sorted({c for c in normalized if not c.isascii() or not c.isalnum()}) if normalized else []
+        if not normalized:
+            return "it is empty"
+        return f"it contains characters other than letters and digits: {''.join(bad)!r}"
+    if not MIN_LENGTH <= len(normalized) <= MAX_LENGTH:
+        return f"it has {len(normalized)} characters, a tracking number has {MIN_LENGTH} to {MAX_LENGTH}"
+    return None
+
+
+def identify(number: str) -> list[Identification]:
+    """Every format the number matches, valid check digits first, then the most specific."""
+    normalized = normalize_number(number)
+    found: list[tuple[_Format, Identification]] = []
+    for fmt in FORMATS:
+        for match in fmt.matcher(normalized):
+            found.append((fmt, Identification(
+                carrier=match.carrier if fmt.id == "s10" else fmt.carrier,
+                number=normalized,
+                valid_check_digit=match.check.ok,
+                service=match.service,
+                origin_country=match.origin_country,
+                format=fmt.id,
+                problem=match.check.problem,
+            )))
+    found.sort(key=lambda pair: (not pair[1].valid_check_digit, -pair[0].rank))
+    return [ident for _, ident in found]
+
+
+def detect_carrier(number: str) -> Identification:
+    """The best valid candidate, or carrier None for a well-formed number of no known format.
+
+    Raises `InvalidTrackingNumber` when the number is not 5–40 letters and digits, or when it
+    has the shape of a strong format (S10, UPS 1Z, USPS IMpb, FedEx 96) and fails its check.
+    """
+    normalized = normalize_number(number)
+    problem = _shape_problem(normalized)
+    if problem:
+        raise InvalidTrackingNumber(number, problem)
+    candidates = identify(normalized)
+    for ident in candidates:
+        if ident.valid_check_digit:
+            return ident
+    for ident in candidates:
+        if _FORMATS_BY_ID[ident.format or ""].strong:
+            raise InvalidTrackingNumber(number, ident.problem or "check digit does not match")
+    return Identification(carrier=None, number=normalized, valid_check_digit=False)
+
+
+__all__ = [
+    "FORMATS", "S10_POSTS", "Identification", "detect_carrier", "identify", "mod7", "mod10",
+    "normalize_number", "s10_check_digit", "s10_post", "weighted_mod11_mod10",
+]
