@@ -1,0 +1,80 @@
+"""What trackmon would tell the buyer next about one parcel (pure; used by `trackmon check`).
+
+`MESSAGE_FOR_ALERT` is the one mapping from an alert kind to the buyer message kind.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from trackmon.domain import AlertCandidate, AlertKind, Status, SubStatus, TrackingSnapshot
+
+#: alert kind → buyer message kind; kinds absent here are for the seller only (digest).
+MESSAGE_FOR_ALERT: dict[AlertKind, str] = {
+    AlertKind.pickup_waiting: "pickup_waiting",
+    AlertKind.customs_hold: "customs_hold",
+    AlertKind.stalled: "stalled",
+    AlertKind.lost: "stalled",
+    AlertKind.delivery_failed: "delivery_failed",
+    AlertKind.returning: "returning",
+    AlertKind.split_package: "split_package",
+    AlertKind.partial_delivery: "partial_delivery",
+}
+
+#: Priority of exception messages when several alerts are open (first wins).
+_ORDER = (AlertKind.delivery_failed, AlertKind.pickup_waiting, AlertKind.customs_hold,
+          AlertKind.returning, AlertKind.lost, AlertKind.stalled, AlertKind.partial_delivery,
+          AlertKind.split_package)
+
+_CUSTOMS_KIND = {
+    SubStatus.customs_duties: "customs_duties",
+    SubStatus.customs_information_required: "customs_information",
+}
+
+_SUMMARY = {
+    "pickup_waiting": "the parcel waits for collection: where it is, since when, and the days left "
+                      "before it is returned",
+    "customs_hold": "the parcel is held by customs: what that means and that we are following it",
+    "customs_duties": "customs asks for import duties: who pays them and how, politely",
+    "customs_information": "customs needs information from the buyer: what to send and where",
+    "stalled": "tracking has not updated for a while: reassurance, and that the seller is checking",
+    "delivery_failed": "delivery failed: check the address or contact the local carrier",
+    "returning": "the parcel is on its way back to the seller: what happens next",
+    "split_package": "the order travels in several parcels: every tracking number",
+    "partial_delivery": "part of the order arrived: the rest is on its way and the seller checks",
+    "delivered": "a short thank-you now that the parcel is delivered",
+    "shipped": "the order has shipped: tracking number and expected delivery window",
+    "on_its_way": "the parcel is moving: progress and the usual causes of delay",
+    "weekly_checkin": "the weekly check-in: where the parcel is and that the seller is watching it",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class NextMessage:
+    kind: str
+    summary: str
+
+
+def message_kind_for(alert: AlertCandidate, sub_status: SubStatus | None) -> str | None:
+    kind = MESSAGE_FOR_ALERT.get(alert.kind)
+    if kind == "customs_hold" and sub_status in _CUSTOMS_KIND:
+        return _CUSTOMS_KIND[sub_status]
+    return kind
+
+
+def next_buyer_message(snapshot: TrackingSnapshot, alerts: Sequence[AlertCandidate]) -> NextMessage:
+    rank = {kind: i for i, kind in enumerate(_ORDER)}
+    for alert in sorted(alerts, key=lambda a: rank.get(a.kind, len(rank))):
+        kind = message_kind_for(alert, snapshot.sub_status)
+        if kind:
+            return NextMessage(kind, _SUMMARY[kind])
+    if snapshot.status == Status.delivered:
+        kind = "delivered"
+    elif snapshot.status in (Status.not_found, Status.info_received) or not snapshot.events:
+        kind = "shipped"
+    elif any(e.status not in (Status.info_received, Status.not_found) for e in snapshot.events):
+        kind = "on_its_way"
+    else:
+        kind = "weekly_checkin"
+    return NextMessage(kind, _SUMMARY[kind])
