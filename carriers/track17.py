@@ -1,0 +1,391 @@
+"""17TRACK Tracking API v2.2 (aggregator): register + gettrackinfo, 40 numbers per request.
+
+Facts: reference/carrier-apis.md §1. Every endpoint is `POST {base}/<name>` with a JSON array
+body and the header `17token`; the answer is `{"code": 0, "data": {"accepted": [...],
+"rejected": [{"number", "error": {"code", "message"}}]}}`. `fetch` registers the numbers
+(already registered is not an error) then asks for their track info; `parse` is pure and
+reports register and gettrackinfo rejections per number.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping, Sequence
+from datetime import date
+from typing import Any
+
+import structlog
+
+from carriers.base import (
+    CarrierAdapter,
+    RawResponse,
+    TrackRequest,
+    invert,
+    offset_minutes,
+    parse_ts,
+    sort_dedupe,
+)
+from trackmon.classify import classify_description, refine
+from trackmon.domain import CarrierProblem, ParseResult, Status, SubStatus, TrackingEvent, TrackingSnapshot
+from trackmon.errors import CarrierAuthError, CarrierResponseError, TransientCarrierError
+from trackmon.http import json_body, send
+
+NAME = "17track"
+log = structlog.get_logger("trackmon.carriers").bind(carrier=NAME)
+
+#: trackmon carrier name → 17TRACK carrier key. From client code only ([UNVERIFIED] in
+#: carrier-apis.md §1.7) except 7041 and 100002, which were seen in real payloads.
+CARRIER_KEYS: dict[str, int] = {
+    "china-post": 3011,    # client code
+    "usps": 21051,         # client code
+    "ups": 100002,         # real payload
+    "fedex": 100003,       # client code
+    "dhl": 100001,         # DHL Express, client code
+    "dhl-paket": 7041,     # real payload
+}
+_KEY_NAMES = {key: name for name, key in CARRIER_KEYS.items()}
+
+#: Main status → trackmon Status, used when the sub-status is missing or unknown.
+MAIN_STATUS: Mapping[Status, tuple[str, ...]] = {
+    Status.not_found: ("NotFound",),
+    Status.info_received: ("InfoReceived",),
+    Status.in_transit: ("InTransit",),
+    Status.expired: ("Expired",),
+    Status.available_for_pickup: ("AvailableForPickup",),
+    Status.out_for_delivery: ("OutForDelivery",),
+    Status.delivery_failed: ("DeliveryFailure",),
+    Status.delivered: ("Delivered",),
+    Status.exception: ("Exception",),
+}
+_MAIN = invert(MAIN_STATUS)
+
+#: Sub-status → (Status, SubStatus); all 30 values of the v2.2 enumeration (§1.5).
+#: A None sub-status is generic: the latest event's text may refine it.
+SUB_STATUS: Mapping[Status, Mapping[str, SubStatus | None]] = {
+    Status.not_found: {
+        "NotFound_Other": None,                          # no information yet
+        "NotFound_InvalidCode": SubStatus.invalid_number,  # number not valid for the carrier
+    },
+    Status.info_received: {"InfoReceived": SubStatus.label_created},  # carrier has the data, not the parcel
+    Status.in_transit: {
+        "InTransit_PickedUp": SubStatus.picked_up,
+        "InTransit_Other": None,
+        "InTransit_Departure": SubStatus.departed_origin,         # left the origin country port
+        "InTransit_Arrival": SubStatus.arrived_destination,       # arrived at the destination country port
+        "InTransit_CustomsProcessing": SubStatus.customs_processing,
+        "InTransit_CustomsReleased": SubStatus.customs_released,
+        "InTransit_CustomsRequiringInformation": SubStatus.customs_information_required,
+    },
+    Status.expired: {"Expired_Other": None},                   # in transit too long, no delivery
+    Status.available_for_pickup: {"AvailableForPickup_Other": None},
+    Status.out_for_delivery: {"OutForDelivery_Other": None},
+    Status.delivery_failed: {
+        "DeliveryFailure_Other": None,
+        "DeliveryFailure_NoBody": SubStatus.nobody_home,          # recipient unreachable
+        "DeliveryFailure_Security": SubStatus.security,           # security/customs/fee issue
+        "DeliveryFailure_Rejected": SubStatus.refused,
+        "DeliveryFailure_InvalidAddress": SubStatus.bad_address,
+    },
+    Status.delivered: {"Delivered_Other": None},
+    Status.returning: {"Exception_Returning": SubStatus.returning},  # being returned to sender
+    Status.returned: {"Exception_Returned": SubStatus.returned},     # sender received the return
+    Status.exception: {
+        "Exception_Other": None,
+        "Exception_NoBody": SubStatus.nobody_home,
+        "Exception_Security": SubStatus.security,
+        "Exception_Damage": SubStatus.damaged,
+        "Exception_Rejected": SubStatus.refused,
+        "Exception_Delayed": SubStatus.delayed,
+        "Exception_Lost": SubStatus.lost,
+        "Exception_Destroyed": SubStatus.damaged,   # destroyed (e.g. by customs): damaged beyond delivery
+        "Exception_Cancel": SubStatus.cancelled,
+    },
+}
+_SUB: dict[str, tuple[Status, SubStatus | None]] = {
+    code: (status, sub) for status, subs in SUB_STATUS.items() for code, sub in subs.items()}
+
+#: Key stage of an event (`stage`) → (Status, SubStatus).
+STAGES: Mapping[str, tuple[Status, SubStatus | None]] = {
+    "InfoReceived": (Status.info_received, SubStatus.label_created),
+    "PickedUp": (Status.in_transit, SubStatus.picked_up),
+    "Departure": (Status.in_transit, SubStatus.departed_origin),
+    "Arrival": (Status.in_transit, SubStatus.arrived_destination),
+    "AvailableForPickup": (Status.available_for_pickup, None),
+    "OutForDelivery": (Status.out_for_delivery, None),
+    "Delivered": (Status.delivered, None),
+    "Returning": (Status.returning, SubStatus.returning),
+    "Returned": (Status.returned, SubStatus.returned),
+}
+
+# Envelope / per-item error codes (help article "Error Codes and Troubleshooting").
+AUTH_CODES = frozenset({-18010001, -18010002, -18010004, -18010005})  # IP, key, disabled, unauthorized
+TRANSIENT_CODES = frozenset({-18010003})                                # internal error, retry
+ALREADY_REGISTERED = -18019901
+NOT_REGISTERED = -18019902
+CARRIER_NOT_DETECTED = -18019903
+
+
+def _bad(message: str) -> CarrierResponseError:
+    return CarrierResponseError(NAME, message)
+
+
+def decode(name: str, body: bytes) -> dict[str, Any]:
+    """JSON body of one call → its checked `data`; raises the right CarrierError."""
+    try:
+        doc = json.loads(body)
+    except (ValueError, UnicodeDecodeError):
+        snippet = body[:80].decode("utf-8", "replace").strip()
+        raise _bad(f"{name} response is not JSON (body starts {snippet!r})") from None
+    return check_envelope(name, doc)
+
+
+def check_envelope(name: str, doc: Any) -> dict[str, Any]:
+    """`{"code": 0, "data": {...}}` → data; a non-zero code raises auth/transient/response errors."""
+    if not isinstance(doc, dict) or not isinstance(doc.get("code"), int):
+        raise _bad(f"{name} response has no integer 'code' (got {type(doc).__name__} "
+                   f"with keys {sorted(doc)[:6] if isinstance(doc, dict) else '-'})")
+    code = doc["code"]
+    if code != 0:
+        data = doc.get("data") if isinstance(doc.get("data"), dict) else {}
+        errors = data.get("errors") if isinstance(data.get("errors"), list) else []
+        first = errors[0] if errors and isinstance(errors[0], dict) else {}
+        ecode = first.get("code") if isinstance(first.get("code"), int) else code
+        message = str(first.get("message") or doc.get("message") or "no message")
+        text = f"{name} refused: {message} (code {ecode})"
+        if ecode in AUTH_CODES or code in AUTH_CODES:
+            raise CarrierAuthError(NAME, text + "; check TRACKMON_17TRACK_API_KEY and the IP whitelist")
+        if ecode in TRANSIENT_CODES or code in TRANSIENT_CODES:
+            raise TransientCarrierError(NAME, text)
+        raise _bad(text)
+    data = doc.get("data")
+    if not isinstance(data, dict) or not isinstance(data.get("accepted", []), list) or not isinstance(
+            data.get("rejected", []), list):
+        raise _bad(f"{name} response has no data.accepted/data.rejected lists")
+    return data
+
+
+def _rejections(data: Mapping[str, Any]) -> list[tuple[str, int | None, str]]:
+    out = []
+    for item in data.get("rejected") or []:
+        if not isinstance(item, dict) or not item.get("number"):
+            raise _bad(f"rejected item without a number: {str(item)[:80]}")
+        err = item.get("error") if isinstance(item.get("error"), dict) else {}
+        code = err.get("code") if isinstance(err.get("code"), int) else None
+        out.append((str(item["number"]), code, str(err.get("message") or "rejected")))
+    return out
+
+
+def _problem(number: str, code: int | None, message: str) -> CarrierProblem:
+    if code == CARRIER_NOT_DETECTED:
+        kind = "invalid"
+    elif code == NOT_REGISTERED:
+        kind = "not_found"
+    else:
+        kind = "rejected"
+    return CarrierProblem(tracking_number=number, kind=kind, message=message,
+                          code=None if code is None else str(code))
+
+
+def _country(address: Any) -> str | None:
+    value = address.get("country") if isinstance(address, dict) else None
+    return value.upper() if isinstance(value, str) and re.fullmatch(r"[A-Za-z]{2}", value) else None
+
+
+def _date(value: Any) -> date | None:
+    if not value or not isinstance(value, str):
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        log.warning("carrier.bad_value", field="estimated_delivery_date", value=value)
+        return None
+
+
+def _classify(stage: Any, sub_code: Any, text: str) -> tuple[Status, SubStatus | None] | None:
+    """An event's status: its own sub-status (v2.2), else its key stage, else its text."""
+    found: tuple[Status, SubStatus | None] | None = None
+    if isinstance(sub_code, str) and sub_code in _SUB:
+        found = _SUB[sub_code]
+    elif isinstance(stage, str) and stage in STAGES:
+        found = STAGES[stage]
+    if found is None:
+        cls = classify_description(text) if text else None
+        return None if cls is None else (cls.status, cls.sub_status)
+    if found[1] is None and text:
+        return refine(found[0], None, text)
+    return found
+
+
+def _event(raw: Any, number: str) -> TrackingEvent | None:
+    if not isinstance(raw, dict):
+        raise _bad(f"{number}: event is not an object")
+    text = str(raw.get("description") or "").strip()
+    try:
+        when = parse_ts(raw.get("time_utc")) or parse_ts(raw.get("time_iso"))
+    except ValueError:
+        when = None
+    if when is None:
+        log.warning("carrier.event_skipped", tracking_number=number, reason="no usable time",
+                    time_utc=raw.get("time_utc"), time_iso=raw.get("time_iso"), description=text[:80])
+        return None
+    found = _classify(raw.get("stage"), raw.get("sub_status"), text)
+    status, sub = found if found else (Status.in_transit, None)
+    raw_code = raw.get("sub_status") or raw.get("stage")
+    return TrackingEvent(
+        time=when, description=text, location=(str(raw.get("location") or "").strip() or None),
+        status=status, sub_status=sub, raw_code=str(raw_code) if raw_code else None,
+        utc_offset_minutes=offset_minutes(raw.get("time_iso")), country=_country(raw.get("address")))
+
+
+def _map_status(main: Any, sub: Any, number: str) -> tuple[Status, SubStatus | None]:
+    if isinstance(sub, str) and sub in _SUB:
+        return _SUB[sub]
+    if isinstance(main, str) and main in _MAIN:
+        if sub:
+            log.warning("carrier.unmapped_code", code=f"{main}/{sub}", tracking_number=number)
+        return _MAIN[main], None
+    log.warning("carrier.unmapped_code", code=f"{main}/{sub}", tracking_number=number)
+    return Status.unknown, None
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")[:40]
+
+
+def parse_track_info(item: dict[str, Any]) -> TrackingSnapshot:
+    """One accepted gettrackinfo item (or a webhook's `data`) → a snapshot. Pure."""
+    if not isinstance(item, dict) or not isinstance(item.get("number"), str) or not item["number"]:
+        raise _bad(f"track item without a number: {str(item)[:80]}")
+    number = item["number"]
+    info = item.get("track_info")
+    if not isinstance(info, dict):
+        raise _bad(f"{number}: track_info is missing or not an object")
+    latest = info.get("latest_status") if isinstance(info.get("latest_status"), dict) else {}
+    main, sub = latest.get("status"), latest.get("sub_status")
+    status, sub_status = _map_status(main, sub, number)
+
+    providers = [p for p in ((info.get("tracking") or {}).get("providers") or []) if isinstance(p, dict)]
+    events: list[TrackingEvent] = []
+    for provider in providers:
+        for raw in provider.get("events") or []:
+            ev = _event(raw, number)
+            if ev is not None:
+                events.append(ev)
+    ordered = sort_dedupe(events)
+
+    latest_event = info.get("latest_event") if isinstance(info.get("latest_event"), dict) else None
+    latest_text = str((latest_event or {}).get("description") or "").strip() or (
+        ordered[-1].description if ordered else "")
+    if sub_status is None and latest_text and status not in (Status.unknown, Status.not_found):
+        status, sub_status = refine(status, None, latest_text)
+
+    eta = ((info.get("time_metrics") or {}).get("estimated_delivery_date") or {})
+    shipping = info.get("shipping_info") if isinstance(info.get("shipping_info"), dict) else {}
+    last_provider = (providers[-1].get("provider") or {}) if providers else {}
+    key = item.get("carrier")
+    first_name = str(((providers[0].get("provider") or {}) if providers else {}).get("name") or "")
+    carrier = _KEY_NAMES.get(key) if isinstance(key, int) else None
+    return TrackingSnapshot(
+        carrier=carrier or _slug(first_name) or (f"17track-{key}" if key else "unknown"),
+        tracking_number=number,
+        status=status,
+        sub_status=sub_status,
+        raw_status="/".join(str(x) for x in (main, sub) if x) or None,
+        events=ordered,
+        eta_from=_date(eta.get("from") if isinstance(eta, dict) else None),
+        eta_to=_date(eta.get("to") if isinstance(eta, dict) else None),
+        origin_country=_country(shipping.get("shipper_address")),
+        destination_country=_country(shipping.get("recipient_address")),
+        last_mile_carrier=(str(last_provider.get("name")).strip() or None) if last_provider.get("name") else None,
+        source=NAME,
+    )
+
+
+class Track17(CarrierAdapter):
+    name = NAME
+    label = "17TRACK"
+    max_batch = 40
+    aggregator = True
+    default_base_url = "https://api.17track.net/track/v2.2"
+    carriers_served = frozenset(CARRIER_KEYS)
+
+    def _headers(self) -> dict[str, str]:
+        key = self.settings.api_key.get_secret_value() if self.settings.api_key else ""
+        return {"17token": key, "Content-Type": "application/json"}
+
+    @staticmethod
+    def _items(requests: Sequence[TrackRequest]) -> list[dict[str, Any]]:
+        items = []
+        for req in requests:
+            item: dict[str, Any] = {"number": req.number}
+            key = CARRIER_KEYS.get(req.carrier_hint or "")
+            if key is not None:
+                item["carrier"] = key
+            items.append(item)
+        return items
+
+    async def _post(self, endpoint: str, items: list[dict[str, Any]]) -> tuple[bytes, int, dict[str, Any]]:
+        """One call; returns the body, the HTTP status and the checked `data`."""
+        response = await send(self.client, self.name, "POST", f"{self.base_url}/{endpoint}",
+                              limiter=self.limiter, attempts=self.settings.max_attempts,
+                              sleep=self.sleep, json=items, headers=self._headers())
+        data = check_envelope(endpoint, json_body(self.name, response))
+        return response.content, response.status_code, data
+
+    async def fetch(self, requests: Sequence[TrackRequest]) -> RawResponse:
+        """register (all numbers) then gettrackinfo (those not refused), ≤40 per call."""
+        parts: dict[str, bytes] = {}
+        codes: dict[str, int] = {}
+        for index, start in enumerate(range(0, len(requests), self.max_batch)):
+            chunk = list(requests[start:start + self.max_batch])
+            suffix = "" if index == 0 else f":{index}"
+            body, code, data = await self._post("register", self._items(chunk))
+            parts["register" + suffix], codes["register" + suffix] = body, code
+            refused = {n for n, c, _ in _rejections(data) if c != ALREADY_REGISTERED}
+            ask = [r for r in chunk if r.number not in refused]
+            if ask:
+                body, code, _ = await self._post("gettrackinfo", self._items(ask))
+                parts["gettrackinfo" + suffix], codes["gettrackinfo" + suffix] = body, code
+        self.log.debug("carrier.fetched", numbers=len(requests), calls=len(parts))
+        return RawResponse(requested=tuple(r.number for r in requests), parts=parts, status_codes=codes)
+
+    def parse(self, raw: RawResponse) -> ParseResult:
+        register_problems: dict[str, CarrierProblem] = {}
+        info_problems: dict[str, CarrierProblem] = {}
+        snapshots: dict[str, TrackingSnapshot] = {}
+        for part, body in raw.parts.items():
+            kind = part.split(":", 1)[0]
+            if kind not in ("register", "gettrackinfo"):
+                raise self.bad_response(f"unexpected response part {part!r}")
+            data = decode(kind, body)
+            for number, code, message in _rejections(data):
+                if kind == "register" and code != ALREADY_REGISTERED:
+                    register_problems[number] = _problem(number, code, message)
+                elif kind == "gettrackinfo":
+                    info_problems[number] = _problem(number, code, message)
+            if kind == "gettrackinfo":
+                for item in data.get("accepted") or []:
+                    if isinstance(item, dict) and item.get("number") and item.get("track_info") is None:
+                        info_problems[str(item["number"])] = CarrierProblem(
+                            tracking_number=str(item["number"]), kind="not_found",
+                            message="17TRACK has no tracking information for this number yet")
+                        continue
+                    snap = parse_track_info(item)
+                    snapshots[snap.tracking_number] = snap
+        problems = {**info_problems, **register_problems}  # the register refusal is the cause
+        return ParseResult(
+            snapshots=tuple(s for n, s in snapshots.items() if n not in problems),
+            problems=tuple(problems.values()))
+
+    async def stop_tracking(self, numbers: Sequence[TrackRequest]) -> None:
+        """POST {base}/stoptrack, ≤40 per call; per-number refusals are logged, not raised."""
+        for start in range(0, len(numbers), self.max_batch):
+            chunk = list(numbers[start:start + self.max_batch])
+            _, _, data = await self._post("stoptrack", self._items(chunk))
+            for number, code, message in _rejections(data):
+                self.log.warning("carrier.stop_refused", tracking_number=number, code=code, message=message)
+
+
+__all__ = ["CARRIER_KEYS", "MAIN_STATUS", "STAGES", "SUB_STATUS", "Track17", "check_envelope", "decode",
+           "parse_track_info"]
