@@ -1,0 +1,303 @@
+"""Apply what a carrier said about one parcel to the store, in the caller's transaction.
+
+`ingest_snapshot` merges events by fingerprint (never a duplicate, even against a
+concurrent writer: ON CONFLICT DO NOTHING), updates the shipment, runs per-parcel
+detection over the FULL stored history with the lane's learned stall threshold, opens and
+auto-resolves alerts (unique `dedupe_key`), applies the order-level rules to the whole
+order, and lets the planner queue due buyer messages (transactional outbox).
+`ingest_problem` records a per-number problem (not found, invalid) without losing the
+shipment and runs the same detection (a long `not_found` becomes `not_picked_up`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+import structlog
+from sqlalchemy import select
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlmodel import Session
+
+from trackmon.domain import (
+    AlertCandidate,
+    CarrierProblem,
+    Status,
+    SubStatus,
+    TrackingEvent,
+    TrackingSnapshot,
+    ensure_utc,
+)
+from trackmon.lanes import LaneFigures, lane_carrier, lane_country, lane_figures
+from trackmon.models import Alert, Order, Shipment, ShipmentEvent
+from trackmon.order_rules import OrderFacts, ParcelFacts, evaluate_order
+from trackmon.settings import DetectionSettings, Settings
+
+log = structlog.get_logger("trackmon.ingest")
+
+Detector = Callable[..., list[AlertCandidate]]
+Planner = Callable[[Session, int, datetime, Settings], int]
+
+_PENDING = frozenset({Status.not_found.value, Status.info_received.value})
+
+
+@dataclass(slots=True)
+class IngestResult:
+    new_events: int = 0
+    status_changed: bool = False
+    opened_alerts: list[str] = field(default_factory=list)    # kinds opened (or reopened)
+    resolved_alerts: list[str] = field(default_factory=list)  # kinds auto-resolved
+    planned_messages: int = 0
+
+
+def default_detector() -> Detector:
+    from trackmon.detect import detect_shipment
+    return detect_shipment
+
+
+def default_planner() -> Planner:
+    from trackmon.messaging.planner import plan_for_order
+    return plan_for_order
+
+
+def dedupe_key(order_pk: int, shipment_id: int | None, kind: str, cause: str) -> str:
+    return f"{order_pk}:{shipment_id if shipment_id is not None else '-'}:{kind}:{cause}"
+
+
+def _insert(session: Session) -> Any:
+    return (postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert)
+
+
+def _store_events(session: Session, shipment: Shipment, events: Sequence[TrackingEvent],
+                  now: datetime) -> int:
+    by_fp = {ev.fingerprint: ev for ev in events}
+    if not by_fp:
+        return 0
+    known = set(session.execute(select(ShipmentEvent.fingerprint).where(
+        ShipmentEvent.shipment_id == shipment.id,
+        ShipmentEvent.fingerprint.in_(list(by_fp)))).scalars())  # type: ignore[attr-defined]
+    insert = _insert(session)
+    added = 0
+    for fp, ev in by_fp.items():
+        if fp in known:
+            continue
+        stmt = insert(ShipmentEvent).values(
+            shipment_id=shipment.id, fingerprint=fp, time=ev.time, description=ev.description,
+            location=ev.location, status=ev.status.value,
+            sub_status=ev.sub_status.value if ev.sub_status else None, raw_code=ev.raw_code,
+            utc_offset_minutes=ev.utc_offset_minutes, country=ev.country, first_seen_at=now,
+        ).on_conflict_do_nothing(index_elements=["shipment_id", "fingerprint"]).returning(ShipmentEvent.id)
+        added += len(session.execute(stmt).all())
+    return added
+
+
+def stored_events(session: Session, shipment_id: int) -> list[TrackingEvent]:
+    """The whole stored history of one shipment as domain events, oldest first."""
+    rows = session.execute(select(ShipmentEvent).where(ShipmentEvent.shipment_id == shipment_id)
+                           .order_by(ShipmentEvent.time, ShipmentEvent.id)).scalars()  # type: ignore[arg-type]
+    out = []
+    for row in rows:
+        try:
+            status = Status(row.status)
+        except ValueError:
+            status = Status.unknown
+        try:
+            sub = SubStatus(row.sub_status) if row.sub_status else None
+        except ValueError:
+            sub = SubStatus.other
+        out.append(TrackingEvent(time=row.time, description=row.description, location=row.location,
+                                 status=status, sub_status=sub, raw_code=row.raw_code,
+                                 utc_offset_minutes=row.utc_offset_minutes, country=row.country))
+    return out
+
+
+def _first(events: Sequence[TrackingEvent], pred: Callable[[TrackingEvent], bool]) -> datetime | None:
+    return next((ev.time for ev in events if pred(ev)), None)
+
+
+def _update_shipment(shipment: Shipment, snap: TrackingSnapshot, history: Sequence[TrackingEvent],
+                     now: datetime) -> bool:
+    changed = shipment.status != snap.status.value
+    if changed or shipment.status_changed_at is None:
+        shipment.status_changed_at = now
+    shipment.status = snap.status.value
+    shipment.sub_status = snap.sub_status.value if snap.sub_status else None
+    shipment.raw_status = snap.raw_status
+    shipment.source = snap.source or shipment.source
+    if history:
+        last = history[-1]
+        shipment.first_event_at = history[0].time
+        shipment.last_event_at = last.time
+        shipment.last_event_description = last.description
+        shipment.last_event_location = last.location
+    shipment.first_movement_at = _first(history, lambda e: e.status.value not in _PENDING
+                                        and e.sub_status is not SubStatus.label_created)
+    shipment.departed_origin_at = _first(history, lambda e: e.sub_status is SubStatus.departed_origin)
+    shipment.arrived_destination_at = _first(
+        history, lambda e: e.sub_status is SubStatus.arrived_destination)
+    if snap.status is Status.delivered:
+        delivered = _first(history, lambda e: e.status is Status.delivered)
+        shipment.delivered_at = delivered or shipment.delivered_at or (
+            history[-1].time if history else now)
+    else:
+        shipment.delivered_at = None  # the carrier corrected a wrong "delivered"
+    shipment.eta_from = snap.eta_from or shipment.eta_from
+    shipment.eta_to = snap.eta_to or shipment.eta_to
+    shipment.origin_country = snap.origin_country or shipment.origin_country
+    shipment.destination_country = snap.destination_country or shipment.destination_country
+    shipment.last_mile_carrier = snap.last_mile_carrier or shipment.last_mile_carrier
+    return changed
+
+
+def _snapshot_of(shipment: Shipment, history: Sequence[TrackingEvent]) -> TrackingSnapshot:
+    try:
+        status = Status(shipment.status)
+    except ValueError:
+        status = Status.unknown
+    try:
+        sub = SubStatus(shipment.sub_status) if shipment.sub_status else None
+    except ValueError:
+        sub = SubStatus.other
+    return TrackingSnapshot(
+        carrier=shipment.carrier or shipment.source or "unknown",
+        tracking_number=shipment.tracking_number, status=status, sub_status=sub,
+        raw_status=shipment.raw_status, events=tuple(history), eta_from=shipment.eta_from,
+        eta_to=shipment.eta_to, origin_country=shipment.origin_country,
+        destination_country=shipment.destination_country,
+        last_mile_carrier=shipment.last_mile_carrier, source=shipment.source)
+
+
+def _sync_alerts(session: Session, *, order_pk: int, shipment_id: int | None,
+                 candidates: Sequence[AlertCandidate], now: datetime, result: IngestResult) -> None:
+    """Open (or refresh) every candidate; auto-resolve this scope's open alerts that no longer hold."""
+    wanted = {dedupe_key(order_pk, shipment_id, c.kind.value, c.cause): c for c in candidates}
+    existing = {a.dedupe_key: a for a in session.execute(select(Alert).where(
+        Alert.dedupe_key.in_(list(wanted)))).scalars()} if wanted else {}  # type: ignore[attr-defined]
+    insert = _insert(session)
+    for key, cand in wanted.items():
+        alert = existing.get(key)
+        if alert is None:
+            res = session.execute(insert(Alert).values(
+                dedupe_key=key, order_pk=order_pk, shipment_id=shipment_id, kind=cand.kind.value,
+                cause=cand.cause[:120], reason=cand.reason, since=cand.since,
+                details=dict(cand.details), opened_at=now, last_seen_at=now,
+            ).on_conflict_do_nothing(index_elements=["dedupe_key"]).returning(Alert.id))
+            if res.first() is not None:
+                result.opened_alerts.append(cand.kind.value)
+                log.info("alert.opened", kind=cand.kind.value, order_pk=order_pk,
+                         shipment_id=shipment_id, reason=cand.reason)
+            continue
+        if alert.resolved_at is not None:
+            if alert.resolved_by != "auto":
+                continue  # a seller dismissed it: stays dismissed
+            alert.resolved_at = None
+            alert.resolved_by = None
+            alert.opened_at = now
+            result.opened_alerts.append(cand.kind.value)
+            log.info("alert.reopened", kind=cand.kind.value, order_pk=order_pk, shipment_id=shipment_id)
+        alert.last_seen_at = now
+        alert.reason = cand.reason
+        alert.details = dict(cand.details)
+        session.add(alert)
+    scope = select(Alert).where(Alert.order_pk == order_pk, Alert.resolved_at.is_(None))  # type: ignore[union-attr]
+    scope = scope.where(Alert.shipment_id == shipment_id if shipment_id is not None
+                        else Alert.shipment_id.is_(None))  # type: ignore[union-attr]
+    for alert in session.execute(scope).scalars():
+        if alert.dedupe_key in wanted:
+            continue
+        alert.resolved_at = now
+        alert.resolved_by = "auto"
+        session.add(alert)
+        result.resolved_alerts.append(alert.kind)
+        log.info("alert.resolved", kind=alert.kind, order_pk=order_pk, shipment_id=shipment_id,
+                 resolved_by="auto")
+
+
+def _detect_and_settle(session: Session, shipment: Shipment, now: datetime, settings: Settings,
+                       result: IngestResult, detector: Detector | None, planner: Planner | None) -> None:
+    assert shipment.id is not None
+    order = session.get(Order, shipment.order_pk)
+    if order is None:
+        raise LookupError(f"shipment {shipment.id} has no order {shipment.order_pk}")
+    rules: DetectionSettings = settings.detection
+    history = stored_events(session, shipment.id)
+    figures = lane_figures(session, lane_carrier(shipment), lane_country(shipment, order.buyer_country),
+                           settings)
+    stall = _learned_stall(shipment, figures)
+    detect = detector or default_detector()
+    candidates = detect(_snapshot_of(shipment, history), now, rules, stall_days_override=stall)
+    _sync_alerts(session, order_pk=order.id or 0, shipment_id=shipment.id, candidates=candidates,
+                 now=now, result=result)
+
+    parcels = list(session.execute(select(Shipment).where(Shipment.order_pk == order.id)).scalars())
+    usual: dict[int, float] = {}
+    facts = []
+    for parcel in parcels:
+        fig = figures if parcel.id == shipment.id else lane_figures(
+            session, lane_carrier(parcel), lane_country(parcel, order.buyer_country), settings)
+        usual[parcel.id or 0] = fig.p90_days
+        facts.append(ParcelFacts(shipment_id=parcel.id or 0, tracking_number=parcel.tracking_number,
+                                 status=parcel.status, delivered_at=parcel.delivered_at,
+                                 first_event_at=parcel.first_event_at, carrier=parcel.carrier,
+                                 destination_country=parcel.destination_country))
+    order_facts = OrderFacts(order_pk=order.id or 0, order_id=order.order_id,
+                             shipped_at=order.shipped_at, promised_delivery=order.promised_delivery)
+    order_cands = evaluate_order(order_facts, facts, now, rules, usual_transit_days=usual)
+    _sync_alerts(session, order_pk=order.id or 0, shipment_id=None, candidates=order_cands,
+                 now=now, result=result)
+    session.flush()
+    plan = planner or default_planner()
+    result.planned_messages = plan(session, order.id or 0, now, settings)
+
+
+def _learned_stall(shipment: Shipment, figures: LaneFigures) -> float | None:
+    """Stall threshold (days) of the parcel's current stage when its lane learned one, else None."""
+    if shipment.arrived_destination_at is not None:
+        return figures.p95_gap_days_destination if figures.learned_destination else None
+    return figures.p95_gap_days_international if figures.learned_international else None
+
+
+def ingest_snapshot(session: Session, shipment: Shipment, snapshot: TrackingSnapshot, now: datetime,
+                    settings: Settings, *, detector: Detector | None = None,
+                    planner: Planner | None = None) -> IngestResult:
+    """Merge `snapshot` into `shipment` (caller commits). Safe to repeat: a second identical
+    snapshot adds nothing and opens nothing."""
+    now = ensure_utc(now)
+    if shipment.id is None:
+        raise ValueError("ingest_snapshot needs a stored shipment (id is None)")
+    result = IngestResult()
+    result.new_events = _store_events(session, shipment, snapshot.events, now)
+    history = stored_events(session, shipment.id)
+    result.status_changed = _update_shipment(shipment, snapshot, history, now)
+    shipment.last_error = None
+    session.add(shipment)
+    session.flush()
+    _detect_and_settle(session, shipment, now, settings, result, detector, planner)
+    log.debug("shipment.ingested", shipment_id=shipment.id, status=shipment.status,
+              new_events=result.new_events, opened=result.opened_alerts, resolved=result.resolved_alerts)
+    return result
+
+
+def ingest_problem(session: Session, shipment: Shipment, problem: CarrierProblem, now: datetime,
+                   settings: Settings, *, detector: Detector | None = None,
+                   planner: Planner | None = None) -> IngestResult:
+    """Record a per-number problem; the shipment is kept (and keeps its history)."""
+    now = ensure_utc(now)
+    if shipment.id is None:
+        raise ValueError("ingest_problem needs a stored shipment (id is None)")
+    result = IngestResult()
+    shipment.last_error = f"{problem.kind}: {problem.message}"[:500]
+    if shipment.last_event_at is None and shipment.status != Status.not_found.value:
+        shipment.status = Status.not_found.value
+        shipment.status_changed_at = now
+        result.status_changed = True
+    if problem.kind == "invalid":
+        shipment.sub_status = SubStatus.invalid_number.value
+    shipment.raw_status = f"problem:{problem.kind}" + (f":{problem.code}" if problem.code else "")
+    session.add(shipment)
+    session.flush()
+    log.info("shipment.problem", shipment_id=shipment.id, kind=problem.kind, message=problem.message)
+    _detect_and_settle(session, shipment, now, settings, result, detector, planner)
+    return result
