@@ -1,0 +1,209 @@
+"""DHL Shipment Tracking - Unified API (`GET /track/shipments?trackingNumber=`).
+
+One number per call, key in the `DHL-API-Key` header. An unknown number is HTTP 404 with
+problem-JSON (`{"title": "No result found", "detail": ..., "status": 404}`).
+
+Times: the shipment `status.timestamp` usually carries an offset or `Z`; event timestamps
+are DHL's local time of the scan and often carry NO offset. Such naive times are taken as
+UTC (the API gives no zone and we do not guess one from the country), so an event's time may
+be off by the scan location's UTC offset; `utc_offset_minutes` is then left unknown (None).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from carriers.base import (
+    CarrierAdapter,
+    CarrierProblem,
+    ParseResult,
+    RawResponse,
+    Status,
+    StatusTable,
+    SubStatus,
+    TrackingEvent,
+    TrackingSnapshot,
+    TrackRequest,
+    invert,
+    offset_minutes,
+    parse_ts,
+    sort_dedupe,
+)
+from trackmon.classify import refine
+from trackmon.errors import CarrierAuthError
+from trackmon.http import send
+from trackmon.settings import env_var_for
+
+#: Unified API `statusCode` (the only code it gives; the text says the rest).
+STATUS_CODES: StatusTable = {
+    Status.info_received: ("pre-transit",),  # label created / data received, not yet handed over
+    Status.in_transit: ("transit",),         # moving in DHL's network (customs is in the text)
+    Status.delivered: ("delivered",),        # delivered
+    Status.exception: ("failure",),          # delivery failed, returned, held: text says which
+    Status.unknown: ("unknown",),            # DHL itself does not know the stage
+}
+_STATUS = invert(STATUS_CODES)
+
+
+class Dhl(CarrierAdapter):
+    name = "dhl"
+    label = "DHL"
+    max_batch = 1
+    credentials = ("api_key",)
+    default_base_url = "https://api-eu.dhl.com/track"
+    carriers_served = frozenset({"dhl", "dhl-paket"})
+
+    async def fetch(self, requests: Sequence[TrackRequest]) -> RawResponse:
+        if len(requests) > self.max_batch:
+            raise ValueError(f"DHL takes {self.max_batch} number per call, got {len(requests)}")
+        number = requests[0].number
+        key = self.settings.api_key.get_secret_value() if self.settings.api_key else ""
+        if not key:
+            raise CarrierAuthError(self.name, f"API key is not set; set {env_var_for(self.name, 'api_key')}")
+        try:
+            response = await send(
+                self.client, self.name, "GET", f"{self.base_url}/shipments",
+                limiter=self.limiter, attempts=self.settings.max_attempts, sleep=self.sleep,
+                params={"trackingNumber": number, "language": "en"},
+                headers={"DHL-API-Key": key, "Accept": "application/json"},
+                passthrough=(404,))
+        except CarrierAuthError as exc:
+            raise CarrierAuthError(
+                self.name, f"{exc.message}; check {env_var_for(self.name, 'api_key')}",
+                status_code=exc.status_code) from None
+        return RawResponse(requested=(number,), parts={number: response.content},
+                           status_codes={number: response.status_code})
+
+    def parse(self, raw: RawResponse) -> ParseResult:
+        snapshots: list[TrackingSnapshot] = []
+        problems: list[CarrierProblem] = []
+        for number, body in raw.parts.items():
+            data = self._load(body)
+            if raw.status_codes.get(number) == 404 or ("shipments" not in data and "status" in data):
+                problems.append(self._problem(number, data))
+                continue
+            shipments = data.get("shipments")
+            if not isinstance(shipments, list) or not all(isinstance(s, dict) for s in shipments):
+                raise self.bad_response(f"'shipments' is not a list of objects for {number}")
+            if not shipments:
+                problems.append(CarrierProblem(tracking_number=number, kind="not_found",
+                                               message="DHL returned no shipment"))
+                continue
+            snapshots.append(self._snapshot(number, _pick(number, shipments)))
+        return ParseResult(snapshots=tuple(snapshots), problems=tuple(problems))
+
+    def _load(self, body: bytes) -> dict[str, Any]:
+        try:
+            data = json.loads(body)
+        except ValueError:
+            raise self.bad_response(f"response is not JSON (starts {body[:60]!r})") from None
+        if not isinstance(data, dict):
+            raise self.bad_response(f"response is a JSON {type(data).__name__}, not an object")
+        return data
+
+    def _problem(self, number: str, data: dict[str, Any]) -> CarrierProblem:
+        detail = data.get("detail") or data.get("title") or "no shipment found"
+        status = data.get("status")
+        kind = "not_found" if status in (404, "404", None) else "rejected"
+        return CarrierProblem(tracking_number=number, kind=kind, message=str(detail),
+                              code=None if status is None else str(status))
+
+    def _classify(self, node: dict[str, Any], number: str) -> tuple[Status, SubStatus | None, str]:
+        code = node.get("statusCode")
+        status = self.map_code(_STATUS, code, number=number)
+        text = _text(node)
+        result = refine(status, None, text) if text else None
+        if result is not None:
+            return result.status, result.sub_status, text
+        return status, None, text
+
+    def _snapshot(self, number: str, shp: dict[str, Any]) -> TrackingSnapshot:
+        events = []
+        for ev in shp.get("events") or []:
+            if not isinstance(ev, dict):
+                raise self.bad_response(f"an event of {number} is not an object")
+            events.append(self._event(number, ev))
+        events_sorted = sort_dedupe(events)
+        current = shp.get("status") if isinstance(shp.get("status"), dict) else None
+        if current:
+            status, sub, _ = self._classify(current, number)
+            raw_status = "/".join(str(current.get(k)) for k in ("statusCode", "status") if current.get(k))
+        elif events_sorted:
+            status, sub = events_sorted[-1].status, events_sorted[-1].sub_status
+            raw_status = events_sorted[-1].raw_code
+        else:
+            status, sub, raw_status = Status.info_received, None, None
+        frame = shp.get("estimatedDeliveryTimeFrame") or {}
+        eta_from = self._date(frame.get("estimatedFrom") or shp.get("estimatedTimeOfDelivery"))
+        eta_to = self._date(frame.get("estimatedThrough") or shp.get("estimatedTimeOfDelivery"))
+        carrier = ((shp.get("details") or {}).get("carrier") or {}).get("organizationName")
+        return TrackingSnapshot(
+            carrier="dhl", tracking_number=number, status=status, sub_status=sub,
+            raw_status=raw_status, events=events_sorted, eta_from=eta_from, eta_to=eta_to,
+            origin_country=_country(shp.get("origin")),
+            destination_country=_country(shp.get("destination")),
+            last_mile_carrier=carrier if isinstance(carrier, str) else None, source=self.name)
+
+    def _event(self, number: str, ev: dict[str, Any]) -> TrackingEvent:
+        stamp = ev.get("timestamp")
+        try:
+            when = parse_ts(stamp)
+        except ValueError:
+            raise self.bad_response(f"event time {stamp!r} of {number} is not ISO-8601") from None
+        if when is None:
+            raise self.bad_response(f"an event of {number} has no timestamp")
+        status, sub, text = self._classify(ev, number)
+        return TrackingEvent(
+            time=when, description=text or str(ev.get("statusCode") or ""),
+            location=_place(ev.get("location")), status=status, sub_status=sub,
+            raw_code=ev.get("statusCode"), utc_offset_minutes=offset_minutes(stamp),
+            country=_country(ev.get("location")))
+
+    def _date(self, value: Any) -> date | None:
+        try:
+            when = parse_ts(value)
+        except ValueError:
+            self.log.warning("carrier.bad_eta", value=value)
+            return None
+        return when.date() if when else None
+
+
+def _pick(number: str, shipments: list[dict[str, Any]]) -> dict[str, Any]:
+    """Several services may know the same id: prefer an exact id, then the latest status."""
+    exact = [s for s in shipments if str(s.get("id", "")).replace(" ", "") == number] or shipments
+    return max(exact, key=lambda s: str(((s.get("status") or {}).get("timestamp")) or ""))
+
+
+def _text(node: dict[str, Any]) -> str:
+    """The event's words: description, then the short status unless it only repeats the code."""
+    code = str(node.get("statusCode") or "").casefold()
+    seen: list[str] = []
+    for part in (node.get("description"), node.get("status"), node.get("remark")):
+        if not isinstance(part, str) or not part.strip():
+            continue
+        text = part.strip()
+        if text.casefold() == code or any(text.casefold() in s.casefold() for s in seen):
+            continue
+        seen.append(text)
+    return ". ".join(seen[:2])
+
+
+def _address(node: Any) -> dict[str, Any]:
+    if isinstance(node, dict) and isinstance(node.get("address"), dict):
+        return node["address"]
+    return {}
+
+
+def _place(node: Any) -> str | None:
+    addr = _address(node)
+    bits = [addr.get("addressLocality"), addr.get("postalCode"), addr.get("countryCode")]
+    text = ", ".join(str(b) for b in bits if b)
+    return text or None
+
+
+def _country(node: Any) -> str | None:
+    code = _address(node).get("countryCode")
+    return code.upper() if isinstance(code, str) and len(code) == 2 else None
