@@ -1,0 +1,254 @@
+"""Rendering buyer messages: Jinja2 sandbox, strict undefined, seller overrides file by file.
+
+Template names are relative to a root: `<lang>/<kind>.subject.j2`, `<lang>/<kind>.txt.j2`,
+optionally `<lang>/<kind>.html.j2`, and `layout.html.j2` (the HTML frame that turns the
+plain text into paragraphs when a kind has no HTML template of its own). A seller's
+`messaging.templates_dir` is searched first, then the built-in `messages/` package. A
+language without a template falls back to English.
+
+`Renderer.validate()` runs at start-up: every template must parse, use only known context
+variables, and render with sample data; otherwise `TemplateError` names the file and line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from jinja2 import (
+    ChoiceLoader,
+    FileSystemLoader,
+    StrictUndefined,
+    TemplateNotFound,
+    TemplateSyntaxError,
+    nodes,
+    pass_context,
+)
+from jinja2 import meta as jinja_meta
+from jinja2.runtime import Context
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+from markupsafe import Markup, escape
+
+from trackmon.errors import ConfigError, TemplateError
+from trackmon.messaging.kinds import ALL_KINDS
+from trackmon.settings import Settings
+
+FALLBACK_LANGUAGE = "en"
+LAYOUT = "layout.html.j2"
+PARTS = ("subject", "txt", "html")
+_URL = re.compile(r"https?://[^\s<>\"']+")
+
+_MONTHS = {
+    "en": ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December"),
+    "ru": ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа",
+           "сентября", "октября", "ноября", "декабря"),
+    "es": ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
+           "septiembre", "octubre", "noviembre", "diciembre"),
+    "pt": ("janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto",
+           "setembro", "outubro", "novembro", "dezembro"),
+    "fr": ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+           "septembre", "octobre", "novembre", "décembre"),
+    "de": ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August",
+           "September", "Oktober", "November", "Dezember"),
+}
+_DATE_FORMATS = {
+    "en": "{month} {day}, {year}", "ru": "{day} {month} {year}", "es": "{day} de {month} de {year}",
+    "pt": "{day} de {month} de {year}", "fr": "{day} {month} {year}", "de": "{day}. {month} {year}",
+}
+
+
+def builtin_dir() -> Path:
+    import messages
+    return Path(messages.__file__).resolve().parent
+
+
+def format_date(value: str | date | None, language: str) -> str:
+    """A date the buyer reads naturally: `November 20, 2026`, `20 ноября 2026`."""
+    if value in (None, ""):
+        return ""
+    day = value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
+    lang = language if language in _MONTHS else FALLBACK_LANGUAGE
+    return _DATE_FORMATS[lang].format(day=day.day, month=_MONTHS[lang][day.month - 1], year=day.year)
+
+
+@pass_context
+def _date_filter(ctx: Context, value: Any) -> str:
+    return format_date(value, str(ctx.get("language", FALLBACK_LANGUAGE)))
+
+
+def paragraphs(text: str) -> Markup:
+    """Plain text → HTML paragraphs; escapes everything, links URLs, keeps line breaks."""
+    blocks = [b.strip("\n") for b in re.split(r"\n\s*\n", text.strip()) if b.strip()]
+    html = []
+    for block in blocks:
+        pieces, last = [], 0
+        for m in _URL.finditer(block):
+            pieces.append(str(escape(block[last:m.start()])))
+            url = str(escape(m.group(0)))
+            pieces.append(f'<a href="{url}">{url}</a>')
+            last = m.end()
+        pieces.append(str(escape(block[last:])))
+        html.append("<p>" + "".join(pieces).replace("\n", "<br>\n") + "</p>")
+    return Markup("\n".join(html))
+
+
+@dataclass(frozen=True, slots=True)
+class Rendered:
+    subject: str
+    text: str
+    html: str
+    language: str  # the language actually used (after fallback)
+
+
+def _template_line(tb: TracebackType | None, fallback: str) -> tuple[str, int | None]:
+    """The innermost template frame of a render traceback: (file, line)."""
+    found: tuple[str, int | None] = (fallback, None)
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if filename.endswith(".j2"):
+            found = (filename, tb.tb_lineno)
+        tb = tb.tb_next
+    return found
+
+
+class Renderer:
+    """Templates of one configuration (built-ins + optional override folder)."""
+
+    def __init__(self, templates_dir: str | Path | None = None) -> None:
+        self.override_dir = Path(templates_dir).expanduser() if templates_dir else None
+        if self.override_dir is not None and not self.override_dir.is_dir():
+            raise TemplateError("messaging.templates_dir is not a folder", path=str(self.override_dir))
+        roots = [str(self.override_dir)] if self.override_dir else []
+        roots.append(str(builtin_dir()))
+        self._loaders = [FileSystemLoader(r, encoding="utf-8") for r in roots]
+        self.env = ImmutableSandboxedEnvironment(
+            loader=ChoiceLoader(self._loaders),
+            undefined=StrictUndefined,
+            autoescape=lambda name: bool(name and name.endswith(".html.j2")),
+            keep_trailing_newline=False,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+        self.env.filters["date"] = _date_filter
+        self.env.filters["paragraphs"] = paragraphs
+
+    # -- discovery -------------------------------------------------------------------------
+    def template_names(self) -> list[str]:
+        return sorted(n for n in self.env.list_templates() if n.endswith(".j2"))
+
+    def languages(self) -> list[str]:
+        langs = {n.split("/", 1)[0] for n in self.template_names() if "/" in n}
+        return sorted(langs, key=lambda lang: (lang != FALLBACK_LANGUAGE, lang))
+
+    def kinds(self, language: str = FALLBACK_LANGUAGE) -> list[str]:
+        prefix = f"{language}/"
+        found = {n[len(prefix):].split(".", 1)[0] for n in self.template_names() if n.startswith(prefix)}
+        return sorted(found)
+
+    def source_of(self, name: str) -> str:
+        """Where a template comes from (the override folder wins)."""
+        for loader in self._loaders:
+            try:
+                _, filename, _ = loader.get_source(self.env, name)
+            except TemplateNotFound:
+                continue
+            return filename
+        raise TemplateNotFound(name)
+
+    def resolve_language(self, language: str | None) -> str:
+        lang = (language or "").strip().lower().replace("_", "-").split("-", 1)[0]
+        return lang if lang in self.languages() else FALLBACK_LANGUAGE
+
+    # -- rendering -------------------------------------------------------------------------
+    def _pick(self, kind: str, part: str, language: str) -> str | None:
+        for lang in dict.fromkeys((language, FALLBACK_LANGUAGE)):
+            name = f"{lang}/{kind}.{part}.j2"
+            try:
+                self.source_of(name)
+            except TemplateNotFound:
+                continue
+            return name
+        return None
+
+    def _render_one(self, name: str, context: dict[str, Any]) -> str:
+        try:
+            return self.env.get_template(name).render(context)
+        except TemplateSyntaxError as exc:
+            raise TemplateError(exc.message or str(exc), path=exc.filename or self.source_of(name),
+                                line=exc.lineno) from None
+        except Exception as exc:  # UndefinedError, SecurityError, a filter's ValueError
+            path, line = _template_line(exc.__traceback__, self.source_of(name))
+            raise TemplateError(f"{type(exc).__name__}: {exc}", path=path, line=line) from None
+
+    def render(self, kind: str, language: str | None, context: dict[str, Any]) -> Rendered:
+        lang = self.resolve_language(language)
+        ctx = {**context, "language": lang, "kind": kind}
+        subject_name = self._pick(kind, "subject", lang)
+        text_name = self._pick(kind, "txt", lang)
+        if subject_name is None or text_name is None:
+            raise TemplateError(f"no template for message kind {kind!r} "
+                                f"(looked for {lang}/{kind}.subject.j2 and {lang}/{kind}.txt.j2)")
+        subject = " ".join(self._render_one(subject_name, ctx).split())  # one line, no CR/LF
+        text = self._render_one(text_name, ctx).strip() + "\n"
+        text = re.sub(r"\n{3,}", "\n\n", text)
+        html_name = self._pick(kind, "html", lang) if self._pick(kind, "html", lang) else LAYOUT
+        html = self._render_one(html_name, {**ctx, "subject": subject, "body": text})
+        return Rendered(subject=subject, text=text, html=html, language=lang)
+
+    # -- start-up validation ---------------------------------------------------------------
+    def validate(self, known_variables: frozenset[str],
+                 samples: Callable[[str], list[dict[str, Any]]],
+                 kinds: tuple[str, ...] = ALL_KINDS) -> int:
+        """Parse, check variables, and sample-render every template; returns how many checked."""
+        allowed = known_variables | {"language", "kind", "subject", "body"} | set(self.env.globals)
+        names = self.template_names()
+        for name in names:
+            source, filename, _ = self.env.loader.get_source(self.env, name)  # type: ignore[union-attr]
+            try:
+                ast = self.env.parse(source, name, filename)
+            except TemplateSyntaxError as exc:
+                raise TemplateError(exc.message or "syntax error", path=filename, line=exc.lineno) from None
+            unknown = jinja_meta.find_undeclared_variables(ast) - allowed
+            if unknown:
+                var = sorted(unknown)[0]
+                line = next((n.lineno for n in ast.find_all(nodes.Name) if n.name == var), None)
+                raise TemplateError(f"unknown variable {var!r} (known: {', '.join(sorted(known_variables))})",
+                                    path=filename, line=line)
+        if LAYOUT not in names:
+            raise TemplateError(f"the HTML frame {LAYOUT} is missing", path=str(builtin_dir()))
+        for kind in kinds:
+            if self._pick(kind, "subject", FALLBACK_LANGUAGE) is None or \
+                    self._pick(kind, "txt", FALLBACK_LANGUAGE) is None:
+                raise TemplateError(f"message kind {kind!r} has no English subject/text template",
+                                    path=str(builtin_dir() / FALLBACK_LANGUAGE))
+        for kind in kinds:
+            contexts = samples(kind)
+            for lang in self.languages():
+                for ctx in contexts:
+                    self.render(kind, lang, ctx)
+        return len(names)
+
+
+@lru_cache(maxsize=8)
+def _cached(templates_dir: str | None, kinds: tuple[str, ...]) -> Renderer:
+    from trackmon.messaging.context import CONTEXT_KEYS, sample_contexts
+    renderer = Renderer(templates_dir)
+    renderer.validate(CONTEXT_KEYS, sample_contexts, kinds)
+    return renderer
+
+
+def load_renderer(settings: Settings) -> Renderer:
+    """The validated renderer of these settings (validated once per configuration)."""
+    unknown = [k for k in settings.messaging.enabled_kinds if k not in ALL_KINDS]
+    if unknown:
+        raise ConfigError(f"messaging.enabled_kinds: unknown kind(s) {', '.join(unknown)}; "
+                          f"known: {', '.join(ALL_KINDS)}", key="messaging.enabled_kinds")
+    kinds = tuple(settings.messaging.enabled_kinds)
+    return _cached(settings.messaging.templates_dir, kinds)
