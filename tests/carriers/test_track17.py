@@ -93,7 +93,8 @@ def test_in_transit_postal_china_to_russia_generic_sub_status():
     assert (snap.origin_country, snap.destination_country) == ("CN", "RU")
     assert snap.last_mile_carrier == "Russian Post"
     assert [e.description for e in snap.events] == [
-        "【东莞市】已收寄", "【广州国际】已出口直封", "Прибыло на территорию РФ", "Покинуло место международного обмена"]
+        "【东莞市】已收寄", "【广州国际】已出口直封",
+        "Прибыло на территорию РФ", "Покинуло место международного обмена"]
     assert snap.events[-1].utc_offset_minutes == 180
     assert snap.events[-1].time == datetime(2026, 11, 18, 6, 41, tzinfo=UTC)
     assert snap.events[2].sub_status is SubStatus.arrived_destination  # stage Arrival
@@ -299,7 +300,7 @@ async def test_envelope_invalid_key_is_auth_error():
 async def test_non_json_body_is_response_error():
     adapter = make_adapter(lambda request: httpx.Response(
         200, content=fixture("malformed_not_json.json"), headers={"content-type": "text/html"}))
-    with pytest.raises(CarrierResponseError, match="not JSON.*text/html"):
+    with pytest.raises(CarrierResponseError, match=r"not JSON.*text/html"):
         await adapter.track([TrackRequest("RB715296045CN")])
 
 

@@ -1,0 +1,329 @@
+"""AfterShip Tracking API (aggregator), dated version 2024-04, one number per request.
+
+Facts: reference/carrier-apis.md §2. Header `as-api-key`; envelope `{"meta": {"code", "message",
+"type"}, "data": ...}`. `fetch` looks the number up (`GET {base}/trackings?tracking_numbers=`)
+and creates the tracking (`POST {base}/trackings`) when AfterShip does not know it yet; `parse`
+is pure. The legacy v4 shape (`data.tracking`, `*_iso3` fields) is read too.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping, Sequence
+from datetime import date
+from typing import Any
+
+import structlog
+
+from carriers.base import (
+    CarrierAdapter,
+    RawResponse,
+    TrackRequest,
+    invert,
+    offset_minutes,
+    parse_ts,
+    sort_dedupe,
+)
+from trackmon.classify import classify_description, refine
+from trackmon.domain import CarrierProblem, ParseResult, Status, SubStatus, TrackingEvent, TrackingSnapshot
+from trackmon.errors import CarrierAuthError, CarrierResponseError, RateLimited, TransientCarrierError
+from trackmon.http import json_body, send
+
+NAME = "aftership"
+log = structlog.get_logger("trackmon.carriers").bind(carrier=NAME)
+
+#: trackmon carrier name → AfterShip courier slug (AfterShip's public slugs for these couriers).
+SLUGS: dict[str, str] = {
+    "china-post": "china-post", "china-ems": "china-ems", "usps": "usps", "ups": "ups",
+    "fedex": "fedex", "dhl": "dhl", "russian-post": "russian-post", "cainiao": "cainiao",
+}
+_SLUG_NAMES = {slug: name for name, slug in SLUGS.items()}
+
+#: Tag → Status, used when the subtag is missing or unknown.
+TAGS: Mapping[Status, tuple[str, ...]] = {
+    Status.not_found: ("Pending",),            # created, no information from the courier yet
+    Status.info_received: ("InfoReceived",),
+    Status.in_transit: ("InTransit",),
+    Status.out_for_delivery: ("OutForDelivery",),
+    Status.delivery_failed: ("AttemptFail",),
+    Status.delivered: ("Delivered",),
+    Status.available_for_pickup: ("AvailableForPickup",),
+    Status.exception: ("Exception",),
+    Status.expired: ("Expired",),
+}
+_TAG = invert(TAGS)
+
+#: Subtag → (Status, SubStatus), keyed by Status. None = generic (text may refine it).
+SUBTAGS: Mapping[Status, Mapping[str, SubStatus | None]] = {
+    Status.not_found: {f"Pending_00{i}": None for i in range(1, 7)},  # 001 no info yet; 002–006 pending variants
+    Status.info_received: {"InfoReceived_001": SubStatus.label_created},
+    Status.in_transit: {
+        "InTransit_001": None,                               # in transit
+        "InTransit_002": SubStatus.picked_up,                # acceptance scan
+        "InTransit_003": None,                               # arrival scan (any facility)
+        "InTransit_004": SubStatus.arrived_destination,      # arrived at the destination country
+        "InTransit_005": SubStatus.customs_released,         # customs clearance completed
+        "InTransit_006": SubStatus.customs_processing,       # customs clearance started
+        "InTransit_007": None,                               # departure scan (any facility)
+        "InTransit_008": None,                               # problem resolved
+        "InTransit_009": None,                               # forwarded to a different address
+        "Exception_004": SubStatus.customs_held,             # delayed (customs clearance)
+        "Exception_006": SubStatus.customs_duties,           # held for payment
+        "Exception_018": SubStatus.customs_information_required,  # incorrect / missing documents
+    },
+    Status.out_for_delivery: {
+        "OutForDelivery_001": None, "OutForDelivery_003": None,  # customer contacted
+        "OutForDelivery_004": None,                               # appointment scheduled
+    },
+    Status.delivery_failed: {
+        "AttemptFail_001": None,                             # failed attempt
+        "AttemptFail_002": SubStatus.nobody_home,            # addressee not available
+        "AttemptFail_003": SubStatus.nobody_home,            # business closed
+    },
+    Status.delivered: {f"Delivered_00{i}": None for i in range(1, 6)},  # 002 picked up by customer, 005 neighbour
+    Status.available_for_pickup: {"AvailableForPickup_001": None},
+    Status.returning: {"Exception_010": SubStatus.returning},  # returning to sender
+    Status.returned: {"Exception_011": SubStatus.returned},    # returned to sender
+    Status.exception: {
+        "Exception_001": None,
+        "Exception_002": SubStatus.bad_address,              # customer moved
+        "Exception_003": SubStatus.refused,                  # customer refused delivery
+        "Exception_005": SubStatus.delayed,                  # delayed (external factors)
+        "Exception_007": SubStatus.bad_address,              # incorrect address
+        "Exception_008": SubStatus.delayed,                  # pick up missed
+        "Exception_009": SubStatus.other,                    # rejected by carrier
+        "Exception_012": SubStatus.damaged,
+        "Exception_013": SubStatus.lost,
+        "Exception_016": SubStatus.delayed,                  # delayed (processing issue)
+        "Exception_017": SubStatus.delayed,                  # delayed (extreme weather)
+    },
+    Status.expired: {"Expired_001": None},
+}
+_SUBTAG: dict[str, tuple[Status, SubStatus | None]] = {
+    code: (status, sub) for status, subs in SUBTAGS.items() for code, sub in subs.items()}
+
+#: ISO 3166 alpha-3 → alpha-2 for the lanes trackmon serves (legacy v4 sends alpha-3).
+_ISO3 = dict(pair.split(":") for pair in (
+    "CHN:CN USA:US RUS:RU DEU:DE FRA:FR GBR:GB ESP:ES ITA:IT NLD:NL BEL:BE POL:PL PRT:PT SWE:SE "
+    "AUT:AT CHE:CH CZE:CZ DNK:DK FIN:FI NOR:NO IRL:IE GRC:GR HUN:HU ROU:RO BGR:BG UKR:UA BLR:BY "
+    "KAZ:KZ TUR:TR ISR:IL JPN:JP KOR:KR HKG:HK TWN:TW SGP:SG MYS:MY THA:TH VNM:VN IDN:ID PHL:PH "
+    "IND:IN AUS:AU NZL:NZ CAN:CA MEX:MX BRA:BR ARG:AR CHL:CL COL:CO PER:PE URY:UY ECU:EC ARE:AE "
+    "SAU:SA ZAF:ZA").split())
+
+NOT_FOUND_META = frozenset({4004})  # tracking does not exist
+ALREADY_EXISTS_META = 4003          # create: tracking already exists
+
+
+def _bad(message: str) -> CarrierResponseError:
+    return CarrierResponseError(NAME, message)
+
+
+def _country(value: Any) -> str | None:
+    if not isinstance(value, str):
+        return None
+    value = value.strip().upper()
+    if re.fullmatch(r"[A-Z]{2}", value):
+        return value
+    return _ISO3.get(value)
+
+
+def _date(*values: Any) -> date | None:
+    for value in values:
+        if isinstance(value, str) and value:
+            try:
+                return date.fromisoformat(value[:10])
+            except ValueError:
+                log.warning("carrier.bad_value", field="estimated_delivery", value=value)
+    return None
+
+
+def _map(tag: Any, subtag: Any, number: str) -> tuple[Status, SubStatus | None]:
+    if isinstance(subtag, str) and subtag in _SUBTAG:
+        return _SUBTAG[subtag]
+    if isinstance(tag, str) and tag in _TAG:
+        if subtag:
+            log.warning("carrier.unmapped_code", code=f"{tag}/{subtag}", tracking_number=number)
+        return _TAG[tag], None
+    log.warning("carrier.unmapped_code", code=f"{tag}/{subtag}", tracking_number=number)
+    return Status.unknown, None
+
+
+def _checkpoint(raw: Any, number: str) -> TrackingEvent | None:
+    if not isinstance(raw, dict):
+        raise _bad(f"{number}: checkpoint is not an object")
+    text = str(raw.get("message") or raw.get("subtag_message") or "").strip()
+    try:
+        when = parse_ts(raw.get("checkpoint_time"))
+    except ValueError:
+        when = None
+    if when is None:
+        log.warning("carrier.event_skipped", tracking_number=number, reason="no usable time",
+                    checkpoint_time=raw.get("checkpoint_time"), description=text[:80])
+        return None
+    tag, subtag = raw.get("tag"), raw.get("subtag")
+    if (isinstance(subtag, str) and subtag in _SUBTAG) or (isinstance(tag, str) and tag in _TAG):
+        status, sub = _map(tag, subtag, number)
+        if sub is None and text:
+            status, sub = refine(status, None, text)
+    else:
+        cls = classify_description(text) if text else None
+        status, sub = (cls.status, cls.sub_status) if cls else (Status.in_transit, None)
+    place = raw.get("location") or ", ".join(
+        str(p) for p in (raw.get("city"), raw.get("state"), raw.get("country_name")) if p)
+    return TrackingEvent(
+        time=when, description=text, location=str(place).strip() or None, status=status, sub_status=sub,
+        raw_code=str(raw.get("raw_tag") or subtag or tag or "") or None,
+        utc_offset_minutes=offset_minutes(raw.get("checkpoint_time")),
+        country=_country(raw.get("country_region") or raw.get("country_iso3")))
+
+
+def parse_tracking(obj: dict[str, Any]) -> TrackingSnapshot:
+    """One AfterShip tracking object (API answer or webhook `msg`) → a snapshot. Pure."""
+    if not isinstance(obj, dict) or not isinstance(obj.get("tracking_number"), str) or not obj["tracking_number"]:
+        raise _bad(f"tracking object without a tracking_number: {str(obj)[:80]}")
+    number = obj["tracking_number"]
+    tag, subtag = obj.get("tag"), obj.get("subtag")
+    status, sub_status = _map(tag, subtag, number)
+    checkpoints = obj.get("checkpoints") or []
+    if not isinstance(checkpoints, list):
+        raise _bad(f"{number}: checkpoints is not a list")
+    events = sort_dedupe(ev for ev in (_checkpoint(c, number) for c in checkpoints) if ev is not None)
+    if sub_status is None and events and status not in (Status.unknown, Status.not_found):
+        status, sub_status = refine(status, None, events[-1].description)
+
+    def block(name: str) -> dict[str, Any]:
+        value = obj.get(name)
+        return value if isinstance(value, dict) else {}
+
+    latest, courier, aftership = (block("latest_estimated_delivery"), block("courier_estimated_delivery_date"),
+                                  block("aftership_estimated_delivery_date"))
+    eta_from = _date(latest.get("datetime_min"), courier.get("estimated_delivery_date_min"),
+                     aftership.get("estimated_delivery_date_min"), latest.get("datetime"),
+                     courier.get("estimated_delivery_date"), aftership.get("estimated_delivery_date"),
+                     obj.get("expected_delivery"))
+    eta_to = _date(latest.get("datetime_max"), courier.get("estimated_delivery_date_max"),
+                   aftership.get("estimated_delivery_date_max")) or eta_from
+    slug = str(obj.get("slug") or "")
+    last_mile = block("last_mile").get("slug") or next(
+        (c.get("slug") for c in reversed(checkpoints) if isinstance(c, dict) and c.get("slug")), None) or slug
+    return TrackingSnapshot(
+        carrier=_SLUG_NAMES.get(slug, slug or "unknown"),
+        tracking_number=number,
+        status=status,
+        sub_status=sub_status,
+        raw_status="/".join(str(x) for x in (tag, subtag) if x) or None,
+        events=events,
+        eta_from=eta_from,
+        eta_to=eta_to,
+        origin_country=_country(obj.get("origin_country_region") or obj.get("origin_country_iso3")),
+        destination_country=_country(obj.get("destination_country_region") or obj.get("destination_country_iso3")),
+        last_mile_carrier=str(last_mile) or None,
+        source=NAME,
+    )
+
+
+def decode(part: str, body: bytes, http_status: int | None = None) -> tuple[dict[str, Any], Any]:
+    """Body → (meta, data). Auth and server errors raise; per-number 4xx are left to the caller."""
+    try:
+        doc = json.loads(body)
+    except (ValueError, UnicodeDecodeError):
+        snippet = body[:80].decode("utf-8", "replace").strip()
+        raise _bad(f"{part} response is not JSON (body starts {snippet!r})") from None
+    if not isinstance(doc, dict) or not isinstance(doc.get("meta"), dict):
+        raise _bad(f"{part} response has no 'meta' object")
+    meta = doc["meta"]
+    code = meta.get("code") if isinstance(meta.get("code"), int) else http_status or 0
+    message = str(meta.get("message") or meta.get("type") or "no message")
+    if code in (401, 403) or http_status in (401, 403):
+        raise CarrierAuthError(NAME, f"{part} refused: {message} ({code}); check TRACKMON_AFTERSHIP_API_KEY")
+    if code == 429:
+        raise RateLimited(NAME, f"{part}: {message}")
+    if 500 <= code < 600:
+        raise TransientCarrierError(NAME, f"{part}: {message} ({code})")
+    return meta, doc.get("data")
+
+
+def _problem_from(number: str, meta: Mapping[str, Any], http_status: int | None) -> CarrierProblem | None:
+    code = meta.get("code")
+    message = str(meta.get("message") or meta.get("type") or "refused")
+    if code in NOT_FOUND_META or http_status == 404:
+        return CarrierProblem(tracking_number=number, kind="not_found", message=message, code=str(code))
+    if isinstance(code, int) and code >= 400:
+        return CarrierProblem(tracking_number=number, kind="invalid" if code >= 4000 or code == 422 else "rejected",
+                              message=message, code=str(code))
+    return None
+
+
+def _trackings(data: Any) -> list[dict[str, Any]]:
+    """The tracking objects in `data`, whatever the API version put them under."""
+    if not isinstance(data, dict):
+        return []
+    if isinstance(data.get("trackings"), list):
+        return [t for t in data["trackings"] if isinstance(t, dict)]
+    if isinstance(data.get("tracking"), dict):
+        return [data["tracking"]]
+    return [data] if data.get("tracking_number") else []
+
+
+class AfterShip(CarrierAdapter):
+    name = NAME
+    label = "AfterShip"
+    max_batch = 1
+    aggregator = True
+    default_base_url = "https://api.aftership.com/tracking/2024-04"
+    carriers_served = frozenset(SLUGS)
+
+    def _headers(self) -> dict[str, str]:
+        key = self.settings.api_key.get_secret_value() if self.settings.api_key else ""
+        return {"as-api-key": key, "Content-Type": "application/json"}
+
+    async def _call(self, method: str, path: str, **kwargs: Any) -> tuple[bytes, int]:
+        response = await send(self.client, self.name, method, f"{self.base_url}{path}", limiter=self.limiter,
+                              attempts=self.settings.max_attempts, sleep=self.sleep,
+                              passthrough=(400, 404, 409, 422), headers=self._headers(), **kwargs)
+        json_body(self.name, response)  # a non-JSON answer is refused here, with its content-type
+        return response.content, response.status_code
+
+    async def fetch(self, requests: Sequence[TrackRequest]) -> RawResponse:
+        parts: dict[str, bytes] = {}
+        codes: dict[str, int] = {}
+        for req in requests:
+            slug = SLUGS.get(req.carrier_hint or "")
+            params = {"tracking_numbers": req.number, **({"slug": slug} if slug else {})}
+            body, status = await self._call("GET", "/trackings", params=params)
+            parts[f"get:{req.number}"], codes[f"get:{req.number}"] = body, status
+            meta, data = decode("get", body, status)
+            if status == 200 and not any(t.get("tracking_number") == req.number for t in _trackings(data)):
+                payload = {"tracking_number": req.number, **({"slug": slug} if slug else {})}
+                body, status = await self._call("POST", "/trackings", json=payload)
+                parts[f"create:{req.number}"], codes[f"create:{req.number}"] = body, status
+        return RawResponse(requested=tuple(r.number for r in requests), parts=parts, status_codes=codes)
+
+    def parse(self, raw: RawResponse) -> ParseResult:
+        snapshots: dict[str, TrackingSnapshot] = {}
+        problems: dict[str, CarrierProblem] = {}
+        for part, body in raw.parts.items():
+            kind, _, number = part.partition(":")
+            if kind not in ("get", "create") or not number:
+                raise self.bad_response(f"unexpected response part {part!r}")
+            http_status = raw.status_codes.get(part)
+            meta, data = decode(kind, body, http_status)
+            if kind == "create" and meta.get("code") == ALREADY_EXISTS_META:
+                continue  # created meanwhile by someone else: the next poll reads it
+            problem = _problem_from(number, meta, http_status)
+            if problem is not None:
+                problems[number] = problem
+                continue
+            found = [t for t in _trackings(data) if t.get("tracking_number") == number]
+            if found:
+                snapshots[number] = parse_tracking(found[0])
+                problems.pop(number, None)
+            elif kind == "get" and f"create:{number}" not in raw.parts:
+                problems[number] = CarrierProblem(tracking_number=number, kind="not_found",
+                                                  message="AfterShip does not track this number")
+        return ParseResult(snapshots=tuple(s for n, s in snapshots.items() if n not in problems),
+                           problems=tuple(problems.values()))
+
+
+__all__ = ["SLUGS", "SUBTAGS", "TAGS", "AfterShip", "decode", "parse_tracking"]
