@@ -1,0 +1,223 @@
+from __future__ import annotations
+
+import random
+import threading
+from collections import Counter
+from datetime import timedelta
+
+import pytest
+from sqlalchemy import select
+from sqlmodel import Session
+
+from tests.fakes import FakeAdapter, FakeCarrierSet, event, seed_order, snapshot
+from trackmon.db import make_engine
+from trackmon.domain import CarrierProblem, Status
+from trackmon.errors import CarrierAuthError, RateLimited, TransientCarrierError
+from trackmon.models import Shipment, ShipmentEvent
+from trackmon.poller import claim_due, poll_due
+from trackmon.settings import Settings
+
+DAY = timedelta(days=1)
+SETTINGS = Settings()
+
+
+def no_detect(snap, now, rules, *, stall_days_override=None):
+    return []
+
+
+def no_plan(session, order_pk, now, settings):
+    return 0
+
+
+HOOKS = {"detector": no_detect, "planner": no_plan, "rng": random.Random(5)}
+
+
+def _seed_many(engine, now, count, *, carrier="fake", prefix="LB"):
+    with Session(engine) as session:
+        numbers = [f"{prefix}{i:06d}CN" for i in range(count)]
+        for start in range(0, count, 50):
+            seed_order(session, now, numbers[start:start + 50], order_id=f"{prefix}{start}", carrier=carrier)
+    return numbers
+
+
+def _shipments(engine):
+    with Session(engine) as session:
+        return {s.tracking_number: s for s in session.execute(select(Shipment)).scalars()}
+
+
+def test_claim_sets_lease_and_skips_leased(engine, now):
+    _seed_many(engine, now, 5)
+    first = claim_due(engine, now, owner="a", limit=3, lease_seconds=300)
+    second = claim_due(engine, now, owner="b", limit=10, lease_seconds=300)
+    assert len(first) == 3 and len(second) == 2 and not set(first) & set(second)
+    assert claim_due(engine, now, owner="c", limit=10, lease_seconds=300) == []
+    ships = _shipments(engine).values()
+    assert {s.lease_owner for s in ships} == {"a", "b"}
+    assert all(s.lease_expires_at == now + timedelta(seconds=300) for s in ships)
+
+
+def test_not_due_and_inactive_are_not_claimed(engine, now):
+    _seed_many(engine, now, 3)
+    with Session(engine) as session:
+        a, b, _ = session.execute(select(Shipment).order_by(Shipment.id)).scalars().all()
+        a.next_poll_at = now + timedelta(minutes=1)
+        b.active = False
+        session.commit()
+    assert len(claim_due(engine, now, owner="a", limit=10, lease_seconds=300)) == 1
+
+
+def test_expired_lease_is_reclaimable(engine, now):
+    _seed_many(engine, now, 4)
+    assert len(claim_due(engine, now, owner="crashed", limit=10, lease_seconds=60)) == 4
+    assert claim_due(engine, now + timedelta(seconds=59), owner="b", limit=10, lease_seconds=60) == []
+    later = now + timedelta(seconds=61)
+    assert len(claim_due(engine, later, owner="b", limit=10, lease_seconds=60)) == 4
+    assert {s.lease_owner for s in _shipments(engine).values()} == {"b"}
+
+
+def test_three_replicas_never_claim_the_same_shipment(database_url, engine, now):
+    _seed_many(engine, now, 300)
+    claimed: dict[str, list[int]] = {}
+    errors: list[BaseException] = []
+    barrier = threading.Barrier(3)
+
+    def replica(name: str) -> None:
+        own = make_engine(database_url)
+        got: list[int] = []
+        try:
+            barrier.wait()
+            while True:
+                ids = claim_due(own, now, owner=name, limit=15, lease_seconds=300)
+                if not ids:
+                    break
+                got.extend(ids)
+        except BaseException as exc:
+            errors.append(exc)
+        finally:
+            own.dispose()
+            claimed[name] = got
+
+    threads = [threading.Thread(target=replica, args=(f"r{i}",)) for i in range(3)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=120)
+    assert not errors
+    every = [sid for ids in claimed.values() for sid in ids]
+    counts = Counter(every)
+    assert [sid for sid, n in counts.items() if n > 1] == []   # zero double claims
+    assert len(counts) == 300                                  # all claimed
+    owners = {s.id: s.lease_owner for s in _shipments(engine).values()}
+    for name, ids in claimed.items():
+        assert all(owners[sid] == name for sid in ids)
+
+
+async def test_poll_due_ingests_batches_and_reschedules(engine, now):
+    numbers = _seed_many(engine, now, 5)
+    adapter = FakeAdapter(max_batch=2, script={
+        n: snapshot(n, [event(now - 2 * DAY, "Accepted"), event(now - DAY, "Departed")]) for n in numbers})
+    report = await poll_due(engine, FakeCarrierSet(adapter), SETTINGS, now, owner="me", **HOOKS)
+    assert report.claimed == 5 and report.polled == 5 and report.new_events == 10 and report.failures == 0
+    assert report.by_carrier["fake"].polled == 5
+    assert sorted(len(c) for c in adapter.calls) == [1, 2, 2]
+    for ship in _shipments(engine).values():
+        assert ship.status == "in_transit" and ship.lease_owner is None and ship.poll_failures == 0
+        assert now + timedelta(hours=3) < ship.next_poll_at < now + timedelta(hours=5)
+        assert ship.last_polled_at == now
+    # nothing is due any more: a second poll at the same time does nothing
+    again = await poll_due(engine, FakeCarrierSet(adapter), SETTINGS, now, owner="me", **HOOKS)
+    assert again.claimed == 0 and len(adapter.calls) == 3
+
+
+@pytest.mark.parametrize("error", [TransientCarrierError("fake", "HTTP 503", status_code=503),
+                                   TransientCarrierError("fake", "timeout"),
+                                   CarrierAuthError("fake", "HTTP 401", status_code=401)])
+async def test_failing_carrier_backs_off_and_loses_nothing(engine, now, error):
+    numbers = _seed_many(engine, now, 3)
+    adapter = FakeAdapter(max_batch=10, fail_calls=[error],
+                          script={n: snapshot(n, [event(now - DAY, "Accepted")]) for n in numbers})
+    report = await poll_due(engine, FakeCarrierSet(adapter), SETTINGS, now, owner="me", **HOOKS)
+    assert report.failures == 3 and report.polled == 0
+    ships = _shipments(engine)
+    assert len(ships) == 3
+    for ship in ships.values():
+        assert ship.active and ship.lease_owner is None and ship.poll_failures == 1
+        assert error.message in ship.last_error
+        assert now + timedelta(minutes=13) <= ship.next_poll_at <= now + timedelta(minutes=17)
+    # the next cycle, after the backoff, polls them all
+    report = await poll_due(engine, FakeCarrierSet(adapter), SETTINGS, now + timedelta(hours=1), owner="me", **HOOKS)
+    assert report.polled == 3
+    assert all(s.poll_failures == 0 and s.last_error is None for s in _shipments(engine).values())
+
+
+async def test_rate_limited_carrier_pauses_for_the_rest_of_the_cycle(engine, now):
+    numbers = _seed_many(engine, now, 6)
+    adapter = FakeAdapter(max_batch=2, fail_calls=[RateLimited("fake", retry_after=600)],
+                          script={n: snapshot(n, [event(now - DAY, "Accepted")]) for n in numbers})
+    other = FakeAdapter("other", script={"OT1": snapshot("OT1", [event(now - DAY, "x")], carrier="other")})
+    with Session(engine) as session:
+        seed_order(session, now, ["OT1"], order_id="O1", carrier="other")
+    report = await poll_due(engine, FakeCarrierSet(adapter, other), SETTINGS, now, owner="me", **HOOKS)
+    assert len(adapter.calls) == 1                     # paused after the 429
+    assert report.by_carrier["fake"].rate_limited
+    assert report.by_carrier["other"].polled == 1      # other carriers go on
+    ships = [s for s in _shipments(engine).values() if s.carrier == "fake"]
+    assert sorted(s.poll_failures for s in ships) == [0, 0, 0, 0, 1, 1]
+    assert all(s.lease_owner is None and s.active for s in ships)
+    assert all(s.next_poll_at >= now + timedelta(seconds=600) for s in ships)
+    later = await poll_due(engine, FakeCarrierSet(adapter), SETTINGS, now + DAY, owner="me", **HOOKS)
+    assert later.polled == 6
+
+
+async def test_problems_and_unknown_numbers_are_kept(engine, now):
+    _seed_many(engine, now, 2)
+    adapter = FakeAdapter(script={"LB000000CN": CarrierProblem(tracking_number="LB000000CN", kind="not_found",
+                                                              message="not yet")})
+    carriers = FakeCarrierSet(adapter, invalid={"LB000001CN"})
+    report = await poll_due(engine, carriers, SETTINGS, now, owner="me", **HOOKS)
+    assert report.polled == 2
+    ships = _shipments(engine)
+    assert ships["LB000000CN"].last_error == "not_found: not yet"
+    assert ships["LB000001CN"].sub_status == "invalid_number"
+    assert all(s.active and s.next_poll_at > now for s in ships.values())
+
+
+async def test_unconfigured_carrier_backs_off(engine, now):
+    _seed_many(engine, now, 1, carrier="nobody")
+    report = await poll_due(engine, FakeCarrierSet(), SETTINGS, now, owner="me", **HOOKS)
+    assert report.failures == 1
+    [ship] = _shipments(engine).values()
+    assert "no carrier API is configured" in ship.last_error and ship.next_poll_at > now
+
+
+async def test_delivered_parcel_retires_after_grace_and_stops_aggregator(engine, now):
+    numbers = _seed_many(engine, now, 2, carrier="agg")
+    agg = FakeAdapter("agg", aggregator=True, script={
+        numbers[0]: snapshot(numbers[0], [event(now - 4 * DAY, "Delivered", status=Status.delivered)]),
+        numbers[1]: snapshot(numbers[1], [event(now - DAY, "Delivered", status=Status.delivered)]),
+    })
+    report = await poll_due(engine, FakeCarrierSet(agg), SETTINGS, now, owner="me", **HOOKS)
+    assert report.retired == 1
+    ships = _shipments(engine)
+    assert not ships[numbers[0]].active and ships[numbers[0]].retired_at == now
+    assert ships[numbers[0]].next_poll_at is None
+    assert ships[numbers[1]].active
+    assert agg.stopped == [numbers[0]]
+
+
+async def test_lost_lease_is_not_overwritten(engine, now):
+    numbers = _seed_many(engine, now, 1)
+
+    class Thief(FakeAdapter):
+        async def fetch(self, requests):
+            with Session(engine) as session:
+                ship = session.execute(select(Shipment)).scalar_one()
+                ship.lease_owner = "other-replica"
+                session.commit()
+            return await super().fetch(requests)
+
+    adapter = Thief(script={numbers[0]: snapshot(numbers[0], [event(now - DAY, "Accepted")])})
+    report = await poll_due(engine, FakeCarrierSet(adapter), SETTINGS, now, owner="me", **HOOKS)
+    assert report.lost_leases == 1 and report.polled == 0
+    with Session(engine) as session:
+        assert session.execute(select(ShipmentEvent)).first() is None

@@ -1,0 +1,296 @@
+"""Poll due shipments: claim with leases, batch per adapter, fetch, ingest, reschedule.
+
+Claiming: PostgreSQL locks due rows with `FOR UPDATE SKIP LOCKED` and writes the lease in
+the same transaction, so replicas never claim the same shipment; SQLite does it in one
+`UPDATE ... RETURNING` inside `BEGIN IMMEDIATE`. A crashed replica's leases expire after
+`polling.lease_seconds`. Every completion is fenced: it only writes if this owner still
+holds the lease.
+
+Failures never lose a shipment: a failing carrier call backs off that batch (poll_failures
++1, last_error, next_poll_at later) and releases its leases; a 429 also pauses the carrier
+for the rest of the cycle (its other shipments are released untouched, due after the pause).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import random
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any, Protocol
+
+import structlog
+from sqlalchemy import Engine, or_, select, update
+from sqlmodel import Session
+
+from carriers.base import CarrierAdapter, TrackRequest
+from trackmon import metrics
+from trackmon.cadence import next_poll_at, retire_reason
+from trackmon.db import is_postgres
+from trackmon.domain import CarrierProblem, TrackingSnapshot, ensure_utc
+from trackmon.errors import CarrierError, ConfigError, InvalidTrackingNumber, RateLimited
+from trackmon.ingest import Detector, Planner, ingest_problem, ingest_snapshot
+from trackmon.models import Shipment
+from trackmon.settings import Settings
+
+log = structlog.get_logger("trackmon.poller")
+
+
+class CarrierRouter(Protocol):
+    adapters: dict[str, CarrierAdapter]
+
+    def route(self, number: str, carrier: str | None = None) -> Any: ...
+
+
+@dataclass(slots=True)
+class CarrierFigures:
+    polled: int = 0
+    new_events: int = 0
+    problems: int = 0
+    failures: int = 0
+    rate_limited: bool = False
+
+
+@dataclass(slots=True)
+class PollReport:
+    claimed: int = 0
+    polled: int = 0
+    new_events: int = 0
+    failures: int = 0
+    retired: int = 0
+    lost_leases: int = 0
+    rounds: int = 0
+    by_carrier: dict[str, CarrierFigures] = field(default_factory=dict)
+
+    def carrier(self, name: str) -> CarrierFigures:
+        return self.by_carrier.setdefault(name, CarrierFigures())
+
+
+@dataclass(slots=True)
+class _Item:
+    shipment_id: int
+    number: str
+    request: TrackRequest
+
+
+def claim_due(engine: Engine, now: datetime, *, owner: str, limit: int, lease_seconds: float) -> list[int]:
+    """Lease up to `limit` due shipments to `owner`; returns their ids (oldest due first)."""
+    now = ensure_utc(now)
+    expires = now + timedelta(seconds=lease_seconds)
+    due = select(Shipment.id).where(
+        Shipment.active.is_(True),  # type: ignore[attr-defined]
+        or_(Shipment.next_poll_at.is_(None), Shipment.next_poll_at <= now),  # type: ignore[union-attr,operator]
+        or_(Shipment.lease_expires_at.is_(None), Shipment.lease_expires_at < now),  # type: ignore[union-attr,operator]
+    ).order_by(Shipment.next_poll_at.asc().nullsfirst(), Shipment.id).limit(limit)  # type: ignore[union-attr]
+    lease = {"lease_owner": owner, "lease_expires_at": expires}
+    with engine.begin() as conn:
+        if is_postgres(engine):
+            ids = list(conn.execute(due.with_for_update(skip_locked=True)).scalars())
+            if ids:
+                conn.execute(update(Shipment).where(Shipment.id.in_(ids)).values(**lease))  # type: ignore[union-attr]
+            return ids
+        stmt = (update(Shipment).where(Shipment.id.in_(due.scalar_subquery()))  # type: ignore[union-attr]
+                .values(**lease).returning(Shipment.id))
+        return sorted(conn.execute(stmt).scalars())
+
+
+def _load(engine: Engine, ids: Sequence[int]) -> list[Shipment]:
+    with Session(engine, expire_on_commit=False) as session:
+        rows = list(session.execute(select(Shipment).where(Shipment.id.in_(ids))).scalars())  # type: ignore[union-attr]
+        session.expunge_all()
+    return rows
+
+
+class _Poll:
+    """One `poll_due` call: the state shared by its rounds."""
+
+    def __init__(self, engine: Engine, carriers: CarrierRouter, settings: Settings, now: datetime, *,
+                 owner: str, rng: random.Random, detector: Detector | None, planner: Planner | None) -> None:
+        self.engine, self.carriers, self.settings, self.now = engine, carriers, settings, now
+        self.owner, self.rng, self.detector, self.planner = owner, rng, detector, planner
+        self.report = PollReport()
+        self.paused: dict[str, datetime] = {}  # carrier → not before (429 this cycle)
+        self.log = log.bind(owner=owner)
+
+    def _locked(self, session: Session, shipment_id: int) -> Shipment | None:
+        """The shipment if this owner still holds its lease (fencing)."""
+        stmt = select(Shipment).where(Shipment.id == shipment_id)
+        if is_postgres(self.engine):
+            stmt = stmt.with_for_update()
+        ship = session.execute(stmt).scalar_one_or_none()
+        if ship is None or ship.lease_owner != self.owner:
+            self.report.lost_leases += 1
+            self.log.warning("shipment.lease_lost", shipment_id=shipment_id)
+            return None
+        return ship
+
+    def release_failed(self, ids: Sequence[int], error: str, *, count_failure: bool = True,
+                       not_before: datetime | None = None) -> None:
+        """Back off and release: the shipments stay active and come back later."""
+        polling = self.settings.polling
+        with Session(self.engine) as session:
+            for sid in ids:
+                ship = self._locked(session, sid)
+                if ship is None:
+                    continue
+                if count_failure:
+                    ship.poll_failures += 1
+                    ship.last_error = error[:500]
+                ship.next_poll_at = next_poll_at(ship.status, self.now, polling, rng=self.rng,
+                                                 failures=max(ship.poll_failures, 1) if count_failure else 0,
+                                                 not_before=not_before)
+                ship.lease_owner = ship.lease_expires_at = None
+                session.add(ship)
+            session.commit()
+
+    def settle(self, item: _Item, outcome: TrackingSnapshot | CarrierProblem, adapter: CarrierAdapter | None,
+               figures: CarrierFigures) -> TrackRequest | None:
+        """Ingest one answer in its own transaction; returns the request to stop tracking if retired."""
+        polling = self.settings.polling
+        try:
+            with Session(self.engine) as session:
+                ship = self._locked(session, item.shipment_id)
+                if ship is None:
+                    return None
+                if isinstance(outcome, TrackingSnapshot):
+                    result = ingest_snapshot(session, ship, outcome, self.now, self.settings,
+                                             detector=self.detector, planner=self.planner)
+                    figures.new_events += result.new_events
+                    self.report.new_events += result.new_events
+                else:
+                    ingest_problem(session, ship, outcome, self.now, self.settings,
+                                   detector=self.detector, planner=self.planner)
+                    figures.problems += 1
+                ship.last_polled_at = self.now
+                ship.poll_failures = 0
+                ship.lease_owner = ship.lease_expires_at = None
+                reason = retire_reason(ship.status, self.now, polling,
+                                       final_since=ship.delivered_at or ship.status_changed_at,
+                                       active_since=ship.created_at)
+                if reason:
+                    ship.active = False
+                    ship.retired_at = self.now
+                    ship.next_poll_at = None
+                    self.report.retired += 1
+                    self.log.info("shipment.retired", shipment_id=ship.id, reason=reason, status=ship.status)
+                else:
+                    ship.next_poll_at = next_poll_at(ship.status, self.now, polling, rng=self.rng)
+                session.add(ship)
+                session.commit()
+        except Exception as exc:  # one bad shipment must not lose the others
+            self.log.exception("shipment.ingest_failed", shipment_id=item.shipment_id)
+            self.report.failures += 1
+            figures.failures += 1
+            self.release_failed([item.shipment_id], f"ingest failed: {type(exc).__name__}: {exc}")
+            return None
+        self.report.polled += 1
+        figures.polled += 1
+        outcome_label = "ok" if isinstance(outcome, TrackingSnapshot) else "not_found"
+        metrics.polls.labels(carrier=adapter.name if adapter else "none", outcome=outcome_label).inc()
+        return item.request if reason and adapter is not None and adapter.aggregator else None
+
+    async def run_group(self, adapter: CarrierAdapter, items: list[_Item]) -> None:
+        figures = self.report.carrier(adapter.name)
+        size = max(1, adapter.max_batch)
+        to_stop: list[TrackRequest] = []
+        for start in range(0, len(items), size):
+            batch = items[start:start + size]
+            ids = [i.shipment_id for i in batch]
+            if adapter.name in self.paused:
+                self.release_failed(ids, "", count_failure=False, not_before=self.paused[adapter.name])
+                continue
+            began = time.monotonic()
+            try:
+                result = await adapter.track([i.request for i in batch])
+            except RateLimited as exc:
+                wait = timedelta(seconds=exc.retry_after or 60)
+                self.paused[adapter.name] = self.now + wait
+                figures.rate_limited = True
+                figures.failures += len(batch)
+                self.report.failures += len(batch)
+                metrics.polls.labels(carrier=adapter.name, outcome="rate_limited").inc(len(batch))
+                self.log.warning("carrier.rate_limited", carrier=adapter.name, retry_after=exc.retry_after)
+                self.release_failed(ids, str(exc), not_before=self.now + wait)
+                continue
+            except CarrierError as exc:
+                figures.failures += len(batch)
+                self.report.failures += len(batch)
+                metrics.polls.labels(carrier=adapter.name, outcome="error").inc(len(batch))
+                self.log.warning("carrier.failed", carrier=adapter.name, error=str(exc), batch=len(batch))
+                self.release_failed(ids, str(exc))
+                continue
+            finally:
+                metrics.carrier_latency.labels(carrier=adapter.name).observe(time.monotonic() - began)
+            to_stop.extend(self.settle_batch(adapter, batch, result.snapshots, result.problems, figures))
+        if to_stop:
+            try:
+                await adapter.stop_tracking(to_stop)
+            except CarrierError as exc:
+                self.log.warning("carrier.stop_tracking_failed", carrier=adapter.name, error=str(exc))
+
+    def settle_batch(self, adapter: CarrierAdapter, batch: list[_Item], snapshots: Sequence[TrackingSnapshot],
+                     problems: Sequence[CarrierProblem], figures: CarrierFigures) -> list[TrackRequest]:
+        by_number: dict[str, list[_Item]] = {}
+        for item in batch:
+            by_number.setdefault(item.request.number, []).append(item)
+        answered: set[int] = set()
+        stops: list[TrackRequest] = []
+        for outcome in (*snapshots, *problems):
+            for item in by_number.get(outcome.tracking_number, []):
+                if item.shipment_id in answered:
+                    continue
+                answered.add(item.shipment_id)
+                stop = self.settle(item, outcome, adapter, figures)
+                if stop is not None:
+                    stops.append(stop)
+        missing = [i.shipment_id for i in batch if i.shipment_id not in answered]
+        if missing:  # the adapter answered with numbers we did not ask for: keep ours for later
+            self.report.failures += len(missing)
+            figures.failures += len(missing)
+            self.release_failed(missing, f"{adapter.name} returned no answer for this number")
+        return stops
+
+    async def round(self) -> int:
+        polling = self.settings.polling
+        ids = claim_due(self.engine, self.now, owner=self.owner, limit=polling.claim_batch_size,
+                        lease_seconds=polling.lease_seconds)
+        self.report.claimed += len(ids)
+        if not ids:
+            return 0
+        groups: dict[str, tuple[CarrierAdapter, list[_Item]]] = {}
+        for ship in _load(self.engine, ids):
+            assert ship.id is not None
+            try:
+                routed = self.carriers.route(ship.tracking_number, ship.carrier)
+            except InvalidTrackingNumber as exc:
+                problem = CarrierProblem(tracking_number=ship.tracking_number, kind="invalid", message=exc.reason)
+                self.settle(_Item(ship.id, ship.tracking_number, TrackRequest(ship.tracking_number)), problem,
+                            None, self.report.carrier("none"))
+                continue
+            except ConfigError as exc:
+                self.report.failures += 1
+                self.report.carrier("none").failures += 1
+                self.release_failed([ship.id], str(exc))
+                continue
+            groups.setdefault(routed.adapter.name, (routed.adapter, []))[1].append(
+                _Item(ship.id, ship.tracking_number, routed.request))
+        await asyncio.gather(*(self.run_group(adapter, items) for adapter, items in groups.values()))
+        return len(ids)
+
+
+async def poll_due(engine: Engine, carrier_set: CarrierRouter, settings: Settings, now: datetime, *,
+                   owner: str, max_rounds: int = 50, rng: random.Random | None = None,
+                   detector: Detector | None = None, planner: Planner | None = None) -> PollReport:
+    """Poll every shipment due at `now` (rounds of `claim_batch_size`, at most `max_rounds`)."""
+    run = _Poll(engine, carrier_set, settings, ensure_utc(now), owner=owner, rng=rng or random.Random(),
+                detector=detector, planner=planner)
+    for _ in range(max_rounds):
+        run.report.rounds += 1
+        if await run.round() == 0:
+            break
+    report = run.report
+    log.info("poll.done", owner=owner, claimed=report.claimed, polled=report.polled,
+             new_events=report.new_events, failures=report.failures, retired=report.retired)
+    return report
