@@ -79,9 +79,11 @@ def test_in_transit_fixture() -> None:
 def test_exception_fixture_customs_and_unmapped_code() -> None:
     with capture_logs() as logs:
         (snap,) = adapter().parse(raw("4829105738", fixture("exception.json"))).snapshots
-    assert snap.sub_status is SubStatus.customs_held
+    # DHL only says "failure"; the text says customs wants documents
+    assert snap.status is Status.in_transit
+    assert snap.sub_status is SubStatus.customs_information_required
     assert snap.raw_status == "failure/failure"
-    assert snap.events[-1].sub_status is SubStatus.customs_held
+    assert snap.events[-1].sub_status is SubStatus.customs_information_required
     odd = snap.events[0]
     assert odd.raw_code == "weird-new-code" and odd.status is Status.unknown
     assert any(e["event"] == "carrier.unmapped_code" and e["code"] == "weird-new-code"

@@ -1,0 +1,406 @@
+"""UPS Track API v1 (`GET /api/track/v1/details/{inquiryNumber}`), OAuth client credentials.
+
+One number per call. An unknown number is either HTTP 200 with a `TW0001` warning on the
+shipment or HTTP 404 with `{"response": {"errors": [...]}}`; a malformed one is HTTP 400
+with `TV1002`.
+
+Status: the 3-digit `statusCode` (the "Status/Description Codes" of the UPS tracking
+reference, zero-padded: "011" is code 11) is the most specific and is tried first; the
+one-letter `type` is the fallback; generic codes are refined with the activity text.
+
+Times: `gmtDate` + `gmtTime` (UTC, time not always zero-padded) are used when present, with
+`gmtOffset` as the scan's offset; otherwise the local `date` + `time`, shifted by
+`gmtOffset` when given. Local times with no offset at all are taken as UTC (documented guess).
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Sequence
+from datetime import UTC, date, datetime, timedelta, timezone
+from typing import Any
+
+from carriers.base import (
+    CarrierAdapter,
+    CarrierProblem,
+    ParseResult,
+    RawResponse,
+    Status,
+    StatusTable,
+    SubStatus,
+    TrackingEvent,
+    TrackingSnapshot,
+    TrackRequest,
+    invert,
+    sort_dedupe,
+)
+from carriers.oauth import OAuthTokenCache
+from trackmon.classify import refine
+
+PRODUCTION_TOKEN_URL = "https://onlinetools.ups.com/security/v1/oauth/token"
+TOKEN_PATH = "/security/v1/oauth/token"
+TRACK_PATH = "/track/v1/details/{number}"
+
+#: `status.type` / `currentStatus.type` (UPS "Package Activity Types").
+TYPE_CODES: StatusTable = {
+    Status.delivered: (
+        "D",   # Delivered
+    ),
+    Status.in_transit: (
+        "I",   # In Transit, Out for Delivery (refined by statusCode / text)
+        "P",   # Pickup (older UPS XML API; not in the v1 table)
+        "DO",  # Delivered Origin CFS (freight only): still moving
+        "DD",  # Delivered Destination CFS (freight only): still moving
+        "W",   # Warehousing (freight only)
+        "U",   # Updates (Track Alert API only)
+    ),
+    Status.info_received: (
+        "M",   # Billing Information Received (label created)
+    ),
+    Status.exception: (
+        "X",   # Exception (refined by statusCode / text)
+        "MV",  # Billing Information Voided
+    ),
+    Status.returning: (
+        "RS",  # Returned to Shipper (older UPS APIs; not in the v1 table)
+    ),
+    Status.out_for_delivery: (
+        "O",   # Out for Delivery (older clients; not in the v1 table, unverified)
+    ),
+    Status.unknown: (
+        "NA",  # Not Available
+    ),
+}
+_TYPES = invert(TYPE_CODES)
+
+#: `statusCode` (UPS Status/Description Codes, compared without leading zeros).
+STATUS_CODES: StatusTable = {
+    Status.info_received: (
+        "3",    # Shipment Ready for UPS
+        "44",   # On the Way to UPS
+        "45",   # On the Way to UPS
+        "46",   # On the Way to UPS
+        "80",   # Order Processed: In Transit to UPS
+        "81",   # Order Processed: Ready for UPS
+        "157",  # Shipment Ready for UPS
+        "166",  # Shipment Ready for Roadie
+    ),
+    Status.in_transit: (
+        "5", "10", "25", "39", "48", "88", "158", "159", "164", "165",  # On the Way
+        "12",   # Clearance in Progress
+        "14",   # Clearance Completed
+        "16",   # In Warehouse
+        "32",   # Adverse Weather May Cause Delay
+        "38",   # Picked Up by UPS
+        "47", "49", "87", "91",  # Delay
+        "52",   # Delay: Emergency Situation or Severe Weather
+        "53", "54",  # Delay: Severe Weather
+        "58",   # On the Way to a Local UPS Access Point
+        "72",   # Preparing for Delivery
+        "74",   # In Transit to UPS Delivery Partner
+        "75",   # UPS Delivery Partner has Shipment
+        "76",   # Scheduled for Delivery
+        "85",   # Cleared
+        "93",   # Customs Clearance in Progress
+        "133",  # Airport Security Delay
+        "135",  # Cleared Import Customs
+        "138",  # Transferred to UPS Delivery Partner
+        "139",  # Awaiting Scheduled Departure
+        "160",  # We Have Your Package
+        "167",  # Dropped off at UPS Store by Customer
+        "168",  # Dropped off at Retail Location by Customer
+        "169",  # Dropped off at a UPS Access Point by Customer
+    ),
+    Status.out_for_delivery: (
+        "6", "21", "37", "90", "92", "147", "162",  # Out for Delivery
+        "73",   # Loaded on Delivery Vehicle
+        "79",   # Your Driver is Arriving Soon!
+    ),
+    Status.available_for_pickup: (
+        "17",   # Held for Customer Pickup
+        "40",   # Ready for Customer Pickup
+        "145",  # Delivered to Post Office for Pickup
+        "161",  # Delivered to UPS Access Point
+    ),
+    Status.delivered: (
+        "11",   # Delivered
+        "26",   # Delivered by Local Post Office
+        "144",  # Delivered to Agent
+    ),
+    Status.delivery_failed: (
+        "22",   # First Attempt Made
+        "23",   # Second Delivery Attempted
+        "24",   # Final Attempt Made
+        "61", "146",  # Delivery Attempted
+        "62",   # Delivery Attempted: Adult Signature Required
+        "63",   # Delivery Attempted: Funds Required
+        "65",   # Delivery Refused
+        "67",   # Post Office Delivery Attempted
+        "70",   # Unable to Deliver
+    ),
+    Status.exception: (
+        "7",    # Shipment Information Voided
+        "13",   # Exception
+        "29",   # Exception: Action Required
+        "30",   # Local Post Office Exception
+        "50",   # Delay: Action Required
+        "51",   # Address Information Required
+        "59",   # Clearance Information Required
+        "60",   # Damage Reported
+        "69",   # Sent to Lost and Found
+        "77",   # UPS Delivery Partner Exception
+        "84",   # Held
+        "86",   # Held for COD Payment
+        "124",  # Pending Release From Non-UPS Broker
+        "125", "126",  # Clearance Information Needed
+        "127",  # Pending Government Agency Release
+        "140",  # Security Access Required
+        "142",  # Incomplete Documentation Received
+        "148",  # Seized by Law Enforcement, No Longer in UPS possession
+    ),
+    Status.returning: (
+        "33", "120",  # Return to Sender Requested
+        "35",   # Returning to Sender
+        "36",   # Returning to Sender: In Transit
+        "119",  # Return to Sender Confirmed
+    ),
+    Status.returned: (
+        "34",   # Returned to Sender
+        "68",   # Returned to Sender by Post Office
+        "82",   # Returned - Damage Reported
+    ),
+    Status.unknown: (
+        "0",    # Status Not Available
+        "149", "163",  # Package Information Unavailable
+    ),
+}
+_CODES = invert(STATUS_CODES)
+
+#: Finer stage for a `statusCode` (absent: generic, the text may refine it).
+SUB_STATUS: dict[str, SubStatus] = {
+    "3": SubStatus.label_created, "157": SubStatus.label_created, "81": SubStatus.label_created,
+    "38": SubStatus.picked_up, "160": SubStatus.picked_up,
+    "167": SubStatus.picked_up, "168": SubStatus.picked_up, "169": SubStatus.picked_up,
+    "12": SubStatus.customs_processing, "93": SubStatus.customs_processing,
+    "14": SubStatus.customs_released, "85": SubStatus.customs_released,
+    "135": SubStatus.customs_released,
+    "59": SubStatus.customs_information_required, "125": SubStatus.customs_information_required,
+    "126": SubStatus.customs_information_required, "142": SubStatus.customs_information_required,
+    "124": SubStatus.customs_held, "127": SubStatus.customs_held, "148": SubStatus.customs_held,
+    "32": SubStatus.delayed, "47": SubStatus.delayed, "49": SubStatus.delayed,
+    "52": SubStatus.delayed, "53": SubStatus.delayed, "54": SubStatus.delayed,
+    "87": SubStatus.delayed, "91": SubStatus.delayed, "133": SubStatus.security,
+    "140": SubStatus.security,
+    "17": SubStatus.pickup_point, "40": SubStatus.pickup_point, "161": SubStatus.pickup_point,
+    "145": SubStatus.pickup_post_office,
+    "22": SubStatus.nobody_home, "23": SubStatus.nobody_home, "24": SubStatus.nobody_home,
+    "65": SubStatus.refused, "51": SubStatus.bad_address,
+    "60": SubStatus.damaged, "82": SubStatus.damaged, "69": SubStatus.lost,
+    "7": SubStatus.cancelled,
+    "33": SubStatus.returning, "35": SubStatus.returning, "36": SubStatus.returning,
+    "119": SubStatus.returning, "120": SubStatus.returning,
+    "34": SubStatus.returned, "68": SubStatus.returned,
+}
+
+#: Warning / error codes meaning "no such number" (others are "invalid" or "rejected").
+NOT_FOUND_CODES = frozenset({"TW0001", "TW0003", "TV1001"})
+INVALID_CODES = frozenset({"TV1002"})
+
+
+class Ups(CarrierAdapter):
+    name = "ups"
+    label = "UPS"
+    max_batch = 1
+    credentials = ("client_id", "client_secret")
+    default_base_url = "https://onlinetools.ups.com/api"
+    carriers_served = frozenset({"ups"})
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        token_url = (self.settings.base_url.rstrip("/") + TOKEN_PATH
+                     if self.settings.base_url else PRODUCTION_TOKEN_URL)
+        self.oauth = OAuthTokenCache(
+            carrier=self.name, token_url=token_url, settings=self.settings, client=self.client,
+            style="basic", limiter=self.limiter, clock=self.clock, sleep=self.sleep)
+
+    async def fetch(self, requests: Sequence[TrackRequest]) -> RawResponse:
+        if len(requests) > self.max_batch:
+            raise ValueError(f"UPS takes {self.max_batch} number per call, got {len(requests)}")
+        number = requests[0].number
+        response = await self.oauth.request(
+            "GET", self.base_url + TRACK_PATH.format(number=number),
+            attempts=self.settings.max_attempts,
+            params={"locale": "en_US", "returnSignature": "false",
+                    "returnMilestones": "false", "returnPOD": "false"},
+            headers={"transId": uuid.uuid4().hex, "transactionSrc": "trackmon",
+                     "Accept": "application/json"},
+            passthrough=(400, 404))
+        return RawResponse(requested=(number,), parts={number: response.content},
+                           status_codes={number: response.status_code})
+
+    # -- parsing ---------------------------------------------------------------------------
+
+    def parse(self, raw: RawResponse) -> ParseResult:
+        snapshots: list[TrackingSnapshot] = []
+        problems: list[CarrierProblem] = []
+        for number, body in raw.parts.items():
+            data = self._load(body)
+            errors = (data.get("response") or {}).get("errors") if isinstance(
+                data.get("response"), dict) else None
+            if errors:
+                problems.append(_problem(number, errors[0], raw.status_codes.get(number)))
+                continue
+            track = data.get("trackResponse")
+            shipments = track.get("shipment") if isinstance(track, dict) else None
+            if not isinstance(shipments, list) or not shipments or not isinstance(shipments[0], dict):
+                raise self.bad_response(f"no trackResponse.shipment list for {number}")
+            packages = [p for s in shipments for p in (s.get("package") or [])]
+            if not packages:
+                warnings = [w for s in shipments for w in (s.get("warnings") or [])]
+                if warnings:
+                    problems.append(_problem(number, warnings[0], raw.status_codes.get(number)))
+                else:
+                    problems.append(CarrierProblem(tracking_number=number, kind="not_found",
+                                                   message="UPS returned no package"))
+                continue
+            if not all(isinstance(p, dict) for p in packages):
+                raise self.bad_response(f"a package of {number} is not an object")
+            snapshots.append(self._snapshot(number, _pick(number, packages)))
+        return ParseResult(snapshots=tuple(snapshots), problems=tuple(problems))
+
+    def _load(self, body: bytes) -> dict[str, Any]:
+        try:
+            data = json.loads(body)
+        except ValueError:
+            raise self.bad_response(f"response is not JSON (starts {body[:60]!r})") from None
+        if not isinstance(data, dict):
+            raise self.bad_response(f"response is a JSON {type(data).__name__}, not an object")
+        return data
+
+    def _classify(self, st: dict[str, Any], number: str) -> tuple[Status, SubStatus | None, str | None]:
+        code = _code(st.get("statusCode"))
+        kind = st.get("type")
+        text = st.get("description") or st.get("simplifiedTextDescription") or ""
+        if code in _CODES:
+            status, sub = _CODES[code], SUB_STATUS.get(code)
+        else:
+            status, sub = self.map_code(_TYPES, kind, number=number), None
+        if sub is None and text:
+            result = refine(status, None, text)
+            if result is not None:
+                status, sub = result.status, result.sub_status
+        raw = "/".join(str(x) for x in (kind, st.get("statusCode"), st.get("code")) if x) or None
+        return status, sub, raw
+
+    def _snapshot(self, number: str, pkg: dict[str, Any]) -> TrackingSnapshot:
+        events = []
+        for act in pkg.get("activity") or []:
+            if not isinstance(act, dict):
+                raise self.bad_response(f"an activity of {number} is not an object")
+            events.append(self._event(number, act))
+        ordered = sort_dedupe(events)
+        current = pkg.get("currentStatus")
+        if isinstance(current, dict) and (current.get("type") or current.get("statusCode")):
+            status, sub, raw_status = self._classify(current, number)
+        elif ordered:
+            status, sub, raw_status = ordered[-1].status, ordered[-1].sub_status, ordered[-1].raw_code
+        else:
+            status, sub, raw_status = Status.info_received, None, None
+        eta = self._eta(pkg.get("deliveryDate"))
+        origin = dest = None
+        for addr in pkg.get("packageAddress") or []:
+            if isinstance(addr, dict):
+                cc = _country(addr.get("address") or {})
+                if str(addr.get("type", "")).upper() == "ORIGIN":
+                    origin = cc
+                elif str(addr.get("type", "")).upper() == "DESTINATION":
+                    dest = cc
+        return TrackingSnapshot(
+            carrier="ups", tracking_number=number, status=status, sub_status=sub,
+            raw_status=raw_status, events=ordered, eta_from=eta, eta_to=eta,
+            origin_country=origin, destination_country=dest, source=self.name)
+
+    def _eta(self, dates: Any) -> date | None:
+        for entry in dates or []:
+            if isinstance(entry, dict) and entry.get("type") in ("SDD", "RDD"):
+                try:
+                    return datetime.strptime(str(entry.get("date")), "%Y%m%d").date()
+                except ValueError:
+                    self.log.warning("carrier.bad_eta", value=entry.get("date"))
+        return None
+
+    def _event(self, number: str, act: dict[str, Any]) -> TrackingEvent:
+        when, offset = self._when(number, act)
+        st = act.get("status") if isinstance(act.get("status"), dict) else {}
+        status, sub, raw = self._classify(st, number)
+        addr = ((act.get("location") or {}).get("address") or {}) if isinstance(
+            act.get("location"), dict) else {}
+        place = ", ".join(str(addr[k]) for k in ("city", "stateProvince", "countryCode")
+                          if addr.get(k)) or None
+        return TrackingEvent(
+            time=when, description=st.get("description") or st.get("simplifiedTextDescription") or "",
+            location=place, status=status, sub_status=sub, raw_code=raw,
+            utc_offset_minutes=offset, country=_country(addr))
+
+    def _when(self, number: str, act: dict[str, Any]) -> tuple[datetime, int | None]:
+        offset = _offset(act.get("gmtOffset"))
+        try:
+            if act.get("gmtDate") and act.get("gmtTime"):
+                return _stamp(act["gmtDate"], act["gmtTime"], UTC), offset
+            tz = timezone(timedelta(minutes=offset)) if offset is not None else UTC
+            return _stamp(act.get("date"), act.get("time") or "0", tz), offset
+        except (TypeError, ValueError):
+            raise self.bad_response(
+                f"activity time {act.get('date')!r} {act.get('time')!r} of {number} is not "
+                "YYYYMMDD HHMMSS") from None
+
+
+def _stamp(day: Any, clock: Any, tz: timezone) -> datetime:
+    text = str(clock).strip().replace(":", "").zfill(6)
+    return datetime.strptime(f"{day}{text}", "%Y%m%d%H%M%S").replace(tzinfo=tz).astimezone(UTC)
+
+
+def _offset(value: Any) -> int | None:
+    """Minutes from "-05:00" / "-5:00" / "+0530"; None when absent or unreadable."""
+    if not isinstance(value, str) or not value.strip():
+        return None
+    text = value.strip()
+    sign = -1 if text.startswith("-") else 1
+    digits = text.lstrip("+-")
+    hours, _, minutes = digits.partition(":") if ":" in digits else (digits[:-2] or "0", "", digits[-2:])
+    try:
+        return sign * (int(hours) * 60 + int(minutes or 0))
+    except ValueError:
+        return None
+
+
+def _code(value: Any) -> str | None:
+    if value is None or str(value).strip() == "":
+        return None
+    return str(value).strip().lstrip("0") or "0"
+
+
+def _country(addr: dict[str, Any]) -> str | None:
+    cc = addr.get("countryCode") or addr.get("country")
+    return cc.upper() if isinstance(cc, str) and len(cc) == 2 else None
+
+
+def _pick(number: str, packages: list[dict[str, Any]]) -> dict[str, Any]:
+    for pkg in packages:
+        if str(pkg.get("trackingNumber", "")).replace(" ", "").upper() == number.upper():
+            return pkg
+    return packages[0]
+
+
+def _problem(number: str, err: Any, http_status: int | None) -> CarrierProblem:
+    code = str(err.get("code")) if isinstance(err, dict) and err.get("code") else None
+    message = str(err.get("message")) if isinstance(err, dict) and err.get("message") else \
+        f"UPS refused the number (HTTP {http_status})"
+    if code in INVALID_CODES:
+        kind = "invalid"
+    elif code in NOT_FOUND_CODES or http_status == 404:
+        kind = "not_found"
+    else:
+        kind = "rejected"
+    return CarrierProblem(tracking_number=number, kind=kind, message=message, code=code)
