@@ -104,12 +104,15 @@ _SUBTAG: dict[str, tuple[Status, SubStatus | None]] = {
     code: (status, sub) for status, subs in SUBTAGS.items() for code, sub in subs.items()}
 
 #: ISO 3166 alpha-3 → alpha-2 for the lanes trackmon serves (legacy v4 sends alpha-3).
-_ISO3 = dict(pair.split(":") for pair in (
-    "CHN:CN USA:US RUS:RU DEU:DE FRA:FR GBR:GB ESP:ES ITA:IT NLD:NL BEL:BE POL:PL PRT:PT SWE:SE "
-    "AUT:AT CHE:CH CZE:CZ DNK:DK FIN:FI NOR:NO IRL:IE GRC:GR HUN:HU ROU:RO BGR:BG UKR:UA BLR:BY "
-    "KAZ:KZ TUR:TR ISR:IL JPN:JP KOR:KR HKG:HK TWN:TW SGP:SG MYS:MY THA:TH VNM:VN IDN:ID PHL:PH "
-    "IND:IN AUS:AU NZL:NZ CAN:CA MEX:MX BRA:BR ARG:AR CHL:CL COL:CO PER:PE URY:UY ECU:EC ARE:AE "
-    "SAU:SA ZAF:ZA").split())
+_ISO3: dict[str, str] = {
+    "CHN": "CN", "USA": "US", "RUS": "RU", "DEU": "DE", "FRA": "FR", "GBR": "GB", "ESP": "ES", "ITA": "IT",
+    "NLD": "NL", "BEL": "BE", "POL": "PL", "PRT": "PT", "SWE": "SE", "AUT": "AT", "CHE": "CH", "CZE": "CZ",
+    "DNK": "DK", "FIN": "FI", "NOR": "NO", "IRL": "IE", "GRC": "GR", "HUN": "HU", "ROU": "RO", "BGR": "BG",
+    "UKR": "UA", "BLR": "BY", "KAZ": "KZ", "TUR": "TR", "ISR": "IL", "JPN": "JP", "KOR": "KR", "HKG": "HK",
+    "TWN": "TW", "SGP": "SG", "MYS": "MY", "THA": "TH", "VNM": "VN", "IDN": "ID", "PHL": "PH", "IND": "IN",
+    "AUS": "AU", "NZL": "NZ", "CAN": "CA", "MEX": "MX", "BRA": "BR", "ARG": "AR", "CHL": "CL", "COL": "CO",
+    "PER": "PE", "URY": "UY", "ECU": "EC", "ARE": "AE", "SAU": "SA", "ZAF": "ZA",
+}
 
 NOT_FOUND_META = frozenset({4004})  # tracking does not exist
 ALREADY_EXISTS_META = 4003          # create: tracking already exists
@@ -293,7 +296,7 @@ class AfterShip(CarrierAdapter):
             params = {"tracking_numbers": req.number, **({"slug": slug} if slug else {})}
             body, status = await self._call("GET", "/trackings", params=params)
             parts[f"get:{req.number}"], codes[f"get:{req.number}"] = body, status
-            meta, data = decode("get", body, status)
+            _, data = decode("get", body, status)
             if status == 200 and not any(t.get("tracking_number") == req.number for t in _trackings(data)):
                 payload = {"tracking_number": req.number, **({"slug": slug} if slug else {})}
                 body, status = await self._call("POST", "/trackings", json=payload)

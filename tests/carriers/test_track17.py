@@ -90,6 +90,8 @@ def test_in_transit_postal_china_to_russia_generic_sub_status():
     (snap,) = adapter_for_parse().parse(raw(gettrackinfo=fixture("in_transit.json"))).snapshots
     assert snap.status is Status.in_transit
     assert snap.raw_status == "InTransit/InTransit_Other"
+    # generic InTransit_Other refined by the Russian text of the latest scan (left the exchange office)
+    assert snap.sub_status is SubStatus.arrived_destination
     assert (snap.origin_country, snap.destination_country) == ("CN", "RU")
     assert snap.last_mile_carrier == "Russian Post"
     assert [e.description for e in snap.events] == [
