@@ -1,0 +1,307 @@
+"""FedEx Track API v1 (`POST /track/v1/trackingnumbers`), OAuth client credentials.
+
+Up to 30 numbers per call (the spec's limit on `trackingInfo`). Each number comes back as a
+`completeTrackResults[]` entry whose `trackResults[]` may hold several shipments that share
+the number (FedEx reuses numbers): the one with the newest scan is kept. A per-number
+`error` (`TRACKING.TRACKINGNUMBER.NOTFOUND`, ...) is a `CarrierProblem`.
+
+Status: a scan's `eventType` (FedEx tracking status codes) is the most specific; the
+`derivedStatusCode` is the fallback; the parcel's status is `latestStatusDetail.code`
+(then `derivedCode`). Generic codes are refined with the scan text.
+
+Times: FedEx scan `date`s carry the local offset ("2024-04-26T07:50:00-07:00"); a value
+without an offset would be taken as UTC.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from carriers.base import (
+    CarrierAdapter,
+    CarrierProblem,
+    ParseResult,
+    RawResponse,
+    Status,
+    StatusTable,
+    SubStatus,
+    TrackingEvent,
+    TrackingSnapshot,
+    TrackRequest,
+    invert,
+    offset_minutes,
+    parse_ts,
+    sort_dedupe,
+)
+from carriers.oauth import OAuthTokenCache
+from trackmon.classify import refine
+
+TOKEN_PATH = "/oauth/token"
+TRACK_PATH = "/track/v1/trackingnumbers"
+BATCH_PART = "batch"
+
+#: Scan `eventType`, `latestStatusDetail.code` and `derivedStatusCode` values.
+STATUS_CODES: StatusTable = {
+    Status.info_received: (
+        "OC",  # Order Created / shipment information sent to FedEx
+        "IN",  # Initiated (derived code)
+    ),
+    Status.in_transit: (
+        "PU",  # Picked Up
+        "PX",  # Picked up (see Details)
+        "IT",  # In Transit
+        "IX",  # In transit (see Details)
+        "AR",  # Arrived at FedEx location
+        "AF",  # At local FedEx Facility
+        "DP",  # Departed
+        "LO",  # Left Origin
+        "OF",  # At FedEx origin facility
+        "FD",  # At FedEx Destination
+        "SF",  # At Sort Facility
+        "AA",  # At Airport
+        "PL",  # Plane Landed
+        "PF",  # Plane in Flight
+        "PM",  # In Progress
+        "AO",  # Shipment arriving On-time
+        "AC",  # At Canada Post facility
+        "AX",  # At USPS facility
+        "OX",  # Shipment information sent to USPS
+        "TR",  # Transfer
+        "EA",  # Export Approved / Enroute to Airport
+        "EO",  # Enroute to Origin Airport
+        "EP",  # Enroute to Pickup
+        "AP",  # At Pickup
+        "CH",  # Location Changed
+        "SP",  # Split Status
+        "CC",  # Cleared Customs
+        "CP",  # Clearance in Progress
+        "CD",  # Clearance Delay
+        "DY",  # Delay
+        "DD",  # Delivery Delay
+        "PD",  # Pickup Delay
+        "RL",  # Running Late (derived code)
+        "RR",  # CDO requested (delivery options)
+        "RM",  # CDO Modified
+        "RC",  # CDO Cancelled
+        "DS",  # Vehicle Dispatched
+        "DR",  # Vehicle furnished but not used
+    ),
+    Status.out_for_delivery: (
+        "OD",  # Out for Delivery
+        "ED",  # Enroute to Delivery
+        "AD",  # At Delivery
+    ),
+    Status.available_for_pickup: (
+        "HL",  # Hold at Location
+        "HP",  # Ready for Recipient Pickup
+    ),
+    Status.delivered: (
+        "DL",  # Delivered
+    ),
+    Status.delivery_failed: (
+        "DE",  # Delivery Exception
+    ),
+    Status.exception: (
+        "SE",  # Shipment Exception
+        "CA",  # Shipment Cancelled
+    ),
+    Status.returning: (
+        "RS",  # Return to Shipper
+    ),
+}
+_CODES = invert(STATUS_CODES)
+
+SUB_STATUS: dict[str, SubStatus] = {
+    "OC": SubStatus.label_created, "IN": SubStatus.label_created,
+    "PU": SubStatus.picked_up, "PX": SubStatus.picked_up,
+    "CC": SubStatus.customs_released, "CP": SubStatus.customs_processing,
+    "CD": SubStatus.customs_held,
+    "DY": SubStatus.delayed, "DD": SubStatus.delayed, "PD": SubStatus.delayed,
+    "RL": SubStatus.delayed,
+    "HL": SubStatus.pickup_point, "HP": SubStatus.pickup_point,
+    "CA": SubStatus.cancelled, "RS": SubStatus.returning,
+}
+
+#: Per-number error codes meaning "FedEx knows nothing of this number".
+NOT_FOUND_ERRORS = frozenset({"TRACKING.TRACKINGNUMBER.NOTFOUND", "TRACKING.DATA.NOTFOUND"})
+INVALID_ERRORS = frozenset({"TRACKING.TRACKINGNUMBER.INVALID", "TRACKING.TRACKINGNUMBER.EMPTY"})
+
+
+class Fedex(CarrierAdapter):
+    name = "fedex"
+    label = "FedEx"
+    max_batch = 30
+    credentials = ("client_id", "client_secret")
+    default_base_url = "https://apis.fedex.com"
+    carriers_served = frozenset({"fedex"})
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.oauth = OAuthTokenCache(
+            carrier=self.name, token_url=self.base_url + TOKEN_PATH, settings=self.settings,
+            client=self.client, style="form", limiter=self.limiter, clock=self.clock,
+            sleep=self.sleep)
+
+    async def fetch(self, requests: Sequence[TrackRequest]) -> RawResponse:
+        if not requests or len(requests) > self.max_batch:
+            raise ValueError(f"FedEx takes 1 to {self.max_batch} numbers per call, got {len(requests)}")
+        numbers = tuple(r.number for r in requests)
+        body = {"includeDetailedScans": True,
+                "trackingInfo": [{"trackingNumberInfo": {"trackingNumber": n}} for n in numbers]}
+        response = await self.oauth.request(
+            "POST", self.base_url + TRACK_PATH, attempts=self.settings.max_attempts, json=body,
+            headers={"Accept": "application/json", "X-locale": "en_US"})
+        return RawResponse(requested=numbers, parts={BATCH_PART: response.content},
+                           status_codes={BATCH_PART: response.status_code})
+
+    def parse(self, raw: RawResponse) -> ParseResult:
+        data = self._load(raw.parts.get(BATCH_PART, b""))
+        output = data.get("output")
+        results = output.get("completeTrackResults") if isinstance(output, dict) else None
+        if not isinstance(results, list):
+            errors = data.get("errors")
+            if isinstance(errors, list) and errors and isinstance(errors[0], dict):
+                raise self.bad_response(f"FedEx refused the request: {errors[0].get('code')} "
+                                        f"{errors[0].get('message')}")
+            raise self.bad_response("no output.completeTrackResults list")
+        snapshots: list[TrackingSnapshot] = []
+        problems: list[CarrierProblem] = []
+        for entry in results:
+            if not isinstance(entry, dict) or not isinstance(entry.get("trackResults"), list):
+                raise self.bad_response("a completeTrackResults entry has no trackResults list")
+            number = str(entry.get("trackingNumber") or "")
+            good, errors = [], []
+            for res in entry["trackResults"]:
+                if not isinstance(res, dict):
+                    raise self.bad_response(f"a trackResult of {number} is not an object")
+                number = number or str((res.get("trackingNumberInfo") or {}).get("trackingNumber") or "")
+                (errors if isinstance(res.get("error"), dict) and not res.get("scanEvents")
+                 else good).append(res)
+            if not number:
+                raise self.bad_response("a completeTrackResults entry names no tracking number")
+            if good:
+                snapshots.append(self._best(number, good))
+            elif errors:
+                problems.append(_problem(number, errors[0]["error"]))
+            else:
+                problems.append(CarrierProblem(tracking_number=number, kind="not_found",
+                                               message="FedEx returned no result"))
+        return ParseResult(snapshots=tuple(snapshots), problems=tuple(problems))
+
+    def _load(self, body: bytes) -> dict[str, Any]:
+        try:
+            data = json.loads(body)
+        except ValueError:
+            raise self.bad_response(f"response is not JSON (starts {body[:60]!r})") from None
+        if not isinstance(data, dict):
+            raise self.bad_response(f"response is a JSON {type(data).__name__}, not an object")
+        return data
+
+    def _best(self, number: str, results: list[dict[str, Any]]) -> TrackingSnapshot:
+        snaps = [self._snapshot(number, r) for r in results]
+        if len(snaps) > 1:
+            self.log.info("carrier.shared_number", tracking_number=number, shipments=len(snaps))
+        return max(snaps, key=lambda s: (s.last_event.time.timestamp() if s.last_event else 0.0))
+
+    def _classify(self, code: Any, fallback: Any, text: str,
+                  number: str) -> tuple[Status, SubStatus | None]:
+        if code in _CODES:
+            status, sub = _CODES[code], SUB_STATUS.get(code)
+        else:
+            status = self.map_code(_CODES, fallback, number=number)
+            sub = SUB_STATUS.get(fallback) if isinstance(fallback, str) else None
+        if sub is None and text:
+            result = refine(status, None, text)
+            if result is not None:
+                status, sub = result.status, result.sub_status
+        return status, sub
+
+    def _snapshot(self, number: str, res: dict[str, Any]) -> TrackingSnapshot:
+        events = []
+        for ev in res.get("scanEvents") or []:
+            if not isinstance(ev, dict):
+                raise self.bad_response(f"a scan event of {number} is not an object")
+            events.append(self._event(number, ev))
+        ordered = sort_dedupe(events)
+        latest = res.get("latestStatusDetail") if isinstance(res.get("latestStatusDetail"), dict) else {}
+        if latest.get("code") or latest.get("derivedCode"):
+            text = " ".join(str(x) for x in (latest.get("description"),
+                                             _ancillary(latest)) if x)
+            status, sub = self._classify(latest.get("code"), latest.get("derivedCode"), text, number)
+            raw_status = "/".join(str(x) for x in (latest.get("code"), latest.get("derivedCode")) if x)
+        elif ordered:
+            status, sub, raw_status = ordered[-1].status, ordered[-1].sub_status, ordered[-1].raw_code
+        else:
+            status, sub, raw_status = Status.info_received, None, None
+        eta_from, eta_to = self._eta(res)
+        return TrackingSnapshot(
+            carrier="fedex", tracking_number=number, status=status, sub_status=sub,
+            raw_status=raw_status or None, events=ordered, eta_from=eta_from, eta_to=eta_to,
+            origin_country=_country((res.get("shipperInformation") or {}).get("address")),
+            destination_country=_country((res.get("recipientInformation") or {}).get("address")),
+            source=self.name)
+
+    def _event(self, number: str, ev: dict[str, Any]) -> TrackingEvent:
+        stamp = ev.get("date")
+        try:
+            when = parse_ts(stamp)
+        except ValueError:
+            raise self.bad_response(f"scan time {stamp!r} of {number} is not ISO-8601") from None
+        if when is None:
+            raise self.bad_response(f"a scan event of {number} has no date")
+        description = str(ev.get("eventDescription") or ev.get("derivedStatus") or "")
+        extra = str(ev.get("exceptionDescription") or "")
+        text = f"{description}. {extra}" if extra else description
+        status, sub = self._classify(ev.get("eventType"), ev.get("derivedStatusCode"), text, number)
+        loc = ev.get("scanLocation") if isinstance(ev.get("scanLocation"), dict) else {}
+        place = ", ".join(str(loc[k]) for k in ("city", "stateOrProvinceCode", "countryCode")
+                          if loc.get(k)) or None
+        code = ev.get("eventType") or ev.get("derivedStatusCode")
+        if ev.get("exceptionCode"):
+            code = f"{code}/{ev['exceptionCode']}"
+        return TrackingEvent(
+            time=when, description=text, location=place, status=status, sub_status=sub,
+            raw_code=code, utc_offset_minutes=offset_minutes(stamp), country=_country(loc))
+
+    def _eta(self, res: dict[str, Any]) -> tuple[date | None, date | None]:
+        window = (res.get("estimatedDeliveryTimeWindow") or {}).get("window") or {}
+        begins, ends = window.get("begins"), window.get("ends")
+        if not begins and not ends:
+            for item in res.get("dateAndTimes") or []:
+                if isinstance(item, dict) and item.get("type") == "ESTIMATED_DELIVERY":
+                    begins = ends = item.get("dateTime")
+        return _local_date(begins), _local_date(ends or begins)
+
+
+def _local_date(value: Any) -> date | None:
+    """The calendar date FedEx states (local to the recipient), not its UTC date."""
+    if not isinstance(value, str) or len(value) < 10:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def _ancillary(latest: dict[str, Any]) -> str:
+    details = latest.get("ancillaryDetails") or []
+    if details and isinstance(details[0], dict):
+        return str(details[0].get("reasonDescription") or "")
+    return ""
+
+
+def _country(addr: Any) -> str | None:
+    cc = addr.get("countryCode") if isinstance(addr, dict) else None
+    return cc.upper() if isinstance(cc, str) and len(cc) == 2 else None
+
+
+def _problem(number: str, error: dict[str, Any]) -> CarrierProblem:
+    code = str(error.get("code") or "")
+    kind = "not_found" if code in NOT_FOUND_ERRORS else (
+        "invalid" if code in INVALID_ERRORS else "rejected")
+    return CarrierProblem(tracking_number=number, kind=kind,
+                          message=str(error.get("message") or code or "FedEx error"),
+                          code=code or None)
