@@ -1,0 +1,37 @@
+"""Dry-run channel: every message becomes an .eml file in `messaging.file_dir`."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+from trackmon.errors import TransientDeliveryError
+from trackmon.messaging.channels.base import OutgoingMessage, build_email
+
+
+class FileChannel:
+    name = "file"
+
+    def __init__(self, directory: str | Path, mail_from: str | None = None) -> None:
+        self.directory = Path(directory)
+        self.mail_from = mail_from or "trackmon@localhost.localdomain"
+
+    def path_for(self, msg: OutgoingMessage) -> Path:
+        safe = re.sub(r"[^A-Za-z0-9_.-]+", "_", msg.idempotency_key)[:150]
+        return self.directory / f"{safe}.eml"
+
+    async def send(self, msg: OutgoingMessage) -> str:
+        email = build_email(msg, self.mail_from)
+        target = self.path_for(msg)
+        try:
+            self.directory.mkdir(parents=True, exist_ok=True)
+            tmp = target.with_suffix(".eml.tmp")
+            tmp.write_bytes(email.as_bytes())
+            os.replace(tmp, target)  # same key, same file: a resend overwrites, never duplicates
+        except OSError as exc:
+            raise TransientDeliveryError("file", f"cannot write {target}: {exc.strerror or exc}") from None
+        return str(target)
+
+    async def aclose(self) -> None:
+        return None

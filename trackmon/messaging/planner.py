@@ -1,0 +1,213 @@
+"""Which buyer messages are due for an order, queued idempotently (the transactional outbox).
+
+`plan_for_order()` is called by ingest inside the transaction that stored new events and
+alerts, and by the cycle for every active order (the weekly check-in needs no new event).
+It only reads database state and inserts `Message` rows keyed `order:kind:cause`
+(INSERT ... ON CONFLICT DO NOTHING), so re-polls, restarts and replicas never queue twice.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import structlog
+from sqlalchemy import Insert, or_
+from sqlmodel import Session, col, select
+
+from trackmon.domain import ensure_utc
+from trackmon.errors import InputError
+from trackmon.messaging.context import build_context
+from trackmon.messaging.kinds import MILESTONES, SUPERSEDABLE_KINDS, is_exception, priority_of
+from trackmon.messaging.render import load_renderer
+from trackmon.messaging.window import buyer_zone, day_span, local_day, next_in_window, window_bounds
+from trackmon.models import Alert, Message, Order, Shipment
+from trackmon.settings import Settings
+
+log = structlog.get_logger("trackmon.messaging.planner")
+
+PICKUP_REMINDER_DAYS = 3       # a reminder this long after the first pickup message
+DELIVERED_FRESH_DAYS = 3       # no thank-you for deliveries older than this (late imports)
+WEEK = timedelta(days=7)
+_DONE = frozenset({"delivered", "returned", "expired"})
+_PAST_TRANSIT = frozenset({"delivered", "returned", "returning", "expired"})
+ACTIVE_STATES = ("queued", "sending", "sent")
+
+#: Alert kinds that become a buyer message of the same name (the others are seller-side).
+_ALERT_MESSAGES = {
+    "pickup_waiting": "pickup_waiting", "stalled": "stalled", "delivery_failed": "delivery_failed",
+    "returning": "returning", "split_package": "split_package", "partial_delivery": "partial_delivery",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    kind: str
+    cause: str
+    due: datetime
+    shipment_id: int | None = None
+    alert: Alert | None = None
+
+
+def customs_kind(alert: Alert) -> str:
+    """customs_hold alerts become customs_duties / customs_information / customs_hold."""
+    details = alert.details or {}
+    text = " ".join(str(details.get(k) or "") for k in ("sub_status", "customs", "customs_status"))
+    text = f"{text} {alert.cause}".lower()
+    if "duties" in text or "duty" in text or "tax" in text:
+        return "customs_duties"
+    if "information" in text or "document" in text:
+        return "customs_information"
+    return "customs_hold"
+
+
+def _shipped_due(order: Order, shipments: list[Shipment]) -> datetime:
+    shipped = order.shipped_at or min(s.created_at for s in shipments)
+    return max(shipped, order.created_at)  # on the day of shipment, or at import if later
+
+
+def candidates(order: Order, shipments: list[Shipment], alerts: list[Alert], now: datetime,
+               settings: Settings) -> list[Candidate]:
+    """Every message this order may need now (filtering and idempotency come later)."""
+    out: list[Candidate] = []
+    all_done = all(s.status in _DONE for s in shipments)
+    all_delivered = all(s.status == "delivered" for s in shipments)
+    any_past = any(s.status in _PAST_TRANSIT for s in shipments)
+    shipped_due = _shipped_due(order, shipments)
+
+    if not all_done:
+        out.append(Candidate("shipped", "", shipped_due))
+    if not any_past:
+        reached = [(i, m, min(t for t in times)) for i, m in enumerate(MILESTONES)
+                   if (times := [getattr(s, f"{m}_at") for s in shipments if getattr(s, f"{m}_at")])]
+        if reached:  # only the furthest milestone: a late import gets one update, not three
+            _, milestone, at = max(reached)
+            out.append(Candidate("on_its_way", milestone, max(at, shipped_due)))
+        weeks = int((now - shipped_due) / WEEK)
+        if weeks >= 1:
+            due = shipped_due + weeks * WEEK
+            year, week, _ = due.isocalendar()
+            out.append(Candidate("weekly_checkin", f"{year}-W{week:02d}", due))
+    if all_delivered:
+        delivered_at = max((s.delivered_at or s.status_changed_at or now) for s in shipments)
+        if now - delivered_at <= timedelta(days=DELIVERED_FRESH_DAYS):
+            out.append(Candidate("delivered", "", delivered_at))
+
+    for alert in alerts:
+        opened = alert.opened_at
+        if alert.kind == "customs_hold":
+            out.append(Candidate(customs_kind(alert), alert.cause, opened, alert.shipment_id, alert))
+        elif alert.kind in _ALERT_MESSAGES:
+            out.append(Candidate(_ALERT_MESSAGES[alert.kind], alert.cause, opened, alert.shipment_id, alert))
+        if alert.kind == "pickup_waiting":
+            remind_at = opened + timedelta(days=PICKUP_REMINDER_DAYS)
+            days_left = (alert.details or {}).get("days_left")
+            still_time = days_left is None or int(days_left) > 0
+            if now >= remind_at and still_time:
+                out.append(Candidate("pickup_reminder", alert.cause, remind_at, alert.shipment_id, alert))
+    return out
+
+
+def _insert_stmt(dialect: str, values: dict[str, Any]) -> Insert:
+    if dialect == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as pg_insert
+        return pg_insert(Message.__table__).values(**values).on_conflict_do_nothing(
+            index_elements=["idempotency_key"])
+    if dialect == "sqlite":
+        from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+        return sqlite_insert(Message.__table__).values(**values).on_conflict_do_nothing(
+            index_elements=["idempotency_key"])
+    raise InputError(f"database dialect {dialect!r} is not supported for the outbox")
+
+
+def _effective_time(m: Message) -> datetime:
+    return m.sent_at if m.state == "sent" and m.sent_at else m.next_attempt_at
+
+
+def _buyer_messages(session: Session, recipient: str, around: datetime) -> list[Message]:
+    lo, hi = around - timedelta(days=2), around + timedelta(days=30)
+    return list(session.exec(select(Message).where(
+        Message.recipient == recipient, col(Message.state).in_(ACTIVE_STATES),
+        or_(col(Message.next_attempt_at).between(lo, hi), col(Message.sent_at).between(lo, hi)),
+    )).all())
+
+
+def schedule(session: Session, recipient: str, kind: str, earliest: datetime, zone: ZoneInfo,
+             settings: Settings) -> tuple[datetime, str]:
+    """(next_attempt_at, state) for a new message: inside the window, under the daily cap.
+
+    An exception message supersedes queued routine ones due the same local day; a routine
+    message on a day that already has an exception message is stored as superseded.
+    """
+    start, end = window_bounds(settings)
+    when = next_in_window(earliest, zone, start, end)
+    mine = _buyer_messages(session, recipient, earliest)
+    for _ in range(60):
+        day = local_day(when, zone)
+        lo, hi = day_span(day, zone)
+        that_day = [m for m in mine if lo <= _effective_time(m) < hi]
+        if is_exception(kind):
+            for m in that_day:
+                if m.state == "queued" and m.kind in SUPERSEDABLE_KINDS:
+                    m.state = "superseded"
+                    m.last_error = f"superseded by {kind} due the same day"
+                    session.add(m)
+            that_day = [m for m in that_day if m.state != "superseded"]
+        elif kind in SUPERSEDABLE_KINDS and any(is_exception(m.kind) for m in that_day):
+            return when, "superseded"
+        if len(that_day) < settings.messaging.max_per_day:
+            return when, "queued"
+        when = next_in_window(hi, zone, start, end)  # the next day's opening
+    return when, "queued"
+
+
+def plan_for_order(session: Session, order_pk: int, now: datetime, settings: Settings) -> int:
+    """Queue (idempotently) every buyer message now due for this order; returns how many new."""
+    now = ensure_utc(now)
+    order = session.get(Order, order_pk)
+    if order is None:
+        raise InputError(f"order {order_pk} does not exist", field="order_pk")
+    shipments = list(session.exec(select(Shipment).where(Shipment.order_pk == order_pk)).all())
+    if not shipments:
+        return 0
+    alerts = list(session.exec(select(Alert).where(
+        Alert.order_pk == order_pk, col(Alert.resolved_at).is_(None))).all())
+    existing = set(session.exec(select(Message.idempotency_key).where(Message.order_pk == order_pk)).all())
+    enabled = set(settings.messaging.enabled_kinds)
+    renderer = load_renderer(settings)
+    language = renderer.resolve_language(order.buyer_language or settings.messaging.default_language)
+    zone = buyer_zone(order.buyer_timezone, order.buyer_country)
+    dialect = session.get_bind().dialect.name
+    session.flush()
+
+    ranked = sorted(candidates(order, shipments, alerts, now, settings),
+                    key=lambda c: (-priority_of(c.kind), c.kind != "shipped", c.due))
+    queued = 0
+    bound = log.bind(order_pk=order_pk, order_id=order.order_id)
+    for cand in ranked:
+        key = f"{order_pk}:{cand.kind}:{cand.cause}"
+        if key in existing or cand.kind not in enabled or cand.due > now:
+            continue
+        when, state = schedule(session, order.buyer_email, cand.kind, max(cand.due, now), zone, settings)
+        context = build_context(session, order, shipments, kind=cand.kind, cause=cand.cause,
+                                settings=settings, now=now, alert=cand.alert)
+        values = {
+            "idempotency_key": key, "order_pk": order_pk, "shipment_id": cand.shipment_id,
+            "alert_id": cand.alert.id if cand.alert else None, "kind": cand.kind, "cause": cand.cause,
+            "priority": priority_of(cand.kind), "channel": settings.messaging.channel,
+            "recipient": order.buyer_email, "language": language, "context": context,
+            "state": state, "next_attempt_at": when, "attempts": 0, "created_at": now,
+            "last_error": "superseded by an exception message due the same day"
+            if state == "superseded" else None,
+        }
+        session.flush()
+        inserted = session.connection().execute(_insert_stmt(dialect, values)).rowcount == 1
+        existing.add(key)
+        if inserted and state == "queued":
+            queued += 1
+            bound.info("message.queued", kind=cand.kind, cause=cand.cause, at=when.isoformat())
+        elif inserted:
+            bound.info("message.superseded", kind=cand.kind, cause=cand.cause)
+    return queued
