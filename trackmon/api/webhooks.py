@@ -1,0 +1,128 @@
+"""Push intake: `POST /webhooks/17track` and `POST /webhooks/aftership`.
+
+The signature is checked on the raw bytes before anything is parsed: missing or wrong →
+401; a body already accepted (same provider and SHA-256) → 409. An accepted push is
+processed like a poll result: `ingest_snapshot` for every active parcel with that number
+(all orders), in one transaction together with the receipt, so a push that fails to
+process can be retried by the provider.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from fastapi import APIRouter, HTTPException, Request, status
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session, select
+from starlette.concurrency import run_in_threadpool
+
+from carriers import webhooks as push
+from carriers.numbers import normalize_number
+from trackmon import metrics
+from trackmon.errors import InputError
+from trackmon.ingest import ingest_snapshot
+from trackmon.models import Shipment, WebhookReceipt
+from trackmon.settings import Settings, env_var_for
+
+router = APIRouter(tags=["webhooks"])
+MAX_BODY_BYTES = 5 * 1024 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class Provider:
+    name: str
+    header: str
+    secret_key: str  # carrier settings key that holds the secret
+    verify: Callable[[bytes, str, str], bool]
+    parse: Callable[[bytes], Any]
+
+
+PROVIDERS = {
+    "17track": Provider("17track", "sign", "api_key", push.verify_17track_signature,
+                        push.parse_17track_push),
+    "aftership": Provider("aftership", "aftership-hmac-sha256", "webhook_secret",
+                          push.verify_aftership_signature, push.parse_aftership_push),
+}
+
+
+def _secret(settings: Settings, provider: Provider) -> str | None:
+    value = getattr(settings.carrier(provider.name), provider.secret_key)
+    raw = value.get_secret_value() if value is not None else ""
+    return raw or None
+
+
+def _refuse(provider: str, outcome: str, code: int, detail: str) -> HTTPException:
+    metrics.webhooks.labels(provider=provider, outcome=outcome).inc()
+    return HTTPException(code, detail)
+
+
+async def _receive(request: Request, provider: Provider) -> dict[str, Any]:
+    app = request.app
+    log = app.state.log.bind(provider=provider.name)
+    secret = _secret(app.state.settings, provider)
+    if secret is None:
+        raise _refuse(provider.name, "not_configured", status.HTTP_503_SERVICE_UNAVAILABLE,
+                      f"{provider.name} pushes are not accepted: set "
+                      f"{env_var_for(provider.name, provider.secret_key)}")
+    body = await request.body()
+    if len(body) > MAX_BODY_BYTES:
+        raise _refuse(provider.name, "too_large", status.HTTP_413_CONTENT_TOO_LARGE, "body too large")
+    signature = request.headers.get(provider.header)
+    if not signature:
+        log.warning("webhook.unsigned")
+        raise _refuse(provider.name, "unsigned", status.HTTP_401_UNAUTHORIZED,
+                      f"missing signature header {provider.header!r}")
+    if not provider.verify(body, signature, secret):
+        log.warning("webhook.bad_signature", signature_valid=False)
+        raise _refuse(provider.name, "bad_signature", status.HTTP_401_UNAUTHORIZED, "signature does not match")
+    try:
+        result = provider.parse(body)
+    except InputError as exc:
+        log.warning("webhook.malformed", error=str(exc))
+        raise _refuse(provider.name, "malformed", status.HTTP_400_BAD_REQUEST, str(exc)) from None
+    digest = hashlib.sha256(body).hexdigest()
+    try:
+        summary = await run_in_threadpool(_process, app, provider.name, digest, result)
+    except IntegrityError:
+        log.info("webhook.replayed", body_sha256=digest)
+        raise _refuse(provider.name, "replayed", status.HTTP_409_CONFLICT,
+                      "this push was already accepted") from None
+    metrics.webhooks.labels(provider=provider.name, outcome="accepted").inc()
+    log.info("webhook.accepted", push_event=result.event, **summary)
+    return {"accepted": True, "event": result.event, **summary}
+
+
+def _process(app: Any, provider: str, digest: str, result: Any) -> dict[str, Any]:
+    now = app.state.clock()
+    settings = app.state.settings
+    matched = 0
+    unknown: list[str] = []
+    with Session(app.state.engine) as session, session.begin():
+        session.add(WebhookReceipt(provider=provider, body_sha256=digest, received_at=now))
+        session.flush()  # a replay fails here, before any work
+        for snapshot in result.snapshots:
+            number = normalize_number(snapshot.tracking_number)
+            shipments = session.exec(select(Shipment).where(
+                Shipment.tracking_number == number, Shipment.active.is_(True)  # type: ignore[attr-defined]
+            ).order_by(Shipment.id)).all()
+            if not shipments:
+                unknown.append(number)
+            for shipment in shipments:
+                ingest_snapshot(session, shipment, snapshot, now, settings)
+                shipment.last_polled_at = now
+                matched += 1
+    return {"parcels_updated": matched, "unknown_numbers": unknown}
+
+
+@router.post("/webhooks/17track", summary="17TRACK push (header `sign` = sha256(body + '/' + key))")
+async def push_17track(request: Request) -> dict[str, Any]:
+    return await _receive(request, PROVIDERS["17track"])
+
+
+@router.post("/webhooks/aftership",
+             summary="AfterShip push (header `aftership-hmac-sha256` = base64 HMAC-SHA256 of the body)")
+async def push_aftership(request: Request) -> dict[str, Any]:
+    return await _receive(request, PROVIDERS["aftership"])
