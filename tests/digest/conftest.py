@@ -133,3 +133,21 @@ def seed_store(engine: Engine, now: datetime = NOW) -> Seed:
 @pytest.fixture
 def seeded(engine: Engine) -> Seed:
     return seed_store(engine)
+
+
+@pytest.fixture
+def smtp_sink():
+    from .servers import SmtpSink
+    sink = SmtpSink()
+    sink.controller.start()
+    yield sink
+    sink.controller.stop()
+
+
+@pytest.fixture
+def http_sink():
+    from .servers import HttpSink
+    sink = HttpSink()
+    sink.start()
+    yield sink
+    sink.stop()
