@@ -1,0 +1,128 @@
+"""One full cycle of the daemon: poll due → lanes → periodic messages → dispatch → digests.
+
+`trackmon run --once` is one call of `run_cycle`. Every step is isolated: a failing step
+is logged and reported in `CycleReport.errors`, and the others still run. The messaging
+and digest steps are injectable (tests pass recording fakes); by default they are the
+real `plan_for_order`, `dispatch_due` and `run_due_digests`.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+import structlog
+from sqlalchemy import Engine, select
+from sqlmodel import Session
+
+from trackmon import metrics
+from trackmon.domain import ensure_utc
+from trackmon.ingest import Detector, Planner, default_planner
+from trackmon.lanes import refresh_if_due
+from trackmon.models import Shipment
+from trackmon.poller import CarrierRouter, PollReport, poll_due
+from trackmon.settings import Settings
+
+log = structlog.get_logger("trackmon.cycle")
+
+Dispatcher = Callable[..., Awaitable[Any]]
+DigestRunner = Callable[..., Awaitable[int]]
+ORDER_PAGE = 200
+
+
+@dataclass(slots=True)
+class CycleReport:
+    poll: PollReport | None = None
+    lanes_refreshed: bool = False
+    orders_planned: int = 0
+    messages_planned: int = 0
+    dispatched: Any = None
+    digests: int = 0
+    errors: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+def default_dispatcher() -> Dispatcher:
+    from trackmon.messaging.dispatch import dispatch_due
+    return dispatch_due
+
+
+def default_digest_runner() -> DigestRunner:
+    from trackmon.digest.runner import run_due_digests
+    return run_due_digests
+
+
+def plan_active_orders(engine: Engine, settings: Settings, now: datetime, planner: Planner) -> tuple[int, int]:
+    """Call the planner for every order with an active shipment, a page per transaction.
+
+    Weekly check-ins need this even when no new event arrived. Returns (orders, messages).
+    """
+    orders = messages = 0
+    last = 0
+    while True:
+        with Session(engine) as session:
+            page = list(session.execute(
+                select(Shipment.order_pk).where(Shipment.active.is_(True), Shipment.order_pk > last)  # type: ignore[attr-defined]
+                .group_by(Shipment.order_pk).order_by(Shipment.order_pk).limit(ORDER_PAGE)).scalars())
+            if not page:
+                return orders, messages
+            for order_pk in page:
+                messages += planner(session, order_pk, now, settings)
+            session.commit()
+        orders += len(page)
+        last = page[-1]
+
+
+async def run_cycle(engine: Engine, carrier_set: CarrierRouter, settings: Settings, now: datetime, *,
+                    owner: str, max_poll_rounds: int = 50, rng: random.Random | None = None,
+                    detector: Detector | None = None, planner: Planner | None = None,
+                    dispatcher: Dispatcher | None = None, digest_runner: DigestRunner | None = None,
+                    refresh_lanes: bool = True) -> CycleReport:
+    """Run every step once at `now`; never raises for one step's failure (see `errors`)."""
+    now = ensure_utc(now)
+    report = CycleReport()
+    clog = log.bind(owner=owner)
+
+    try:
+        report.poll = await poll_due(engine, carrier_set, settings, now, owner=owner, max_rounds=max_poll_rounds,
+                                     rng=rng, detector=detector, planner=planner)
+    except Exception as exc:
+        _failed(report, "poll", exc, clog)
+
+    if refresh_lanes:
+        try:
+            report.lanes_refreshed = refresh_if_due(engine, now, owner=owner)
+        except Exception as exc:
+            _failed(report, "lanes", exc, clog)
+
+    try:
+        report.orders_planned, report.messages_planned = plan_active_orders(
+            engine, settings, now, planner or default_planner())
+    except Exception as exc:
+        _failed(report, "plan", exc, clog)
+
+    try:
+        report.dispatched = await (dispatcher or default_dispatcher())(engine, settings, now, owner=owner)
+    except Exception as exc:
+        _failed(report, "dispatch", exc, clog)
+
+    try:
+        report.digests = await (digest_runner or default_digest_runner())(engine, settings, now, owner=owner)
+    except Exception as exc:
+        _failed(report, "digests", exc, clog)
+
+    metrics.cycles.labels(outcome="ok" if report.ok else "partial").inc()
+    clog.info("cycle.done", polled=report.poll.polled if report.poll else None,
+              planned=report.messages_planned, digests=report.digests, errors=sorted(report.errors))
+    return report
+
+
+def _failed(report: CycleReport, step: str, exc: Exception, clog: Any) -> None:
+    report.errors[step] = f"{type(exc).__name__}: {exc}"
+    clog.exception("cycle.step_failed", step=step)
