@@ -221,3 +221,16 @@ async def test_lost_lease_is_not_overwritten(engine, now):
     assert report.lost_leases == 1 and report.polled == 0
     with Session(engine) as session:
         assert session.execute(select(ShipmentEvent)).first() is None
+
+
+async def test_failing_shipment_still_retires_after_max_active_days(engine, now):
+    _seed_many(engine, now, 1)
+    with Session(engine) as session:
+        ship = session.execute(select(Shipment)).scalar_one()
+        ship.created_at = now - 121 * DAY
+        session.commit()
+    adapter = FakeAdapter(fail_calls=[TransientCarrierError("fake", "HTTP 502", status_code=502)])
+    report = await poll_due(engine, FakeCarrierSet(adapter), SETTINGS, now, owner="me", **HOOKS)
+    assert report.retired == 1
+    [ship] = _shipments(engine).values()
+    assert not ship.active and ship.retired_at == now and ship.poll_failures == 1

@@ -142,6 +142,11 @@ class _Poll:
                                                  failures=max(ship.poll_failures, 1) if count_failure else 0,
                                                  not_before=not_before)
                 ship.lease_owner = ship.lease_expires_at = None
+                if retire_reason(ship.status, self.now, polling, final_since=None,
+                                 active_since=ship.created_at) == "max_active_days":
+                    ship.active, ship.retired_at, ship.next_poll_at = False, self.now, None
+                    self.report.retired += 1
+                    self.log.info("shipment.retired", shipment_id=ship.id, reason="max_active_days")
                 session.add(ship)
             session.commit()
 
