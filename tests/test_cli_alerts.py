@@ -1,0 +1,58 @@
+from __future__ import annotations
+
+import json
+
+from sqlmodel import Session
+from typer.testing import CliRunner
+
+from trackmon.cli import app
+from trackmon.models import Alert
+
+from .digest.conftest import seed_store
+
+
+def run(url: str, *args: str):
+    return CliRunner().invoke(app, list(args), env={"TRACKMON_DATABASE_URL": url, "TRACKMON_LOG_LEVEL": "error"})
+
+
+def test_lists_open_exceptions_with_filters(engine, database_url) -> None:
+    seed = seed_store(engine)
+    res = run(database_url, "alerts", "--json")
+    assert res.exit_code == 0, res.output
+    rows = json.loads(res.output)
+    assert {r["kind"] for r in rows} == {"customs_hold", "pickup_waiting", "stalled", "late"}
+    assert len(rows) == 5  # the resolved one is not listed; store "other" is
+    customs = next(r for r in rows if r["kind"] == "customs_hold")
+    assert (customs["order_id"], customs["store"], customs["tracking_number"], customs["carrier"]) == (
+        "A-1001", "acme", "LX111111111CN", "usps")
+
+    stalled = json.loads(run(database_url, "alerts", "--json", "--kind", "stalled", "--store", "acme").output)
+    assert [r["id"] for r in stalled] == [seed.alerts["stalled"]]
+    dhl = json.loads(run(database_url, "alerts", "--json", "--carrier", "dhl").output)
+    assert [r["order_id"] for r in dhl] == ["A-1003"]
+    everything = json.loads(run(database_url, "alerts", "--json", "--all").output)
+    assert len(everything) == 6 and any(r["resolved_by"] == "auto" for r in everything)
+
+    table = run(database_url, "alerts", "--store", "acme")
+    assert table.exit_code == 0 and "A-1002" in table.output and "B-1" not in table.output
+
+
+def test_bad_kind_is_named(engine, database_url) -> None:
+    res = run(database_url, "alerts", "--kind", "stuck")
+    assert res.exit_code == 7 and "'stuck' is not an alert kind" in res.output
+
+
+def test_resolve_by_hand(engine, database_url) -> None:
+    seed = seed_store(engine)
+    alert_id = seed.alerts["stalled"]
+    res = run(database_url, "alerts", "resolve", str(alert_id))
+    assert res.exit_code == 0 and f"resolved alert {alert_id} (stalled)" in res.output
+    with Session(engine) as s:
+        alert = s.get(Alert, alert_id)
+        assert alert is not None and alert.resolved_by == "manual" and alert.resolved_at is not None
+    again = run(database_url, "alerts", "resolve", str(alert_id))
+    assert again.exit_code == 7 and "already resolved (manual" in again.output
+    missing = run(database_url, "alerts", "resolve", "99999")
+    assert missing.exit_code == 7 and "no alert with id 99999" in missing.output
+    rows = json.loads(run(database_url, "alerts", "--json").output)
+    assert alert_id not in {r["id"] for r in rows}
