@@ -89,6 +89,7 @@ class SimulatedCarrier:
         self.stats = SimStats()
         self._arrivals: deque[float] = deque()
         self._served: deque[float] = deque()
+        self._encoded: dict[tuple[str, bool], tuple[Journey, tuple[str, ...]]] = {}
 
     # -- journeys -----------------------------------------------------------------------
     def journey_for(self, number: str, now: datetime | None = None) -> Journey:
@@ -109,6 +110,13 @@ class SimulatedCarrier:
                 return earlier
             days += 1
         return earlier
+
+    def _encoded_events(self, journey: Journey, reword: bool) -> tuple[str, ...]:
+        cached = self._encoded.get((journey.number, reword))
+        if cached is None or cached[0] is not journey:
+            cached = (journey, payload.encode_events(journey, reword=reword))
+            self._encoded[(journey.number, reword)] = cached
+        return cached[1]
 
     # -- HTTP-level --------------------------------------------------------------------
     async def respond(self, method: str, endpoint: str, headers: Mapping[str, str], body: bytes) -> Reply:
@@ -188,7 +196,8 @@ class SimulatedCarrier:
                 rejected.append(payload.rejection(number, payload.ERR_CARRIER_NOT_DETECTED))
                 continue
             handler(number, item, now, accepted, rejected, reword)
-        return _json(payload.envelope(accepted, rejected))
+        items_text = [a if isinstance(a, str) else payload.dumps(a) for a in accepted]
+        return Reply(200, payload.envelope_text(items_text, rejected).encode())
 
     def _register(self, number: str, item: dict[str, Any], now: datetime, accepted: list[Any],
                   rejected: list[Any], reword: bool) -> None:
@@ -208,8 +217,9 @@ class SimulatedCarrier:
             rejected.append(payload.rejection(number, payload.ERR_NOT_REGISTERED))
             return
         as_of = registration.stopped_at or now          # a stopped number is no longer updated
-        accepted.append(payload.accepted_item(self.journey_for(number, now), as_of, carrier=registration.carrier,
-                                              reword=reword, tag=registration.tag))
+        journey = self.journey_for(number, now)
+        accepted.append(payload.accepted_item_text(journey, as_of, self._encoded_events(journey, reword),
+                                                   carrier=registration.carrier, reword=reword, tag=registration.tag))
         self.stats.numbers_served += 1
 
     def _stoptrack(self, number: str, item: dict[str, Any], now: datetime, accepted: list[Any],
@@ -244,7 +254,7 @@ class SimulatedCarrier:
 
 
 def _json(document: dict[str, Any]) -> Reply:
-    return Reply(200, json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode())
+    return Reply(200, payload.dumps(document).encode())
 
 
 def _items(body: bytes) -> list[dict[str, Any]] | None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import random
 from bisect import bisect_right
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta, timezone
 from enum import StrEnum
 from zoneinfo import ZoneInfo
@@ -88,15 +88,13 @@ class SimEvent:
     sub_status: str
     country: str | None = None
 
-    @property
-    def time_iso(self) -> str:
-        """Local time with offset, as 17TRACK's `time_iso`."""
-        local = self.time_utc.astimezone(timezone(timedelta(minutes=self.offset_minutes)))
-        return local.isoformat(timespec="seconds")
+    time_iso: str = field(init=False, repr=False, compare=False)        # local time with offset
+    time_utc_text: str = field(init=False, repr=False, compare=False)   # "2024-03-01T00:00:00Z"
 
-    @property
-    def time_utc_text(self) -> str:
-        return self.time_utc.strftime("%Y-%m-%dT%H:%M:%SZ")
+    def __post_init__(self) -> None:
+        local = self.time_utc.astimezone(timezone(timedelta(minutes=self.offset_minutes)))
+        object.__setattr__(self, "time_iso", local.isoformat(timespec="seconds"))
+        object.__setattr__(self, "time_utc_text", self.time_utc.isoformat(timespec="seconds").replace("+00:00", "Z"))
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,6 +8,7 @@ with `latest_status`, `latest_event`, `time_metrics`, all nine `milestone` stage
 
 from __future__ import annotations
 
+import json
 import zlib
 from datetime import UTC, datetime
 from typing import Any
@@ -80,10 +81,26 @@ def _local_iso(moment: datetime | None, tz: str) -> str | None:
     return None if moment is None else moment.astimezone(ZoneInfo(tz)).isoformat(timespec="seconds")
 
 
-def track_info(journey: Journey, now: datetime, *, reword: bool = False) -> dict[str, Any]:
-    """The `track_info` object 17TRACK would return for `journey` at `now`."""
+EVENTS_MARK = "@@events@@"
+LATEST_MARK = "@@latest@@"
+
+
+def dumps(document: Any) -> str:
+    return json.dumps(document, ensure_ascii=False, separators=(",", ":"))
+
+
+def encode_events(journey: Journey, *, reword: bool = False) -> tuple[str, ...]:
+    """Each event of the journey as JSON text, oldest first (computed once per journey)."""
+    return tuple(dumps(event_json(e, reword=reword)) for e in journey.events)
+
+
+def track_info(journey: Journey, now: datetime, *, reword: bool = False, encoded: bool = False) -> dict[str, Any]:
+    """The `track_info` object 17TRACK would return for `journey` at `now`.
+
+    With `encoded=True` the events and latest event are left as markers for
+    `accepted_item_text` to fill with pre-encoded event texts."""
     visible = journey.visible_at(now)
-    events = [event_json(e, reword=reword) for e in reversed(visible.events)]     # newest first
+    events: list[Any] = [] if encoded else [event_json(e, reword=reword) for e in reversed(visible.events)]
     reached: dict[str, SimEvent] = {}
     for event in visible.events:
         if event.stage and event.stage not in reached:
@@ -96,12 +113,17 @@ def track_info(journey: Journey, now: datetime, *, reword: bool = False) -> dict
     def days(since: SimEvent | None) -> int:
         return max(0, (now - since.time_utc).days) if since else 0
 
+    if encoded:
+        latest: Any = LATEST_MARK if visible.events else None
+        events_value: Any = EVENTS_MARK
+    else:
+        latest, events_value = (events[0] if events else None), events
     return {
         "shipping_info": {"shipper_address": _address(journey.origin),
                           "recipient_address": _address(journey.destination, journey.recipient_city)},
         "latest_status": {"status": visible.main_status, "sub_status": visible.sub_status,
                           "sub_status_descr": None},
-        "latest_event": events[0] if events else None,
+        "latest_event": latest,
         "time_metrics": {
             "days_after_order": days(first), "days_of_transit": days(first),
             "days_of_transit_done": (last.time_utc - first.time_utc).days if done and first and last else 0,
@@ -123,10 +145,10 @@ def track_info(journey: Journey, now: datetime, *, reword: bool = False) -> dict
             "providers_hash": _signed_hash(journey.number),
             "providers": [{
                 "provider": PROVIDER, "service_type": None, "latest_sync_status": "Success",
-                "latest_sync_time": now.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
-                "events_hash": _signed_hash("|".join(e["time_utc"] + e["description"] for e in events)),
-                "events": events,
-            }] if events else [],
+                "latest_sync_time": now.astimezone(UTC).isoformat(timespec="seconds").replace("+00:00", "Z"),
+                "events_hash": _signed_hash(f"{journey.number}|{len(visible.events)}|{reword}"),
+                "events": events_value,
+            }] if visible.events else [],
         },
     }
 
@@ -136,3 +158,22 @@ def accepted_item(journey: Journey, now: datetime, *, carrier: int | None, rewor
     return {"number": journey.number, "carrier": carrier or journey.carrier_key, "param": None, "tag": tag,
             "track_info": track_info(journey, now, reword=reword)}
 
+
+
+def accepted_item_text(journey: Journey, now: datetime, events: tuple[str, ...], *, carrier: int | None,
+                       reword: bool = False, tag: str | None = None) -> str:
+    """`accepted_item` as JSON text, built from `events` = `encode_events(journey, reword=...)`."""
+    document = {"number": journey.number, "carrier": carrier or journey.carrier_key, "param": None, "tag": tag,
+                "track_info": track_info(journey, now, reword=reword, encoded=True)}
+    text = dumps(document)
+    shown = len(journey.visible_at(now).events)
+    if not shown:
+        return text
+    newest_first = events[shown - 1::-1]
+    text = text.replace(f'"{LATEST_MARK}"', newest_first[0], 1)
+    return text.replace(f'"{EVENTS_MARK}"', "[" + ",".join(newest_first) + "]", 1)
+
+
+def envelope_text(accepted: list[str], rejected: list[dict[str, Any]]) -> str:
+    """`envelope()` as JSON text from already-encoded accepted items."""
+    return '{"code":0,"data":{"accepted":[' + ",".join(accepted) + '],"rejected":' + dumps(rejected) + "}}"

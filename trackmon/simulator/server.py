@@ -63,6 +63,8 @@ class _Http:
                 pass
         except (asyncio.IncompleteReadError, ConnectionError, asyncio.LimitOverrunError):
             pass
+        except asyncio.CancelledError:
+            pass        # the server is stopping: this connection task was cancelled on purpose
         except _BadRequest as exc:
             with contextlib.suppress(ConnectionError):
                 await _write(writer, Reply(400, str(exc).encode(), content_type="text/plain"), keep_alive=False)
