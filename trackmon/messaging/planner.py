@@ -14,7 +14,8 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import structlog
-from sqlalchemy import Insert, or_
+from sqlalchemy import or_
+from sqlalchemy.sql.dml import ReturningInsert
 from sqlmodel import Session, col, select
 
 from trackmon.domain import ensure_utc
@@ -110,15 +111,15 @@ def candidates(order: Order, shipments: list[Shipment], alerts: list[Alert], now
     return out
 
 
-def _insert_stmt(dialect: str, values: dict[str, Any]) -> Insert:
+def _insert_stmt(dialect: str, values: dict[str, Any]) -> ReturningInsert[Any]:
     if dialect == "postgresql":
         from sqlalchemy.dialects.postgresql import insert as pg_insert
         return pg_insert(Message.__table__).values(**values).on_conflict_do_nothing(
-            index_elements=["idempotency_key"])
+            index_elements=["idempotency_key"]).returning(Message.__table__.c.id)
     if dialect == "sqlite":
         from sqlalchemy.dialects.sqlite import insert as sqlite_insert
         return sqlite_insert(Message.__table__).values(**values).on_conflict_do_nothing(
-            index_elements=["idempotency_key"])
+            index_elements=["idempotency_key"]).returning(Message.__table__.c.id)
     raise InputError(f"database dialect {dialect!r} is not supported for the outbox")
 
 
@@ -203,7 +204,8 @@ def plan_for_order(session: Session, order_pk: int, now: datetime, settings: Set
             if state == "superseded" else None,
         }
         session.flush()
-        inserted = session.connection().execute(_insert_stmt(dialect, values)).rowcount == 1
+        # RETURNING gives a row only when inserted (rowcount is unreliable with psycopg here)
+        inserted = session.connection().execute(_insert_stmt(dialect, values)).first() is not None
         existing.add(key)
         if inserted and state == "queued":
             queued += 1

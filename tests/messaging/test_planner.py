@@ -1,0 +1,129 @@
+"""Planning: idempotent outbox inserts, the three steps, windows, daily cap, supersession."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+from sqlalchemy import Engine
+
+from tests.messaging.conftest import make_settings, messages, open_alert, plan, seed_order, update_shipment
+from trackmon.errors import ConfigError
+from trackmon.messaging.window import buyer_zone, next_in_window, window_bounds
+
+T0 = datetime(2026, 11, 2, 3, 0, tzinfo=UTC)  # 04:00 in Madrid: before the window opens
+MADRID = ZoneInfo("Europe/Madrid")
+
+
+def test_window_in_buyer_zone() -> None:
+    start, end = time(9), time(20)
+    ny = ZoneInfo("America/New_York")
+    night = datetime(2026, 11, 20, 3, 30, tzinfo=UTC)  # 22:30 in New York
+    assert next_in_window(night, ny, start, end) == datetime(2026, 11, 20, 14, 0, tzinfo=UTC)
+    noon = datetime(2026, 11, 20, 17, 0, tzinfo=UTC)
+    assert next_in_window(noon, ny, start, end) == noon
+    assert buyer_zone(None, "ru").key == "Europe/Moscow"
+    assert buyer_zone("Not/AZone", "BR").key == "America/Sao_Paulo"
+    assert buyer_zone(None, None).key == "UTC"
+    with pytest.raises(ConfigError, match="send_window_end"):
+        window_bounds(make_settings(send_window_start="20:00", send_window_end="09:00"))
+    with pytest.raises(ConfigError, match="HH:MM"):
+        window_bounds(make_settings(send_window_start="9am"))
+
+
+def test_shipped_queued_once_inside_the_window(engine: Engine) -> None:
+    settings = make_settings()
+    order = seed_order(engine, created=T0)
+    assert plan(engine, order, T0, settings) == 1
+    assert plan(engine, order, T0, settings) == 0
+    assert plan(engine, order, T0 + timedelta(hours=1), settings) == 0
+    [m] = messages(engine, order)
+    assert (m.kind, m.cause, m.state, m.idempotency_key) == ("shipped", "", "queued", f"{order}:shipped:")
+    assert m.next_attempt_at.astimezone(MADRID).time() == time(9, 0)  # held until morning in Madrid
+    assert m.language == "es" and m.recipient == "lucia@example.com"
+    assert m.context["tracking_numbers"][0]["number"] == "LP00123456789CN"
+    assert m.context["expected_days_max"] == settings.detection.default_transit_days
+
+
+def test_on_its_way_takes_only_the_furthest_milestone(engine: Engine) -> None:
+    settings = make_settings(max_per_day=5)
+    order = seed_order(engine, created=T0)
+    now = T0 + timedelta(days=6)
+    update_shipment(engine, order, status="in_transit", first_movement_at=T0 + timedelta(days=1),
+                    departed_origin_at=T0 + timedelta(days=3))
+    assert plan(engine, order, now, settings) == 2
+    kinds = [(m.kind, m.cause) for m in messages(engine, order)]
+    assert kinds == [("shipped", ""), ("on_its_way", "departed_origin")]
+    update_shipment(engine, order, arrived_destination_at=now)
+    assert plan(engine, order, now + timedelta(hours=1), settings) == 1
+    assert messages(engine, order)[-1].cause == "arrived_destination"
+    assert plan(engine, order, now + timedelta(hours=2), settings) == 0
+
+
+def test_weekly_checkin_every_seven_days_without_movement(engine: Engine) -> None:
+    settings = make_settings()
+    order = seed_order(engine, created=T0)
+    plan(engine, order, T0, settings)
+    assert plan(engine, order, T0 + timedelta(days=6), settings) == 0
+    assert plan(engine, order, T0 + timedelta(days=7, hours=8), settings) == 1
+    assert plan(engine, order, T0 + timedelta(days=10), settings) == 0
+    assert plan(engine, order, T0 + timedelta(days=14, hours=8), settings) == 1
+    weekly = [m for m in messages(engine, order) if m.kind == "weekly_checkin"]
+    assert [m.cause for m in weekly] == ["2026-W46", "2026-W47"]
+    update_shipment(engine, order, status="delivered", delivered_at=T0 + timedelta(days=20))
+    assert plan(engine, order, T0 + timedelta(days=21, hours=8), settings) == 1  # delivered, no weekly
+    assert messages(engine, order)[-1].kind == "delivered"
+
+
+def test_exception_supersedes_routine_due_the_same_day(engine: Engine) -> None:
+    settings = make_settings()
+    order = seed_order(engine, created=T0)
+    plan(engine, order, T0, settings)
+    now = T0 + timedelta(days=7, hours=8)  # 12:00 Madrid
+    assert plan(engine, order, now, settings) == 1  # the weekly check-in
+    sid = update_shipment(engine, order, status="in_transit")
+    open_alert(engine, order, sid, "stalled", "fp1", now + timedelta(minutes=5), days_without_update=9)
+    assert plan(engine, order, now + timedelta(minutes=10), settings) == 1
+    by_kind = {m.kind: m for m in messages(engine, order)}
+    assert by_kind["weekly_checkin"].state == "superseded"
+    assert by_kind["stalled"].state == "queued" and by_kind["stalled"].priority > by_kind["weekly_checkin"].priority
+    assert by_kind["stalled"].context["days_without_update"] == 9
+
+
+def test_daily_cap_moves_the_rest_to_the_next_morning(engine: Engine) -> None:
+    settings = make_settings(max_per_day=2)
+    order = seed_order(engine, created=T0, numbers=("LP1CN", "LP2CN"))
+    sid = update_shipment(engine, order, "LP1CN", status="available_for_pickup")
+    at = T0 + timedelta(hours=1)
+    open_alert(engine, order, None, "split_package", "2", at)
+    open_alert(engine, order, sid, "pickup_waiting", "fpP", at, days_left=10, location="Correos, Calle Mayor 1")
+    open_alert(engine, order, sid, "customs_hold", "fpC", at, sub_status="customs_duties", duties_amount="4 EUR")
+    assert plan(engine, order, at, settings) == 4
+    days: dict[object, int] = {}
+    for m in messages(engine, order):
+        day = m.next_attempt_at.astimezone(MADRID).date()
+        days[day] = days.get(day, 0) + 1
+        assert m.next_attempt_at.astimezone(MADRID).time() == time(9, 0)
+    assert sorted(days.values()) == [2, 2]
+    kinds = {m.kind for m in messages(engine, order)}
+    assert kinds == {"shipped", "split_package", "pickup_waiting", "customs_duties"}
+    first_day = min(days)
+    early = {m.kind for m in messages(engine, order) if m.next_attempt_at.astimezone(MADRID).date() == first_day}
+    assert "shipped" not in early  # exceptions outrank routine for the first slots
+
+
+def test_pickup_reminder_after_a_few_days_and_only_enabled_kinds(engine: Engine) -> None:
+    settings = make_settings(enabled_kinds=["pickup_waiting", "pickup_reminder"])
+    order = seed_order(engine, created=T0)
+    sid = update_shipment(engine, order, status="available_for_pickup")
+    at = T0 + timedelta(days=12)
+    open_alert(engine, order, sid, "pickup_waiting", "fpP", at, days_left=12, location="Correos")
+    open_alert(engine, order, sid, "not_picked_up", "x", at)  # seller-side: never a buyer message
+    assert plan(engine, order, at, settings) == 1
+    assert plan(engine, order, at + timedelta(days=2), settings) == 0
+    assert plan(engine, order, at + timedelta(days=3, hours=1), settings) == 1
+    assert [m.kind for m in messages(engine, order)] == ["pickup_waiting", "pickup_reminder"]
+    reminder = messages(engine, order)[-1]
+    assert reminder.cause == "fpP" and reminder.context["pickup_location"] == "Correos"
+    assert reminder.context["pickup_days_left"] == 12

@@ -1,0 +1,119 @@
+"""Templates: every language renders every kind; overrides; broken templates refused at start-up."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.messaging.conftest import make_settings
+from trackmon.errors import ConfigError, TemplateError
+from trackmon.messaging.context import CONTEXT_KEYS, sample_contexts
+from trackmon.messaging.kinds import ALL_KINDS
+from trackmon.messaging.render import Renderer, format_date, load_renderer, paragraphs
+
+BUILTIN = Renderer()
+
+
+def test_builtin_languages_cover_required_set() -> None:
+    assert {"en", "ru", "es"} <= set(BUILTIN.languages())
+
+
+@pytest.mark.parametrize("language", BUILTIN.languages())
+@pytest.mark.parametrize("kind", ALL_KINDS)
+def test_each_language_renders_every_kind(language: str, kind: str) -> None:
+    assert kind in BUILTIN.kinds(language), f"{language}/{kind} missing (would fall back to English)"
+    for ctx in sample_contexts(kind):
+        out = BUILTIN.render(kind, language, ctx)
+        assert out.language == language
+        assert out.subject and "\n" not in out.subject and out.subject == out.subject.strip()
+        assert not out.subject.isupper()
+        assert ctx["order_id"] in out.text or ctx["tracking_number"] in out.text
+        assert "\n\n\n" not in out.text and "{{" not in out.text and "{%" not in out.text
+        assert out.html.count("<p>") >= 3 and f'lang="{language}"' in out.html
+
+
+def test_shipped_lists_every_number_link_and_window() -> None:
+    ctx = sample_contexts("shipped")[0]
+    out = BUILTIN.render("shipped", "en", ctx)
+    for t in ctx["tracking_numbers"]:
+        assert t["number"] in out.text and t["url"] in out.text
+    assert "12 to 25 days" in out.text and "November 27, 2026" in out.text
+    assert "11.11" in out.text  # peak season explained
+
+
+def test_unknown_language_falls_back_to_english() -> None:
+    out = BUILTIN.render("delivered", "ja-JP", sample_contexts("delivered")[0])
+    assert out.language == "en" and out.subject.startswith("Your order")
+    assert BUILTIN.render("delivered", "ru_RU", sample_contexts("delivered")[0]).language == "ru"
+
+
+def test_dates_are_localized() -> None:
+    assert format_date("2026-11-27", "ru") == "27 ноября 2026"
+    assert format_date("2026-11-27", "es") == "27 de noviembre de 2026"
+    assert format_date("2026-11-27", "xx") == "November 27, 2026"
+
+
+def test_html_escapes_buyer_data_and_links_urls() -> None:
+    ctx = {**sample_contexts("delivered")[0], "buyer_name": "<script>alert(1)</script>"}
+    out = BUILTIN.render("delivered", "en", ctx)
+    assert "<script>" not in out.html and "&lt;script&gt;" in out.html
+    assert str(paragraphs("see https://x.test/a?b=1&c=2")).count('<a href="https://x.test/a?b=1&amp;c=2">') == 1
+
+
+def test_override_replaces_one_file_only(tmp_path: Path) -> None:
+    (tmp_path / "ru").mkdir()
+    (tmp_path / "ru" / "shipped.subject.j2").write_text("Заказ {{ order_id }} уже в пути к вам\n")
+    renderer = Renderer(tmp_path)
+    renderer.validate(CONTEXT_KEYS, sample_contexts)
+    out = renderer.render("shipped", "ru", sample_contexts("shipped")[0])
+    assert out.subject == "Заказ 8123456789 уже в пути к вам"
+    assert "Хорошая новость" in out.text  # the text is still the built-in one
+
+
+def _broken(tmp_path: Path, name: str, body: str) -> Path:
+    path = tmp_path / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(body)
+    return path
+
+
+def test_syntax_error_refused_naming_file_and_line(tmp_path: Path) -> None:
+    path = _broken(tmp_path, "en/delivered.txt.j2", "Hello,\n\nYour order {{ order_id }\n")
+    with pytest.raises(TemplateError) as info:
+        Renderer(tmp_path).validate(CONTEXT_KEYS, sample_contexts)
+    assert info.value.path == str(path) and info.value.line == 3
+    assert f"{path}:3:" in str(info.value)
+
+
+def test_variable_typo_refused_naming_file_and_line(tmp_path: Path) -> None:
+    path = _broken(tmp_path, "es/stalled.txt.j2", "Hola,\n\nPedido {{ order_id }}\n\n{{ tracking_nubmer }}\n")
+    with pytest.raises(TemplateError) as info:
+        Renderer(tmp_path).validate(CONTEXT_KEYS, sample_contexts)
+    assert info.value.path == str(path) and info.value.line == 5
+    assert "tracking_nubmer" in str(info.value)
+
+
+def test_attribute_typo_caught_by_sample_render(tmp_path: Path) -> None:
+    _broken(tmp_path, "en/split_package.txt.j2",
+            "Hi\n\n{% for t in tracking_numbers %}\n{{ t.numbr }}\n{% endfor %}\n")
+    with pytest.raises(TemplateError) as info:
+        Renderer(tmp_path).validate(CONTEXT_KEYS, sample_contexts)
+    assert info.value.path and info.value.path.endswith("en/split_package.txt.j2")
+    assert info.value.line == 4
+
+
+def test_sandbox_refuses_unsafe_access(tmp_path: Path) -> None:
+    _broken(tmp_path, "en/delivered.txt.j2", "{{ order_id.__class__.__mro__[1].__subclasses__() }}\n")
+    with pytest.raises(TemplateError, match=r"SecurityError|unsafe"):
+        Renderer(tmp_path).validate(CONTEXT_KEYS, sample_contexts)
+
+
+def test_load_renderer_refuses_broken_dir_at_start_up(tmp_path: Path) -> None:
+    _broken(tmp_path, "ru/delivered.subject.j2", "{% if order_id %}Заказ доставлен\n")
+    with pytest.raises(TemplateError, match=r"delivered.subject.j2:1"):
+        load_renderer(make_settings(templates_dir=str(tmp_path)))
+    with pytest.raises(TemplateError, match="not a folder"):
+        load_renderer(make_settings(templates_dir=str(tmp_path / "missing")))
+    with pytest.raises(ConfigError, match="unknown kind"):
+        load_renderer(make_settings(enabled_kinds=["shipped", "shiped"]))
