@@ -17,7 +17,7 @@ DAY = timedelta(days=1)
 SETTINGS = Settings()
 
 
-def stall_detector(snap, now, rules, *, stall_days_override=None):
+def stall_detector(snap, now, rules, *, stall_days_override=None, tracked_since=None):
     last = snap.last_event
     days = stall_days_override or rules.stalled_international_days
     if last is None or snap.status is Status.delivered or now - last.time <= days * DAY:
@@ -118,3 +118,18 @@ async def test_cycle_with_the_real_planner_queues_messages_once(engine, now):
     assert again.ok and again.messages_planned == 0
     with Session(engine) as session:
         assert set(session.execute(select(Message.idempotency_key)).scalars()) == keys
+
+
+async def test_cycle_with_real_detector_and_planner(engine, now):
+    pytest.importorskip("trackmon.detect")
+    pytest.importorskip("trackmon.messaging.planner")
+    adapter = _seed(engine, now)
+    kwargs = {"owner": "r1", "dispatcher": Recorder().step, "digest_runner": Recorder().step}
+    report = await run_cycle(engine, FakeCarrierSet(adapter), SETTINGS, now, **kwargs)
+    assert report.ok, report.errors
+    with Session(engine) as session:
+        kinds = {a.kind for a in session.execute(select(Alert).where(Alert.resolved_at.is_(None))).scalars()}
+    assert {"stalled", "split_package"} <= kinds  # SPLIT1: 12 days without news in international transit
+    first = _state(engine)
+    again = await run_cycle(engine, FakeCarrierSet(adapter), SETTINGS, now, **kwargs)
+    assert again.ok and _state(engine) == first

@@ -22,7 +22,7 @@ class StallDetector:
     def __init__(self):
         self.calls = []
 
-    def __call__(self, snap, now, rules, *, stall_days_override=None):
+    def __call__(self, snap, now, rules, *, stall_days_override=None, tracked_since=None):
         self.calls.append((snap, stall_days_override))
         days = stall_days_override or rules.stalled_international_days
         last = snap.last_event
@@ -203,3 +203,22 @@ def test_problem_keeps_the_shipment_and_records_the_error(engine, now, hooks):
                                                      message="bad check digit"), now, SETTINGS, **hooks)
         session.commit()
         assert ship.sub_status == "invalid_number"
+
+
+def test_real_detector_long_not_found_becomes_not_picked_up(engine, now):
+    pytest.importorskip("trackmon.detect")
+    planner = Planner()
+    with Session(engine) as session:
+        _, [ship] = seed_order(session, now, ["LB1CN"], shipped_days_ago=12)
+        problem = CarrierProblem(tracking_number="LB1CN", kind="not_found", message="no information yet")
+        res = ingest_problem(session, ship, problem, now, SETTINGS, planner=planner)
+        session.commit()
+        assert res.opened_alerts == ["not_picked_up"]
+        # the parcel moves: the alert resolves by itself, and stays single on repeats
+        moving = snapshot("LB1CN", [event(now - DAY, "Departed", sub_status=SubStatus.departed_origin)])
+        res = ingest_snapshot(session, ship, moving, now, SETTINGS, planner=planner)
+        session.commit()
+        assert res.resolved_alerts == ["not_picked_up"]
+        again = ingest_snapshot(session, ship, moving, now, SETTINGS, planner=planner)
+        assert again.opened_alerts == again.resolved_alerts == []
+        assert _count(session, Alert) == 1

@@ -21,7 +21,7 @@ DAY = timedelta(days=1)
 SETTINGS = Settings()
 
 
-def no_detect(snap, now, rules, *, stall_days_override=None):
+def no_detect(snap, now, rules, *, stall_days_override=None, tracked_since=None):
     return []
 
 

@@ -227,7 +227,8 @@ def _detect_and_settle(session: Session, shipment: Shipment, now: datetime, sett
                            settings)
     stall = _learned_stall(shipment, figures)
     detect = detector or default_detector()
-    candidates = detect(_snapshot_of(shipment, history), now, rules, stall_days_override=stall)
+    candidates = detect(_snapshot_of(shipment, history), now, rules, stall_days_override=stall,
+                        tracked_since=order.shipped_at or shipment.created_at)
     _sync_alerts(session, order_pk=order.id or 0, shipment_id=shipment.id, candidates=candidates,
                  now=now, result=result)
 
@@ -255,8 +256,10 @@ def _detect_and_settle(session: Session, shipment: Shipment, now: datetime, sett
 def _learned_stall(shipment: Shipment, figures: LaneFigures) -> float | None:
     """Stall threshold (days) of the parcel's current stage when its lane learned one, else None."""
     if shipment.arrived_destination_at is not None:
-        return figures.p95_gap_days_destination if figures.learned_destination else None
-    return figures.p95_gap_days_international if figures.learned_international else None
+        value = figures.p95_gap_days_destination if figures.learned_destination else None
+    else:
+        value = figures.p95_gap_days_international if figures.learned_international else None
+    return value if value is not None and value > 0 else None
 
 
 def ingest_snapshot(session: Session, shipment: Shipment, snapshot: TrackingSnapshot, now: datetime,
