@@ -86,7 +86,7 @@ def raise_for_status(carrier: str, response: httpx.Response) -> None:
 
 
 def _wait(base: float, cap: float) -> Callable[[RetryCallState], float]:
-    expo = wait_exponential_jitter(initial=base, max=cap, jitter=base)
+    expo = wait_exponential_jitter(multiplier=base, max=cap, jitter=base)
 
     def wait(state: RetryCallState) -> float:
         exc = state.outcome.exception() if state.outcome else None

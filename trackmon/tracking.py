@@ -102,7 +102,7 @@ class CarrierSet:
             direct = " and ".join(env_var_for(carrier, k) for k in _DIRECT_CREDENTIALS[carrier])
             return (f"no carrier API is configured for {number} ({carrier}): "
                     f"set {direct}, or an aggregator key: {aggregators}")
-        what = f"({carrier}) " if carrier else "(carrier not recognised from its format) "
+        what = f"({carrier})" if carrier else "(carrier not recognised from its format)"
         return f"no carrier API is configured for {number} {what}: set an aggregator key: {aggregators}"
 
     async def track(self, routed: Sequence[Routed]) -> list[TrackOutcome]:
