@@ -19,8 +19,12 @@ from trackmon import settings as settings_mod
 from trackmon.models import Alert, Message, Order, Shipment
 
 
-def make_settings(**messaging: Any) -> settings_mod.Settings:
+def make_settings(smtp_port: int | None = None, **messaging: Any) -> settings_mod.Settings:
     overrides: dict[str, Any] = {"messaging": messaging}
+    if smtp_port is not None:
+        overrides["messaging"].setdefault("channel", "smtp")
+        overrides["smtp"] = {"host": "127.0.0.1", "port": smtp_port, "security": "none",
+                             "mail_from": "shop@seller.example", "timeout_seconds": 5}
     return settings_mod.load(env={}, overrides=overrides)
 
 

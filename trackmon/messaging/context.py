@@ -134,7 +134,7 @@ def build_context(session: Session | None, order: Order, shipments: list[Shipmen
         "store_name": store.display_name or (settings.messaging.store_name
                                              if order.store == "default" else order.store),
         "order_id": order.order_id,
-        "buyer_name": (order.buyer_name or "").strip(),
+        "buyer_name": " ".join((order.buyer_name or "").split())[:100],  # one line, always
         "tracking_numbers": [_number_entry(settings, s) for s in shipments],
         "tracking_number": main.tracking_number if main else "",
         "tracking_url": tracking_link(settings, main.tracking_number) if main else "",

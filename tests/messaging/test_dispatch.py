@@ -1,0 +1,177 @@
+"""Dispatch against a real SMTP server on 127.0.0.1: order, once-only, crash recovery, quiet hours."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from sqlalchemy import Engine
+
+from tests.messaging.conftest import Inbox, make_settings, messages, plan, seed_order, update_shipment
+from trackmon import metrics
+from trackmon.messaging.channels import message_id_for
+from trackmon.messaging.dispatch import DispatchReport, claim, dispatch_due
+
+T0 = datetime(2026, 11, 2, 10, 0, tzinfo=UTC)  # 11:00 in Madrid
+
+
+async def cycle(engine: Engine, settings, now: datetime, order: int, owner: str = "r1") -> DispatchReport:
+    plan(engine, order, now, settings)
+    return await dispatch_due(engine, settings, now, owner=owner)
+
+
+async def test_three_steps_arrive_in_order_and_never_twice(engine: Engine, smtp_server: tuple[Inbox, int]) -> None:
+    inbox, port = smtp_server
+    settings = make_settings(smtp_port=port)
+    order = seed_order(engine, created=T0, language="ru", name="Иван", email="ivan@example.com",
+                       tz="Europe/Moscow", country="RU")
+    report = await cycle(engine, settings, T0, order)
+    assert report.sent == 1
+    moved = T0 + timedelta(days=2)
+    update_shipment(engine, order, status="in_transit", first_movement_at=moved - timedelta(hours=3),
+                    last_event_description="Принято в сортировочном центре", last_event_at=moved)
+    assert (await cycle(engine, settings, moved, order)).sent == 1
+    for hours in (1, 5, 30):  # repeated runs: nothing new
+        assert (await cycle(engine, settings, moved + timedelta(hours=hours), order)).sent == 0
+    assert (await cycle(engine, settings, T0 + timedelta(days=7, hours=1), order)).sent == 1
+    assert (await cycle(engine, settings, T0 + timedelta(days=7, hours=2), order)).sent == 0
+
+    subjects = [str(m["Subject"]) for m in inbox.mails]
+    assert subjects == ["Ваш заказ A-1 отправлен", "Ваш заказ A-1 в пути", "Еженедельные новости о заказе A-1"]
+    ids = [str(m["Message-ID"]) for m in inbox.mails]
+    assert len(set(ids)) == 3 and ids[0] == message_id_for(f"{order}:shipped:")
+    assert inbox.mails[1].get_body(("plain",)).get_content().count("Принято в сортировочном центре") == 1
+    assert inbox.mails[0].get_body(("html",)) is not None
+    rows = messages(engine, order)
+    assert [r.state for r in rows] == ["sent"] * 3
+    assert rows[0].provider_id.startswith("2.0.0 Ok") and rows[0].subject == subjects[0]
+    assert metrics.outbox.labels(state="sent")._value.get() >= 3
+
+
+async def test_killed_between_claim_and_send_resends_once(engine: Engine, smtp_server: tuple[Inbox, int]) -> None:
+    inbox, port = smtp_server
+    settings = make_settings(smtp_port=port)
+    order = seed_order(engine, created=T0)
+    plan(engine, order, T0, settings)
+    claimed = claim(engine, settings, T0, "dead-replica", 10, DispatchReport())  # then the process dies
+    assert len(claimed) == 1 and messages(engine, order)[0].state == "sending"
+    assert (await dispatch_due(engine, settings, T0 + timedelta(minutes=1), owner="r2")).claimed == 0
+    lease = timedelta(seconds=settings.polling.lease_seconds)
+    report = await dispatch_due(engine, settings, T0 + lease + timedelta(seconds=1), owner="r2")
+    assert report.sent == 1
+    assert (await dispatch_due(engine, settings, T0 + 2 * lease, owner="r3")).claimed == 0
+    assert len(inbox.mails) == 1
+    [row] = messages(engine, order)
+    assert row.state == "sent" and row.attempts == 2
+
+
+async def test_quiet_hours_hold_until_morning_in_buyer_zone(engine: Engine, smtp_server: tuple[Inbox, int]) -> None:
+    inbox, port = smtp_server
+    settings = make_settings(smtp_port=port)
+    night = datetime(2026, 11, 3, 4, 0, tzinfo=UTC)  # 23:00 in New York
+    order = seed_order(engine, created=night, tz=None, country="US", language="en", email="joe@example.com")
+    plan(engine, order, night, settings)
+    assert messages(engine, order)[0].next_attempt_at == datetime(2026, 11, 3, 14, 0, tzinfo=UTC)  # 09:00 EST
+    for hours in (1, 4, 9):
+        assert (await dispatch_due(engine, settings, night + timedelta(hours=hours), owner="r")).sent == 0
+    assert inbox.mails == []
+    assert (await dispatch_due(engine, settings, night + timedelta(hours=10), owner="r")).sent == 1
+    assert str(inbox.mails[0]["Subject"]) == "Your order A-1 has shipped"
+
+
+async def test_permanent_smtp_rejection_marks_failed(engine: Engine, smtp_server: tuple[Inbox, int]) -> None:
+    inbox, port = smtp_server
+    inbox.reject["nobody@example.com"] = "550 5.1.1 No such user"
+    settings = make_settings(smtp_port=port)
+    order = seed_order(engine, created=T0, email="nobody@example.com")
+    report = await cycle(engine, settings, T0, order)
+    assert (report.sent, report.failed) == (0, 1)
+    [row] = messages(engine, order)
+    assert row.state == "failed" and "550" in (row.last_error or "") and "No such user" in row.last_error
+
+
+async def test_transient_failure_retries_with_backoff_then_gives_up(
+        engine: Engine, smtp_server: tuple[Inbox, int]) -> None:
+    inbox, port = smtp_server
+    inbox.reject["busy@example.com"] = "451 4.3.0 Try again later"
+    settings = make_settings(smtp_port=port, max_attempts=3)
+    order = seed_order(engine, created=T0, email="busy@example.com")
+    now = T0
+    report = await cycle(engine, settings, now, order)
+    [row] = messages(engine, order)
+    assert report.retried == 1 and row.state == "queued" and row.attempts == 1
+    assert row.next_attempt_at == now + timedelta(minutes=5) and "451" in row.last_error
+    now = row.next_attempt_at
+    assert (await dispatch_due(engine, settings, now, owner="r")).retried == 1
+    [row] = messages(engine, order)
+    assert row.next_attempt_at == now + timedelta(minutes=10)
+    del inbox.reject["busy@example.com"]
+    inbox.reject["busy@example.com"] = "421 4.7.0 Closing"
+    assert (await dispatch_due(engine, settings, row.next_attempt_at, owner="r")).failed == 1
+    [row] = messages(engine, order)
+    assert row.state == "failed" and "gave up after 3 attempts" in row.last_error
+
+
+async def test_connection_refused_is_transient(engine: Engine) -> None:
+    from tests.messaging.conftest import free_port
+    settings = make_settings(smtp_port=free_port())
+    order = seed_order(engine, created=T0)
+    report = await cycle(engine, settings, T0, order)
+    assert report.retried == 1
+    assert messages(engine, order)[0].state == "queued"
+
+
+async def test_header_injection_through_buyer_name_is_impossible(
+        engine: Engine, smtp_server: tuple[Inbox, int]) -> None:
+    inbox, port = smtp_server
+    settings = make_settings(smtp_port=port)
+    order = seed_order(engine, created=T0, language="en",
+                       name="Eve\r\nBcc: victim@evil.example\r\nSubject: pwned", email="eve@example.com")
+    assert (await cycle(engine, settings, T0, order)).sent == 1
+    [mail] = inbox.mails
+    assert inbox.envelopes[0].rcpt_tos == ["eve@example.com"]
+    assert mail.get_all("Bcc") is None and len(mail.get_all("Subject")) == 1
+    assert str(mail["Subject"]) == "Your order A-1 has shipped"
+    assert mail["To"].addresses[0].addr_spec == "eve@example.com"
+    headers = inbox.envelopes[0].content.split(b"\r\n\r\n", 1)[0]
+    assert b"\nBcc:" not in headers and headers.count(b"\nSubject:") == 1
+    assert "Hello Eve Bcc: victim@evil.example Subject: pwned," in mail.get_body(("plain",)).get_content()
+
+
+async def test_bad_recipient_address_fails_without_sending(engine: Engine, tmp_path: Path) -> None:
+    settings = make_settings(file_dir=str(tmp_path / "out"))
+    order = seed_order(engine, created=T0, email="x@example.com\r\nBcc: y@evil.example")
+    report = await cycle(engine, settings, T0, order)
+    assert report.failed == 1 and not (tmp_path / "out").exists()
+    assert "not a valid email address" in messages(engine, order)[0].last_error
+
+
+async def test_file_channel_writes_eml_once(engine: Engine, tmp_path: Path) -> None:
+    settings = make_settings(file_dir=str(tmp_path / "out"))
+    order = seed_order(engine, created=T0, language="es")
+    assert (await cycle(engine, settings, T0, order)).sent == 1
+    assert (await cycle(engine, settings, T0 + timedelta(hours=1), order)).sent == 0
+    [eml] = list((tmp_path / "out").iterdir())
+    assert eml.suffix == ".eml" and b"Message-ID: " + message_id_for(f"{order}:shipped:").encode() in eml.read_bytes()
+
+
+async def test_resolved_alert_and_disabled_kind_are_not_sent(engine: Engine, tmp_path: Path) -> None:
+    from sqlmodel import Session
+
+    from tests.messaging.conftest import open_alert
+    from trackmon.models import Alert
+    settings = make_settings(file_dir=str(tmp_path / "out"))
+    order = seed_order(engine, created=T0)
+    sid = update_shipment(engine, order, status="available_for_pickup")
+    alert = open_alert(engine, order, sid, "pickup_waiting", "fp", T0, days_left=10)
+    plan(engine, order, T0, settings)
+    with Session(engine) as s:
+        row = s.get(Alert, alert)
+        row.resolved_at = T0 + timedelta(minutes=1)
+        s.add(row)
+        s.commit()
+    narrowed = make_settings(file_dir=str(tmp_path / "out"), enabled_kinds=["pickup_waiting"])
+    report = await dispatch_due(engine, narrowed, T0 + timedelta(minutes=2), owner="r")
+    assert (report.sent, report.skipped) == (0, 2)
+    states = {m.kind: m.state for m in messages(engine, order)}
+    assert states == {"shipped": "disabled", "pickup_waiting": "superseded"}
