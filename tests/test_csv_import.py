@@ -6,6 +6,7 @@ import io
 import json
 
 import pytest
+import structlog
 from sqlmodel import Session, select
 from typer.testing import CliRunner
 
@@ -22,6 +23,13 @@ CSV = (
     "\n"
     "A-3,LZ123456785CN,not-an-email,Carla,BR,2026-11-21\n"
 )
+
+
+@pytest.fixture(autouse=True)
+def _reset_logging():
+    """The CLI configures structlog on a stream the runner closes: undo it after each test."""
+    yield
+    structlog.reset_defaults()
 
 
 def test_semicolon_and_bom_are_handled(engine, now) -> None:

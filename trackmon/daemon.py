@@ -121,9 +121,8 @@ class Daemon:
             metrics.cycles.labels(outcome="error").inc()
             self.log.error("cycle.failed", error=self.state.last_cycle_error, exc_info=True)
         else:
-            self.state.last_cycle_error = None
-            metrics.cycles.labels(outcome="ok").inc()
-            self.log.info("cycle.finished", report=_summary(report))
+            self.state.last_cycle_error = None  # run_cycle counts its own ok/partial outcome
+            self.log.debug("cycle.finished", report=_summary(report))
         finally:
             self.cycles_run += 1
             self.state.last_cycle_finished_at = self.clock()
@@ -133,7 +132,7 @@ class Daemon:
 
     def request_stop(self, signame: str = "stop") -> None:
         if not self._stop.is_set():
-            self.log.info("daemon.stopping", signal=signame)
+            self.log.info("daemon.stopping", cause=signame)
             self._stop.set()
 
     def _start_scheduler(self) -> AsyncIOScheduler:
