@@ -75,7 +75,7 @@ _RULES: list[tuple] = [
         r"почтомат", r"постамат", r"快递柜", r"自提柜", r"丰巢", r"已(投|入|存)柜",
         r"consigne", r"armario inteligente",
     ), (  # … unless the buyer already took it out
-        r"(collected|picked up|retrieved|removed) (from|at|by)", r"получено|вручено|выдано|изъято",
+        r"(collected|picked up|retrieved|removed) (from|at|by)", r"вручен|получено|выдано|изъято",
         r"已(取出|取件|签收)|取件成功", r"(fue |ha sido )?(recogido|retirado) (por|del|de)",
         r"foi retirado", r"a ete (retire|recupere)", r"abgeholt|entnommen",
     )),
@@ -181,7 +181,7 @@ _RULES: list[tuple] = [
         r"вручение адресату", r"\bвручено\b", r"доставлено получателю",
         r"已签收", r"签收", r"妥投", r"投递成功", r"派送成功", r"已送达", r"已交付收件人",
         r"\bentregad[oa]\b(?! (a|al|en) (operador|transportista|correos|aduana|la aduana|oficina))",
-        r"\bentregue\b(?! (a|ao|a) (transportadora|correios|operador|alfandega))",
+        r"\bentregue\b(?! (a|ao|a) (transportadora|correios?|operador|alfandega|agencia))",
         r"(est|a ete|ont ete) (bien )?(livre|distribue)", r"^livree?$", r"colis livre", r"remis au destinataire",
         r"livraison effectuee", r"remis en main propre", r"depose dans (votre|la) boite aux lettres",
         r"zugestellt", r"ausgeliefert", r"vom empfanger .{0,30}abgeholt", r"an empfanger ubergeben",
@@ -242,7 +242,8 @@ _RULES: list[tuple] = [
         r"fehlende (unterlagen|dokumente)",
     )),
     (S.in_transit, U.customs_held, (
-        r"held (in|by|at) customs", r"customs (hold|held|delay|detention|inspection)", r"(clearance|import) delay",
+        r"held (in|by|at) (\w+ )?customs", r"(retention|retained|detained) (by|in|at) customs",
+        r"customs (hold|held|delay|detention|inspection)", r"(clearance|import) delay",
         r"held for inspection", r"seized by customs",
         r"задержан\w* (тамож|на тамож)", r"таможенное оформление приостановлено",
         r"扣留", r"扣关", r"海关(查验|扣件|扣押)", r"被海关",
@@ -265,7 +266,7 @@ _RULES: list[tuple] = [
     (S.in_transit, U.arrived_destination, (
         r"arriv\w* (in|at|to) (the )?destination country", r"arriv\w* (in|at) (the )?country of destination",
         r"arrival at (the )?inward office", r"arrived at (the )?(destination|inward) (office of exchange|country)",
-        r"import scan", r"\bimport(ed)?\b",
+        r"import scan", r"\(inbound\)", r"inbound office of exchange", r"\bimport(ed)?\b",
         r"handed over to (the )?(local|last.?mile|destination) (carrier|courier|post)",
         r"received (by|at) (the )?(destination|local) (post|postal|carrier)",
         r"импорт", r"(прибыло|поступило) в (россию|рф|страну назначения)", r"прибыло на территорию",
@@ -278,7 +279,7 @@ _RULES: list[tuple] = [
     )),
     # --- before pickup: label / electronic information only -------------------------------
     (S.info_received, U.label_created, (
-        r"label (created|printed)",
+        r"label (created|printed)", r"created a (shipping )?label",
         r"(electronic|shipment|shipping|order|pre.?shipment) (information|info|data) (received|sent)",
         r"awaiting item", r"pre.?advice", r"shipment (is )?(ready|being prepared)", r"order (processed|created)",
         r"(присвоен|зарегистрирован) (трек|идентификатор|почтовый)", r"трек.?номер присвоен",
@@ -292,13 +293,14 @@ _RULES: list[tuple] = [
     )),
     # --- in the carrier's hands at origin --------------------------------------------------
     (S.in_transit, U.picked_up, (
-        r"picked up", r"\baccepted\b", r"acceptance", r"\bposted\b", r"origin scan",
+        r"picked up", r"posting/collection", r"^posting\b", r"\baccepted\b", r"acceptance", r"\bposted\b",
+        r"origin scan",
         r"received by (the )?(carrier|courier|post)",
         r"shipment received", r"item received", r"collected from (the )?(sender|shipper)",
         r"^при[её]м\b", r"при[её]м (отправления|в отделении)", r"принято (в отделении|от отправителя|к пересылке)",
         r"已收寄", r"收寄", r"揽收", r"揽件", r"已揽", r"已取件",
         r"admitid", r"admision", r"recogido (en|por)",
-        r"objeto postado", r"\bpostado\b", r"coletado",
+        r"entregue (ao|a) (correios?|transportadora|agencia)", r"objeto postado", r"\bpostado\b", r"coletado",
         r"pris en charge", r"depose",
         r"eingeliefert", r"vom absender (ubergeben|abgeholt)", r"abgeholt",
     )),
