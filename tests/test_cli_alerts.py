@@ -2,6 +2,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+import structlog
 from sqlmodel import Session
 from typer.testing import CliRunner
 
@@ -9,6 +11,13 @@ from trackmon.cli import app
 from trackmon.models import Alert
 
 from .digest.conftest import seed_store
+
+
+@pytest.fixture(autouse=True)
+def _reset_logging():
+    """The CLI points structlog at CliRunner's stderr, which is closed after each invoke."""
+    yield
+    structlog.reset_defaults()
 
 
 def run(url: str, *args: str):

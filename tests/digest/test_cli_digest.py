@@ -1,10 +1,19 @@
 from __future__ import annotations
 
+import pytest
+import structlog
 from typer.testing import CliRunner
 
 from trackmon.cli import app
 
 from .conftest import seed_store
+
+
+@pytest.fixture(autouse=True)
+def _reset_logging():
+    """The CLI points structlog at CliRunner's stderr, which is closed after each invoke."""
+    yield
+    structlog.reset_defaults()
 
 
 def run(url: str, *args: str):
