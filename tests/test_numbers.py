@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from carriers.numbers import (
     FORMATS,
@@ -244,3 +246,22 @@ def test_unknown_format_returns_no_carrier(number: str) -> None:
 
 def test_every_format_has_unique_id() -> None:
     assert len({f.id for f in FORMATS}) == len(FORMATS)
+
+
+@settings(max_examples=150, deadline=None)
+@given(serial=st.text(alphabet="0123456789", min_size=8, max_size=8), wrong=st.integers(1, 9))
+def test_s10_round_trip_and_every_wrong_check_digit_refused(serial: str, wrong: int) -> None:
+    check = s10_check_digit(serial)
+    assert detect_carrier(f"RR{serial}{check}CN").carrier == "china-post"
+    bad = (check + wrong) % 10  # never equal to check: wrong is 1..9
+    with pytest.raises(InvalidTrackingNumber, match=f"check digit is {bad}, expected {check} "):
+        detect_carrier(f"RR{serial}{bad}CN")
+
+
+@settings(max_examples=150, deadline=None)
+@given(body=st.text(alphabet="0123456789ABCDEFGHJKLMNPRSTUVWXYZ", min_size=15, max_size=15), wrong=st.integers(1, 9))
+def test_ups_round_trip_and_single_digit_errors_caught(body: str, wrong: int) -> None:
+    check = mod10(body, evens=1, odds=2)
+    assert detect_carrier(f"1Z{body}{check}").carrier == "ups"
+    with pytest.raises(InvalidTrackingNumber, match="UPS 1Z mod 10"):
+        detect_carrier(f"1Z{body}{(check + wrong) % 10}")
