@@ -98,7 +98,7 @@ def test_daily_cap_moves_the_rest_to_the_next_morning(engine: Engine) -> None:
     at = T0 + timedelta(hours=1)
     open_alert(engine, order, None, "split_package", "2", at)
     open_alert(engine, order, sid, "pickup_waiting", "fpP", at, days_left=10, location="Correos, Calle Mayor 1")
-    open_alert(engine, order, sid, "customs_hold", "fpC", at, sub_status="customs_duties", duties_amount="4 EUR")
+    open_alert(engine, order, sid, "customs_hold", "fpC", at, customs_stage="customs_duties", duties_amount="4 EUR")
     assert plan(engine, order, at, settings) == 4
     days: dict[object, int] = {}
     for m in messages(engine, order):

@@ -55,7 +55,7 @@ class Candidate:
 def customs_kind(alert: Alert) -> str:
     """customs_hold alerts become customs_duties / customs_information / customs_hold."""
     details = alert.details or {}
-    text = " ".join(str(details.get(k) or "") for k in ("sub_status", "customs", "customs_status"))
+    text = " ".join(str(details.get(k) or "") for k in ("customs_stage", "sub_status", "customs", "customs_status"))
     text = f"{text} {alert.cause}".lower()
     if "duties" in text or "duty" in text or "tax" in text:
         return "customs_duties"
