@@ -79,6 +79,8 @@ def test_get_order_and_shipment_timeline(engine, now) -> None:
     r = client.get("/orders/default/A-1", headers=AUTH)
     assert r.status_code == 200 and len(r.json()["shipments"]) == 2
     assert client.get("/orders/default/nope", headers=AUTH).status_code == 404
+    client.post("/orders", json={**ORDER, "order_id": "B/7", "store": "eu"}, headers=AUTH)
+    assert client.get("/orders/eu/B/7", headers=AUTH).json()["order_id"] == "B/7"
     r = client.get("/shipments/rr 1234 5678 5cn", headers=AUTH)
     assert r.status_code == 200
     parcel = r.json()["parcels"][0]

@@ -93,7 +93,7 @@ def upsert_order(body: OrderIn, request: Request, response: Response) -> dict[st
     return {"outcome": outcome.value, "order": detail}
 
 
-@router.get("/orders/{store}/{order_id}", dependencies=[Depends(require_read)],
+@router.get("/orders/{store}/{order_id:path}", dependencies=[Depends(require_read)],
             summary="An order with its parcels and open alerts")
 def get_order(store: str, order_id: str, request: Request) -> dict[str, Any]:
     with Session(request.app.state.engine) as session:
