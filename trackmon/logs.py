@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import re
 import sys
@@ -27,7 +28,24 @@ def _redact(_: Any, __: str, event_dict: dict[str, Any]) -> dict[str, Any]:
     return event_dict
 
 
+class _StderrLogger:
+    """Writes each line to whatever `sys.stderr` is at that moment (test runners swap it)."""
+
+    def msg(self, message: str) -> None:
+        # stderr closed under us (end of a CLI test): the line is dropped
+        with contextlib.suppress(ValueError):
+            print(message, file=sys.stderr, flush=True)
+
+    log = debug = info = warn = warning = error = critical = exception = failure = fatal = msg
+
+
 def configure_logging(fmt: str = "auto", level: str = "info", *, stream: Any = None) -> None:
+    """JSON when `fmt` is json (or auto and not a terminal), console otherwise.
+
+    Without `stream`, lines go to the current `sys.stderr` at write time.
+    """
+    factory: Any = (structlog.PrintLoggerFactory(file=stream) if stream is not None
+                    else (lambda *_: _StderrLogger()))
     stream = stream or sys.stderr
     use_json = fmt == "json" or (fmt == "auto" and not stream.isatty())
     renderer: Any = (structlog.processors.JSONRenderer() if use_json
@@ -43,6 +61,6 @@ def configure_logging(fmt: str = "auto", level: str = "info", *, stream: Any = N
         ],
         wrapper_class=structlog.make_filtering_bound_logger(
             logging.getLevelNamesMapping().get(level.upper(), logging.INFO)),
-        logger_factory=structlog.PrintLoggerFactory(file=stream),
+        logger_factory=factory,
         cache_logger_on_first_use=False,
     )
