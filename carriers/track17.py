@@ -212,8 +212,8 @@ def _classify(stage: Any, sub_code: Any, text: str) -> tuple[Status, SubStatus |
     if found is None:
         cls = classify_description(text) if text else None
         return None if cls is None else (cls.status, cls.sub_status)
-    if found[1] is None and text:
-        return refine(found[0], None, text)
+    if text:
+        return tuple(refine(found[0], found[1], text))
     return found
 
 
@@ -277,8 +277,8 @@ def parse_track_info(item: dict[str, Any]) -> TrackingSnapshot:
     latest_event = info.get("latest_event") if isinstance(info.get("latest_event"), dict) else None
     latest_text = str((latest_event or {}).get("description") or "").strip() or (
         ordered[-1].description if ordered else "")
-    if sub_status is None and latest_text and status not in (Status.unknown, Status.not_found):
-        status, sub_status = refine(status, None, latest_text)
+    if latest_text and status not in (Status.unknown, Status.not_found):
+        status, sub_status = refine(status, sub_status, latest_text)
 
     eta = ((info.get("time_metrics") or {}).get("estimated_delivery_date") or {})
     shipping = info.get("shipping_info") if isinstance(info.get("shipping_info"), dict) else {}

@@ -309,3 +309,17 @@ def test_refine_ordinary_text_keeps_input() -> None:
     assert got == (Status.in_transit, None)
     assert (got.status, got.sub_status) == (Status.in_transit, None)  # named fields too
     assert refine(Status.info_received, SubStatus.label_created, "") == LABEL
+
+
+@pytest.mark.parametrize(("status", "sub", "text", "expected"), [
+    (Status.delivery_failed, SubStatus.security, "Import duties due, please pay to release the parcel",
+     (Status.in_transit, SubStatus.customs_duties)),
+    (Status.in_transit, SubStatus.customs_processing, "Задержано таможней",
+     (Status.in_transit, SubStatus.customs_held)),
+    (Status.in_transit, SubStatus.customs_processing, "Customs clearance in progress",
+     (Status.in_transit, SubStatus.customs_processing)),
+    (Status.delivery_failed, SubStatus.security, "Delivery attempted: security check failed",
+     (Status.delivery_failed, SubStatus.security)),
+])
+def test_refine_customs_texts_beat_ambiguous_carrier_codes(status, sub, text, expected):
+    assert tuple(refine(status, sub, text)) == expected

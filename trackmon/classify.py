@@ -336,6 +336,12 @@ _SPECIFIC = frozenset({
 })
 
 
+#: Carrier sub-statuses that a customs text may make more specific.
+_CUSTOMS_REFINABLE = frozenset({SubStatus.security, SubStatus.customs_processing})
+_CUSTOMS_SPECIFIC = frozenset({SubStatus.customs_held, SubStatus.customs_duties,
+                               SubStatus.customs_information_required})
+
+
 def refine(status: Status, sub_status: SubStatus | None, description: str) -> Refined:
     """Make a generic carrier status more specific with the event text.
 
@@ -347,6 +353,10 @@ def refine(status: Status, sub_status: SubStatus | None, description: str) -> Re
     cls = classify_description(description) if description else None
     if cls is None:
         return Refined(status, sub_status)
+    if sub_status in _CUSTOMS_REFINABLE and cls.sub_status in _CUSTOMS_SPECIFIC:
+        # "security/customs/fee issue" or plain "customs processing" + a text that says
+        # held / duties payable / documents required: the text is the more specific
+        return Refined(cls.status, cls.sub_status)
     if status in _SPECIFIC:
         if sub_status is None and cls.status == status:
             return Refined(status, cls.sub_status)
