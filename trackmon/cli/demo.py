@@ -1,0 +1,144 @@
+"""`trackmon demo`: weeks of a seller's parcels played in seconds, shown as they happen.
+
+Nothing to configure: see `trackmon.demo`. Events are printed above a progress bar; the
+run ends with a summary and the folders where the buyer emails and seller digests are.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import datetime
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from trackmon.cli.common import ExitCode, handle_errors, out_console
+from trackmon.demo import DEFAULT_DAYS, DemoEvent, DemoOptions, DemoPaths, DemoSummary, run_demo
+from trackmon.logs import configure_logging
+
+_STYLE = {"imported": ("cyan", "order"), "status": ("blue", "status"), "alert": ("bold red", "ALERT"),
+          "resolved": ("green", "resolved"), "message": ("magenta", "email"), "digest": ("yellow", "digest"),
+          "error": ("bold red", "ERROR")}
+
+
+def event_line(event: DemoEvent) -> str:
+    """One line of Rich markup for an event."""
+    style, label = _STYLE.get(event.kind, ("white", event.kind))
+    when = f"[dim]{event.at:%b %d %H:%M}[/]"
+    who = " ".join(escape(x) for x in (event.order_id, event.tracking_number) if x)
+    name, detail = escape(event.name), escape(event.detail)
+    match event.kind:
+        case "imported":
+            text = f"{who}  {detail}  [dim]journey: {name}[/]"
+        case "status":
+            text = f"{who}  [bold]{name}[/]  [dim]{detail}[/]"
+        case "alert":
+            text = f"{who}  [bold]{name}[/]: {detail}"
+        case "resolved":
+            text = f"{who}  {name} ({detail})"
+        case "message":
+            text = f"{who}  [bold]{name}[/] {detail}"
+        case "digest":
+            text = f"{name} digest {detail} written"
+        case _:
+            text = f"{name}: {detail}"
+    return f"{when} [{style}]{label:<8}[/] {text}"
+
+
+class RichReporter:
+    """Prints events above a progress bar of simulated days (daily digests are only counted)."""
+
+    def __init__(self, console: Console, progress: Progress) -> None:
+        self.console = console
+        self.bar = progress
+        self.task = progress.add_task("starting", total=1.0)
+        self.daily_digests = 0
+        self.messages = 0
+        self.alerts = 0
+
+    def started(self, paths: DemoPaths, start: datetime, end: datetime, orders: int, parcels: int) -> None:
+        days = (end - start).days
+        self.console.print(f"[bold]trackmon demo[/]: {orders} orders, {parcels} parcels from Shenzhen, "
+                           f"{days} simulated days ({start:%b %d} → {end:%b %d %Y})")
+        self.console.print(f"[dim]simulated 17TRACK on 127.0.0.1, SQLite and outputs in {escape(str(paths.root))}[/]")
+
+    def event(self, event: DemoEvent) -> None:
+        if event.kind == "digest" and event.name == "daily":
+            self.daily_digests += 1
+            return
+        self.messages += event.kind == "message"
+        self.alerts += event.kind == "alert"
+        self.bar.console.print(event_line(event), soft_wrap=True)
+
+    def progress(self, now: datetime, done: float) -> None:
+        self.bar.update(self.task, completed=done, description=(
+            f"{now:%b %d}  alerts {self.alerts}  emails {self.messages}  daily digests {self.daily_digests}"))
+
+
+def print_summary(console: Console, summary: DemoSummary) -> None:
+    console.print()
+    console.print(f"[bold]Done[/]: {summary.cycles} daemon cycles over {(summary.end - summary.start).days} "
+                  f"simulated days in {summary.real_seconds:.0f} s.")
+    tables = [
+        _table("Parcels by status", ("status", "parcels"), sorted(summary.parcels_by_status.items())),
+        _table("Alerts by kind", ("kind", "opened", "open now"),
+               [(k, n, summary.open_alerts_by_kind.get(k, 0)) for k, n in sorted(summary.alerts_by_kind.items())]),
+        _table("Emails sent by kind", ("kind", "sent"), sorted(summary.messages_by_kind.items())),
+        _table("By language", ("language", "sent"), sorted(summary.messages_by_language.items())),
+        _table("Seller digests", ("period", "written"), sorted(summary.digests_by_period.items())),
+    ]
+    for table in tables:
+        console.print(table)
+    waiting = {k: v for k, v in summary.messages_by_state.items() if k != "sent"}
+    if waiting:
+        console.print("[dim]not sent (yet): " + ", ".join(f"{k} {v}" for k, v in sorted(waiting.items()))
+                      + " — queued messages wait for the buyer's local daytime window[/]")
+    paths = summary.paths
+    console.print(f"\n[bold]Read the buyer emails[/]: {escape(str(paths.messages))}  "
+                  f"({summary.message_files} .eml files; open them in any mail client, or `less` them)")
+    console.print(f"[bold]Read the seller digests[/]: {escape(str(paths.digests))}  "
+                  f"({summary.digest_files} HTML files)")
+    console.print(f"[bold]Database[/]: {escape(str(paths.database))}  e.g. "
+                  f"[dim]TRACKMON_DATABASE_URL=sqlite:///{escape(str(paths.database))} trackmon lanes[/]")
+    for error in summary.errors:
+        console.print(f"[bold red]step failed[/]: {escape(error)}")
+
+
+def _table(title: str, columns: tuple[str, ...], rows: list[tuple[object, ...]]) -> Table:
+    table = Table(*columns, title=title, title_justify="left", min_width=34)
+    for row in rows:
+        table.add_row(*(str(v) for v in row))
+    if not rows:
+        table.add_row(*("—" for _ in columns))
+    return table
+
+
+@handle_errors
+def demo_cmd(
+    directory: Annotated[Path | None, typer.Option(
+        "--dir", help="Folder for the database, emails and digests (default: a new temporary folder).",
+        file_okay=False)] = None,
+    speed: Annotated[float, typer.Option(
+        "--speed", help="Simulated days per real second at most; 0 = as fast as the machine goes.")] = 0.0,
+    days: Annotated[int, typer.Option("--days", help="Simulated days to play.")] = DEFAULT_DAYS,
+    orders: Annotated[int | None, typer.Option("--orders", help="Only the first N demo orders.")] = None,
+) -> None:
+    """See trackmon work: weeks of parcels to RU, US, ES, BR, FR, DE played in seconds, no setup."""
+    configure_logging("console", "error")   # the demo's own display says what happens
+    options = DemoOptions(directory=directory, days=days, speed=speed, orders=orders).checked()
+    console = out_console
+    columns = (TextColumn("[progress.description]{task.description}"), BarColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=console, transient=True) as progress:
+        summary = asyncio.run(run_demo(options, RichReporter(console, progress)))
+    print_summary(console, summary)
+    if summary.errors:
+        raise typer.Exit(int(ExitCode.ERROR))
+
+
+def register(app: typer.Typer) -> None:
+    app.command("demo")(demo_cmd)
