@@ -133,3 +133,24 @@ async def test_cycle_with_real_detector_and_planner(engine, now):
     first = _state(engine)
     again = await run_cycle(engine, FakeCarrierSet(adapter), SETTINGS, now, **kwargs)
     assert again.ok and _state(engine) == first
+
+
+async def test_stopping_cycle_begins_nothing_new(engine, now):
+    """A cycle whose process is stopping polls no round and skips plan, dispatch and digests."""
+    calls: list[str] = []
+
+    async def dispatcher(*args, **kwargs):
+        calls.append("dispatch")
+
+    async def digests(*args, **kwargs):
+        calls.append("digests")
+        return 0
+
+    def planner(*args, **kwargs):
+        calls.append("plan")
+        return 0
+
+    report = await run_cycle(engine, FakeCarrierSet(), SETTINGS, now, owner="r1", planner=planner,
+                             dispatcher=dispatcher, digest_runner=digests, should_stop=lambda: True)
+    assert report.stopped and report.poll is not None and report.poll.rounds == 0
+    assert calls == []

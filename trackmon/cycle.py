@@ -42,6 +42,7 @@ class CycleReport:
     dispatched: Any = None
     digests: int = 0
     errors: dict[str, str] = field(default_factory=dict)
+    stopped: bool = False  # the process was asked to stop; later steps were skipped
 
     @property
     def ok(self) -> bool:
@@ -83,23 +84,32 @@ async def run_cycle(engine: Engine, carrier_set: CarrierRouter, settings: Settin
                     owner: str, max_poll_rounds: int = 50, rng: random.Random | None = None,
                     detector: Detector | None = None, planner: Planner | None = None,
                     dispatcher: Dispatcher | None = None, digest_runner: DigestRunner | None = None,
-                    refresh_lanes: bool = True) -> CycleReport:
-    """Run every step once at `now`; never raises for one step's failure (see `errors`)."""
+                    refresh_lanes: bool = True, should_stop: Callable[[], bool] | None = None) -> CycleReport:
+    """Run every step once at `now`; never raises for one step's failure (see `errors`).
+
+    `should_stop()` (the daemon's SIGTERM flag) is asked between steps and inside the poll
+    and dispatch loops: a stopping process finishes what it started and begins nothing new.
+    """
     now = ensure_utc(now)
     report = CycleReport()
     clog = log.bind(owner=owner)
+    stopping = should_stop or (lambda: False)
 
     try:
         report.poll = await poll_due(engine, carrier_set, settings, now, owner=owner, max_rounds=max_poll_rounds,
-                                     rng=rng, detector=detector, planner=planner)
+                                     rng=rng, detector=detector, planner=planner, should_stop=stopping)
     except Exception as exc:
         _failed(report, "poll", exc, clog)
 
-    if refresh_lanes:
+    if refresh_lanes and not stopping():
         try:
             report.lanes_refreshed = refresh_if_due(engine, now, owner=owner)
         except Exception as exc:
             _failed(report, "lanes", exc, clog)
+
+    if stopping():
+        report.stopped = True
+        return _done(report, clog)
 
     try:
         report.orders_planned, report.messages_planned = plan_active_orders(
@@ -108,18 +118,31 @@ async def run_cycle(engine: Engine, carrier_set: CarrierRouter, settings: Settin
         _failed(report, "plan", exc, clog)
 
     try:
-        report.dispatched = await (dispatcher or default_dispatcher())(engine, settings, now, owner=owner)
+        if dispatcher is None:
+            report.dispatched = await default_dispatcher()(engine, settings, now, owner=owner,
+                                                           should_stop=stopping)
+        else:
+            report.dispatched = await dispatcher(engine, settings, now, owner=owner)
     except Exception as exc:
         _failed(report, "dispatch", exc, clog)
+
+    if stopping():
+        report.stopped = True
+        return _done(report, clog)
 
     try:
         report.digests = await (digest_runner or default_digest_runner())(engine, settings, now, owner=owner)
     except Exception as exc:
         _failed(report, "digests", exc, clog)
 
+    return _done(report, clog)
+
+
+def _done(report: CycleReport, clog: Any) -> CycleReport:
     metrics.cycles.labels(outcome="ok" if report.ok else "partial").inc()
     clog.info("cycle.done", polled=report.poll.polled if report.poll else None,
-              planned=report.messages_planned, digests=report.digests, errors=sorted(report.errors))
+              planned=report.messages_planned, digests=report.digests, errors=sorted(report.errors),
+              stopped=report.stopped)
     return report
 
 

@@ -102,7 +102,8 @@ class Daemon:
         if self._cycle is not None:
             return await self._cycle(self.engine, self.carrier_set, self.settings, now, owner=self.owner)
         from trackmon.cycle import run_cycle
-        return await run_cycle(self.engine, self.carrier_set, self.settings, now, owner=self.owner)
+        return await run_cycle(self.engine, self.carrier_set, self.settings, now, owner=self.owner,
+                               should_stop=self._stop.is_set)
 
     async def tick(self) -> None:
         """One scheduled cycle; failures are logged and counted, never fatal."""

@@ -16,7 +16,7 @@ from __future__ import annotations
 import asyncio
 import random
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any, Protocol
@@ -287,11 +287,17 @@ class _Poll:
 
 async def poll_due(engine: Engine, carrier_set: CarrierRouter, settings: Settings, now: datetime, *,
                    owner: str, max_rounds: int = 50, rng: random.Random | None = None,
-                   detector: Detector | None = None, planner: Planner | None = None) -> PollReport:
-    """Poll every shipment due at `now` (rounds of `claim_batch_size`, at most `max_rounds`)."""
+                   detector: Detector | None = None, planner: Planner | None = None,
+                   should_stop: Callable[[], bool] | None = None) -> PollReport:
+    """Poll every shipment due at `now` (rounds of `claim_batch_size`, at most `max_rounds`).
+
+    `should_stop()` is asked before each round: a stopping process claims nothing more.
+    """
     run = _Poll(engine, carrier_set, settings, ensure_utc(now), owner=owner, rng=rng or random.Random(),
                 detector=detector, planner=planner)
     for _ in range(max_rounds):
+        if should_stop is not None and should_stop():
+            break
         run.report.rounds += 1
         if await run.round() == 0:
             break

@@ -175,3 +175,28 @@ async def test_resolved_alert_and_disabled_kind_are_not_sent(engine: Engine, tmp
     assert (report.sent, report.skipped) == (0, 2)
     states = {m.kind: m.state for m in messages(engine, order)}
     assert states == {"shipped": "disabled", "pickup_waiting": "superseded"}
+
+
+async def test_stopping_dispatch_gives_back_unsent_claims(engine: Engine, tmp_path: Path) -> None:
+    """SIGTERM mid-dispatch: the message in flight is finished, the rest go back to the queue."""
+    settings = make_settings(file_dir=str(tmp_path / "out"))
+    orders = [seed_order(engine, created=T0, order_id=f"S-{i}", numbers=(f"LP0012345678{i}CN",),
+                         email=f"buyer{i}@example.com")
+                for i in range(3)]
+    for order in orders:
+        plan(engine, order, T0, settings)
+    asked: list[bool] = []
+
+    def should_stop() -> bool:
+        asked.append(True)
+        return len(asked) > 1  # the signal arrives while the first message is being sent
+
+    report = await dispatch_due(engine, settings, T0, owner="r1", should_stop=should_stop)
+    assert (report.claimed, report.sent, report.released) == (3, 1, 2)
+    rows = [m for order in orders for m in messages(engine, order)]
+    assert sorted(m.state for m in rows) == ["queued", "queued", "sent"]
+    assert all(m.claimed_by is None and m.claim_expires_at is None for m in rows)
+    assert all(m.attempts == 0 for m in rows if m.state == "queued")
+    again = await dispatch_due(engine, settings, T0, owner="r2")
+    assert again.sent == 2
+    assert len(list((tmp_path / "out").iterdir())) == 3

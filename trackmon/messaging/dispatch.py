@@ -9,6 +9,7 @@ receivers can drop the duplicate by its stable `Message-ID`).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -40,6 +41,7 @@ class DispatchReport:
     failed: int = 0
     deferred: int = 0   # outside the buyer's window: put back until morning
     skipped: int = 0    # kind disabled or the alert resolved before sending
+    released: int = 0   # claimed, then given back unsent because the process is stopping
 
 
 def backoff(attempts: int) -> timedelta:
@@ -115,6 +117,19 @@ def _finish(engine: Engine, message_pk: int, owner: str, **values: object) -> No
         session.commit()
 
 
+def release_claims(engine: Engine, owner: str, message_pks: list[int]) -> int:
+    """Give claimed-but-unsent rows back to the queue (their attempt is not counted)."""
+    if not message_pks:
+        return 0
+    with Session(engine) as session, session.begin():
+        result = session.execute(update(Message).where(
+            col(Message.id).in_(message_pks), col(Message.claimed_by) == owner,
+            col(Message.state) == "sending").values(
+                state="queued", claimed_by=None, claim_expires_at=None,
+                attempts=Message.attempts - 1))
+        return int(result.rowcount or 0)
+
+
 def refresh_outbox_gauge(engine: Engine) -> dict[str, int]:
     with Session(engine) as session:
         rows = session.exec(select(Message.state, func.count()).group_by(Message.state)).all()
@@ -125,8 +140,13 @@ def refresh_outbox_gauge(engine: Engine) -> dict[str, int]:
 
 
 async def dispatch_due(engine: Engine, settings: Settings, now: datetime, *, owner: str,
-                       channel: Channel | None = None, limit: int = 100) -> DispatchReport:
-    """Send every due buyer message (at most `limit`); returns what happened."""
+                       channel: Channel | None = None, limit: int = 100,
+                       should_stop: Callable[[], bool] | None = None) -> DispatchReport:
+    """Send every due buyer message (at most `limit`); returns what happened.
+
+    When `should_stop()` turns true (SIGTERM), the message being sent is finished and the
+    claimed rows not yet started are given back (`queued`, no attempt counted).
+    """
     now = ensure_utc(now)
     report = DispatchReport()
     renderer = load_renderer(settings)
@@ -138,7 +158,11 @@ async def dispatch_due(engine: Engine, settings: Settings, now: datetime, *, own
     chan = channel or build_channel(settings)
     start, end = window_bounds(settings)
     try:
-        for row in rows:
+        for index, row in enumerate(rows):
+            if should_stop is not None and should_stop():
+                report.released += release_claims(engine, owner, [r.id for r in rows[index:]])
+                log.info("dispatch.stopped", released=report.released)
+                break
             bound = log.bind(message=row.id, kind=row.kind, order_id=row.order_id, attempt=row.attempts)
             message_id = message_id_for(row.key)
             subject: str | None = None
