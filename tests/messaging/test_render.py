@@ -117,3 +117,15 @@ def test_load_renderer_refuses_broken_dir_at_start_up(tmp_path: Path) -> None:
         load_renderer(make_settings(templates_dir=str(tmp_path / "missing")))
     with pytest.raises(ConfigError, match="unknown kind"):
         load_renderer(make_settings(enabled_kinds=["shipped", "shiped"]))
+
+
+@pytest.mark.parametrize(("lang", "expected"), [
+    ("fr", "1er décembre 2026"), ("pt", "1º de dezembro de 2026"), ("en", "December 1, 2026"),
+    ("de", "1. Dezember 2026"),
+])
+def test_first_of_the_month_is_written_as_each_language_does(lang, expected):
+    from datetime import date
+
+    from trackmon.messaging.render import format_date
+    assert format_date(date(2026, 12, 1), lang) == expected
+    assert "21" in format_date(date(2026, 12, 21), lang)

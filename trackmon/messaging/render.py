@@ -62,6 +62,8 @@ _DATE_FORMATS = {
     "en": "{month} {day}, {year}", "ru": "{day} {month} {year}", "es": "{day} de {month} de {year}",
     "pt": "{day} de {month} de {year}", "fr": "{day} {month} {year}", "de": "{day}. {month} {year}",
 }
+#: How the first day of a month is written where it is not a plain "1" ("1er décembre").
+_FIRST_OF_MONTH = {"fr": "1er", "pt": "1º"}
 
 
 def builtin_dir() -> Path:
@@ -75,7 +77,8 @@ def format_date(value: str | date | None, language: str) -> str:
         return ""
     day = value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
     lang = language if language in _MONTHS else FALLBACK_LANGUAGE
-    return _DATE_FORMATS[lang].format(day=day.day, month=_MONTHS[lang][day.month - 1], year=day.year)
+    day_text = _FIRST_OF_MONTH.get(lang, "1") if day.day == 1 else str(day.day)
+    return _DATE_FORMATS[lang].format(day=day_text, month=_MONTHS[lang][day.month - 1], year=day.year)
 
 
 @pass_context
