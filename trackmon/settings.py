@@ -107,8 +107,8 @@ class MessagingSettings(_Frozen):
             "delivery_failed", "returning", "split_package", "partial_delivery", "delivered",
         ),
         description="message kinds that are sent")
-    tracking_url: str = Field("https://t.17track.net/en#nums={tracking_number}",
-                              description="link given to buyers; {tracking_number} is replaced")
+    tracking_url: str = Field("https://t.17track.net/{language}#nums={tracking_number}",
+                              description="link given to buyers; {tracking_number} and {language} are replaced")
     max_attempts: int = Field(6, ge=1, description="tries before a message is marked failed")
     store_name: str = Field("our shop", description="signature when the order names no store")
 

@@ -129,3 +129,12 @@ def test_first_of_the_month_is_written_as_each_language_does(lang, expected):
     from trackmon.messaging.render import format_date
     assert format_date(date(2026, 12, 1), lang) == expected
     assert "21" in format_date(date(2026, 12, 21), lang)
+
+
+def test_tracking_link_speaks_the_buyers_language():
+    from trackmon.messaging.context import tracking_link
+    from trackmon.settings import load
+    settings = load(env={})
+    assert tracking_link(settings, "RB123456785CN", "ru") == "https://t.17track.net/ru#nums=RB123456785CN"
+    assert tracking_link(settings, "RB123456785CN", "pt-BR") == "https://t.17track.net/pt#nums=RB123456785CN"
+    assert tracking_link(settings, "RB123456785CN", None) == "https://t.17track.net/en#nums=RB123456785CN"

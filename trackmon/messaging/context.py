@@ -35,8 +35,10 @@ def _iso(value: date | datetime | None) -> str:
     return (value.date() if isinstance(value, datetime) else value).isoformat()
 
 
-def tracking_link(settings: Settings, number: str) -> str:
-    return settings.messaging.tracking_url.replace("{tracking_number}", number)
+def tracking_link(settings: Settings, number: str, language: str | None = None) -> str:
+    """The buyer's tracking link; `{language}` in the setting becomes the buyer's language."""
+    lang = (language or "en").replace("_", "-").split("-")[0].lower() or "en"
+    return settings.messaging.tracking_url.replace("{tracking_number}", number).replace("{language}", lang)
 
 
 def carrier_label(carrier: str | None) -> str:
@@ -90,11 +92,11 @@ def delay_causes(start: date, end: date, *, include_usual: bool) -> list[str]:
     return causes
 
 
-def _number_entry(settings: Settings, s: Shipment) -> dict[str, Any]:
+def _number_entry(settings: Settings, s: Shipment, language: str | None) -> dict[str, Any]:
     return {
         "number": s.tracking_number,
         "carrier": carrier_label(s.carrier),
-        "url": tracking_link(settings, s.tracking_number),
+        "url": tracking_link(settings, s.tracking_number, language),
         "status": s.status,
         "delivered": s.status == "delivered",
     }
@@ -135,9 +137,9 @@ def build_context(session: Session | None, order: Order, shipments: list[Shipmen
                                              if order.store == "default" else order.store),
         "order_id": order.order_id,
         "buyer_name": " ".join((order.buyer_name or "").split())[:100],  # one line, always
-        "tracking_numbers": [_number_entry(settings, s) for s in shipments],
+        "tracking_numbers": [_number_entry(settings, s, order.buyer_language) for s in shipments],
         "tracking_number": main.tracking_number if main else "",
-        "tracking_url": tracking_link(settings, main.tracking_number) if main else "",
+        "tracking_url": tracking_link(settings, main.tracking_number, order.buyer_language) if main else "",
         "carrier": carrier_label((main.last_mile_carrier or main.carrier) if main else None),
         "shipped_date": _iso(shipped_on),
         "expected_days_min": low,
