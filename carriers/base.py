@@ -24,6 +24,7 @@ from typing import Any, ClassVar
 import httpx
 import structlog
 
+from trackmon import metrics
 from trackmon.clock import Clock, utcnow
 from trackmon.domain import (
     CarrierProblem,
@@ -133,8 +134,9 @@ class CarrierAdapter(ABC):
                  sleep: Callable[[float], Awaitable[None]] = asyncio.sleep) -> None:
         self.settings = settings
         self.client = client
-        self.limiter = limiter or RateLimiter(settings.rate_limit_per_second,
-                                              concurrency=settings.concurrency)
+        self.limiter = limiter or RateLimiter(
+            settings.rate_limit_per_second, concurrency=settings.concurrency,
+            on_wait=metrics.rate_limit_wait.labels(carrier=self.name).inc)
         self.clock = clock
         self.sleep = sleep
         self.log = log.bind(carrier=self.name)

@@ -14,7 +14,8 @@ class RateLimiter:
     """
 
     def __init__(self, rate: float, *, burst: float | None = None, concurrency: int = 1,
-                 monotonic: Callable[[], float] = time.monotonic) -> None:
+                 monotonic: Callable[[], float] = time.monotonic,
+                 on_wait: Callable[[float], None] | None = None) -> None:
         self.rate = rate
         self.burst = burst if burst is not None else max(1.0, rate)
         self._tokens = self.burst
@@ -23,6 +24,7 @@ class RateLimiter:
         self._lock = asyncio.Lock()
         self._slots = asyncio.Semaphore(concurrency)
         self.waited_seconds = 0.0
+        self.on_wait = on_wait  # told every wait (seconds), e.g. to count it in metrics
         self.blocked_until = 0.0  # monotonic time before which nothing is sent (429 backoff)
 
     def _refill(self) -> None:
@@ -40,6 +42,8 @@ class RateLimiter:
                     return
                 wait = max(pause, (1 - self._tokens) / self.rate)
                 self.waited_seconds += wait
+                if self.on_wait is not None:
+                    self.on_wait(wait)
                 await asyncio.sleep(wait)
 
     def block_for(self, seconds: float) -> None:

@@ -20,6 +20,7 @@ from sqlalchemy import Engine, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session, col, select
 
+from trackmon import metrics
 from trackmon.digest.build import Digest, build_digest
 from trackmon.digest.channels import RenderedDigest, deliver, destinations
 from trackmon.digest.render import render_html, render_text, subject
@@ -136,12 +137,14 @@ async def run_one(engine: Engine, settings: Settings, now: datetime, store: str,
             await asyncio.to_thread(finish_run, engine, run.id, owner, state="empty",
                                     summary=summary, error=None, now=now)
             bound.info("digest.empty")
+            metrics.digest_runs.labels(period=period, outcome="empty").inc()
             return 0
         rendered = RenderedDigest(store=store, period=period, period_key=due.period_key,
                                   subject=subject(digest), text=render_text(digest), html=render_html(digest))
     except TrackmonError as exc:  # a broken template: keep the claim for a later retry
         await _failed(engine, run, owner, now, {"attempts": run.attempts + 1}, str(exc), retry=True)
         bound.error("digest.build_failed", error=str(exc))
+        metrics.digest_runs.labels(period=period, outcome="failed").inc()
         return 0
     outcome = await deliver(settings, store_settings, rendered, now=now, skip=run.delivered)
     summary["delivered"] = sorted(run.delivered | set(outcome.delivered))
@@ -149,9 +152,11 @@ async def run_one(engine: Engine, settings: Settings, now: datetime, store: str,
         fenced = await asyncio.to_thread(finish_run, engine, run.id, owner, state="sent", summary=summary,
                                          error=None, now=now)
         bound.info("digest.sent", quiet=digest.is_quiet, fenced_out=not fenced, destinations=len(summary["delivered"]))
+        metrics.digest_runs.labels(period=period, outcome="sent").inc()
         return 1
     error = "; ".join(f"{k}: {v}" for k, v in outcome.errors.items())
     await _failed(engine, run, owner, now, summary, error, retry=outcome.transient)
+    metrics.digest_runs.labels(period=period, outcome="failed").inc()
     return 0
 
 
