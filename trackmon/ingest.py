@@ -78,19 +78,19 @@ def _store_events(session: Session, shipment: Shipment, events: Sequence[Trackin
     known = set(session.execute(select(ShipmentEvent.fingerprint).where(
         ShipmentEvent.shipment_id == shipment.id,
         ShipmentEvent.fingerprint.in_(list(by_fp)))).scalars())  # type: ignore[attr-defined]
-    insert = _insert(session)
-    added = 0
-    for fp, ev in by_fp.items():
-        if fp in known:
-            continue
-        stmt = insert(ShipmentEvent).values(
-            shipment_id=shipment.id, fingerprint=fp, time=ev.time, description=ev.description,
-            location=ev.location, status=ev.status.value,
-            sub_status=ev.sub_status.value if ev.sub_status else None, raw_code=ev.raw_code,
-            utc_offset_minutes=ev.utc_offset_minutes, country=ev.country, first_seen_at=now,
-        ).on_conflict_do_nothing(index_elements=["shipment_id", "fingerprint"]).returning(ShipmentEvent.id)
-        added += len(session.execute(stmt).all())
-    return added
+    rows = [{
+        "shipment_id": shipment.id, "fingerprint": fp, "time": ev.time, "description": ev.description,
+        "location": ev.location, "status": ev.status.value,
+        "sub_status": ev.sub_status.value if ev.sub_status else None, "raw_code": ev.raw_code,
+        "utc_offset_minutes": ev.utc_offset_minutes, "country": ev.country, "first_seen_at": now,
+    } for fp, ev in by_fp.items() if fp not in known]
+    if not rows:
+        return 0
+    # one statement for all new events (executemany; RETURNING counts only rows really inserted)
+    table = ShipmentEvent.__table__  # type: ignore[attr-defined]
+    stmt = _insert(session)(table).on_conflict_do_nothing(
+        index_elements=["shipment_id", "fingerprint"]).returning(table.c.id)
+    return len(session.connection().execute(stmt, rows).all())
 
 
 def stored_events(session: Session, shipment_id: int) -> list[TrackingEvent]:

@@ -7,6 +7,7 @@ context is stored with the queued message; dates are ISO strings, shown with `|d
 
 from __future__ import annotations
 
+import functools
 import math
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -71,6 +72,12 @@ def expected_days(session: Session | None, carrier: str | None, country: str | N
     return low, max(low, math.ceil(float(p90)))
 
 
+@functools.lru_cache(maxsize=16)
+def _china_holidays(years: tuple[int, ...]) -> tuple[tuple[date, str], ...]:
+    """China's public holidays of `years` (building the calendar costs milliseconds: once per years)."""
+    return tuple(holidays.China(years=list(years), language="en_US").items())
+
+
 def delay_causes(start: date, end: date, *, include_usual: bool) -> list[str]:
     """The causes of delay that apply to a parcel travelling between `start` and `end`."""
     causes: list[str] = []
@@ -80,9 +87,8 @@ def delay_causes(start: date, end: date, *, include_usual: bool) -> list[str]:
         if start <= date(year, 12, 5) and end >= date(year, 11, 5):
             causes.append("peak_season")
             break
-    cn = holidays.China(years=years, language="en_US")
     # a few days before the window too: a holiday that just ended still delays departures
-    names = [name for day, name in cn.items() if start - timedelta(days=3) <= day <= end]
+    names = [name for day, name in _china_holidays(tuple(years)) if start - timedelta(days=3) <= day <= end]
     if any("National Day" in n for n in names):
         causes.append("national_day")
     if any("Spring Festival" in n or "Chinese New Year" in n for n in names):

@@ -90,6 +90,9 @@ class SimulatedCarrier:
         self._arrivals: deque[float] = deque()
         self._served: deque[float] = deque()
         self._encoded: dict[tuple[str, bool], tuple[Journey, tuple[str, ...]]] = {}
+        # number → (what the answer depends on, journey, rendered item): one entry per number, so
+        # repeated polls at the same clock reading (the bench's fixed clock) are not re-rendered.
+        self._rendered: dict[str, tuple[tuple[Any, ...], Journey, str]] = {}
 
     # -- journeys -----------------------------------------------------------------------
     def journey_for(self, number: str, now: datetime | None = None) -> Journey:
@@ -218,8 +221,15 @@ class SimulatedCarrier:
             return
         as_of = registration.stopped_at or now          # a stopped number is no longer updated
         journey = self.journey_for(number, now)
-        accepted.append(payload.accepted_item_text(journey, as_of, self._encoded_events(journey, reword),
-                                                   carrier=registration.carrier, reword=reword, tag=registration.tag))
+        key = (as_of, reword, registration.carrier, registration.tag)
+        cached = self._rendered.get(number)
+        if cached is not None and cached[0] == key and cached[1] is journey:
+            text = cached[2]
+        else:
+            text = payload.accepted_item_text(journey, as_of, self._encoded_events(journey, reword),
+                                              carrier=registration.carrier, reword=reword, tag=registration.tag)
+            self._rendered[number] = (key, journey, text)
+        accepted.append(text)
         self.stats.numbers_served += 1
 
     def _stoptrack(self, number: str, item: dict[str, Any], now: datetime, accepted: list[Any],
