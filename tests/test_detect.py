@@ -287,3 +287,53 @@ def test_naive_now_refused() -> None:
 def test_days_since_last_event() -> None:
     assert days_since_last_event(snap(), NOW) is None
     assert days_since_last_event(snap(LABEL, ev(2.5)), NOW) == 2.5
+
+
+# ---------------------------------------------------------------- one episode, one alert
+
+def _cause(history: list[TrackingEvent], status: Status | None = None) -> tuple[AlertKind, str]:
+    (alert,) = detect_shipment(snap(*history, status=status), NOW, RULES)
+    return alert.kind, alert.cause
+
+
+def test_returning_stays_one_episode_across_ordinary_scans() -> None:
+    history = [LABEL, ACCEPTED, ARRIVED, ev(8, S.returning, U.returning, "Return to sender")]
+    first = _cause(history)
+    history += [ev(6, text="Departed sorting center"), ev(4, S.returning, U.returning, "Return in progress")]
+    assert _cause(history) == first
+    history += [ev(2, text="Arrived at international exchange"), ev(1, S.returned, U.returned, "Returned to sender")]
+    assert _cause(history) == first
+    # a carrier that says "returning" only in its status, not in any event text
+    assert _cause([LABEL, ACCEPTED, ev(3)], S.returning) == _cause([LABEL, ACCEPTED, ev(3), ev(1)], S.returning)
+
+
+def test_pickup_notices_do_not_open_a_second_pickup_alert() -> None:
+    waiting = ev(6, S.available_for_pickup, U.pickup_post_office, "Awaiting collection at post office")
+    first = _cause([LABEL, ACCEPTED, ARRIVED, waiting])
+    later = [LABEL, ACCEPTED, ARRIVED, waiting, ev(3, text="Second notice left"),
+             ev(2, S.available_for_pickup, U.pickup_post_office, "Reminder: awaiting collection")]
+    assert _cause(later) == first
+    (alert,) = detect_shipment(snap(*later), NOW, RULES)
+    assert alert.details["days_waiting"] == 6 and alert.details["days_left"] == RULES.pickup_hold_days - 6
+    # after a new delivery attempt the parcel waits again: that is a new episode
+    again = [*later, ev(1.5, S.out_for_delivery, text="Out for delivery"),
+             ev(1, S.available_for_pickup, U.pickup_post_office, "Awaiting collection at post office")]
+    assert _cause(again) != first
+
+
+def test_repeated_failed_attempts_are_one_episode() -> None:
+    first = _cause([LABEL, ARRIVED, ev(5, S.delivery_failed, U.nobody_home, "Nobody home")])
+    history = [LABEL, ARRIVED, ev(5, S.delivery_failed, U.nobody_home, "Nobody home"),
+               ev(4, S.out_for_delivery, text="Out for delivery"),
+               ev(3, S.delivery_failed, U.nobody_home, "Nobody home, second attempt")]
+    assert _cause(history) == first
+    (alert,) = detect_shipment(snap(*history), NOW, RULES)
+    assert alert.details["attempts"] == 2
+
+
+def test_customs_hold_with_scans_in_between_is_one_episode() -> None:
+    held = ev(6, S.in_transit, U.customs_held, "Held by customs")
+    first = detect_shipment(snap(LABEL, ARRIVED, held), NOW, RULES)[0].cause
+    history = [LABEL, ARRIVED, held, ev(4, text="Inspection"), ev(3, S.in_transit, U.customs_held, "Held by customs")]
+    alerts = detect_shipment(snap(*history), NOW, RULES)
+    assert next(a for a in alerts if a.kind is AlertKind.customs_hold).cause == first

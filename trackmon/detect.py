@@ -113,6 +113,25 @@ def _run_start(events: Sequence[TrackingEvent], belongs: Callable[[TrackingEvent
     return start
 
 
+def _episode_start(events: Sequence[TrackingEvent], member: Callable[[TrackingEvent], bool],
+                   reset: Callable[[TrackingEvent], bool]) -> TrackingEvent | None:
+    """The first member event of the current episode: ordinary scans in between (a notice
+    left, a sorting scan) do not start a new episode; only a `reset` event ends one."""
+    start = None
+    for ev in events:
+        if reset(ev):
+            start = None
+        elif start is None and member(ev):
+            start = ev
+    return start
+
+
+_PICKUP_ENDS = frozenset({Status.out_for_delivery, Status.delivered, Status.returning, Status.returned})
+_FAILED_ENDS = frozenset({Status.delivered, Status.returning, Status.returned, Status.available_for_pickup})
+_CUSTOMS_ENDS = frozenset({Status.out_for_delivery, Status.delivered, Status.available_for_pickup,
+                           Status.returning, Status.returned})
+
+
 def _stamp(value: datetime) -> str:
     return value.strftime("%Y-%m-%d")
 
@@ -177,7 +196,8 @@ def _customs(snapshot: TrackingSnapshot, events: Sequence[TrackingEvent], now: d
              rules: DetectionSettings) -> AlertCandidate | None:
     stage = _customs_stage(snapshot, events)
     if stage in _CUSTOMS_HOLDS:
-        start = _run_start(events, lambda ev: ev.sub_status in _CUSTOMS_HOLDS) if events else None
+        start = _episode_start(events, lambda ev: ev.sub_status in _CUSTOMS_HOLDS,
+                               lambda ev: ev.status in _CUSTOMS_ENDS or ev.sub_status is SubStatus.customs_released)
         since = start.time if start else (events[-1].time if events else None)
         days = _days(since, now) if since else 0.0
         when = f" since {_stamp(since)} ({_plural(_whole(days), 'day')})" if since else ""
@@ -206,7 +226,8 @@ def _customs(snapshot: TrackingSnapshot, events: Sequence[TrackingEvent], now: d
 
 def _pickup(snapshot: TrackingSnapshot, events: Sequence[TrackingEvent], now: datetime,
             rules: DetectionSettings) -> AlertCandidate:
-    start = _run_start(events, lambda ev: ev.status is Status.available_for_pickup) if events else None
+    start = _episode_start(events, lambda ev: ev.status is Status.available_for_pickup,
+                           lambda ev: ev.status in _PICKUP_ENDS)
     if start is None and events:
         start = events[-1]
     since = start.time if start else now
@@ -227,9 +248,10 @@ def _pickup(snapshot: TrackingSnapshot, events: Sequence[TrackingEvent], now: da
 
 
 def _failed(snapshot: TrackingSnapshot, events: Sequence[TrackingEvent], now: datetime) -> AlertCandidate:
-    n = _run_length(events, Status.delivery_failed)
-    run = list(events[len(events) - n:]) if n else []
-    start = run[0] if run else (events[-1] if events else None)
+    first = _episode_start(events, lambda ev: ev.status is Status.delivery_failed,
+                           lambda ev: ev.status in _FAILED_ENDS)
+    run = [ev for ev in events[events.index(first):] if ev.status is Status.delivery_failed] if first else []
+    start = first or (events[-1] if events else None)
     sub = snapshot.sub_status or (run[-1].sub_status if run else None)
     why = _FAILED_WORDS.get(sub, "") if sub else ""  # type: ignore[arg-type]
     attempts = max(1, len(run))
@@ -246,25 +268,16 @@ def _failed(snapshot: TrackingSnapshot, events: Sequence[TrackingEvent], now: da
     )
 
 
-def _run_length(events: Sequence[TrackingEvent], *statuses: Status) -> int:
-    n = 0
-    for ev in reversed(events):
-        if ev.status not in statuses:
-            break
-        n += 1
-    return n
-
-
 def _returning(snapshot: TrackingSnapshot, events: Sequence[TrackingEvent], now: datetime) -> AlertCandidate:
-    n = _run_length(events, Status.returning, Status.returned)
-    start = events[len(events) - n] if n else (events[-1] if events else None)
+    # a parcel goes back once: the episode starts at its first return event, whatever follows
+    start = next((ev for ev in events if ev.status in (Status.returning, Status.returned)), None)
     since = start.time if start else now
     returned = snapshot.status is Status.returned
     return AlertCandidate(
         kind=AlertKind.returning,
         reason=(f"returned to the sender (return started {_stamp(since)})" if returned
                 else f"on its way back to the sender since {_stamp(since)}"),
-        cause=f"return:{start.fingerprint}" if start else "return",
+        cause="return",
         since=since,
         details={"returned": returned, "days_since": round(_days(since, now), 1),
                  **({"last_event": events[-1].description} if events else {})},
