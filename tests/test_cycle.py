@@ -154,3 +154,26 @@ async def test_stopping_cycle_begins_nothing_new(engine, now):
                              dispatcher=dispatcher, digest_runner=digests, should_stop=lambda: True)
     assert report.stopped and report.poll is not None and report.poll.rounds == 0
     assert calls == []
+
+
+def test_periodic_planning_touches_only_orders_whose_review_time_came(engine, now):
+    """The planner records when to look again: quiet orders cost nothing until their next
+    weekly check-in, and then it is queued even though nothing moved."""
+    from trackmon.cycle import plan_active_orders
+    from trackmon.messaging.planner import plan_for_order
+    from trackmon.models import Order
+
+    with Session(engine) as s:
+        seed_order(s, now, ["N1"], order_id="A1", shipped_days_ago=2, buyer_timezone="UTC")
+        seed_order(s, now, ["N2"], order_id="A2", shipped_days_ago=3, buyer_timezone="UTC")
+    assert plan_active_orders(engine, SETTINGS, now, plan_for_order)[0] == 2
+    with Session(engine) as s:
+        reviews = {o.order_id: o.plan_after for o in s.exec(select(Order)).scalars()}
+    assert all(now < when <= now + timedelta(days=1) for when in reviews.values())
+    assert plan_active_orders(engine, SETTINGS, now + timedelta(hours=1), plan_for_order)[0] == 0
+    week = now + timedelta(days=5, hours=1)  # A1 shipped 2 days ago: its first week is over
+    planned_orders, _ = plan_active_orders(engine, SETTINGS, week, plan_for_order)
+    assert planned_orders == 2
+    with Session(engine) as s:
+        kinds = {(m.kind, m.order_pk) for m in s.exec(select(Message)).scalars()}
+    assert any(kind == "weekly_checkin" for kind, _ in kinds)

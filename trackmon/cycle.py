@@ -15,14 +15,14 @@ from datetime import datetime
 from typing import Any
 
 import structlog
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, exists, or_, select
 from sqlmodel import Session
 
 from trackmon import metrics
 from trackmon.domain import ensure_utc
 from trackmon.ingest import Detector, Planner, default_planner
 from trackmon.lanes import refresh_if_due
-from trackmon.models import Shipment
+from trackmon.models import Order, Shipment
 from trackmon.poller import CarrierRouter, PollReport, poll_due
 from trackmon.settings import Settings
 
@@ -60,17 +60,21 @@ def default_digest_runner() -> DigestRunner:
 
 
 def plan_active_orders(engine: Engine, settings: Settings, now: datetime, planner: Planner) -> tuple[int, int]:
-    """Call the planner for every order with an active shipment, a page per transaction.
+    """Call the planner for every order with an active shipment whose review time has come.
 
-    Weekly check-ins need this even when no new event arrived. Returns (orders, messages).
+    Weekly check-ins and pickup reminders need this even when no new event arrived; the
+    planner records in `orders.plan_after` when it must look again, so a cycle touches only
+    the orders that may need a message now. A page per transaction. Returns (orders, messages).
     """
     orders = messages = 0
     last = 0
+    has_active = exists().where(Shipment.order_pk == Order.id, Shipment.active.is_(True))  # type: ignore[attr-defined]
     while True:
         with Session(engine) as session:
             page = list(session.execute(
-                select(Shipment.order_pk).where(Shipment.active.is_(True), Shipment.order_pk > last)  # type: ignore[attr-defined]
-                .group_by(Shipment.order_pk).order_by(Shipment.order_pk).limit(ORDER_PAGE)).scalars())
+                select(Order.id).where(Order.id > last, has_active,  # type: ignore[operator]
+                                       or_(Order.plan_after.is_(None), Order.plan_after <= now))  # type: ignore[union-attr]
+                .order_by(Order.id).limit(ORDER_PAGE)).scalars())
             if not page:
                 return orders, messages
             for order_pk in page:

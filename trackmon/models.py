@@ -57,6 +57,9 @@ class Order(SQLModel, table=True):
     buyer_timezone: str | None = Field(default=None, max_length=64)
     shipped_at: datetime | None = utc_column()
     promised_delivery: date | None = None
+    # when the planner must look at this order again with no new tracking (the next weekly
+    # check-in, a pickup reminder); None: at the next cycle
+    plan_after: datetime | None = utc_column(index=True)
     created_at: datetime = Field(sa_type=UTCDateTime, nullable=False)
     updated_at: datetime = Field(sa_type=UTCDateTime, nullable=False)
 

@@ -111,6 +111,28 @@ def candidates(order: Order, shipments: list[Shipment], alerts: list[Alert], now
     return out
 
 
+#: An order with nothing time-based ahead is still looked at this often (cheap, and safe).
+IDLE_REVIEW = timedelta(days=1)
+
+
+def next_review(order: Order, shipments: list[Shipment], alerts: list[Alert], now: datetime) -> datetime:
+    """When this order may next need a message without any new tracking: the next weekly
+    check-in boundary, a pickup reminder, a shipping day still ahead; at most a day away."""
+    times = [now + IDLE_REVIEW]
+    shipped_due = _shipped_due(order, shipments)
+    if shipped_due > now:
+        times.append(shipped_due)
+    if not any(s.status in _PAST_TRANSIT for s in shipments):
+        weeks = max(0, int((now - shipped_due) / WEEK))
+        times.append(shipped_due + (weeks + 1) * WEEK)
+    for alert in alerts:
+        if alert.kind == "pickup_waiting":
+            remind_at = alert.opened_at + timedelta(days=PICKUP_REMINDER_DAYS)
+            if remind_at > now:
+                times.append(remind_at)
+    return min(t for t in times if t > now)
+
+
 def _insert_stmt(dialect: str, values: dict[str, Any]) -> ReturningInsert[Any]:
     if dialect == "postgresql":
         from sqlalchemy.dialects.postgresql import insert as pg_insert
@@ -175,6 +197,8 @@ def plan_for_order(session: Session, order_pk: int, now: datetime, settings: Set
         return 0
     alerts = list(session.exec(select(Alert).where(
         Alert.order_pk == order_pk, col(Alert.resolved_at).is_(None))).all())
+    order.plan_after = next_review(order, shipments, alerts, now)
+    session.add(order)
     existing = set(session.exec(select(Message.idempotency_key).where(Message.order_pk == order_pk)).all())
     enabled = set(settings.messaging.enabled_kinds)
     renderer = load_renderer(settings)

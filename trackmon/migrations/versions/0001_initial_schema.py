@@ -72,11 +72,15 @@ def upgrade() -> None:
         sa.Column("buyer_timezone", sa.String(length=64), nullable=True),
         sa.Column("shipped_at", sa.DateTime(timezone=True), nullable=True),
         sa.Column("promised_delivery", sa.Date(), nullable=True),
+        sa.Column("plan_after", sa.DateTime(timezone=True), nullable=True),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
         sa.PrimaryKeyConstraint("id"),
         sa.UniqueConstraint("store", "order_id", name="uq_orders_store_order"),
     )
+    with op.batch_alter_table("orders", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_orders_plan_after"), ["plan_after"], unique=False)
+
     op.create_table(
         "webhook_receipts",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -265,6 +269,9 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_webhook_receipts_received_at"))
 
     op.drop_table("webhook_receipts")
+    with op.batch_alter_table("orders", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_orders_plan_after"))
+
     op.drop_table("orders")
     op.drop_table("lane_stats")
     op.drop_table("job_runs")
