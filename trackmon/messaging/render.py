@@ -141,14 +141,21 @@ class Renderer:
         )
         self.env.filters["date"] = _date_filter
         self.env.filters["paragraphs"] = paragraphs
+        self._names: list[str] | None = None
+        self._languages: list[str] | None = None
 
     # -- discovery -------------------------------------------------------------------------
     def template_names(self) -> list[str]:
-        return sorted(n for n in self.env.list_templates() if n.endswith(".j2"))
+        """Every template file (listed once: templates are read and validated at start-up)."""
+        if self._names is None:
+            self._names = sorted(n for n in self.env.list_templates() if n.endswith(".j2"))
+        return list(self._names)
 
     def languages(self) -> list[str]:
-        langs = {n.split("/", 1)[0] for n in self.template_names() if "/" in n}
-        return sorted(langs, key=lambda lang: (lang != FALLBACK_LANGUAGE, lang))
+        if self._languages is None:
+            langs = {n.split("/", 1)[0] for n in self.template_names() if "/" in n}
+            self._languages = sorted(langs, key=lambda lang: (lang != FALLBACK_LANGUAGE, lang))
+        return list(self._languages)
 
     def kinds(self, language: str = FALLBACK_LANGUAGE) -> list[str]:
         prefix = f"{language}/"
