@@ -1,6 +1,6 @@
 """What trackmon would tell the buyer next about one parcel (pure; used by `trackmon check`).
 
-`MESSAGE_FOR_ALERT` is the one mapping from an alert kind to the buyer message kind.
+The alert → message mapping is the planner's (`trackmon.messaging.kinds`).
 """
 
 from __future__ import annotations
@@ -9,28 +9,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from trackmon.domain import AlertCandidate, AlertKind, Status, SubStatus, TrackingSnapshot
-
-#: alert kind → buyer message kind; kinds absent here are for the seller only (digest).
-MESSAGE_FOR_ALERT: dict[AlertKind, str] = {
-    AlertKind.pickup_waiting: "pickup_waiting",
-    AlertKind.customs_hold: "customs_hold",
-    AlertKind.stalled: "stalled",
-    AlertKind.lost: "stalled",
-    AlertKind.delivery_failed: "delivery_failed",
-    AlertKind.returning: "returning",
-    AlertKind.split_package: "split_package",
-    AlertKind.partial_delivery: "partial_delivery",
-}
+from trackmon.messaging.kinds import buyer_message_for_alert
 
 #: Priority of exception messages when several alerts are open (first wins).
 _ORDER = (AlertKind.delivery_failed, AlertKind.pickup_waiting, AlertKind.customs_hold,
           AlertKind.returning, AlertKind.lost, AlertKind.stalled, AlertKind.partial_delivery,
           AlertKind.split_package)
-
-_CUSTOMS_KIND = {
-    SubStatus.customs_duties: "customs_duties",
-    SubStatus.customs_information_required: "customs_information",
-}
 
 _SUMMARY = {
     "pickup_waiting": "the parcel waits for collection: where it is, since when, and the days left "
@@ -57,10 +41,9 @@ class NextMessage:
 
 
 def message_kind_for(alert: AlertCandidate, sub_status: SubStatus | None) -> str | None:
-    kind = MESSAGE_FOR_ALERT.get(alert.kind)
-    if kind == "customs_hold" and sub_status in _CUSTOMS_KIND:
-        return _CUSTOMS_KIND[sub_status]
-    return kind
+    """The planner's own mapping (messaging.kinds), applied to a parcel not in the database."""
+    stage = str(alert.details.get("customs_stage") or (sub_status.value if sub_status else ""))
+    return buyer_message_for_alert(alert.kind.value, stage)
 
 
 def next_buyer_message(snapshot: TrackingSnapshot, alerts: Sequence[AlertCandidate]) -> NextMessage:

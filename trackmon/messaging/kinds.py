@@ -31,3 +31,28 @@ def priority_of(kind: str) -> int:
 
 def is_exception(kind: str) -> bool:
     return kind in EXCEPTION_KINDS
+
+
+#: Alert kinds that become a buyer message of the same name (`customs_hold` is split by
+#: `customs_message_kind`; `not_picked_up`, `late` and `lost` are for the seller's digest).
+BUYER_MESSAGE_FOR_ALERT = {
+    "pickup_waiting": "pickup_waiting", "stalled": "stalled", "delivery_failed": "delivery_failed",
+    "returning": "returning", "split_package": "split_package", "partial_delivery": "partial_delivery",
+}
+
+
+def customs_message_kind(stage: str) -> str:
+    """The customs message for a customs stage or cause text: duties, information, or hold."""
+    text = stage.lower()
+    if "duties" in text or "duty" in text or "tax" in text:
+        return "customs_duties"
+    if "information" in text or "document" in text:
+        return "customs_information"
+    return "customs_hold"
+
+
+def buyer_message_for_alert(kind: str, customs_stage: str = "") -> str | None:
+    """The buyer message an open alert calls for, or None when it is for the seller only."""
+    if kind == "customs_hold":
+        return customs_message_kind(customs_stage)
+    return BUYER_MESSAGE_FOR_ALERT.get(kind)

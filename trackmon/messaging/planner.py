@@ -21,7 +21,14 @@ from sqlmodel import Session, col, select
 from trackmon.domain import ensure_utc
 from trackmon.errors import InputError
 from trackmon.messaging.context import build_context
-from trackmon.messaging.kinds import MILESTONES, SUPERSEDABLE_KINDS, is_exception, priority_of
+from trackmon.messaging.kinds import (
+    MILESTONES,
+    SUPERSEDABLE_KINDS,
+    buyer_message_for_alert,
+    customs_message_kind,
+    is_exception,
+    priority_of,
+)
 from trackmon.messaging.render import load_renderer
 from trackmon.messaging.window import buyer_zone, day_span, local_day, next_in_window, window_bounds
 from trackmon.models import Alert, Message, Order, Shipment
@@ -36,11 +43,6 @@ _DONE = frozenset({"delivered", "returned", "expired"})
 _PAST_TRANSIT = frozenset({"delivered", "returned", "returning", "expired"})
 ACTIVE_STATES = ("queued", "sending", "sent")
 
-#: Alert kinds that become a buyer message of the same name (the others are seller-side).
-_ALERT_MESSAGES = {
-    "pickup_waiting": "pickup_waiting", "stalled": "stalled", "delivery_failed": "delivery_failed",
-    "returning": "returning", "split_package": "split_package", "partial_delivery": "partial_delivery",
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,12 +58,7 @@ def customs_kind(alert: Alert) -> str:
     """customs_hold alerts become customs_duties / customs_information / customs_hold."""
     details = alert.details or {}
     text = " ".join(str(details.get(k) or "") for k in ("customs_stage", "sub_status", "customs", "customs_status"))
-    text = f"{text} {alert.cause}".lower()
-    if "duties" in text or "duty" in text or "tax" in text:
-        return "customs_duties"
-    if "information" in text or "document" in text:
-        return "customs_information"
-    return "customs_hold"
+    return customs_message_kind(f"{text} {alert.cause}")
 
 
 def _shipped_due(order: Order, shipments: list[Shipment]) -> datetime:
@@ -100,8 +97,8 @@ def candidates(order: Order, shipments: list[Shipment], alerts: list[Alert], now
         opened = alert.opened_at
         if alert.kind == "customs_hold":
             out.append(Candidate(customs_kind(alert), alert.cause, opened, alert.shipment_id, alert))
-        elif alert.kind in _ALERT_MESSAGES:
-            out.append(Candidate(_ALERT_MESSAGES[alert.kind], alert.cause, opened, alert.shipment_id, alert))
+        elif (kind := buyer_message_for_alert(alert.kind)) is not None:
+            out.append(Candidate(kind, alert.cause, opened, alert.shipment_id, alert))
         if alert.kind == "pickup_waiting":
             remind_at = opened + timedelta(days=PICKUP_REMINDER_DAYS)
             days_left = (alert.details or {}).get("days_left")
