@@ -13,6 +13,7 @@ patterns below are written in that folded form.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 import unicodedata
@@ -318,8 +319,12 @@ _COMPILED: list[tuple[Status, SubStatus | None, re.Pattern[str], re.Pattern[str]
 ]
 
 
+@functools.lru_cache(maxsize=65536)
 def classify_description(text: str) -> Classification | None:
-    """The (status, sub_status) an event text states, or None for an ordinary scan."""
+    """The (status, sub_status) an event text states, or None for an ordinary scan.
+
+    Pure, and carriers repeat the same phrases across parcels: answers are cached.
+    """
     folded = _fold(text)
     if not folded:
         return None

@@ -145,7 +145,10 @@ class Message(SQLModel, table=True):
     """The transactional outbox of buyer messages."""
 
     __tablename__ = "messages"
-    __table_args__ = (Index("ix_messages_due", "state", "next_attempt_at"),)
+    __table_args__ = (
+        Index("ix_messages_due", "state", "next_attempt_at"),
+        Index("ix_messages_recipient", "recipient", "next_attempt_at"),  # per-buyer daily cap
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     idempotency_key: str = Field(max_length=200, unique=True)  # order:kind:cause

@@ -237,6 +237,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("messages", schema=None) as batch_op:
         batch_op.create_index("ix_messages_due", ["state", "next_attempt_at"], unique=False)
+        batch_op.create_index("ix_messages_recipient", ["recipient", "next_attempt_at"], unique=False)
         batch_op.create_index(batch_op.f("ix_messages_order_pk"), ["order_pk"], unique=False)
         batch_op.create_index(batch_op.f("ix_messages_state"), ["state"], unique=False)
 
@@ -245,6 +246,7 @@ def downgrade() -> None:
     with op.batch_alter_table("messages", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_messages_state"))
         batch_op.drop_index(batch_op.f("ix_messages_order_pk"))
+        batch_op.drop_index("ix_messages_recipient")
         batch_op.drop_index("ix_messages_due")
 
     op.drop_table("messages")
