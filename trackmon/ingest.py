@@ -70,31 +70,8 @@ def _insert(session: Session) -> Any:
     return (postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert)
 
 
-def _store_events(session: Session, shipment: Shipment, events: Sequence[TrackingEvent],
-                  now: datetime) -> int:
-    by_fp = {ev.fingerprint: ev for ev in events}
-    if not by_fp:
-        return 0
-    known = set(session.execute(select(ShipmentEvent.fingerprint).where(
-        ShipmentEvent.shipment_id == shipment.id,
-        ShipmentEvent.fingerprint.in_(list(by_fp)))).scalars())  # type: ignore[attr-defined]
-    rows = [{
-        "shipment_id": shipment.id, "fingerprint": fp, "time": ev.time, "description": ev.description,
-        "location": ev.location, "status": ev.status.value,
-        "sub_status": ev.sub_status.value if ev.sub_status else None, "raw_code": ev.raw_code,
-        "utc_offset_minutes": ev.utc_offset_minutes, "country": ev.country, "first_seen_at": now,
-    } for fp, ev in by_fp.items() if fp not in known]
-    if not rows:
-        return 0
-    # one statement for all new events (executemany; RETURNING counts only rows really inserted)
-    table = ShipmentEvent.__table__  # type: ignore[attr-defined]
-    stmt = _insert(session)(table).on_conflict_do_nothing(
-        index_elements=["shipment_id", "fingerprint"]).returning(table.c.id)
-    return len(session.connection().execute(stmt, rows).all())
-
-
-def stored_events(session: Session, shipment_id: int) -> list[TrackingEvent]:
-    """The whole stored history of one shipment as domain events, oldest first."""
+def _event_rows(session: Session, shipment_id: int) -> list[tuple[str, TrackingEvent]]:
+    """The whole stored history of one shipment, oldest first, with each row's fingerprint."""
     rows = session.execute(select(ShipmentEvent).where(ShipmentEvent.shipment_id == shipment_id)
                            .order_by(ShipmentEvent.time, ShipmentEvent.id)).scalars()  # type: ignore[arg-type]
     out = []
@@ -107,10 +84,42 @@ def stored_events(session: Session, shipment_id: int) -> list[TrackingEvent]:
             sub = SubStatus(row.sub_status) if row.sub_status else None
         except ValueError:
             sub = SubStatus.other
-        out.append(TrackingEvent(time=row.time, description=row.description, location=row.location,
-                                 status=status, sub_status=sub, raw_code=row.raw_code,
-                                 utc_offset_minutes=row.utc_offset_minutes, country=row.country))
+        out.append((row.fingerprint, TrackingEvent(
+            time=row.time, description=row.description, location=row.location, status=status,
+            sub_status=sub, raw_code=row.raw_code, utc_offset_minutes=row.utc_offset_minutes,
+            country=row.country)))
     return out
+
+
+def stored_events(session: Session, shipment_id: int) -> list[TrackingEvent]:
+    """The whole stored history of one shipment as domain events, oldest first."""
+    return [ev for _, ev in _event_rows(session, shipment_id)]
+
+
+def _store_events(session: Session, shipment: Shipment, events: Sequence[TrackingEvent],
+                  now: datetime) -> tuple[int, list[TrackingEvent]]:
+    """Insert the events not stored yet; returns (how many were new, the whole history)."""
+    stored = _event_rows(session, shipment.id or 0)
+    known = {fp for fp, _ in stored}
+    fresh = {ev.fingerprint: ev for ev in events if ev.fingerprint not in known}
+    history = [ev for _, ev in stored]
+    if not fresh:
+        return 0, history
+    rows = [{
+        "shipment_id": shipment.id, "fingerprint": fp, "time": ev.time, "description": ev.description,
+        "location": ev.location, "status": ev.status.value,
+        "sub_status": ev.sub_status.value if ev.sub_status else None, "raw_code": ev.raw_code,
+        "utc_offset_minutes": ev.utc_offset_minutes, "country": ev.country, "first_seen_at": now,
+    } for fp, ev in fresh.items()]
+    # one statement for all new events (executemany; RETURNING counts only rows really inserted,
+    # so a concurrent writer that stored the same event first is not counted twice)
+    table = ShipmentEvent.__table__  # type: ignore[attr-defined]
+    stmt = _insert(session)(table).on_conflict_do_nothing(
+        index_elements=["shipment_id", "fingerprint"]).returning(table.c.id)
+    inserted = len(session.connection().execute(stmt, rows).all())
+    history.extend(fresh.values())
+    history.sort(key=lambda ev: ev.time)  # stable: stored order kept for equal times
+    return inserted, history
 
 
 def _first(events: Sequence[TrackingEvent], pred: Callable[[TrackingEvent], bool]) -> datetime | None:
@@ -216,13 +225,15 @@ def _sync_alerts(session: Session, *, order_pk: int, shipment_id: int | None,
 
 
 def _detect_and_settle(session: Session, shipment: Shipment, now: datetime, settings: Settings,
-                       result: IngestResult, detector: Detector | None, planner: Planner | None) -> None:
+                       result: IngestResult, detector: Detector | None, planner: Planner | None,
+                       history: Sequence[TrackingEvent] | None = None) -> None:
     assert shipment.id is not None
     order = session.get(Order, shipment.order_pk)
     if order is None:
         raise LookupError(f"shipment {shipment.id} has no order {shipment.order_pk}")
     rules: DetectionSettings = settings.detection
-    history = stored_events(session, shipment.id)
+    if history is None:
+        history = stored_events(session, shipment.id)
     figures = lane_figures(session, lane_carrier(shipment), lane_country(shipment, order.buyer_country),
                            settings)
     stall = _learned_stall(shipment, figures)
@@ -249,8 +260,14 @@ def _detect_and_settle(session: Session, shipment: Shipment, now: datetime, sett
     _sync_alerts(session, order_pk=order.id or 0, shipment_id=None, candidates=order_cands,
                  now=now, result=result)
     session.flush()
-    plan = planner or default_planner()
-    result.planned_messages = plan(session, order.id or 0, now, settings)
+    # Messages follow state: plan when something changed, or for an order never planned.
+    # What comes due with time alone (weekly check-in, pickup reminder) is planned by the
+    # cycle when `orders.plan_after` comes (`cycle.plan_active_orders`).
+    changed = (result.new_events or result.status_changed or result.opened_alerts
+               or result.resolved_alerts or order.plan_after is None or order.plan_after <= now)
+    if changed:
+        plan = planner or default_planner()
+        result.planned_messages = plan(session, order.id or 0, now, settings)
 
 
 def _learned_stall(shipment: Shipment, figures: LaneFigures) -> float | None:
@@ -271,13 +288,12 @@ def ingest_snapshot(session: Session, shipment: Shipment, snapshot: TrackingSnap
     if shipment.id is None:
         raise ValueError("ingest_snapshot needs a stored shipment (id is None)")
     result = IngestResult()
-    result.new_events = _store_events(session, shipment, snapshot.events, now)
-    history = stored_events(session, shipment.id)
+    result.new_events, history = _store_events(session, shipment, snapshot.events, now)
     result.status_changed = _update_shipment(shipment, snapshot, history, now)
     shipment.last_error = None
     session.add(shipment)
     session.flush()
-    _detect_and_settle(session, shipment, now, settings, result, detector, planner)
+    _detect_and_settle(session, shipment, now, settings, result, detector, planner, history)
     log.debug("shipment.ingested", shipment_id=shipment.id, status=shipment.status,
               new_events=result.new_events, opened=result.opened_alerts, resolved=result.resolved_alerts)
     return result
