@@ -14,7 +14,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import structlog
-from sqlalchemy import or_
+from sqlalchemy import or_, update
 from sqlalchemy.sql.dml import ReturningInsert
 from sqlmodel import Session, col, select
 
@@ -142,38 +142,48 @@ def _insert_stmt(dialect: str, values: dict[str, Any]) -> ReturningInsert[Any]:
     raise InputError(f"database dialect {dialect!r} is not supported for the outbox")
 
 
-def _effective_time(m: Message) -> datetime:
-    return m.sent_at if m.state == "sent" and m.sent_at else m.next_attempt_at
+@dataclass(slots=True)
+class _Slot:
+    """A buyer message as the daily cap sees it (no need to load its context)."""
+
+    id: int | None
+    kind: str
+    state: str
+    at: datetime  # sent_at when sent, else next_attempt_at
 
 
-def _buyer_messages(session: Session, recipient: str, around: datetime) -> list[Message]:
+def _buyer_messages(session: Session, recipient: str, around: datetime) -> list[_Slot]:
     lo, hi = around - timedelta(days=2), around + timedelta(days=30)
-    return list(session.exec(select(Message).where(
+    rows = session.execute(select(Message.id, Message.kind, Message.state, Message.next_attempt_at,
+                                  Message.sent_at).where(
         Message.recipient == recipient, col(Message.state).in_(ACTIVE_STATES),
         or_(col(Message.next_attempt_at).between(lo, hi), col(Message.sent_at).between(lo, hi)),
-    )).all())
+    )).all()
+    return [_Slot(pk, kind, state, sent_at if state == "sent" and sent_at else due)
+            for pk, kind, state, due, sent_at in rows]
 
 
-def schedule(session: Session, recipient: str, kind: str, earliest: datetime, zone: ZoneInfo,
-             settings: Settings) -> tuple[datetime, str]:
+def schedule(session: Session, kind: str, earliest: datetime, zone: ZoneInfo, settings: Settings,
+             mine: list[_Slot]) -> tuple[datetime, str]:
     """(next_attempt_at, state) for a new message: inside the window, under the daily cap.
 
-    An exception message supersedes queued routine ones due the same local day; a routine
-    message on a day that already has an exception message is stored as superseded.
+    `mine` are the buyer's messages around `earliest`. An exception message supersedes queued
+    routine ones due the same local day; a routine message on a day that already has an
+    exception message is stored as superseded.
     """
     start, end = window_bounds(settings)
     when = next_in_window(earliest, zone, start, end)
-    mine = _buyer_messages(session, recipient, earliest)
     for _ in range(60):
         day = local_day(when, zone)
         lo, hi = day_span(day, zone)
-        that_day = [m for m in mine if lo <= _effective_time(m) < hi]
+        that_day = [m for m in mine if lo <= m.at < hi and m.state != "superseded"]
         if is_exception(kind):
             for m in that_day:
                 if m.state == "queued" and m.kind in SUPERSEDABLE_KINDS:
+                    session.execute(update(Message).where(
+                        col(Message.id) == m.id, col(Message.state) == "queued").values(
+                            state="superseded", last_error=f"superseded by {kind} due the same day"))
                     m.state = "superseded"
-                    m.last_error = f"superseded by {kind} due the same day"
-                    session.add(m)
             that_day = [m for m in that_day if m.state != "superseded"]
         elif kind in SUPERSEDABLE_KINDS and any(is_exception(m.kind) for m in that_day):
             return when, "superseded"
@@ -208,11 +218,14 @@ def plan_for_order(session: Session, order_pk: int, now: datetime, settings: Set
                     key=lambda c: (-priority_of(c.kind), c.kind != "shipped", c.due))
     queued = 0
     bound = log.bind(order_pk=order_pk, order_id=order.order_id)
+    mine: list[_Slot] | None = None  # the buyer's messages around now, loaded once when needed
     for cand in ranked:
         key = f"{order_pk}:{cand.kind}:{cand.cause}"
         if key in existing or cand.kind not in enabled or cand.due > now:
             continue
-        when, state = schedule(session, order.buyer_email, cand.kind, max(cand.due, now), zone, settings)
+        if mine is None:
+            mine = _buyer_messages(session, order.buyer_email, now)
+        when, state = schedule(session, cand.kind, now, zone, settings, mine)
         context = build_context(session, order, shipments, kind=cand.kind, cause=cand.cause,
                                 settings=settings, now=now, alert=cand.alert)
         values = {
@@ -226,8 +239,11 @@ def plan_for_order(session: Session, order_pk: int, now: datetime, settings: Set
         }
         session.flush()
         # RETURNING gives a row only when inserted (rowcount is unreliable with psycopg here)
-        inserted = session.connection().execute(_insert_stmt(dialect, values)).first() is not None
+        row = session.connection().execute(_insert_stmt(dialect, values)).first()
+        inserted = row is not None
         existing.add(key)
+        if inserted:
+            mine.append(_Slot(row[0], cand.kind, state, when))
         if inserted and state == "queued":
             queued += 1
             bound.info("message.queued", kind=cand.kind, cause=cand.cause, at=when.isoformat())
