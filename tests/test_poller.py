@@ -234,3 +234,31 @@ async def test_failing_shipment_still_retires_after_max_active_days(engine, now)
     assert report.retired == 1
     [ship] = _shipments(engine).values()
     assert not ship.active and ship.retired_at == now and ship.poll_failures == 1
+
+
+async def test_one_failing_ingest_in_a_batch_loses_nothing_else(engine, now):
+    """A batch is stored in one transaction, each shipment in its own savepoint: the one whose
+    ingest blows up is rolled back alone (no half-stored events) and backed off; the rest land."""
+    numbers = _seed_many(engine, now, 5)
+    bad = numbers[2]
+    adapter = FakeAdapter(script={n: snapshot(n, [event(now - 2 * DAY, location="A"),
+                                                  event(now - DAY, location="B")]) for n in numbers})
+
+    def detector(snap, now, rules, *, stall_days_override=None, tracked_since=None):
+        if snap.tracking_number == bad:
+            raise RuntimeError("detector exploded")
+        return []
+
+    report = await poll_due(engine, FakeCarrierSet(adapter), SETTINGS, now, owner="r1",
+                            **{**HOOKS, "detector": detector})
+    assert (report.polled, report.failures, report.new_events) == (4, 1, 8)
+    ships = _shipments(engine)
+    assert all(s.lease_owner is None for s in ships.values())
+    assert ships[bad].poll_failures == 1 and "detector exploded" in ships[bad].last_error
+    assert ships[bad].last_event_at is None
+    with Session(engine) as session:
+        stored = Counter(session.get(Shipment, e.shipment_id).tracking_number
+                         for e in session.execute(select(ShipmentEvent)).scalars())
+    assert bad not in stored and all(stored[n] == 2 for n in numbers if n != bad)
+    again = await poll_due(engine, FakeCarrierSet(adapter), SETTINGS, ships[bad].next_poll_at, owner="r1", **HOOKS)
+    assert again.new_events == 2 and _shipments(engine)[bad].poll_failures == 0

@@ -150,51 +150,86 @@ class _Poll:
                 session.add(ship)
             session.commit()
 
-    def settle(self, item: _Item, outcome: TrackingSnapshot | CarrierProblem, adapter: CarrierAdapter | None,
-               figures: CarrierFigures) -> TrackRequest | None:
-        """Ingest one answer in its own transaction; returns the request to stop tracking if retired."""
+    def _locked_all(self, session: Session, ids: Sequence[int]) -> dict[int, Shipment]:
+        """The shipments among `ids` whose lease this owner still holds (fencing), locked."""
+        stmt = select(Shipment).where(Shipment.id.in_(ids))  # type: ignore[union-attr]
+        if is_postgres(self.engine):
+            stmt = stmt.with_for_update()
+        held = {}
+        for ship in session.execute(stmt).scalars():
+            if ship.lease_owner == self.owner:
+                held[ship.id] = ship
+        for sid in ids:
+            if sid not in held:
+                self.report.lost_leases += 1
+                self.log.warning("shipment.lease_lost", shipment_id=sid)
+        return held
+
+    def _apply(self, session: Session, ship: Shipment, outcome: TrackingSnapshot | CarrierProblem,
+               figures: CarrierFigures) -> str | None:
+        """Ingest one answer into `ship` and reschedule it; returns why it retired, if it did."""
         polling = self.settings.polling
-        try:
-            with Session(self.engine) as session:
-                ship = self._locked(session, item.shipment_id)
+        if isinstance(outcome, TrackingSnapshot):
+            result = ingest_snapshot(session, ship, outcome, self.now, self.settings,
+                                     detector=self.detector, planner=self.planner)
+            figures.new_events += result.new_events
+            self.report.new_events += result.new_events
+        else:
+            ingest_problem(session, ship, outcome, self.now, self.settings,
+                           detector=self.detector, planner=self.planner)
+            figures.problems += 1
+        ship.last_polled_at = self.now
+        ship.poll_failures = 0
+        ship.lease_owner = ship.lease_expires_at = None
+        reason = retire_reason(ship.status, self.now, polling,
+                               final_since=ship.delivered_at or ship.status_changed_at,
+                               active_since=ship.created_at)
+        if reason:
+            ship.active = False
+            ship.retired_at = self.now
+            ship.next_poll_at = None
+            self.report.retired += 1
+            self.log.info("shipment.retired", shipment_id=ship.id, reason=reason, status=ship.status)
+        else:
+            ship.next_poll_at = next_poll_at(ship.status, self.now, polling, rng=self.rng)
+        session.add(ship)
+        return reason
+
+    def settle(self, pairs: Sequence[tuple[_Item, TrackingSnapshot | CarrierProblem]],
+               adapter: CarrierAdapter | None, figures: CarrierFigures) -> list[TrackRequest]:
+        """Ingest a batch of answers in ONE transaction, each in its own savepoint: one bad
+        shipment is backed off alone, the others are stored. Returns the requests to stop
+        tracking (retired shipments of an aggregator)."""
+        failed: list[tuple[int, str]] = []
+        stops: list[TrackRequest] = []
+        done: list[TrackingSnapshot | CarrierProblem] = []
+        with Session(self.engine) as session:
+            held = self._locked_all(session, [item.shipment_id for item, _ in pairs])
+            for item, outcome in pairs:
+                ship = held.get(item.shipment_id)
                 if ship is None:
-                    return None
-                if isinstance(outcome, TrackingSnapshot):
-                    result = ingest_snapshot(session, ship, outcome, self.now, self.settings,
-                                             detector=self.detector, planner=self.planner)
-                    figures.new_events += result.new_events
-                    self.report.new_events += result.new_events
-                else:
-                    ingest_problem(session, ship, outcome, self.now, self.settings,
-                                   detector=self.detector, planner=self.planner)
-                    figures.problems += 1
-                ship.last_polled_at = self.now
-                ship.poll_failures = 0
-                ship.lease_owner = ship.lease_expires_at = None
-                reason = retire_reason(ship.status, self.now, polling,
-                                       final_since=ship.delivered_at or ship.status_changed_at,
-                                       active_since=ship.created_at)
-                if reason:
-                    ship.active = False
-                    ship.retired_at = self.now
-                    ship.next_poll_at = None
-                    self.report.retired += 1
-                    self.log.info("shipment.retired", shipment_id=ship.id, reason=reason, status=ship.status)
-                else:
-                    ship.next_poll_at = next_poll_at(ship.status, self.now, polling, rng=self.rng)
-                session.add(ship)
-                session.commit()
-        except Exception as exc:  # one bad shipment must not lose the others
-            self.log.exception("shipment.ingest_failed", shipment_id=item.shipment_id)
+                    continue
+                try:
+                    with session.begin_nested():
+                        reason = self._apply(session, ship, outcome, figures)
+                except Exception as exc:  # one bad shipment must not lose the others
+                    self.log.exception("shipment.ingest_failed", shipment_id=item.shipment_id)
+                    failed.append((item.shipment_id, f"ingest failed: {type(exc).__name__}: {exc}"))
+                    continue
+                done.append(outcome)
+                if reason and adapter is not None and adapter.aggregator:
+                    stops.append(item.request)
+            session.commit()
+        for outcome in done:
+            self.report.polled += 1
+            figures.polled += 1
+            label = "ok" if isinstance(outcome, TrackingSnapshot) else "not_found"
+            metrics.polls.labels(carrier=adapter.name if adapter else "none", outcome=label).inc()
+        for sid, error in failed:
             self.report.failures += 1
             figures.failures += 1
-            self.release_failed([item.shipment_id], f"ingest failed: {type(exc).__name__}: {exc}")
-            return None
-        self.report.polled += 1
-        figures.polled += 1
-        outcome_label = "ok" if isinstance(outcome, TrackingSnapshot) else "not_found"
-        metrics.polls.labels(carrier=adapter.name if adapter else "none", outcome=outcome_label).inc()
-        return item.request if reason and adapter is not None and adapter.aggregator else None
+            self.release_failed([sid], error)
+        return stops
 
     async def run_group(self, adapter: CarrierAdapter, items: list[_Item]) -> None:
         figures = self.report.carrier(adapter.name)
@@ -241,15 +276,14 @@ class _Poll:
         for item in batch:
             by_number.setdefault(item.request.number, []).append(item)
         answered: set[int] = set()
-        stops: list[TrackRequest] = []
+        pairs: list[tuple[_Item, TrackingSnapshot | CarrierProblem]] = []
         for outcome in (*snapshots, *problems):
             for item in by_number.get(outcome.tracking_number, []):
                 if item.shipment_id in answered:
                     continue
                 answered.add(item.shipment_id)
-                stop = self.settle(item, outcome, adapter, figures)
-                if stop is not None:
-                    stops.append(stop)
+                pairs.append((item, outcome))
+        stops = self.settle(pairs, adapter, figures) if pairs else []
         missing = [i.shipment_id for i in batch if i.shipment_id not in answered]
         if missing:  # the adapter answered with numbers we did not ask for: keep ours for later
             self.report.failures += len(missing)
@@ -271,7 +305,7 @@ class _Poll:
                 routed = self.carriers.route(ship.tracking_number, ship.carrier)
             except InvalidTrackingNumber as exc:
                 problem = CarrierProblem(tracking_number=ship.tracking_number, kind="invalid", message=exc.reason)
-                self.settle(_Item(ship.id, ship.tracking_number, TrackRequest(ship.tracking_number)), problem,
+                self.settle([(_Item(ship.id, ship.tracking_number, TrackRequest(ship.tracking_number)), problem)],
                             None, self.report.carrier("none"))
                 continue
             except ConfigError as exc:
