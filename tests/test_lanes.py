@@ -104,3 +104,19 @@ def test_lanes_command_json_and_table(database_url, now, monkeypatch, reset_logg
     assert table.exit_code == 0, table.output
     assert "14.5" in table.output and "defaults" in table.output
     engine.dispose()
+
+
+def test_lane_figures_are_read_once_per_transaction_and_again_after_it(engine, now):
+    settings = Settings()
+    with Session(engine) as s:
+        s.add(LaneStat(carrier="china-post", destination_country="RU", stage="total", samples=50,
+                       median_days=18, p90_days=25, p95_days=28, updated_at=now))
+        s.commit()
+        first = lane_figures(s, "china-post", "ru", settings)
+        assert first.learned and first.p90_days == 25
+        row = s.execute(select(LaneStat)).scalar_one()
+        row.p90_days = 40
+        s.flush()
+        assert lane_figures(s, "china-post", "RU", settings) is first  # same transaction: remembered
+        s.commit()
+        assert lane_figures(s, "china-post", "RU", settings).p90_days == 40  # a new transaction reads again

@@ -72,22 +72,24 @@ def _insert(session: Session) -> Any:
 
 def _event_rows(session: Session, shipment_id: int) -> list[tuple[str, TrackingEvent]]:
     """The whole stored history of one shipment, oldest first, with each row's fingerprint."""
-    rows = session.execute(select(ShipmentEvent).where(ShipmentEvent.shipment_id == shipment_id)
-                           .order_by(ShipmentEvent.time, ShipmentEvent.id)).scalars()  # type: ignore[arg-type]
+    e = ShipmentEvent
+    rows = session.execute(  # plain rows, not ORM objects: this runs for every polled parcel
+        select(e.fingerprint, e.time, e.description, e.location, e.status, e.sub_status, e.raw_code,
+               e.utc_offset_minutes, e.country)
+        .where(e.shipment_id == shipment_id).order_by(e.time, e.id))  # type: ignore[arg-type]
     out = []
-    for row in rows:
+    for fp, time, description, location, status_value, sub_value, raw_code, offset, country in rows:
         try:
-            status = Status(row.status)
+            status = Status(status_value)
         except ValueError:
             status = Status.unknown
         try:
-            sub = SubStatus(row.sub_status) if row.sub_status else None
+            sub = SubStatus(sub_value) if sub_value else None
         except ValueError:
             sub = SubStatus.other
-        out.append((row.fingerprint, TrackingEvent(
-            time=row.time, description=row.description, location=row.location, status=status,
-            sub_status=sub, raw_code=row.raw_code, utc_offset_minutes=row.utc_offset_minutes,
-            country=row.country)))
+        out.append((fp, TrackingEvent(
+            time=time, description=description, location=location, status=status, sub_status=sub,
+            raw_code=raw_code, utc_offset_minutes=offset, country=country)))
     return out
 
 

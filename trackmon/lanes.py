@@ -22,6 +22,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from itertools import pairwise
+from typing import Any
 
 import structlog
 from sqlalchemy import Engine, delete, select
@@ -76,7 +77,24 @@ def lane_country(shipment: Shipment, order_country: str | None) -> str | None:
 
 def lane_figures(session: Session, carrier: str | None, country: str | None,
                  settings: Settings) -> LaneFigures:
-    """The figures of one lane; each stage falls back to the defaults below `lane_min_samples`."""
+    """The figures of one lane; each stage falls back to the defaults below `lane_min_samples`.
+
+    Remembered for the rest of the session's transaction (`session.info`): a batch of parcels
+    on the same lane reads the lane once.
+    """
+    tx = session.get_transaction()
+    held = session.info.get("trackmon.lane_figures")
+    if held is None or held[0] is not tx:
+        held = session.info["trackmon.lane_figures"] = (tx, {})
+    cache: dict[tuple[Any, ...], LaneFigures] = held[1]
+    key = (carrier, country.upper() if country else None, id(settings))
+    if key not in cache:
+        cache[key] = _lane_figures(session, carrier, country, settings)
+    return cache[key]
+
+
+def _lane_figures(session: Session, carrier: str | None, country: str | None,
+                  settings: Settings) -> LaneFigures:
     det = settings.detection
     stats: dict[str, LaneStat] = {}
     if carrier and country:
