@@ -82,6 +82,7 @@ def lane_figures(session: Session, carrier: str | None, country: str | None,
     Remembered for the rest of the session's transaction (`session.info`): a batch of parcels
     on the same lane reads the lane once.
     """
+    session.connection()  # begins the transaction if none is open yet, so it can be the key
     tx = session.get_transaction()
     held = session.info.get("trackmon.lane_figures")
     if held is None or held[0] is not tx:
