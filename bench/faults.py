@@ -18,6 +18,7 @@ Stops by itself after `--trials` or `--max-minutes`. Exit 1 when any check faile
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import random
@@ -30,7 +31,6 @@ from collections import Counter
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
 
 from sqlalchemy import func, select
 
@@ -125,10 +125,8 @@ def run_and_kill(env: dict[str, str], delay: float, *, start_timeout: float = 60
     reader = threading.Thread(target=read, daemon=True)
     reader.start()
     first_line.wait(start_timeout)
-    try:
+    with contextlib.suppress(subprocess.TimeoutExpired):
         proc.wait(delay)
-    except subprocess.TimeoutExpired:
-        pass
     landed = proc.poll() is None
     if landed:
         os.kill(proc.pid, signal.SIGKILL)
