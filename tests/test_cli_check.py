@@ -118,3 +118,30 @@ def test_worst_exit_code_wins_and_good_answers_are_kept(standin):
     items = json.loads(result.output)
     assert items[0]["status"] == "delivered"
     assert items[1]["error"]["kind"] == "invalid_number"
+
+
+@pytest.mark.parametrize(("fault", "needle"), [
+    ("500", "server error (HTTP 500"),
+    ("503", "server error (HTTP 503"),
+    ("429", "rate limited (HTTP 429"),
+    ("html", "not JSON"),
+    ("truncated", "not JSON"),
+    ("reset", "connection to http://127.0.0.1"),
+])
+def test_carrier_faults_give_a_clear_message_and_exit_5(fault, needle):
+    """Every whole-call failure of the carrier: one clear line, exit 5, never a traceback."""
+    from trackmon.simulator import FaultPlan
+
+    carrier = SimulatedCarrier(api_key="sim-key", faults=FaultPlan(probabilities={fault: 1.0}, retry_after=0))
+    server = run_in_thread(carrier)
+    try:
+        env = {**env_for(server), "TRACKMON_17TRACK_MAX_ATTEMPTS": "1"}
+        result = run_cli(["check", "RR100000017CN"], env)
+        assert result.exit_code == 5, result.output
+        assert needle in result.output and "Traceback" not in result.output
+        as_json = run_cli(["check", "--json", "RR100000017CN"], env)
+        assert as_json.exit_code == 5
+        err = json.loads(as_json.output)["error"]
+        assert err["kind"] == "carrier_failure" and needle in err["message"]
+    finally:
+        server.stop()
