@@ -97,27 +97,45 @@ class SmtpRecorder:
 
 
 class RecordingCarrier(SimulatedCarrier):
-    """The stand-in, logging (monotonic time, numbers) of every `gettrackinfo` request."""
+    """The stand-in, logging (monotonic time, client tag, numbers) of every `gettrackinfo`."""
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        self.polls: list[tuple[float, tuple[str, ...]]] = []
+        self.polls: list[tuple[float, str, tuple[str, ...]]] = []
         self._lock = threading.Lock()
 
     async def respond(self, method: str, endpoint: str, headers: Mapping[str, str], body: bytes) -> Reply:
+        return await self.respond_as("", method, endpoint, headers, body)
+
+    async def respond_as(self, tag: str, method: str, endpoint: str, headers: Mapping[str, str],
+                         body: bytes) -> Reply:
         if endpoint == "gettrackinfo":
             try:
                 numbers = tuple(str(item["number"]) for item in json.loads(body or b"[]"))
             except (ValueError, TypeError, KeyError):
                 numbers = ()
             with self._lock:
-                self.polls.append((time.monotonic(), numbers))
-        return await super().respond(method, endpoint, headers, body)
+                self.polls.append((time.monotonic(), tag, numbers))
+        with self._lock:     # several server threads share it; respond() does not suspend (no latency, no faults)
+            return await SimulatedCarrier.respond(self, method, endpoint, headers, body)
 
-    def take_polls(self) -> list[tuple[float, tuple[str, ...]]]:
+    def take_polls(self) -> list[tuple[float, str, tuple[str, ...]]]:
         with self._lock:
             polls, self.polls = self.polls, []
         return polls
+
+
+class Tagged:
+    """One server's view of a shared `RecordingCarrier`: its requests carry `tag`."""
+
+    def __init__(self, shared: RecordingCarrier, tag: str) -> None:
+        self.shared, self.tag = shared, tag
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.shared, name)
+
+    async def respond(self, method: str, endpoint: str, headers: Mapping[str, str], body: bytes) -> Reply:
+        return await self.shared.respond_as(self.tag, method, endpoint, headers, body)
 
 
 @contextlib.contextmanager

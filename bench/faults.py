@@ -101,7 +101,8 @@ class Killed:
     landed: bool              # the process was still running when SIGKILL was sent
     delay: float              # seconds after its first log line
     last_event: str           # the last log line it wrote before dying
-    seconds: float
+    seconds: float            # process start → exit
+    first_line_at: float      # process start → its first log line (imports, settings)
 
 
 def run_and_kill(env: dict[str, str], delay: float, *, start_timeout: float = 60) -> Killed:
@@ -111,10 +112,13 @@ def run_and_kill(env: dict[str, str], delay: float, *, start_timeout: float = 60
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     first_line = threading.Event()
     events: list[str] = []
+    first_at: list[float] = []
 
     def read() -> None:
         assert proc.stderr is not None
         for line in proc.stderr:
+            if not first_at:
+                first_at.append(time.monotonic() - started)
             first_line.set()
             try:
                 events.append(str(json.loads(line).get("event")))
@@ -135,7 +139,7 @@ def run_and_kill(env: dict[str, str], delay: float, *, start_timeout: float = 60
     reader.join(5)
     if landed and proc.returncode != -signal.SIGKILL:
         landed = False        # it exited on its own between poll() and kill
-    return Killed(landed, delay, last, time.monotonic() - started)
+    return Killed(landed, delay, last, time.monotonic() - started, first_at[0] if first_at else 0.0)
 
 
 def recover(env: dict[str, str], url: str, smtp: SmtpRecorder, delivered: Counter[str]) -> tuple[Outcome, int]:
@@ -171,25 +175,7 @@ def reference(backend: str, sc: ScenarioData, smtp: SmtpRecorder, workdir: Path)
             raise RuntimeError("reference run did not finish within 600 s")
         delivered.update(d.message_id for d in smtp.take())
         outcome, _ = recover(env, url, smtp, delivered)
-    cycle = timed.seconds - _startup_seconds(backend, sc, smtp, workdir)
-    return Reference(outcome, max(cycle, 0.5), time.monotonic() - started)
-
-
-def _startup_seconds(backend: str, sc: ScenarioData, smtp: SmtpRecorder, workdir: Path) -> float:
-    """Seconds from process start to its first log line (imports, settings, schema check)."""
-    with fresh_database(backend, workdir) as url, standin(sc.journeys, sc.clock_at) as (base, _):
-        import_orders(url, sc.csv, workdir)
-        env = trackmon_env(url, base, smtp.port, lease_seconds=LEASE_SECONDS)
-        started = time.monotonic()
-        proc = subprocess.Popen(trackmon_cmd("run", "--once", "--json"), env=env, cwd=ROOT,
-                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-        assert proc.stderr is not None
-        proc.stderr.readline()
-        first = time.monotonic() - started
-        os.kill(proc.pid, signal.SIGKILL)
-        proc.wait(30)
-        smtp.take()
-    return first
+    return Reference(outcome, max(timed.seconds - timed.first_line_at, 0.5), time.monotonic() - started)
 
 
 @dataclass(slots=True)
