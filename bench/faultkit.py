@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import json
 import os
@@ -67,7 +68,8 @@ class Delivered:
 class SmtpRecorder:
     """`with SmtpRecorder() as smtp: ... smtp.take()`: every accepted message, in order."""
 
-    def __init__(self) -> None:
+    def __init__(self, delay_ms: float = 0) -> None:
+        self.delay_ms = delay_ms      # a slow receiving server: each DATA answered this much later
         self.port = free_port()
         self._lock = threading.Lock()
         self._got: list[Delivered] = []
@@ -76,6 +78,8 @@ class SmtpRecorder:
     async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
         from email import message_from_bytes, policy
         msg = message_from_bytes(envelope.original_content, policy=policy.default)
+        if self.delay_ms:
+            await asyncio.sleep(self.delay_ms / 1000)
         with self._lock:
             for rcpt in envelope.rcpt_tos:
                 self._got.append(Delivered(time.monotonic(), str(msg["Message-ID"] or ""), rcpt,
@@ -99,8 +103,9 @@ class SmtpRecorder:
 class RecordingCarrier(SimulatedCarrier):
     """The stand-in, logging (monotonic time, client tag, numbers) of every `gettrackinfo`."""
 
-    def __init__(self, **kwargs: Any) -> None:
+    def __init__(self, *, delay_ms: float = 0, **kwargs: Any) -> None:
         super().__init__(**kwargs)
+        self.delay_ms = delay_ms      # latency, slept outside the lock (the base latency_ms is not)
         self.polls: list[tuple[float, str, tuple[str, ...]]] = []
         self._lock = threading.Lock()
 
@@ -116,6 +121,8 @@ class RecordingCarrier(SimulatedCarrier):
                 numbers = ()
             with self._lock:
                 self.polls.append((time.monotonic(), tag, numbers))
+        if self.delay_ms:
+            await asyncio.sleep(self.delay_ms / 1000)
         with self._lock:     # several server threads share it; respond() does not suspend (no latency, no faults)
             return await SimulatedCarrier.respond(self, method, endpoint, headers, body)
 

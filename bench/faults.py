@@ -285,6 +285,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--replicas", type=int, help="run the replica check instead (bench.replicas)")
     parser.add_argument("--cycles", type=int, default=20, help="with --replicas: cycles per replica")
     parser.add_argument("--seconds", type=float, default=120, help="with --replicas: stop after this at most")
+    parser.add_argument("--lease-seconds", type=float, default=5.0, help="with --replicas: polling lease")
+    parser.add_argument("--latency-ms", type=float, default=0, help="with --replicas: stand-in latency per request")
+    parser.add_argument("--smtp-delay-ms", type=float, default=0, help="with --replicas: SMTP answer delay")
     args = parser.parse_args(argv)
     configure_logging("console", "warning")   # the stand-ins' own info lines are noise here
     if args.replicas:

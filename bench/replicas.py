@@ -46,7 +46,7 @@ from trackmon.db import make_engine
 from trackmon.models import DigestRun, Message
 from trackmon.simulator import run_in_thread
 
-LEASE_SECONDS = 5.0
+LEASE_SECONDS = 5.0            # default of --lease-seconds
 INTERVAL_MINUTES = 0.15          # 9 s
 STORES = {"x": ("Asia/Shanghai", "seller-x@example.test"), "y": ("America/New_York", "seller-y@example.test")}
 STATUSES = ("out_for_delivery", "available_for_pickup", "in_transit", "exception", "pending")
@@ -95,12 +95,14 @@ class Replica:
         return int(self.proc.returncode)
 
 
-def double_polls(polls: list[tuple[float, str, tuple[str, ...]]]) -> dict[str, Any]:
+def double_polls(polls: list[tuple[float, str, tuple[str, ...]]],
+                 lease_seconds: float = LEASE_SECONDS) -> dict[str, Any]:
     """Fetches of one number by two replicas < a lease apart; any re-fetch < the interval."""
     seen: dict[str, tuple[float, str]] = {}
     doubles = early = 0
     fetches: Counter[str] = Counter()
     examples: list[str] = []
+    early_examples: list[str] = []
     for at, tag, numbers in sorted(polls):
         for number in numbers:
             fetches[number] += 1
@@ -109,28 +111,32 @@ def double_polls(polls: list[tuple[float, str, tuple[str, ...]]]) -> dict[str, A
                 gap = at - previous[0]
                 if gap < INTERVAL_MINUTES * 60 * 0.9:
                     early += 1
-                if previous[1] != tag and gap < LEASE_SECONDS:
+                    if len(early_examples) < 5:
+                        early_examples.append(f"{number}: {previous[1]} then {tag} {gap:.2f}s apart")
+                if previous[1] != tag and gap < lease_seconds:
                     doubles += 1
                     if len(examples) < 5:
                         examples.append(f"{number}: {previous[1]} then {tag} {gap:.2f}s apart")
             seen[number] = (at, tag)
     return {"requests": len(polls), "fetches": sum(fetches.values()), "numbers": len(fetches),
-            "double_polls": doubles, "early_repolls": early, "examples": examples}
+            "double_polls": doubles, "early_repolls": early, "examples": examples,
+            "early_examples": early_examples}
 
 
 def main(args: argparse.Namespace) -> int:
     sc = scenario(args.orders, args.seed, stores=tuple(STORES), serial_base=40_000_000)
     started = time.monotonic()
-    with tempfile.TemporaryDirectory(prefix="trackmon-replicas-") as tmp, SmtpRecorder() as smtp, \
+    with tempfile.TemporaryDirectory(prefix="trackmon-replicas-") as tmp, SmtpRecorder(args.smtp_delay_ms) as smtp, \
             fresh_database("postgres", Path(tmp)) as url:
         config = Path(tmp) / "trackmon.toml"
         config.write_text(config_toml(), encoding="utf-8")
         import_orders(url, sc.csv, Path(tmp))
-        carrier = RecordingCarrier(api_key="faults-key", journeys=sc.journeys, clock=lambda: sc.clock_at)
+        carrier = RecordingCarrier(api_key="faults-key", journeys=sc.journeys, clock=lambda: sc.clock_at,
+                                   delay_ms=args.latency_ms)
         servers = {f"r{i}": run_in_thread(Tagged(carrier, f"r{i}")) for i in range(args.replicas)}  # type: ignore[arg-type]
         extra = {"TRACKMON_CONFIG": str(config), "TRACKMON_POLLING_TICK_SECONDS": "1",
                  **{f"TRACKMON_POLLING_INTERVAL_{s.upper()}_MINUTES": str(INTERVAL_MINUTES) for s in STATUSES}}
-        replicas = [Replica(tag, trackmon_env(url, server.base_url, smtp.port, lease_seconds=LEASE_SECONDS,
+        replicas = [Replica(tag, trackmon_env(url, server.base_url, smtp.port, lease_seconds=args.lease_seconds,
                                               extra=extra)) for tag, server in servers.items()]
         deadline = time.monotonic() + args.seconds
         try:
@@ -160,7 +166,8 @@ def main(args: argparse.Namespace) -> int:
         "replicas": args.replicas, "seconds": round(time.monotonic() - started, 1),
         "cycles": {r.tag: r.cycles for r in replicas}, "exit_codes": codes,
         "cycle_errors": {r.tag: r.errors[:3] for r in replicas if r.errors},
-        "orders": sc.orders, "parcels": sc.parcels, "polls": double_polls(carrier.take_polls()),
+        "orders": sc.orders, "parcels": sc.parcels, "polls": double_polls(carrier.take_polls(), args.lease_seconds),
+        "lease_seconds": args.lease_seconds, "latency_ms": args.latency_ms, "smtp_delay_ms": args.smtp_delay_ms,
         "buyer_messages_delivered": sum(n for i, n in by_id.items() if not i.startswith("<digest.")),
         "double_sends": sum(n - 1 for n in by_id.values() if n > 1),
         "outbox_states": dict(states),
