@@ -1,6 +1,7 @@
 """kill -9 at random points of a `trackmon run --once` cycle, then recover; nothing lost.
 
     .venv/bin/python -m bench.faults --trials 100 --backend both [--orders 24] [--seed 7]
+    .venv/bin/python -m bench.faults --trials 30 --backend both --kill-after message.sent
     .venv/bin/python -m bench.faults --replicas 3 --cycles 20      (see bench/replicas.py)
 
 Per backend: one clean reference run of the scenario (no kill; run, then run again past the
@@ -105,8 +106,9 @@ class Killed:
     first_line_at: float      # process start → its first log line (imports, settings)
 
 
-def run_and_kill(env: dict[str, str], delay: float, *, start_timeout: float = 60) -> Killed:
-    """Start `trackmon run --once`, SIGKILL it `delay` s after its first log line."""
+def run_and_kill(env: dict[str, str], delay: float, *, anchor: str = "", start_timeout: float = 60) -> Killed:
+    """Start `trackmon run --once`, SIGKILL it `delay` s after its first log line (or after
+    its first `anchor` event, e.g. `message.sent`; never killed when that never comes)."""
     started = time.monotonic()
     proc = subprocess.Popen(trackmon_cmd("run", "--once", "--json"), env=env, cwd=ROOT,
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
@@ -117,18 +119,20 @@ def run_and_kill(env: dict[str, str], delay: float, *, start_timeout: float = 60
     def read() -> None:
         assert proc.stderr is not None
         for line in proc.stderr:
-            if not first_at:
-                first_at.append(time.monotonic() - started)
-            first_line.set()
             try:
                 events.append(str(json.loads(line).get("event")))
             except (ValueError, AttributeError):
                 events.append("?")
+            if not first_at and (not anchor or events[-1] == anchor):
+                first_at.append(time.monotonic() - started)
+                first_line.set()
         first_line.set()
 
     reader = threading.Thread(target=read, daemon=True)
     reader.start()
     first_line.wait(start_timeout)
+    if not first_at:
+        delay = 600           # the anchor never came: let it finish
     with contextlib.suppress(subprocess.TimeoutExpired):
         proc.wait(delay)
     landed = proc.poll() is None
@@ -164,13 +168,13 @@ class Reference:
     seconds: float
 
 
-def reference(backend: str, sc: ScenarioData, smtp: SmtpRecorder, workdir: Path) -> Reference:
+def reference(backend: str, sc: ScenarioData, smtp: SmtpRecorder, workdir: Path, anchor: str = "") -> Reference:
     started = time.monotonic()
     delivered: Counter[str] = Counter()
     with fresh_database(backend, workdir) as url, standin(sc.journeys, sc.clock_at) as (base, _):
         import_orders(url, sc.csv, workdir)
         env = trackmon_env(url, base, smtp.port, lease_seconds=LEASE_SECONDS)
-        timed = run_and_kill(env, delay=600)   # never killed: the process exits first
+        timed = run_and_kill(env, delay=600, anchor=anchor)   # never killed: the process exits first
         if timed.landed:
             raise RuntimeError("reference run did not finish within 600 s")
         delivered.update(d.message_id for d in smtp.take())
@@ -205,13 +209,13 @@ class BackendReport:
 
 
 def trial(index: int, backend: str, sc: ScenarioData, ref: Reference, smtp: SmtpRecorder,
-          workdir: Path, rng: random.Random, out: BackendReport) -> None:
+          workdir: Path, rng: random.Random, out: BackendReport, anchor: str = "") -> None:
     delay = rng.uniform(0, ref.cycle_seconds)
     delivered: Counter[str] = Counter()
     with fresh_database(backend, workdir) as url, standin(sc.journeys, sc.clock_at) as (base, _):
         import_orders(url, sc.csv, workdir)
         env = trackmon_env(url, base, smtp.port, lease_seconds=LEASE_SECONDS)
-        killed = run_and_kill(env, delay)
+        killed = run_and_kill(env, delay, anchor=anchor)
         delivered.update(d.message_id for d in smtp.take())
         got, runs = recover(env, url, smtp, delivered)
     want = ref.outcome
@@ -255,7 +259,7 @@ def trial(index: int, backend: str, sc: ScenarioData, ref: Reference, smtp: Smtp
 def run_backend(backend: str, args: argparse.Namespace, smtp: SmtpRecorder, workdir: Path) -> BackendReport:
     started = time.monotonic()
     sc = scenario(args.orders, args.seed)
-    ref = reference(backend, sc, smtp, workdir)
+    ref = reference(backend, sc, smtp, workdir, args.kill_after)
     out = BackendReport(backend, reference_messages=len(ref.outcome.message_keys),
                         reference_events=len(ref.outcome.events), reference_cycle_seconds=round(ref.cycle_seconds, 2))
     print(f"[{backend}] reference: {len(ref.outcome.message_keys)} messages "
@@ -269,7 +273,7 @@ def run_backend(backend: str, args: argparse.Namespace, smtp: SmtpRecorder, work
         if time.monotonic() > deadline:
             print(f"[{backend}] stopping after {index} trials: --max-minutes {args.max_minutes} reached", flush=True)
             break
-        trial(index, backend, sc, ref, smtp, workdir, rng, out)
+        trial(index, backend, sc, ref, smtp, workdir, rng, out, args.kill_after)
     out.seconds = round(time.monotonic() - started, 1)
     return out
 
@@ -281,6 +285,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--orders", type=int, default=24, help="orders in the scenario (every third has 2 parcels)")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--max-minutes", type=float, default=60, help="per backend: stop starting trials after this")
+    parser.add_argument("--kill-after", default="", metavar="EVENT",
+                        help="draw the kill moment after this log event (e.g. message.sent), not the first line")
     parser.add_argument("--json", dest="json_path", help="also write the figures here")
     parser.add_argument("--replicas", type=int, help="run the replica check instead (bench.replicas)")
     parser.add_argument("--cycles", type=int, default=20, help="with --replicas: cycles per replica")
