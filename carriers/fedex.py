@@ -21,7 +21,6 @@ from datetime import date
 from typing import Any
 
 from carriers.base import (
-    CarrierAdapter,
     CarrierProblem,
     ParseResult,
     RawResponse,
@@ -36,7 +35,7 @@ from carriers.base import (
     parse_ts,
     sort_dedupe,
 )
-from carriers.oauth import OAuthTokenCache
+from carriers.oauth import OAuthCarrierAdapter
 from trackmon.classify import refine
 
 TOKEN_PATH = "/oauth/token"
@@ -130,20 +129,13 @@ NOT_FOUND_ERRORS = frozenset({"TRACKING.TRACKINGNUMBER.NOTFOUND", "TRACKING.DATA
 INVALID_ERRORS = frozenset({"TRACKING.TRACKINGNUMBER.INVALID", "TRACKING.TRACKINGNUMBER.EMPTY"})
 
 
-class Fedex(CarrierAdapter):
+class Fedex(OAuthCarrierAdapter):
     name = "fedex"
     label = "FedEx"
     max_batch = 30
-    credentials = ("client_id", "client_secret")
     default_base_url = "https://apis.fedex.com"
     carriers_served = frozenset({"fedex"})
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.oauth = OAuthTokenCache(
-            carrier=self.name, token_url=self.base_url + TOKEN_PATH, settings=self.settings,
-            client=self.client, style="form", limiter=self.limiter, clock=self.clock,
-            sleep=self.sleep)
+    token_path = TOKEN_PATH
 
     async def fetch(self, requests: Sequence[TrackRequest]) -> RawResponse:
         if not requests or len(requests) > self.max_batch:

@@ -20,11 +20,12 @@ import asyncio
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal
 
 import httpx
 import structlog
 
+from carriers.base import CarrierAdapter
 from trackmon.clock import Clock, utcnow
 from trackmon.errors import CarrierAuthError, CarrierResponseError
 from trackmon.http import send
@@ -191,3 +192,28 @@ def _oauth_error(response: httpx.Response) -> str:
         errs = body["response"].get("errors") or []
         parts = [f"{e.get('code')} {e.get('message')}" for e in errs if isinstance(e, dict)]
     return (": " + " - ".join(parts))[:200] if parts else ""
+
+
+class OAuthCarrierAdapter(CarrierAdapter):
+    """Base of the adapters that authenticate with OAuth client credentials (UPS, USPS, FedEx).
+
+    The token endpoint is `base_url + token_path` when a base URL is configured (a sandbox or
+    a local stand-in), else `production_token_url` (or the default base URL + token_path).
+    """
+
+    credentials = ("client_id", "client_secret")
+    token_path: ClassVar[str]
+    production_token_url: ClassVar[str | None] = None
+    oauth_style: ClassVar[AuthStyle] = "form"
+    oauth_form: ClassVar[dict[str, str]] = {}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if self.settings.base_url or self.production_token_url is None:
+            token_url = self.base_url + self.token_path
+        else:
+            token_url = self.production_token_url
+        self.oauth = OAuthTokenCache(
+            carrier=self.name, token_url=token_url, settings=self.settings, client=self.client,
+            style=self.oauth_style, limiter=self.limiter, clock=self.clock, sleep=self.sleep,
+            extra_form=self.oauth_form)

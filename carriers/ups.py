@@ -22,7 +22,6 @@ from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Any
 
 from carriers.base import (
-    CarrierAdapter,
     CarrierProblem,
     ParseResult,
     RawResponse,
@@ -35,7 +34,7 @@ from carriers.base import (
     invert,
     sort_dedupe,
 )
-from carriers.oauth import OAuthTokenCache
+from carriers.oauth import OAuthCarrierAdapter
 from trackmon.classify import refine
 
 PRODUCTION_TOKEN_URL = "https://onlinetools.ups.com/security/v1/oauth/token"
@@ -208,21 +207,15 @@ NOT_FOUND_CODES = frozenset({"TW0001", "TW0003", "TV1001"})
 INVALID_CODES = frozenset({"TV1002"})
 
 
-class Ups(CarrierAdapter):
+class Ups(OAuthCarrierAdapter):
     name = "ups"
     label = "UPS"
     max_batch = 1
-    credentials = ("client_id", "client_secret")
     default_base_url = "https://onlinetools.ups.com/api"
     carriers_served = frozenset({"ups"})
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        token_url = (self.settings.base_url.rstrip("/") + TOKEN_PATH
-                     if self.settings.base_url else PRODUCTION_TOKEN_URL)
-        self.oauth = OAuthTokenCache(
-            carrier=self.name, token_url=token_url, settings=self.settings, client=self.client,
-            style="basic", limiter=self.limiter, clock=self.clock, sleep=self.sleep)
+    token_path = TOKEN_PATH
+    production_token_url = PRODUCTION_TOKEN_URL  # outside the /api prefix
+    oauth_style = "basic"
 
     async def fetch(self, requests: Sequence[TrackRequest]) -> RawResponse:
         if len(requests) > self.max_batch:

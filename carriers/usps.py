@@ -20,7 +20,6 @@ from datetime import UTC, timedelta, timezone
 from typing import Any
 
 from carriers.base import (
-    CarrierAdapter,
     CarrierProblem,
     ParseResult,
     RawResponse,
@@ -34,7 +33,7 @@ from carriers.base import (
     parse_ts,
     sort_dedupe,
 )
-from carriers.oauth import OAuthTokenCache
+from carriers.oauth import OAuthCarrierAdapter
 from trackmon.classify import refine
 
 PRODUCTION_TOKEN_URL = "https://apis.usps.com/oauth2/v3/token"
@@ -125,22 +124,15 @@ SUB_STATUS: dict[str, SubStatus] = {
 }
 
 
-class Usps(CarrierAdapter):
+class Usps(OAuthCarrierAdapter):
     name = "usps"
     label = "USPS"
     max_batch = 1
-    credentials = ("client_id", "client_secret")
     default_base_url = "https://apis.usps.com/tracking/v3"
     carriers_served = frozenset({"usps"})
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        token_url = (self.settings.base_url.rstrip("/") + TOKEN_PATH
-                     if self.settings.base_url else PRODUCTION_TOKEN_URL)
-        self.oauth = OAuthTokenCache(
-            carrier=self.name, token_url=token_url, settings=self.settings, client=self.client,
-            style="form", limiter=self.limiter, clock=self.clock, sleep=self.sleep,
-            extra_form={"scope": "tracking"})
+    token_path = TOKEN_PATH
+    production_token_url = PRODUCTION_TOKEN_URL  # outside the /tracking/v3 prefix
+    oauth_form = {"scope": "tracking"}
 
     async def fetch(self, requests: Sequence[TrackRequest]) -> RawResponse:
         if len(requests) > self.max_batch:
