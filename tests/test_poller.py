@@ -262,3 +262,29 @@ async def test_one_failing_ingest_in_a_batch_loses_nothing_else(engine, now):
     assert bad not in stored and all(stored[n] == 2 for n in numbers if n != bad)
     again = await poll_due(engine, FakeCarrierSet(adapter), SETTINGS, ships[bad].next_poll_at, owner="r1", **HOOKS)
     assert again.new_events == 2 and _shipments(engine)[bad].poll_failures == 0
+
+
+async def test_a_later_round_leases_from_when_it_claims_not_from_the_cycle_start(engine, now, monkeypatch):
+    """Round 2 of a long cycle must not take leases that are already expired for other replicas."""
+    import trackmon.poller as poller_mod
+
+    numbers = _seed_many(engine, now, 2)
+    clock = {"t": 1000.0}
+    monkeypatch.setattr(poller_mod.time, "monotonic", lambda: clock["t"])
+    seen: dict[str, object] = {}
+
+    class SlowAdapter(FakeAdapter):
+        async def fetch(self, requests):
+            with Session(engine) as s:
+                for r in requests:
+                    seen[r.number] = s.execute(select(Shipment.lease_expires_at).where(
+                        Shipment.tracking_number == r.number)).scalar_one()
+            clock["t"] += 400  # each fetch takes longer than the 300 s lease
+            return await super().fetch(requests)
+
+    adapter = SlowAdapter(script={n: snapshot(n, [event(now - DAY)]) for n in numbers})
+    settings = Settings(polling={"claim_batch_size": 1, "lease_seconds": 300})
+    report = await poll_due(engine, FakeCarrierSet(adapter), settings, now, owner="r1", **HOOKS)
+    assert report.rounds >= 2 and report.polled == 2
+    assert seen[numbers[0]] == now + timedelta(seconds=300)
+    assert seen[numbers[1]] == now + timedelta(seconds=400 + 300)  # not now + 300: long expired

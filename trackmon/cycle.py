@@ -9,9 +9,10 @@ real `plan_for_order`, `dispatch_due` and `run_due_digests`.
 from __future__ import annotations
 
 import random
+import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 import structlog
@@ -98,6 +99,12 @@ async def run_cycle(engine: Engine, carrier_set: CarrierRouter, settings: Settin
     report = CycleReport()
     clog = log.bind(owner=owner)
     stopping = should_stop or (lambda: False)
+    started = time.monotonic()
+
+    def later() -> datetime:
+        """`now` moved on by the real time this cycle has taken (claims and leases run from
+        when they are taken: a long poll must not hand the dispatcher expired claims)."""
+        return now + timedelta(seconds=time.monotonic() - started)
 
     try:
         report.poll = await poll_due(engine, carrier_set, settings, now, owner=owner, max_rounds=max_poll_rounds,
@@ -123,10 +130,10 @@ async def run_cycle(engine: Engine, carrier_set: CarrierRouter, settings: Settin
 
     try:
         if dispatcher is None:
-            report.dispatched = await default_dispatcher()(engine, settings, now, owner=owner,
+            report.dispatched = await default_dispatcher()(engine, settings, later(), owner=owner,
                                                            should_stop=stopping)
         else:
-            report.dispatched = await dispatcher(engine, settings, now, owner=owner)
+            report.dispatched = await dispatcher(engine, settings, later(), owner=owner)
     except Exception as exc:
         _failed(report, "dispatch", exc, clog)
 
@@ -135,7 +142,7 @@ async def run_cycle(engine: Engine, carrier_set: CarrierRouter, settings: Settin
         return _done(report, clog)
 
     try:
-        report.digests = await (digest_runner or default_digest_runner())(engine, settings, now, owner=owner)
+        report.digests = await (digest_runner or default_digest_runner())(engine, settings, later(), owner=owner)
     except Exception as exc:
         _failed(report, "digests", exc, clog)
 

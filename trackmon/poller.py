@@ -112,6 +112,7 @@ class _Poll:
         self.owner, self.rng, self.detector, self.planner = owner, rng, detector, planner
         self.report = PollReport()
         self.paused: dict[str, datetime] = {}  # carrier → not before (429 this cycle)
+        self._started = time.monotonic()
         self.log = log.bind(owner=owner)
 
     def _locked(self, session: Session, shipment_id: int) -> Shipment | None:
@@ -291,9 +292,14 @@ class _Poll:
             self.release_failed(missing, f"{adapter.name} returned no answer for this number")
         return stops
 
+    def elapsed_now(self) -> datetime:
+        """The cycle's `now` moved on by the real time spent since: a lease taken in a later
+        round must run from when it is taken, not from when the cycle began."""
+        return self.now + timedelta(seconds=time.monotonic() - self._started)
+
     async def round(self) -> int:
         polling = self.settings.polling
-        ids = claim_due(self.engine, self.now, owner=self.owner, limit=polling.claim_batch_size,
+        ids = claim_due(self.engine, self.elapsed_now(), owner=self.owner, limit=polling.claim_batch_size,
                         lease_seconds=polling.lease_seconds)
         self.report.claimed += len(ids)
         if not ids:

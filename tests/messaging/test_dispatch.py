@@ -200,3 +200,39 @@ async def test_stopping_dispatch_gives_back_unsent_claims(engine: Engine, tmp_pa
     again = await dispatch_due(engine, settings, T0, owner="r2")
     assert again.sent == 2
     assert len(list((tmp_path / "out").iterdir())) == 3
+
+
+async def test_a_claim_taken_over_meanwhile_is_not_sent_twice(engine: Engine) -> None:
+    """Each row's claim is re-checked just before its send: if another dispatcher took it over
+    (this one was too slow and its lease expired), this one leaves it alone."""
+    from sqlalchemy import update as sa_update
+    from sqlmodel import Session
+
+    from trackmon.models import Message
+
+    settings = make_settings()
+    orders = [seed_order(engine, created=T0, order_id=f"C-{i}", numbers=(f"LP0099999999{i}CN",),
+                         email=f"c{i}@example.com") for i in range(2)]
+    for order in orders:
+        plan(engine, order, T0, settings)
+    sent: list[str] = []
+
+    class StealingChannel:
+        name = "test"
+
+        async def send(self, msg) -> str:
+            sent.append(msg.idempotency_key)
+            with Session(engine) as s:  # meanwhile another replica reclaims the other row
+                s.execute(sa_update(Message).where(Message.state == "sending", Message.idempotency_key
+                                                   != msg.idempotency_key).values(claimed_by="r2"))
+                s.commit()
+            return "ok"
+
+        async def aclose(self) -> None:
+            return None
+
+    report = await dispatch_due(engine, settings, T0, owner="r1", channel=StealingChannel())
+    assert (report.claimed, report.sent, report.lost_claims) == (2, 1, 1)
+    assert len(sent) == 1
+    states = {m.idempotency_key: (m.state, m.claimed_by) for order in orders for m in messages(engine, order)}
+    assert sorted(states.values()) == [("sending", "r2"), ("sent", None)]

@@ -9,6 +9,7 @@ receivers can drop the duplicate by its stable `Message-ID`).
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -42,6 +43,7 @@ class DispatchReport:
     deferred: int = 0   # outside the buyer's window: put back until morning
     skipped: int = 0    # kind disabled or the alert resolved before sending
     released: int = 0   # claimed, then given back unsent because the process is stopping
+    lost_claims: int = 0  # the claim expired and another dispatcher took the row: not sent here
 
 
 def backoff(attempts: int) -> timedelta:
@@ -117,6 +119,16 @@ def _finish(engine: Engine, message_pk: int, owner: str, **values: object) -> No
         session.commit()
 
 
+def renew_claim(engine: Engine, message_pk: int, owner: str, until: datetime) -> bool:
+    """Extend this owner's claim on one row just before sending it; False when the claim was
+    lost (it expired and another dispatcher took the row): then this one must not send."""
+    with Session(engine) as session, session.begin():
+        result = session.execute(update(Message).where(
+            col(Message.id) == message_pk, col(Message.claimed_by) == owner,
+            col(Message.state) == "sending").values(claim_expires_at=until))
+        return bool(result.rowcount)
+
+
 def release_claims(engine: Engine, owner: str, message_pks: list[int]) -> int:
     """Give claimed-but-unsent rows back to the queue (their attempt is not counted)."""
     if not message_pks:
@@ -157,6 +169,8 @@ async def dispatch_due(engine: Engine, settings: Settings, now: datetime, *, own
     own_channel = channel is None
     chan = channel or build_channel(settings)
     start, end = window_bounds(settings)
+    lease = timedelta(seconds=settings.polling.lease_seconds)
+    began = time.monotonic()
     try:
         for index, row in enumerate(rows):
             if should_stop is not None and should_stop():
@@ -164,6 +178,11 @@ async def dispatch_due(engine: Engine, settings: Settings, now: datetime, *, own
                 log.info("dispatch.stopped", released=report.released)
                 break
             bound = log.bind(message=row.id, kind=row.kind, order_id=row.order_id, attempt=row.attempts)
+            at = now + timedelta(seconds=time.monotonic() - began)
+            if not renew_claim(engine, row.id, owner, at + lease):
+                report.lost_claims += 1
+                bound.warning("message.claim_lost")
+                continue
             message_id = message_id_for(row.key)
             subject: str | None = None
             try:
