@@ -139,7 +139,7 @@ class _Poll:
                 if count_failure:
                     ship.poll_failures += 1
                     ship.last_error = error[:500]
-                ship.next_poll_at = next_poll_at(ship.status, self.now, polling, rng=self.rng,
+                ship.next_poll_at = next_poll_at(ship.status, self.elapsed_now(), polling, rng=self.rng,
                                                  failures=max(ship.poll_failures, 1) if count_failure else 0,
                                                  not_before=not_before)
                 ship.lease_owner = ship.lease_expires_at = None
@@ -192,7 +192,9 @@ class _Poll:
             self.report.retired += 1
             self.log.info("shipment.retired", shipment_id=ship.id, reason=reason, status=ship.status)
         else:
-            ship.next_poll_at = next_poll_at(ship.status, self.now, polling, rng=self.rng)
+            # from the moment it was polled, not the cycle's start: a long cycle must not make
+            # the next poll come early (another replica would poll it again too soon)
+            ship.next_poll_at = next_poll_at(ship.status, self.elapsed_now(), polling, rng=self.rng)
         session.add(ship)
         return reason
 
@@ -247,13 +249,13 @@ class _Poll:
                 result = await adapter.track([i.request for i in batch])
             except RateLimited as exc:
                 wait = timedelta(seconds=exc.retry_after or 60)
-                self.paused[adapter.name] = self.now + wait
+                self.paused[adapter.name] = self.elapsed_now() + wait
                 figures.rate_limited = True
                 figures.failures += len(batch)
                 self.report.failures += len(batch)
                 metrics.polls.labels(carrier=adapter.name, outcome="rate_limited").inc(len(batch))
                 self.log.warning("carrier.rate_limited", carrier=adapter.name, retry_after=exc.retry_after)
-                self.release_failed(ids, str(exc), not_before=self.now + wait)
+                self.release_failed(ids, str(exc), not_before=self.paused[adapter.name])
                 continue
             except CarrierError as exc:
                 figures.failures += len(batch)
