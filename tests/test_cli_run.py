@@ -145,3 +145,16 @@ def test_sigterm_releases_leases_and_exits_zero(tmp_path, now) -> None:
     text = log_path.read_text()
     assert '"daemon.stopping"' in text and '"daemon.stopped"' in text
     assert "Traceback" not in text
+
+
+def test_a_lease_shorter_than_an_smtp_send_is_warned_about() -> None:
+    from structlog.testing import capture_logs
+
+    from trackmon.cli.run import warn_short_lease
+    from trackmon.settings import load
+
+    with capture_logs() as logs:
+        assert warn_short_lease(load(env={"TRACKMON_MESSAGING_CHANNEL": "smtp", "TRACKMON_POLLING_LEASE_SECONDS": "5",
+                                          "TRACKMON_SMTP_TIMEOUT_SECONDS": "30"}))
+        assert not warn_short_lease(load(env={"TRACKMON_MESSAGING_CHANNEL": "smtp"}))  # 300 s > 30 s
+    assert [e["event"] for e in logs] == ["settings.lease_shorter_than_send"]

@@ -12,6 +12,7 @@ import dataclasses
 import json
 from typing import Annotated, Any
 
+import structlog
 import typer
 from rich.table import Table
 
@@ -54,11 +55,24 @@ async def _main(engine: Any, settings: Settings, *, once: bool, serve_api: bool)
     async with make_client() as client:
         carrier_set = CarrierSet(settings, client, clock=utcnow)
         carrier_set.log_skipped()
+        warn_short_lease(settings)
         if once:
             from trackmon.cycle import run_cycle
             return await run_cycle(engine, carrier_set, settings, utcnow(), owner=owner)
         await Daemon(engine, settings, carrier_set, owner=owner, serve_api=serve_api).run()
         return None
+
+
+def warn_short_lease(settings: Settings) -> bool:
+    """A claim must outlive one send: with a lease no longer than the SMTP timeout, a slow send
+    can outlast its claim and another replica may send that message again."""
+    lease, smtp_timeout = settings.polling.lease_seconds, settings.smtp.timeout_seconds
+    if settings.messaging.channel == "smtp" and lease <= smtp_timeout:
+        structlog.get_logger("trackmon.run").warning(
+            "settings.lease_shorter_than_send", lease_seconds=lease, smtp_timeout_seconds=smtp_timeout,
+            hint="set polling.lease_seconds above smtp.timeout_seconds, or a slow send may be repeated")
+        return True
+    return False
 
 
 def report_dict(report: Any) -> dict[str, Any]:
