@@ -15,6 +15,7 @@ Adding a carrier:
 from __future__ import annotations
 
 import asyncio
+import json
 from abc import ABC, abstractmethod
 from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -196,6 +197,16 @@ class CarrierAdapter(ABC):
 
     def bad_response(self, message: str) -> CarrierResponseError:
         return CarrierResponseError(self.name, message)
+
+    def load_json_object(self, body: bytes) -> dict[str, Any]:
+        """A response body that must be a JSON object; anything else is a CarrierResponseError."""
+        try:
+            data = json.loads(body)
+        except ValueError:
+            raise self.bad_response(f"response is not JSON (starts {body[:60]!r})") from None
+        if not isinstance(data, dict):
+            raise self.bad_response(f"response is a JSON {type(data).__name__}, not an object")
+        return data
 
 
 __all__ = [

@@ -11,7 +11,6 @@ be off by the scan location's UTC offset; `utc_offset_minutes` is then left unkn
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from datetime import date
 from typing import Any
@@ -81,7 +80,7 @@ class Dhl(CarrierAdapter):
         snapshots: list[TrackingSnapshot] = []
         problems: list[CarrierProblem] = []
         for number, body in raw.parts.items():
-            data = self._load(body)
+            data = self.load_json_object(body)
             if raw.status_codes.get(number) == 404 or ("shipments" not in data and "status" in data):
                 problems.append(self._problem(number, data))
                 continue
@@ -94,15 +93,6 @@ class Dhl(CarrierAdapter):
                 continue
             snapshots.append(self._snapshot(number, _pick(number, shipments)))
         return ParseResult(snapshots=tuple(snapshots), problems=tuple(problems))
-
-    def _load(self, body: bytes) -> dict[str, Any]:
-        try:
-            data = json.loads(body)
-        except ValueError:
-            raise self.bad_response(f"response is not JSON (starts {body[:60]!r})") from None
-        if not isinstance(data, dict):
-            raise self.bad_response(f"response is a JSON {type(data).__name__}, not an object")
-        return data
 
     def _problem(self, number: str, data: dict[str, Any]) -> CarrierProblem:
         detail = data.get("detail") or data.get("title") or "no shipment found"

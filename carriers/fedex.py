@@ -15,7 +15,6 @@ without an offset would be taken as UTC.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from datetime import date
 from typing import Any
@@ -150,7 +149,7 @@ class Fedex(OAuthCarrierAdapter):
                            status_codes={BATCH_PART: response.status_code})
 
     def parse(self, raw: RawResponse) -> ParseResult:
-        data = self._load(raw.parts.get(BATCH_PART, b""))
+        data = self.load_json_object(raw.parts.get(BATCH_PART, b""))
         output = data.get("output")
         results = output.get("completeTrackResults") if isinstance(output, dict) else None
         if not isinstance(results, list):
@@ -182,15 +181,6 @@ class Fedex(OAuthCarrierAdapter):
                 problems.append(CarrierProblem(tracking_number=number, kind="not_found",
                                                message="FedEx returned no result"))
         return ParseResult(snapshots=tuple(snapshots), problems=tuple(problems))
-
-    def _load(self, body: bytes) -> dict[str, Any]:
-        try:
-            data = json.loads(body)
-        except ValueError:
-            raise self.bad_response(f"response is not JSON (starts {body[:60]!r})") from None
-        if not isinstance(data, dict):
-            raise self.bad_response(f"response is a JSON {type(data).__name__}, not an object")
-        return data
 
     def _best(self, number: str, results: list[dict[str, Any]]) -> TrackingSnapshot:
         snaps = [self._snapshot(number, r) for r in results]

@@ -15,7 +15,6 @@ Times: `gmtDate` + `gmtTime` (UTC, time not always zero-padded) are used when pr
 
 from __future__ import annotations
 
-import json
 import uuid
 from collections.abc import Sequence
 from datetime import UTC, date, datetime, timedelta, timezone
@@ -238,7 +237,7 @@ class Ups(OAuthCarrierAdapter):
         snapshots: list[TrackingSnapshot] = []
         problems: list[CarrierProblem] = []
         for number, body in raw.parts.items():
-            data = self._load(body)
+            data = self.load_json_object(body)
             errors = (data.get("response") or {}).get("errors") if isinstance(
                 data.get("response"), dict) else None
             if errors:
@@ -261,15 +260,6 @@ class Ups(OAuthCarrierAdapter):
                 raise self.bad_response(f"a package of {number} is not an object")
             snapshots.append(self._snapshot(number, _pick(number, packages)))
         return ParseResult(snapshots=tuple(snapshots), problems=tuple(problems))
-
-    def _load(self, body: bytes) -> dict[str, Any]:
-        try:
-            data = json.loads(body)
-        except ValueError:
-            raise self.bad_response(f"response is not JSON (starts {body[:60]!r})") from None
-        if not isinstance(data, dict):
-            raise self.bad_response(f"response is a JSON {type(data).__name__}, not an object")
-        return data
 
     def _classify(self, st: dict[str, Any], number: str) -> tuple[Status, SubStatus | None, str | None]:
         code = _code(st.get("statusCode"))

@@ -14,7 +14,6 @@ missing too (documented guess; USPS always sent both in recorded responses).
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from datetime import UTC, timedelta, timezone
 from typing import Any
@@ -149,7 +148,7 @@ class Usps(OAuthCarrierAdapter):
         snapshots: list[TrackingSnapshot] = []
         problems: list[CarrierProblem] = []
         for number, body in raw.parts.items():
-            data = self._load(body)
+            data = self.load_json_object(body)
             if "error" in data:
                 problems.append(_problem(number, data["error"], raw.status_codes.get(number)))
                 continue
@@ -161,15 +160,6 @@ class Usps(OAuthCarrierAdapter):
                 raise self.bad_response(f"no trackingEvents list or statusCategory for {number}")
             snapshots.append(self._snapshot(number, data, events))
         return ParseResult(snapshots=tuple(snapshots), problems=tuple(problems))
-
-    def _load(self, body: bytes) -> dict[str, Any]:
-        try:
-            data = json.loads(body)
-        except ValueError:
-            raise self.bad_response(f"response is not JSON (starts {body[:60]!r})") from None
-        if not isinstance(data, dict):
-            raise self.bad_response(f"response is a JSON {type(data).__name__}, not an object")
-        return data
 
     def _snapshot(self, number: str, data: dict[str, Any], raw_events: list[Any]) -> TrackingSnapshot:
         events = []
