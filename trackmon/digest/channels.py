@@ -23,6 +23,7 @@ import apprise
 import structlog
 
 from trackmon.errors import DeliveryError, TransientDeliveryError
+from trackmon.mail import MAIL_POLICY
 from trackmon.settings import Settings, SmtpSettings, StoreSettings
 
 log = structlog.get_logger(__name__)
@@ -75,7 +76,7 @@ def destinations(store: StoreSettings, settings: Settings) -> list[Destination]:
 
 def build_email(rendered: RenderedDigest, *, mail_from: str, to: str,
                 sent_at: datetime) -> EmailMessage:
-    msg = EmailMessage()
+    msg = EmailMessage(policy=MAIL_POLICY)
     msg["Subject"] = rendered.subject
     msg["From"] = mail_from
     msg["To"] = to

@@ -7,10 +7,10 @@ import re
 from dataclasses import dataclass, field
 from email.headerregistry import Address
 from email.message import EmailMessage
-from email.policy import SMTP
 from typing import Protocol
 
 from trackmon.errors import DeliveryError
+from trackmon.mail import MAIL_POLICY
 
 _CRLF = re.compile(r"[\r\n\x00]+")
 _EMAIL = re.compile(r"^[^@\s<>(),;:\"\[\]\\]+@[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?\.[A-Za-z]{2,}$")
@@ -52,7 +52,7 @@ class OutgoingMessage:
 
 def build_email(msg: OutgoingMessage, mail_from: str) -> EmailMessage:
     """A multipart/alternative email; names and subject cannot carry extra headers."""
-    email = EmailMessage(policy=SMTP)
+    email = EmailMessage(policy=MAIL_POLICY)
     sender = checked_address(mail_from, what="sender (smtp.mail_from)")
     recipient = checked_address(msg.recipient)
     local, _, domain = recipient.rpartition("@")
