@@ -3,7 +3,8 @@
 CPython's default folding of a long non-ASCII header (3.11) puts the space between two words
 at the fold between encoded-words, where RFC 2047 says readers must drop it: "вас в пункте"
 arrives as "вас впункте". Subjects are therefore folded with `email.header.Header`, which
-keeps each space inside an encoded-word. Everything else is the standard SMTP policy.
+keeps each space inside an encoded-word; so are the non-ASCII display names of addresses.
+Everything else is the standard SMTP policy.
 """
 
 from __future__ import annotations
@@ -12,17 +13,43 @@ from email.header import Header
 from email.policy import EmailPolicy
 from typing import Any
 
-_ENCODED_BY_HEADER = frozenset({"subject"})
+_TEXT_HEADERS = frozenset({"subject"})
+_ADDRESS_HEADERS = frozenset({"to", "from", "cc", "reply-to", "sender"})
 
 
 class _MailPolicy(EmailPolicy):
     def _fold(self, name: str, value: Any, refold_binary: bool = False) -> str:  # type: ignore[override]
         text = str(value)
-        if name.lower() in _ENCODED_BY_HEADER and not text.isascii():
-            encoded = Header(text, "utf-8", header_name=name,
-                             maxlinelen=self.max_line_length or 78).encode(linesep=self.linesep)
-            return f"{name}: {encoded}{self.linesep}"
+        lname = name.lower()
+        if not text.isascii() and lname in _TEXT_HEADERS:
+            return f"{name}: {self._encode(name, text)}{self.linesep}"
+        if not text.isascii() and lname in _ADDRESS_HEADERS and hasattr(value, "addresses"):
+            return self._fold_addresses(name, value.addresses)
         return super()._fold(name, value, refold_binary)  # type: ignore[misc]
+
+    def _fold_addresses(self, name: str, addresses: Any) -> str:
+        """Each non-ASCII display name as encoded-words, folded between whole tokens."""
+        limit = self.max_line_length or 78
+        tokens: list[str] = []
+        for i, a in enumerate(addresses):
+            sep = "," if i < len(addresses) - 1 else ""
+            if a.display_name and not a.display_name.isascii():
+                tokens.extend(self._encode(name, a.display_name).split(self.linesep))
+                tokens[-1] = tokens[-1].strip()
+                tokens.append(f"<{a.addr_spec}>{sep}")
+            else:
+                tokens.append(f"{a}{sep}")
+        lines = [f"{name}:"]
+        for token in (t.strip() for t in tokens):
+            if len(lines[-1]) + 1 + len(token) > limit and lines[-1] != f"{name}:":
+                lines.append(" " + token)
+            else:
+                lines[-1] += " " + token
+        return self.linesep.join(lines) + self.linesep
+
+    def _encode(self, name: str, text: str) -> str:
+        header = Header(text, "utf-8", header_name=name, maxlinelen=self.max_line_length or 78)
+        return header.encode(linesep=self.linesep)
 
 
 #: SMTP line endings, 78-character lines, UTF-8 subjects that survive folding.
