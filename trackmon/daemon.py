@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import os
-import secrets
 import signal
 import socket
 from collections.abc import Awaitable, Callable, Iterator
@@ -29,7 +27,7 @@ from sqlmodel import Session
 
 from trackmon import metrics
 from trackmon.api import SchedulerState, create_app
-from trackmon.clock import Clock, utcnow
+from trackmon.clock import Clock, make_owner, utcnow
 from trackmon.errors import ConfigError
 from trackmon.models import Shipment
 from trackmon.settings import Settings
@@ -38,12 +36,6 @@ log = structlog.get_logger("trackmon.daemon")
 
 CycleFn = Callable[..., Awaitable[Any]]
 DEFAULT_SHUTDOWN_GRACE_SECONDS = 20.0
-
-
-def make_owner() -> str:
-    """A lease owner id unique to this process: hostname-pid-random."""
-    host = socket.gethostname().split(".")[0][:50] or "host"
-    return f"{host}-{os.getpid()}-{secrets.token_hex(4)}"
 
 
 def release_leases(engine: Engine, owner: str) -> int:

@@ -59,3 +59,11 @@ def _sqlite_begin_immediate(conn: Any) -> None:
 
 def is_postgres(engine: Engine) -> bool:
     return engine.dialect.name == "postgresql"
+
+
+def upgrade_schema(engine: Engine) -> str | None:
+    """Migrate the database to the newest revision (Alembic is imported only when needed, so
+    `trackmon --help` and `trackmon check` start without it)."""
+    from trackmon import schema
+
+    return schema.upgrade(engine)

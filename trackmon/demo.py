@@ -35,6 +35,7 @@ from trackmon import demo_data, schema
 from trackmon.clock import utcnow
 from trackmon.cycle import run_cycle
 from trackmon.db import make_engine
+from trackmon.demo_data import DEFAULT_DAYS
 from trackmon.domain import ensure_utc
 from trackmon.errors import ConfigError
 from trackmon.http import make_client
@@ -49,7 +50,6 @@ log = structlog.get_logger("trackmon.demo")
 MARKER = ".trackmon-demo"
 API_KEY = "demo-17track-key"
 OWNER = "demo"
-DEFAULT_DAYS = 42
 DEFAULT_STEP = timedelta(hours=8)
 #: Poll intervals of the demo (minutes): production's are 1-12 h; weeks played in seconds
 #: need fewer polls per simulated day to end in well under a minute. Detection is unchanged.

@@ -18,6 +18,8 @@ from trackmon.domain import ensure_utc
 from trackmon.errors import ConfigError
 from trackmon.simulator import Journey, Scenario, build_journey
 
+#: Simulated days `trackmon demo` plays by default.
+DEFAULT_DAYS = 42
 STORE = "lotus-gadgets"
 STORE_NAME = "Lotus Gadgets"
 STORE_TIMEZONE = "Asia/Shanghai"

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import typer
 
-from trackmon import schema
 from trackmon.cli.common import ExitCode, handle_errors, out_console, state
 from trackmon.db import make_engine
 
@@ -18,6 +17,8 @@ def upgrade_cmd(ctx: typer.Context) -> None:
     settings = state(ctx).settings()
     engine = make_engine(settings.database_url)
     try:
+        from trackmon import schema
+
         before = schema.current(engine)
         after = schema.upgrade(engine)
     finally:
@@ -35,6 +36,8 @@ def current_cmd(ctx: typer.Context) -> None:
     settings = state(ctx).settings()
     engine = make_engine(settings.database_url)
     try:
+        from trackmon import schema
+
         rev = schema.current(engine)
     finally:
         engine.dispose()

@@ -9,7 +9,7 @@ from __future__ import annotations
 import asyncio
 from datetime import datetime
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -18,8 +18,11 @@ from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from trackmon.cli.common import ExitCode, handle_errors, out_console
-from trackmon.demo import DEFAULT_DAYS, DemoEvent, DemoOptions, DemoPaths, DemoSummary, run_demo
+from trackmon.demo_data import DEFAULT_DAYS
 from trackmon.logs import configure_logging
+
+if TYPE_CHECKING:  # the demo machinery is imported when the command runs, not for `--help`
+    from trackmon.demo import DemoEvent, DemoPaths, DemoSummary
 
 _STYLE = {"imported": ("cyan", "order"), "status": ("blue", "status"), "alert": ("bold red", "ALERT"),
           "resolved": ("green", "resolved"), "message": ("magenta", "email"), "digest": ("yellow", "digest"),
@@ -130,6 +133,8 @@ def demo_cmd(
 ) -> None:
     """See trackmon work: weeks of parcels to RU, US, ES, BR, FR, DE played in seconds, no setup."""
     configure_logging("console", "error")   # the demo's own display says what happens
+    from trackmon.demo import DemoOptions, run_demo
+
     options = DemoOptions(directory=directory, days=days, speed=speed, orders=orders).checked()
     console = out_console
     columns = (TextColumn("[progress.description]{task.description}"), BarColumn(), TimeElapsedColumn())

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import os
-import socket
 from datetime import datetime
 from pathlib import Path
 from typing import Annotated
@@ -14,12 +12,10 @@ from sqlalchemy import Engine
 from sqlmodel import Session, col, select
 
 from trackmon.cli.common import ExitCode, fail, handle_errors, out_console, state
-from trackmon.clock import utcnow
+from trackmon.clock import make_owner, utcnow
 from trackmon.db import make_engine
 from trackmon.digest.build import Digest, build_digest
-from trackmon.digest.channels import _safe
 from trackmon.digest.render import render_html, render_rich
-from trackmon.digest.runner import DONE_STATES, list_stores, run_due_digests
 from trackmon.digest.schedule import Period, default_window_start
 from trackmon.errors import InputError
 from trackmon.models import DigestRun
@@ -28,6 +24,8 @@ from trackmon.settings import Settings
 
 def preview_digest(engine: Engine, settings: Settings, store: str, period: Period, now: datetime) -> Digest:
     """The digest as it would read now: since the last one sent for this period (or a day/week)."""
+    from trackmon.digest.runner import DONE_STATES
+
     with Session(engine) as s:
         last = s.exec(select(DigestRun.window_end).where(
             DigestRun.store == store, DigestRun.period == period, col(DigestRun.state).in_(DONE_STATES),
@@ -56,10 +54,14 @@ def register(app: typer.Typer) -> None:
         engine = make_engine(settings.database_url)
         now = utcnow()
         if send:
-            owner = f"cli-{socket.gethostname()}-{os.getpid()}"
-            count = asyncio.run(run_due_digests(engine, settings, now, owner=owner))
+            from trackmon.digest.runner import run_due_digests  # delivery (apprise) only when sending
+
+            count = asyncio.run(run_due_digests(engine, settings, now, owner=make_owner()))
             out_console.print(f"{count} digest(s) sent", markup=False)
             return
+        from trackmon.digest.channels import _safe
+        from trackmon.digest.runner import list_stores
+
         stores = [store] if store else list_stores(engine, settings)
         if not stores:
             raise InputError("no store to preview: no orders yet and no [stores] in the config", field="store")

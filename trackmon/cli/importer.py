@@ -16,11 +16,10 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from trackmon import schema
 from trackmon.cli.common import ExitCode, handle_errors, out_console, state
 from trackmon.clock import utcnow
 from trackmon.csv_import import CsvTable, import_csv
-from trackmon.db import make_engine
+from trackmon.db import make_engine, upgrade_schema
 from trackmon.intake import OPTIONAL_COLUMNS, REQUIRED_COLUMNS, IntakeReport
 
 HELP = (f"Import orders from a CSV file ('-' reads standard input). Required columns: "
@@ -56,7 +55,7 @@ def run_import(ctx: typer.Context, path: str, delimiter: str | None, store: str 
     settings = state(ctx).settings()
     engine = make_engine(settings.database_url)
     try:
-        schema.upgrade(engine)
+        upgrade_schema(engine)
         table, report = import_csv(engine, path, utcnow(), delimiter=delimiter, default_store=store)
     finally:
         engine.dispose()

@@ -12,10 +12,9 @@ import typer
 from rich.table import Table
 from sqlmodel import Session
 
-from trackmon import schema
 from trackmon.cli.common import handle_errors, out_console, state
 from trackmon.clock import utcnow
-from trackmon.db import make_engine
+from trackmon.db import make_engine, upgrade_schema
 from trackmon.lanes import lane_table, refresh_lanes
 
 
@@ -33,7 +32,7 @@ def lanes_cmd(
     settings = state(ctx).settings()
     engine = make_engine(settings.database_url)
     try:
-        schema.upgrade(engine)
+        upgrade_schema(engine)
         if refresh:
             refresh_lanes(engine, utcnow())
         with Session(engine) as session:

@@ -8,10 +8,9 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from trackmon import schema
 from trackmon.cli.common import handle_errors, out_console, state
 from trackmon.clock import utcnow
-from trackmon.db import make_engine
+from trackmon.db import make_engine, upgrade_schema
 from trackmon.logs import redact_email
 from trackmon.messaging.outbox import list_messages, retry_messages
 
@@ -35,7 +34,7 @@ def outbox_cmd(
     settings = state(ctx).settings()
     engine = make_engine(settings.database_url)
     try:
-        schema.upgrade(engine)
+        upgrade_schema(engine)
         rows = list_messages(engine, states=states or (), kind=kind, order_id=order, limit=limit)
     finally:
         engine.dispose()
@@ -67,7 +66,7 @@ def retry_cmd(
     settings = state(ctx).settings()
     engine = make_engine(settings.database_url)
     try:
-        schema.upgrade(engine)
+        upgrade_schema(engine)
         done = retry_messages(engine, utcnow(), ids=ids or (), all_failed=all_failed)
     finally:
         engine.dispose()

@@ -16,11 +16,9 @@ import structlog
 import typer
 from rich.table import Table
 
-from trackmon import schema
 from trackmon.cli.common import handle_errors, out_console, state
-from trackmon.clock import utcnow
-from trackmon.daemon import Daemon, make_owner
-from trackmon.db import make_engine
+from trackmon.clock import make_owner, utcnow
+from trackmon.db import make_engine, upgrade_schema
 from trackmon.http import make_client
 from trackmon.settings import Settings
 
@@ -40,7 +38,7 @@ def _run(ctx: typer.Context, once: bool, as_json: bool, no_api: bool) -> None:
     settings = state(ctx).settings()
     engine = make_engine(settings.database_url)
     try:
-        schema.upgrade(engine)
+        upgrade_schema(engine)
         report = asyncio.run(_main(engine, settings, once=once, serve_api=not no_api and settings.api.enabled))
     finally:
         engine.dispose()
@@ -59,6 +57,8 @@ async def _main(engine: Any, settings: Settings, *, once: bool, serve_api: bool)
         if once:
             from trackmon.cycle import run_cycle
             return await run_cycle(engine, carrier_set, settings, utcnow(), owner=owner)
+        from trackmon.daemon import Daemon  # the HTTP stack is loaded only for the daemon
+
         await Daemon(engine, settings, carrier_set, owner=owner, serve_api=serve_api).run()
         return None
 

@@ -8,10 +8,9 @@ import typer
 from rich.table import Table
 from sqlmodel import Session, select
 
-from trackmon import schema
 from trackmon.cli.common import handle_errors, out_console, state
 from trackmon.clock import utcnow
-from trackmon.db import make_engine
+from trackmon.db import make_engine, upgrade_schema
 from trackmon.errors import InputError
 from trackmon.messaging.context import build_context, sample_contexts
 from trackmon.messaging.kinds import ALL_KINDS
@@ -71,7 +70,7 @@ def preview_cmd(
     else:
         engine = make_engine(settings.database_url)
         try:
-            schema.upgrade(engine)
+            upgrade_schema(engine)
             with Session(engine) as session:
                 q = select(Order).where(Order.order_id == order)
                 if store:
