@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -12,11 +11,9 @@ from structlog.testing import capture_logs
 
 from carriers.base import RawResponse, TrackRequest
 from carriers.dhl import Dhl
+from tests.carriers.helpers import build_adapter
 from trackmon.domain import Status, SubStatus
 from trackmon.errors import CarrierAuthError, CarrierResponseError
-from trackmon.http import make_client
-from trackmon.ratelimit import RateLimiter
-from trackmon.settings import CarrierSettings
 
 FIXTURES = Path(__file__).parent / "fixtures" / "dhl"
 
@@ -30,16 +27,7 @@ def raw(number: str, body: bytes, status: int = 200) -> RawResponse:
 
 
 def adapter(handler=None, *, base_url: str | None = None, sleeps: list[float] | None = None) -> Dhl:
-    settings = CarrierSettings(api_key="dhl-key-xyz", base_url=base_url)
-    client = make_client(transport=httpx.MockTransport(handler or (lambda r: httpx.Response(500))))
-    ticks = itertools.count(step=1000.0)
-
-    async def sleep(seconds: float) -> None:
-        if sleeps is not None:
-            sleeps.append(seconds)
-
-    limiter = RateLimiter(1000, burst=1000, concurrency=4, monotonic=lambda: next(ticks))
-    return Dhl(settings, client, limiter=limiter, sleep=sleep)
+    return build_adapter(Dhl, handler, sleeps=sleeps, api_key="dhl-key-xyz", base_url=base_url)
 
 
 def test_delivered_fixture() -> None:

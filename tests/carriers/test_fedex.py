@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 import json
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -14,11 +13,9 @@ from structlog.testing import capture_logs
 
 from carriers.base import RawResponse, TrackRequest
 from carriers.fedex import BATCH_PART, Fedex
+from tests.carriers.helpers import build_adapter
 from trackmon.domain import Status, SubStatus
 from trackmon.errors import CarrierResponseError
-from trackmon.http import make_client
-from trackmon.ratelimit import RateLimiter
-from trackmon.settings import CarrierSettings
 
 FIXTURES = Path(__file__).parent / "fixtures" / "fedex"
 
@@ -32,16 +29,8 @@ def raw(numbers: tuple[str, ...], body: bytes) -> RawResponse:
 
 
 def adapter(handler=None, *, base_url: str | None = None) -> Fedex:
-    settings = CarrierSettings(client_id="fx-client", client_secret="fx-secret-value",
-                               base_url=base_url)
-    client = make_client(transport=httpx.MockTransport(handler or (lambda r: httpx.Response(500))))
-    ticks = itertools.count(step=1000.0)
-
-    async def sleep(seconds: float) -> None:
-        return None
-
-    limiter = RateLimiter(1000, burst=1000, concurrency=4, monotonic=lambda: next(ticks))
-    return Fedex(settings, client, limiter=limiter, sleep=sleep)
+    return build_adapter(Fedex, handler, client_id="fx-client", client_secret="fx-secret-value",
+                         base_url=base_url)
 
 
 def test_delivered_fixture() -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 import json
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -13,11 +12,9 @@ from structlog.testing import capture_logs
 
 from carriers.base import RawResponse, TrackRequest
 from carriers.ups import Ups
+from tests.carriers.helpers import build_adapter
 from trackmon.domain import Status, SubStatus
 from trackmon.errors import CarrierResponseError
-from trackmon.http import make_client
-from trackmon.ratelimit import RateLimiter
-from trackmon.settings import CarrierSettings
 
 FIXTURES = Path(__file__).parent / "fixtures" / "ups"
 
@@ -31,16 +28,8 @@ def raw(number: str, body: bytes, status: int = 200) -> RawResponse:
 
 
 def adapter(handler=None, *, base_url: str | None = None) -> Ups:
-    settings = CarrierSettings(client_id="ups-client", client_secret="ups-secret-value",
-                               base_url=base_url)
-    client = make_client(transport=httpx.MockTransport(handler or (lambda r: httpx.Response(500))))
-    ticks = itertools.count(step=1000.0)
-
-    async def sleep(seconds: float) -> None:
-        return None
-
-    limiter = RateLimiter(1000, burst=1000, concurrency=4, monotonic=lambda: next(ticks))
-    return Ups(settings, client, limiter=limiter, sleep=sleep)
+    return build_adapter(Ups, handler, client_id="ups-client", client_secret="ups-secret-value",
+                         base_url=base_url)
 
 
 def test_delivered_fixture() -> None:

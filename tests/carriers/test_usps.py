@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import parse_qs
@@ -13,11 +12,9 @@ from structlog.testing import capture_logs
 
 from carriers.base import RawResponse, TrackRequest
 from carriers.usps import Usps
+from tests.carriers.helpers import build_adapter
 from trackmon.domain import Status, SubStatus
 from trackmon.errors import CarrierResponseError
-from trackmon.http import make_client
-from trackmon.ratelimit import RateLimiter
-from trackmon.settings import CarrierSettings
 
 FIXTURES = Path(__file__).parent / "fixtures" / "usps"
 
@@ -31,16 +28,8 @@ def raw(number: str, body: bytes, status: int = 200) -> RawResponse:
 
 
 def adapter(handler=None, *, base_url: str | None = None) -> Usps:
-    settings = CarrierSettings(client_id="usps-client", client_secret="usps-secret-value",
-                               base_url=base_url)
-    client = make_client(transport=httpx.MockTransport(handler or (lambda r: httpx.Response(500))))
-    ticks = itertools.count(step=1000.0)
-
-    async def sleep(seconds: float) -> None:
-        return None
-
-    limiter = RateLimiter(1000, burst=1000, concurrency=4, monotonic=lambda: next(ticks))
-    return Usps(settings, client, limiter=limiter, sleep=sleep)
+    return build_adapter(Usps, handler, client_id="usps-client", client_secret="usps-secret-value",
+                         base_url=base_url)
 
 
 def test_delivered_fixture() -> None:
