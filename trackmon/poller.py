@@ -115,27 +115,12 @@ class _Poll:
         self._started = time.monotonic()
         self.log = log.bind(owner=owner)
 
-    def _locked(self, session: Session, shipment_id: int) -> Shipment | None:
-        """The shipment if this owner still holds its lease (fencing)."""
-        stmt = select(Shipment).where(Shipment.id == shipment_id)
-        if is_postgres(self.engine):
-            stmt = stmt.with_for_update()
-        ship = session.execute(stmt).scalar_one_or_none()
-        if ship is None or ship.lease_owner != self.owner:
-            self.report.lost_leases += 1
-            self.log.warning("shipment.lease_lost", shipment_id=shipment_id)
-            return None
-        return ship
-
     def release_failed(self, ids: Sequence[int], error: str, *, count_failure: bool = True,
                        not_before: datetime | None = None) -> None:
         """Back off and release: the shipments stay active and come back later."""
         polling = self.settings.polling
         with Session(self.engine) as session:
-            for sid in ids:
-                ship = self._locked(session, sid)
-                if ship is None:
-                    continue
+            for ship in self._locked_all(session, ids).values():
                 if count_failure:
                     ship.poll_failures += 1
                     ship.last_error = error[:500]
