@@ -238,3 +238,13 @@ class JobRun(SQLModel, table=True):
     owner: str = Field(max_length=80)
     started_at: datetime = Field(sa_type=UTCDateTime, nullable=False)
     finished_at: datetime | None = utc_column()
+
+
+class Installation(SQLModel, table=True):
+    """This installation's secret (one row, id 1): signs buyer links, names Message-IDs."""
+
+    __tablename__ = "installation"
+
+    id: int = Field(primary_key=True)
+    secret: str = Field(max_length=64)  # 32 random bytes, hex
+    created_at: datetime = Field(sa_type=UTCDateTime, nullable=False)
