@@ -2,19 +2,27 @@
 
 from __future__ import annotations
 
+import json
 from datetime import timedelta
 from itertools import permutations
+from pathlib import Path
 
 import pytest
+from fastapi.testclient import TestClient
 from sqlalchemy import func, select
 from sqlmodel import Session
 
-from tests.fakes import event, seed_order, snapshot
+from carriers.aftership import parse_tracking
+from tests.fakes import FakeAdapter, FakeCarrierSet, event, seed_order, snapshot
+from tests.test_webhooks import NUMBER, SECRET, sign_aftership
+from trackmon.api import SchedulerState, create_app
 from trackmon.domain import Status, SubStatus
 from trackmon.history import MAX_CLOCK_SKEW, PROGRESS
 from trackmon.ingest import ingest_snapshot
+from trackmon.intake import apply_row, validate_row
 from trackmon.models import Shipment, ShipmentEvent
-from trackmon.settings import Settings
+from trackmon.poller import poll_due
+from trackmon.settings import Settings, load
 
 H = timedelta(hours=1)
 SETTINGS = Settings()
@@ -146,3 +154,53 @@ def test_a_rolled_back_row_is_repaired_by_its_history(engine, now) -> None:
         session.commit()
         row = session.get(Shipment, ship.id)
         assert (row.status, row.delivered_at) == ("delivered", ev[3].time)
+
+
+# --- through the real push endpoint and the poller -------------------------------------
+
+def _push_body(now, checkpoints: int, tag: str) -> bytes:
+    base = json.loads((Path(__file__).parent / "carriers" / "fixtures" / "aftership"
+                       / "webhook_tracking_update.json").read_text())
+    steps = [("InTransit", "InTransit_002", "Accepted", 100), ("InTransit", "InTransit_007", "Departed", 80),
+             ("OutForDelivery", "OutForDelivery_001", "Out for delivery", 10),
+             ("Delivered", "Delivered_001", "Delivered to the buyer", 6)][:checkpoints]
+    base["msg"]["tag"], base["msg"]["subtag"] = tag, f"{tag}_001"
+    base["msg"]["checkpoints"] = [
+        {"slug": "china-post", "city": "Moscow", "location": None, "country_name": None,
+         "country_region": "RUS", "state": None, "message": msg, "tag": t, "subtag": st, "raw_tag": None,
+         "checkpoint_time": (now - hours * H).isoformat()} for t, st, msg, hours in steps]
+    base["event_id"] = f"e-{checkpoints}-{tag}"
+    return json.dumps(base).encode()
+
+
+async def test_pushes_and_polls_out_of_order_never_roll_back(engine, now) -> None:
+    settings = load(env={}, overrides={"carriers": {"aftership": {"api_key": "k", "webhook_secret": SECRET}}})
+    with Session(engine) as s, s.begin():
+        apply_row(s, validate_row({"order_id": "A-1", "tracking_number": NUMBER,
+                                   "buyer_email": "a@example.com", "carrier": "fake"}), now)
+    client = TestClient(create_app(engine, settings, scheduler_state=SchedulerState(running=True),
+                                   clock=lambda: now))
+
+    def push(checkpoints: int, tag: str) -> None:
+        body = _push_body(now, checkpoints, tag)
+        r = client.post("/webhooks/aftership", content=body, headers={"aftership-hmac-sha256": sign_aftership(body)})
+        assert r.status_code == 200, r.text
+
+    def state():
+        with Session(engine) as s:
+            ship = s.execute(select(Shipment)).scalar_one()
+            return ship.status, ship.delivered_at
+
+    push(4, "Delivered")
+    assert state() == ("delivered", now - 6 * H)
+    push(3, "OutForDelivery")  # an older push delivered late
+    assert state() == ("delivered", now - 6 * H)
+    # a poll answer fetched before the delivery push
+    stale = parse_tracking(json.loads(_push_body(now, 3, "OutForDelivery"))["msg"])
+    adapter = FakeAdapter(script={NUMBER: stale})
+    report = await poll_due(engine, FakeCarrierSet(adapter), settings, now + timedelta(days=2), owner="me",
+                            **NO_HOOKS)
+    assert adapter.polled_numbers == [NUMBER] and report.polled == 1 and report.new_events == 0
+    assert state() == ("delivered", now - 6 * H)
+    with Session(engine) as s:
+        assert s.execute(select(func.count()).select_from(ShipmentEvent)).scalar_one() == 4
