@@ -158,8 +158,8 @@ def _update_shipment(shipment: Shipment, snap: TrackingSnapshot, state: State, n
         shipment.status_changed_at = now
     shipment.status = state.status.value
     shipment.sub_status = state.sub_status.value if state.sub_status else None
-    if state.decided_by == "answer" or shipment.raw_status is None:
-        shipment.raw_status = snap.raw_status
+    if state.answer_current or shipment.raw_status is None:
+        shipment.raw_status = snap.raw_status  # the carrier's own code, as of its latest event
     shipment.source = snap.source or shipment.source
     events, last = state.effective, state.last_event
     shipment.first_event_at = events[0].time if events else None
