@@ -13,7 +13,8 @@ shipment's status from the merged, time-ordered history:
   the last event, not `delivered_at`. A "delivered" dated 2099 never sets `delivered_at`.
 - The latest informative event decides (pending and unknown events never move a parcel
   that has moved). The carrier's own overall verdict (`snapshot.status`) is used only when
-  the answer is current: it knows the latest stored event and has no event in the future.
+  the answer is current: it knows every stored event of its latest second and after, and
+  has no event in the future.
   A stale answer keeps the state derived for the same latest event.
 - A terminal state (delivered, returned) is left only for a real later event: a stored,
   informative event dated after it (e.g. a delivered parcel that is then returned), never
@@ -100,15 +101,26 @@ def _same_event(prev: Previous, ev: TrackingEvent) -> bool:
             and prev.last_event_location == ev.location)
 
 
+def _is_current(snapshot: TrackingSnapshot, effective: Sequence[TrackingEvent], now: datetime) -> bool:
+    """Whether the answer knows the latest stored events: it has none in the future, and
+    every stored event of its latest second or later is in it (events of the same second
+    may come in any order, so knowing one of them is not enough)."""
+    if not snapshot.events:
+        return not effective
+    if not all(counts(ev, now) for ev in snapshot.events):
+        return False
+    latest = max(ev.time for ev in snapshot.events)
+    known = {ev.fingerprint for ev in snapshot.events}
+    return all(ev.fingerprint in known for ev in effective if ev.time >= latest)
+
+
 def derive_state(history: Sequence[TrackingEvent], snapshot: TrackingSnapshot, now: datetime,
                  previous: Previous) -> State:
     """The shipment's state from its whole stored `history` (ordered, including the events
     of `snapshot` just stored) and the answer just received."""
     effective = tuple(ev for ev in history if counts(ev, now))
     last = effective[-1] if effective else None
-    answer_fps = {ev.fingerprint for ev in snapshot.events}
-    current = (all(counts(ev, now) for ev in snapshot.events)
-               and (last is None or last.fingerprint in answer_fps))
+    current = _is_current(snapshot, effective, now)
     decisive = next((ev for ev in reversed(effective) if ev.status not in UNINFORMATIVE), last)
     prev_status, prev_sub = _parse(previous.status, previous.sub_status)
     kept_applies = last is not None and _same_event(previous, last)
