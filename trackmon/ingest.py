@@ -1,7 +1,9 @@
 """Apply what a carrier said about one parcel to the store, in the caller's transaction.
 
-`ingest_snapshot` merges events by fingerprint (never a duplicate, even against a
-concurrent writer: ON CONFLICT DO NOTHING), updates the shipment, runs per-parcel
+`ingest_snapshot` cuts carrier strings to their columns (`storable`, `models.fit`), merges
+events by fingerprint (never a duplicate, even against a concurrent writer: ON CONFLICT DO
+NOTHING), derives the shipment's state from the whole stored history (`history.derive_state`:
+an older answer never rolls a parcel back), runs per-parcel
 detection over the FULL stored history with the lane's learned stall threshold, opens and
 auto-resolves alerts (unique `dedupe_key`), applies the order-level rules to the whole
 order, and lets the planner queue due buyer messages (transactional outbox).
