@@ -89,7 +89,7 @@ async def test_a_database_refusal_is_a_short_human_last_error(engine, now, monke
     with Session(engine) as session:
         ship = session.execute(select(Shipment)).scalar_one()
         error = ship.last_error or ""
-        assert "could not store the carrier's answer: a value is longer than its column allows" in error
+        assert "could not store the carrier's answer: value too long for location, raw_code" in error
         assert len(error) < 120
         for sql in ("INSERT", "SELECT", "character varying", "[SQL", "psycopg", "LLLL"):
             assert sql not in error
@@ -110,3 +110,24 @@ def test_problem_reason_from_a_carrier_is_kept_short(engine, now) -> None:
         session.refresh(ship)
         assert ship.last_error is not None and len(ship.last_error) == ingest.LAST_ERROR_CHARS
         assert ship.last_error.startswith("rejected: xxx") and ship.last_error.endswith(CUT_MARKER)
+
+
+def test_store_failure_reasons_are_short_and_carry_no_sql() -> None:
+    from sqlalchemy.exc import DataError, IntegrityError, OperationalError
+
+    from trackmon.store_reasons import store_failure_reason
+
+    sql = "INSERT INTO events (shipment_id, location) VALUES (%(shipment_id)s, %(location)s)"
+    cases = {
+        DataError(sql, {"shipment_id": 1, "location": "L" * 300}, Exception("value too long for type "
+                                                                            "character varying(200)")):
+            "could not store the carrier's answer: value too long for location",
+        DataError(sql, {}, Exception("invalid input syntax")):
+            "could not store the carrier's answer: a value has the wrong form for its column",
+        IntegrityError(sql, {}, Exception("duplicate key")):
+            "could not store the carrier's answer: it conflicts with what is stored",
+        OperationalError(sql, {}, Exception("server closed the connection")):
+            "could not store the carrier's answer: the database is unavailable or busy",
+    }
+    for exc, reason in cases.items():
+        assert store_failure_reason(exc) == reason

@@ -21,7 +21,7 @@ from typing import Any
 import structlog
 from sqlalchemy import select
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.exc import DataError, IntegrityError, OperationalError, SQLAlchemyError
+from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 
 from trackmon.domain import (
@@ -39,6 +39,7 @@ from trackmon.lanes import LaneFigures, lane_carrier, lane_country, lane_figures
 from trackmon.models import Alert, Order, Shipment, ShipmentEvent, cut, fit_instance, fit_row
 from trackmon.order_rules import OrderFacts, ParcelFacts, evaluate_order
 from trackmon.settings import DetectionSettings, Settings
+from trackmon.store_reasons import store_failure_reason
 
 log = structlog.get_logger("trackmon.ingest")
 
@@ -304,23 +305,6 @@ def _learned_stall(shipment: Shipment, figures: LaneFigures) -> float | None:
     else:
         value = figures.p95_gap_days_international if figures.learned_international else None
     return value if value is not None and value > 0 else None
-
-
-def store_failure_reason(exc: SQLAlchemyError) -> str:
-    """A short human reason for a database refusal (never SQL: that goes to the log)."""
-    orig = getattr(exc, "orig", None)
-    text = str(orig or exc).casefold()
-    if isinstance(exc, DataError) and ("too long" in text or "truncat" in text):
-        why = "a value is longer than its column allows"
-    elif isinstance(exc, DataError):
-        why = "a value has the wrong form for its column"
-    elif isinstance(exc, IntegrityError):
-        why = "it conflicts with what is stored"
-    elif isinstance(exc, OperationalError):
-        why = "the database is unavailable or busy"
-    else:
-        why = f"database error ({type(orig or exc).__name__})"
-    return f"could not store the carrier's answer: {why}"
 
 
 def _refused(exc: SQLAlchemyError, shipment: Shipment) -> StoreError:
