@@ -71,19 +71,35 @@ def test_ingest_twice_adds_nothing_the_second_time(engine, now, hooks):
         assert hooks["planner"].calls == [ship.order_pk, ship.order_pk]
 
 
-def test_reworded_event_text_is_not_a_new_event(engine, now, hooks):
+def test_same_event_with_other_case_spacing_or_punctuation_is_not_a_new_event(engine, now, hooks):
     with Session(engine) as session:
         _, [ship] = seed_order(session, now, ["LB1CN"])
         t = now - DAY
         ingest_snapshot(session, ship, snapshot("LB1CN", [event(t, "Arrived at facility", raw_code="A1",
                                                                 location="Moscow")]), now, SETTINGS, **hooks)
         session.commit()
-        again = ingest_snapshot(session, ship, snapshot("LB1CN", [event(t, "Прибыло в сортировочный центр",
-                                                                        raw_code="A1", location="MOSCOW ")]),
+        again = ingest_snapshot(session, ship, snapshot("LB1CN", [event(t, "ARRIVED  at facility.",
+                                                                        raw_code="A2", location="MOSCOW ")]),
                                 now, SETTINGS, **hooks)
         session.commit()
         assert again.new_events == 0
         assert _count(session, ShipmentEvent) == 1
+
+
+def test_an_event_with_other_words_is_another_event(engine, now, hooks):
+    """No carrier documents re-wording a stored event: another text is another event."""
+    with Session(engine) as session:
+        _, [ship] = seed_order(session, now, ["LB1CN"])
+        t = now - DAY
+        ingest_snapshot(session, ship, snapshot("LB1CN", [event(t, "Arrived at facility", raw_code="A1",
+                                                                location="Moscow")]), now, SETTINGS, **hooks)
+        session.commit()
+        again = ingest_snapshot(session, ship, snapshot("LB1CN", [event(t, "Left the facility",
+                                                                        raw_code="A1", location="Moscow")]),
+                                now, SETTINGS, **hooks)
+        session.commit()
+        assert again.new_events == 1
+        assert _count(session, ShipmentEvent) == 2
 
 
 def test_detection_sees_the_full_stored_history(engine, now, hooks):

@@ -6,9 +6,11 @@ No I/O here and no database identity. Times are aware UTC (see `ensure_utc`).
 from __future__ import annotations
 
 import hashlib
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from enum import StrEnum
+from functools import cache
 
 
 class Status(StrEnum):
@@ -101,20 +103,70 @@ class TrackingEvent:
     raw_code: str | None = None           # the carrier's own code, kept for audit
     utc_offset_minutes: int | None = None  # offset of the local time where the scan happened
     country: str | None = None             # ISO-2 where known
+    _fingerprint: str | None = field(default=None, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "time", ensure_utc(self.time))
 
     @property
     def fingerprint(self) -> str:
-        """Identity of the event across polls; survives a carrier rewording its text."""
-        key = "|".join((
-            self.time.isoformat(timespec="seconds"),
-            (self.location or "").strip().casefold(),
-            self.raw_code or "",
-            "" if self.raw_code else self.status.value,
-        ))
-        return hashlib.sha1(key.encode()).hexdigest()[:20]
+        """Identity of the event across polls and pushes (see `event_fingerprint`); computed
+        once per event."""
+        if self._fingerprint is None:
+            object.__setattr__(self, "_fingerprint", event_fingerprint(
+                self.time, self.location, self.description, self.raw_code, self.status.value))
+        return self._fingerprint  # type: ignore[return-value]
+
+
+def fold_text(text: str | None) -> str:
+    """Text reduced to what carries meaning for identity: Unicode compatibility forms
+    unified (NFKC: full-width letters and digits), case folded, and every whitespace,
+    separator and punctuation character dropped ("【深圳】 已收寄" == "[深圳]已收寄",
+    "Arrived at facility." == "ARRIVED  AT FACILITY")."""
+    if not text:
+        return ""
+    return "".join(unicodedata.normalize("NFKC", text).casefold().translate(_punctuation()).split())
+
+
+@cache
+def _punctuation() -> dict[int, None]:
+    """Punctuation and separators of the Basic Multilingual Plane, for `str.translate`
+    (built on first use: a few tens of milliseconds)."""
+    return {cp: None for cp in range(0x10000) if unicodedata.category(chr(cp))[0] in "PZ"}
+
+
+def event_fingerprint(time: datetime, location: str | None, description: str, raw_code: str | None,
+                      status: str) -> str:
+    """Identity of one event: its time (to the second), its place and its text, each folded
+    by `fold_text`.
+
+    Two reports are the same event only when time, place and meaning agree; case, spacing
+    and punctuation aside. The text is part of the identity because a raw code is not:
+    AfterShip gives every checkpoint of a consolidator the same raw tag, and such a
+    warehouse writes several checkpoints in the same minute at the same place, each with
+    its own message; they are distinct events and all are kept.
+
+    A re-wording with other words ("Arrived at facility" → "Прибыло в сортировочный
+    центр") is NOT merged: no carrier API we read documents re-wording a stored event (17TRACK
+    delivers a translation in a separate `description_translation` field, which we do not
+    read), so a different text is a different event. Merging by code instead would drop real
+    events, which is worse than keeping a rare double line.
+
+    The raw code decides only for events without text (code-only scans), and our own status
+    only for events with neither: the status comes from the classifier, which changes with
+    releases, and must not change the identity of events already stored.
+
+    Events stored before this definition are re-keyed by migration 0003.
+    """
+    text = fold_text(description)
+    key = "|".join((
+        ensure_utc(time).isoformat(timespec="seconds"),
+        fold_text(location),
+        text,
+        "" if text else fold_text(raw_code),
+        "" if text or raw_code else status,
+    ))
+    return hashlib.sha1(key.encode()).hexdigest()[:20]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -1,7 +1,9 @@
 """Apply what a carrier said about one parcel to the store, in the caller's transaction.
 
-`ingest_snapshot` merges events by fingerprint (never a duplicate, even against a
-concurrent writer: ON CONFLICT DO NOTHING), updates the shipment, runs per-parcel
+`ingest_snapshot` cuts carrier strings to their columns (`storable`, `models.fit`), merges
+events by fingerprint (never a duplicate, even against a concurrent writer: ON CONFLICT DO
+NOTHING), derives the shipment's state from the whole stored history (`history.derive_state`:
+an older answer never rolls a parcel back), runs per-parcel
 detection over the FULL stored history with the lane's learned stall threshold, opens and
 auto-resolves alerts (unique `dedupe_key`), applies the order-level rules to the whole
 order, and lets the planner queue due buyer messages (transactional outbox).
@@ -12,13 +14,14 @@ shipment and runs the same detection (a long `not_found` becomes `not_picked_up`
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
 import structlog
 from sqlalchemy import select
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 
 from trackmon.domain import (
@@ -30,10 +33,13 @@ from trackmon.domain import (
     TrackingSnapshot,
     ensure_utc,
 )
+from trackmon.errors import StoreError
+from trackmon.history import Previous, State, counts, derive_state, order_key, ordered
 from trackmon.lanes import LaneFigures, lane_carrier, lane_country, lane_figures
-from trackmon.models import Alert, Order, Shipment, ShipmentEvent
+from trackmon.models import Alert, Order, Shipment, ShipmentEvent, cut, fit_instance, fit_row
 from trackmon.order_rules import OrderFacts, ParcelFacts, evaluate_order
 from trackmon.settings import DetectionSettings, Settings
+from trackmon.store_reasons import store_failure_reason
 
 log = structlog.get_logger("trackmon.ingest")
 
@@ -41,6 +47,8 @@ Detector = Callable[..., list[AlertCandidate]]
 Planner = Callable[[Session, int, datetime, Settings], int]
 
 _PENDING = frozenset({Status.not_found.value, Status.info_received.value})
+#: `last_error` is a short reason shown by the API and `trackmon check`, not a dump.
+LAST_ERROR_CHARS = 200
 
 
 @dataclass(slots=True)
@@ -90,6 +98,7 @@ def _event_rows(session: Session, shipment_id: int) -> list[tuple[str, TrackingE
         out.append((fp, TrackingEvent(
             time=time, description=description, location=location, status=status, sub_status=sub,
             raw_code=raw_code, utc_offset_minutes=offset, country=country)))
+    out.sort(key=lambda pair: order_key(pair[1]))  # stable: stored order kept for equal keys
     return out
 
 
@@ -98,67 +107,84 @@ def stored_events(session: Session, shipment_id: int) -> list[TrackingEvent]:
     return [ev for _, ev in _event_rows(session, shipment_id)]
 
 
+def storable(ev: TrackingEvent) -> TrackingEvent:
+    """The event as it will be stored: carrier strings cut to their columns' lengths (with a
+    marker). Fingerprints are taken of this form, so a stored row and a re-sent event agree."""
+    fitted = fit_row(ShipmentEvent, {"location": ev.location, "raw_code": ev.raw_code,
+                                     "country": ev.country})
+    if all(fitted[k] == getattr(ev, k) for k in fitted):
+        return ev
+    return replace(ev, **fitted)
+
+
 def _store_events(session: Session, shipment: Shipment, events: Sequence[TrackingEvent],
                   now: datetime) -> tuple[int, list[TrackingEvent]]:
-    """Insert the events not stored yet; returns (how many were new, the whole history)."""
+    """Insert the events not stored yet; returns (how many were new, the whole history merged
+    by time, see `history.ordered`)."""
     stored = _event_rows(session, shipment.id or 0)
     known = {fp for fp, _ in stored}
     fresh = {ev.fingerprint: ev for ev in events if ev.fingerprint not in known}
     history = [ev for _, ev in stored]
     if not fresh:
         return 0, history
-    rows = [{
+    rows = [fit_row(ShipmentEvent, {
         "shipment_id": shipment.id, "fingerprint": fp, "time": ev.time, "description": ev.description,
         "location": ev.location, "status": ev.status.value,
         "sub_status": ev.sub_status.value if ev.sub_status else None, "raw_code": ev.raw_code,
         "utc_offset_minutes": ev.utc_offset_minutes, "country": ev.country, "first_seen_at": now,
-    } for fp, ev in fresh.items()]
+    }) for fp, ev in fresh.items()]
     # one statement for all new events (executemany; RETURNING counts only rows really inserted,
     # so a concurrent writer that stored the same event first is not counted twice)
     table = ShipmentEvent.__table__  # type: ignore[attr-defined]
     stmt = _insert(session)(table).on_conflict_do_nothing(
         index_elements=["shipment_id", "fingerprint"]).returning(table.c.id)
     inserted = len(session.connection().execute(stmt, rows).all())
-    history.extend(fresh.values())
-    history.sort(key=lambda ev: ev.time)  # stable: stored order kept for equal times
-    return inserted, history
+    return inserted, ordered([*history, *fresh.values()])
 
 
 def _first(events: Sequence[TrackingEvent], pred: Callable[[TrackingEvent], bool]) -> datetime | None:
     return next((ev.time for ev in events if pred(ev)), None)
 
 
-def _update_shipment(shipment: Shipment, snap: TrackingSnapshot, history: Sequence[TrackingEvent],
-                     now: datetime) -> bool:
-    changed = shipment.status != snap.status.value
+def _previous(shipment: Shipment) -> Previous:
+    return Previous(status=shipment.status, sub_status=shipment.sub_status,
+                    last_event_at=shipment.last_event_at,
+                    last_event_description=shipment.last_event_description,
+                    last_event_location=shipment.last_event_location, delivered_at=shipment.delivered_at)
+
+
+def _update_shipment(shipment: Shipment, snap: TrackingSnapshot, state: State, now: datetime) -> bool:
+    """Write the derived state; the answer's own figures (ETA, countries, last-mile carrier)
+    only when it is current (a stale answer carries stale figures)."""
+    changed = shipment.status != state.status.value
     if changed or shipment.status_changed_at is None:
         shipment.status_changed_at = now
-    shipment.status = snap.status.value
-    shipment.sub_status = snap.sub_status.value if snap.sub_status else None
-    shipment.raw_status = snap.raw_status
+    shipment.status = state.status.value
+    shipment.sub_status = state.sub_status.value if state.sub_status else None
+    if state.answer_current or shipment.raw_status is None:
+        shipment.raw_status = snap.raw_status  # the carrier's own code, as of its latest event
     shipment.source = snap.source or shipment.source
-    if history:
-        last = history[-1]
-        shipment.first_event_at = history[0].time
-        shipment.last_event_at = last.time
-        shipment.last_event_description = last.description
-        shipment.last_event_location = last.location
-    shipment.first_movement_at = _first(history, lambda e: e.status.value not in _PENDING
+    events, last = state.effective, state.last_event
+    shipment.first_event_at = events[0].time if events else None
+    shipment.last_event_at = last.time if last else None
+    shipment.last_event_description = last.description if last else None
+    shipment.last_event_location = last.location if last else None
+    shipment.first_movement_at = _first(events, lambda e: e.status.value not in _PENDING
                                         and e.sub_status is not SubStatus.label_created)
-    shipment.departed_origin_at = _first(history, lambda e: e.sub_status is SubStatus.departed_origin)
+    shipment.departed_origin_at = _first(events, lambda e: e.sub_status is SubStatus.departed_origin)
     shipment.arrived_destination_at = _first(
-        history, lambda e: e.sub_status is SubStatus.arrived_destination)
-    if snap.status is Status.delivered:
-        delivered = _first(history, lambda e: e.status is Status.delivered)
-        shipment.delivered_at = delivered or shipment.delivered_at or (
-            history[-1].time if history else now)
+        events, lambda e: e.sub_status is SubStatus.arrived_destination)
+    shipment.delivered_at = state.delivered_at
+    if state.answer_current:
+        shipment.eta_from = snap.eta_from or shipment.eta_from
+        shipment.eta_to = snap.eta_to or shipment.eta_to
+        shipment.last_mile_carrier = snap.last_mile_carrier or shipment.last_mile_carrier
+        shipment.origin_country = snap.origin_country or shipment.origin_country
+        shipment.destination_country = snap.destination_country or shipment.destination_country
     else:
-        shipment.delivered_at = None  # the carrier corrected a wrong "delivered"
-    shipment.eta_from = snap.eta_from or shipment.eta_from
-    shipment.eta_to = snap.eta_to or shipment.eta_to
-    shipment.origin_country = snap.origin_country or shipment.origin_country
-    shipment.destination_country = snap.destination_country or shipment.destination_country
-    shipment.last_mile_carrier = snap.last_mile_carrier or shipment.last_mile_carrier
+        shipment.origin_country = shipment.origin_country or snap.origin_country
+        shipment.destination_country = shipment.destination_country or snap.destination_country
+    fit_instance(shipment)
     return changed
 
 
@@ -235,7 +261,7 @@ def _detect_and_settle(session: Session, shipment: Shipment, now: datetime, sett
         raise LookupError(f"shipment {shipment.id} has no order {shipment.order_pk}")
     rules: DetectionSettings = settings.detection
     if history is None:
-        history = stored_events(session, shipment.id)
+        history = [ev for ev in stored_events(session, shipment.id) if counts(ev, now)]
     figures = lane_figures(session, lane_carrier(shipment), lane_country(shipment, order.buyer_country),
                            settings)
     stall = _learned_stall(shipment, figures)
@@ -281,23 +307,39 @@ def _learned_stall(shipment: Shipment, figures: LaneFigures) -> float | None:
     return value if value is not None and value > 0 else None
 
 
+def _refused(exc: SQLAlchemyError, shipment: Shipment) -> StoreError:
+    reason = store_failure_reason(exc)
+    log.warning("shipment.store_failed", shipment_id=shipment.id, reason=reason,
+                error_type=type(exc).__name__, detail=str(getattr(exc, "orig", None) or exc)[:2000])
+    return StoreError(reason)
+
+
 def ingest_snapshot(session: Session, shipment: Shipment, snapshot: TrackingSnapshot, now: datetime,
                     settings: Settings, *, detector: Detector | None = None,
                     planner: Planner | None = None) -> IngestResult:
     """Merge `snapshot` into `shipment` (caller commits). Safe to repeat: a second identical
-    snapshot adds nothing and opens nothing."""
+    snapshot adds nothing and opens nothing. The state comes from the whole stored history
+    (`history.derive_state`), so an older answer never rolls the parcel back. A database
+    refusal raises `StoreError` with a short human reason (the SQL is logged, not returned)."""
     now = ensure_utc(now)
     if shipment.id is None:
         raise ValueError("ingest_snapshot needs a stored shipment (id is None)")
     result = IngestResult()
-    result.new_events, history = _store_events(session, shipment, snapshot.events, now)
-    result.status_changed = _update_shipment(shipment, snapshot, history, now)
-    shipment.last_error = None
-    session.add(shipment)
-    session.flush()
-    _detect_and_settle(session, shipment, now, settings, result, detector, planner, history)
+    snap = replace(snapshot, events=tuple(storable(ev) for ev in snapshot.events))
+    try:
+        result.new_events, history = _store_events(session, shipment, snap.events, now)
+        state = derive_state(history, snap, now, _previous(shipment))
+        result.status_changed = _update_shipment(shipment, snap, state, now)
+        shipment.last_error = None
+        session.add(shipment)
+        session.flush()
+        _detect_and_settle(session, shipment, now, settings, result, detector, planner,
+                           list(state.effective))
+    except SQLAlchemyError as exc:
+        raise _refused(exc, shipment) from exc
     log.debug("shipment.ingested", shipment_id=shipment.id, status=shipment.status,
-              new_events=result.new_events, opened=result.opened_alerts, resolved=result.resolved_alerts)
+              decided_by=state.decided_by, new_events=result.new_events,
+              opened=result.opened_alerts, resolved=result.resolved_alerts)
     return result
 
 
@@ -309,7 +351,7 @@ def ingest_problem(session: Session, shipment: Shipment, problem: CarrierProblem
     if shipment.id is None:
         raise ValueError("ingest_problem needs a stored shipment (id is None)")
     result = IngestResult()
-    shipment.last_error = f"{problem.kind}: {problem.message}"[:500]
+    shipment.last_error = cut(f"{problem.kind}: {problem.message}", LAST_ERROR_CHARS)
     if shipment.last_event_at is None and shipment.status != Status.not_found.value:
         shipment.status = Status.not_found.value
         shipment.status_changed_at = now
@@ -317,8 +359,12 @@ def ingest_problem(session: Session, shipment: Shipment, problem: CarrierProblem
     if problem.kind == "invalid":
         shipment.sub_status = SubStatus.invalid_number.value
     shipment.raw_status = f"problem:{problem.kind}" + (f":{problem.code}" if problem.code else "")
-    session.add(shipment)
-    session.flush()
+    fit_instance(shipment)
     log.info("shipment.problem", shipment_id=shipment.id, kind=problem.kind, message=problem.message)
-    _detect_and_settle(session, shipment, now, settings, result, detector, planner)
+    try:
+        session.add(shipment)
+        session.flush()
+        _detect_and_settle(session, shipment, now, settings, result, detector, planner)
+    except SQLAlchemyError as exc:
+        raise _refused(exc, shipment) from exc
     return result

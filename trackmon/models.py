@@ -3,6 +3,10 @@
 Idempotency lives in unique keys: events (shipment + fingerprint), alerts (dedupe_key),
 messages (idempotency_key), digest runs (store + period + period_key), webhook receipts.
 All datetimes are stored as UTC and come back aware (`UTCDateTime`).
+
+Strings from outside (carrier answers) are cut to their column's length with a marker by
+`fit` / `fit_row` / `fit_instance`, which read the length from the table itself: PostgreSQL
+refuses an over-long value where SQLite would store it, so nothing longer is ever sent.
 """
 
 from __future__ import annotations
@@ -10,9 +14,15 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Column, DateTime, Index, UniqueConstraint
+import structlog
+from sqlalchemy import JSON, Column, DateTime, Index, String, UniqueConstraint
 from sqlalchemy.types import TypeDecorator
 from sqlmodel import Field, SQLModel
+
+log = structlog.get_logger("trackmon.models")
+
+#: Marks a value cut to fit its column.
+CUT_MARKER = "…"
 
 
 class UTCDateTime(TypeDecorator[datetime]):
@@ -248,3 +258,47 @@ class Installation(SQLModel, table=True):
     id: int = Field(primary_key=True)
     secret: str = Field(max_length=64)  # 32 random bytes, hex
     created_at: datetime = Field(sa_type=UTCDateTime, nullable=False)
+
+
+def cut(value: str, limit: int) -> str:
+    """`value` cut to at most `limit` characters, the last one being `CUT_MARKER`."""
+    if len(value) <= limit:
+        return value
+    return value[:max(limit - len(CUT_MARKER), 0)] + CUT_MARKER[:limit]
+
+
+def column_length(model: type[SQLModel], name: str) -> int | None:
+    """The declared length of a string column (None: unbounded or not a string)."""
+    return _string_length(model.__table__.c[name])  # type: ignore[attr-defined]
+
+
+def _string_length(column: Column[Any]) -> int | None:
+    kind = column.type
+    impl = getattr(kind, "impl", kind)  # SQLModel's AutoString decorates String
+    return kind.length if isinstance(impl, String) and getattr(kind, "length", None) else None  # type: ignore[attr-defined]
+
+
+def fit(model: type[SQLModel], name: str, value: str | None) -> str | None:
+    """`value` cut to the length of `model`'s column `name` (a cut is logged)."""
+    if value is None:
+        return None
+    limit = column_length(model, name)
+    if limit is None or len(value) <= limit:
+        return value
+    log.warning("value.cut", table=model.__tablename__, column=name, length=len(value), limit=limit)
+    return cut(value, limit)
+
+
+def fit_row(model: type[SQLModel], row: dict[str, Any]) -> dict[str, Any]:
+    """A copy of `row` (column → value) with every string cut to its column's length."""
+    return {k: fit(model, k, v) if isinstance(v, str) else v for k, v in row.items()}
+
+
+def fit_instance(obj: SQLModel) -> None:
+    """Cut every string attribute of a table row object to its column's length, in place."""
+    model = type(obj)
+    for column in model.__table__.c:  # type: ignore[attr-defined]
+        limit = _string_length(column)
+        value = getattr(obj, column.key, None)
+        if limit and isinstance(value, str) and len(value) > limit:
+            setattr(obj, column.key, fit(model, column.key, value))
