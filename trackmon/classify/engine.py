@@ -1,0 +1,111 @@
+"""The classifier's decision: the first rule (by family, then table order) that matches a clause
+its guards allow, among the tables of the languages the text is written in. Pure."""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable
+
+from trackmon.classify.lang import languages
+from trackmon.classify.rules import Rule
+from trackmon.classify.tables import TABLES
+from trackmon.classify.text import Clause, Moods, fold
+
+
+def _trie_pattern(words: list[str]) -> str:
+    """A regex matching any of `words`, shaped as a trie so the engine walks it in one pass;
+    where one word is a prefix of another the longer one is preferred (greedy)."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        alts = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+    return build(trie)
+
+
+class _Index:
+    """Rules of a set of languages in decision order, and one pass to find which may match.
+
+    Every rule knows fixed texts one of which each of its matches contains (its anchors, see
+    `rules.Rule.anchors`). A single trie-shaped search lists the anchors present; only the
+    rules they belong to are then tried, in decision order.
+    """
+
+    __slots__ = ("always", "finder", "rules", "rules_of")
+
+    def __init__(self, rules: tuple[Rule, ...]) -> None:
+        self.rules = rules
+        self.always = frozenset(i for i, rule in enumerate(rules) if rule.anchors is None)
+        owners: dict[str, set[int]] = {}
+        for i, rule in enumerate(rules):
+            for anchor in rule.anchors or ():
+                owners.setdefault(anchor, set()).add(i)
+        # the search reports the longest anchor at each position: it brings its prefixes' rules too
+        self.rules_of = {a: frozenset().union(*(owners[b] for b in owners if a.startswith(b))) for a in owners}
+        self.finder = re.compile("(?=(" + _trie_pattern(sorted(owners)) + "))") if owners else None
+
+    def candidates(self, folded: str) -> list[int]:
+        """Indexes (in decision order) of the rules whose fixed text occurs in `folded`."""
+        found = set(self.always)
+        if self.finder is not None:
+            rules_of = self.rules_of
+            for anchor in self.finder.findall(folded):
+                found |= rules_of[anchor]
+        return sorted(found)
+
+
+@functools.lru_cache(maxsize=256)
+def index_for(langs: frozenset[str]) -> _Index:
+    """The tables of these languages merged in decision order (stable within a family)."""
+    merged: list[Rule] = [rule for lang in sorted(langs) for rule in TABLES.get(lang, ())]
+    return _Index(tuple(sorted(merged, key=lambda rule: rule.family)))
+
+
+def rules_for(langs: frozenset[str]) -> tuple[Rule, ...]:
+    return index_for(langs).rules
+
+
+def _allowed(rule: Rule, clause: Clause) -> bool:
+    return not ((clause.negated and "n" in rule.guard) or (clause.hypothetical and "h" in rule.guard))
+
+
+def decide(text: str) -> tuple[Rule, str] | None:
+    """The deciding rule and the phrase it matched, or None (empty, unknown language, no rule)."""
+    folded = fold(text)
+    if not folded:
+        return None
+    langs = languages(folded)
+    if not langs:
+        return None
+    moods: Moods | None = None
+    index = index_for(langs)
+    for n in index.candidates(folded):
+        rule = index.rules[n]
+        match = rule.pattern.search(folded)
+        if match is None:
+            continue
+        if rule.exclude is not None and rule.exclude.search(folded):
+            continue
+        if not rule.guard:
+            return rule, match.group(0)
+        if moods is None:
+            moods = Moods(folded)
+        for m in _matches(rule, folded, match):
+            if _allowed(rule, moods.at(m[0])):
+                return rule, m[1]
+    return None
+
+
+def _matches(rule: Rule, folded: str, first) -> Iterable[tuple[int, str]]:
+    yield first.start(), first.group(0)
+    for m in rule.pattern.finditer(folded, first.end()):
+        yield m.start(), m.group(0)
