@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
 
 from trackmon.classify.lang import languages
 from trackmon.classify.rules import Rule
@@ -33,33 +32,38 @@ def _trie_pattern(words: list[str]) -> str:
 
 
 class _Index:
-    """Rules of a set of languages in decision order, and one pass to find which may match.
+    """Rules of a set of languages in decision order, and one pass to find which phrases may match.
 
-    Every rule knows fixed texts one of which each of its matches contains (its anchors, see
+    Every phrase knows fixed texts one of which each of its matches contains (its anchors, see
     `rules.Rule.anchors`). A single trie-shaped search lists the anchors present; only the
-    rules they belong to are then tried, in decision order.
+    phrases they belong to are then tried, rule by rule in decision order.
     """
 
-    __slots__ = ("always", "finder", "rules", "rules_of")
+    __slots__ = ("always", "finder", "phrases_of", "rules")
 
     def __init__(self, rules: tuple[Rule, ...]) -> None:
         self.rules = rules
-        self.always = frozenset(i for i, rule in enumerate(rules) if rule.anchors is None)
-        owners: dict[str, set[int]] = {}
+        always: dict[int, set[int]] = {}
+        owners: dict[str, set[tuple[int, int]]] = {}
         for i, rule in enumerate(rules):
-            for anchor in rule.anchors or ():
-                owners.setdefault(anchor, set()).add(i)
-        # the search reports the longest anchor at each position: it brings its prefixes' rules too
-        self.rules_of = {a: frozenset().union(*(owners[b] for b in owners if a.startswith(b))) for a in owners}
+            for j, anchors in enumerate(rule.anchors):
+                if anchors is None:
+                    always.setdefault(i, set()).add(j)
+                for anchor in anchors or ():
+                    owners.setdefault(anchor, set()).add((i, j))
+        self.always = tuple((i, j) for i, js in sorted(always.items()) for j in sorted(js))
+        # the search reports the longest anchor at each position: it brings its prefixes' phrases too
+        self.phrases_of = {a: tuple(sorted(set().union(*(owners[b] for b in owners if a.startswith(b)))))
+                           for a in owners}
         self.finder = re.compile("(?=(" + _trie_pattern(sorted(owners)) + "))") if owners else None
 
-    def candidates(self, folded: str) -> list[int]:
-        """Indexes (in decision order) of the rules whose fixed text occurs in `folded`."""
+    def candidates(self, folded: str) -> list[tuple[int, int]]:
+        """(rule index, phrase index) pairs, in decision order, of the phrases whose fixed text occurs."""
         found = set(self.always)
         if self.finder is not None:
-            rules_of = self.rules_of
+            phrases_of = self.phrases_of
             for anchor in self.finder.findall(folded):
-                found |= rules_of[anchor]
+                found.update(phrases_of[anchor])
         return sorted(found)
 
 
@@ -88,24 +92,25 @@ def decide(text: str) -> tuple[Rule, str] | None:
         return None
     moods: Moods | None = None
     index = index_for(langs)
-    for n in index.candidates(folded):
-        rule = index.rules[n]
-        match = rule.pattern.search(folded)
+    rules = index.rules
+    excluded = -1
+    for n, j in index.candidates(folded):
+        if n == excluded:
+            continue
+        rule = rules[n]
+        match = rule.alternatives[j].search(folded)
         if match is None:
             continue
         if rule.exclude is not None and rule.exclude.search(folded):
+            excluded = n
             continue
         if not rule.guard:
             return rule, match.group(0)
         if moods is None:
             moods = Moods(folded)
-        for m in _matches(rule, folded, match):
-            if _allowed(rule, moods.at(m[0])):
-                return rule, m[1]
+        if _allowed(rule, moods.at(match.start())):
+            return rule, match.group(0)
+        for later in rule.alternatives[j].finditer(folded, match.end()):
+            if _allowed(rule, moods.at(later.start())):
+                return rule, later.group(0)
     return None
-
-
-def _matches(rule: Rule, folded: str, first) -> Iterable[tuple[int, str]]:
-    yield first.start(), first.group(0)
-    for m in rule.pattern.finditer(folded, first.end()):
-        yield m.start(), m.group(0)

@@ -39,7 +39,7 @@ _VOCAB: dict[str, str] = {
         shipped ship ships with without they their them this that these those and for from into onto upon
         via over under after before while during then than also only just still yet soon now today tonight
         item's parcel's consolidated consolidation export exported imported bond presented inward outward
-        exchange dispatched despatch despatched landed departed arrived handover handed""",
+        exchange dispatched despatch despatched landed departed arrived handover handed formalities progress""",
     "es": """los las del envio entregado entregada entrega paquete destinatario remitente oficina reparto transito
         admitido admitida recogida recoger recogido disponible devuelto devolucion aduana aduanas intento ausente
         punto centro clasificado llegada salida sido esta con por para pendiente destino estacionado almacen
@@ -88,6 +88,7 @@ for _lang, _words in WORDS.items():
         _INDEX[_w] = (*_INDEX.get(_w, ()), _lang)
 
 _EN_SHORT = re.compile(r"\b(?:in|on|at|to|by|of|is|it|be|we|up|an|or|as|out)\b")
+_ALL = frozenset(_INDEX)
 _WORD = re.compile(r"[a-z]{3,}")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _KANA = re.compile(r"[\u3040-\u30ff]")
@@ -109,11 +110,12 @@ def languages(folded: str) -> frozenset[str]:
             found.add("zh")
             if "ja" not in found and "ko" not in found:
                 found.add("ja")  # kanji-only Japanese labels ("配達完了") read with both tables
-    words = _WORD.findall(folded)
-    for word in words:
-        hit = _INDEX.get(word) or _INDEX.get(word.rstrip("s"))
-        if hit:
-            found.update(hit)
+    words = set(_WORD.findall(folded))
+    for word in _ALL.intersection(words):
+        found.update(_INDEX[word])
+    if len(found) < 2:  # plural forms ("packages", "parcels") when little else was found
+        for word in _ALL.intersection(w[:-1] for w in words if w[-1] == "s"):
+            found.update(_INDEX[word])
     if not found and folded.isascii() and _EN_SHORT.search(folded):
         found.add("en")  # "In Customs", "Out for delivery": short English function words
     return frozenset(found)

@@ -106,7 +106,8 @@ class Rule:
     pattern: re.Pattern[str]
     exclude: re.Pattern[str] | None
     guard: str  # "n": not in a negated clause, "h": not in a hypothetical clause
-    anchors: tuple[str, ...] | None  # text one of which every match contains; None: no such text
+    alternatives: tuple[re.Pattern[str], ...]  # the phrases one by one (the pattern is their union)
+    anchors: tuple[tuple[str, ...] | None, ...]  # per phrase: fixed texts one of which each match contains
 
 
 def _longest_run(items) -> str:
@@ -154,14 +155,8 @@ def required_text(pattern: str) -> str:
     return _longest_run(_sre.parse(pattern))
 
 
-def _anchors(patterns) -> tuple[str, ...] | None:
-    found: list[str] = []
-    for pattern in patterns:
-        texts = _anchor_set(list(_sre.parse(pattern)))
-        if texts is None:
-            return None
-        found.extend(texts)
-    return tuple(found)
+def _anchors(pattern: str) -> tuple[str, ...] | None:
+    return _anchor_set(list(_sre.parse(pattern)))
 
 
 def _join(patterns: tuple[str, ...] | list[str]) -> str:
@@ -181,7 +176,8 @@ def table(lang: str, spec: list[tuple]) -> tuple[Rule, ...]:
             guard = entry[3]
         name = f"{lang}.{family.name}" + ("" if all(e[0] != family for e in spec[:n]) else f".{n}")
         out.append(Rule(name, family, status, sub, re.compile(_join(patterns)),
-                        re.compile(_join(exclude)) if exclude else None, guard, _anchors(patterns)))
+                        re.compile(_join(exclude)) if exclude else None, guard,
+                        tuple(re.compile(p) for p in patterns), tuple(_anchors(p) for p in patterns)))
     return tuple(out)
 
 

@@ -196,7 +196,7 @@ EN = table("en", [
     ]),
     (F.customs, [
         r"customs", r"(?:import|export) clearance", r"clearance (?:processing|in progress|event)", r"inbound into customs",
-        r"presented to (?:import )?customs", r"clearance", r"\bbroker\b", r"in bond",
+        r"presented to (?:import )?customs", r"clearance", r"\bbroker\b", r"in bond", r"formalit",
     ]),
     (F.arrived, [
         r"arriv\w* (?:in|at|to) (?:the )?destination country", r"arriv\w* (?:in|at) (?:the )?country of destination",
