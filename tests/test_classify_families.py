@@ -24,7 +24,7 @@ def read(text: str) -> tuple[Status, SubStatus | None]:
     return (got.status, got.sub_status) if got else (S.in_transit, None)
 
 
-def check(text: str, status: Status, sub: SubStatus | None | str = "any") -> None:
+def check(text: str, status: Status, sub: SubStatus | str | None = "any") -> None:
     assert _train().get(text) is status, f"not a train row labeled {status}: {text}"
     got = read(text)
     assert got[0] is status, (text, got, explain(text))
