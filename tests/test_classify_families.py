@@ -37,7 +37,8 @@ TENSE_NEGATION_CONDITION = [
     ("Livraison prévue lundi prochain", S.in_transit),
     ("Votre colis sera présenté le prochain jour ouvré et nécessite une remise en mains propres. Si vous êtes "
      "absent, vous pouvez nous donner vos instructions sur wwww.colissimo.fr/monchoix.", S.in_transit),
-    ("Recebido na unidade de distribuição - Por determinação judicial o objeto será entregue em até 7 dias", S.in_transit),
+    ("Recebido na unidade de distribuição - Por determinação judicial o objeto será entregue em até 7 dias",
+     S.in_transit),
     ("Objeto recebido na unidade de distribuição - Entrega prevista para o próximo dia útil", S.in_transit),
     ("Your package will be delivered one business day later than expected.", S.exception),
     # not yet / not / could not
@@ -82,7 +83,8 @@ LOCKERS = [
     ("The package was delivered to a locker and is awaiting customer pickup.", S.available_for_pickup,
      U.pickup_locker),
     ("Обработка - Прибыло в почтомат", S.available_for_pickup, U.pickup_locker),
-    ("您的快件已被竹溪苑【自提柜】代收，请及时取件。有问题请联系派件员18577767689", S.available_for_pickup, U.pickup_locker),
+    ("您的快件已被竹溪苑【自提柜】代收，请及时取件。有问题请联系派件员18577767689",
+     S.available_for_pickup, U.pickup_locker),
     ("Вручение - Выдано адресату через почтомат", S.delivered, None),        # taken out by the recipient
     ("您已在成都柳岸锦城四栋三单元店完成取件，感谢使用菜鸟驿站，期待再次为您服务。", S.delivered, None),
     ("Colis en échec de livraison : plus de casier disponible dans la consigne choisie", S.delivery_failed, "any"),
