@@ -60,7 +60,8 @@ _VOCAB: dict[str, str] = {
         distribution tri pays arrive quitte sorti dedouanement commercant gardien voisin prepare expedie
         remis presente reporte retenu adresse incomplete echec consigne relais cityssimo jours ouvrables
         destinataire prochain nouveau mis sera pourra signale emballage degrade territoire reseau enlevement
-        instruction distribue probleme attente retire traitement entree sortie declaratif distribuable retour""",
+        instruction distribue probleme attente retire traitement entree sortie declaratif distribuable retour
+        anomalie incident refuse retrait effectue enregistre etiquette creee groupee agence transit""",
     "de": """die der das sendung wurde wird ist zugestellt zustellung empfanger absender filiale packstation
         abholung paketzentrum zielland zoll verzollung zustellfahrzeug geladen bearbeitet eingetroffen
         eingeliefert abgeholt angetroffen nicht konnte rucksendung auftragsdaten elektronisch ubermittelt

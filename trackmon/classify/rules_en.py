@@ -23,7 +23,9 @@ EN = table("en", [
         r"has not received the (?:package|parcel)", r"not (?:yet )?(?:been )?(?:handed|tendered) (?:over )?to",
         r"awaiting item\b", r"ready for (?:ups|fedex|dhl|usps|shipment)\b",
         r"order (?:processed|created|confirmed)", r"preparing (?:your )?(?:shipment|order)",
-        r"\bshipment (?:is )?(?:ready|being prepared)(?! for pick)",
+        r"\bshipment (?:is )?(?:ready|being prepared)(?! for (?:pick|transport))", r"will (?:shortly )?be handed over to",
+        r"recorded by the (?:foreign )?sender", r"data delivered\)?", r"confirmation of preparation", r"\bis announced\b",
+        r"received the information",
     ], (r"picked up",)),
     (F.sender_collected, [
         r"(?:collected|picked up|received) from (?:the )?(?:sender|shipper|merchant|seller)",
@@ -46,7 +48,7 @@ EN = table("en", [
     ], (r"later than expected", r"after the scheduled time", r"one business day later", r"unavailable", r"will contact",
         r"damage"), ""),
     (F.locker, [
-        r"(?:parcel |delivered to (?:a |the )?)?locker\b", r"packstation", r"parcel machine", r"paczkomat",
+        r"(?:parcel |delivered to (?:a |the )?)?locker\b", r"packstation", r"parcel machine", r"paczkomat", r"mypost24",
     ], (r"(?:collected|picked up|retrieved|removed)\b.{0,30}\b(?:from|at|by)", r"does not fit", r"not fit in locker",
         r"taken from the packstation", r"posted by the sender")),
     (F.point, [
@@ -64,7 +66,7 @@ EN = table("en", [
         r"\bhold at location\b", r"held for (?:pickup|collection)", r"being held for collection",
         r"arranged to pick up the package", r"requested (?:this|the) package be held for pickup",
         r"must be picked up within", r"ready for pick-?up at the post office", r"reminder to pick up",
-        r"held for pickup", r"held in a ups store",
+        r"held for pickup", r"held in a ups store", r"registered for collection", r"retention period (?:was )?extended",
     ], (r"(?:carrier|courier|driver) (?:pick.?up|collection)", r"from (?:the )?(?:sender|shipper|merchant|seller)",
         r"by the sender only")),
     (F.returning, [
@@ -120,10 +122,10 @@ EN = table("en", [
     (F.out_for_delivery, [
         r"out for (?:physical )?delivery", r"on (?:the )?(?:\w+ )?vehicle for delivery", r"with (?:the )?(?:delivery )?courier",
         r"loaded on (?:the )?delivery vehicle", r"loaded onto the delivery vehicle", r"on its way to (?:you|the recipient)",
-        r"on board (?:for delivery|the courier vehicle)", r"onboard for delivery", r"\bfor delivery$", r"enroute to delivery",
+        r"on board (?:for delivery|the courier vehicle)", r"onboard for delivery", r"^for delivery$", r"enroute to delivery",
         r"delivery in progress", r"delivery attempt in progress", r"being delivered", r"on board for delivery",
         r"parcel is expected to be delivered during the day", r"out for delivery today",
-        r"\bin delivery\b", r"gone out on a delivery route",
+        r"\bin delivery\b", r"gone out on a delivery route", r"delivery round", r"loaded (?:on|onto|into) (?:the )?delivery vehicle",
     ], (), "n"),
     (F.out_for_delivery, [r"expected to be delivered (?:today|during the day)"], (), ""),
     (F.delivered, [
