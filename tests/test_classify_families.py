@@ -167,3 +167,18 @@ def test_deterministic_across_calls() -> None:
     first = [read(t) for t in texts]
     explain.cache_clear()
     assert [read(t) for t in texts] == first
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the kinds of sentence issue 11 names (written here, not corpus rows): none of them is a delivery
+    ("You will receive a text message once your parcel is delivered", None),
+    ("If nobody is home, the parcel will be taken to the post office", None),
+    ("Your parcel will be delivered tomorrow", None),
+    ("The parcel has not yet been returned to the sender", None),
+    ("Pickup attempted - shipper not ready", S.info_received),
+    ("Loaded on the van", S.out_for_delivery),
+    ("Missed delivery - card left", S.delivery_failed),
+])
+def test_statements_that_are_not_events(text: str, expected: Status | None) -> None:
+    got = classify_description(text)
+    assert (got.status if got else None) is expected, explain(text)

@@ -31,6 +31,9 @@ def _trie_pattern(words: list[str]) -> str:
     return build(trie)
 
 
+_WIDE = 1 << 12  # more phrases than any rule has
+
+
 class _Index:
     """Rules of a set of languages in decision order, and one pass to find which phrases may match.
 
@@ -51,9 +54,10 @@ class _Index:
                     always.setdefault(i, set()).add(j)
                 for anchor in anchors or ():
                     owners.setdefault(anchor, set()).add((i, j))
-        self.always = tuple((i, j) for i, js in sorted(always.items()) for j in sorted(js))
+        # (rule, phrase) pairs are kept as one int, rule * _WIDE + phrase, so they sort in decision order
+        self.always = tuple(i * _WIDE + j for i, js in sorted(always.items()) for j in sorted(js))
         # the search reports the longest anchor at each position: it brings its prefixes' phrases too
-        self.phrases_of = {a: tuple(sorted(set().union(*(owners[b] for b in owners if a.startswith(b)))))
+        self.phrases_of = {a: tuple(sorted({i * _WIDE + j for b in owners if a.startswith(b) for i, j in owners[b]}))
                            for a in owners}
         self.finder = re.compile("(?=(" + _trie_pattern(sorted(owners)) + "))") if owners else None
 
@@ -64,7 +68,7 @@ class _Index:
             phrases_of = self.phrases_of
             for anchor in self.finder.findall(folded):
                 found.update(phrases_of[anchor])
-        return sorted(found)
+        return [divmod(code, _WIDE) for code in sorted(found)]
 
 
 @functools.lru_cache(maxsize=256)

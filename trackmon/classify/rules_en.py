@@ -17,7 +17,9 @@ EN = table("en", [
         r"\breturned to (?:the )?(?:sender|shipper) via",
     ]),
     (F.sender_attempt, [
-        r"tried to pick ?up", r"not ready for pick ?up", r"attempted to pick up the parcel",
+        r"tried to pick ?up", r"not ready for pick ?up", r"attempted to pick up the parcel", r"pick ?up attempt(?:ed)?\b",
+        r"collection attempt(?:ed)?\b", r"unable to collect (?:the (?:package|parcel|shipment) )?from (?:the )?(?:sender|shipper)",
+        r"collection (?:failed|was unsuccessful)", r"pick ?up (?:failed|was unsuccessful)", r"shipper not ready",
         r"(?:scheduled|requested|request) for pick ?up", r"scheduled for pickup", r"\benroute to pickup",
         r"preparing to pick up", r"pick ?up (?:was )?(?:scheduled|requested|cancell?ed)", r"awaiting (?:carrier|courier) pick ?up",
         r"has not received the (?:package|parcel)", r"not (?:yet )?(?:been )?(?:handed|tendered) (?:over )?to",
@@ -108,7 +110,7 @@ EN = table("en", [
         r"redelivery", r"business (?:was )?closed", r"notice left", r"no one available", r"nobody available",
         r"(?:receiving )?business was closed", r"we missed you", r"does not answer the phone", r"unable to contact the receiver",
         r"can not being reached|cannot be reached", r"adult signature", r"unable to (?:receive payment|collect (?:funds|payment))",
-        r"valid pin", r"security access", r"left a notice",
+        r"valid pin", r"security access", r"left a notice", r"missed delivery", r"card left",
     ]),
     (F.failed, [
         r"(?:delivery )?attempted", r"delivery attempt", r"unable to deliver", r"could not be delivered", r"cannot be delivered",
@@ -125,7 +127,7 @@ EN = table("en", [
         r"on board (?:for delivery|the courier vehicle)", r"onboard for delivery", r"^for delivery$", r"enroute to delivery",
         r"delivery in progress", r"delivery attempt in progress", r"being delivered", r"on board for delivery",
         r"parcel is expected to be delivered during the day", r"out for delivery today",
-        r"\bin delivery\b", r"gone out on a delivery route", r"delivery round", r"loaded (?:on|onto|into) (?:the )?delivery vehicle",
+        r"\bin delivery\b", r"gone out on a delivery route", r"loaded (?:on|onto|into) (?:the )?(?:van|truck|courier van)", r"delivery round", r"loaded (?:on|onto|into) (?:the )?delivery vehicle",
     ], (), "n"),
     (F.out_for_delivery, [r"expected to be delivered (?:today|during the day)"], (), ""),
     (F.delivered, [
@@ -214,6 +216,7 @@ EN = table("en", [
         r"(?:electronic|shipment|shipping|order|pre.?shipment|billing|item) (?:information|info|data|details) (?:received|sent|submitted|transmitted|approved)",
         r"electronic (?:information|data)",
         r"information (?:received|sent|submitted)", r"awaiting item", r"pre.?advice", r"manifest (?:processed|received)",
+        r"\bdata received\b",
         r"shipment information", r"notified to \w+ electronically", r"tracking number allocated", r"order data transmitted",
         r"data (?:was )?entered into the", r"shipment created", r"mobile shipment was created", r"order processed by shipper",
     ], (r"\bvoided\b",)),
