@@ -4,32 +4,13 @@ its guards allow, among the tables of the languages the text is written in. Pure
 from __future__ import annotations
 
 import functools
-import re
+
+import ahocorasick
 
 from trackmon.classify.lang import languages
 from trackmon.classify.rules import Rule
 from trackmon.classify.tables import TABLES
 from trackmon.classify.text import Clause, Moods, fold
-
-
-def _trie_pattern(words: list[str]) -> str:
-    """A regex matching any of `words`, shaped as a trie so the engine walks it in one pass;
-    where one word is a prefix of another the longer one is preferred (greedy)."""
-    trie: dict = {}
-    for word in words:
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict) -> str:
-        alts = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return f"(?:{body})?" if "" in node else body
-    return build(trie)
-
 
 _WIDE = 1 << 12  # more phrases than any rule has
 
@@ -38,36 +19,41 @@ class _Index:
     """Rules of a set of languages in decision order, and one pass to find which phrases may match.
 
     Every phrase knows fixed texts one of which each of its matches contains (its anchors, see
-    `rules.Rule.anchors`). A single trie-shaped search lists the anchors present; only the
-    phrases they belong to are then tried, rule by rule in decision order.
+    `rules.Rule.anchors`). One Aho-Corasick pass over the text lists every anchor present
+    (overlapping ones included); only the phrases they belong to are then tried, rule by rule
+    in decision order. (rule, phrase) pairs are kept as one int, rule * _WIDE + phrase, so
+    they sort in decision order.
     """
 
-    __slots__ = ("always", "finder", "phrases_of", "rules")
+    __slots__ = ("always", "automaton", "rules")
 
     def __init__(self, rules: tuple[Rule, ...]) -> None:
         self.rules = rules
-        always: dict[int, set[int]] = {}
-        owners: dict[str, set[tuple[int, int]]] = {}
+        always: list[int] = []
+        owners: dict[str, set[int]] = {}
         for i, rule in enumerate(rules):
+            if len(rule.alternatives) >= _WIDE:
+                raise ValueError(f"{rule.name}: too many phrases")
             for j, anchors in enumerate(rule.anchors):
                 if anchors is None:
-                    always.setdefault(i, set()).add(j)
+                    always.append(i * _WIDE + j)
                 for anchor in anchors or ():
-                    owners.setdefault(anchor, set()).add((i, j))
-        # (rule, phrase) pairs are kept as one int, rule * _WIDE + phrase, so they sort in decision order
-        self.always = tuple(i * _WIDE + j for i, js in sorted(always.items()) for j in sorted(js))
-        # the search reports the longest anchor at each position: it brings its prefixes' phrases too
-        self.phrases_of = {a: tuple(sorted({i * _WIDE + j for b in owners if a.startswith(b) for i, j in owners[b]}))
-                           for a in owners}
-        self.finder = re.compile("(?=(" + _trie_pattern(sorted(owners)) + "))") if owners else None
+                    owners.setdefault(anchor, set()).add(i * _WIDE + j)
+        self.always = tuple(always)
+        self.automaton: ahocorasick.Automaton | None = None
+        if owners:
+            automaton = ahocorasick.Automaton()
+            for anchor, codes in owners.items():
+                automaton.add_word(anchor, tuple(codes))
+            automaton.make_automaton()
+            self.automaton = automaton
 
     def candidates(self, folded: str) -> list[tuple[int, int]]:
         """(rule index, phrase index) pairs, in decision order, of the phrases whose fixed text occurs."""
         found = set(self.always)
-        if self.finder is not None:
-            phrases_of = self.phrases_of
-            for anchor in self.finder.findall(folded):
-                found.update(phrases_of[anchor])
+        if self.automaton is not None:
+            for _end, codes in self.automaton.iter(folded):
+                found.update(codes)
         return [divmod(code, _WIDE) for code in sorted(found)]
 
 
