@@ -74,7 +74,9 @@ TABLE: list[tuple[str, tuple[Status, SubStatus | None] | None]] = [
     ("Return to Sender", RETURNING),
     ("Return to sender in progress", RETURNING),
     ("The package is being returned to the sender", RETURNING),
-    ("Returned to sender", RETURNED),
+    # carriers write "returned to sender" when the parcel starts back (DHL, BRT, Poczta Polska and
+    # Japan Post all follow it with later scans); only "delivered to (original) sender" is final
+    ("Returned to sender", RETURNING),
     ("Delivered to Original Sender", RETURNED),
     ("Shipping Label Created, USPS Awaiting Item", LABEL),
     ("Electronic information received", LABEL),
@@ -216,7 +218,8 @@ TABLE: list[tuple[str, tuple[Status, SubStatus | None] | None]] = [
     ("Votre colis est retenu en douane", C_HELD),
     ("Votre colis a été dédouané", C_OK),
     ("Retour à l'expéditeur en cours", RETURNING),
-    ("Votre colis a été retourné à l'expéditeur", RETURNED),
+    ("Votre colis a été retourné à l'expéditeur", RETURNING),  # La Poste's final is "Distribué à l'expéditeur"
+    ("Distribué à l'expéditeur", RETURNED),
     ("Votre colis a quitté le pays d'expédition", DEPARTED),
     ("Votre colis est arrivé dans le pays de destination", ARRIVED),
     ("Votre colis a été pris en charge par La Poste", PICKED),

@@ -7,6 +7,7 @@ from datetime import datetime, timedelta, timezone
 from typing import Any
 
 from trackmon.advice import NextMessage
+from trackmon.classify import explain
 from trackmon.domain import AlertCandidate, CarrierProblem, TrackingEvent, TrackingSnapshot
 
 
@@ -59,6 +60,28 @@ def local_time(event: TrackingEvent) -> datetime | None:
     return event.time.astimezone(timezone(timedelta(minutes=event.utc_offset_minutes)))
 
 
+def why(event: TrackingEvent) -> dict[str, Any]:
+    """Why an event has its status: the text rule and phrase that read it, or the carrier's code.
+
+    The adapters keep a specific carrier code and let the text decide a generic one (see
+    `classify.refine`); the text decided when its reading is the event's status.
+    """
+    reading = explain(event.description) if event.description else None
+    code = event.raw_code or "its status code"
+    if reading is not None and reading.status is event.status and (
+            reading.sub_status is event.sub_status or reading.sub_status is None):
+        return {"source": "text", "rule": reading.rule, "phrase": reading.phrase,
+                "text": f"text «{reading.phrase}» ({reading.rule})"}
+    if reading is None:
+        note = "the text names no specific event or is in a language not read"
+    elif reading.status is None:
+        note = f"the text reads as an ordinary scan («{reading.phrase}», {reading.rule})"
+    else:
+        note = f"kept over the text, which reads as {reading.status.value} («{reading.phrase}», {reading.rule})"
+    return {"source": "carrier", "code": event.raw_code, "rule": reading.rule if reading else None,
+            "phrase": reading.phrase if reading else None, "text": f"carrier code {code}; {note}"}
+
+
 def event_json(event: TrackingEvent) -> dict[str, Any]:
     local = local_time(event)
     return {
@@ -69,6 +92,7 @@ def event_json(event: TrackingEvent) -> dict[str, Any]:
         "status": event.status.value,
         "sub_status": event.sub_status.value if event.sub_status else None,
         "raw_code": event.raw_code,
+        "why": why(event),
     }
 
 

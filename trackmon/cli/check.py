@@ -12,7 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from trackmon.advice import next_buyer_message
-from trackmon.check_report import CheckResult, local_time, problem_result, worst_error
+from trackmon.check_report import CheckResult, local_time, problem_result, why, worst_error
 from trackmon.cli.common import ExitCode, handle_errors, out_console, state
 from trackmon.clock import utcnow
 from trackmon.detect import detect_shipment
@@ -133,12 +133,14 @@ def print_result(result: CheckResult) -> None:
     table.add_column("location")
     table.add_column("event")
     table.add_column("status", no_wrap=True)
+    table.add_column("why")
     for ev in snap.events:
         local = local_time(ev)
         table.add_row(ev.time.strftime("%Y-%m-%d %H:%M"),
                       local.strftime("%H:%M %z") if local else "",
                       ev.location or "", ev.description,
-                      ev.status.value + (f"/{ev.sub_status.value}" if ev.sub_status else ""))
+                      ev.status.value + (f"/{ev.sub_status.value}" if ev.sub_status else ""),
+                      Text(why(ev)["text"], style="dim"))
     console.print(table if snap.events else Text("no tracking events yet", style="dim"))
     if result.alerts:
         for alert in result.alerts:

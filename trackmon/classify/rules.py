@@ -1,0 +1,185 @@
+"""Rule families, their order, and the compiled rule type the language tables are written in.
+
+A rule belongs to one language and one family. Families are tried in the order below and the
+first rule whose pattern matches decides, so the specific comes first: a return delivered back
+to the sender before "delivered", a pickup from the *sender* before anything about the
+recipient, a locker before "delivered", "not delivered" before "delivered", export before
+customs, customs released before customs held.
+
+Guards read the clause a match sits in (see `text.clauses`): a rule guarded against negation
+does not fire in "not yet available for pickup"; one guarded against hypothesis does not fire
+in "will be delivered tomorrow" or "if nobody is home, the parcel will be taken to the post
+office". A future return ("will be returned to the sender") is a decided return: the returning
+family is guarded against negation only.
+"""
+
+from __future__ import annotations
+
+import re
+import re._parser as _sre  # the standard parser of `re`; used to find each pattern's fixed text
+from dataclasses import dataclass
+from enum import IntEnum
+
+from trackmon.domain import Status, SubStatus
+
+S, U = Status, SubStatus
+
+
+class Family(IntEnum):
+    returned = 0            # back with the sender (final)
+    sender_attempt = 1      # the carrier tried / plans to collect from the sender
+    sender_collected = 2    # collected from the sender
+    return_trip = 3         # out for delivery *back to the sender*
+    neutral_early = 4       # ordinary scans that mention delivery words ("delivered to the agent")
+    locker = 5
+    point = 6
+    post_office = 7
+    returning = 8
+    damaged_early = 9       # goods missing or damaged, whatever happens to the rest
+    lost = 10
+    prohibited = 11         # seized, prohibited, dangerous goods: no delivery attempt is the point
+    refused = 12
+    address = 13
+    nobody = 14
+    failed = 15
+    out_for_delivery = 16
+    delivered = 17
+    damaged = 18
+    exception = 19
+    departed = 20
+    customs_released = 21
+    customs_duties = 22
+    customs_info = 23
+    customs_held = 24
+    customs = 25
+    delayed = 26            # after customs: a customs delay is a customs stage
+    arrived = 27
+    label = 28
+    picked_up = 29
+    neutral = 30            # an ordinary scan: stops the search, no classification
+
+
+#: family → (status, sub-status, default guard). Status None: an ordinary scan.
+FAMILY: dict[Family, tuple[Status | None, SubStatus | None, str]] = {
+    Family.returned: (S.returned, U.returned, "nh"),
+    Family.sender_attempt: (S.info_received, U.label_created, ""),
+    Family.sender_collected: (S.in_transit, U.picked_up, ""),
+    Family.return_trip: (S.returning, U.returning, "n"),
+    Family.neutral_early: (None, None, ""),
+    Family.locker: (S.available_for_pickup, U.pickup_locker, "nh"),
+    Family.point: (S.available_for_pickup, U.pickup_point, "nh"),
+    Family.post_office: (S.available_for_pickup, U.pickup_post_office, "nh"),
+    Family.returning: (S.returning, U.returning, "n"),
+    Family.damaged_early: (S.exception, U.damaged, ""),
+    Family.lost: (S.exception, U.lost, ""),
+    Family.prohibited: (S.exception, U.other, ""),
+    Family.refused: (S.delivery_failed, U.refused, "h"),
+    Family.address: (S.delivery_failed, U.bad_address, "h"),
+    Family.nobody: (S.delivery_failed, U.nobody_home, "h"),
+    Family.failed: (S.delivery_failed, None, "h"),
+    Family.out_for_delivery: (S.out_for_delivery, None, "nh"),
+    Family.delivered: (S.delivered, None, "nh"),
+    Family.damaged: (S.exception, U.damaged, "n"),
+    Family.delayed: (S.exception, U.delayed, ""),
+    Family.exception: (S.exception, U.other, ""),
+    Family.departed: (S.in_transit, U.departed_origin, "n"),
+    Family.customs_released: (S.in_transit, U.customs_released, "n"),
+    Family.customs_duties: (S.in_transit, U.customs_duties, ""),
+    Family.customs_info: (S.in_transit, U.customs_information_required, ""),
+    Family.customs_held: (S.in_transit, U.customs_held, ""),
+    Family.customs: (S.in_transit, U.customs_processing, ""),
+    Family.arrived: (S.in_transit, U.arrived_destination, "n"),
+    Family.label: (S.info_received, U.label_created, ""),
+    Family.picked_up: (S.in_transit, U.picked_up, "nh"),
+    Family.neutral: (None, None, ""),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One family's phrases in one language. `name` ("fr.delivered") is what `trackmon check` shows."""
+
+    name: str
+    family: Family
+    status: Status | None
+    sub_status: SubStatus | None
+    pattern: re.Pattern[str]
+    exclude: re.Pattern[str] | None
+    guard: str  # "n": not in a negated clause, "h": not in a hypothetical clause
+    alternatives: tuple[re.Pattern[str], ...]  # the phrases one by one (the pattern is their union)
+    anchors: tuple[tuple[str, ...] | None, ...]  # per phrase: fixed texts one of which each match contains
+
+
+def _longest_run(items) -> str:
+    """The longest run of fixed characters in a parsed sequence (mandatory groups read through)."""
+    best, run = "", []
+
+    def walk(seq) -> None:
+        nonlocal best
+        for op, av in seq:
+            if op is _sre.LITERAL:
+                run.append(chr(av))
+            elif op in (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT):
+                continue  # zero-width: the run goes on
+            elif op is _sre.SUBPATTERN and not any(o is _sre.BRANCH for o, _ in av[3]):
+                walk(av[3])
+            else:
+                text = "".join(run)
+                best = text if len(text) > len(best) else best
+                run.clear()
+    walk(items)
+    text = "".join(run)
+    return text if len(text) > len(best) else best
+
+
+def _anchor_set(items) -> tuple[str, ...] | None:
+    """Texts one of which every match of the parsed sequence contains (None: cannot tell)."""
+    run = _longest_run(items)
+    if len(run.strip()) >= 3:
+        return (run,)
+    for op, av in items:
+        branches = None
+        if op is _sre.BRANCH:
+            branches = av[1]
+        elif op is _sre.SUBPATTERN and len(av[3]) == 1 and av[3][0][0] is _sre.BRANCH:
+            branches = av[3][0][1][1]
+        if branches:
+            parts = [_anchor_set(list(branch)) for branch in branches]
+            if all(parts):
+                return tuple(text for part in parts for text in part)  # type: ignore[union-attr]
+    return (run,) if len(run.strip()) >= 2 else None
+
+
+def required_text(pattern: str) -> str:
+    """The longest run of fixed characters every match of `pattern` contains ("" when none)."""
+    return _longest_run(_sre.parse(pattern))
+
+
+def _anchors(pattern: str) -> tuple[str, ...] | None:
+    return _anchor_set(list(_sre.parse(pattern)))
+
+
+def _join(patterns: tuple[str, ...] | list[str]) -> str:
+    return "|".join(f"(?:{p})" for p in patterns)
+
+
+def table(lang: str, spec: list[tuple]) -> tuple[Rule, ...]:
+    """Compile one language's table: entries are (family, patterns[, exclusions[, guard]])."""
+    out: list[Rule] = []
+    for n, entry in enumerate(spec):
+        family, patterns = entry[0], entry[1]
+        exclude = entry[2] if len(entry) > 2 else ()
+        if isinstance(patterns, str) or isinstance(exclude, str):
+            raise TypeError(f"{lang} {family.name}: patterns and exclusions are lists, not one string")
+        status, sub, guard = FAMILY[family]
+        if len(entry) > 3:
+            guard = entry[3]
+        name = f"{lang}.{family.name}" + ("" if all(e[0] != family for e in spec[:n]) else f".{n}")
+        out.append(Rule(name, family, status, sub, re.compile(_join(patterns)),
+                        re.compile(_join(exclude)) if exclude else None, guard,
+                        tuple(re.compile(p) for p in patterns), tuple(_anchors(p) for p in patterns)))
+    return tuple(out)
+
+
+F = Family
+__all__ = ["FAMILY", "F", "Family", "Rule", "required_text", "table"]

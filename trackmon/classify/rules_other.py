@@ -1,0 +1,126 @@
+# ruff: noqa: E501  (phrase tables: one phrase per string reads better than wrapped regexes)
+"""German (DHL, Deutsche Post, Hermes, DPD), Dutch, Polish, Turkish and Russian (Russian Post
+operation + attribute pairs, CDEK) carrier wording. Patterns are folded (see `text.fold`)."""
+
+from __future__ import annotations
+
+from trackmon.classify.rules import F, table
+
+DE = table("de", [
+    (F.returned, [r"wurde (?:dem|an den) absender zugestellt", r"rucksendung wurde .{0,30}zugestellt", r"an den absender zuruckgegeben"]),
+    (F.sender_attempt, [r"auftragsdaten", r"elektronisch (?:angekundigt|ubermittelt)", r"sendungsdaten (?:wurden )?(?:elektronisch )?ubermittelt"]),
+    (F.sender_collected, [r"vom absender (?:in (?:der|die) (?:filiale|packstation) )?eingeliefert", r"einlieferung in packstation",
+                          r"zum weitertransport aus der packstation entnommen", r"transport zum start-paketzentrum"]),
+    (F.neutral_early, [r"auf dem weg zur packstation", r"zur abholung in die filiale .{0,40}gebracht", r"geplant fur zustellung",
+                       r"vorubergehend bis zur zustellung", r"wird .{0,40}zugestellt", r"umadressiert"], (), ""),
+    (F.locker, [r"packstation", r"paketbox", r"paketkasten"], (r"abgeholt", r"entnommen", r"eingeliefert", r"nicht moglich", r"picked up", r"taken from", r"posted by")),
+    (F.point, [r"paketshop", r"packshop"]),
+    (F.post_office, [r"zur abholung", r"abholbereit", r"kann .{0,40}abgeholt werden", r"liegt .{0,40}(?:filiale|bereit)",
+                     r"zur aufbewahrung"]),
+    (F.returning, [r"rucksendung", r"zuruckgesendet", r"zuruckgeschickt", r"retoure", r"rucklaufer", r"zuruckgesandt"],
+     (r"zur nachverpackung",)),
+    (F.lost, [r"\bverloren\b", r"verlust"]),
+    (F.refused, [r"verweigert", r"annahme .{0,20}verweigert"]),
+    (F.address, [r"(?:adresse|anschrift) (?:unvollstandig|fehlerhaft|falsch|unzureichend)", r"empfanger (?:unbekannt|verzogen)",
+                 r"adressfehler"]),
+    (F.nobody, [r"nicht angetroffen", r"benachrichtigungskarte", r"nicht zu hause", r"geschlossen"]),
+    (F.failed, [r"zustellversuch", r"zustellung (?:war |in packstation )?nicht moglich", r"nicht (?:erfolgreich )?zugestellt", r"konnte .{0,30}nicht .{0,20}zugestellt",
+                r"2\. zustellversuch"]),
+    (F.out_for_delivery, [r"in zustellung", r"zustellfahrzeug", r"befindet sich auf tour", r"auf dem weg zu (?:ihnen|dir|dem empfanger)", r"auslieferung durch kurier"]),
+    (F.delivered, [r"zugestellt", r"ausgeliefert", r"vom empfanger .{0,30}abgeholt", r"an empfanger ubergeben",
+                   r"empfanger hat die sendung .{0,30}abgeholt", r"zustellung erfolgreich", r"nachnahme-betrags"]),
+    (F.damaged, [r"beschadigt"]),
+    (F.delayed, [r"verzogerung(?! in der verzollung)", r"zuruckgestellt"]),
+    (F.exception, [r"daten liegen nicht vor"]),
+    (F.departed, [r"hat das (?:ursprungs|abgangs|absender)land verlassen", r"exportiert", r"export-paketzentrum"]),
+    (F.customs_released, [r"verzollt", r"zoll(?:abfertigung)? (?:ist )?(?:abgeschlossen|erledigt)", r"vom zoll freigegeben",
+                          r"verzollung abgeschlossen"]),
+    (F.customs_duties, [r"(?:zoll|einfuhr)(?:gebuhr|abgabe)", r"zoll .{0,20}(?:zahlen|bezahlen)", r"einfuhrumsatzsteuer"]),
+    (F.customs_info, [r"(?:unterlagen|dokumente|informationen) (?:fehlen|benotigt|erforderlich|angefordert)", r"fehlende (?:unterlagen|dokumente)"]),
+    (F.customs_held, [r"vom zoll (?:zuruckgehalten|einbehalten)", r"zoll.{0,20}(?:zuruckgehalten|einbehalten|gestoppt)"]),
+    (F.customs, [r"\bzoll", r"verzollung"]),
+    (F.arrived, [r"im zielland (?:angekommen|eingetroffen)", r"in deutschland (?:angekommen|eingetroffen)", r"import-paketzentrum"]),
+    (F.picked_up, [r"eingeliefert", r"vom absender (?:ubergeben|abgeholt)"]),
+])
+
+NL = table("nl", [
+    (F.returned, [r"retour (?:bij|aan) afzender (?:bezorgd|afgeleverd)"]),
+    (F.point, [r"(?:ligt klaar|klaar om op te halen|af te halen).{0,30}(?:punt|afhaalpunt)", r"bezorgd bij (?:\w+-)?punt"]),
+    (F.returning, [r"retour (?:naar|aan) (?:de )?afzender", r"wordt geretourneerd"]),
+    (F.nobody, [r"niet thuis"]),
+    (F.failed, [r"niet bezorgd", r"bezorgpoging"]),
+    (F.out_for_delivery, [r"(?:is )?onderweg naar (?:jou|u|de ontvanger)", r"bezorger is onderweg"]),
+    (F.delivered, [r"\bbezorgd\b", r"afgeleverd"]),
+    (F.picked_up, [r"aangenomen", r"opgehaald"]),
+])
+
+PL = table("pl", [
+    (F.sender_attempt, [r"zarejestrowano dane", r"powiadomienie mail"]),
+    (F.point, [r"oczekuje na odbior", r"w punkcie (?:odbioru|pickup)", r"\bdhl pop\b"]),
+    (F.returning, [r"zwrot", r"zwrocona"]),
+    (F.refused, [r"odmowa przyjecia"]),
+    (F.failed, [r"nieudana proba doreczenia", r"awizo"]),
+    (F.out_for_delivery, [r"wydan[ao] do doreczenia", r"wydanie przesylki do doreczenia", r"w doreczeniu"]),
+    (F.delivered, [r"\bdoreczon[ao]\b", r"odebrana przez adresata"]),
+    (F.picked_up, [r"nadana", r"nadanie", r"odebrana przez kuriera", r"przyjecie przesylki", r"przekazanie przesylki kurierowi"]),
+])
+
+TR = table("tr", [
+    (F.returning, [r"\biade\b"]),
+    (F.out_for_delivery, [r"dagitima cikt", r"dagitimda"]),
+    (F.delivered, [r"teslim edildi"]),
+    (F.picked_up, [r"kabul edildi"]),
+])
+
+RU = table("ru", [
+    (F.returned, [r"вручени[ея]\W+(?:вручение )?отправител", r"вручено отправител", r"получено отправител",
+                  r"(?:выдано )?отправителю (?:почтальоном|курьером|через почтомат)", r"^выдано отправителю"]),
+    (F.sender_attempt, [r"^создан$", r"заказ создан", r"создан в информационной системе"]),
+    (F.neutral_early, [r"переадресовано в почтомат", r"доставка (?:в почтомат|почтальоном) заказана", r"курьерская доставка заказана",
+                       r"ожидает курьерской доставки", r"возвращен на склад (?:отправителя|транзита)", r"повторно оформлен приход в городе-(?:отправителе|транзите)",
+                       r"засылка", r"засыл отправления", r"продление срока выпуска", r"^досылка почты"], (r"неудачная",), ""),
+    (F.locker, [r"почтомат", r"постамат", r"пвз закрыт"], (r"выдано", r"вручени", r"изъято", r"переадресовано", r"заказана", r"неудачная", r"истек срок", r"закрыт")),
+    (F.point, [r"пункт(?:е|ы)? выдачи(?! посылок)"]),
+    (F.post_office, [r"прибыло в место вручения", r"ожидает (?:адресата|вручения|получения)", r"готов[оа]? к (?:выдаче|вручению)",
+                     r"^хранение(?: - (?:до востребования|на абонементный ящик|установленный срок хранения|продление срока хранения))?",
+                     r"до востребования", r"на абонементный ящик", r"продление срока хранения", r"направлено извещение",
+                     r"доставлено извещение", r"центр выдачи посылок", r"адресат заберет отправление сам",
+                     r"склад до востребования", r"ожидает забора", r"установленный срок хранения", r"срок хранения в почтомате"],
+     (r"тамож", r"истек срок хранения$", r"неудачная попытка вручения - истек")),
+    (F.returning, [r"^возврат\b", r"\bвозврат (?:отправителю|таможни)", r"возвращено таможней", r"возвращается", r"изъято из почтомата",
+                   r"отправлен в г\.? отправитель", r"встречен в г\.? отправителе", r"отправка в город-отправитель",
+                   r"встреча груза в городе-отправителе", r"покинуло место возврата"], (r"отказался от покупки",)),
+    (F.lost, [r"утрач", r"утер", r"утрат"]),
+    (F.refused, [r"отказ (?:адресата|от получения)", r"адресат отказался", r"отказался от покупки"]),
+    (F.address, [r"(?:неверн|неполн|неправильн|некорректн|нечитаем)\w* адрес", r"адресат (?:не найден|выбыл|переехал)",
+                 r"нет адресата", r"выбытие адресата", r"невозможно прочесть адрес"]),
+    (F.nobody, [r"адресат отсутств", r"отсутстви\w* адресата", r"временное отсутствие", r"адресат не доступен",
+                r"невозможно связаться"]),
+    (F.failed, [r"неудачная (?:попытка|доставка)", r"не вручен", r"не доставлен", r"попытка вручения", r"^недоставка",
+                r"доставка по указанному адресу не осуществляется", r"возвращен на склад доставки", r"доставка не удалась",
+                r"доставка отложена"], (), ""),
+    (F.out_for_delivery, [r"передано (?:почтальону|курьеру)", r"передан курьеру", r"доставляется", r"выдано почтальону", r"в доставке",
+                          r"выдан на доставку", r"выдан курьеру на доставку"]),
+    (F.delivered, [r"вручени[ея] адресату", r"вручено адресату", r"получено адресатом", r"^вручен[оа]?$", r"\bвручено\b",
+                   r"доставлено получателю", r"адресату (?:почтальоном|курьером|электронно|с контролем)", r"выдано адресату",
+                   r"вручен адресату", r"успешно доставлен"]),
+    (F.damaged, [r"повреждени", r"повреждено"]),
+    (F.exception, [r"изъято", r"решение таможни", r"нероздано", r"невостребовано", r"временное хранение", r"уничтожение",
+                   r"передача вложения на баланс", r"запрещен", r"задержка для уточнений", r"кладовую хранения",
+                   r"^временное хранение"]),
+    (F.departed, [r"экспорт", r"покинуло (?:страну|пределы) (?:отправления|китая)", r"передано (?:авиа)?перевозчику$"]),
+    (F.customs_released, [r"выпущено таможней", r"выпуск (?:разрешен|товаров)", r"таможенное оформление завершено",
+                          r"таможенное оформ\. завершено", r"предварительное решение"]),
+    (F.customs_duties, [r"оплат\w* (?:таможенн|пошлин)", r"пошлин", r"таможенн\w* плате", r"уплат\w* таможенных"]),
+    (F.customs_info, [r"(?:требуются|необходимы|запрошены|предоставьте) (?:документ|сведени|информаци)", r"документ\w* (?:для|не)"]),
+    (F.customs_held, [r"задержан\w* (?:тамож|на тамож)", r"таможенное оформление приостановлено", r"отказ в выпуске"]),
+    (F.customs, [r"тамож", r"ммпо"]),
+    (F.arrived, [r"импорт", r"(?:прибыло|поступило) в (?:россию|рф|страну назначения)", r"прибыло на территорию",
+                 r"место международного обмена"]),
+    (F.label, [r"(?:присвоен|зарегистрирован) (?:трек|идентификатор|почтовый)", r"трек.?номер присвоен", r"регистрация отправ",
+               r"присвоен идентификатор", r"электронная регистрация"]),
+    (F.picked_up, [r"^при[её]м\b", r"при[её]м (?:отправления|в отделении|иностранного)", r"принято (?:в отделении|от отправителя|к пересылке)",
+                   r"принят на склад отправителя", r"приход на склад сдэк в городе-отправителе", r"сдан перевозчику в г\.? отправителе"]),
+])
+
+__all__ = ["DE", "NL", "PL", "RU", "TR"]
