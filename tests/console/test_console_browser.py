@@ -148,6 +148,14 @@ def _shot(page: Any, name: str) -> None:
     page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
 
 
+def _name(path: str) -> str:
+    """A screenshot's name for a page path: /console/outbox?view=sent → outbox-sent."""
+    base, _, query = path.partition("?")
+    name = base.strip("/").replace("console/", "").replace("/", "-") or "exceptions"
+    view = query.partition("view=")[2]
+    return f"{name}-{view}" if view else name
+
+
 def _order_of(engine: Engine, order_id: str) -> tuple[Order, list[Shipment]]:
     with Session(engine) as session:
         order = session.exec(select(Order).where(Order.order_id == order_id)).one()
@@ -209,7 +217,7 @@ def test_every_page_renders_without_errors(site: Site, browser: Any, guard: Guar
     for path in PAGES:
         page.goto(path)
         page.locator("main h1").wait_for()
-        _shot(page, "desktop-" + path.strip("/").split("?")[0].replace("console/", "").replace("/", "-") or "home")
+        _shot(page, "desktop-" + _name(path))
     page.goto("/console/templates?kind=stalled&language=es")
     assert "Asunto" in page.content() or page.locator(".preview").count() == 1
     page.goto("/docs")
@@ -233,8 +241,7 @@ def test_the_console_works_at_375_px(site: Site, browser: Any, guard: Guard) -> 
         page.locator("main h1").wait_for()
         width = page.evaluate("document.documentElement.scrollWidth")
         assert width <= 375, f"{path} is {width} px wide at a 375 px viewport"
-        name = path.strip("/").split("?")[0].replace("console/", "").replace("/", "-") or "home"
-        _shot(page, f"mobile-{name}")
+        _shot(page, "mobile-" + _name(path))
         if path.startswith("/console/orders/"):
             buyer = page.get_by_role("link", name="Buyer's tracking page").get_attribute("href")
     assert buyer

@@ -238,3 +238,23 @@ def test_lanes_export_csv_and_listing_tables(engine: Engine, now: datetime) -> N
     assert "Россия" in ru and "14–21 дней" in ru
     de = client.get("/console/lanes/listing/de.txt").text
     assert "Russland" in de and "14–21 Tage" in de
+
+
+def test_buyer_page_never_shows_a_past_estimate_or_chinese_place_names(engine: Engine, now: datetime) -> None:
+    from trackmon.models import Shipment, ShipmentEvent
+    settings = _settings()
+    pk = add_order_without_email(engine, now, settings)
+    with Session(engine) as session:
+        shipment = session.exec(select(Shipment).where(Shipment.order_pk == pk)).one()
+        for i, (where, country) in enumerate((("广州国际", "CN"), ("广州国际", "CN"), ("MOSCOW", "RU"))):
+            session.add(ShipmentEvent(shipment_id=shipment.id or 0, fingerprint=f"f{i}", country=country,
+                                      time=now - timedelta(days=5 - i // 2), location=where, status="in_transit",
+                                      sub_status="departed_origin" if i < 2 else "arrived_destination",
+                                      first_seen_at=now))
+        session.commit()
+    path = page_path(installation_secret(engine, now), pk)
+    soon = _client(engine, settings, now).get(path).text
+    assert "Ожидается с " in soon and "广州" not in soon and "Китай" in soon and "MOSCOW" in soon
+    assert soon.count("Покинуло страну отправления") == 2  # the status line and ONE timeline line
+    months_later = _client(engine, settings, now + timedelta(days=90)).get(path).text
+    assert "Ожидается с " not in months_later and "дольше обычного" in months_later

@@ -9,7 +9,9 @@ instructions while a parcel waits, and the store's name and support address.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from fastapi import APIRouter, Request
@@ -17,6 +19,7 @@ from fastapi.responses import HTMLResponse, Response
 from sqlmodel import Session, col, select
 
 from trackmon.console import buyer_text
+from trackmon.console.listing_text import country_name
 from trackmon.console.web import SECURITY_HEADERS, engine_of, env, now_of, settings_of
 from trackmon.installation import installation_secret
 from trackmon.messaging.buyer_page import order_pk_of
@@ -24,6 +27,7 @@ from trackmon.messaging.context import build_context
 from trackmon.models import Order, Shipment, ShipmentEvent
 
 router = APIRouter(include_in_schema=False)
+_CJK = re.compile(r"[\u3000-\u9fff\uac00-\ud7af\uff00-\uffef]")
 _HEADERS = {**SECURITY_HEADERS, "Referrer-Policy": "no-referrer", "X-Robots-Tag": "noindex"}
 
 
@@ -43,8 +47,12 @@ def _not_found() -> Response:
 def _parcel(session: Session, s: Shipment, lang: str, context: dict[str, Any]) -> ParcelView:
     events = session.exec(select(ShipmentEvent).where(ShipmentEvent.shipment_id == s.id)
                           .order_by(col(ShipmentEvent.time).desc(), col(ShipmentEvent.id).desc())).all()
-    lines = [(buyer_text.day(e.time, lang), buyer_text.event_line(e.status, e.sub_status, lang), e.location or "")
-             for e in events]
+    lines: list[tuple[str, str, str]] = []
+    for e in events:
+        line = (buyer_text.day(e.time, lang), buyer_text.event_line(e.status, e.sub_status, lang),
+                _place(e, lang))
+        if not lines or lines[-1] != line:  # two scans saying the same thing the same day: one line
+            lines.append(line)
     pickup = ""
     if s.status == "available_for_pickup":
         location = s.last_event_location or buyer_text.word("pickup_place", lang)
@@ -57,13 +65,24 @@ def _parcel(session: Session, s: Shipment, lang: str, context: dict[str, Any]) -
     return ParcelView(s, buyer_text.event_line(s.status, s.sub_status, lang), lines, pickup)
 
 
-def _estimate(shipments: list[Shipment], context: dict[str, Any], lang: str) -> str:
+def _place(event: ShipmentEvent, lang: str) -> str:
+    """Where an event happened, readable by the buyer: a place written in Chinese characters
+    becomes its country's name in the buyer's language (or nothing)."""
+    location = (event.location or "").strip()
+    if location and _CJK.search(location):
+        return country_name(event.country, lang) if event.country else ""
+    return location
+
+
+def _estimate(shipments: list[Shipment], context: dict[str, Any], lang: str, today: date) -> str:
     if shipments and all(s.status == "delivered" for s in shipments):
         last = max((s.delivered_at or s.status_changed_at for s in shipments if s.delivered_at or s.status_changed_at),
                    default=None)
         return buyer_text.word("delivered_on", lang, date=buyer_text.day(last, lang)) if last else ""
     if any(s.status in ("returning", "returned", "expired") for s in shipments):
         return ""  # no promise the parcel will keep
+    if context.get("expected_to") and date.fromisoformat(str(context["expected_to"])[:10]) < today:
+        return buyer_text.word("late", lang)  # an estimate already past would be a wrong sentence
     if context.get("expected_from") and context.get("expected_to"):
         return buyer_text.word("estimate", lang, start=buyer_text.day(context["expected_from"], lang),
                                end=buyer_text.day(context["expected_to"], lang))
@@ -91,7 +110,8 @@ def tracking_page(request: Request, token: str) -> Response:
     store_name = context.get("store_name") or store.display_name or order.store
     support = store.support_email or settings.smtp.mail_from or ""
     html = env.get_template("buyer.html").render(
-        lang=lang, w=buyer_text.word, order=order, parcels=parcels, estimate=_estimate(shipments, context, lang),
+        lang=lang, w=buyer_text.word, order=order, parcels=parcels,
+        estimate=_estimate(shipments, context, lang, now.date()),
         store_name=store_name, support=support, updated=buyer_text.day(now, lang),
         no_events=buyer_text.word("no_events", lang))
     return HTMLResponse(html, headers=_HEADERS)

@@ -42,6 +42,11 @@ COUNTRIES: dict[str, tuple[str, str, str, str, str, str]] = {
     "BE": ("Belgium", "Бельгия", "Bélgica", "Bélgica", "Belgique", "Belgien"),
     "CH": ("Switzerland", "Швейцария", "Suiza", "Suíça", "Suisse", "Schweiz"),
     "AT": ("Austria", "Австрия", "Austria", "Áustria", "Autriche", "Österreich"),
+    "CN": ("China", "Китай", "China", "China", "Chine", "China"),
+    "QA": ("Qatar", "Катар", "Catar", "Catar", "Qatar", "Katar"),
+    "AE": ("United Arab Emirates", "ОАЭ", "Emiratos Árabes Unidos", "Emirados Árabes Unidos", "Émirats arabes unis",
+           "Vereinigte Arabische Emirate"),
+    "FI": ("Finland", "Финляндия", "Finlandia", "Finlândia", "Finlande", "Finnland"),
     "IL": ("Israel", "Израиль", "Israel", "Israel", "Israël", "Israel"),
 }
 

@@ -18,8 +18,8 @@ from trackmon.installation import installation_secret
 from trackmon.messaging.buyer_page import page_path
 from trackmon.messaging.channels.manual import channel_for, has_no_email, recipient_for
 from trackmon.messaging.context import build_context
-from trackmon.messaging.kinds import priority_of
-from trackmon.messaging.planner import _insert_stmt
+from trackmon.messaging.kinds import buyer_message_for_alert, priority_of
+from trackmon.messaging.planner import _insert_stmt, customs_kind
 from trackmon.messaging.render import load_renderer
 from trackmon.models import Alert, Message, Order, Shipment
 from trackmon.settings import Settings
@@ -66,7 +66,12 @@ def order_page(request: Request, order_pk: int, alert: int | None = None) -> Res
     return page(request, "order.html", order=order, shipments=shipments, timeline=timeline, messages=messages,
                 alerts=alerts, numbers=numbers, buyer_page=page_path(secret, order_pk), now=now_of(request),
                 kinds=composable_kinds(settings_of(request)), manual=has_no_email(order),
-                suggested=(suggested.kind if suggested else ""), alert_id=alert or "")
+                suggested=_message_kind(suggested) if suggested else "", alert_id=alert or "")
+
+
+def _message_kind(alert: Alert) -> str:
+    """The buyer template that fits an alert (customs holds split by stage, as the planner does)."""
+    return (customs_kind(alert) if alert.kind == "customs_hold" else buyer_message_for_alert(alert.kind)) or ""
 
 
 def _compose(session: Session, order: Order, shipments: list[Shipment], kind: str, alert_id: int | None,

@@ -34,19 +34,31 @@ class ExceptionRow:
     told: Message | None  # the latest buyer message of the order (sent or waiting)
 
 
-def last_told(session: Session, order_pks: list[int]) -> dict[int, Message]:
-    """Per order, the buyer message sent last (or, if none was sent, the next one waiting)."""
-    out: dict[int, Message] = {}
+def _latest(messages: list[Message]) -> Message | None:
+    """The message sent last, or if none was sent, the next one waiting."""
+    sent = [m for m in messages if m.state == "sent"]
+    if sent:
+        return max(sent, key=lambda m: (m.sent_at or m.created_at, m.id or 0))
+    return min(messages, key=lambda m: (m.next_attempt_at, m.id or 0)) if messages else None
+
+
+def told_about(session: Session, alerts: list[Alert]) -> dict[int, Message]:
+    """Per alert, what its buyer was told: the message about this alert, else the latest to
+    the buyer (sent, or waiting to be sent)."""
+    order_pks = sorted({a.order_pk for a in alerts})
     if not order_pks:
-        return out
-    rows = session.exec(select(Message).where(col(Message.order_pk).in_(order_pks),
-                                              col(Message.state).in_(("sent", "queued", "sending")))
-                        .order_by(col(Message.id))).all()
+        return {}
+    rows = list(session.exec(select(Message).where(col(Message.order_pk).in_(order_pks),
+                                                   col(Message.state).in_(("sent", "queued", "sending")))).all())
+    by_order: dict[int, list[Message]] = defaultdict(list)
     for m in rows:
-        best = out.get(m.order_pk)
-        if best is None or (m.state == "sent" and (best.state != "sent" or (m.sent_at or m.created_at) >=
-                                                   (best.sent_at or best.created_at))):
-            out[m.order_pk] = m
+        by_order[m.order_pk].append(m)
+    out: dict[int, Message] = {}
+    for a in alerts:
+        mine = [m for m in by_order.get(a.order_pk, []) if m.alert_id == a.id]
+        best = _latest(mine) or _latest(by_order.get(a.order_pk, []))
+        if best is not None and a.id is not None:
+            out[a.id] = best
     return out
 
 
@@ -65,11 +77,11 @@ def open_exceptions(session: Session, now: datetime, filters: Filters) -> dict[s
     if filters.min_age:
         q = q.where(col(Alert.opened_at) <= now - timedelta(days=filters.min_age))
     rows = session.exec(q.order_by(col(Alert.opened_at), col(Alert.id))).all()
-    told = last_told(session, sorted({o.id for _, o, _ in rows if o.id is not None}))
+    told = told_about(session, [a for a, _, _ in rows])
     grouped: dict[str, list[ExceptionRow]] = defaultdict(list)
     for alert, order, shipment in rows:
         grouped[alert.kind].append(ExceptionRow(alert, order, shipment, max(0, (now - alert.opened_at).days),
-                                                told.get(order.id or 0)))
+                                                told.get(alert.id or 0)))
     rank = {k: i for i, k in enumerate(KIND_ORDER)}
     return dict(sorted(grouped.items(), key=lambda kv: (rank.get(kv[0], 99), kv[0])))
 
