@@ -258,3 +258,49 @@ def test_buyer_page_never_shows_a_past_estimate_or_chinese_place_names(engine: E
     assert soon.count("Покинуло страну отправления") == 2  # the status line and ONE timeline line
     months_later = _client(engine, settings, now + timedelta(days=90)).get(path).text
     assert "Ожидается с " not in months_later and "дольше обычного" in months_later
+
+
+def test_changing_the_password_ends_sessions_and_guessing_is_throttled(engine: Engine, now: datetime) -> None:
+    from trackmon.console.auth import THROTTLE
+    client = _client(engine, _settings(), now)
+    _sign_in(client)
+    assert client.get("/console/system", follow_redirects=False).status_code == 200
+    moved = _client(engine, _settings(api={"console_password": "a new password"}), now)
+    moved.cookies.update(client.cookies)
+    assert moved.get("/console/system", follow_redirects=False).status_code == 303
+    THROTTLE.failures.clear()
+    try:
+        guesser = _client(engine, _settings(), now)
+        for _ in range(THROTTLE.limit):
+            assert _sign_in(guesser, "guess").headers["location"].endswith("error=wrong")
+        assert _sign_in(guesser).headers["location"].endswith("error=throttled")  # even the right one, for now
+        later = _client(engine, _settings(), now + timedelta(minutes=16))
+        assert _sign_in(later).headers["location"] == "/"
+    finally:
+        THROTTLE.failures.clear()
+
+
+def test_write_to_the_buyer_now_with_a_preview_and_retry_a_failed_message(engine: Engine, now: datetime) -> None:
+    settings = _settings()
+    pk = add_order_without_email(engine, now, settings)
+    client = _client(engine, settings, now)
+    _sign_in(client)
+    preview = client.get(f"/console/orders/{pk}/preview", params={"kind": "stalled"})
+    assert preview.status_code == 200 and "Subject:" in preview.text and NO_EMAIL_ORDER in preview.text
+    assert client.get(f"/console/orders/{pk}/preview", params={"kind": "nonsense"}).status_code == 422
+    csrf = _csrf(client, f"/console/orders/{pk}")
+    done = client.post(f"/console/orders/{pk}/write", data={"csrf": csrf, "kind": "stalled"}, follow_redirects=False)
+    assert done.status_code == 303
+    with Session(engine) as session:
+        written = session.exec(select(Message).where(Message.order_pk == pk, Message.kind == "stalled")).one()
+        assert written.state == "queued" and written.channel == MANUAL and written.next_attempt_at == now
+        written.state, written.last_error = "failed", "550 mailbox unavailable"
+        session.add(written)
+        session.commit()
+        message_id = written.id
+    failed = client.get("/console/outbox", params={"view": "failed"}).text
+    assert "550 mailbox unavailable" in failed
+    client.post(f"/console/outbox/{message_id}/retry", data={"csrf": csrf})
+    with Session(engine) as session:
+        again = session.get(Message, message_id)
+        assert again is not None and again.state == "queued" and again.attempts == 0

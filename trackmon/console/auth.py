@@ -10,8 +10,10 @@ protected the same way by a short-lived pre-session cookie.
 
 from __future__ import annotations
 
+import hashlib
 import hmac
 import secrets
+from collections import defaultdict, deque
 from dataclasses import dataclass
 from datetime import timedelta
 from urllib.parse import quote
@@ -56,6 +58,33 @@ def accepted_secrets(settings: Settings) -> list[str]:
     return out
 
 
+def _fingerprint(settings: Settings) -> str:
+    """Changes when the password or the token changes: sessions signed in with the old ones end."""
+    return hashlib.sha256("\0".join(accepted_secrets(settings)).encode()).hexdigest()[:16]
+
+
+class _Throttle:
+    """Failed sign-ins per client address: after `limit` in `window`, refused until they age out."""
+
+    def __init__(self, limit: int = 10, window: timedelta = timedelta(minutes=15)) -> None:
+        self.limit, self.window = limit, window.total_seconds()
+        self.failures: dict[str, deque[float]] = defaultdict(deque)
+
+    def blocked(self, client: str, now: float) -> bool:
+        seen = self.failures[client]
+        while seen and seen[0] <= now - self.window:
+            seen.popleft()
+        if not seen:
+            self.failures.pop(client, None)
+        return len(seen) >= self.limit
+
+    def failed(self, client: str, now: float) -> None:
+        self.failures[client].append(now)
+
+
+THROTTLE = _Throttle()
+
+
 def session_of(request: Request) -> ConsoleSession | None:
     """The signed-in session of this request, or None (missing, forged or expired)."""
     cached = getattr(request.state, "console_session", False)
@@ -64,9 +93,11 @@ def session_of(request: Request) -> ConsoleSession | None:
     found: ConsoleSession | None = None
     value = verify(_secret(request), "console-session", request.cookies.get(SESSION_COOKIE, ""))
     if value is not None and accepted_secrets(settings_of(request)):
-        issued, _, nonce = value.partition(":")
-        age = now_of(request).timestamp() - float(issued) if issued.replace(".", "", 1).isdigit() else -1
-        if nonce and 0 <= age <= SESSION_AGE.total_seconds():
+        issued, _, rest = value.partition(":")
+        nonce, _, fingerprint = rest.partition(":")
+        age = now_of(request).timestamp() - int(issued) if issued.isdigit() else -1
+        current = hmac.compare_digest(fingerprint, _fingerprint(settings_of(request)))
+        if nonce and current and 0 <= age <= SESSION_AGE.total_seconds():
             found = ConsoleSession(nonce, sign(_secret(request), "console-csrf", nonce))
     request.state.console_session = found
     return found
@@ -121,11 +152,15 @@ async def signin(request: Request) -> Response:
     nonce = request.cookies.get(SIGNIN_COOKIE, "")
     if not nonce or verify(_secret(request), "console-signin", first(form, "form_token")) != nonce:
         return RedirectResponse(f"/signin?next={quote(nxt)}&error=expired", status_code=303)
+    client, moment = request.client.host if request.client else "?", now_of(request).timestamp()
+    if THROTTLE.blocked(client, moment):
+        return RedirectResponse(f"/signin?next={quote(nxt)}&error=throttled", status_code=303)
     given = first(form, "password").encode()
     if not any(hmac.compare_digest(given, s.encode()) for s in accepted_secrets(settings_of(request))):
-        request.app.state.log.warning("console.signin_refused")
+        THROTTLE.failed(client, moment)
+        request.app.state.log.warning("console.signin_refused", client=client)
         return RedirectResponse(f"/signin?next={quote(nxt)}&error=wrong", status_code=303)
-    value = f"{int(now_of(request).timestamp())}:{secrets.token_urlsafe(16)}"
+    value = f"{int(now_of(request).timestamp())}:{secrets.token_urlsafe(16)}:{_fingerprint(settings_of(request))}"
     response = RedirectResponse(nxt, status_code=303)
     _cookie(response, request, SESSION_COOKIE, sign(_secret(request), "console-session", value),
             int(SESSION_AGE.total_seconds()))
