@@ -62,11 +62,13 @@ def order_page(request: Request, order_pk: int, alert: int | None = None) -> Res
                                    .order_by(col(Alert.opened_at).desc())).all())
     numbers = {s.id: s.tracking_number for s in shipments}
     secret = installation_secret(engine_of(request), now_of(request))
-    suggested = next((a for a in alerts if a.id == alert), None)
+    suggested = next((a for a in alerts if a.id == alert), None) or next(
+        (a for a in alerts if a.resolved_at is None and _message_kind(a)), None)  # else the open alert's
     return page(request, "order.html", order=order, shipments=shipments, timeline=timeline, messages=messages,
                 alerts=alerts, numbers=numbers, buyer_page=page_path(secret, order_pk), now=now_of(request),
                 kinds=composable_kinds(settings_of(request)), manual=has_no_email(order),
-                suggested=_message_kind(suggested) if suggested else "", alert_id=alert or "")
+                suggested=_message_kind(suggested) if suggested else "",
+                alert_id=suggested.id if suggested else "")
 
 
 def _message_kind(alert: Alert) -> str:
