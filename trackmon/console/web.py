@@ -117,7 +117,7 @@ def message_status(m: Any, now: datetime) -> str:
         return (f"queued until {_when(m.next_attempt_at)}: the buyer's daytime window "
                 "or the daily limit per buyer")
     if m.state == "queued":
-        return "queued: goes out with the next cycle"
+        return "queued: goes out with the next cycle, inside the buyer's daytime window"
     if m.state == "sending":
         return f"being sent (claimed by {m.claimed_by})"
     return f"{m.state}: {m.last_error or 'no reason recorded'}"
