@@ -304,3 +304,38 @@ def test_write_to_the_buyer_now_with_a_preview_and_retry_a_failed_message(engine
     with Session(engine) as session:
         again = session.get(Message, message_id)
         assert again is not None and again.state == "queued" and again.attempts == 0
+
+
+def test_buyer_page_gives_pickup_instructions_while_a_parcel_waits(engine: Engine, now: datetime) -> None:
+    from trackmon.models import Shipment
+    settings = _settings()
+    pk = add_order_without_email(engine, now, settings)
+    with Session(engine) as session:
+        shipment = session.exec(select(Shipment).where(Shipment.order_pk == pk)).one()
+        shipment.status, shipment.sub_status = "available_for_pickup", "pickup_post_office"
+        shipment.status_changed_at = now - timedelta(days=4)
+        shipment.last_event_location = "Почтовое отделение 101000, Москва"
+        session.add(shipment)
+        session.add(Alert(dedupe_key=f"{pk}:{shipment.id}:pickup_waiting:", order_pk=pk, shipment_id=shipment.id,
+                          kind="pickup_waiting", since=now - timedelta(days=4), opened_at=now - timedelta(days=4),
+                          last_seen_at=now, details={"location": "Почтовое отделение 101000, Москва"}))
+        session.commit()
+    text = _client(engine, settings, now).get(page_path(installation_secret(engine, now), pk)).text
+    assert "Посылка ждёт вас: Почтовое отделение 101000, Москва." in text
+    assert NO_EMAIL_NUMBER in text and "Её хранят до 1 декабря 2026" in text  # 15 days after Nov 16
+
+
+def test_search_finds_orders_by_id_number_or_email(engine: Engine, now: datetime) -> None:
+    settings = _settings()
+    pk = add_order_without_email(engine, now, settings)
+    with Session(engine) as session:
+        session.add(Order(order_id="LG-77", buyer_email="Anna@Example.com", created_at=now, updated_at=now))
+        session.commit()
+    client = _client(engine, settings, now)
+    _sign_in(client)
+    for query in (NO_EMAIL_ORDER, NO_EMAIL_NUMBER.lower(), f" {NO_EMAIL_NUMBER} "):
+        found = client.get("/console/search", params={"q": query}, follow_redirects=False)
+        assert found.headers["location"] == f"/console/orders/{pk}", query
+    by_email = client.get("/console/search", params={"q": "anna@example.com"}, follow_redirects=False)
+    assert by_email.status_code == 303
+    assert "Nothing matches" in client.get("/console/search", params={"q": "zzz-none"}).text
