@@ -272,6 +272,26 @@ def test_keyboard_only_sign_in_and_resolve(site: Site, browser: Any, guard: Guar
     context.close()
 
 
+def test_a_refused_action_says_why(site: Site, browser: Any, guard: Guard) -> None:
+    context = _context(browser, site, guard)
+    page = context.new_page()
+    _sign_in(page)
+    row = page.locator("li.row[id^='alert-']").first
+    alert_id = int((row.get_attribute("id") or "").removeprefix("alert-"))
+    with Session(site.engine) as session:  # resolved meanwhile, e.g. in another tab
+        alert = session.get(Alert, alert_id)
+        assert alert is not None
+        alert.resolved_at, alert.resolved_by = END, "auto"
+        session.add(alert)
+        session.commit()
+    row.get_by_role("button", name="Resolve").click()
+    flash = page.locator("#flash")
+    flash.wait_for()
+    assert f"alert {alert_id} does not exist or is already resolved" in flash.inner_text()
+    guard.errors = [e for e in guard.errors if "404" not in e]  # the refused request itself is expected
+    context.close()
+
+
 def test_an_order_without_email_walks_through_the_manual_channel(site: Site, browser: Any, guard: Guard) -> None:
     context = _context(browser, site, guard)
     page = context.new_page()

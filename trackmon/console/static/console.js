@@ -14,3 +14,15 @@ document.addEventListener("click", function (event) {
     done();
   }
 });
+
+// An htmx action the server refused (a date in the past, an alert already resolved): say why
+// instead of silently doing nothing.
+document.addEventListener("htmx:responseError", function (event) {
+  var flash = document.getElementById("flash");
+  if (!flash) return;
+  var text = event.detail.xhr.responseText || "";
+  try { text = JSON.parse(text).detail || text; } catch (e) { /* plain text */ }
+  flash.textContent = text || ("The server answered " + event.detail.xhr.status);
+  flash.hidden = false;
+  flash.scrollIntoView({ block: "nearest" });
+});
