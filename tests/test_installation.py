@@ -72,3 +72,24 @@ def test_token_round_trip_and_refusals() -> None:
     for garbage in ("", ".", "abc", "a.b.c", "%%%.%%%", "x" * 600, "YQ.", "ü.ü"):
         assert verify(secret, "track", garbage) is None
     assert "/" not in token and "+" not in token and "=" not in token
+
+
+def test_inside_an_open_write_transaction_the_secret_is_made_there_and_cached_only_once_committed(
+        engine: Engine, now) -> None:
+    from sqlmodel import Session
+
+    from trackmon.models import Installation, Order
+
+    installation._SECRETS.clear()
+    with Session(engine) as session:  # as in ingest: rows written, SQLite's write lock held
+        session.add(Order(order_id="A1", buyer_email="a@example.com", created_at=now, updated_at=now))
+        session.flush()
+        made = installation_secret(session.connection(), now)
+        assert installation._SECRETS == {}  # not committed yet: not trusted
+        session.rollback()
+    with Session(engine) as session:
+        assert session.get(Installation, 1) is None  # rolled back with the transaction
+    kept = installation_secret(engine, now)
+    assert kept != made
+    with Session(engine) as session:
+        assert installation_secret(session.connection(), now) == kept

@@ -67,6 +67,7 @@ class DemoOptions:
     start: datetime | None = None     # simulated start; default: `days` before today 00:00 UTC
     step: timedelta = DEFAULT_STEP    # simulated time between two daemon cycles
     seed: int = 7                     # poll jitter
+    public_base_url: str | None = None  # set by `demo --serve`: emails link to the demo's tracking pages
 
     def checked(self) -> DemoOptions:
         if not 1 <= self.days <= 120:
@@ -151,10 +152,13 @@ def prepare_directory(directory: Path | None) -> DemoPaths:
     return paths
 
 
-def demo_settings(paths: DemoPaths, base_url: str) -> Settings:
+def demo_settings(paths: DemoPaths, base_url: str, public_base_url: str | None = None,
+                  console_password: str | None = None) -> Settings:
     """Embedded defaults plus the demo's folder and the simulated 17TRACK (environment ignored)."""
     return load(None, env={}, overrides={
         "database_url": f"sqlite:///{paths.database}",
+        "public_base_url": public_base_url,
+        "api": {"console_password": console_password},
         "carriers": {"17track": {"api_key": API_KEY, "base_url": base_url, "rate_limit_per_second": 1000,
                                  "concurrency": 4, "timeout_seconds": 10, "max_attempts": 2}},
         "polling": DEMO_POLLING,
@@ -185,7 +189,7 @@ async def run_demo(options: DemoOptions, reporter: Reporter, *,
     summary = DemoSummary(paths, start, end)
     began = monotonic()
     async with serve(carrier) as server:
-        settings = demo_settings(paths, server.base_url)
+        settings = demo_settings(paths, server.base_url, options.public_base_url)
         schema.upgrade(settings.database_url)
         engine = make_engine(settings.database_url)
         reporter.started(paths, start, end, len({p.order.order_id for p in planned}), len(planned))

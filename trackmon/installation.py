@@ -16,7 +16,7 @@ import hmac
 import secrets
 from datetime import datetime
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Connection, Engine, select
 from sqlalchemy.dialects import postgresql, sqlite
 
 from trackmon.models import Installation
@@ -26,18 +26,33 @@ _SECRETS: dict[str, bytes] = {}
 MAC_BYTES = 16
 
 
-def installation_secret(engine: Engine, now: datetime) -> bytes:
-    """This installation's secret (created on first use), cached per database."""
+def installation_secret(bind: Engine | Connection, now: datetime) -> bytes:
+    """This installation's secret (created on first use), cached per database.
+
+    Given a Connection (e.g. `session.connection()` inside a transaction that already holds
+    SQLite's write lock), the row is created in that transaction instead of a second one.
+    """
+    engine = bind if isinstance(bind, Engine) else bind.engine
     key = engine.url.render_as_string(hide_password=False)
     if key in _SECRETS:
         return _SECRETS[key]
-    insert = postgresql.insert if engine.dialect.name == "postgresql" else sqlite.insert
-    with engine.begin() as conn:
-        conn.execute(insert(Installation).values(id=1, secret=secrets.token_hex(32), created_at=now)
-                     .on_conflict_do_nothing(index_elements=["id"]))
-        secret_hex = conn.execute(select(Installation.secret).where(Installation.id == 1)).scalar_one()
+    if isinstance(bind, Engine):
+        with bind.begin() as conn:
+            secret_hex = _ensure_row(conn, now)
+    else:
+        found = bind.execute(select(Installation.secret).where(Installation.id == 1)).scalar_one_or_none()
+        if found is None:  # created in the caller's transaction: cached only once it is committed
+            return bytes.fromhex(_ensure_row(bind, now))
+        secret_hex = str(found)
     _SECRETS[key] = bytes.fromhex(secret_hex)
     return _SECRETS[key]
+
+
+def _ensure_row(conn: Connection, now: datetime) -> str:
+    insert = postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert
+    conn.execute(insert(Installation).values(id=1, secret=secrets.token_hex(32), created_at=now)
+                 .on_conflict_do_nothing(index_elements=["id"]))
+    return str(conn.execute(select(Installation.secret).where(Installation.id == 1)).scalar_one())
 
 
 def installation_id(secret: bytes) -> str:

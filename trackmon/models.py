@@ -149,6 +149,9 @@ class Alert(SQLModel, table=True):
     last_seen_at: datetime = Field(sa_type=UTCDateTime, nullable=False)
     resolved_at: datetime | None = utc_column(index=True)
     resolved_by: str | None = Field(default=None, max_length=40)  # "auto" | "manual"
+    snoozed_until: datetime | None = utc_column()  # hidden from the console's exceptions until then
+    seller_action: str | None = Field(default=None, max_length=20)  # "reshipped" | "refunded"
+    seller_action_at: datetime | None = utc_column()
 
 
 class Message(SQLModel, table=True):

@@ -130,6 +130,8 @@ class StoreSettings(_Frozen):
     timezone: str = Field("Asia/Shanghai", description="seller's time zone for digests")
     emails: tuple[str, ...] = Field((), description="digest recipients")
     apprise_urls: tuple[str, ...] = Field((), description="apprise URLs (Slack, Telegram, ...)")
+    support_email: str | None = Field(
+        None, description="shown to buyers on the tracking page; unset: smtp.mail_from")
 
 
 class DigestSettings(_Frozen):
@@ -143,6 +145,8 @@ class ApiSettings(_Frozen):
     host: str = Field("127.0.0.1")
     port: int = Field(8080, gt=0)
     token: SecretStr | None = Field(None, description="bearer token; unset disables the write API")
+    console_password: SecretStr | None = Field(
+        None, description="password of the seller console at / (the API token also signs in)")
     enabled: bool = True
 
 
@@ -153,6 +157,9 @@ class LogSettings(_Frozen):
 
 class Settings(_Frozen):
     database_url: str = Field("sqlite:///trackmon.db", description="SQLAlchemy URL")
+    public_base_url: str | None = Field(
+        None, description="where buyers reach this server (https://track.example.com): emails link to its "
+                          "tracking page /t/... instead of messaging.tracking_url")
     carriers: dict[str, CarrierSettings] = Field(default_factory=dict)
     detection: DetectionSettings = Field(default_factory=DetectionSettings)
     polling: PollingSettings = Field(default_factory=PollingSettings)

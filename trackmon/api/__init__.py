@@ -32,9 +32,10 @@ class SchedulerState:
 
 def create_app(engine: Engine, settings: Settings, *, scheduler_state: SchedulerState | None = None,
                carrier_set: Any = None, clock: Clock = utcnow) -> FastAPI:
+    from trackmon import console
     from trackmon.api import health, orders, shipments, webhooks
 
-    app = FastAPI(title="trackmon", version=__version__, docs_url="/docs",
+    app = FastAPI(title="trackmon", version=__version__, docs_url=None, redoc_url=None,  # console serves them
                   description="Orders in, parcels and alerts out, carrier pushes accepted.")
     app.state.engine = engine
     app.state.settings = settings
@@ -44,6 +45,7 @@ def create_app(engine: Engine, settings: Settings, *, scheduler_state: Scheduler
     app.state.log = structlog.get_logger("trackmon.api")
     for module in (health, orders, shipments, webhooks):
         app.include_router(module.router)
+    console.mount(app)  # the seller console at /, the buyer page /t/{token}, /docs and /redoc offline
     return app
 
 

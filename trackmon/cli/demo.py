@@ -130,12 +130,22 @@ def demo_cmd(
         "--speed", help="Simulated days per real second at most; 0 = as fast as the machine goes.")] = 0.0,
     days: Annotated[int, typer.Option("--days", help="Simulated days to play.")] = DEFAULT_DAYS,
     orders: Annotated[int | None, typer.Option("--orders", help="Only the first N demo orders.")] = None,
+    serve: Annotated[bool, typer.Option(
+        "--serve", help="Afterwards serve the seller console and buyer tracking pages on 127.0.0.1.")] = False,
+    port: Annotated[int, typer.Option("--port", help="Port of --serve.", min=1, max=65535)] = 8080,
 ) -> None:
     """See trackmon work: weeks of parcels to RU, US, ES, BR, FR, DE played in seconds, no setup."""
     configure_logging("console", "error")   # the demo's own display says what happens
     from trackmon.demo import DemoOptions, run_demo
 
-    options = DemoOptions(directory=directory, days=days, speed=speed, orders=orders).checked()
+    public_base_url = None
+    if serve:
+        from trackmon.daemon import bind_api_socket
+        from trackmon.demo_serve import HOST, public_url
+        bind_api_socket(HOST, port).close()  # a busy port fails now, not after the demo
+        public_base_url = public_url(port)
+    options = DemoOptions(directory=directory, days=days, speed=speed, orders=orders,
+                          public_base_url=public_base_url).checked()
     console = out_console
     columns = (TextColumn("[progress.description]{task.description}"), BarColumn(), TimeElapsedColumn())
     with Progress(*columns, console=console, transient=True) as progress:
@@ -143,6 +153,20 @@ def demo_cmd(
     print_summary(console, summary)
     if summary.errors:
         raise typer.Exit(int(ExitCode.ERROR))
+    if serve:
+        _serve(console, summary.paths, port)
+
+
+def _serve(console: Console, paths: DemoPaths, port: int) -> None:
+    from trackmon.demo_serve import ServeInfo, new_password, serve_demo
+
+    def announce(info: ServeInfo) -> None:
+        console.print(f"\n[bold]Seller console[/]: {info.url}  password: [bold]{info.password}[/]")
+        if info.tracking_page:
+            console.print(f"[bold]A buyer's tracking page[/]: {info.tracking_page}")
+        console.print("[dim]Ctrl-C stops the server; the demo folder stays.[/]")
+
+    asyncio.run(serve_demo(paths, port, new_password(), announce))
 
 
 def register(app: typer.Typer) -> None:

@@ -16,6 +16,7 @@ import holidays
 import structlog
 from sqlmodel import Session
 
+from trackmon.messaging.buyer_page import buyer_page_url
 from trackmon.models import Alert, Order, Shipment
 from trackmon.settings import Settings
 
@@ -138,14 +139,17 @@ def build_context(session: Session | None, order: Order, shipments: list[Shipmen
         days_without_update = max(0, (now - last_event_at).days)
 
     store = settings.store(order.store)
+    page = (buyer_page_url(session.connection(), order.id, settings, now)
+            if session is not None and settings.public_base_url else None)
     return {
         "store_name": store.display_name or (settings.messaging.store_name
                                              if order.store == "default" else order.store),
         "order_id": order.order_id,
         "buyer_name": " ".join((order.buyer_name or "").split())[:100],  # one line, always
-        "tracking_numbers": [_number_entry(settings, s, order.buyer_language) for s in shipments],
+        "tracking_numbers": [{**_number_entry(settings, s, order.buyer_language), **({"url": page} if page else {})}
+                             for s in shipments],
         "tracking_number": main.tracking_number if main else "",
-        "tracking_url": tracking_link(settings, main.tracking_number, order.buyer_language) if main else "",
+        "tracking_url": page or (tracking_link(settings, main.tracking_number, order.buyer_language) if main else ""),
         "carrier": carrier_label((main.last_mile_carrier or main.carrier) if main else None),
         "shipped_date": _iso(shipped_on),
         "expected_days_min": low,

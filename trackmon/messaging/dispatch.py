@@ -22,6 +22,7 @@ from trackmon import metrics
 from trackmon.domain import ensure_utc
 from trackmon.errors import DeliveryError, TemplateError, TransientError
 from trackmon.messaging.channels import Channel, OutgoingMessage, build_channel, message_id_for
+from trackmon.messaging.channels.manual import MANUAL
 from trackmon.messaging.render import load_renderer
 from trackmon.messaging.window import buyer_zone, next_in_window, window_bounds
 from trackmon.models import Alert, Message, Order
@@ -29,7 +30,7 @@ from trackmon.settings import Settings
 
 log = structlog.get_logger("trackmon.messaging.dispatch")
 
-STATES = ("queued", "sending", "sent", "failed", "superseded", "disabled")
+STATES = ("queued", "sending", "sent", "failed", "superseded", "disabled", "skipped")
 BACKOFF_BASE = timedelta(minutes=5)
 BACKOFF_MAX = timedelta(hours=6)
 
@@ -77,7 +78,8 @@ def claim(engine: Engine, settings: Settings, now: datetime, owner: str, limit: 
         stmt = select(Message).where(or_(
             and_(Message.state == "queued", col(Message.next_attempt_at) <= now),
             and_(Message.state == "sending", col(Message.claim_expires_at) <= now),
-        )).order_by(col(Message.priority).desc(), col(Message.next_attempt_at), col(Message.id)).limit(limit)
+        ), col(Message.channel) != MANUAL).order_by(  # manual: the seller sends those by hand
+            col(Message.priority).desc(), col(Message.next_attempt_at), col(Message.id)).limit(limit)
         if engine.dialect.name == "postgresql":
             stmt = stmt.with_for_update(skip_locked=True)
         for m in session.exec(stmt).all():

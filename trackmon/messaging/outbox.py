@@ -12,7 +12,7 @@ from trackmon.domain import ensure_utc
 from trackmon.errors import InputError
 from trackmon.models import Message, Order
 
-LISTABLE_STATES = ("queued", "sending", "sent", "failed", "superseded", "disabled")
+LISTABLE_STATES = ("queued", "sending", "sent", "failed", "superseded", "disabled", "skipped")
 RETRYABLE_STATES = ("failed", "superseded", "disabled")
 
 

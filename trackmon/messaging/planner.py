@@ -20,6 +20,7 @@ from sqlmodel import Session, col, select
 
 from trackmon.domain import ensure_utc
 from trackmon.errors import InputError
+from trackmon.messaging.channels.manual import channel_for, recipient_for
 from trackmon.messaging.context import build_context
 from trackmon.messaging.kinds import (
     MILESTONES,
@@ -224,15 +225,15 @@ def plan_for_order(session: Session, order_pk: int, now: datetime, settings: Set
         if key in existing or cand.kind not in enabled or cand.due > now:
             continue
         if mine is None:
-            mine = _buyer_messages(session, order.buyer_email, now)
+            mine = _buyer_messages(session, recipient_for(order), now)
         when, state = schedule(session, cand.kind, now, zone, settings, mine)
         context = build_context(session, order, shipments, kind=cand.kind, cause=cand.cause,
                                 settings=settings, now=now, alert=cand.alert)
         values = {
             "idempotency_key": key, "order_pk": order_pk, "shipment_id": cand.shipment_id,
             "alert_id": cand.alert.id if cand.alert else None, "kind": cand.kind, "cause": cand.cause,
-            "priority": priority_of(cand.kind), "channel": settings.messaging.channel,
-            "recipient": order.buyer_email, "language": language, "context": context,
+            "priority": priority_of(cand.kind), "channel": channel_for(order, settings),
+            "recipient": recipient_for(order), "language": language, "context": context,
             "state": state, "next_attempt_at": when, "attempts": 0, "created_at": now,
             "last_error": "superseded by an exception message due the same day"
             if state == "superseded" else None,
