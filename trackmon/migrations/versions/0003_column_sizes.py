@@ -34,8 +34,6 @@ from alembic import op
 from trackmon.domain import event_fingerprint
 
 revision = "0003"
-# The integrator adds 0002 on main. Tested on this branch with down_revision = "0001" (0002 is
-# not here yet): with "0002" this branch alone cannot upgrade until the merge.
 down_revision = "0002"
 branch_labels = None
 depends_on = None
