@@ -21,6 +21,7 @@ from sqlmodel import Session, col, select
 from trackmon import metrics
 from trackmon.domain import ensure_utc
 from trackmon.errors import DeliveryError, TemplateError, TransientError
+from trackmon.intake import MANUAL_CHANNEL
 from trackmon.messaging.channels import Channel, OutgoingMessage, build_channel, message_id_for
 from trackmon.messaging.render import load_renderer
 from trackmon.messaging.window import buyer_zone, next_in_window, window_bounds
@@ -77,7 +78,8 @@ def claim(engine: Engine, settings: Settings, now: datetime, owner: str, limit: 
         stmt = select(Message).where(or_(
             and_(Message.state == "queued", col(Message.next_attempt_at) <= now),
             and_(Message.state == "sending", col(Message.claim_expires_at) <= now),
-        )).order_by(col(Message.priority).desc(), col(Message.next_attempt_at), col(Message.id)).limit(limit)
+        ), col(Message.channel) != MANUAL_CHANNEL).order_by(  # no email: left to the seller (manual)
+col(Message.priority).desc(), col(Message.next_attempt_at), col(Message.id)).limit(limit)
         if engine.dialect.name == "postgresql":
             stmt = stmt.with_for_update(skip_locked=True)
         for m in session.exec(stmt).all():

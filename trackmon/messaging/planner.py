@@ -20,6 +20,7 @@ from sqlmodel import Session, col, select
 
 from trackmon.domain import ensure_utc
 from trackmon.errors import InputError
+from trackmon.intake import message_route
 from trackmon.messaging.context import build_context
 from trackmon.messaging.kinds import (
     MILESTONES,
@@ -212,6 +213,7 @@ def plan_for_order(session: Session, order_pk: int, now: datetime, settings: Set
     language = renderer.resolve_language(order.buyer_language or settings.messaging.default_language)
     zone = buyer_zone(order.buyer_timezone, order.buyer_country)
     dialect = session.get_bind().dialect.name
+    channel, recipient = message_route(order, settings.messaging.channel)  # no email: the manual channel
     session.flush()
 
     ranked = sorted(candidates(order, shipments, alerts, now, settings),
@@ -224,15 +226,15 @@ def plan_for_order(session: Session, order_pk: int, now: datetime, settings: Set
         if key in existing or cand.kind not in enabled or cand.due > now:
             continue
         if mine is None:
-            mine = _buyer_messages(session, order.buyer_email, now)
+            mine = _buyer_messages(session, recipient, now)
         when, state = schedule(session, cand.kind, now, zone, settings, mine)
         context = build_context(session, order, shipments, kind=cand.kind, cause=cand.cause,
                                 settings=settings, now=now, alert=cand.alert)
         values = {
             "idempotency_key": key, "order_pk": order_pk, "shipment_id": cand.shipment_id,
             "alert_id": cand.alert.id if cand.alert else None, "kind": cand.kind, "cause": cand.cause,
-            "priority": priority_of(cand.kind), "channel": settings.messaging.channel,
-            "recipient": order.buyer_email, "language": language, "context": context,
+            "priority": priority_of(cand.kind), "channel": channel,
+            "recipient": recipient, "language": language, "context": context,
             "state": state, "next_attempt_at": when, "attempts": 0, "created_at": now,
             "last_error": "superseded by an exception message due the same day"
             if state == "superseded" else None,
