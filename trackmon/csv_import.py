@@ -167,6 +167,8 @@ def _rows(reader: Any, cmap: ColumnMap, width: int) -> Iterator[tuple[int, Mappi
             continue
         values = cmap.extract(cells)
         numbers = split_numbers(values.get("tracking_number"))
+        if not numbers and not values.get("order_id") and cmap.skip_unshipped:
+            continue  # a report's footer ("2 record(s) downloaded", "Seller ID: ..."): not an order
         if not numbers and cmap.skip_unshipped:
             yield line, {"__skip__": True}  # not shipped yet, or a line item's second row
             continue

@@ -29,7 +29,15 @@ from sqlmodel import Session, select
 
 from carriers.numbers import detect_carrier
 from trackmon.errors import InputError, InvalidTrackingNumber
-from trackmon.intake_formats import clean_cell, iso_countries, parse_country, parse_day, parse_language, parse_when
+from trackmon.intake_formats import (
+    clean_cell,
+    iso_countries,
+    normalize_carrier,
+    parse_country,
+    parse_day,
+    parse_language,
+    parse_when,
+)
 from trackmon.models import Order, Shipment
 
 log = structlog.get_logger("trackmon.intake")
@@ -166,7 +174,7 @@ def validate_row(raw: Mapping[str, Any], *, line: int | None = None, date_order:
         if not values[name]:
             raise InputError(f"{name} is empty (required)", line=line, field=name)
     email = check_email(values["buyer_email"], line=line) if values["buyer_email"] else None
-    carrier = values["carrier"].lower() if values["carrier"] else None
+    carrier = normalize_carrier(values["carrier"])  # "China Post" → china-post
     if carrier is not None and not _CARRIER.match(carrier):
         raise InputError(f"carrier {carrier!r} is not a carrier name (letters, digits, dashes: "
                          "ups, usps, china-post...)", line=line, field="carrier")

@@ -77,7 +77,7 @@ def normalize_carrier(value: str | None) -> str | None:
     text = clean_cell(value)
     if not text:
         return None
-    slug = re.sub(r"[^a-z0-9]+", "-", _fold(text)).strip("-")[:40].strip("-")
+    slug = re.sub(r"[^a-z0-9]+", "-", _fold(text)).strip("-")
     if slug in {"", "other", "others", "none", "n-a", "na", "unknown"}:
         return None
     return slug
@@ -91,6 +91,19 @@ def _fold(text: str) -> str:
 
 
 # ------------------------------------------------------------------ countries
+
+# English names shops still write that CLDR has since replaced (CLDR keeps only the current
+# name: Türkiye, Czechia, Eswatini...) and ISO's formal names of the usual lists
+_FORMER_NAMES = {
+    "Turkey": "TR", "Czech Republic": "CZ", "Swaziland": "SZ", "Macedonia": "MK", "Burma": "MM",
+    "Ivory Coast": "CI", "East Timor": "TL", "Holland": "NL", "Great Britain": "GB", "England": "GB",
+    "Scotland": "GB", "Wales": "GB", "Northern Ireland": "GB", "Russian Federation": "RU",
+    "Korea, Republic of": "KR", "Republic of Korea": "KR", "Viet Nam": "VN", "Iran, Islamic Republic of": "IR",
+    "Moldova, Republic of": "MD", "Taiwan, Province of China": "TW", "Bolivia, Plurinational State of": "BO",
+    "Venezuela, Bolivarian Republic of": "VE", "Tanzania, United Republic of": "TZ",
+    "United States of America": "US", "United Kingdom of Great Britain and Northern Ireland": "GB",
+}
+
 
 @cache
 def _country_names() -> dict[str, str]:
@@ -107,6 +120,8 @@ def _country_names() -> dict[str, str]:
         # CLDR aliases: alpha-3 codes (DEU, RUS, USA) and old ones (UK)
         if alias.isalpha() and len(alias) in (2, 3) and targets and targets[0] in codes:
             table.setdefault(_fold(alias), targets[0])
+    for name, code in _FORMER_NAMES.items():
+        table.setdefault(_fold(name), code)
     for code in codes:
         table[_fold(code)] = code
     return table

@@ -118,7 +118,8 @@ ALIEXPRESS = Preset(
     columns={
         "order_id": ("Order No.", "Order Number", "Order ID"),
         "tracking_number": ("Tracking No.", "Tracking Number", "Logistics Tracking No."),
-        "carrier": ("Logistics Company", "Logistics Service", "Shipping Company", "Shipping Method"),
+        # only a carrier column: "Logistics Service" names a service (AliExpress Standard Shipping)
+        "carrier": ("Logistics Company", "Shipping Company"),
         "buyer_name": ("Receiver Name", "Buyer Name", "Contact Name"),
         "buyer_country": ("Buyer Country/Region", "Country/Region", "Buyer Country", "Ship to Country", "Country"),
         "buyer_language": ("Buyer Language", "Language"),
@@ -166,7 +167,7 @@ EBAY = Preset(
     columns={
         "order_id": ("Order Number", "Sales Record Number"),
         "tracking_number": ("Tracking Number",),
-        "carrier": ("Shipping Service",),
+        # no carrier: "Shipping Service" names a service ("Economy Shipping from China"), not a carrier
         "buyer_email": ("Buyer Email",),
         "buyer_name": ("Ship To Name", "Post To Name", "Buyer Name"),
         "buyer_country": ("Ship To Country", "Post To Country", "Buyer Country"),

@@ -136,7 +136,8 @@ def _print_summary(path: str, table: CsvTable, report: IntakeReport) -> None:
     out_console.print(f"[bold]{escape(source)}[/] ({table.preset}, {table.encoding}): "
                       f"[green]{report.added} added[/], "
                       f"[cyan]{report.updated} updated[/], {report.unchanged} unchanged, "
-                      f"{report.skipped} not shipped yet, "
+                      f"{report.skipped} without a tracking number (not shipped yet, or an order's "
+                      "next line item), "
                       f"[{'red' if report.rejected else 'green'}]{len(report.rejected)} rejected[/]")
     if table.ignored_columns:
         out_console.print(f"ignored column(s): {escape(', '.join(table.ignored_columns))}",
