@@ -23,9 +23,9 @@ from typing import Any
 from zoneinfo import available_timezones
 
 import structlog
-from sqlalchemy import Engine
+from sqlalchemy import Engine, insert
 from sqlalchemy.exc import SQLAlchemyError
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from carriers.numbers import detect_carrier
 from trackmon.errors import InputError, InvalidTrackingNumber
@@ -221,39 +221,83 @@ _ORDER_FIELDS = tuple(f.name for f in fields(IntakeRow)
 
 def apply_row(session: Session, row: IntakeRow, now: datetime) -> tuple[Outcome, Order, Shipment]:
     """Upsert the order and the parcel of one validated row (no commit)."""
-    order = session.exec(select(Order).where(Order.store == row.store,
-                                             Order.order_id == row.order_id)).first()
-    outcome = Outcome.unchanged
-    if order is None:
-        order = Order(store=row.store, order_id=row.order_id, created_at=now, updated_at=now,
-                      **{name: getattr(row, name) for name in _ORDER_FIELDS})
-        session.add(order)
-        session.flush()
-        outcome = Outcome.added
-    else:
-        changed = False
-        for name in _ORDER_FIELDS:
-            value = getattr(row, name)
-            if value is not None and getattr(order, name) != value:
-                setattr(order, name, value)
-                changed = True
-        if changed:
-            order.updated_at = now
-            outcome = Outcome.updated
-    assert order.id is not None
-    shipment = session.exec(select(Shipment).where(
-        Shipment.order_pk == order.id, Shipment.tracking_number == row.tracking_number)).first()
-    if shipment is None:
-        shipment = Shipment(order_pk=order.id, tracking_number=row.tracking_number,
-                            carrier=row.carrier, next_poll_at=now, created_at=now)
-        session.add(shipment)
-        session.flush()
-        outcome = Outcome.added
-    elif row.carrier and shipment.carrier != row.carrier:
-        shipment.carrier = row.carrier
-        if outcome is Outcome.unchanged:
-            outcome = Outcome.updated
+    [(outcome, order_pk, shipment_pk)] = apply_rows(session, [row], now)
+    order, shipment = session.get(Order, order_pk), session.get(Shipment, shipment_pk)
+    assert order is not None and shipment is not None
     return outcome, order, shipment
+
+
+def apply_rows(session: Session, rows: list[IntakeRow], now: datetime) -> list[tuple[Outcome, int, int]]:
+    """Upsert the orders and parcels of validated rows (no commit), as if applied one by one;
+    returns (outcome, order pk, shipment pk) per row. One query loads the orders, one their
+    parcels, one insert adds the new orders and one the new parcels."""
+    keys = {(r.store, r.order_id) for r in rows}
+    stored: dict[tuple[str, str], Order] = {}
+    for order in session.exec(select(Order).where(col(Order.order_id).in_({k[1] for k in keys}))).all():
+        if (order.store, order.order_id) in keys:
+            stored[(order.store, order.order_id)] = order
+    new: dict[tuple[str, str], dict[str, Any]] = {}  # orders first seen in these rows
+    order_outcomes: list[Outcome] = []
+    for row in rows:
+        key = (row.store, row.order_id)
+        target: Any = stored.get(key) or new.get(key)
+        if target is None:
+            new[key] = {"store": row.store, "order_id": row.order_id, "created_at": now, "updated_at": now,
+                        **{name: getattr(row, name) for name in _ORDER_FIELDS}}
+            order_outcomes.append(Outcome.added)
+            continue
+        changes = {name: value for name in _ORDER_FIELDS
+                   if (value := getattr(row, name)) is not None and _get(target, name) != value}
+        if changes:
+            for name, value in {**changes, "updated_at": now}.items():
+                _set(target, name, value)
+        order_outcomes.append(Outcome.updated if changes else Outcome.unchanged)
+    pks = {key: order.id for key, order in stored.items()}
+    if new:
+        table = Order.__table__  # type: ignore[attr-defined]
+        result = session.execute(insert(table).returning(table.c.id, table.c.store, table.c.order_id),
+                                 list(new.values()))
+        pks.update({(store, order_id): pk for pk, store, order_id in result})
+    parcels: dict[tuple[int, str], Any] = {}
+    if stored:
+        for sh in session.exec(select(Shipment).where(col(Shipment.order_pk).in_(
+                [o.id for o in stored.values()]))).all():
+            parcels[(sh.order_pk, sh.tracking_number)] = sh
+    new_parcels: dict[tuple[int, str], dict[str, Any]] = {}
+    outcomes: list[Outcome] = []
+    for row, outcome in zip(rows, order_outcomes, strict=True):
+        pk = pks[(row.store, row.order_id)]
+        found = parcels.get((pk, row.tracking_number)) or new_parcels.get((pk, row.tracking_number))
+        if found is None:
+            new_parcels[(pk, row.tracking_number)] = {
+                "order_pk": pk, "tracking_number": row.tracking_number, "carrier": row.carrier,
+                "next_poll_at": now, "created_at": now}
+            outcome = Outcome.added
+        elif row.carrier and _get(found, "carrier") != row.carrier:
+            _set(found, "carrier", row.carrier)
+            if outcome is Outcome.unchanged:
+                outcome = Outcome.updated
+        outcomes.append(outcome)
+    session.flush()  # the changes to stored orders and parcels
+    shipment_pks = {key: sh.id for key, sh in parcels.items()}
+    if new_parcels:
+        table = Shipment.__table__  # type: ignore[attr-defined]
+        result = session.execute(insert(table).returning(table.c.id, table.c.order_pk, table.c.tracking_number),
+                                 list(new_parcels.values()))
+        shipment_pks.update({(order_pk, number): pk for pk, order_pk, number in result})
+    return [(outcome, pks[(r.store, r.order_id)], shipment_pks[(pks[(r.store, r.order_id)], r.tracking_number)])
+            for r, outcome in zip(rows, outcomes, strict=True)]
+
+
+def _get(target: Any, name: str) -> Any:
+    return target[name] if isinstance(target, dict) else getattr(target, name)
+
+
+def _set(target: Any, name: str, value: Any) -> None:
+    if isinstance(target, dict):
+        target[name] = value
+    else:
+        setattr(target, name, value)
 
 
 Progress = Callable[[int], None]  # called with the number of rows handled so far
@@ -313,6 +357,16 @@ def _import_chunk(engine: Engine, chunk: list[tuple[int | None, Mapping[str, Any
     if not valid:
         return
     outcomes: list[Outcome] = []
+    try:  # the whole chunk at once; if the database refuses something, row by row below
+        with Session(engine) as session, session.begin():
+            outcomes = [o for o, _, _ in apply_rows(session, [row for _, row in valid], now)]
+    except SQLAlchemyError as exc:
+        log.info("intake.chunk_row_by_row", rows=len(valid), error=str(exc.__cause__ or exc)[:200])
+        outcomes = []
+    else:
+        for outcome in outcomes:
+            report.count(outcome)
+        return
     with Session(engine) as session, session.begin():
         for line, row in valid:
             try:
@@ -345,6 +399,7 @@ __all__ = [
     "Rejection",
     "RowOptions",
     "apply_row",
+    "apply_rows",
     "check_email",
     "import_rows",
     "message_route",

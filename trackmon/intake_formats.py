@@ -205,10 +205,7 @@ class AmbiguousDate(ValueError):
 
 def parse_when(value: str, *, date_order: str | None = None, field: str = "shipped_at") -> datetime:
     """A date or date-time as shops write it → aware UTC (no zone given: UTC)."""
-    text = value.strip()
-    parsed = _iso(text) or _zoned(text) or _excel(text) or _named(text)
-    if parsed is None:
-        parsed = _numeric(text, date_order, field)
+    parsed = _read(value.strip(), date_order, field)
     if parsed is None:
         raise ValueError(f"{field} {value!r} is not a date trackmon reads (2026-11-20, 20.11.2026, "
                          "11/20/2026, Nov-20-26 or an Excel date number)")
@@ -219,11 +216,20 @@ def parse_when(value: str, *, date_order: str | None = None, field: str = "shipp
 
 def parse_day(value: str, *, date_order: str | None = None, field: str = "promised_delivery") -> date:
     """Like parse_when, for a calendar day: the date as written, with no time-zone shift."""
-    text = value.strip()
-    parsed = _iso(text) or _zoned(text) or _excel(text) or _named(text) or _numeric(text, date_order, field)
+    parsed = _read(value.strip(), date_order, field)
     if parsed is None:
         raise ValueError(f"{field} {value!r} is not a date (2026-11-20, 20.11.2026, 11/20/2026)")
     return parsed.date()
+
+
+def _read(text: str, date_order: str | None, field: str) -> datetime | None:
+    """The cheap readers first (a regex decides), the strptime loops last."""
+    if text[:1].isdigit():
+        parsed = _iso(text) or _numeric(text, date_order, field) or _excel(text)
+        if parsed is not None or _ISO_DATE.match(text) is None:
+            return parsed or _named(text)
+        return _zoned(text)
+    return _named(text)
 
 
 def _iso(text: str) -> datetime | None:
