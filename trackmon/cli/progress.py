@@ -38,6 +38,14 @@ class Bars:
 
         return advance
 
+    def finish(self) -> None:
+        """Bars that never learnt their total end as complete at the count they reached."""
+        if self._progress is None:
+            return
+        for task in self._progress.tasks:
+            if task.total is None:
+                self._progress.update(task.id, total=task.completed)
+
 
 def _nothing(done: int, *, total: int | None = None) -> None:
     return None
