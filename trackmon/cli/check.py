@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+from collections.abc import Callable
 from typing import Annotated
 
 import typer
@@ -14,6 +15,7 @@ from rich.text import Text
 from trackmon.advice import next_buyer_message
 from trackmon.check_report import CheckResult, local_time, problem_result, worst_error
 from trackmon.cli.common import ExitCode, handle_errors, out_console, state
+from trackmon.cli.progress import bars, interactive
 from trackmon.clock import utcnow
 from trackmon.detect import detect_shipment
 from trackmon.domain import Status
@@ -47,7 +49,10 @@ def check(
     (the worst across all numbers).
     """
     settings = state(ctx).settings()
-    results = asyncio.run(check_numbers(settings, numbers, carrier))
+    shown = len(numbers) > 1 and interactive(as_json)
+    with bars(shown) as progress:
+        results = asyncio.run(check_numbers(settings, numbers, carrier,
+                                            progress=progress.task("tracking", total=len(numbers))))
     if as_json:
         payload = [r.to_json() for r in results]
         typer.echo(json.dumps(payload[0] if len(payload) == 1 else payload, ensure_ascii=False, indent=2))
@@ -57,7 +62,11 @@ def check(
     raise typer.Exit(int(_EXIT[worst_error(results)]))
 
 
-async def check_numbers(settings: Settings, numbers: list[str], carrier: str | None) -> list[CheckResult]:
+TRACK_CHUNK = 40  # numbers asked at once (17TRACK's batch): the progress bar moves per chunk
+
+
+async def check_numbers(settings: Settings, numbers: list[str], carrier: str | None,
+                        progress: Callable[[int], None] | None = None) -> list[CheckResult]:
     async with make_client() as client:
         carrier_set = CarrierSet(settings, client)
         results: dict[str, CheckResult] = {}
@@ -77,7 +86,15 @@ async def check_numbers(settings: Settings, numbers: list[str], carrier: str | N
             results[number] = CheckResult(item.request.number, carrier=item.request.carrier_hint,
                                           source=item.adapter.name)
         now = utcnow()
-        for outcome in await carrier_set.track(routed):
+        outcomes = []
+        done = len(numbers) - len(routed)  # refused before asking a carrier
+        for start in range(0, len(routed), TRACK_CHUNK):
+            chunk = routed[start:start + TRACK_CHUNK]
+            outcomes.extend(await carrier_set.track(chunk))
+            done += len(chunk)
+            if progress is not None:
+                progress(done)
+        for outcome in outcomes:
             if outcome.error is not None:
                 for item in outcome.routed:
                     res = results[by_number[item.request.number]]
