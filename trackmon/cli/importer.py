@@ -152,4 +152,5 @@ def _print_summary(path: str, table: CsvTable, report: IntakeReport) -> None:
 
 
 def register(app: typer.Typer) -> None:
-    app.command("import", help=HELP)(import_cmd)
+    app.command("import", help=HELP, short_help="Import orders from a CSV file: trackmon's columns or a shop's "
+                "export (Shopify, WooCommerce, AliExpress, Amazon, eBay).")(import_cmd)
