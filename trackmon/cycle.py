@@ -63,7 +63,7 @@ def default_digest_runner() -> DigestRunner:
 StepProgress = Callable[[str, int], None]  # (step, count so far): poll, plan, dispatch, digests
 
 
-def plan_active_orders(engine: Engine, settings: Settings, now: datetime, planner: Planner,
+def plan_active_orders(engine: Engine, settings: Settings, now: datetime, planner: Planner | None,
                        progress: Callable[[int], None] | None = None) -> tuple[int, int]:
     """Call the planner for every order with an active shipment whose review time has come.
 
@@ -82,6 +82,7 @@ def plan_active_orders(engine: Engine, settings: Settings, now: datetime, planne
                 .order_by(Order.id).limit(ORDER_PAGE)).scalars())
             if not page:
                 return orders, messages
+            planner = planner or default_planner()  # the templates load only when an order needs a look
             for order_pk in page:
                 messages += planner(session, order_pk, now, settings)
             session.commit()
@@ -134,7 +135,7 @@ async def run_cycle(engine: Engine, carrier_set: CarrierRouter, settings: Settin
 
     try:
         report.orders_planned, report.messages_planned = plan_active_orders(
-            engine, settings, now, planner or default_planner(), progress=_step(progress, "plan"))
+            engine, settings, now, planner, progress=_step(progress, "plan"))
     except Exception as exc:
         _failed(report, "plan", exc, clog)
 
