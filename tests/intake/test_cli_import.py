@@ -80,3 +80,16 @@ def test_progress_bars_draw_on_a_terminal_and_stay_silent_otherwise() -> None:
     finally:
         progress_mod.err_console = original
     assert "importing trackmon rows" in out.getvalue() and "20/20" in out.getvalue()
+
+
+def test_intake_preset_is_used_when_the_header_matches_none(tmp_path: Path) -> None:
+    path = tmp_path / "ae.csv"
+    path.write_text("Order No.;Tracking Number;Buyer Name\n8190000000000009;RB100000017CN;Ivan\n", encoding="utf-8")
+    runner = CliRunner()
+    refused = runner.invoke(app, ["import", str(path)])
+    assert refused.exit_code == 7 and "matches no preset" in refused.output
+    config = tmp_path / "trackmon.toml"
+    config.write_text('[intake]\npreset = "aliexpress"\n', encoding="utf-8")
+    result = runner.invoke(app, ["--config", str(config), "import", str(path), "--json"])
+    assert result.exit_code == 0, result.output
+    assert '"preset": "aliexpress"' in result.stdout and '"added": 1' in result.stdout

@@ -47,3 +47,18 @@ async def test_message_is_planned_for_the_manual_channel_and_not_dispatched(engi
     [m] = messages(engine, silent)
     assert (m.state, m.attempts) == ("queued", 0)
     assert len(list(tmp_path.glob("*.eml"))) == 1
+
+
+def test_post_orders_accepts_an_order_without_email(engine: Engine, now: datetime) -> None:
+    from tests.test_api import AUTH, make_client
+
+    client = make_client(engine, now)
+    body = {"order_id": "8190000000000001", "buyer_country": "Russia", "buyer_language": "Russian",
+            "tracking_numbers": ["RR123456785CN"]}
+    r = client.post("/orders", json=body, headers=AUTH)
+    assert r.status_code == 201, r.text
+    order = r.json()["order"]
+    assert (order["buyer_email"], order["buyer_country"], order["buyer_language"]) == (None, "RU", "ru")
+    assert client.post("/orders", json=body, headers=AUTH).json()["outcome"] == "unchanged"
+    bad = client.post("/orders", json={**body, "buyer_email": "not-an-email"}, headers=AUTH)
+    assert bad.status_code == 422 and "buyer_email" in bad.text
