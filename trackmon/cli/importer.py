@@ -87,7 +87,12 @@ def run_import(ctx: typer.Context, path: str, delimiter: str | None, store: str 
             raise typer.BadParameter("the delimiter is one character", param_hint="--delimiter")
     if path != "-" and not Path(path).is_file():
         raise InputError(f"{path} does not exist or is not a file")
-    settings = state(ctx).settings()
+    app_state = state(ctx)
+    settings = app_state.settings()
+    shown = interactive(as_json)
+    if shown and not app_state.verbose:  # the bar and the summary tell the story: only warnings as lines
+        from trackmon.logs import configure_logging
+        configure_logging(app_state.log_format or settings.log.format, "warning")
     renderer = load_renderer(settings)
     rows = RowOptions(date_order=str(date_format) if date_format else settings.intake.date_format,
                       languages=frozenset(renderer.languages()),
@@ -98,7 +103,7 @@ def run_import(ctx: typer.Context, path: str, delimiter: str | None, store: str 
     engine = make_engine(settings.database_url)
     try:
         upgrade_schema(engine)
-        with bars(interactive(as_json)) as progress:
+        with bars(shown) as progress:
             advance = progress.task(f"importing {table.preset} rows", total=table.total_lines)
             report = import_table(engine, table, utcnow(), options=options, progress=advance)
             advance(report.processed, total=report.processed)
@@ -136,8 +141,8 @@ def _print_summary(path: str, table: CsvTable, report: IntakeReport) -> None:
     out_console.print(f"[bold]{escape(source)}[/] ({table.preset}, {table.encoding}): "
                       f"[green]{report.added} added[/], "
                       f"[cyan]{report.updated} updated[/], {report.unchanged} unchanged, "
-                      f"{report.skipped} without a tracking number (not shipped yet, or an order's "
-                      "next line item), "
+                      + (f"{report.skipped} without a tracking number (not shipped yet, or an order's "
+                         "next line item), " if report.skipped else "") +
                       f"[{'red' if report.rejected else 'green'}]{len(report.rejected)} rejected[/]")
     if table.ignored_columns:
         out_console.print(f"ignored column(s): {escape(', '.join(table.ignored_columns))}",
