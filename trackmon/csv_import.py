@@ -43,6 +43,7 @@ class CsvTable:
     preset: str = "trackmon"
     encoding: str = "utf-8"
     total_lines: int | None = None    # physical lines after the header (for a progress bar)
+    header_line: int = 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,7 +140,7 @@ def read_table(stream: IO[str], *, delimiter: str | None = None, source: str = "
     remaining = None if total_lines is None else max(0, total_lines - header_line)
     return CsvTable(columns=tuple(cmap.sources), ignored_columns=ignored, delimiter=delim,
                     rows=_rows(reader, cmap, len(header)), preset=cmap.preset, encoding=encoding,
-                    total_lines=remaining)
+                    total_lines=remaining, header_line=header_line)
 
 
 def _chain(sample: str, stream: IO[str]) -> Iterator[str]:
@@ -191,17 +192,25 @@ def _usable(line: int, row: Mapping[str, Any], report: IntakeReport, default_sto
 
 def import_table(engine: Engine, table: CsvTable, now: datetime, *, options: ImportOptions | None = None,
                  chunk_size: int = 500, progress: Callable[[int], None] | None = None) -> IntakeReport:
+    """Import a table's rows; `progress(n)` is told how many lines of the file are done."""
     options = options or ImportOptions()
     report = IntakeReport()
+    last = table.header_line
 
     def good_rows() -> Iterator[tuple[int | None, Mapping[str, Any]]]:
+        nonlocal last
         for line, row in table.rows:
+            last = line
             usable = _usable(line, row, report, options.default_store)
             if usable is not None:
                 yield line, usable
 
+    def lines_done(_: int) -> None:
+        if progress is not None:
+            progress(last - table.header_line)
+
     import_rows(engine, good_rows(), now, chunk_size=chunk_size, report=report, options=options.rows,
-                progress=progress)
+                progress=lines_done)
     report.rejected.sort(key=lambda r: r.line or 0)
     return report
 

@@ -106,7 +106,8 @@ def run_import(ctx: typer.Context, path: str, delimiter: str | None, store: str 
         with bars(shown) as progress:
             advance = progress.task(f"importing {table.preset} rows", total=table.total_lines)
             report = import_table(engine, table, utcnow(), options=options, progress=advance)
-            advance(report.processed, total=report.processed)
+            if table.total_lines is not None:  # trailing blank lines: the bar ends full
+                advance(table.total_lines, total=table.total_lines)
     finally:
         engine.dispose()
     if as_json:
@@ -145,8 +146,8 @@ def _print_summary(path: str, table: CsvTable, report: IntakeReport) -> None:
                          "next line item), " if report.skipped else "") +
                       f"[{'red' if report.rejected else 'green'}]{len(report.rejected)} rejected[/]")
     if table.ignored_columns:
-        out_console.print(f"ignored column(s): {escape(', '.join(table.ignored_columns))}",
-                          soft_wrap=True)
+        shown = ", ".join(table.ignored_columns[:8]) + (", …" if len(table.ignored_columns) > 8 else "")
+        out_console.print(f"{len(table.ignored_columns)} column(s) not read: {escape(shown)}")
     for reason, n in sorted(report.warnings.items()):
         out_console.print(f"[yellow]warning[/]: {n} row(s): {escape(reason)}")
     if report.rejected:
