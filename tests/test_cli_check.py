@@ -145,3 +145,19 @@ def test_carrier_faults_give_a_clear_message_and_exit_5(fault, needle):
         assert err["kind"] == "carrier_failure" and needle in err["message"]
     finally:
         server.stop()
+
+
+def test_many_numbers_move_the_progress_by_chunks(standin, monkeypatch):
+    import asyncio
+
+    from trackmon import settings as settings_mod
+    from trackmon.cli import check as check_mod
+
+    monkeypatch.setattr(check_mod, "TRACK_CHUNK", 2)
+    settings = settings_mod.load(env=env_for(standin))
+    seen: list[int] = []
+    numbers = [*NUMBERS, "RR100000018CN"]  # five to ask, one refused for its check digit
+    results = asyncio.run(check_mod.check_numbers(settings, numbers, None, progress=seen.append))
+    assert seen == [3, 5, 6]  # the refused one counts at once, then chunks of two
+    assert [r.error_kind for r in results][-1] == "invalid_number"
+    assert results[0].snapshot is not None and results[0].snapshot.status.value == "delivered"

@@ -65,7 +65,7 @@ def test_missing_required_column_imports_nothing(engine, now) -> None:
 def test_header_names_are_forgiving_and_unknown_columns_listed() -> None:
     table = read_table(io.StringIO("Order ID\tTracking-Number\tBuyer_Email\tNote\nA\tB\tC\td\n"))
     assert table.delimiter == "\t"
-    assert table.ignored_columns == ("note",)
+    assert table.ignored_columns == ("Note",)
     assert list(table.rows) == [(2, {"order_id": "A", "tracking_number": "B", "buyer_email": "C"})]
 
 

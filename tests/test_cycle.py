@@ -177,3 +177,17 @@ def test_periodic_planning_touches_only_orders_whose_review_time_came(engine, no
     with Session(engine) as s:
         kinds = {(m.kind, m.order_pk) for m in s.exec(select(Message)).scalars()}
     assert any(kind == "weekly_checkin" for kind, _ in kinds)
+
+
+async def test_progress_is_told_each_steps_count(engine, now):
+    from trackmon.poller import count_due
+
+    adapter = _seed(engine, now)
+    assert count_due(engine, now) == 3
+    seen: list[tuple[str, int]] = []
+    plan, dispatch, digests = Recorder(), Recorder(result="sent 0"), Recorder(result=0)
+    await run_cycle(engine, FakeCarrierSet(adapter), SETTINGS, now, owner="r1", detector=stall_detector,
+                    planner=plan.plan, dispatcher=dispatch.step, digest_runner=digests.step,
+                    rng=random.Random(1), progress=lambda step, n: seen.append((step, n)))
+    assert seen == [("poll", 3), ("plan", 1), ("dispatch", 0), ("digests", 0)]
+    assert count_due(engine, now) == 0

@@ -79,3 +79,14 @@ def test_two_replicas_upgrading_at_once_migrate_once(pg_schema: str) -> None:
     assert errors == []
     assert results == [schema.head_revision()] * 3
     assert schema.differences(pg_schema) == []
+
+
+def test_the_quick_head_check_agrees_with_alembic(tmp_path) -> None:
+    from trackmon.db import _current_revision, _head_from_files, make_engine, upgrade_schema
+
+    assert _head_from_files() == schema.head_revision()
+    engine = make_engine(f"sqlite:///{tmp_path / 'quick.db'}")
+    assert _current_revision(engine) is None
+    assert upgrade_schema(engine) == schema.head_revision() == _current_revision(engine)
+    assert upgrade_schema(engine) == schema.head_revision()  # already there: one query, no Alembic
+    engine.dispose()

@@ -60,7 +60,11 @@ def default_digest_runner() -> DigestRunner:
     return run_due_digests
 
 
-def plan_active_orders(engine: Engine, settings: Settings, now: datetime, planner: Planner) -> tuple[int, int]:
+StepProgress = Callable[[str, int], None]  # (step, count so far): poll, plan, dispatch, digests
+
+
+def plan_active_orders(engine: Engine, settings: Settings, now: datetime, planner: Planner | None,
+                       progress: Callable[[int], None] | None = None) -> tuple[int, int]:
     """Call the planner for every order with an active shipment whose review time has come.
 
     Weekly check-ins and pickup reminders need this even when no new event arrived; the
@@ -78,19 +82,25 @@ def plan_active_orders(engine: Engine, settings: Settings, now: datetime, planne
                 .order_by(Order.id).limit(ORDER_PAGE)).scalars())
             if not page:
                 return orders, messages
+            planner = planner or default_planner()  # the templates load only when an order needs a look
             for order_pk in page:
                 messages += planner(session, order_pk, now, settings)
             session.commit()
         orders += len(page)
         last = page[-1]
+        if progress is not None:
+            progress(orders)
 
 
 async def run_cycle(engine: Engine, carrier_set: CarrierRouter, settings: Settings, now: datetime, *,
                     owner: str, max_poll_rounds: int = 50, rng: random.Random | None = None,
                     detector: Detector | None = None, planner: Planner | None = None,
                     dispatcher: Dispatcher | None = None, digest_runner: DigestRunner | None = None,
-                    refresh_lanes: bool = True, should_stop: Callable[[], bool] | None = None) -> CycleReport:
+                    refresh_lanes: bool = True, should_stop: Callable[[], bool] | None = None,
+                    progress: StepProgress | None = None) -> CycleReport:
     """Run every step once at `now`; never raises for one step's failure (see `errors`).
+
+    `progress(step, n)` is told how far each step got (`trackmon run --once` draws bars).
 
     `should_stop()` (the daemon's SIGTERM flag) is asked between steps and inside the poll
     and dispatch loops: a stopping process finishes what it started and begins nothing new.
@@ -108,7 +118,8 @@ async def run_cycle(engine: Engine, carrier_set: CarrierRouter, settings: Settin
 
     try:
         report.poll = await poll_due(engine, carrier_set, settings, now, owner=owner, max_rounds=max_poll_rounds,
-                                     rng=rng, detector=detector, planner=planner, should_stop=stopping)
+                                     rng=rng, detector=detector, planner=planner, should_stop=stopping,
+                                     progress=_step(progress, "poll"))
     except Exception as exc:
         _failed(report, "poll", exc, clog)
 
@@ -124,7 +135,7 @@ async def run_cycle(engine: Engine, carrier_set: CarrierRouter, settings: Settin
 
     try:
         report.orders_planned, report.messages_planned = plan_active_orders(
-            engine, settings, now, planner or default_planner())
+            engine, settings, now, planner, progress=_step(progress, "plan"))
     except Exception as exc:
         _failed(report, "plan", exc, clog)
 
@@ -136,6 +147,8 @@ async def run_cycle(engine: Engine, carrier_set: CarrierRouter, settings: Settin
             report.dispatched = await dispatcher(engine, settings, later(), owner=owner)
     except Exception as exc:
         _failed(report, "dispatch", exc, clog)
+    if progress is not None and report.dispatched is not None:
+        progress("dispatch", int(getattr(report.dispatched, "claimed", 0)))
 
     if stopping():
         report.stopped = True
@@ -145,8 +158,14 @@ async def run_cycle(engine: Engine, carrier_set: CarrierRouter, settings: Settin
         report.digests = await (digest_runner or default_digest_runner())(engine, settings, later(), owner=owner)
     except Exception as exc:
         _failed(report, "digests", exc, clog)
+    if progress is not None:
+        progress("digests", report.digests)
 
     return _done(report, clog)
+
+
+def _step(progress: StepProgress | None, step: str) -> Callable[[int], None] | None:
+    return None if progress is None else (lambda n: progress(step, n))
 
 
 def _done(report: CycleReport, clog: Any) -> CycleReport:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
+from functools import cache
+from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError
+from sqlalchemy.exc import ArgumentError, OperationalError, ProgrammingError
 
 from trackmon.errors import ConfigError
 
@@ -63,7 +66,42 @@ def is_postgres(engine: Engine) -> bool:
 
 def upgrade_schema(engine: Engine) -> str | None:
     """Migrate the database to the newest revision (Alembic is imported only when needed, so
-    `trackmon --help` and `trackmon check` start without it)."""
+    `trackmon --help` and `trackmon check` start without it, and a database already at the
+    newest revision is checked with one query)."""
+    head = _head_from_files()
+    if head is not None and _current_revision(engine) == head:
+        return head
     from trackmon import schema
 
     return schema.upgrade(engine)
+
+
+_REVISION = re.compile(r'^(down_revision|revision)\s*(?::[^=]*)?=\s*(?:"([^"]*)"|None)', re.MULTILINE)
+
+
+@cache
+def _head_from_files() -> str | None:
+    """The newest revision read from the migration files' `revision` / `down_revision` lines;
+    None when that is not one plain chain's head (branches, merges): then Alembic decides."""
+    revisions: set[str] = set()
+    parents: set[str] = set()
+    for path in (Path(__file__).parent / "migrations" / "versions").glob("*.py"):
+        found = {m.group(1): m.group(2) for m in _REVISION.finditer(path.read_text(encoding="utf-8"))}
+        if "revision" not in found:
+            continue
+        if found["revision"] is None:
+            return None
+        revisions.add(found["revision"])
+        if found.get("down_revision"):
+            parents.add(str(found["down_revision"]))
+    heads = revisions - parents
+    return heads.pop() if len(heads) == 1 else None
+
+
+def _current_revision(engine: Engine) -> str | None:
+    try:
+        with engine.connect() as conn:
+            rows = conn.execute(text("SELECT version_num FROM alembic_version")).scalars().all()
+    except (OperationalError, ProgrammingError):  # no table yet: never migrated
+        return None
+    return rows[0] if len(rows) == 1 else None

@@ -1,7 +1,11 @@
 """Intake: validate order rows and upsert orders and shipments (shared by CSV and the API).
 
-One row = one parcel of one order: `order_id`, `tracking_number` and `buyer_email` are
-required. Several rows with one (store, order_id) are one order shipped in several parcels.
+One row = one parcel of one order: `order_id` and `tracking_number` are required; the buyer's
+email is optional (AliExpress and Amazon do not give it to sellers: such orders are tracked
+and alerted like any other, their buyer messages go to the manual channel — see
+`trackmon.messaging.channels.manual.has_no_email`). Several rows with one (store, order_id)
+are one order shipped in several parcels. Values are read as shops write them (`trackmon.intake_formats`): country and
+language names, dates in the shops' formats, Excel's `'…` and `="…"` guards.
 Upserts are idempotent: applying the same row twice changes nothing the second time.
 Empty optional values never erase what is stored.
 """
@@ -9,34 +13,42 @@ Empty optional values never erase what is stored.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections import Counter
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field, fields
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from enum import StrEnum
 from functools import cache
-from importlib import resources
 from typing import Any
 from zoneinfo import available_timezones
 
 import structlog
-from sqlalchemy import Engine
+from sqlalchemy import Engine, insert
 from sqlalchemy.exc import SQLAlchemyError
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from carriers.numbers import detect_carrier
 from trackmon.errors import InputError, InvalidTrackingNumber
+from trackmon.intake_formats import (
+    clean_cell,
+    iso_countries,
+    normalize_carrier,
+    parse_country,
+    parse_day,
+    parse_language,
+    parse_when,
+)
 from trackmon.models import Order, Shipment
 
 log = structlog.get_logger("trackmon.intake")
 
-REQUIRED_COLUMNS = ("order_id", "tracking_number", "buyer_email")
-OPTIONAL_COLUMNS = ("carrier", "buyer_name", "buyer_language", "buyer_country", "buyer_timezone",
+REQUIRED_COLUMNS = ("order_id", "tracking_number")
+OPTIONAL_COLUMNS = ("buyer_email", "carrier", "buyer_name", "buyer_language", "buyer_country", "buyer_timezone",
                     "shipped_at", "promised_delivery", "store")
 COLUMNS = REQUIRED_COLUMNS + OPTIONAL_COLUMNS
 DEFAULT_STORE = "default"
 
 _EMAIL = re.compile(r"^[^@\s<>\"',;]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9-]+)+$")
-_LANGUAGE = re.compile(r"^([A-Za-z]{2})(?:[-_][A-Za-z0-9]{2,8})?$")
 _CARRIER = re.compile(r"^[a-z0-9][a-z0-9-]{0,39}$")
 _LIMITS = {"store": 100, "order_id": 100, "buyer_name": 200, "buyer_email": 320}
 
@@ -53,7 +65,7 @@ class IntakeRow:
 
     order_id: str
     tracking_number: str
-    buyer_email: str
+    buyer_email: str | None = None
     store: str = DEFAULT_STORE
     carrier: str | None = None
     buyer_name: str | None = None
@@ -76,24 +88,24 @@ class IntakeReport:
     updated: int = 0
     unchanged: int = 0
     rejected: list[Rejection] = field(default_factory=list)
+    skipped: int = 0  # rows of an export with no tracking number yet (not shipped): not an error
+    warnings: Counter[str] = field(default_factory=Counter)  # reason → rows
 
     def count(self, outcome: Outcome) -> None:
         setattr(self, outcome.value, getattr(self, outcome.value) + 1)
 
+    @property
+    def processed(self) -> int:
+        return self.added + self.updated + self.unchanged + len(self.rejected) + self.skipped
+
     def as_dict(self) -> dict[str, Any]:
         return {"added": self.added, "updated": self.updated, "unchanged": self.unchanged,
-                "rejected": len(self.rejected),
-                "rejections": [{"line": r.line, "reason": r.reason} for r in self.rejected]}
+                "rejected": len(self.rejected), "skipped": self.skipped,
+                "rejections": [{"line": r.line, "reason": r.reason} for r in self.rejected],
+                "warnings": [{"reason": k, "rows": n} for k, n in sorted(self.warnings.items())]}
 
 
 # ------------------------------------------------------------------ validation (pure)
-
-@cache
-def _countries() -> frozenset[str]:
-    text = (resources.files("tzdata.zoneinfo") / "iso3166.tab").read_text(encoding="utf-8")
-    return frozenset(line.split("\t", 1)[0] for line in text.splitlines()
-                     if line and not line.startswith("#"))
-
 
 @cache
 def _timezones() -> frozenset[str]:
@@ -108,30 +120,31 @@ def _text(raw: Mapping[str, Any], name: str, line: int | None) -> str | None:
         value = str(value)
     if "\r" in value or "\n" in value or "\x00" in value:
         raise InputError(f"{name} contains a line break or NUL character", line=line, field=name)
-    value = value.strip()
+    value = clean_cell(value) or ""
     if name in _LIMITS and len(value) > _LIMITS[name]:
         raise InputError(f"{name} is {len(value)} characters long, at most {_LIMITS[name]} allowed",
                          line=line, field=name)
     return value or None
 
 
-def parse_shipped_at(value: str) -> datetime:
-    """ISO 8601 date or date-time; no zone means UTC."""
-    text = value.strip()
-    if text.endswith(("Z", "z")):
-        text = text[:-1] + "+00:00"
-    try:
-        parsed = datetime.fromisoformat(text)
-    except ValueError:
-        raise ValueError(f"shipped_at {value!r} is not an ISO 8601 date or time "
-                         "(e.g. 2026-11-20 or 2026-11-20T08:30:00+08:00)") from None
-    if parsed.tzinfo is None:
-        parsed = parsed.replace(tzinfo=UTC)
-    return parsed.astimezone(UTC)
+def parse_shipped_at(value: str, *, date_order: str | None = None) -> datetime:
+    """A date or date-time as shops write it (ISO 8601, 20.11.2026, 11/20/2026, Excel serial);
+    no zone means UTC."""
+    return parse_when(value, date_order=date_order, field="shipped_at")
 
 
-def validate_row(raw: Mapping[str, Any], *, line: int | None = None) -> IntakeRow:
-    """Check and normalize one row; raises InputError naming the field and the problem."""
+def check_email(email: str, *, line: int | None = None) -> str:
+    """The one check of a buyer's email address (shared by intake and sending)."""
+    if not _EMAIL.match(email):
+        raise InputError(f"buyer_email {email!r} is not an email address", line=line, field="buyer_email")
+    return email
+
+
+def validate_row(raw: Mapping[str, Any], *, line: int | None = None, date_order: str | None = None) -> IntakeRow:
+    """Check and normalize one row; raises InputError naming the field and the problem.
+
+    `date_order` ("dmy" or "mdy") reads 03/04/2026-style dates; without it such a date is
+    refused as ambiguous (20/11/2026 and 11/20/2026 are read either way)."""
     values = {name: _text(raw, name, line) for name in COLUMNS}
     for key in raw:
         if key not in values and isinstance(raw[key], str) and ("\r" in raw[key] or "\n" in raw[key]):
@@ -139,10 +152,8 @@ def validate_row(raw: Mapping[str, Any], *, line: int | None = None) -> IntakeRo
     for name in REQUIRED_COLUMNS:
         if not values[name]:
             raise InputError(f"{name} is empty (required)", line=line, field=name)
-    email = values["buyer_email"] or ""
-    if not _EMAIL.match(email):
-        raise InputError(f"buyer_email {email!r} is not an email address", line=line, field="buyer_email")
-    carrier = values["carrier"].lower() if values["carrier"] else None
+    email = check_email(values["buyer_email"], line=line) if values["buyer_email"] else None
+    carrier = normalize_carrier(values["carrier"])  # "China Post" → china-post
     if carrier is not None and not _CARRIER.match(carrier):
         raise InputError(f"carrier {carrier!r} is not a carrier name (letters, digits, dashes: "
                          "ups, usps, china-post...)", line=line, field="carrier")
@@ -151,36 +162,28 @@ def validate_row(raw: Mapping[str, Any], *, line: int | None = None) -> IntakeRo
     except InvalidTrackingNumber as exc:
         raise InputError(f"tracking_number {exc.number!r}: {exc.reason}", line=line,
                          field="tracking_number") from None
-    language = values["buyer_language"]
-    if language is not None:
-        m = _LANGUAGE.match(language)
-        if not m:
-            raise InputError(f"buyer_language {language!r} is not a 2-letter language code (en, de, ru...)",
-                             line=line, field="buyer_language")
-        language = m.group(1).lower()
-    country = values["buyer_country"]
-    if country is not None:
-        country = country.upper()
-        if country not in _countries():
-            raise InputError(f"buyer_country {values['buyer_country']!r} is not an ISO 3166 alpha-2 "
-                             "country code (US, DE, BR...)", line=line, field="buyer_country")
+    try:
+        language = parse_language(values["buyer_language"]) if values["buyer_language"] else None
+        country = parse_country(values["buyer_country"]) if values["buyer_country"] else None
+    except ValueError as exc:
+        name = "buyer_language" if str(exc).startswith("buyer_language") else "buyer_country"
+        raise InputError(str(exc), line=line, field=name) from None
+    if country is not None and country not in iso_countries():
+        raise InputError(f"buyer_country {values['buyer_country']!r} is not an ISO 3166 country "
+                         "(US, DE, BR...)", line=line, field="buyer_country")
     tz = values["buyer_timezone"]
     if tz is not None and tz not in _timezones():
         raise InputError(f"buyer_timezone {tz!r} is not a time zone name (e.g. Europe/Berlin)",
                          line=line, field="buyer_timezone")
-    shipped_at = None
-    if values["shipped_at"]:
-        try:
-            shipped_at = parse_shipped_at(values["shipped_at"])
-        except ValueError as exc:
-            raise InputError(str(exc), line=line, field="shipped_at") from None
-    promised = None
-    if values["promised_delivery"]:
-        try:
-            promised = date.fromisoformat(values["promised_delivery"])
-        except ValueError:
-            raise InputError(f"promised_delivery {values['promised_delivery']!r} is not a date "
-                             "(YYYY-MM-DD)", line=line, field="promised_delivery") from None
+    shipped_at = promised = None
+    try:
+        if values["shipped_at"]:
+            shipped_at = parse_shipped_at(values["shipped_at"], date_order=date_order)
+        if values["promised_delivery"]:
+            promised = parse_day(values["promised_delivery"], date_order=date_order)
+    except ValueError as exc:
+        name = "promised_delivery" if str(exc).startswith("promised_delivery") else "shipped_at"
+        raise InputError(str(exc), line=line, field=name) from None
     return IntakeRow(
         order_id=values["order_id"] or "", tracking_number=ident.number, buyer_email=email,
         store=values["store"] or DEFAULT_STORE, carrier=carrier or ident.carrier,
@@ -197,72 +200,152 @@ _ORDER_FIELDS = tuple(f.name for f in fields(IntakeRow)
 
 def apply_row(session: Session, row: IntakeRow, now: datetime) -> tuple[Outcome, Order, Shipment]:
     """Upsert the order and the parcel of one validated row (no commit)."""
-    order = session.exec(select(Order).where(Order.store == row.store,
-                                             Order.order_id == row.order_id)).first()
-    outcome = Outcome.unchanged
-    if order is None:
-        order = Order(store=row.store, order_id=row.order_id, created_at=now, updated_at=now,
-                      **{name: getattr(row, name) for name in _ORDER_FIELDS})
-        session.add(order)
-        session.flush()
-        outcome = Outcome.added
-    else:
-        changed = False
-        for name in _ORDER_FIELDS:
-            value = getattr(row, name)
-            if value is not None and getattr(order, name) != value:
-                setattr(order, name, value)
-                changed = True
-        if changed:
-            order.updated_at = now
-            outcome = Outcome.updated
-    assert order.id is not None
-    shipment = session.exec(select(Shipment).where(
-        Shipment.order_pk == order.id, Shipment.tracking_number == row.tracking_number)).first()
-    if shipment is None:
-        shipment = Shipment(order_pk=order.id, tracking_number=row.tracking_number,
-                            carrier=row.carrier, next_poll_at=now, created_at=now)
-        session.add(shipment)
-        session.flush()
-        outcome = Outcome.added
-    elif row.carrier and shipment.carrier != row.carrier:
-        shipment.carrier = row.carrier
-        if outcome is Outcome.unchanged:
-            outcome = Outcome.updated
+    [(outcome, order_pk, shipment_pk)] = apply_rows(session, [row], now)
+    order, shipment = session.get(Order, order_pk), session.get(Shipment, shipment_pk)
+    assert order is not None and shipment is not None
     return outcome, order, shipment
 
 
+def apply_rows(session: Session, rows: list[IntakeRow], now: datetime) -> list[tuple[Outcome, int, int]]:
+    """Upsert the orders and parcels of validated rows (no commit), as if applied one by one;
+    returns (outcome, order pk, shipment pk) per row. One query loads the orders, one their
+    parcels, one insert adds the new orders and one the new parcels."""
+    keys = {(r.store, r.order_id) for r in rows}
+    stored: dict[tuple[str, str], Order] = {}
+    for order in session.exec(select(Order).where(col(Order.order_id).in_({k[1] for k in keys}))).all():
+        if (order.store, order.order_id) in keys:
+            stored[(order.store, order.order_id)] = order
+    new: dict[tuple[str, str], dict[str, Any]] = {}  # orders first seen in these rows
+    order_outcomes: list[Outcome] = []
+    for row in rows:
+        key = (row.store, row.order_id)
+        target: Any = stored.get(key) or new.get(key)
+        if target is None:
+            new[key] = {"store": row.store, "order_id": row.order_id, "created_at": now, "updated_at": now,
+                        **{name: getattr(row, name) for name in _ORDER_FIELDS}}
+            order_outcomes.append(Outcome.added)
+            continue
+        changes = {name: value for name in _ORDER_FIELDS
+                   if (value := getattr(row, name)) is not None and _get(target, name) != value}
+        if changes:
+            for name, value in {**changes, "updated_at": now}.items():
+                _set(target, name, value)
+        order_outcomes.append(Outcome.updated if changes else Outcome.unchanged)
+    pks = {key: order.id for key, order in stored.items()}
+    if new:
+        table = Order.__table__  # type: ignore[attr-defined]
+        result = session.execute(insert(table).returning(table.c.id, table.c.store, table.c.order_id),
+                                 list(new.values()))
+        pks.update({(store, order_id): pk for pk, store, order_id in result})
+    parcels: dict[tuple[int, str], Any] = {}
+    if stored:
+        for sh in session.exec(select(Shipment).where(col(Shipment.order_pk).in_(
+                [o.id for o in stored.values()]))).all():
+            parcels[(sh.order_pk, sh.tracking_number)] = sh
+    new_parcels: dict[tuple[int, str], dict[str, Any]] = {}
+    outcomes: list[Outcome] = []
+    for row, outcome in zip(rows, order_outcomes, strict=True):
+        pk = pks[(row.store, row.order_id)]
+        found = parcels.get((pk, row.tracking_number)) or new_parcels.get((pk, row.tracking_number))
+        if found is None:
+            new_parcels[(pk, row.tracking_number)] = {
+                "order_pk": pk, "tracking_number": row.tracking_number, "carrier": row.carrier,
+                "next_poll_at": now, "created_at": now}
+            outcome = Outcome.added
+        elif row.carrier and _get(found, "carrier") != row.carrier:
+            _set(found, "carrier", row.carrier)
+            if outcome is Outcome.unchanged:
+                outcome = Outcome.updated
+        outcomes.append(outcome)
+    session.flush()  # the changes to stored orders and parcels
+    shipment_pks = {key: sh.id for key, sh in parcels.items()}
+    if new_parcels:
+        table = Shipment.__table__  # type: ignore[attr-defined]
+        result = session.execute(insert(table).returning(table.c.id, table.c.order_pk, table.c.tracking_number),
+                                 list(new_parcels.values()))
+        shipment_pks.update({(order_pk, number): pk for pk, order_pk, number in result})
+    return [(outcome, pks[(r.store, r.order_id)], shipment_pks[(pks[(r.store, r.order_id)], r.tracking_number)])
+            for r, outcome in zip(rows, outcomes, strict=True)]
+
+
+def _get(target: Any, name: str) -> Any:
+    return target[name] if isinstance(target, dict) else getattr(target, name)
+
+
+def _set(target: Any, name: str, value: Any) -> None:
+    if isinstance(target, dict):
+        target[name] = value
+    else:
+        setattr(target, name, value)
+
+
+Progress = Callable[[int], None]  # called with the number of rows handled so far
+
+
+@dataclass(frozen=True, slots=True)
+class RowOptions:
+    """How rows are read: the date order for 03/04/2026, and the languages with templates
+    (a buyer language outside them is stored and counted in a warning: messages fall back)."""
+
+    date_order: str | None = None
+    languages: Collection[str] | None = None
+    fallback_language: str = "en"
+
+
 def import_rows(engine: Engine, rows: Iterable[tuple[int | None, Mapping[str, Any]]], now: datetime,
-                *, chunk_size: int = 500, report: IntakeReport | None = None) -> IntakeReport:
+                *, chunk_size: int = 500, report: IntakeReport | None = None,
+                options: RowOptions | None = None, progress: Progress | None = None) -> IntakeReport:
     """Validate and upsert numbered rows: one transaction per chunk, a savepoint per row.
 
     A bad row is rejected with its line number and reason; it never aborts the others.
+    `progress(n)` is called after each committed chunk with the rows handled so far.
     """
     report = report or IntakeReport()
+    options = options or RowOptions()
     chunk: list[tuple[int | None, Mapping[str, Any]]] = []
     for item in rows:
         chunk.append(item)
         if len(chunk) >= chunk_size:
-            _import_chunk(engine, chunk, now, report)
+            _import_chunk(engine, chunk, now, report, options)
             chunk = []
+            if progress is not None:
+                progress(report.processed)
     if chunk:
-        _import_chunk(engine, chunk, now, report)
+        _import_chunk(engine, chunk, now, report, options)
+    if progress is not None:
+        progress(report.processed)
     log.info("intake.imported", added=report.added, updated=report.updated,
-             unchanged=report.unchanged, rejected=len(report.rejected))
+             unchanged=report.unchanged, rejected=len(report.rejected), skipped=report.skipped)
     return report
 
 
 def _import_chunk(engine: Engine, chunk: list[tuple[int | None, Mapping[str, Any]]], now: datetime,
-                  report: IntakeReport) -> None:
+                  report: IntakeReport, options: RowOptions) -> None:
     valid: list[tuple[int | None, IntakeRow]] = []
     for line, raw in chunk:
         try:
-            valid.append((line, validate_row(raw, line=line)))
+            row = validate_row(raw, line=line, date_order=options.date_order)
         except InputError as exc:
             report.rejected.append(Rejection(line, _reason(exc)))
+            continue
+        valid.append((line, row))
+        lang = row.buyer_language
+        if lang and options.languages is not None and lang not in options.languages:
+            report.warnings[f"buyer language {lang!r} has no message templates: "
+                            f"these buyers are written to in {options.fallback_language}"] += 1
     if not valid:
         return
     outcomes: list[Outcome] = []
+    try:  # the whole chunk at once; if the database refuses something, row by row below
+        with Session(engine) as session, session.begin():
+            outcomes = [o for o, _, _ in apply_rows(session, [row for _, row in valid], now)]
+    except SQLAlchemyError as exc:
+        log.info("intake.chunk_row_by_row", rows=len(valid), error=str(exc.__cause__ or exc)[:200])
+        outcomes = []
+    else:
+        for outcome in outcomes:
+            report.count(outcome)
+        return
     with Session(engine) as session, session.begin():
         for line, row in valid:
             try:
@@ -284,6 +367,19 @@ def _reason(exc: InputError) -> str:
 
 
 __all__ = [
-    "COLUMNS", "DEFAULT_STORE", "OPTIONAL_COLUMNS", "REQUIRED_COLUMNS", "IntakeReport", "IntakeRow",
-    "Outcome", "Rejection", "apply_row", "import_rows", "parse_shipped_at", "validate_row",
+    "COLUMNS",
+    "DEFAULT_STORE",
+    "OPTIONAL_COLUMNS",
+    "REQUIRED_COLUMNS",
+    "IntakeReport",
+    "IntakeRow",
+    "Outcome",
+    "Rejection",
+    "RowOptions",
+    "apply_row",
+    "apply_rows",
+    "check_email",
+    "import_rows",
+    "parse_shipped_at",
+    "validate_row",
 ]

@@ -61,7 +61,7 @@ class Order(SQLModel, table=True):
     store: str = Field(default="default", max_length=100)
     order_id: str = Field(max_length=100)
     buyer_name: str | None = Field(default=None, max_length=200)
-    buyer_email: str = Field(max_length=320)
+    buyer_email: str | None = Field(default=None, max_length=320)  # None: no address (AliExpress, Amazon)
     buyer_language: str | None = Field(default=None, max_length=10)
     buyer_country: str | None = Field(default=None, max_length=2)
     buyer_timezone: str | None = Field(default=None, max_length=64)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import random
+import re
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -22,7 +23,7 @@ from datetime import datetime, timedelta
 from typing import Any, Protocol
 
 import structlog
-from sqlalchemy import Engine, or_, select, update
+from sqlalchemy import Engine, func, or_, select, update
 from sqlmodel import Session
 
 from carriers.base import CarrierAdapter, TrackRequest
@@ -36,6 +37,7 @@ from trackmon.models import Shipment
 from trackmon.settings import Settings
 
 log = structlog.get_logger("trackmon.poller")
+_NUMBER = re.compile(r"\b(?=[A-Z]*\d)[A-Z0-9]{8,40}\b")  # a tracking number inside an error message
 
 
 class CarrierRouter(Protocol):
@@ -63,6 +65,7 @@ class PollReport:
     lost_leases: int = 0
     rounds: int = 0
     by_carrier: dict[str, CarrierFigures] = field(default_factory=dict)
+    reasons: dict[str, int] = field(default_factory=dict)  # failure reason → shipments
 
     def carrier(self, name: str) -> CarrierFigures:
         return self.by_carrier.setdefault(name, CarrierFigures())
@@ -75,15 +78,27 @@ class _Item:
     request: TrackRequest
 
 
+def _due(now: datetime) -> tuple[Any, ...]:
+    return (
+        Shipment.active.is_(True),  # type: ignore[attr-defined]
+        or_(Shipment.next_poll_at.is_(None), Shipment.next_poll_at <= now),  # type: ignore[union-attr,operator]
+        or_(Shipment.lease_expires_at.is_(None), Shipment.lease_expires_at < now),  # type: ignore[union-attr,operator]
+    )
+
+
+def count_due(engine: Engine, now: datetime) -> int:
+    """How many shipments a poll at `now` would claim (for a progress bar)."""
+    with engine.connect() as conn:
+        return int(conn.execute(select(func.count()).select_from(Shipment).where(*_due(ensure_utc(now))))
+                   .scalar_one())
+
+
 def claim_due(engine: Engine, now: datetime, *, owner: str, limit: int, lease_seconds: float) -> list[int]:
     """Lease up to `limit` due shipments to `owner`; returns their ids (oldest due first)."""
     now = ensure_utc(now)
     expires = now + timedelta(seconds=lease_seconds)
-    due = select(Shipment.id).where(
-        Shipment.active.is_(True),  # type: ignore[attr-defined]
-        or_(Shipment.next_poll_at.is_(None), Shipment.next_poll_at <= now),  # type: ignore[union-attr,operator]
-        or_(Shipment.lease_expires_at.is_(None), Shipment.lease_expires_at < now),  # type: ignore[union-attr,operator]
-    ).order_by(Shipment.next_poll_at.asc().nullsfirst(), Shipment.id).limit(limit)  # type: ignore[union-attr]
+    due = (select(Shipment.id).where(*_due(now))
+           .order_by(Shipment.next_poll_at.asc().nullsfirst(), Shipment.id).limit(limit))  # type: ignore[union-attr]
     lease = {"lease_owner": owner, "lease_expires_at": expires}
     with engine.begin() as conn:
         if is_postgres(engine):
@@ -119,6 +134,9 @@ class _Poll:
                        not_before: datetime | None = None) -> None:
         """Back off and release: the shipments stay active and come back later."""
         polling = self.settings.polling
+        if count_failure and error:
+            key = _NUMBER.sub("…", error)[:200]  # one line per reason, not per parcel
+            self.report.reasons[key] = self.report.reasons.get(key, 0) + len(ids)
         with Session(self.engine) as session:
             for ship in self._locked_all(session, ids).values():
                 if count_failure:
@@ -315,10 +333,12 @@ class _Poll:
 async def poll_due(engine: Engine, carrier_set: CarrierRouter, settings: Settings, now: datetime, *,
                    owner: str, max_rounds: int = 50, rng: random.Random | None = None,
                    detector: Detector | None = None, planner: Planner | None = None,
-                   should_stop: Callable[[], bool] | None = None) -> PollReport:
+                   should_stop: Callable[[], bool] | None = None,
+                   progress: Callable[[int], None] | None = None) -> PollReport:
     """Poll every shipment due at `now` (rounds of `claim_batch_size`, at most `max_rounds`).
 
     `should_stop()` is asked before each round: a stopping process claims nothing more.
+    `progress(n)` is told after each round how many shipments were handled so far.
     """
     run = _Poll(engine, carrier_set, settings, ensure_utc(now), owner=owner, rng=rng or random.Random(),
                 detector=detector, planner=planner)
@@ -328,6 +348,8 @@ async def poll_due(engine: Engine, carrier_set: CarrierRouter, settings: Setting
         run.report.rounds += 1
         if await run.round() == 0:
             break
+        if progress is not None:
+            progress(run.report.claimed)
     report = run.report
     log.info("poll.done", owner=owner, claimed=report.claimed, polled=report.polled,
              new_events=report.new_events, failures=report.failures, retired=report.retired)

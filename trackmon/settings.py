@@ -155,6 +155,18 @@ class LogSettings(_Frozen):
     level: str = Field("info")
 
 
+# ---- intake (issue 15: order exports of shops) -------------------------------------------
+class IntakeSettings(_Frozen):
+    """Reading order exports: `trackmon import`."""
+
+    preset: str | None = Field(None, description="column preset when not detected: shopify, woocommerce, "
+                               "aliexpress, amazon, ebay or trackmon")
+    date_format: Literal["dmy", "mdy"] | None = Field(
+        None, description="order of 03/04/2026-style dates (day/month or month/day)")
+    columns: dict[str, str] = Field(default_factory=dict,
+                                    description="field = header name, e.g. tracking_number = \"Sendungsnummer\"")
+
+
 class Settings(_Frozen):
     database_url: str = Field("sqlite:///trackmon.db", description="SQLAlchemy URL")
     public_base_url: str | None = Field(
@@ -169,6 +181,7 @@ class Settings(_Frozen):
     stores: dict[str, StoreSettings] = Field(default_factory=dict)
     api: ApiSettings = Field(default_factory=ApiSettings)
     log: LogSettings = Field(default_factory=LogSettings)
+    intake: IntakeSettings = Field(default_factory=IntakeSettings)
 
     def carrier(self, name: str) -> CarrierSettings:
         return self.carriers.get(name) or CarrierSettings()
@@ -180,6 +193,7 @@ class Settings(_Frozen):
 SECTIONS: dict[str, type[_Frozen]] = {
     "detection": DetectionSettings, "polling": PollingSettings, "messaging": MessagingSettings,
     "smtp": SmtpSettings, "digest": DigestSettings, "api": ApiSettings, "log": LogSettings,
+    "intake": IntakeSettings,
 }
 _ALIASES = {"MAIL_FROM": ("smtp", "mail_from")}
 

@@ -29,7 +29,8 @@ class OrderIn(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
     order_id: str
-    buyer_email: str
+    buyer_email: str | None = Field(None, description="optional: AliExpress and Amazon do not give it; "
+                                    "messages of orders without one go to the manual channel")
     store: str = DEFAULT_STORE
     buyer_name: str | None = None
     buyer_language: str | None = Field(None, description="2-letter language code")

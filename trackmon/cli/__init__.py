@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
+from typer.core import TyperOption
 
 from trackmon import __version__
 from trackmon.cli.common import AppState
@@ -26,6 +28,23 @@ app = typer.Typer(
 )
 
 
+class LogFormat(StrEnum):
+    auto = "auto"
+    json = "json"
+    console = "console"
+
+
+_option_type = TyperOption.display_type_rich
+
+
+def _flag_type(self: TyperOption, ctx: Any) -> str | None:
+    """Help shows a value type only for options that take a value: `--json`, not `--json <bool>`."""
+    return None if self.is_flag else _option_type(self, ctx)
+
+
+TyperOption.display_type_rich = _flag_type  # type: ignore[method-assign]
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"trackmon {__version__}")
@@ -38,13 +57,14 @@ def _root(
     config: Annotated[Path | None, typer.Option(
         "--config", "-c", envvar="TRACKMON_CONFIG", help="TOML settings file.",
         dir_okay=False)] = None,
-    log_format: Annotated[str | None, typer.Option(
-        "--log-format", help="auto, json or console (overrides log.format).")] = None,
+    log_format: Annotated[LogFormat | None, typer.Option(
+        "--log-format", help="Log lines as JSON or for a console; auto: console in a terminal "
+        "(overrides log.format).")] = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Debug logs.")] = False,
     version: Annotated[bool, typer.Option(
         "--version", callback=_version, is_eager=True, help="Print the version.")] = False,
 ) -> None:
-    ctx.obj = AppState(config_path=config, log_format=log_format, verbose=verbose)
+    ctx.obj = AppState(config_path=config, log_format=str(log_format) if log_format else None, verbose=verbose)
 
 
 def _register_all() -> None:

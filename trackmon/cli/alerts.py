@@ -5,20 +5,19 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from datetime import datetime
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.table import Table
 from rich.text import Text
-from sqlalchemy import Engine, update
-from sqlmodel import Session, col, select
 
 from trackmon.cli.common import handle_errors, out_console, state
-from trackmon.clock import utcnow
-from trackmon.db import make_engine
-from trackmon.domain import AlertKind
 from trackmon.errors import InputError
-from trackmon.models import Alert, Order, Shipment
+
+if TYPE_CHECKING:  # the database modules load when a command runs, not for --help
+    from sqlalchemy import Engine
+
+    from trackmon.models import Alert
 
 PAGE = 500
 
@@ -27,6 +26,8 @@ alerts_app = typer.Typer(help="Open exceptions: list them, or resolve one by han
 
 
 def _check_kind(kind: str | None) -> None:
+    from trackmon.domain import AlertKind
+
     if kind is not None and kind not in AlertKind.__members__:
         raise InputError(f"--kind {kind!r} is not an alert kind; use one of: {', '.join(AlertKind)}", field="kind")
 
@@ -34,6 +35,10 @@ def _check_kind(kind: str | None) -> None:
 def iter_alerts(engine: Engine, *, kind: str | None = None, store: str | None = None, carrier: str | None = None,
                 include_resolved: bool = False, now: datetime) -> Iterator[dict[str, Any]]:
     """Alerts as JSON-able dicts, oldest first, read page by page."""
+    from sqlmodel import Session, col, select
+
+    from trackmon.models import Alert, Order, Shipment
+
     _check_kind(kind)
     stmt = (select(Alert, Order.order_id, Order.store, Shipment.tracking_number, Shipment.carrier,
                    Shipment.destination_country, Order.buyer_country)
@@ -67,6 +72,11 @@ def iter_alerts(engine: Engine, *, kind: str | None = None, store: str | None = 
 
 def resolve_alert(engine: Engine, alert_id: int, now: datetime) -> Alert:
     """Close one open alert by hand (`resolved_by="manual"`)."""
+    from sqlalchemy import update
+    from sqlmodel import Session, col
+
+    from trackmon.models import Alert
+
     with Session(engine) as s:
         done = s.execute(update(Alert).where(Alert.id == alert_id, col(Alert.resolved_at).is_(None))
                          .values(resolved_at=now, resolved_by="manual"))
@@ -93,8 +103,12 @@ def list_alerts(
     """List open exceptions (oldest first)."""
     if ctx.invoked_subcommand is not None:
         return
+    from trackmon.db import make_engine
+
     settings = state(ctx).settings()
     engine = make_engine(settings.database_url)
+    from trackmon.clock import utcnow
+
     rows = iter_alerts(engine, kind=kind, store=store, carrier=carrier, include_resolved=all_, now=utcnow())
     if as_json:
         typer.echo("[", nl=False)
@@ -126,7 +140,11 @@ def list_alerts(
 def resolve(ctx: typer.Context,
             alert_id: Annotated[int, typer.Argument(help="Alert id (from `trackmon alerts`).")]) -> None:
     """Close one exception by hand."""
+    from trackmon.db import make_engine
+
     settings = state(ctx).settings()
+    from trackmon.clock import utcnow
+
     alert = resolve_alert(make_engine(settings.database_url), alert_id, utcnow())
     out_console.print(f"resolved alert {alert.id} ({alert.kind})", markup=False)
 

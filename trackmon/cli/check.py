@@ -2,25 +2,23 @@
 
 from __future__ import annotations
 
-import asyncio
 import json
-from typing import Annotated
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from trackmon.advice import next_buyer_message
-from trackmon.check_report import CheckResult, local_time, problem_result, why, worst_error
 from trackmon.cli.common import ExitCode, handle_errors, out_console, state
-from trackmon.clock import utcnow
-from trackmon.detect import detect_shipment
-from trackmon.domain import Status
+from trackmon.cli.progress import bars, interactive
 from trackmon.errors import ConfigError, InvalidTrackingNumber
-from trackmon.http import make_client
-from trackmon.settings import Settings
-from trackmon.tracking import CarrierSet, Routed
+
+if TYPE_CHECKING:  # the carriers, the HTTP stack and detection load when the command runs, not for --help
+    from trackmon.check_report import CheckResult
+    from trackmon.settings import Settings
+    from trackmon.tracking import Routed
 
 _EXIT = {
     None: ExitCode.OK, "not_found": ExitCode.NOT_FOUND, "invalid_number": ExitCode.INVALID_NUMBER,
@@ -46,8 +44,15 @@ def check(
     Exit codes: 0 ok, 3 not found, 4 invalid number, 5 carrier failure, 6 configuration error
     (the worst across all numbers).
     """
+    import asyncio
+
+    from trackmon.check_report import worst_error
+
     settings = state(ctx).settings()
-    results = asyncio.run(check_numbers(settings, numbers, carrier))
+    shown = len(numbers) > 1 and interactive(as_json)
+    with bars(shown) as progress:
+        results = asyncio.run(check_numbers(settings, numbers, carrier,
+                                            progress=progress.task("tracking", total=len(numbers))))
     if as_json:
         payload = [r.to_json() for r in results]
         typer.echo(json.dumps(payload[0] if len(payload) == 1 else payload, ensure_ascii=False, indent=2))
@@ -57,7 +62,19 @@ def check(
     raise typer.Exit(int(_EXIT[worst_error(results)]))
 
 
-async def check_numbers(settings: Settings, numbers: list[str], carrier: str | None) -> list[CheckResult]:
+TRACK_CHUNK = 40  # numbers asked at once (17TRACK's batch): the progress bar moves per chunk
+
+
+async def check_numbers(settings: Settings, numbers: list[str], carrier: str | None,
+                        progress: Callable[[int], None] | None = None) -> list[CheckResult]:
+    from trackmon.advice import next_buyer_message
+    from trackmon.check_report import CheckResult, problem_result
+    from trackmon.clock import utcnow
+    from trackmon.detect import detect_shipment
+    from trackmon.domain import Status
+    from trackmon.http import make_client
+    from trackmon.tracking import CarrierSet
+
     async with make_client() as client:
         carrier_set = CarrierSet(settings, client)
         results: dict[str, CheckResult] = {}
@@ -77,7 +94,15 @@ async def check_numbers(settings: Settings, numbers: list[str], carrier: str | N
             results[number] = CheckResult(item.request.number, carrier=item.request.carrier_hint,
                                           source=item.adapter.name)
         now = utcnow()
-        for outcome in await carrier_set.track(routed):
+        outcomes = []
+        done = len(numbers) - len(routed)  # refused before asking a carrier
+        for start in range(0, len(routed), TRACK_CHUNK):
+            chunk = routed[start:start + TRACK_CHUNK]
+            outcomes.extend(await carrier_set.track(chunk))
+            done += len(chunk)
+            if progress is not None:
+                progress(done)
+        for outcome in outcomes:
             if outcome.error is not None:
                 for item in outcome.routed:
                     res = results[by_number[item.request.number]]
@@ -110,6 +135,8 @@ _STYLE = {"delivered": "green", "delivery_failed": "red", "returning": "red", "r
 
 
 def print_result(result: CheckResult) -> None:
+    from trackmon.check_report import local_time, why
+
     console = out_console
     if result.error_kind:
         console.print(Panel(Text(result.error or "", style="red"),

@@ -8,12 +8,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import IntEnum
 from pathlib import Path
-from typing import Any, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import typer
 from rich.console import Console
 
-from trackmon import settings as settings_mod
 from trackmon.errors import (
     CarrierError,
     ConfigError,
@@ -23,7 +22,9 @@ from trackmon.errors import (
     TemplateError,
     TrackmonError,
 )
-from trackmon.logs import configure_logging
+
+if TYPE_CHECKING:  # settings (pydantic) and logs (structlog) load when a command runs, not for --help
+    from trackmon import settings as settings_mod
 
 
 class ExitCode(IntEnum):
@@ -52,6 +53,9 @@ class AppState:
     _settings: settings_mod.Settings | None = field(default=None, repr=False)
 
     def settings(self, **overrides: Any) -> settings_mod.Settings:
+        from trackmon import settings as settings_mod
+        from trackmon.logs import configure_logging
+
         if self._settings is None or overrides:
             loaded = settings_mod.load(self.config_path, overrides=overrides or None)
             if overrides:

@@ -8,7 +8,6 @@ from typing import Annotated
 import typer
 
 from trackmon.cli.common import handle_errors, state
-from trackmon.config_doc import example_toml
 
 config_app = typer.Typer(help="Settings: the reference and what is in effect.", no_args_is_help=True)
 
@@ -20,6 +19,8 @@ def register(app: typer.Typer) -> None:
 @config_app.command("example")
 def example() -> None:
     """Print every setting with its default, description and environment variable (TOML)."""
+    from trackmon.config_doc import example_toml
+
     typer.echo(example_toml(), nl=False)
 
 

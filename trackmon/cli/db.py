@@ -5,7 +5,6 @@ from __future__ import annotations
 import typer
 
 from trackmon.cli.common import ExitCode, handle_errors, out_console, state
-from trackmon.db import make_engine
 
 db_app = typer.Typer(help="Database schema (Alembic migrations).", no_args_is_help=True)
 
@@ -15,6 +14,8 @@ db_app = typer.Typer(help="Database schema (Alembic migrations).", no_args_is_he
 def upgrade_cmd(ctx: typer.Context) -> None:
     """Bring the database schema to the newest revision (harmless when already there)."""
     settings = state(ctx).settings()
+    from trackmon.db import make_engine
+
     engine = make_engine(settings.database_url)
     try:
         from trackmon import schema
@@ -34,6 +35,8 @@ def upgrade_cmd(ctx: typer.Context) -> None:
 def current_cmd(ctx: typer.Context) -> None:
     """Print the schema revision of the database; exit 8 when it is behind the code."""
     settings = state(ctx).settings()
+    from trackmon.db import make_engine
+
     engine = make_engine(settings.database_url)
     try:
         from trackmon import schema

@@ -6,7 +6,6 @@ run ends with a summary and the folders where the buyer emails and seller digest
 
 from __future__ import annotations
 
-import asyncio
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -14,14 +13,13 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from trackmon.cli.common import ExitCode, handle_errors, out_console
-from trackmon.demo_data import DEFAULT_DAYS
-from trackmon.logs import configure_logging
 
 if TYPE_CHECKING:  # the demo machinery is imported when the command runs, not for `--help`
+    from rich.progress import Progress
+
     from trackmon.demo import DemoEvent, DemoPaths, DemoSummary
 
 _STYLE = {"imported": ("cyan", "order"), "status": ("blue", "status"), "alert": ("bold red", "ALERT"),
@@ -128,24 +126,31 @@ def demo_cmd(
         file_okay=False)] = None,
     speed: Annotated[float, typer.Option(
         "--speed", help="Simulated days per real second at most; 0 = as fast as the machine goes.")] = 0.0,
-    days: Annotated[int, typer.Option("--days", help="Simulated days to play.")] = DEFAULT_DAYS,
+    days: Annotated[int | None, typer.Option(
+        "--days", help="Simulated days to play (default: the whole demo story).", min=1)] = None,
     orders: Annotated[int | None, typer.Option("--orders", help="Only the first N demo orders.")] = None,
     serve: Annotated[bool, typer.Option(
         "--serve", help="Afterwards serve the seller console and buyer tracking pages on 127.0.0.1.")] = False,
     port: Annotated[int, typer.Option("--port", help="Port of --serve.", min=1, max=65535)] = 8080,
 ) -> None:
     """See trackmon work: weeks of parcels to RU, US, ES, BR, FR, DE played in seconds, no setup."""
-    configure_logging("console", "error")   # the demo's own display says what happens
-    from trackmon.demo import DemoOptions, run_demo
+    import asyncio
 
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from trackmon.demo import DemoOptions, run_demo
+    from trackmon.demo_data import DEFAULT_DAYS
+    from trackmon.logs import configure_logging
+
+    configure_logging("console", "error")   # the demo's own display says what happens
     public_base_url = None
     if serve:
         from trackmon.daemon import bind_api_socket
         from trackmon.demo_serve import HOST, public_url
         bind_api_socket(HOST, port).close()  # a busy port fails now, not after the demo
         public_base_url = public_url(port)
-    options = DemoOptions(directory=directory, days=days, speed=speed, orders=orders,
-                          public_base_url=public_base_url).checked()
+    options = DemoOptions(directory=directory, days=DEFAULT_DAYS if days is None else days, speed=speed,
+                          orders=orders, public_base_url=public_base_url).checked()
     console = out_console
     columns = (TextColumn("[progress.description]{task.description}"), BarColumn(), TimeElapsedColumn())
     with Progress(*columns, console=console, transient=True) as progress:
@@ -158,6 +163,8 @@ def demo_cmd(
 
 
 def _serve(console: Console, paths: DemoPaths, port: int) -> None:
+    import asyncio
+
     from trackmon.demo_serve import ServeInfo, new_password, serve_demo
 
     def announce(info: ServeInfo) -> None:

@@ -2,29 +2,31 @@
 
 from __future__ import annotations
 
-import asyncio
 from datetime import datetime
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from sqlalchemy import Engine
-from sqlmodel import Session, col, select
 
 from trackmon.cli.common import ExitCode, fail, handle_errors, out_console, state
-from trackmon.clock import make_owner, utcnow
-from trackmon.db import make_engine
-from trackmon.digest.build import Digest, build_digest
-from trackmon.digest.render import render_html, render_rich
-from trackmon.digest.schedule import Period, default_window_start
 from trackmon.errors import InputError
-from trackmon.models import DigestRun
-from trackmon.settings import Settings
+
+if TYPE_CHECKING:  # the digest and database modules load when the command runs, not for --help
+    from sqlalchemy import Engine
+
+    from trackmon.digest.build import Digest
+    from trackmon.digest.schedule import Period
+    from trackmon.settings import Settings
 
 
 def preview_digest(engine: Engine, settings: Settings, store: str, period: Period, now: datetime) -> Digest:
     """The digest as it would read now: since the last one sent for this period (or a day/week)."""
+    from sqlmodel import Session, col, select
+
+    from trackmon.digest.build import build_digest
     from trackmon.digest.runner import DONE_STATES
+    from trackmon.digest.schedule import default_window_start
+    from trackmon.models import DigestRun
 
     with Session(engine) as s:
         last = s.exec(select(DigestRun.window_end).where(
@@ -50,6 +52,11 @@ def register(app: typer.Typer) -> None:
         """Seller digests: preview them, or send the ones that are due."""
         if preview == send:
             fail("give exactly one of --preview or --send", ExitCode.USAGE)
+        import asyncio
+
+        from trackmon.clock import make_owner, utcnow
+        from trackmon.db import make_engine
+
         settings = state(ctx).settings()
         engine = make_engine(settings.database_url)
         now = utcnow()
@@ -60,6 +67,7 @@ def register(app: typer.Typer) -> None:
             out_console.print(f"{count} digest(s) sent", markup=False)
             return
         from trackmon.digest.channels import _safe
+        from trackmon.digest.render import render_html, render_rich
         from trackmon.digest.runner import list_stores
 
         stores = [store] if store else list_stores(engine, settings)

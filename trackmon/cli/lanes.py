@@ -10,12 +10,8 @@ from typing import Annotated
 
 import typer
 from rich.table import Table
-from sqlmodel import Session
 
 from trackmon.cli.common import handle_errors, out_console, state
-from trackmon.clock import utcnow
-from trackmon.db import make_engine, upgrade_schema
-from trackmon.lanes import lane_table, refresh_lanes
 
 
 def _days(value: object) -> str:
@@ -29,6 +25,12 @@ def lanes_cmd(
     refresh: Annotated[bool, typer.Option("--refresh", help="Recompute from delivered parcels first.")] = False,
 ) -> None:
     """Median and p90 transit days per destination country and carrier (learned lanes)."""
+    from sqlmodel import Session
+
+    from trackmon.clock import utcnow
+    from trackmon.db import make_engine, upgrade_schema
+    from trackmon.lanes import lane_table, refresh_lanes
+
     settings = state(ctx).settings()
     engine = make_engine(settings.database_url)
     try:

@@ -9,10 +9,6 @@ import typer
 from rich.table import Table
 
 from trackmon.cli.common import handle_errors, out_console, state
-from trackmon.clock import utcnow
-from trackmon.db import make_engine, upgrade_schema
-from trackmon.logs import redact_email
-from trackmon.messaging.outbox import list_messages, retry_messages
 
 outbox_app = typer.Typer(help="Buyer messages: queued, sent, failed.", no_args_is_help=False)
 
@@ -31,6 +27,10 @@ def outbox_cmd(
     """List buyer messages, newest first."""
     if ctx.invoked_subcommand is not None:
         return
+    from trackmon.db import make_engine, upgrade_schema
+    from trackmon.logs import redact_email
+    from trackmon.messaging.outbox import list_messages
+
     settings = state(ctx).settings()
     engine = make_engine(settings.database_url)
     try:
@@ -63,6 +63,10 @@ def retry_cmd(
     all_failed: Annotated[bool, typer.Option("--all-failed", help="Queue every failed message again.")] = False,
 ) -> None:
     """Queue failed messages again (attempts reset; sent at the next moment in the buyer's window)."""
+    from trackmon.clock import utcnow
+    from trackmon.db import make_engine, upgrade_schema
+    from trackmon.messaging.outbox import retry_messages
+
     settings = state(ctx).settings()
     engine = make_engine(settings.database_url)
     try:

@@ -7,20 +7,16 @@ the daemon cleanly with exit 0 after the in-flight cycle finished or released it
 
 from __future__ import annotations
 
-import asyncio
-import dataclasses
 import json
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
-import structlog
 import typer
-from rich.table import Table
 
 from trackmon.cli.common import handle_errors, out_console, state
-from trackmon.clock import make_owner, utcnow
-from trackmon.db import make_engine, upgrade_schema
-from trackmon.http import make_client
-from trackmon.settings import Settings
+from trackmon.cli.progress import Bars, bars, interactive
+
+if TYPE_CHECKING:  # the engine, HTTP and cycle modules load when the command runs, not for --help
+    from trackmon.settings import Settings
 
 
 def run_cmd(
@@ -35,18 +31,31 @@ def run_cmd(
 
 @handle_errors
 def _run(ctx: typer.Context, once: bool, as_json: bool, no_api: bool) -> None:
-    settings = state(ctx).settings()
+    import asyncio
+
+    from trackmon.db import make_engine, upgrade_schema
+
+    app_state = state(ctx)
+    settings = app_state.settings()
+    shown = once and interactive(as_json)
+    if shown and not app_state.verbose:  # the bars and the table tell the story: only warnings as lines
+        from trackmon.logs import configure_logging
+        configure_logging(app_state.log_format or settings.log.format, "warning")
     engine = make_engine(settings.database_url)
     try:
         upgrade_schema(engine)
-        report = asyncio.run(_main(engine, settings, once=once, serve_api=not no_api and settings.api.enabled))
+        with bars(shown) as progress:
+            report = asyncio.run(_main(engine, settings, once=once, serve_api=not no_api and settings.api.enabled,
+                                       progress=progress if shown else None))
     finally:
         engine.dispose()
     if once:
         _print_report(report, as_json)
 
 
-async def _main(engine: Any, settings: Settings, *, once: bool, serve_api: bool) -> Any:
+async def _main(engine: Any, settings: Settings, *, once: bool, serve_api: bool, progress: Bars | None = None) -> Any:
+    from trackmon.clock import make_owner, utcnow
+    from trackmon.http import make_client
     from trackmon.tracking import CarrierSet
 
     owner = make_owner()
@@ -56,11 +65,32 @@ async def _main(engine: Any, settings: Settings, *, once: bool, serve_api: bool)
         warn_short_lease(settings)
         if once:
             from trackmon.cycle import run_cycle
-            return await run_cycle(engine, carrier_set, settings, utcnow(), owner=owner)
+
+            now = utcnow()
+            report = await run_cycle(engine, carrier_set, settings, now, owner=owner,
+                                     progress=_step_bars(progress, engine, now) if progress else None)
+            if progress is not None:
+                progress.finish()
+            return report
         from trackmon.daemon import Daemon  # the HTTP stack is loaded only for the daemon
 
         await Daemon(engine, settings, carrier_set, owner=owner, serve_api=serve_api).run()
         return None
+
+
+def _step_bars(progress: Bars, engine: Any, now: Any) -> Any:
+    """One bar per step: the poll bar knows how many parcels are due; the others count up."""
+    from trackmon.poller import count_due
+
+    labels = {"poll": "poll parcels", "plan": "review orders", "dispatch": "send messages", "digests": "digests"}
+    advances = {"poll": progress.task(labels["poll"], total=count_due(engine, now))}
+
+    def step(name: str, done: int) -> None:
+        if name not in advances:
+            advances[name] = progress.task(labels.get(name, name), total=None)
+        advances[name](done)
+
+    return step
 
 
 def warn_short_lease(settings: Settings) -> bool:
@@ -68,6 +98,7 @@ def warn_short_lease(settings: Settings) -> bool:
     can outlast its claim and another replica may send that message again."""
     lease, smtp_timeout = settings.polling.lease_seconds, settings.smtp.timeout_seconds
     if settings.messaging.channel == "smtp" and lease <= smtp_timeout:
+        import structlog
         structlog.get_logger("trackmon.run").warning(
             "settings.lease_shorter_than_send", lease_seconds=lease, smtp_timeout_seconds=smtp_timeout,
             hint="set polling.lease_seconds above smtp.timeout_seconds, or a slow send may be repeated")
@@ -75,25 +106,17 @@ def warn_short_lease(settings: Settings) -> bool:
     return False
 
 
-def report_dict(report: Any) -> dict[str, Any]:
-    if hasattr(report, "as_dict"):
-        return dict(report.as_dict())
-    if dataclasses.is_dataclass(report) and not isinstance(report, type):
-        return dataclasses.asdict(report)
-    return dict(vars(report)) if hasattr(report, "__dict__") else {"report": str(report)}
-
-
 def _print_report(report: Any, as_json: bool) -> None:
+    from trackmon.cli.cycle_table import failures_table, report_dict, steps_table
+
     data = report_dict(report)
     if as_json:
         out_console.print_json(json.dumps(data, default=str))
         return
-    table = Table("step", "figures", title="trackmon cycle", title_justify="left")
-    for key, value in data.items():
-        if isinstance(value, dict):
-            value = ", ".join(f"{k}={v}" for k, v in value.items()) or "-"
-        table.add_row(key.replace("_", " "), str(value))
-    out_console.print(table)
+    out_console.print(steps_table(data))
+    failures = failures_table(data)
+    if failures is not None:
+        out_console.print(failures)
 
 
 def register(app: typer.Typer) -> None:

@@ -6,16 +6,10 @@ from typing import Annotated
 
 import typer
 from rich.table import Table
-from sqlmodel import Session, select
 
 from trackmon.cli.common import handle_errors, out_console, state
-from trackmon.clock import utcnow
-from trackmon.db import make_engine, upgrade_schema
 from trackmon.errors import InputError
-from trackmon.messaging.context import build_context, sample_contexts
 from trackmon.messaging.kinds import ALL_KINDS
-from trackmon.messaging.render import FALLBACK_LANGUAGE, builtin_dir, load_renderer
-from trackmon.models import Alert, Order, Shipment
 
 templates_app = typer.Typer(help="Buyer message templates.", no_args_is_help=True)
 
@@ -24,6 +18,8 @@ templates_app = typer.Typer(help="Buyer message templates.", no_args_is_help=Tru
 @handle_errors
 def list_cmd(ctx: typer.Context) -> None:
     """Every message kind, its languages, and whether a custom template overrides it."""
+    from trackmon.messaging.render import builtin_dir, load_renderer
+
     settings = state(ctx).settings()
     renderer = load_renderer(settings)  # validates every template: a typo stops here
     enabled = set(settings.messaging.enabled_kinds)
@@ -62,6 +58,14 @@ def preview_cmd(
     """Render one message kind with sample data, or with a real order's data."""
     if kind not in ALL_KINDS:
         raise InputError(f"unknown message kind {kind!r}; known: {', '.join(ALL_KINDS)}", field="kind")
+    from sqlmodel import Session, select
+
+    from trackmon.clock import utcnow
+    from trackmon.db import make_engine, upgrade_schema
+    from trackmon.messaging.context import build_context, sample_contexts
+    from trackmon.messaging.render import FALLBACK_LANGUAGE, load_renderer
+    from trackmon.models import Alert, Order, Shipment
+
     settings = state(ctx).settings()
     renderer = load_renderer(settings)
     if order is None:

@@ -195,7 +195,7 @@ def _rows(session: Session, alerts: Sequence[Alert], *, now: datetime, window_st
         left = days_left(alert, now, settings) if alert.kind == AlertKind.pickup_waiting else None
         out.append(DigestRow(
             alert_id=alert.id or 0, kind=alert.kind, order_id=order.order_id,
-            buyer=order.buyer_name or order.buyer_email,
+            buyer=order.buyer_name or order.buyer_email or "-",  # AliExpress/Amazon orders have no email
             country=_first(s.destination_country for s in parcels) or order.buyer_country,
             carrier=", ".join(dict.fromkeys(s.carrier for s in parcels if s.carrier)) or None,
             tracking_number=", ".join(s.tracking_number for s in parcels) or "-",

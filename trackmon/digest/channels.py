@@ -19,7 +19,6 @@ from email.utils import format_datetime
 from pathlib import Path
 
 import aiosmtplib
-import apprise
 import structlog
 
 from trackmon.errors import DeliveryError, TransientDeliveryError
@@ -116,6 +115,8 @@ def _redacted(url: str) -> str:
 
 async def send_apprise(url: str, rendered: RenderedDigest) -> None:
     """Post the plain-text digest to one apprise URL."""
+    import apprise  # 0.4 s of imports: only when a digest goes to a chat
+
     app = apprise.Apprise()
     if not app.add(url):
         raise DeliveryError("apprise", f"{_redacted(url)} is not a valid apprise URL "

@@ -163,11 +163,15 @@ async def dispatch_due(engine: Engine, settings: Settings, now: datetime, *, own
     """
     now = ensure_utc(now)
     report = DispatchReport()
-    renderer = load_renderer(settings)
     rows = claim(engine, settings, now, owner, limit, report)
     if not rows:
         refresh_outbox_gauge(engine)
         return report
+    try:  # compiled only when something is due (seconds for every kind × language)
+        renderer = load_renderer(settings)
+    except Exception:
+        release_claims(engine, owner, [r.id for r in rows])
+        raise
     own_channel = channel is None
     chan = channel or build_channel(settings)
     start, end = window_bounds(settings)

@@ -213,6 +213,7 @@ def plan_for_order(session: Session, order_pk: int, now: datetime, settings: Set
     language = renderer.resolve_language(order.buyer_language or settings.messaging.default_language)
     zone = buyer_zone(order.buyer_timezone, order.buyer_country)
     dialect = session.get_bind().dialect.name
+    channel, recipient = channel_for(order, settings), recipient_for(order)  # no email: manual
     session.flush()
 
     ranked = sorted(candidates(order, shipments, alerts, now, settings),
@@ -225,15 +226,15 @@ def plan_for_order(session: Session, order_pk: int, now: datetime, settings: Set
         if key in existing or cand.kind not in enabled or cand.due > now:
             continue
         if mine is None:
-            mine = _buyer_messages(session, recipient_for(order), now)
+            mine = _buyer_messages(session, recipient, now)
         when, state = schedule(session, cand.kind, now, zone, settings, mine)
         context = build_context(session, order, shipments, kind=cand.kind, cause=cand.cause,
                                 settings=settings, now=now, alert=cand.alert)
         values = {
             "idempotency_key": key, "order_pk": order_pk, "shipment_id": cand.shipment_id,
             "alert_id": cand.alert.id if cand.alert else None, "kind": cand.kind, "cause": cand.cause,
-            "priority": priority_of(cand.kind), "channel": channel_for(order, settings),
-            "recipient": recipient_for(order), "language": language, "context": context,
+            "priority": priority_of(cand.kind), "channel": channel,
+            "recipient": recipient, "language": language, "context": context,
             "state": state, "next_attempt_at": when, "attempts": 0, "created_at": now,
             "last_error": "superseded by an exception message due the same day"
             if state == "superseded" else None,

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine, update
 from sqlmodel import Session, col
@@ -21,12 +22,15 @@ from trackmon.errors import InputError
 from trackmon.models import Message, Order
 from trackmon.settings import Settings
 
+if TYPE_CHECKING:
+    from trackmon.intake import IntakeRow
+
 MANUAL = "manual"
 #: What the seller may record for a manual message.
 MARKS = ("sent", "skipped")
 
 
-def has_no_email(order: Order) -> bool:
+def has_no_email(order: Order | IntakeRow) -> bool:
     """The one test of "this order's buyer cannot be emailed" (marketplace orders)."""
     return not (order.buyer_email or "").strip()
 
