@@ -24,6 +24,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session, select
 
 from carriers.numbers import detect_carrier
+from trackmon.addresses import check_address
 from trackmon.errors import InputError, InvalidTrackingNumber
 from trackmon.models import Order, Shipment
 
@@ -35,7 +36,6 @@ OPTIONAL_COLUMNS = ("carrier", "buyer_name", "buyer_language", "buyer_country", 
 COLUMNS = REQUIRED_COLUMNS + OPTIONAL_COLUMNS
 DEFAULT_STORE = "default"
 
-_EMAIL = re.compile(r"^[^@\s<>\"',;]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9-]+)+$")
 _LANGUAGE = re.compile(r"^([A-Za-z]{2})(?:[-_][A-Za-z0-9]{2,8})?$")
 _CARRIER = re.compile(r"^[a-z0-9][a-z0-9-]{0,39}$")
 _LIMITS = {"store": 100, "order_id": 100, "buyer_name": 200, "buyer_email": 320}
@@ -139,9 +139,7 @@ def validate_row(raw: Mapping[str, Any], *, line: int | None = None) -> IntakeRo
     for name in REQUIRED_COLUMNS:
         if not values[name]:
             raise InputError(f"{name} is empty (required)", line=line, field=name)
-    email = values["buyer_email"] or ""
-    if not _EMAIL.match(email):
-        raise InputError(f"buyer_email {email!r} is not an email address", line=line, field="buyer_email")
+    email = check_address(values["buyer_email"] or "", field="buyer_email", line=line).normalized
     carrier = values["carrier"].lower() if values["carrier"] else None
     if carrier is not None and not _CARRIER.match(carrier):
         raise InputError(f"carrier {carrier!r} is not a carrier name (letters, digits, dashes: "

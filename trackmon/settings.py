@@ -20,8 +20,9 @@ import tomllib
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Literal
+from urllib.parse import urlsplit
 
-from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator
 
 from trackmon.errors import ConfigError
 
@@ -130,6 +131,20 @@ class StoreSettings(_Frozen):
     timezone: str = Field("Asia/Shanghai", description="seller's time zone for digests")
     emails: tuple[str, ...] = Field((), description="digest recipients")
     apprise_urls: tuple[str, ...] = Field((), description="apprise URLs (Slack, Telegram, ...)")
+    support_email: str | None = Field(
+        None, description="the store's support address: Reply-To of buyer emails (and the mailto: "
+                          "unsubscribe when public_base_url is unset)")
+
+    @field_validator("support_email")
+    @classmethod
+    def _support_email(cls, value: str | None) -> str | None:
+        if value is None or not value.strip():
+            return None
+        from trackmon.addresses import address_problem
+        problem = address_problem(value)
+        if problem:
+            raise ValueError(f"support_email {value!r} is not an email address: {problem}")
+        return value.strip()
 
 
 class DigestSettings(_Frozen):
@@ -153,6 +168,9 @@ class LogSettings(_Frozen):
 
 class Settings(_Frozen):
     database_url: str = Field("sqlite:///trackmon.db", description="SQLAlchemy URL")
+    public_base_url: str | None = Field(
+        None, description="https:// address where buyers reach this API (signed unsubscribe links); "
+                          "unset: List-Unsubscribe is a mailto: to the store's support_email, or left out")
     carriers: dict[str, CarrierSettings] = Field(default_factory=dict)
     detection: DetectionSettings = Field(default_factory=DetectionSettings)
     polling: PollingSettings = Field(default_factory=PollingSettings)
@@ -162,6 +180,17 @@ class Settings(_Frozen):
     stores: dict[str, StoreSettings] = Field(default_factory=dict)
     api: ApiSettings = Field(default_factory=ApiSettings)
     log: LogSettings = Field(default_factory=LogSettings)
+
+    @field_validator("public_base_url")
+    @classmethod
+    def _public_base_url(cls, value: str | None) -> str | None:
+        if value is None or not value.strip():
+            return None
+        parts = urlsplit(value.strip())
+        if parts.scheme not in ("https", "http") or not parts.netloc or parts.query or parts.fragment:
+            raise ValueError(f"public_base_url {value!r} must be an http(s):// address without query "
+                             "or fragment (e.g. https://track.example.com)")
+        return value.strip().rstrip("/")
 
     def carrier(self, name: str) -> CarrierSettings:
         return self.carriers.get(name) or CarrierSettings()

@@ -2,7 +2,8 @@
 
 `create_app(engine, settings, *, scheduler_state, carrier_set, clock)` builds the app;
 routers: orders (write + read), shipments and alerts (read), push webhooks, health and
-metrics. See `trackmon.api.auth` for the bearer-token rules.
+metrics, and the buyers' signed opt-out links (`/unsubscribe/{token}`, public).
+See `trackmon.api.auth` for the bearer-token rules.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ class SchedulerState:
 
 def create_app(engine: Engine, settings: Settings, *, scheduler_state: SchedulerState | None = None,
                carrier_set: Any = None, clock: Clock = utcnow) -> FastAPI:
-    from trackmon.api import health, orders, shipments, webhooks
+    from trackmon.api import health, orders, shipments, unsubscribe, webhooks
 
     app = FastAPI(title="trackmon", version=__version__, docs_url="/docs",
                   description="Orders in, parcels and alerts out, carrier pushes accepted.")
@@ -42,7 +43,7 @@ def create_app(engine: Engine, settings: Settings, *, scheduler_state: Scheduler
     app.state.carrier_set = carrier_set
     app.state.clock = clock
     app.state.log = structlog.get_logger("trackmon.api")
-    for module in (health, orders, shipments, webhooks):
+    for module in (health, orders, shipments, webhooks, unsubscribe):
         app.include_router(module.router)
     return app
 
