@@ -228,9 +228,10 @@ def test_stalled_that_grows_into_lost_is_escalated_not_resolved(engine, now, hoo
     with Session(engine) as session:
         _, [ship] = seed_order(session, now, ["LB1CN"])
         stuck = snapshot("LB1CN", [event(now - 12 * DAY, "Departed")])
-        ingest_snapshot(session, ship, stuck, now, SETTINGS, **hooks)
+        real = {"planner": hooks["planner"]}  # the real detector: stalled at 12 days, lost at 30
+        ingest_snapshot(session, ship, stuck, now, SETTINGS, **real)
         session.commit()
-        res = ingest_snapshot(session, ship, stuck, now + 20 * DAY, SETTINGS, **hooks)  # 32 days without news
+        res = ingest_snapshot(session, ship, stuck, now + 20 * DAY, SETTINGS, **real)  # 32 days without news
         session.commit()
         assert res.opened_alerts == ["lost"] and res.resolved_alerts == ["stalled"]
         stalled = session.execute(select(Alert).where(Alert.kind == "stalled")).scalar_one()
