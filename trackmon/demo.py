@@ -161,7 +161,9 @@ def demo_settings(paths: DemoPaths, base_url: str) -> Settings:
         "messaging": {"channel": "file", "file_dir": str(paths.messages), "store_name": demo_data.STORE_NAME},
         "smtp": {"mail_from": demo_data.SELLER_EMAIL},
         "digest": {"output_dir": str(paths.digests)},
-        "stores": {demo_data.STORE: {"display_name": demo_data.STORE_NAME, "timezone": demo_data.STORE_TIMEZONE}},
+        "stores": {demo_data.STORE: {"display_name": demo_data.STORE_NAME, "timezone": demo_data.STORE_TIMEZONE,
+                                     "support_email": demo_data.SUPPORT_EMAIL}},
+        "public_base_url": demo_data.PUBLIC_BASE_URL,
     })
 
 

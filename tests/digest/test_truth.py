@@ -91,7 +91,7 @@ def test_escalated_is_not_resolved(engine) -> None:
     assert row.escalated_to == "lost"
     text = render_text(d)
     assert "Tracking stalled: A-4001 LX400000001CN (escalated to presumed lost)" in text
-    assert "(auto)" not in text and "the cause went away" not in text
+    assert "(auto)" not in text and "closed by trackmon" not in text
 
 
 def test_transit_chart_needs_enough_deliveries_and_shows_counts(engine) -> None:

@@ -102,8 +102,9 @@ def _days_left(left: int | None) -> str:
 def _resolution(row: DigestRow) -> str:
     if row.resolved_by == RESOLVED_ESCALATED:
         return f"escalated to {KIND_TITLES.get(row.escalated_to or '', 'a worse problem').lower()}"
-    return {"manual": "closed by you", "auto": "the cause went away"}.get(row.resolved_by or "auto",
-                                                                        row.resolved_by or "")
+    if row.resolved_by == "manual":
+        return "closed by you"
+    return f"closed by trackmon, no longer holds; last event: {row.last_event}"
 
 
 def _signed(value: float | None, unit: str = "") -> str:
