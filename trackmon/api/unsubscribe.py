@@ -88,7 +88,7 @@ def confirm_page(token: str, request: Request) -> HTMLResponse:
     title, question, button, _, _ = _texts(lang)
     store = escape(_store_name(request, order))
     body = (f"<h1>{escape(title)}</h1><p>{escape(question).format(store=store)}</p>"
-            f'<form method="post" action="/unsubscribe/{escape(token)}">'
+            '<form method="post">'  # no action: posts to this very URL, whatever prefix serves it
             '<input type="hidden" name="List-Unsubscribe" value="One-Click">'
             '<input type="hidden" name="via" value="page">'
             f'<button type="submit" style="font-size:1.1em;padding:.4em 1.2em">{escape(button)}</button>'
