@@ -30,6 +30,8 @@ from trackmon.errors import TemplateError
 
 TEMPLATES = Path(__file__).parent / "templates"
 MAX_OUTPUT_CHARS = 2_000_000
+#: messages to the buyer listed per digest row (the latest; earlier ones are counted)
+TOLD_SHOWN = 3
 
 
 def _zone(digest: Digest) -> ZoneInfo:
@@ -55,6 +57,9 @@ def _days_ago(days: int | None) -> str:
 def _told(notes: Iterable[ToldNote], tz: ZoneInfo, opted_out: bool = False) -> str:
     parts = [n.kind.replace("_", " ") + (f" sent {_fmt(n.at, tz, False)}" if n.state == "sent" else f" ({n.state})")
              for n in notes]
+    earlier = len(parts) - TOLD_SHOWN
+    if earlier > 0:  # the latest messages say what the buyer knows now; the rest are counted
+        parts = [f"{earlier} earlier message{'s' if earlier != 1 else ''}", *parts[-TOLD_SHOWN:]]
     told = "; ".join(parts) if parts else "nothing yet"
     return told + (" — the buyer unsubscribed: write to them yourself" if opted_out else "")
 
