@@ -5,7 +5,9 @@ never refused at send (and the other way round). It is `email-validator`'s synta
 (RFC 5321/5322 without obsolete forms: no comments, no quoted local parts; internationalized
 addresses allowed, RFC 6531) with deliverability not looked up (no DNS at import), plus one
 rule of ours: the domain's last label must be at least two characters (no top-level domain
-has one, so `a@b.c` is a typo, not an address).
+has one, so `a@b.c` is a typo, not an address). Special-use domains (`.invalid`, `.local`,
+`.localhost`, `.onion`, `.arpa`) are refused; `.test` (RFC 6761, reserved for testing) is
+accepted so test and benchmark data can be imported.
 
 An address whose local part is not ASCII (`jöhn@…`, `名前@example.jp`) needs SMTPUTF8 to be
 sent: `CheckedAddress.smtputf8` says so. A non-ASCII domain alone does not (it is sent in its
@@ -52,7 +54,7 @@ def _verdict(value: str) -> CheckedAddress | str:
     try:
         found = validate_email(text, check_deliverability=False, allow_smtputf8=True,
                                allow_quoted_local=False, allow_domain_literal=False,
-                               allow_display_name=False)
+                               allow_display_name=False, test_environment=True)
     except EmailNotValidError as exc:
         return str(exc).rstrip(".")
     domain = found.domain
