@@ -10,9 +10,9 @@ RULES = DetectionSettings()
 DAY = timedelta(days=1)
 
 
-def _parcel(i, status="in_transit", delivered_at=None, first_event_at=None, sub_status=None):
-    return ParcelFacts(shipment_id=i, tracking_number=f"LB{i:09d}CN", status=status,
-                       delivered_at=delivered_at, first_event_at=first_event_at, sub_status=sub_status)
+def _parcel(i, status="in_transit", delivered_at=None, first_event_at=None, sub_status=None, last_event_at=None):
+    return ParcelFacts(shipment_id=i, tracking_number=f"LB{i:09d}CN", status=status, delivered_at=delivered_at,
+                       first_event_at=first_event_at, sub_status=sub_status, last_event_at=last_event_at)
 
 
 def _kinds(cands):
@@ -115,4 +115,8 @@ def test_late_counts_whole_days_on_both_sides(now):
         return found[0].reason if found else None
 
     assert late_reason(30.6, 30) is None  # "30 days, beyond the usual 30" is never written
+    order = OrderFacts(order_pk=1, order_id="A1", shipped_at=now - 40 * DAY)
+    quiet = _parcel(1, last_event_at=now - 15.5 * DAY)
+    [late] = evaluate_order(order, [quiet], now, RULES, usual_transit_days={1: 30})
+    assert late.reason.endswith("now: LB000000001CN in transit, no news for 15 days")
     assert late_reason(31.2, 30).startswith("shipped 31 days ago, beyond the usual 30 days")

@@ -259,7 +259,7 @@ def _detect_and_settle(session: Session, shipment: Shipment, now: datetime, sett
                                  status=parcel.status, delivered_at=parcel.delivered_at,
                                  first_event_at=parcel.first_event_at, carrier=parcel.carrier,
                                  destination_country=parcel.destination_country,
-                                 sub_status=parcel.sub_status))
+                                 sub_status=parcel.sub_status, last_event_at=parcel.last_event_at))
     order_facts = OrderFacts(order_pk=order.id or 0, order_id=order.order_id,
                              shipped_at=order.shipped_at, promised_delivery=order.promised_delivery)
     order_cands = evaluate_order(order_facts, facts, now, rules, usual_transit_days=usual)

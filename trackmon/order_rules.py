@@ -41,6 +41,7 @@ class ParcelFacts:
     carrier: str | None = None
     destination_country: str | None = None
     sub_status: str | None = None
+    last_event_at: datetime | None = None
 
 
 def numbers_cause(numbers: Sequence[str]) -> str:
@@ -49,10 +50,17 @@ def numbers_cause(numbers: Sequence[str]) -> str:
     return "n" + hashlib.sha1(key.encode()).hexdigest()[:12]
 
 
-def _states(parcels: Sequence[ParcelFacts]) -> str:
-    """'LP1 waiting for pickup at the post office; LP2 held at customs' (the current state)."""
-    return "; ".join(f"{p.tracking_number} {parcel_state(p.status, p.sub_status)}"
-                     for p in sorted(parcels, key=lambda p: p.tracking_number))
+#: from this many days without a tracking event, a late parcel's state says so
+QUIET_DAYS = 3
+
+
+def _states(parcels: Sequence[ParcelFacts], now: datetime) -> str:
+    """'LP1 waiting for pickup at the post office; LP2 in transit, no news for 15 days'."""
+    def state(p: ParcelFacts) -> str:
+        words = parcel_state(p.status, p.sub_status)
+        quiet = math.floor((now - ensure_utc(p.last_event_at)) / timedelta(days=1)) if p.last_event_at else 0
+        return f"{words}, no news for {quiet} days" if quiet >= QUIET_DAYS else words
+    return "; ".join(f"{p.tracking_number} {state(p)}" for p in sorted(parcels, key=lambda p: p.tracking_number))
 
 
 def split_package(order: OrderFacts, parcels: Sequence[ParcelFacts]) -> AlertCandidate | None:
@@ -107,7 +115,7 @@ def late(order: OrderFacts, parcels: Sequence[ParcelFacts], now: datetime,
         return AlertCandidate(
             kind=AlertKind.late,
             reason=(f"promised by {order.promised_delivery.isoformat()} ({overdue_days} "
-                    f"day{'s' if overdue_days != 1 else ''} ago), not delivered: {_states(open_parcels)}"),
+                    f"day{'s' if overdue_days != 1 else ''} ago), not delivered: {_states(open_parcels, now)}"),
             cause=f"promised:{order.promised_delivery.isoformat()}",
             details={"promised_delivery": order.promised_delivery.isoformat(), "waiting": numbers},
         )
@@ -128,7 +136,7 @@ def late(order: OrderFacts, parcels: Sequence[ParcelFacts], now: datetime,
     return AlertCandidate(
         kind=AlertKind.late,
         reason=(f"shipped {worst[1]} days ago, beyond the usual {worst[2]} days for this lane; "
-                f"now: {_states([p for p, _, _ in overdue])}"),
+                f"now: {_states([p for p, _, _ in overdue], now)}"),
         cause="transit",
         details={"waiting": numbers, "days_since_shipping": worst[1], "usual_transit_days": worst[2],
                  "states": {p.tracking_number: p.sub_status or p.status for p, _, _ in overdue}},
