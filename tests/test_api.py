@@ -182,3 +182,17 @@ def test_metrics_refresh_gauges_from_database(engine, now) -> None:
 def test_openapi_is_served(engine, now, path: str) -> None:
     client = make_client(engine, now)
     assert client.get(path).status_code == 200
+
+
+def test_alert_listing_carries_the_shared_flags(engine, now) -> None:
+    from tests.digest.conftest import seed_store
+
+    seed_store(engine, now)
+    client = make_client(engine, now)
+    items = client.get("/alerts", params={"store": "acme"}, headers=AUTH).json()["items"]
+    assert len(items) == 4 and all({"new", "at_risk", "escalated", "buyer_opted_out"} <= set(i) for i in items)
+    assert {i["order"]["order_id"] for i in items if i["at_risk"]} == {"A-1003", "A-1004"}
+    # no digest sent yet: "new" is the last day, and every acme alert is older
+    assert [i["new"] for i in items] == [False] * 4
+    other = client.get("/alerts", params={"store": "other"}, headers=AUTH).json()["items"]
+    assert [i["new"] for i in other] == [True]  # opened a day ago, to the minute

@@ -65,3 +65,29 @@ def test_resolve_by_hand(engine, database_url) -> None:
     assert missing.exit_code == 7 and "no alert with id 99999" in missing.output
     rows = json.loads(run(database_url, "alerts", "--json").output)
     assert alert_id not in {r["id"] for r in rows}
+
+
+def test_flags_agree_with_the_digest(engine, database_url) -> None:
+    """`trackmon alerts` and the digest use one definition of new and at risk."""
+    from datetime import timedelta
+
+    from trackmon.digest.build import build_digest
+    from trackmon.models import DigestRun
+    from trackmon.settings import Settings
+
+    seed = seed_store(engine)
+    since = seed.now - timedelta(days=2, hours=12)
+    with Session(engine) as s:  # the last daily digest of "acme" ended 2.5 days ago
+        s.add(DigestRun(store="acme", period="daily", period_key="2026-11-17", window_start=since - timedelta(days=1),
+                        window_end=since, state="sent", created_at=since))
+        s.commit()
+        digest = build_digest(s, "acme", period="daily", period_key="x", window_start=since, window_end=seed.now,
+                              now=seed.now, settings=Settings())
+    from trackmon.cli.alerts import iter_alerts
+    rows = {r["id"]: r for r in iter_alerts(engine, store="acme", now=seed.now, settings=Settings())}
+    digest_rows = {r.alert_id: r for g in digest.groups for r in g.rows}
+    assert set(rows) == set(digest_rows) and len(rows) == digest.open_total
+    for alert_id, row in rows.items():
+        assert (row["new"], row["at_risk"]) == (digest_rows[alert_id].new, digest_rows[alert_id].at_risk), row
+    assert sum(r["new"] for r in rows.values()) == digest.new_open == 2  # customs (2 d) and late (2 d)
+    assert {r["order_id"] for r in rows.values() if r["at_risk"]} == {"A-1003", "A-1004"}

@@ -238,6 +238,10 @@ def test_pickup_waiting_immediately_and_days_left_floor() -> None:
     (b,) = detect_shipment(snap(ev(9, S.available_for_pickup)), NOW, rules)
     assert b.details["days_left"] == 0
     assert "for collection" in b.reason
+    # the hold ended 2 days ago: said so, never "0 days left"
+    assert "the hold ended 2 days ago: it may be on its way back" in b.reason and "0 days left" not in b.reason
+    (c,) = detect_shipment(snap(ev(7.2, S.available_for_pickup)), NOW, rules)
+    assert "the hold ends today" in c.reason
 
 
 # ---------------------------------------------------------------- failed, returning, delivered

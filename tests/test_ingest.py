@@ -163,13 +163,13 @@ def test_order_level_split_and_partial_delivery(engine, now, hooks):
         assert {x.kind for x in order_alerts} == {"split_package", "partial_delivery"}
         assert all(x.dedupe_key.startswith(f"{order.id}:-:") for x in order_alerts)
         assert a.delivered_at == now - 4 * DAY
-        # the second parcel arrives: partial delivery resolves, split stays
+        # the second parcel arrives: the order is complete, both order alerts end
         res = ingest_snapshot(session, b, snapshot("LB2CN", [event(now - DAY, "Delivered", status=Status.delivered)]),
                               now, SETTINGS, **hooks)
         session.commit()
-        assert res.resolved_alerts == ["partial_delivery"]
-        open_kinds = set(session.execute(select(Alert.kind).where(Alert.resolved_at.is_(None))).scalars())
-        assert open_kinds == {"split_package"}
+        assert sorted(res.resolved_alerts) == ["partial_delivery", "split_package"]
+        assert session.execute(select(Alert.kind).where(Alert.resolved_at.is_(None))).scalars().all() == []
+        assert {x.resolved_by for x in session.execute(select(Alert)).scalars()} == {"auto"}
 
 
 def test_late_uses_promised_date(engine, now, hooks):
@@ -238,3 +238,17 @@ def test_real_detector_long_not_found_becomes_not_picked_up(engine, now):
         again = ingest_snapshot(session, ship, moving, now, SETTINGS, planner=planner)
         assert again.opened_alerts == again.resolved_alerts == []
         assert _count(session, Alert) == 1
+
+
+def test_stalled_that_grows_into_lost_is_escalated_not_resolved(engine, now, hooks):
+    with Session(engine) as session:
+        _, [ship] = seed_order(session, now, ["LB1CN"])
+        stuck = snapshot("LB1CN", [event(now - 12 * DAY, "Departed")])
+        real = {"planner": hooks["planner"]}  # the real detector: stalled at 12 days, lost at 30
+        ingest_snapshot(session, ship, stuck, now, SETTINGS, **real)
+        session.commit()
+        res = ingest_snapshot(session, ship, stuck, now + 20 * DAY, SETTINGS, **real)  # 32 days without news
+        session.commit()
+        assert res.opened_alerts == ["lost"] and res.resolved_alerts == ["stalled"]
+        stalled = session.execute(select(Alert).where(Alert.kind == "stalled")).scalar_one()
+        assert stalled.resolved_by == "escalated"

@@ -157,7 +157,8 @@ def demo_settings(paths: DemoPaths, base_url: str, public_base_url: str | None =
     """Embedded defaults plus the demo's folder and the simulated 17TRACK (environment ignored)."""
     return load(None, env={}, overrides={
         "database_url": f"sqlite:///{paths.database}",
-        "public_base_url": public_base_url,
+        # --serve: this machine's console; otherwise the demo shop's own (fictional) address
+        "public_base_url": public_base_url or demo_data.PUBLIC_BASE_URL,
         "api": {"console_password": console_password},
         "carriers": {"17track": {"api_key": API_KEY, "base_url": base_url, "rate_limit_per_second": 1000,
                                  "concurrency": 4, "timeout_seconds": 10, "max_attempts": 2}},
@@ -165,7 +166,8 @@ def demo_settings(paths: DemoPaths, base_url: str, public_base_url: str | None =
         "messaging": {"channel": "file", "file_dir": str(paths.messages), "store_name": demo_data.STORE_NAME},
         "smtp": {"mail_from": demo_data.SELLER_EMAIL},
         "digest": {"output_dir": str(paths.digests)},
-        "stores": {demo_data.STORE: {"display_name": demo_data.STORE_NAME, "timezone": demo_data.STORE_TIMEZONE}},
+        "stores": {demo_data.STORE: {"display_name": demo_data.STORE_NAME, "timezone": demo_data.STORE_TIMEZONE,
+                                     "support_email": demo_data.SUPPORT_EMAIL}},
     })
 
 

@@ -24,6 +24,8 @@ STORE = "lotus-gadgets"
 STORE_NAME = "Lotus Gadgets"
 STORE_TIMEZONE = "Asia/Shanghai"
 SELLER_EMAIL = "orders@lotus-gadgets.example"
+SUPPORT_EMAIL = "support@lotus-gadgets.example"   # Reply-To of buyer emails
+PUBLIC_BASE_URL = "https://track.lotus-gadgets.example"  # where the unsubscribe links point
 SERIAL_BASE = 30512001
 
 

@@ -235,10 +235,14 @@ def _pickup(snapshot: TrackingSnapshot, events: Sequence[TrackingEvent], now: da
     left = max(0, rules.pickup_hold_days - waited)
     sub = next((s for s in (snapshot.sub_status, start.sub_status if start else None) if s in _PICKUP_PLACES), None)
     place = _PICKUP_PLACES[sub] if sub else "for collection"
+    ended = waited - rules.pickup_hold_days
+    outlook = (f"about {_plural(left, 'day')} left before it goes back" if ended < 0 else
+               "the hold ends today" if ended == 0 else
+               f"the hold ended {_plural(ended, 'day')} ago: it may be on its way back")
     return AlertCandidate(
         kind=AlertKind.pickup_waiting,
-        reason=(f"waiting {place} since {_stamp(since)} ({_plural(waited, 'day')}); about "
-                f"{_plural(left, 'day')} left before it goes back (held {_plural(rules.pickup_hold_days, 'day')})"),
+        reason=(f"waiting {place} since {_stamp(since)} ({_plural(waited, 'day')}); {outlook} "
+                f"(held {_plural(rules.pickup_hold_days, 'day')})"),
         cause=f"pickup:{start.fingerprint}" if start else "pickup",
         since=since,
         details={"days_waiting": waited, "days_left": left, "hold_days": rules.pickup_hold_days,

@@ -24,6 +24,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 
+from trackmon.alert_queries import ESCALATES_TO, RESOLVED_ESCALATED
 from trackmon.domain import (
     AlertCandidate,
     CarrierProblem,
@@ -227,7 +228,7 @@ def _sync_alerts(session: Session, *, order_pk: int, shipment_id: int | None,
                          shipment_id=shipment_id, reason=cand.reason)
             continue
         if alert.resolved_at is not None:
-            if alert.resolved_by != "auto":
+            if alert.resolved_by == "manual":
                 continue  # a seller dismissed it: stays dismissed
             alert.resolved_at = None
             alert.resolved_by = None
@@ -241,15 +242,17 @@ def _sync_alerts(session: Session, *, order_pk: int, shipment_id: int | None,
     scope = select(Alert).where(Alert.order_pk == order_pk, Alert.resolved_at.is_(None))  # type: ignore[union-attr]
     scope = scope.where(Alert.shipment_id == shipment_id if shipment_id is not None
                         else Alert.shipment_id.is_(None))  # type: ignore[union-attr]
+    wanted_kinds = {c.kind.value for c in candidates}
     for alert in session.execute(scope).scalars():
         if alert.dedupe_key in wanted:
             continue
         alert.resolved_at = now
-        alert.resolved_by = "auto"
+        # stalled → lost and the like: the problem grew, it did not go away
+        alert.resolved_by = RESOLVED_ESCALATED if wanted_kinds & ESCALATES_TO.get(alert.kind, set()) else "auto"
         session.add(alert)
         result.resolved_alerts.append(alert.kind)
         log.info("alert.resolved", kind=alert.kind, order_pk=order_pk, shipment_id=shipment_id,
-                 resolved_by="auto")
+                 resolved_by=alert.resolved_by)
 
 
 def _detect_and_settle(session: Session, shipment: Shipment, now: datetime, settings: Settings,
@@ -281,7 +284,8 @@ def _detect_and_settle(session: Session, shipment: Shipment, now: datetime, sett
         facts.append(ParcelFacts(shipment_id=parcel.id or 0, tracking_number=parcel.tracking_number,
                                  status=parcel.status, delivered_at=parcel.delivered_at,
                                  first_event_at=parcel.first_event_at, carrier=parcel.carrier,
-                                 destination_country=parcel.destination_country))
+                                 destination_country=parcel.destination_country,
+                                 sub_status=parcel.sub_status, last_event_at=parcel.last_event_at))
     order_facts = OrderFacts(order_pk=order.id or 0, order_id=order.order_id,
                              shipped_at=order.shipped_at, promised_delivery=order.promised_delivery)
     order_cands = evaluate_order(order_facts, facts, now, rules, usual_transit_days=usual)

@@ -28,6 +28,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session, col, select
 
 from carriers.numbers import detect_carrier
+from trackmon.addresses import check_address
 from trackmon.errors import InputError, InvalidTrackingNumber
 from trackmon.intake_formats import (
     clean_cell,
@@ -48,7 +49,6 @@ OPTIONAL_COLUMNS = ("buyer_email", "carrier", "buyer_name", "buyer_language", "b
 COLUMNS = REQUIRED_COLUMNS + OPTIONAL_COLUMNS
 DEFAULT_STORE = "default"
 
-_EMAIL = re.compile(r"^[^@\s<>\"',;]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9-]+)+$")
 _CARRIER = re.compile(r"^[a-z0-9][a-z0-9-]{0,39}$")
 _LIMITS = {"store": 100, "order_id": 100, "buyer_name": 200, "buyer_email": 320}
 
@@ -133,13 +133,6 @@ def parse_shipped_at(value: str, *, date_order: str | None = None) -> datetime:
     return parse_when(value, date_order=date_order, field="shipped_at")
 
 
-def check_email(email: str, *, line: int | None = None) -> str:
-    """The one check of a buyer's email address (shared by intake and sending)."""
-    if not _EMAIL.match(email):
-        raise InputError(f"buyer_email {email!r} is not an email address", line=line, field="buyer_email")
-    return email
-
-
 def validate_row(raw: Mapping[str, Any], *, line: int | None = None, date_order: str | None = None) -> IntakeRow:
     """Check and normalize one row; raises InputError naming the field and the problem.
 
@@ -152,7 +145,8 @@ def validate_row(raw: Mapping[str, Any], *, line: int | None = None, date_order:
     for name in REQUIRED_COLUMNS:
         if not values[name]:
             raise InputError(f"{name} is empty (required)", line=line, field=name)
-    email = check_email(values["buyer_email"], line=line) if values["buyer_email"] else None
+    email = check_address(values["buyer_email"], field="buyer_email", line=line).normalized \
+        if values["buyer_email"] else None
     carrier = normalize_carrier(values["carrier"])  # "China Post" → china-post
     if carrier is not None and not _CARRIER.match(carrier):
         raise InputError(f"carrier {carrier!r} is not a carrier name (letters, digits, dashes: "
@@ -378,7 +372,6 @@ __all__ = [
     "RowOptions",
     "apply_row",
     "apply_rows",
-    "check_email",
     "import_rows",
     "parse_shipped_at",
     "validate_row",

@@ -54,3 +54,16 @@ class _MailPolicy(EmailPolicy):
 
 #: SMTP line endings, 78-character lines, UTF-8 subjects that survive folding.
 MAIL_POLICY = _MailPolicy(linesep="\r\n")
+
+
+def mail_policy(*, utf8: bool = False) -> _MailPolicy:
+    """MAIL_POLICY, or its SMTPUTF8 variant (raw UTF-8 headers) for a non-ASCII address."""
+    return MAIL_POLICY.clone(utf8=True) if utf8 else MAIL_POLICY
+
+
+def sender_domain(mail_from: str | None) -> str:
+    """The ASCII (IDNA) domain of `mail_from`: the right-hand side of our Message-IDs."""
+    from trackmon.addresses import address_problem, check_address
+    if mail_from and address_problem(mail_from) is None:
+        return check_address(mail_from, field="smtp.mail_from").ascii_domain
+    return "localhost.localdomain"

@@ -263,6 +263,21 @@ class Installation(SQLModel, table=True):
     created_at: datetime = Field(sa_type=UTCDateTime, nullable=False)
 
 
+class BuyerOptOut(SQLModel, table=True):
+    """A buyer who asked for no more proactive updates from one store (RFC 8058 one-click,
+    or the confirmation page). One row per store and address."""
+
+    __tablename__ = "buyer_opt_outs"
+    __table_args__ = (UniqueConstraint("store", "email", name="uq_opt_out_store_email"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    store: str = Field(max_length=100)
+    email: str = Field(max_length=320)          # the buyer address as stored on orders
+    order_pk: int | None = Field(default=None)  # the order whose email carried the link
+    via: str = Field(default="one-click", max_length=20)  # "one-click" | "page"
+    opted_out_at: datetime = Field(sa_type=UTCDateTime, nullable=False)
+
+
 def cut(value: str, limit: int) -> str:
     """`value` cut to at most `limit` characters, the last one being `CUT_MARKER`."""
     if len(value) <= limit:

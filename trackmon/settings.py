@@ -20,8 +20,9 @@ import tomllib
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Literal
+from urllib.parse import urlsplit
 
-from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator
 
 from trackmon.errors import ConfigError
 
@@ -131,7 +132,20 @@ class StoreSettings(_Frozen):
     emails: tuple[str, ...] = Field((), description="digest recipients")
     apprise_urls: tuple[str, ...] = Field((), description="apprise URLs (Slack, Telegram, ...)")
     support_email: str | None = Field(
-        None, description="shown to buyers on the tracking page; unset: smtp.mail_from")
+        None, description="the store's support address: Reply-To of buyer emails, shown on the buyer's "
+                          "tracking page (unset: smtp.mail_from), and the mailto: unsubscribe when "
+                          "public_base_url is unset")
+
+    @field_validator("support_email")
+    @classmethod
+    def _support_email(cls, value: str | None) -> str | None:
+        if value is None or not value.strip():
+            return None
+        from trackmon.addresses import address_problem
+        problem = address_problem(value)
+        if problem:
+            raise ValueError(f"support_email {value!r} is not an email address: {problem}")
+        return value.strip()
 
 
 class DigestSettings(_Frozen):
@@ -170,8 +184,10 @@ class IntakeSettings(_Frozen):
 class Settings(_Frozen):
     database_url: str = Field("sqlite:///trackmon.db", description="SQLAlchemy URL")
     public_base_url: str | None = Field(
-        None, description="where buyers reach this server (https://track.example.com): emails link to its "
-                          "tracking page /t/... instead of messaging.tracking_url")
+        None, description="https:// address where buyers reach this server (https://track.example.com): "
+                          "emails link to its tracking page /t/... instead of messaging.tracking_url, and "
+                          "carry signed unsubscribe links; unset: List-Unsubscribe is a mailto: to the "
+                          "store's support_email, or left out")
     carriers: dict[str, CarrierSettings] = Field(default_factory=dict)
     detection: DetectionSettings = Field(default_factory=DetectionSettings)
     polling: PollingSettings = Field(default_factory=PollingSettings)
@@ -182,6 +198,17 @@ class Settings(_Frozen):
     api: ApiSettings = Field(default_factory=ApiSettings)
     log: LogSettings = Field(default_factory=LogSettings)
     intake: IntakeSettings = Field(default_factory=IntakeSettings)
+
+    @field_validator("public_base_url")
+    @classmethod
+    def _public_base_url(cls, value: str | None) -> str | None:
+        if value is None or not value.strip():
+            return None
+        parts = urlsplit(value.strip())
+        if parts.scheme not in ("https", "http") or not parts.netloc or parts.query or parts.fragment:
+            raise ValueError(f"public_base_url {value!r} must be an http(s):// address without query "
+                             "or fragment (e.g. https://track.example.com)")
+        return value.strip().rstrip("/")
 
     def carrier(self, name: str) -> CarrierSettings:
         return self.carriers.get(name) or CarrierSettings()

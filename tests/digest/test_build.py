@@ -5,8 +5,8 @@ from datetime import timedelta
 import pytest
 from sqlmodel import Session
 
+from trackmon.alert_queries import at_risk_orders
 from trackmon.digest.build import build_digest
-from trackmon.digest.figures import at_risk_orders
 from trackmon.settings import Settings
 
 from .conftest import Seed

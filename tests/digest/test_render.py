@@ -32,23 +32,27 @@ def test_html_preview_reads_and_escapes(engine, seeded: Seed, tmp_path) -> None:
                                          "Late (1)")]
     assert positions == sorted(positions)
     for value in ("A-1001", "LX111111111CN", "3 days ago", "customs hold sent 19 Nov 2026",
-                  "4 day(s) left", "Resolved since the last digest (1)", "AT RISK"):
+                  "4 days left before it goes back", "Resolved (1) or escalated (0) since the last digest",
+                  "AT RISK"):
         assert value in text, value
     assert "<script>alert(1)</script>" not in text and "&lt;script&gt;" in text
-    # two inline SVG charts, no external image or script
-    assert text.count("<svg ") == 2 and "Open exceptions by kind" in text and "Median transit days" in text
+    # inline SVG charts only, none from too few deliveries (US · usps has 4: named, not drawn)
+    assert text.count("<svg ") == 1 and "Open exceptions by kind" in text and "Median transit days" in text
+    assert "not charted: US · usps (n=4)" in text
     assert not re.search(r"<img|src=|https?://(?!www\.w3\.org/2000/svg)", text)
 
 
 def test_text_and_subject(engine, seeded: Seed) -> None:
     d = _digest(engine)
     text = render_text(d)
-    assert "Active parcels: 5 · delivered: 3 · on time: 67%" in text
-    assert "Messages to buyers: 2 sent, 1 failed · orders at risk of a dispute: 2" in text
-    assert "== Waiting for pickup (1) ==" in text and "4 day(s) left before return" in text
-    assert "US usps: 12.8 d (4 parcels)" in text
+    assert "Active parcels: 5 · active orders: 4 · delivered: 3 · on time: 67%" in text
+    assert "Orders with open exceptions: 4 · at risk of a dispute: 2" in text
+    assert "Messages to buyers: 2 sent, 1 failed" in text
+    assert "Exceptions: 4 open = 3 new + 1 from before; 1 resolved, 0 escalated since the last digest" in text
+    assert "== Waiting for pickup (1) ==" in text and "4 days left before it goes back" in text
+    assert "US usps: too few to tell (4 parcels)" in text
     assert "<script>alert(1)</script>" in text  # plain text is not HTML-escaped
-    assert subject(d) == "[trackmon] Weekly review — acme: 4 open exceptions, 3 new, 2 at risk"
+    assert subject(d) == "[trackmon] Weekly review — acme: 4 open exceptions (3 new) on 4 orders, 2 at risk"
 
 
 def test_quiet_digest(engine) -> None:

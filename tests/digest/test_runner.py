@@ -34,8 +34,8 @@ async def test_once_per_period_across_two_runs(engine, seeded: Seed, smtp_sink, 
     assert await run_due_digests(engine, settings, SAT, owner="a") == 2
     assert await run_due_digests(engine, settings, SAT + timedelta(hours=3), owner="a") == 0
     subjects = sorted(m["Subject"] for _, m in smtp_sink.messages)
-    assert subjects == ["[trackmon] Daily digest — acme: 4 open exceptions, 0 new, 2 at risk",
-                        "[trackmon] Weekly review — acme: 4 open exceptions, 3 new, 2 at risk"]
+    assert subjects == ["[trackmon] Daily digest — acme: 4 open exceptions (0 new) on 4 orders, 2 at risk",
+                        "[trackmon] Weekly review — acme: 4 open exceptions (3 new) on 4 orders, 2 at risk"]
     assert sorted(p for p, _ in http_sink.posts) == ["/digest", "/digest"]
     rows = runs(engine)
     assert set(rows) == {("acme", "daily", "2026-11-21"), ("acme", "weekly", "2026-W47"),

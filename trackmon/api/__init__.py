@@ -2,7 +2,8 @@
 
 `create_app(engine, settings, *, scheduler_state, carrier_set, clock)` builds the app;
 routers: orders (write + read), shipments and alerts (read), push webhooks, health and
-metrics. See `trackmon.api.auth` for the bearer-token rules.
+metrics, and the buyers' signed opt-out links (`/unsubscribe/{token}`, public).
+See `trackmon.api.auth` for the bearer-token rules.
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ class SchedulerState:
 def create_app(engine: Engine, settings: Settings, *, scheduler_state: SchedulerState | None = None,
                carrier_set: Any = None, clock: Clock = utcnow) -> FastAPI:
     from trackmon import console
-    from trackmon.api import health, orders, shipments, webhooks
+    from trackmon.api import health, orders, shipments, unsubscribe, webhooks
 
     app = FastAPI(title="trackmon", version=__version__, docs_url=None, redoc_url=None,  # console serves them
                   description="Orders in, parcels and alerts out, carrier pushes accepted.")
@@ -43,7 +44,7 @@ def create_app(engine: Engine, settings: Settings, *, scheduler_state: Scheduler
     app.state.carrier_set = carrier_set
     app.state.clock = clock
     app.state.log = structlog.get_logger("trackmon.api")
-    for module in (health, orders, shipments, webhooks):
+    for module in (health, orders, shipments, webhooks, unsubscribe):
         app.include_router(module.router)
     console.mount(app)  # the seller console at /, the buyer page /t/{token}, /docs and /redoc offline
     return app

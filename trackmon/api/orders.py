@@ -14,6 +14,7 @@ from trackmon.api.views import alert_view, order_view, shipment_view
 from trackmon.errors import InputError
 from trackmon.intake import DEFAULT_STORE, IntakeRow, Outcome, apply_row, validate_row
 from trackmon.models import Alert, Order, Shipment
+from trackmon.optout import opted_out_at
 
 router = APIRouter(tags=["orders"])
 
@@ -67,7 +68,9 @@ def order_detail(session: Session, order: Order) -> dict[str, Any]:
                                               Alert.resolved_at.is_(None))  # type: ignore[union-attr]
                           .order_by(Alert.id)).all()
     by_id = {s.id: s for s in shipments}
-    return {**order_view(order), "shipments": [shipment_view(s) for s in shipments],
+    opted_out = opted_out_at(session, order.store, order.buyer_email)
+    return {**order_view(order), "buyer_opted_out_at": opted_out.isoformat() if opted_out else None,
+            "shipments": [shipment_view(s) for s in shipments],
             "open_alerts": [alert_view(a, shipment=by_id.get(a.shipment_id)) for a in alerts]}
 
 

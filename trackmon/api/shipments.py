@@ -6,13 +6,15 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request, status
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from carriers.numbers import normalize_number
+from trackmon.alert_queries import alert_flags, at_risk_orders, new_cutoff, new_since, open_clause
 from trackmon.api.auth import require_read
 from trackmon.api.views import alert_view, event_view, shipment_view
 from trackmon.domain import AlertKind, Status
 from trackmon.models import Alert, Order, Shipment, ShipmentEvent
+from trackmon.optout import opted_out_orders
 
 router = APIRouter(tags=["shipments"], dependencies=[Depends(require_read)])
 
@@ -72,8 +74,7 @@ def list_alerts(request: Request, kind: AlertKind | None = None, open_: Annotate
         query = query.where(Alert.id < _cursor(cursor))  # type: ignore[operator]
     if kind is not None:
         query = query.where(Alert.kind == kind.value)
-    resolved = Alert.resolved_at
-    query = query.where(resolved.is_(None) if open_ else resolved.is_not(None))  # type: ignore[union-attr]
+    query = query.where(open_clause() if open_ else col(Alert.resolved_at).is_not(None))
     if store:
         query = query.where(Order.store == store)
     with Session(request.app.state.engine) as session:
@@ -82,5 +83,11 @@ def list_alerts(request: Request, kind: AlertKind | None = None, open_: Annotate
         ids = {a.shipment_id for a, _ in page if a.shipment_id is not None}
         shipments = {s.id: s for s in session.exec(select(Shipment).where(
             Shipment.id.in_(ids)))} if ids else {}  # type: ignore[union-attr]
-    return {"items": [alert_view(a, o, shipments.get(a.shipment_id)) for a, o in page],
+        now = request.app.state.clock()
+        at_risk = at_risk_orders(session, store, now, request.app.state.settings)
+        since = new_since(session, now)
+        unsubscribed = opted_out_orders(session, (a.order_pk for a, _ in page))
+    return {"items": [{**alert_view(a, o, shipments.get(a.shipment_id)),
+                       **alert_flags(a, new_cutoff_at=new_cutoff(since, o.store, now), at_risk=at_risk),
+                       "buyer_opted_out": a.order_pk in unsubscribed} for a, o in page],
             "next_cursor": str(page[-1][0].id) if len(rows) > limit and page else None}

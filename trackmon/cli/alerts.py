@@ -18,6 +18,7 @@ if TYPE_CHECKING:  # the database modules load when a command runs, not for --he
     from sqlalchemy import Engine
 
     from trackmon.models import Alert
+    from trackmon.settings import Settings
 
 PAGE = 500
 
@@ -33,19 +34,26 @@ def _check_kind(kind: str | None) -> None:
 
 
 def iter_alerts(engine: Engine, *, kind: str | None = None, store: str | None = None, carrier: str | None = None,
-                include_resolved: bool = False, now: datetime) -> Iterator[dict[str, Any]]:
-    """Alerts as JSON-able dicts, oldest first, read page by page."""
+                include_resolved: bool = False, now: datetime,
+                settings: Settings | None = None) -> Iterator[dict[str, Any]]:
+    """Alerts as JSON-able dicts, oldest first, read page by page; `new`, `at_risk`,
+    `escalated` and `buyer_opted_out` as `trackmon.alert_queries` defines them (the digest's)."""
     from sqlmodel import Session, col, select
 
+    from trackmon.alert_queries import alert_flags, at_risk_orders, new_cutoff, new_since, open_clause
     from trackmon.models import Alert, Order, Shipment
+    from trackmon.optout import opted_out_orders
 
     _check_kind(kind)
+    with Session(engine) as s:
+        at_risk = at_risk_orders(s, store, now, settings)
+        since = new_since(s, now)
     stmt = (select(Alert, Order.order_id, Order.store, Shipment.tracking_number, Shipment.carrier,
                    Shipment.destination_country, Order.buyer_country)
             .join(Order, col(Order.id) == col(Alert.order_pk))
             .join(Shipment, col(Shipment.id) == col(Alert.shipment_id), isouter=True))
     if not include_resolved:
-        stmt = stmt.where(col(Alert.resolved_at).is_(None))
+        stmt = stmt.where(open_clause())
     if kind:
         stmt = stmt.where(Alert.kind == kind)
     if store:
@@ -56,10 +64,12 @@ def iter_alerts(engine: Engine, *, kind: str | None = None, store: str | None = 
     while True:
         with Session(engine) as s:
             page = s.exec(stmt.where(col(Alert.id) > last).order_by(col(Alert.id)).limit(PAGE)).all()
+            unsubscribed = opted_out_orders(s, (row[0].order_pk for row in page))
         if not page:
             return
         for alert, order_id, store_name, number, carrier_name, dest, buyer_country in page:
-            yield {
+            flags = alert_flags(alert, new_cutoff_at=new_cutoff(since, store_name, now), at_risk=at_risk)
+            yield {**flags, "buyer_opted_out": alert.order_pk in unsubscribed,
                 "id": alert.id, "kind": alert.kind, "store": store_name, "order_id": order_id,
                 "tracking_number": number, "carrier": carrier_name, "country": dest or buyer_country,
                 "reason": alert.reason, "since": alert.since.isoformat() if alert.since else None,
@@ -90,6 +100,11 @@ def resolve_alert(engine: Engine, alert_id: int, now: datetime) -> Alert:
         return alert
 
 
+def _flags(row: dict[str, Any]) -> str:
+    names = [("new", "NEW"), ("at_risk", "AT RISK"), ("escalated", "ESCALATED"), ("buyer_opted_out", "UNSUBSCRIBED")]
+    return " ".join(label for key, label in names if row.get(key))
+
+
 @alerts_app.callback()
 @handle_errors
 def list_alerts(
@@ -103,13 +118,13 @@ def list_alerts(
     """List open exceptions (oldest first)."""
     if ctx.invoked_subcommand is not None:
         return
+    from trackmon.clock import utcnow
     from trackmon.db import make_engine
 
     settings = state(ctx).settings()
     engine = make_engine(settings.database_url)
-    from trackmon.clock import utcnow
-
-    rows = iter_alerts(engine, kind=kind, store=store, carrier=carrier, include_resolved=all_, now=utcnow())
+    rows = iter_alerts(engine, kind=kind, store=store, carrier=carrier, include_resolved=all_, now=utcnow(),
+                       settings=settings)
     if as_json:
         typer.echo("[", nl=False)
         for i, row in enumerate(rows):
@@ -124,8 +139,10 @@ def list_alerts(
     count = 0
     for row in rows:
         count += 1
-        cells = [str(row["id"]), row["kind"], row["store"], row["order_id"], row["carrier"] or "-",
-                 row["tracking_number"] or "(order)", row["country"] or "-", str(row["days_open"]), row["reason"]]
+        flags = _flags(row)
+        cells = [str(row["id"]), row["kind"], row["store"], row["order_id"] + (f"\n{flags}" if flags else ""),
+                 row["carrier"] or "-", row["tracking_number"] or "(order)", row["country"] or "-",
+                 str(row["days_open"]), row["reason"]]
         if all_:
             cells.append(f"{row['resolved_by']} {row['resolved_at'][:10]}" if row["resolved_at"] else "open")
         table.add_row(*(Text(c) for c in cells))
@@ -140,11 +157,10 @@ def list_alerts(
 def resolve(ctx: typer.Context,
             alert_id: Annotated[int, typer.Argument(help="Alert id (from `trackmon alerts`).")]) -> None:
     """Close one exception by hand."""
+    from trackmon.clock import utcnow
     from trackmon.db import make_engine
 
     settings = state(ctx).settings()
-    from trackmon.clock import utcnow
-
     alert = resolve_alert(make_engine(settings.database_url), alert_id, utcnow())
     out_console.print(f"resolved alert {alert.id} ({alert.kind})", markup=False)
 

@@ -18,7 +18,7 @@ outbox_app = typer.Typer(help="Buyer messages: queued, sent, failed.", no_args_i
 def outbox_cmd(
     ctx: typer.Context,
     states: Annotated[list[str] | None, typer.Option(
-        "--state", "-s", help="queued, sending, sent, failed, superseded, disabled (repeatable).")] = None,
+        "--state", "-s", help="queued, sending, sent, failed, superseded, disabled, opted_out (repeatable).")] = None,
     kind: Annotated[str | None, typer.Option("--kind", help="Only this message kind.")] = None,
     order: Annotated[str | None, typer.Option("--order", help="Only this order id.")] = None,
     limit: Annotated[int, typer.Option("--limit", min=1, help="At most this many rows.")] = 50,
@@ -48,7 +48,8 @@ def outbox_cmd(
     for name in ("ID", "State", "Kind", "Order", "To", "Lang", "Tries", "When", "Detail"):
         table.add_column(name)
     for r in rows:
-        detail = r["last_error"] if r["state"] in ("failed", "superseded", "disabled", "queued") else r["subject"]
+        unsent = ("failed", "superseded", "disabled", "opted_out", "queued")
+        detail = r["last_error"] if r["state"] in unsent else r["subject"]
         table.add_row(str(r["id"]), str(r["state"]), str(r["kind"]), str(r["order_id"]),
                       redact_email(str(r["recipient"])), str(r["language"]), str(r["attempts"]),
                       str(r["sent_at"] or r["next_attempt_at"])[:16], str(detail or ""))

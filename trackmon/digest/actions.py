@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping
-from datetime import datetime
 from typing import Any
 
+from trackmon.alert_queries import PICKUP_URGENT_DAYS
 from trackmon.domain import AlertKind
-from trackmon.models import Alert
-from trackmon.settings import Settings
 
 #: Digest order: what needs action soonest first (a contract of the digest layout).
 KIND_ORDER: tuple[str, ...] = (
@@ -31,40 +28,9 @@ KIND_TITLES: dict[str, str] = {
     AlertKind.split_package: "Split into several parcels",
 }
 
-#: A pickup with this many days left or fewer is urgent (and puts the order at risk).
-PICKUP_URGENT_DAYS = 3
-
-
-def _int(value: Any) -> int | None:
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int | float) and math.isfinite(value):
-        return int(value)
-    return None
-
-
-def days_left(alert: Alert, now: datetime, settings: Settings) -> int | None:
-    """Days before a waiting parcel goes back to the sender, as of `now`.
-
-    From `details.days_left` (counted at `last_seen_at`), else `details.days_waiting`,
-    else the alert's `since`, against `detection.pickup_hold_days`.
-    """
-    details = alert.details or {}
-    elapsed = max(0, (now - alert.last_seen_at).days)
-    left = _int(details.get("days_left"))
-    if left is not None:
-        return max(0, left - elapsed)
-    hold = settings.detection.pickup_hold_days
-    waiting = _int(details.get("days_waiting"))
-    if waiting is not None:
-        return max(0, hold - waiting - elapsed)
-    if alert.since is not None:
-        return max(0, hold - max(0, (now - alert.since).days))
-    return None
-
-
 def suggested_action(kind: str, left: int | None, details: Mapping[str, Any] | None) -> str:
-    """One imperative sentence the seller can act on."""
+    """One imperative sentence the seller can act on (`left`: pickup days left, negative
+    when the hold ended that many days ago)."""
     details = details or {}
     sub = str(details.get("sub_status") or "")
     match kind:
@@ -77,8 +43,14 @@ def suggested_action(kind: str, left: int | None, details: Mapping[str, Any] | N
         case AlertKind.pickup_waiting:
             if left is None:
                 return "Remind the buyer to collect the parcel at the post office."
+            if left < 0:
+                return (f"The hold ended {-left} day{'s' if left != -1 else ''} ago: ask the post office "
+                        "whether it still has the parcel or sent it back, then reship or refund.")
+            if left == 0:
+                return "Urgent: the hold ends today — ask the buyer to collect it today."
             if left <= PICKUP_URGENT_DAYS:
-                return f"Urgent: {left} day(s) before it goes back — ask the buyer to collect it today."
+                return (f"Urgent: {left} day{'s' if left != 1 else ''} before it goes back — "
+                        "ask the buyer to collect it now.")
             return f"Remind the buyer to collect it: {left} days left before it goes back."
         case AlertKind.stalled:
             return "Ask the carrier for a trace; reassure the buyer and check again in 2–3 days."

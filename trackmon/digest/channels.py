@@ -22,7 +22,7 @@ import aiosmtplib
 import structlog
 
 from trackmon.errors import DeliveryError, TransientDeliveryError
-from trackmon.mail import MAIL_POLICY
+from trackmon.mail import MAIL_POLICY, sender_domain
 from trackmon.settings import Settings, SmtpSettings, StoreSettings
 
 log = structlog.get_logger(__name__)
@@ -80,7 +80,8 @@ def build_email(rendered: RenderedDigest, *, mail_from: str, to: str,
     msg["From"] = mail_from
     msg["To"] = to
     msg["Date"] = format_datetime(sent_at)
-    msg["Message-ID"] = f"<digest.{rendered.slug}.{hashlib.sha1(to.lower().encode()).hexdigest()[:8]}@trackmon>"
+    to_hash = hashlib.sha1(to.lower().encode()).hexdigest()[:8]
+    msg["Message-ID"] = f"<digest.{rendered.slug}.{to_hash}@{sender_domain(mail_from)}>"
     msg["Auto-Submitted"] = "auto-generated"
     msg.set_content(rendered.text)
     msg.add_alternative(rendered.html, subtype="html")

@@ -21,13 +21,17 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from trackmon.alert_queries import RESOLVED_ESCALATED
 from trackmon.digest.actions import KIND_TITLES
-from trackmon.digest.build import Digest, ToldNote
+from trackmon.digest.build import Digest, DigestRow, ToldNote
 from trackmon.digest.charts import bar_chart
+from trackmon.digest.figures import MIN_CHART_SAMPLES
 from trackmon.errors import TemplateError
 
 TEMPLATES = Path(__file__).parent / "templates"
 MAX_OUTPUT_CHARS = 2_000_000
+#: messages to the buyer listed per digest row (the latest; earlier ones are counted)
+TOLD_SHOWN = 3
 
 
 def _zone(digest: Digest) -> ZoneInfo:
@@ -50,10 +54,14 @@ def _days_ago(days: int | None) -> str:
     return "today" if days == 0 else f"{days} day{'s' if days != 1 else ''} ago"
 
 
-def _told(notes: Iterable[ToldNote], tz: ZoneInfo) -> str:
+def _told(notes: Iterable[ToldNote], tz: ZoneInfo, opted_out: bool = False) -> str:
     parts = [n.kind.replace("_", " ") + (f" sent {_fmt(n.at, tz, False)}" if n.state == "sent" else f" ({n.state})")
              for n in notes]
-    return "; ".join(parts) if parts else "nothing yet"
+    earlier = len(parts) - TOLD_SHOWN
+    if earlier > 0:  # the latest messages say what the buyer knows now; the rest are counted
+        parts = [f"{earlier} earlier message{'s' if earlier != 1 else ''}", *parts[-TOLD_SHOWN:]]
+    told = "; ".join(parts) if parts else "nothing yet"
+    return told + (" — the buyer unsubscribed: write to them yourself" if opted_out else "")
 
 
 @cache
@@ -63,6 +71,10 @@ def _env() -> ImmutableSandboxedEnvironment:
         autoescape=select_autoescape(enabled_extensions=("html.j2",), default_for_string=False),
         trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
     env.filters["days_ago"] = _days_ago
+    env.filters["days_left"] = _days_left
+    env.filters["resolution"] = _resolution
+    env.filters["signed"] = _signed
+    env.filters["rate"] = _rate
     env.filters["kind_title"] = lambda k: KIND_TITLES.get(k, str(k).replace("_", " "))
     return env
 
@@ -75,24 +87,63 @@ def heading(digest: Digest) -> str:
 def subject(digest: Digest) -> str:
     if digest.is_quiet:
         return f"[trackmon] {heading(digest)}: all quiet"
+    f = digest.figures
     return (f"[trackmon] {heading(digest)}: {digest.open_total} open exception"
-            f"{'s' if digest.open_total != 1 else ''}, {digest.opened} new, "
-            f"{digest.figures.at_risk} at risk")
+            f"{'s' if digest.open_total != 1 else ''} ({digest.new_open} new) on {f.orders_with_open} "
+            f"order{'s' if f.orders_with_open != 1 else ''}, {f.at_risk} at risk")
+
+
+def _days_left(left: int | None) -> str:
+    """Pickup: '4 days left before it goes back' / 'the hold ends today' / 'hold ended 11 days ago'."""
+    if left is None:
+        return ""
+    if left < 0:
+        return f"hold ended {-left} day{'s' if left != -1 else ''} ago"
+    if left == 0:
+        return "the hold ends today"
+    return f"{left} day{'s' if left != 1 else ''} left before it goes back"
+
+
+def _resolution(row: DigestRow) -> str:
+    if row.resolved_by == RESOLVED_ESCALATED:
+        return f"escalated to {KIND_TITLES.get(row.escalated_to or '', 'a worse problem').lower()}"
+    if row.resolved_by == "manual":
+        return "closed by you"
+    return f"closed by trackmon, no longer holds; last event: {row.last_event}"
+
+
+def _signed(value: float | None, unit: str = "") -> str:
+    if value is None:
+        return "-"
+    return f"{value:+g}{unit}" if value else f"±0{unit}"
+
+
+def _median(value: float | None, samples: int) -> str:
+    return f"{value:g} d (n={samples})" if value is not None else f"too few (n={samples})"
+
+
+def _rate(value: float | None) -> str:
+    return "-" if value is None else f"{value:.0%}"
 
 
 def _context(digest: Digest) -> dict[str, Any]:
     tz = _zone(digest)
     f = digest.figures
+    charted = [t for t in f.transit if t.samples >= MIN_CHART_SAMPLES]
     on_time = "-" if f.on_time_rate is None else f"{f.on_time_rate:.0%}"
     return {
         "digest": digest, "f": f, "heading": heading(digest), "on_time": on_time,
-        "told": lambda notes: _told(notes, tz), "local_date": lambda value: _fmt(value, tz, False),
+        "told": lambda notes, opted_out=False: _told(notes, tz, opted_out),
+        "local_date": lambda value: _fmt(value, tz, False), "median": _median,
+        "min_samples": MIN_CHART_SAMPLES, "charted": charted, "trend": digest.trend,
         "window": f"{_fmt(digest.window_start, tz)} – {_fmt(digest.window_end, tz)} ({digest.timezone})",
-        "tiles": [("active parcels", f.active_parcels), ("delivered", f.delivered), ("on time", on_time),
-                  ("messages sent", f.messages_sent), ("messages failed", f.messages_failed),
-                  ("at risk of a dispute", f.at_risk)],
+        "tiles": [("active parcels", f.active_parcels), ("active orders", f.active_orders),
+                  ("orders with open exceptions", f.orders_with_open), ("orders at risk of a dispute", f.at_risk),
+                  ("delivered", f.delivered), ("on time", on_time),
+                  ("messages sent", f.messages_sent), ("messages failed", f.messages_failed)],
         "kinds_chart": bar_chart([(g.title, g.total) for g in digest.groups], title="Open exceptions by kind"),
-        "transit_chart": bar_chart([(f"{t.country} · {t.carrier}", t.median_days) for t in f.transit],
+        "transit_chart": bar_chart([(f"{t.country} · {t.carrier} (n={t.samples})", t.median_days)
+                                    for t in charted],
                                    title="Median transit days", unit=" d", color="#0275d8"),
     }
 
@@ -130,8 +181,8 @@ def render_rich(digest: Digest) -> RenderableType:
     for label, value in ctx["tiles"]:
         top.append(f"{label}: ", style="dim")
         top.append(f"{value}   ", style="bold")
-    top.append(f"\nexceptions: {digest.opened} new, {digest.still_open} still open, "
-               f"{digest.resolved} resolved since the last digest")
+    top.append(f"\nexceptions: {digest.open_total} open = {digest.new_open} new + {digest.still_open} "
+               f"from before; {digest.resolved} resolved, {digest.escalated} escalated since the last digest")
     parts: list[RenderableType] = [Panel(top, title=heading(digest))]
     for g in digest.groups:
         table = Table(title=f"{g.title} ({g.total})", title_justify="left", expand=True, show_lines=False)
@@ -139,9 +190,10 @@ def render_rich(digest: Digest) -> RenderableType:
             table.add_column(name, overflow="fold")
         for r in g.rows:
             flags = (" [new]" if r.new else "") + (" [at risk]" if r.at_risk else "")
-            last = _days_ago(r.days_since_last_event) + (f"\n{r.days_left} d left" if r.days_left is not None else "")
+            last = r.last_event + (f"\n{_days_left(r.days_left)}" if r.days_left is not None else "")
             table.add_row(*(Text(v) for v in (r.order_id + flags, r.buyer, r.country or "?", r.carrier or "?",
-                                              r.tracking_number, last, _told(r.told, tz), r.action)))
+                                              r.tracking_number, last, _told(r.told, tz, r.buyer_opted_out),
+                                              r.action)))
         if g.hidden:
             table.caption = f"… and {g.hidden} more: trackmon alerts --kind {g.kind} --store {digest.store}"
         parts.append(table)
@@ -150,6 +202,7 @@ def render_rich(digest: Digest) -> RenderableType:
         for name in ("country", "carrier", "median days", "parcels"):
             transit.add_column(name)
         for t in digest.figures.transit:
-            transit.add_row(t.country, t.carrier, f"{t.median_days:g}", str(t.samples))
+            shown = f"{t.median_days:g}" if t.samples >= MIN_CHART_SAMPLES else "too few"
+            transit.add_row(t.country, t.carrier, shown, str(t.samples))
         parts.append(transit)
     return Group(*parts)

@@ -21,16 +21,19 @@ from sqlmodel import Session, col, select
 from trackmon import metrics
 from trackmon.domain import ensure_utc
 from trackmon.errors import DeliveryError, TemplateError, TransientError
+from trackmon.installation import installation_id, installation_secret
+from trackmon.mail import sender_domain
 from trackmon.messaging.channels import Channel, OutgoingMessage, build_channel, message_id_for
 from trackmon.messaging.channels.manual import MANUAL
-from trackmon.messaging.render import load_renderer
+from trackmon.messaging.render import Rendered, load_renderer
 from trackmon.messaging.window import buyer_zone, next_in_window, window_bounds
 from trackmon.models import Alert, Message, Order
+from trackmon.optout import opted_out_orders, unsubscribe_url
 from trackmon.settings import Settings
 
 log = structlog.get_logger("trackmon.messaging.dispatch")
 
-STATES = ("queued", "sending", "sent", "failed", "superseded", "disabled", "skipped")
+STATES = ("queued", "sending", "sent", "failed", "superseded", "disabled", "skipped", "opted_out")
 BACKOFF_BASE = timedelta(minutes=5)
 BACKOFF_MAX = timedelta(hours=6)
 
@@ -43,6 +46,7 @@ class DispatchReport:
     failed: int = 0
     deferred: int = 0   # outside the buyer's window: put back until morning
     skipped: int = 0    # kind disabled or the alert resolved before sending
+    opted_out: int = 0  # the buyer unsubscribed from the store: not sent, never will be
     released: int = 0   # claimed, then given back unsent because the process is stopping
     lost_claims: int = 0  # the claim expired and another dispatcher took the row: not sent here
 
@@ -55,6 +59,7 @@ def backoff(attempts: int) -> timedelta:
 @dataclass(frozen=True, slots=True)
 class _Claimed:
     id: int
+    order_pk: int
     key: str
     kind: str
     language: str
@@ -82,10 +87,17 @@ def claim(engine: Engine, settings: Settings, now: datetime, owner: str, limit: 
             col(Message.priority).desc(), col(Message.next_attempt_at), col(Message.id)).limit(limit)
         if engine.dialect.name == "postgresql":
             stmt = stmt.with_for_update(skip_locked=True)
-        for m in session.exec(stmt).all():
+        due = session.exec(stmt).all()
+        unsubscribed = opted_out_orders(session, (m.order_pk for m in due))
+        for m in due:
             order = session.get(Order, m.order_pk)
             alert = session.get(Alert, m.alert_id) if m.alert_id else None
-            if m.kind not in enabled:
+            if m.order_pk in unsubscribed:
+                m.state = "opted_out"
+                m.last_error = f"the buyer unsubscribed on {unsubscribed[m.order_pk]:%Y-%m-%d}"
+                m.claimed_by = m.claim_expires_at = None
+                report.opted_out += 1
+            elif m.kind not in enabled:
                 m.state, m.last_error = "disabled", f"kind {m.kind} is not in messaging.enabled_kinds"
                 report.skipped += 1
             elif alert is not None and alert.resolved_at is not None:
@@ -104,13 +116,47 @@ def claim(engine: Engine, settings: Settings, now: datetime, owner: str, limit: 
                     log.warning("message.reclaimed", message=m.id, previous_owner=m.claimed_by)
                 m.state, m.claimed_by, m.claim_expires_at = "sending", owner, now + lease
                 m.attempts += 1
-                claimed.append(_Claimed(m.id or 0, m.idempotency_key, m.kind, m.language, m.recipient,
+                claimed.append(_Claimed(m.id or 0, m.order_pk, m.idempotency_key, m.kind, m.language, m.recipient,
                                         dict(m.context or {}), m.attempts, order.order_id, order.store,
                                         order.buyer_timezone, order.buyer_country))
             session.add(m)
         session.commit()
     report.claimed += len(claimed)
     return claimed
+
+
+@dataclass(frozen=True, slots=True)
+class _Headers:
+    """What every email of this dispatch run is signed and addressed with."""
+
+    secret: bytes
+    install_id: str
+    domain: str
+
+
+def _headers(engine: Engine, settings: Settings, now: datetime) -> _Headers:
+    secret = installation_secret(engine, now)
+    return _Headers(secret, installation_id(secret), sender_domain(settings.smtp.mail_from))
+
+
+def _outgoing(row: _Claimed, rendered: Rendered, settings: Settings, h: _Headers,
+              at: datetime) -> OutgoingMessage:
+    support = settings.store(row.store).support_email
+    url = unsubscribe_url(settings, h.secret, row.order_pk)
+    return OutgoingMessage(
+        idempotency_key=row.key, message_id=message_id_for(row.key, install_id=h.install_id, domain=h.domain),
+        kind=row.kind, language=rendered.language, recipient=row.recipient,
+        recipient_name=str(row.context.get("buyer_name") or ""), subject=rendered.subject,
+        text=rendered.text, html=rendered.html, order_id=row.order_id, store=row.store,
+        tracking_numbers=tuple(str(t.get("number")) for t in
+                               row.context.get("tracking_numbers") or [] if isinstance(t, dict)),
+        date=at, reply_to=support, unsubscribe_url=url,
+        unsubscribe_mailto=support if url is None else None)
+
+
+def link_context(row: _Claimed, settings: Settings, h: _Headers) -> dict[str, object]:
+    """Template variables added at send time: `unsubscribe_url` (None without public_base_url)."""
+    return {"unsubscribe_url": unsubscribe_url(settings, h.secret, row.order_pk)}
 
 
 def _finish(engine: Engine, message_pk: int, owner: str, **values: object) -> None:
@@ -176,6 +222,7 @@ async def dispatch_due(engine: Engine, settings: Settings, now: datetime, *, own
     chan = channel or build_channel(settings)
     start, end = window_bounds(settings)
     lease = timedelta(seconds=settings.polling.lease_seconds)
+    h = _headers(engine, settings, now)
     began = time.monotonic()
     try:
         for index, row in enumerate(rows):
@@ -189,20 +236,18 @@ async def dispatch_due(engine: Engine, settings: Settings, now: datetime, *, own
                 report.lost_claims += 1
                 bound.warning("message.claim_lost")
                 continue
-            message_id = message_id_for(row.key)
+            message_id: str | None = None
             subject: str | None = None
             try:
-                rendered = renderer.render(row.kind, row.language, row.context)
+                rendered = renderer.render(row.kind, row.language, row.context | link_context(row, settings, h))
                 subject = rendered.subject
-                provider_id = await chan.send(OutgoingMessage(
-                    idempotency_key=row.key, message_id=message_id, kind=row.kind,
-                    language=rendered.language, recipient=row.recipient,
-                    recipient_name=str(row.context.get("buyer_name") or ""), subject=rendered.subject,
-                    text=rendered.text, html=rendered.html, order_id=row.order_id, store=row.store,
-                    tracking_numbers=tuple(str(t.get("number")) for t in
-                                           row.context.get("tracking_numbers") or [] if isinstance(t, dict)),
-                ))
-            except (DeliveryError, TemplateError) as exc:
+                outgoing = _outgoing(row, rendered, settings, h, at)
+                message_id = outgoing.message_id
+                provider_id = await chan.send(outgoing)
+            except Exception as exc:
+                if not isinstance(exc, DeliveryError | TemplateError):
+                    bound.exception("message.unexpected_error")
+                    exc = DeliveryError(chan.name, f"{type(exc).__name__}: {exc}")
                 transient = isinstance(exc, TransientError)
                 if transient and row.attempts < settings.messaging.max_attempts:
                     zone = buyer_zone(row.zone_name, row.country)

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 from trackmon.errors import TransientDeliveryError
-from trackmon.messaging.channels.base import OutgoingMessage, build_email
+from trackmon.messaging.channels.base import OutgoingMessage, build_email, email_bytes
 
 
 class FileChannel:
@@ -27,7 +27,7 @@ class FileChannel:
         try:
             self.directory.mkdir(parents=True, exist_ok=True)
             tmp = target.with_suffix(".eml.tmp")
-            tmp.write_bytes(email.as_bytes())
+            tmp.write_bytes(email_bytes(email))  # UTF-8 headers for a non-ASCII address
             os.replace(tmp, target)  # same key, same file: a resend overwrites, never duplicates
         except OSError as exc:
             raise TransientDeliveryError("file", f"cannot write {target}: {exc.strerror or exc}") from None

@@ -1,5 +1,9 @@
 """SMTP email channel (aiosmtplib): STARTTLS, implicit TLS or plain, per `smtp.security`.
 
+The email is flattened here with trackmon's mail policy (not aiosmtplib's), in UTF-8 with
+`SMTPUTF8` when the recipient's local part is not ASCII and the server offers it; when it
+does not, that one message fails with the reason (the others still go).
+
 4xx replies, timeouts and refused connections are transient; 5xx replies (bad recipient,
 rejected sender or content) are permanent.
 """
@@ -11,7 +15,13 @@ import ssl
 import aiosmtplib
 
 from trackmon.errors import ConfigError, DeliveryError, TransientDeliveryError
-from trackmon.messaging.channels.base import OutgoingMessage, build_email
+from trackmon.messaging.channels.base import (
+    OutgoingMessage,
+    build_email,
+    checked_address,
+    email_bytes,
+    needs_smtputf8,
+)
 from trackmon.settings import SmtpSettings
 
 
@@ -46,9 +56,21 @@ class SmtpChannel:
             username=self.smtp.username or None, password=password if self.smtp.username else None,
             tls_context=self.tls_context,
         )
+        utf8 = needs_smtputf8(email)
+        sender = checked_address(self.smtp.mail_from or "", what="sender (smtp.mail_from)")
+        recipient = checked_address(msg.recipient)
         try:
             async with client:
-                errors, response = await client.send_message(email)
+                if client.is_ehlo_or_helo_needed:
+                    await client.ehlo()
+                if utf8 and not client.supports_extension("smtputf8"):
+                    raise DeliveryError("smtp", f"recipient {msg.recipient!r} has a non-ASCII local part "
+                                                "and the SMTP server does not offer SMTPUTF8")
+                eight_bit = client.supports_extension("8bitmime")
+                options = (["SMTPUTF8"] if utf8 else []) + (["BODY=8BITMIME"] if eight_bit else [])
+                errors, response = await client.sendmail(
+                    f"{sender.local}@{sender.ascii_domain}", [f"{recipient.local}@{recipient.ascii_domain}"],
+                    email_bytes(email, seven_bit=not eight_bit), mail_options=options)
         except aiosmtplib.SMTPRecipientsRefused as exc:
             worst = max(exc.recipients, key=lambda r: r.code)
             raise _classify(worst.code, f"recipient {worst.recipient} refused: {worst.message}") from None
