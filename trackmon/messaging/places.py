@@ -13,7 +13,7 @@ import re
 import unicodedata
 
 _READS_CYRILLIC = frozenset({"ru"})
-_BRACKETS = re.compile(r"[【】\[\]()（）]")
+_BRACKETS = re.compile(r"[【】\[\]（）]")
 
 _CYRILLIC = {
     "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh", "з": "z", "и": "i",

@@ -54,7 +54,7 @@ _NO_REASSURANCE = frozenset({"unknown", "exception"})
 _ENDS_ROUTINE = frozenset({"lost", "returning"})
 #: Alerts with a message of their own that says more than `late` would.
 _SAYS_MORE_THAN_LATE = frozenset({"lost", "returning", "pickup_waiting", "not_picked_up", "customs_hold",
-                                  "delivery_failed", "stalled"})
+                                  "delivery_failed"})
 #: No weekly check-in when the order had a message this recently.
 CHECKIN_QUIET = timedelta(days=4)
 #: Messages of an order go at least this long after its shipped message.
@@ -306,6 +306,8 @@ def plan_for_order(session: Session, order_pk: int, now: datetime, settings: Set
         context = build_context(session, order, shipments, kind=cand.kind, cause=cand.cause,
                                 settings=settings, now=now, alert=cand.alert, language=language,
                                 send_at=when, previous_at=previous.at if previous else None)
+        if cand.kind == "late" and not context["overdue"]:
+            continue  # the buyer's own window has not passed yet: looked at again next time
         text = renderer.render(cand.kind, language, context).text
         if state == "queued" and previous is not None and text == previous.text:
             state, note = "superseded", "identical to the previous message"
