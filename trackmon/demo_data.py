@@ -24,6 +24,7 @@ STORE = "lotus-gadgets"
 STORE_NAME = "Lotus Gadgets"
 STORE_TIMEZONE = "Asia/Shanghai"
 SELLER_EMAIL = "orders@lotus-gadgets.example"
+LOST_POLICY = "reship"   # a lost parcel is sent again
 SERIAL_BASE = 30512001
 
 

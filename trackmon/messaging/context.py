@@ -140,7 +140,7 @@ def build_context(session: Session | None, order: Order, shipments: list[Shipmen
         days_without_update = max(0, (now - last_event_at).days) if last_event_at else 0
     pickup = kind in ("pickup_waiting", "pickup_reminder") or (facts is not None and facts.stage == "pickup")
     pickup_since = (alert.since if alert is not None and alert.kind == "pickup_waiting" and alert.since
-                    else (main.status_changed_at if main and main.status == "available_for_pickup" else None))
+                    else (facts.pickup_since if facts else None))
     held = hold(pickup_since.astimezone(zone).date(), settings.detection.pickup_hold_days) \
         if pickup and pickup_since else None
     prev_on = previous_at.astimezone(zone).date() if previous_at else None

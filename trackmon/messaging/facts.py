@@ -39,6 +39,7 @@ class ParcelFacts:
     last_event_at: datetime | None
     changes: list[str] = field(default_factory=list)  # lines of events since `since`, oldest first
     arrived_at: datetime | None = None
+    pickup_since: datetime | None = None  # first scan of the current wait for collection
 
 
 def _facts(ev: ShipmentEvent) -> EventFacts:
@@ -64,6 +65,11 @@ def parcel_facts(session: Session | None, shipment: Shipment, language: str, *,
         stage = last_stage
     if shipment.sub_status == "lost":
         stage = "lost"
+    pickup_since: datetime | None = None
+    for ev in reversed(events):
+        if ev.status != "available_for_pickup":
+            break
+        pickup_since = ev.time
     changes: list[str] = []
     if since is not None:
         for ev in events:
@@ -71,7 +77,8 @@ def parcel_facts(session: Session | None, shipment: Shipment, language: str, *,
                 changes.append(text)
     return ParcelFacts(stage=stage, last_stage=last_stage, last_line=line(last) if last else "",
                        last_event_at=last.time if last else shipment.last_event_at,
-                       changes=changes[-MAX_CHANGES:], arrived_at=shipment.arrived_destination_at)
+                       changes=changes[-MAX_CHANGES:], arrived_at=shipment.arrived_destination_at,
+                       pickup_since=pickup_since)
 
 
 def _slug(name: str) -> str:

@@ -234,6 +234,13 @@ def schedule(session: Session, kind: str, earliest: datetime, zone: ZoneInfo, se
     return when, "queued"
 
 
+def _drop_routine(session: Session, order_pk: int, kind: str) -> None:
+    session.execute(update(Message).where(
+        col(Message.order_pk) == order_pk, col(Message.state) == "queued",
+        col(Message.kind).in_(SUPERSEDABLE_KINDS)).values(
+            state="superseded", last_error=f"superseded by {kind}: no routine message after it"))
+
+
 @dataclass(slots=True)
 class _Previous:
     """The order's latest message: when it was queued and what it said."""
@@ -329,6 +336,8 @@ def plan_for_order(session: Session, order_pk: int, now: datetime, settings: Set
         if inserted and state == "queued":
             queued += 1
             previous = _Previous(now, text)
+            if cand.kind in _ENDS_ROUTINE:  # nothing routine may follow "lost" or "returning"
+                _drop_routine(session, order_pk, cand.kind)
             if cand.kind == "shipped":
                 after = max(after, when + AFTER_SHIPPED)
             bound.info("message.queued", kind=cand.kind, cause=cand.cause, at=when.isoformat())
