@@ -147,3 +147,43 @@ def test_no_pickup_reminder_once_the_hold_has_ended(engine: Engine) -> None:
     assert ctx["pickup_hold_ended"] and ctx["pickup_days_left"] is None
     assert ctx["pickup_return_date"] == "2026-11-16"
     assert plan(engine, order, late + timedelta(days=3), settings) == 0
+
+
+def test_unknown_status_gets_no_routine_message(engine: Engine) -> None:
+    settings = make_settings()
+    order = seed_order(engine, created=T0)
+    plan(engine, order, T0, settings)
+    update_shipment(engine, order, status="unknown", first_movement_at=T0 + timedelta(days=1))
+    for days in (2, 8, 15):
+        plan(engine, order, T0 + timedelta(days=days, hours=8), settings)
+    assert [m.kind for m in messages(engine, order) if m.state == "queued"] == ["shipped"]
+
+
+def test_lost_gets_its_message_with_the_store_policy_and_ends_routine(engine: Engine) -> None:
+    settings = make_settings()
+    settings = settings.model_copy(update={"stores": {"default": settings.store("default").model_copy(
+        update={"lost_policy": "refund"})}})
+    order = seed_order(engine, created=T0)
+    plan(engine, order, T0, settings)
+    sid = update_shipment(engine, order, status="exception", sub_status="lost")
+    at = T0 + timedelta(days=7, hours=8)
+    open_alert(engine, order, sid, "lost", "carrier", at, source="carrier")
+    plan(engine, order, at, settings)
+    plan(engine, order, at + timedelta(days=7), settings)
+    rows = [m for m in messages(engine, order) if m.state == "queued"]
+    assert [m.kind for m in rows] == ["shipped", "lost"]
+    assert rows[1].context["lost_policy"] == "refund" and rows[1].context["lost_reported_by_carrier"]
+
+
+def test_late_only_once_the_buyers_date_has_passed(engine: Engine) -> None:
+    settings = make_settings()
+    order = seed_order(engine, created=T0)
+    plan(engine, order, T0, settings)
+    sid = update_shipment(engine, order, status="in_transit")
+    open_alert(engine, order, sid, "late", "transit", T0 + timedelta(days=20))
+    plan(engine, order, T0 + timedelta(days=20), settings)  # the usual window ends on day 30
+    assert "late" not in [m.kind for m in messages(engine, order)]
+    plan(engine, order, T0 + timedelta(days=31, hours=8), settings)
+    late = next(m for m in messages(engine, order) if m.kind == "late")
+    assert late.context["overdue"] and late.context["promised_date"] == "2026-12-02"
+    assert late.context["expected_to"] > "2026-12-03"
