@@ -6,9 +6,9 @@ Rules (dates are the buyer's local calendar days):
   range and the window of one email always agree.
 - Once the parcel has arrived in the destination country, the window is arrival day + the
   lane's learned arrival→delivery median..p90 (else 2 days..a quarter of the default).
-- The promised date is the order's `promised_delivery`, else the end of the usual window,
-  or the end of the arrival window once that has passed. Past it the parcel is overdue: the
-  buyer is told so plainly, with a new estimate.
+- The promised date is the order's `promised_delivery` once passed, else the first window
+  end the buyer was given that has passed (the arrival window's, or the usual window's). Past
+  it the parcel is overdue: the buyer is told so plainly, with a new estimate.
 - A window whose end has passed is never given again. The new window starts tomorrow and
   lasts the remaining legs: after arrival the arrival→delivery range; before arrival that
   range plus `FLIGHT_AND_CUSTOMS_DAYS`.
@@ -92,8 +92,10 @@ def estimate(figures: Figures, *, shipped_on: date, today: date, arrived_on: dat
     else:
         start, end = usual_from, usual_to
     if end < today:  # never promise a window that has passed
-        if today > end and not today > promised_to:
-            promised_to = end  # the arrival window we gave has passed: that is the broken date
+        if promised is None or today <= promised:
+            # the first date the buyer was given that has passed: the arrival window's end
+            # if that came first, else the usual window's (the same date every week)
+            promised_to = min(d for d in (end, usual_to) if d < today)
         extra = (0, 0) if arrived_on is not None else FLIGHT_AND_CUSTOMS_DAYS
         start = today + timedelta(days=max(1, a_low if arrived_on is None else 1) + extra[0])
         end = today + timedelta(days=a_high + extra[1])
