@@ -47,9 +47,10 @@ def test_russian_readers_keep_cyrillic_and_get_chinese_romanized() -> None:
 
 def test_a_place_in_an_unreadable_script_is_named_generically() -> None:
     assert readable_place("ศูนย์คัดแยก", "en") is None
-    assert line(ev(location="ศูนย์คัดแยก"), "en") == (
-        "The parcel was processed at a sorting centre (a sorting centre in China)")
-    assert "сортировочный центр, Китай" in line(ev(location="ศูนย์คัดแยก"), "ru")
+    assert line(ev(location="ศูนย์คัดแยก"), "en") == "The parcel was processed at a sorting centre — China"
+    accepted = ev(sub="picked_up", location="ศูนย์คัดแยก")
+    assert line(accepted, "en") == "The carrier accepted the parcel — a sorting centre in China"
+    assert "сортировочный центр, Китай" in line(accepted, "ru")
 
 
 def test_hide_origin_names_no_origin_city_and_no_origin_country() -> None:
@@ -74,7 +75,7 @@ def test_line_is_never_the_carriers_text_and_unknown_says_nothing() -> None:
     assert line(ev(status="unknown"), "en") == ""
     assert line(ev(status="exception", sub="lost"), "de") == "Der Versanddienst hat das Paket als verloren gemeldet"
     assert line(ev(status="available_for_pickup", location="DENVER, CO 80202", country="US"), "en") == (
-        "The parcel is waiting to be collected (DENVER, CO 80202)")
+        "The parcel is waiting to be collected — DENVER, CO 80202")
 
 
 def test_last_mile_carrier_comes_from_the_destination_leg() -> None:

@@ -235,11 +235,11 @@ def sample_contexts(kind: str, settings: Settings | None = None) -> list[dict[st
         "arrived_date": "2026-11-12",
         "milestone": "departed_origin" if kind == "on_its_way" else "",
         "delay_causes": list(DELAY_CAUSES),
-        "last_event": "The local carrier processed the parcel (Moscow)",
+        "last_event": "The local carrier processed the parcel — Moscow",
         "last_location": "",
         "last_event_date": "2026-11-18",
         "days_without_update": 9,
-        "changes": ["Customs released the parcel", "The local carrier processed the parcel (Moscow)"],
+        "changes": ["Customs released the parcel", "The local carrier processed the parcel — Moscow"],
         "previous_date": "2026-11-11",
         "pickup_location": "Post office 101000, Moscow",
         "pickup_since": "2026-11-16",
@@ -267,4 +267,6 @@ def sample_contexts(kind: str, settings: Settings | None = None) -> list[dict[st
               "stall_stage": "international", "pickup_hold_ended": True, "pickup_days_left": None},
              {**sparse, "stall_stage": "customs", "stage": "customs", "pickup_days_left": 0,
               "pickup_return_date": "2026-11-18"}]
+    if kind == "weekly_checkin":
+        extra.append({**full, "stage": "delivery_failed"})
     return [full, sparse, *extra]

@@ -110,11 +110,12 @@ def event_line(ev: EventFacts, language: str, *, origin: str | None, destination
     phrase = EVENT_PHRASES[lang][key].format(country=origin_name or ABROAD[lang])
     if key in _NO_PLACE:
         return phrase
-    place = _place(ev, lang, stage, origin_code, hide_origin)
-    return f"{phrase} ({place})" if place else phrase
+    place = _place(ev, lang, stage, origin_code, hide_origin, sorting=key == "origin_sorting")
+    return f"{phrase} — {place}" if place else phrase
 
 
-def _place(ev: EventFacts, lang: str, stage: str, origin_code: str, hide_origin: bool) -> str | None:
+def _place(ev: EventFacts, lang: str, stage: str, origin_code: str, hide_origin: bool, *,
+           sorting: bool) -> str | None:
     at_origin = stage == "origin" or (ev.country or "").upper() == origin_code
     if at_origin and hide_origin:
         return None
@@ -122,6 +123,6 @@ def _place(ev: EventFacts, lang: str, stage: str, origin_code: str, hide_origin:
     if not at_origin:
         return readable
     name = country_name(origin_code, lang) or ABROAD[lang]
-    if readable is None:
-        return SORTING_CENTRE_IN[lang].format(country=name)
+    if readable is None:  # "a sorting centre in China" (the phrase already says "sorting centre")
+        return name if sorting else SORTING_CENTRE_IN[lang].format(country=name)
     return f"{readable}, {name}"
