@@ -164,7 +164,7 @@ def test_no_promised_window_in_the_past_and_range_agrees(audit: Audit) -> None:
     checked = 0
     for s in audit.sent:
         ctx, kind = s.message.context, s.message.kind
-        if kind not in WINDOW_KINDS or (kind == "weekly_checkin" and ctx["stage"] == "pickup"):
+        if kind not in WINDOW_KINDS or (kind == "weekly_checkin" and ctx["stage"] in ("pickup", "delivery_failed")):
             continue
         where = f"{s.order.order_id} {kind} sent {s.local_day}"
         end = date.fromisoformat(ctx["expected_to"])
@@ -289,7 +289,8 @@ def test_never_two_identical_emails_in_a_row_and_the_weekly_cap(audit: Audit) ->
 
 
 def test_weekly_checkins_say_what_changed_or_since_when(audit: Audit) -> None:
-    weekly = [s for s in audit.sent if s.message.kind == "weekly_checkin" and s.message.context["stage"] != "pickup"]
+    weekly = [s for s in audit.sent if s.message.kind == "weekly_checkin"
+              and s.message.context["stage"] not in ("pickup", "delivery_failed")]
     assert weekly
     for s in weekly:
         ctx = s.message.context
