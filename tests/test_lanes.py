@@ -48,7 +48,7 @@ def _seed_delivered(engine, now, country, carrier, transit_days, *, prefix):
 def test_refresh_learns_percentiles_per_lane(engine, now):
     _seed_delivered(engine, now, "DE", "fake", [float(d) for d in range(10, 20)], prefix="DE")
     _seed_delivered(engine, now, "US", "fake", [20.0, 30.0], prefix="US")
-    assert refresh_lanes(engine, now) == 6
+    assert refresh_lanes(engine, now) == 8  # 2 lanes × (total, international, destination, after_arrival)
     settings = Settings(detection={"lane_min_samples": 5})
     with Session(engine) as session:
         de = lane_figures(session, "fake", "de", settings)
@@ -58,6 +58,8 @@ def test_refresh_learns_percentiles_per_lane(engine, now):
         assert de.learned_international and de.p95_gap_days_international == pytest.approx(8.28, abs=0.01)
         # destination gaps: days/2 - 1 too
         assert de.p95_gap_days_destination == pytest.approx(8.28, abs=0.01)
+        # arrival → delivery: days/2 → 5..9.5 (what buyers are told once the parcel has arrived)
+        assert de.median_after_arrival_days == 7.25 and de.p90_after_arrival_days == pytest.approx(9.05)
         us = lane_figures(session, "fake", "US", settings)
         assert not us.learned and us.samples == 2 and us.median_days is None
         assert us.p90_days == settings.detection.default_transit_days
@@ -67,7 +69,7 @@ def test_refresh_learns_percentiles_per_lane(engine, now):
     # recomputing replaces, never duplicates
     refresh_lanes(engine, now + DAY)
     with Session(engine) as session:
-        assert len(session.execute(select(LaneStat)).scalars().all()) == 6
+        assert len(session.execute(select(LaneStat)).scalars().all()) == 8
 
 
 def test_refresh_if_due_runs_once_per_hour(engine, now):

@@ -12,8 +12,8 @@ from trackmon.domain import AlertCandidate, AlertKind, Status, SubStatus, Tracki
 from trackmon.messaging.kinds import buyer_message_for_alert
 
 #: Priority of exception messages when several alerts are open (first wins).
-_ORDER = (AlertKind.delivery_failed, AlertKind.pickup_waiting, AlertKind.customs_hold,
-          AlertKind.returning, AlertKind.lost, AlertKind.stalled, AlertKind.partial_delivery,
+_ORDER = (AlertKind.lost, AlertKind.delivery_failed, AlertKind.pickup_waiting, AlertKind.customs_hold,
+          AlertKind.returning, AlertKind.stalled, AlertKind.late, AlertKind.partial_delivery,
           AlertKind.split_package)
 
 _SUMMARY = {
@@ -22,13 +22,18 @@ _SUMMARY = {
     "customs_hold": "the parcel is held by customs: what that means and that we are following it",
     "customs_duties": "customs asks for import duties: who pays them and how, politely",
     "customs_information": "customs needs information from the buyer: what to send and where",
-    "stalled": "tracking has not updated for a while: reassurance, and that the seller is checking",
+    "stalled": "tracking has not updated for a while: where it stalled (origin, between countries, "
+               "destination, customs) and that the seller is checking",
+    "lost": "the carrier reports the parcel lost (or no news for too long): what happens next, "
+            "from the store's lost_policy (reship, refund or ask)",
+    "late": "the promised date has passed: said plainly, with a new estimate and what the seller does",
+    "none": "nothing: the status is unknown to trackmon, and a wrong sentence is worse than silence",
     "delivery_failed": "delivery failed: check the address or contact the local carrier",
     "returning": "the parcel is on its way back to the seller: what happens next",
     "split_package": "the order travels in several parcels: every tracking number",
     "partial_delivery": "part of the order arrived: the rest is on its way and the seller checks",
     "delivered": "a short thank-you now that the parcel is delivered",
-    "shipped": "the order has shipped: tracking number and expected delivery window",
+    "shipped": "the order has shipped: tracking number, the route's usual days and the matching window",
     "on_its_way": "the parcel is moving: progress and the usual causes of delay",
     "weekly_checkin": "the weekly check-in: where the parcel is and that the seller is watching it",
 }
@@ -52,7 +57,9 @@ def next_buyer_message(snapshot: TrackingSnapshot, alerts: Sequence[AlertCandida
         kind = message_kind_for(alert, snapshot.sub_status)
         if kind:
             return NextMessage(kind, _SUMMARY[kind])
-    if snapshot.status == Status.delivered:
+    if snapshot.status in (Status.unknown, Status.exception):
+        kind = "none"  # no reassurance about a parcel in a state we cannot read
+    elif snapshot.status == Status.delivered:
         kind = "delivered"
     elif snapshot.status in (Status.not_found, Status.info_received) or not snapshot.events:
         kind = "shipped"

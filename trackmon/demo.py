@@ -68,6 +68,7 @@ class DemoOptions:
     step: timedelta = DEFAULT_STEP    # simulated time between two daemon cycles
     seed: int = 7                     # poll jitter
     public_base_url: str | None = None  # set by `demo --serve`: emails link to the demo's tracking pages
+    shop: tuple[demo_data.DemoOrder, ...] | None = None  # other orders than the demo shop's (tests)
 
     def checked(self) -> DemoOptions:
         if not 1 <= self.days <= 120:
@@ -167,7 +168,8 @@ def demo_settings(paths: DemoPaths, base_url: str, public_base_url: str | None =
         "smtp": {"mail_from": demo_data.SELLER_EMAIL},
         "digest": {"output_dir": str(paths.digests)},
         "stores": {demo_data.STORE: {"display_name": demo_data.STORE_NAME, "timezone": demo_data.STORE_TIMEZONE,
-                                     "support_email": demo_data.SUPPORT_EMAIL}},
+                                     "support_email": demo_data.SUPPORT_EMAIL,
+                                     "lost_policy": demo_data.LOST_POLICY}},
     })
 
 
@@ -184,7 +186,7 @@ async def run_demo(options: DemoOptions, reporter: Reporter, *,
     (paths.root / MARKER).write_text("trackmon demo folder: safe to delete\n", encoding="utf-8")
     start = ensure_utc(options.start) if options.start else default_start(options.days)
     end = start + timedelta(days=options.days)
-    planned = demo_data.plan(demo_data.select_orders(options.orders), start)
+    planned = demo_data.plan(options.shop or demo_data.select_orders(options.orders), start)
     clock = SimClock(start)
     carrier = SimulatedCarrier(api_key=API_KEY, clock=clock, journeys=demo_data.journeys(planned),
                                backdate=timedelta(0))

@@ -26,6 +26,7 @@ STORE_TIMEZONE = "Asia/Shanghai"
 SELLER_EMAIL = "orders@lotus-gadgets.example"
 SUPPORT_EMAIL = "support@lotus-gadgets.example"   # Reply-To of buyer emails
 PUBLIC_BASE_URL = "https://track.lotus-gadgets.example"  # where the unsubscribe links point
+LOST_POLICY = "reship"   # a lost parcel is sent again
 SERIAL_BASE = 30512001
 
 

@@ -4,7 +4,9 @@ A lane is (carrier, destination country, stage). Stages:
 - `total`: transit days, delivered_at − first event;
 - `international`: the longest gap between two events before arrival in the destination
   country, one sample per parcel;
-- `destination`: the longest gap after arrival.
+- `destination`: the longest gap after arrival;
+- `after_arrival`: days from arrival in the destination country to delivery (the estimate
+  a buyer is given once the parcel has arrived).
 Once a lane has `lane_min_samples` delivered parcels, its own figures replace the
 configured defaults: "stalled" means a gap beyond that lane's 95th percentile, "late"
 (without a promised date) means beyond its 90th percentile of transit days.
@@ -35,7 +37,7 @@ from trackmon.settings import Settings
 
 log = structlog.get_logger("trackmon.lanes")
 
-STAGES = ("total", "international", "destination")
+STAGES = ("total", "international", "destination", "after_arrival")
 UNKNOWN_CARRIER = "unknown"
 PAGE_SIZE = 500
 _DAY = timedelta(days=1)
@@ -53,6 +55,8 @@ class LaneFigures:
     learned: bool                        # transit figures come from the lane's own history
     learned_international: bool = False  # the international stall threshold is learned
     learned_destination: bool = False    # the destination stall threshold is learned
+    median_after_arrival_days: float | None = None  # arrival → delivery, once learned
+    p90_after_arrival_days: float | None = None
 
 
 def percentile(sorted_values: Sequence[float], q: float) -> float:
@@ -106,6 +110,7 @@ def _lane_figures(session: Session, carrier: str | None, country: str | None,
     total = enough.get("total")
     intl = enough.get("international")
     dest = enough.get("destination")
+    after = enough.get("after_arrival")
     return LaneFigures(
         carrier=carrier, country=country,
         samples=stats["total"].samples if "total" in stats else 0,
@@ -116,6 +121,8 @@ def _lane_figures(session: Session, carrier: str | None, country: str | None,
         learned=total is not None,
         learned_international=intl is not None,
         learned_destination=dest is not None,
+        median_after_arrival_days=after.median_days if after else None,
+        p90_after_arrival_days=after.p90_days if after else None,
     )
 
 
@@ -174,6 +181,9 @@ def compute_lanes(session: Session) -> dict[tuple[str, str, str], array]:
             intl, dest = _stage_gaps(times.get(shipment.id or 0, []), shipment.arrived_destination_at)
             add((carrier, country, "international"), intl)
             add((carrier, country, "destination"), dest)
+            if shipment.arrived_destination_at is not None:
+                add((carrier, country, "after_arrival"),
+                    (shipment.delivered_at - shipment.arrived_destination_at) / _DAY)
     return samples
 
 

@@ -100,12 +100,15 @@ class MessagingSettings(_Frozen):
     send_window_start: str = Field("09:00", description="buyer local time, HH:MM")
     send_window_end: str = Field("20:00", description="buyer local time, HH:MM")
     max_per_day: int = Field(2, ge=1, description="messages per buyer per local day at most")
+    max_per_week: int = Field(3, ge=1, description="routine messages (on its way, weekly check-in) per "
+                                                   "buyer in any 7 days at most; exception messages may exceed it")
     default_language: str = Field("en")
     enabled_kinds: tuple[str, ...] = Field(
         (
             "shipped", "on_its_way", "weekly_checkin", "pickup_waiting", "pickup_reminder",
             "customs_hold", "customs_duties", "customs_information", "stalled",
             "delivery_failed", "returning", "split_package", "partial_delivery", "delivered",
+            "lost", "late",
         ),
         description="message kinds that are sent")
     tracking_url: str = Field("https://t.17track.net/{language}#nums={tracking_number}",
@@ -146,6 +149,11 @@ class StoreSettings(_Frozen):
         if problem:
             raise ValueError(f"support_email {value!r} is not an email address: {problem}")
         return value.strip()
+    hide_origin: bool = Field(False, description="buyer emails never name origin cities or the origin "
+                                                 "country (dropshipping)")
+    lost_policy: Literal["reship", "refund", "ask"] = Field(
+        "ask", description="what a buyer whose parcel is lost is told happens next: a new parcel, "
+                           "a refund, or that the shop will write to agree on one")
 
 
 class DigestSettings(_Frozen):

@@ -13,6 +13,7 @@ NEW = ("pt", "fr", "de")
 # the shipped/expected window, as each language writes the last day
 WINDOW_END = {"pt": "27 de novembro de 2026", "fr": "27 novembre 2026", "de": "27. November 2026"}
 RETURN_DAY = {"pt": "1º de dezembro de 2026", "fr": "1er décembre 2026", "de": "1. Dezember 2026"}
+LAST_SCAN_DAY = {"pt": "18 de novembro de 2026", "fr": "18 novembre 2026", "de": "18. November 2026"}
 SIGN_OFF = {"pt": "Atenciosamente,", "fr": "Bien cordialement,", "de": "Viele Grüße"}
 ENGLISH_LEFTOVERS = ("Hello", "Best regards", "Tracking number", "We expect", "Please ")
 
@@ -64,8 +65,8 @@ def test_pickup_says_where_since_and_days_left(lang: str) -> None:
 
 
 @pytest.mark.parametrize(("lang", "one_day", "many_days"), [
-    ("pt", "há 1 dia.", "há 9 dias."),
-    ("fr", "depuis 1 jour.", "depuis 9 jours."),
+    ("pt", "há 1 dia (", "há 9 dias ("),
+    ("fr", "depuis 1 jour (", "depuis 9 jours ("),
     ("de", "seit einem Tag nicht", "seit 9 Tagen nicht"),
 ])
 def test_day_counts_agree_with_the_number(lang: str, one_day: str, many_days: str) -> None:
@@ -83,11 +84,12 @@ def test_customs_duties_amount_and_split_and_partial_numbers(lang: str) -> None:
 
 
 @pytest.mark.parametrize("lang", NEW)
-def test_weekly_checkin_without_a_new_scan_still_says_something(lang: str) -> None:
-    ctx = sample_contexts("weekly_checkin")[1]
-    with_event = BUILTIN.render("weekly_checkin", lang, {**ctx, "last_event": "Departed", "last_location": "Beijing"})
-    without = BUILTIN.render("weekly_checkin", lang, ctx)
-    assert "Departed, Beijing" in with_event.text and "Departed" not in without.text
-    # an explanation paragraph takes the place of the scan line
-    assert without.text.count("\n\n") == with_event.text.count("\n\n")
-    assert WINDOW_END[lang] in without.text
+def test_weekly_checkin_says_what_changed_or_since_when_nothing_did(lang: str) -> None:
+    ctx = {**sample_contexts("weekly_checkin")[0], "stage": "destination"}
+    changed = BUILTIN.render("weekly_checkin", lang, {**ctx, "changes": ["LINE-A", "LINE-B"]})
+    quiet = BUILTIN.render("weekly_checkin", lang, {**ctx, "changes": []})
+    assert "- LINE-A" in changed.text and "- LINE-B" in changed.text and "LINE-A" not in quiet.text
+    assert LAST_SCAN_DAY[lang] in quiet.text and "9" in quiet.text  # since when, and for how long
+    assert WINDOW_END[lang] in quiet.text and WINDOW_END[lang] in changed.text
+    later = BUILTIN.render("weekly_checkin", lang, {**ctx, "changes": [], "days_without_update": 16})
+    assert later.text != quiet.text  # a week on, the same facts are not sent word for word

@@ -104,26 +104,86 @@ def test_daily_cap_moves_the_rest_to_the_next_morning(engine: Engine) -> None:
     for m in messages(engine, order):
         day = m.next_attempt_at.astimezone(MADRID).date()
         days[day] = days.get(day, 0) + 1
-        assert m.next_attempt_at.astimezone(MADRID).time() == time(9, 0)
+        assert time(9, 0) <= m.next_attempt_at.astimezone(MADRID).time() <= time(10, 0)
     assert sorted(days.values()) == [2, 2]
     kinds = {m.kind for m in messages(engine, order)}
     assert kinds == {"shipped", "split_package", "pickup_waiting", "customs_duties"}
-    first_day = min(days)
-    early = {m.kind for m in messages(engine, order) if m.next_attempt_at.astimezone(MADRID).date() == first_day}
-    assert "shipped" not in early  # exceptions outrank routine for the first slots
+    rows = sorted(messages(engine, order), key=lambda m: m.next_attempt_at)
+    assert rows[0].kind == "shipped"  # the first message of an order always goes first
+    assert all(m.next_attempt_at >= rows[0].next_attempt_at + timedelta(hours=1) for m in rows[1:])
+    assert rows[0].priority > max(m.priority for m in rows[1:])
 
 
-def test_pickup_reminder_after_a_few_days_and_only_enabled_kinds(engine: Engine) -> None:
+def test_pickup_reminder_before_the_last_day_and_only_enabled_kinds(engine: Engine) -> None:
     settings = make_settings(enabled_kinds=["pickup_waiting", "pickup_reminder"])
     order = seed_order(engine, created=T0)
     sid = update_shipment(engine, order, status="available_for_pickup")
-    at = T0 + timedelta(days=12)
+    at = T0 + timedelta(days=12)  # the parcel reached the office the day before: 13 November
     open_alert(engine, order, sid, "pickup_waiting", "fpP", at, days_left=12, location="Correos")
     open_alert(engine, order, sid, "not_picked_up", "x", at)  # seller-side: never a buyer message
     assert plan(engine, order, at, settings) == 1
-    assert plan(engine, order, at + timedelta(days=2), settings) == 0
-    assert plan(engine, order, at + timedelta(days=3, hours=1), settings) == 1
+    first = messages(engine, order)[0]
+    # 15 days counted from the day after arrival: the last day is 28 November
+    assert first.context["pickup_return_date"] == "2026-11-28" and first.context["pickup_since"] == "2026-11-13"
+    assert first.context["pickup_days_left"] == 14  # sent on 14 November
+    assert plan(engine, order, datetime(2026, 11, 23, 18, tzinfo=UTC), settings) == 0
+    remind = datetime(2026, 11, 24, 8, 0, tzinfo=UTC)  # 09:00 in Madrid, four days before the last day
+    assert plan(engine, order, remind, settings) == 1
     assert [m.kind for m in messages(engine, order)] == ["pickup_waiting", "pickup_reminder"]
     reminder = messages(engine, order)[-1]
     assert reminder.cause == "fpP" and reminder.context["pickup_location"] == "Correos"
-    assert reminder.context["pickup_days_left"] == 12
+    assert reminder.context["pickup_days_left"] == 4 and not reminder.context["pickup_hold_ended"]
+
+
+def test_no_pickup_reminder_once_the_hold_has_ended(engine: Engine) -> None:
+    settings = make_settings(enabled_kinds=["pickup_waiting", "pickup_reminder"])
+    order = seed_order(engine, created=T0)
+    sid = update_shipment(engine, order, status="available_for_pickup")
+    open_alert(engine, order, sid, "pickup_waiting", "fpP", T0, days_left=15)  # arrived 1 November
+    late = datetime(2026, 11, 20, 10, tzinfo=UTC)  # the last day was 16 November
+    assert plan(engine, order, late, settings) == 1
+    assert [m.kind for m in messages(engine, order)] == ["pickup_waiting"]
+    ctx = messages(engine, order)[0].context
+    assert ctx["pickup_hold_ended"] and ctx["pickup_days_left"] is None
+    assert ctx["pickup_return_date"] == "2026-11-16"
+    assert plan(engine, order, late + timedelta(days=3), settings) == 0
+
+
+def test_unknown_status_gets_no_routine_message(engine: Engine) -> None:
+    settings = make_settings()
+    order = seed_order(engine, created=T0)
+    plan(engine, order, T0, settings)
+    update_shipment(engine, order, status="unknown", first_movement_at=T0 + timedelta(days=1))
+    for days in (2, 8, 15):
+        plan(engine, order, T0 + timedelta(days=days, hours=8), settings)
+    assert [m.kind for m in messages(engine, order) if m.state == "queued"] == ["shipped"]
+
+
+def test_lost_gets_its_message_with_the_store_policy_and_ends_routine(engine: Engine) -> None:
+    settings = make_settings()
+    settings = settings.model_copy(update={"stores": {"default": settings.store("default").model_copy(
+        update={"lost_policy": "refund"})}})
+    order = seed_order(engine, created=T0)
+    plan(engine, order, T0, settings)
+    sid = update_shipment(engine, order, status="exception", sub_status="lost")
+    at = T0 + timedelta(days=7, hours=8)
+    open_alert(engine, order, sid, "lost", "carrier", at, source="carrier")
+    plan(engine, order, at, settings)
+    plan(engine, order, at + timedelta(days=7), settings)
+    rows = [m for m in messages(engine, order) if m.state == "queued"]
+    assert [m.kind for m in rows] == ["shipped", "lost"]
+    assert rows[1].context["lost_policy"] == "refund" and rows[1].context["lost_reported_by_carrier"]
+
+
+def test_late_only_once_the_buyers_date_has_passed(engine: Engine) -> None:
+    settings = make_settings()
+    order = seed_order(engine, created=T0)
+    plan(engine, order, T0, settings)
+    sid = update_shipment(engine, order, status="in_transit")
+    open_alert(engine, order, sid, "late", "transit", T0 + timedelta(days=20))
+    plan(engine, order, T0 + timedelta(days=20), settings)  # the usual window ends on day 30
+    assert "late" not in [m.kind for m in messages(engine, order)]
+    plan(engine, order, T0 + timedelta(days=31, hours=8), settings)
+    late = next(m for m in messages(engine, order) if m.kind == "late")
+    assert late.context["overdue"] and late.context["promised_date"] == "2026-12-02"
+    assert late.context["expected_to"] > "2026-12-03"

@@ -24,7 +24,7 @@ from trackmon.console.web import SECURITY_HEADERS, engine_of, env, now_of, setti
 from trackmon.installation import installation_secret
 from trackmon.messaging.buyer_page import order_pk_of
 from trackmon.messaging.context import build_context
-from trackmon.models import Order, Shipment, ShipmentEvent
+from trackmon.models import Alert, Order, Shipment, ShipmentEvent
 
 router = APIRouter(include_in_schema=False)
 _CJK = re.compile(r"[\u3000-\u9fff\uac00-\ud7af\uff00-\uffef]")
@@ -81,11 +81,15 @@ def _estimate(shipments: list[Shipment], context: dict[str, Any], lang: str, tod
         return buyer_text.word("delivered_on", lang, date=buyer_text.day(last, lang)) if last else ""
     if any(s.status in ("returning", "returned", "expired") for s in shipments):
         return ""  # no promise the parcel will keep
-    if context.get("expected_to") and date.fromisoformat(str(context["expected_to"])[:10]) < today:
-        return buyer_text.word("late", lang)  # an estimate already past would be a wrong sentence
-    if context.get("expected_from") and context.get("expected_to"):
-        return buyer_text.word("estimate", lang, start=buyer_text.day(context["expected_from"], lang),
-                               end=buyer_text.day(context["expected_to"], lang))
+    window = ""
+    if context.get("expected_to") and date.fromisoformat(str(context["expected_to"])[:10]) >= today:
+        start = context.get("expected_from") or today.isoformat()  # "" : the window has begun
+        window = buyer_text.word("estimate", lang, start=buyer_text.day(start, lang),
+                                 end=buyer_text.day(context["expected_to"], lang))
+    if context.get("overdue"):  # past the date the buyer was given: say so, then the new estimate
+        return " ".join(filter(None, (buyer_text.word("late", lang), window)))
+    if window:
+        return window
     return ""
 
 
@@ -102,8 +106,11 @@ def tracking_page(request: Request, token: str) -> Response:
         shipments = list(session.exec(select(Shipment).where(Shipment.order_pk == order_pk)
                                       .order_by(col(Shipment.id))).all())
         waiting = any(s.status == "available_for_pickup" for s in shipments)
+        hold_alert = session.exec(select(Alert).where(  # when the post office's hold began
+            Alert.order_pk == order_pk, Alert.kind == "pickup_waiting", col(Alert.resolved_at).is_(None))
+            .order_by(col(Alert.id).desc())).first() if waiting else None
         context = build_context(session, order, shipments, kind="pickup_waiting" if waiting else "weekly_checkin",
-                                cause="page", settings=settings, now=now) if shipments else {}
+                                cause="page", settings=settings, now=now, alert=hold_alert) if shipments else {}
         lang = buyer_text.language_of(order.buyer_language or settings.messaging.default_language)
         parcels = [_parcel(session, s, lang, context) for s in shipments]
     store = settings.store(order.store)

@@ -1,7 +1,7 @@
 """Lanes: transit days per destination country × carrier with sample counts, as a page, a
 CSV and a ready-to-paste table per buyer language for product listings.
 
-The days a buyer is promised come from `messaging.context.expected_days` — the same figures
+The days a buyer is promised come from `messaging.estimate.lane_estimate_figures` — the same figures
 the buyer emails use, so a listing never promises what the emails would not.
 """
 
@@ -19,7 +19,7 @@ from trackmon.console.auth import require_user
 from trackmon.console.listing_text import HEADINGS, LANGUAGES, country_name
 from trackmon.console.web import engine_of, page, settings_of
 from trackmon.lanes import lane_table
-from trackmon.messaging.context import expected_days
+from trackmon.messaging.estimate import lane_estimate_figures
 from trackmon.settings import Settings
 
 router = APIRouter(include_in_schema=False, dependencies=[Depends(require_user)])
@@ -30,7 +30,7 @@ CSV_COLUMNS = ("country", "carrier", "samples", "median_days", "p90_days", "usua
 def lane_rows(session: Session, settings: Settings) -> list[dict[str, Any]]:
     rows = []
     for row in lane_table(session, settings):
-        low, high = expected_days(session, str(row["carrier"]), str(row["country"]), settings)
+        low, high = lane_estimate_figures(session, str(row["carrier"]), str(row["country"]), settings).route
         rows.append({**row, "buyer_days_min": low, "buyer_days_max": high})
     return rows
 

@@ -8,7 +8,6 @@ context is stored with the queued message; dates are ISO strings, shown with `|d
 from __future__ import annotations
 
 import functools
-import math
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -17,6 +16,12 @@ import structlog
 from sqlmodel import Session
 
 from trackmon.messaging.buyer_page import buyer_page_url
+from trackmon.messaging.estimate import estimate, lane_estimate_figures
+from trackmon.messaging.event_lines import language_of
+from trackmon.messaging.facts import last_mile_carrier, parcel_facts
+from trackmon.messaging.pickup import hold
+from trackmon.messaging.places import readable_place
+from trackmon.messaging.window import buyer_zone
 from trackmon.models import Alert, Order, Shipment
 from trackmon.settings import Settings
 
@@ -24,6 +29,8 @@ log = structlog.get_logger("trackmon.messaging.context")
 
 #: Causes of delay a template may explain (a contract with the templates).
 DELAY_CAUSES = ("peak_season", "national_day", "spring_festival", "weather", "customs")
+#: Causes that name the origin country (left out for stores with `hide_origin`).
+ORIGIN_CAUSES = frozenset({"national_day", "spring_festival"})
 
 _CARRIER_NAMES = {
     "17track": "", "aftership": "", "dhl": "DHL", "ups": "UPS", "usps": "USPS", "fedex": "FedEx",
@@ -47,30 +54,6 @@ def carrier_label(carrier: str | None) -> str:
     if not carrier:
         return ""
     return _CARRIER_NAMES.get(carrier.lower(), carrier)
-
-
-def expected_days(session: Session | None, carrier: str | None, country: str | None,
-                  settings: Settings) -> tuple[int, int]:
-    """(min, max) days in transit for the lane: learned median/p90, else the configured default."""
-    default = settings.detection.default_transit_days
-    fallback = (max(1, math.ceil(default * 0.6)), default)
-    if session is None:
-        return fallback
-    try:
-        from trackmon.lanes import lane_figures  # written alongside; absent in early builds
-    except ImportError:
-        return fallback
-    try:
-        figures = lane_figures(session, carrier, country, settings)
-    except Exception as exc:  # figures are a nicety: a message is still worth sending
-        log.warning("lanes.unavailable", carrier=carrier, country=country, error=str(exc))
-        return fallback
-    median = getattr(figures, "median_days", None)
-    p90 = getattr(figures, "p90_days", None)
-    if not median or not p90:
-        return fallback
-    low = max(1, math.floor(float(median)))
-    return low, max(low, math.ceil(float(p90)))
 
 
 @functools.lru_cache(maxsize=16)
@@ -99,75 +82,112 @@ def delay_causes(start: date, end: date, *, include_usual: bool) -> list[str]:
     return causes
 
 
-def _number_entry(settings: Settings, s: Shipment, language: str | None) -> dict[str, Any]:
+def _number_entry(settings: Settings, s: Shipment, language: str | None, hide_origin: bool) -> dict[str, Any]:
     return {
         "number": s.tracking_number,
-        "carrier": carrier_label(s.carrier),
+        "carrier": "" if hide_origin else carrier_label(s.carrier),
         "url": tracking_link(settings, s.tracking_number, language),
         "status": s.status,
         "delivered": s.status == "delivered",
     }
 
 
-def build_context(session: Session | None, order: Order, shipments: list[Shipment], *,
-                  kind: str, cause: str, settings: Settings, now: datetime,
-                  alert: Alert | None = None) -> dict[str, Any]:
-    """The context of message `kind` for `order` as the database has it at `now`."""
+def main_shipment(shipments: list[Shipment], alert: Alert | None) -> Shipment | None:
+    """The parcel a message is about: the alert's, else the first one not delivered."""
     shipments = sorted(shipments, key=lambda s: s.id or 0)
     main = next((s for s in shipments if alert is not None and s.id == alert.shipment_id), None)
     main = main or next((s for s in shipments if s.status != "delivered"), None)
-    main = main or (shipments[0] if shipments else None)
+    return main or (shipments[0] if shipments else None)
+
+
+def build_context(session: Session | None, order: Order, shipments: list[Shipment], *,
+                  kind: str, cause: str, settings: Settings, now: datetime,
+                  alert: Alert | None = None, language: str | None = None,
+                  send_at: datetime | None = None, previous_at: datetime | None = None) -> dict[str, Any]:
+    """The context of message `kind` for `order` as the database has it at `now`.
+
+    Day counts and the estimate are for the buyer's local day at `send_at` (when the message
+    is scheduled to go; default `now`). `previous_at` is when the previous message of this
+    order was queued: the events seen since then are the message's `changes`.
+    """
+    shipments = sorted(shipments, key=lambda s: s.id or 0)
+    main = main_shipment(shipments, alert)
     details: dict[str, Any] = dict(alert.details or {}) if alert is not None else {}
-
-    shipped_on = (order.shipped_at or (main.created_at if main else None) or now).date()
-    country = (main.destination_country if main and main.destination_country else order.buyer_country)
-    low, high = expected_days(session, main.carrier if main else None, country, settings)
-    expected_from, expected_to = shipped_on + timedelta(days=low), shipped_on + timedelta(days=high)
-    start = max(shipped_on, now.date()) if kind != "shipped" else shipped_on
-    causes = delay_causes(start, max(expected_to, start), include_usual=kind == "on_its_way")
-
-    last_event_at = main.last_event_at if main else None
-    since = alert.since if alert is not None and alert.since else None
-    pickup_since = since or (main.status_changed_at if main else None)
-    days_left = details.get("days_left")
-    if days_left is None and kind in ("pickup_waiting", "pickup_reminder") and pickup_since:
-        days_left = max(0, settings.detection.pickup_hold_days - (now - pickup_since).days)
-    return_date = (pickup_since.date() + timedelta(days=settings.detection.pickup_hold_days)
-                   if pickup_since and kind in ("pickup_waiting", "pickup_reminder") else None)
-    days_without_update = details.get("days_without_update") or details.get("days_silent")
-    if days_without_update is None and last_event_at is not None:
-        days_without_update = max(0, (now - last_event_at).days)
-
+    lang = language_of(language or order.buyer_language or settings.messaging.default_language)
+    zone = buyer_zone(order.buyer_timezone, order.buyer_country)
+    today = (send_at or now).astimezone(zone).date()
     store = settings.store(order.store)
     page = (buyer_page_url(session.connection(), order.id, settings, now)
             if session is not None and settings.public_base_url else None)
+
+    shipped_on = (order.shipped_at or (main.created_at if main else None) or now).astimezone(zone).date()
+    country = (main.destination_country if main and main.destination_country else order.buyer_country)
+    figures = lane_estimate_figures(session, main.carrier if main else None, country, settings)
+    facts = parcel_facts(session, main, lang, since=previous_at, hide_origin=store.hide_origin) if main else None
+    arrived_on = facts.arrived_at.astimezone(zone).date() if facts and facts.arrived_at else None
+    est = estimate(figures, shipped_on=shipped_on, today=today if kind != "shipped" else max(today, shipped_on),
+                   arrived_on=arrived_on, promised=order.promised_delivery)
+    if kind == "shipped":  # the first message gives the usual window, which the range explains
+        window_from: date | None = est.usual_from if est.usual_from > today else None
+        window_to = max(est.usual_to, today)
+    else:
+        window_from, window_to = est.window_from, est.window_to
+    start = max(shipped_on, today) if kind != "shipped" else shipped_on
+    causes = delay_causes(start, max(window_to, start), include_usual=kind == "on_its_way")
+    if store.hide_origin:  # China's holidays would name the origin country
+        causes = [c for c in causes if c not in ORIGIN_CAUSES]
+
+    last_event_at = facts.last_event_at if facts else None
+    days_without_update = details.get("days_without_update") or details.get("days_silent")
+    if days_without_update is None:
+        days_without_update = max(0, (now - last_event_at).days) if last_event_at else 0
+    pickup = kind in ("pickup_waiting", "pickup_reminder") or (facts is not None and facts.stage == "pickup")
+    pickup_since = (alert.since if alert is not None and alert.kind == "pickup_waiting" and alert.since
+                    else (facts.pickup_since if facts else None))
+    held = hold(pickup_since.astimezone(zone).date(), settings.detection.pickup_hold_days) \
+        if pickup and pickup_since else None
+    prev_on = previous_at.astimezone(zone).date() if previous_at else None
+
     return {
         "store_name": store.display_name or (settings.messaging.store_name
                                              if order.store == "default" else order.store),
         "order_id": order.order_id,
         "buyer_name": " ".join((order.buyer_name or "").split())[:100],  # one line, always
-        "tracking_numbers": [{**_number_entry(settings, s, order.buyer_language), **({"url": page} if page else {})}
-                             for s in shipments],
+        "tracking_numbers": [{**_number_entry(settings, s, order.buyer_language, store.hide_origin),
+                              **({"url": page} if page else {})} for s in shipments],
         "tracking_number": main.tracking_number if main else "",
         "tracking_url": page or (tracking_link(settings, main.tracking_number, order.buyer_language) if main else ""),
-        "carrier": carrier_label((main.last_mile_carrier or main.carrier) if main else None),
+        "carrier": last_mile_carrier(main, country, lang) if main else "",
         "shipped_date": _iso(shipped_on),
-        "expected_days_min": low,
-        "expected_days_max": high,
-        "expected_from": _iso(main.eta_from if main and main.eta_from else expected_from),
-        "expected_to": _iso(main.eta_to if main and main.eta_to else expected_to),
+        "today": _iso(today),
+        "days_since_shipped": max(0, (today - shipped_on).days),
+        "expected_days_min": est.days_min,
+        "expected_days_max": est.days_max,
+        "expected_from": _iso(window_from),
+        "expected_to": _iso(window_to),
+        "overdue": est.overdue and kind != "shipped",
+        "promised_date": _iso(est.promised_to),
+        "stage": facts.stage if facts else "label",
+        "stall_stage": facts.last_stage if facts else "origin",
+        "arrived_date": _iso(arrived_on),
         "milestone": cause if kind == "on_its_way" else "",
         "delay_causes": causes,
-        "last_event": (main.last_event_description or "") if main else "",
-        "last_location": (main.last_event_location or "") if main else "",
-        "last_event_date": _iso(last_event_at),
-        "days_without_update": int(days_without_update or 0),
-        "pickup_location": str(details.get("location") or details.get("pickup_location")
-                               or (main.last_event_location if main else "") or ""),
-        "pickup_since": _iso(pickup_since) if kind in ("pickup_waiting", "pickup_reminder") else "",
-        "pickup_days_left": int(days_left) if days_left is not None else None,
-        "pickup_return_date": _iso(return_date),
+        "last_event": facts.last_line if facts else "",
+        "last_location": "",
+        "last_event_date": _iso(last_event_at.astimezone(zone) if last_event_at else None),
+        "days_without_update": int(days_without_update),
+        "changes": list(facts.changes) if facts and previous_at else [],
+        "previous_date": _iso(prev_on),
+        "pickup_location": (readable_place(str(details.get("location") or (main.last_event_location if main else "")
+                                                  or ""), lang) or "") if held else "",
+        "pickup_since": _iso(held.arrived_on) if held else "",
+        "pickup_days_left": held.days_left(today) if held and not held.ended(today) else None,
+        "pickup_return_date": _iso(held.last_day) if held else "",
+        "pickup_hold_ended": bool(held and held.ended(today)),
         "duties_amount": str(details.get("duties_amount") or details.get("amount") or ""),
+        "lost_policy": store.lost_policy,
+        "lost_reported_by_carrier": bool(details.get("source") == "carrier" or (main and main.sub_status == "lost")),
+        "hide_origin": store.hide_origin,
         "delivered_numbers": [s.tracking_number for s in shipments if s.status == "delivered"],
         "pending_numbers": [s.tracking_number for s in shipments if s.status != "delivered"],
         "parcel_count": len(shipments),
@@ -176,10 +196,12 @@ def build_context(session: Session | None, order: Order, shipments: list[Shipmen
 
 CONTEXT_KEYS = frozenset({
     "store_name", "order_id", "buyer_name", "tracking_numbers", "tracking_number", "tracking_url",
-    "carrier", "shipped_date", "expected_days_min", "expected_days_max", "expected_from",
-    "expected_to", "milestone", "delay_causes", "last_event", "last_location", "last_event_date",
-    "days_without_update", "pickup_location", "pickup_since", "pickup_days_left",
-    "pickup_return_date", "duties_amount", "delivered_numbers", "pending_numbers", "parcel_count",
+    "carrier", "shipped_date", "today", "days_since_shipped", "expected_days_min", "expected_days_max", "expected_from",
+    "expected_to", "overdue", "promised_date", "stage", "stall_stage", "arrived_date", "milestone",
+    "delay_causes", "last_event", "last_location", "last_event_date", "days_without_update",
+    "changes", "previous_date", "pickup_location", "pickup_since", "pickup_days_left",
+    "pickup_return_date", "pickup_hold_ended", "duties_amount", "lost_policy",
+    "lost_reported_by_carrier", "hide_origin", "delivered_numbers", "pending_numbers", "parcel_count",
 })
 
 
@@ -201,23 +223,36 @@ def sample_contexts(kind: str, settings: Settings | None = None) -> list[dict[st
         ],
         "tracking_number": numbers[0],
         "tracking_url": tracking_link(settings, numbers[0]),
-        "carrier": "China Post",
+        "carrier": "USPS",
         "shipped_date": "2026-11-02",
+        "today": "2026-11-18",
+        "days_since_shipped": 16,
         "expected_days_min": 12,
         "expected_days_max": 25,
         "expected_from": "2026-11-14",
         "expected_to": "2026-11-27",
+        "overdue": kind == "late",
+        "promised_date": "2026-11-27",
+        "stage": "pickup" if kind.startswith("pickup") else "destination",
+        "stall_stage": "destination",
+        "arrived_date": "2026-11-12",
         "milestone": "departed_origin" if kind == "on_its_way" else "",
         "delay_causes": list(DELAY_CAUSES),
-        "last_event": "Arrived at sorting center",
-        "last_location": "Moscow",
+        "last_event": "The local carrier processed the parcel — Moscow",
+        "last_location": "",
         "last_event_date": "2026-11-18",
         "days_without_update": 9,
+        "changes": ["Customs released the parcel", "The local carrier processed the parcel — Moscow"],
+        "previous_date": "2026-11-11",
         "pickup_location": "Post office 101000, Moscow",
         "pickup_since": "2026-11-16",
         "pickup_days_left": 11,
         "pickup_return_date": "2026-12-01",
+        "pickup_hold_ended": False,
         "duties_amount": "12.50 EUR",
+        "lost_policy": "reship",
+        "lost_reported_by_carrier": True,
+        "hide_origin": False,
         "delivered_numbers": [numbers[0]] if kind == "partial_delivery" else [],
         "pending_numbers": [numbers[1]] if kind == "partial_delivery" else numbers,
         "parcel_count": 2,
@@ -226,7 +261,15 @@ def sample_contexts(kind: str, settings: Settings | None = None) -> list[dict[st
               "carrier": "", "delay_causes": [], "last_event": "", "last_location": "",
               "last_event_date": "", "pickup_location": "", "pickup_days_left": None,
               "pickup_return_date": "", "duties_amount": "", "parcel_count": 1,
+              "changes": [], "previous_date": "", "expected_from": "", "overdue": False,
+              "lost_policy": "ask", "lost_reported_by_carrier": False, "stall_stage": "origin",
+              "arrived_date": "", "stage": "origin",
               "milestone": "first_movement" if kind == "on_its_way" else "",
               "pending_numbers": full["pending_numbers"][:1]}
-    extra = [{**full, "milestone": "arrived_destination"}] if kind == "on_its_way" else []
+    extra = [{**full, "milestone": "arrived_destination", "overdue": True, "lost_policy": "refund",
+              "stall_stage": "international", "pickup_hold_ended": True, "pickup_days_left": None},
+             {**sparse, "stall_stage": "customs", "stage": "customs", "pickup_days_left": 0,
+              "pickup_return_date": "2026-11-18"}]
+    if kind == "weekly_checkin":
+        extra.append({**full, "stage": "delivery_failed"})
     return [full, sparse, *extra]

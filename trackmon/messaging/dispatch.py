@@ -74,8 +74,14 @@ class _Claimed:
 
 def claim(engine: Engine, settings: Settings, now: datetime, owner: str, limit: int,
           report: DispatchReport) -> list[_Claimed]:
-    """Claim due rows (and rows whose lease expired) in one short transaction."""
+    """Claim due rows (and rows whose lease expired) in one short transaction.
+
+    One message per order per round: a second one due for the same order waits for the next
+    round, so a buyer never gets two emails of one order in the same minute (the shipped
+    message, highest in priority, goes first).
+    """
     lease = timedelta(seconds=settings.polling.lease_seconds)
+    orders_claimed: set[int] = set()
     start, end = window_bounds(settings)
     enabled = set(settings.messaging.enabled_kinds)
     claimed: list[_Claimed] = []
@@ -90,6 +96,8 @@ def claim(engine: Engine, settings: Settings, now: datetime, owner: str, limit: 
         due = session.exec(stmt).all()
         unsubscribed = opted_out_orders(session, (m.order_pk for m in due))
         for m in due:
+            if m.order_pk in orders_claimed and m.state == "queued":
+                continue  # the next round
             order = session.get(Order, m.order_pk)
             alert = session.get(Alert, m.alert_id) if m.alert_id else None
             if m.order_pk in unsubscribed:
@@ -116,6 +124,7 @@ def claim(engine: Engine, settings: Settings, now: datetime, owner: str, limit: 
                     log.warning("message.reclaimed", message=m.id, previous_owner=m.claimed_by)
                 m.state, m.claimed_by, m.claim_expires_at = "sending", owner, now + lease
                 m.attempts += 1
+                orders_claimed.add(m.order_pk)
                 claimed.append(_Claimed(m.id or 0, m.order_pk, m.idempotency_key, m.kind, m.language, m.recipient,
                                         dict(m.context or {}), m.attempts, order.order_id, order.store,
                                         order.buyer_timezone, order.buyer_country))

@@ -5,7 +5,7 @@ from __future__ import annotations
 ROUTINE_KINDS = ("shipped", "on_its_way", "weekly_checkin")
 EXCEPTION_KINDS = (
     "pickup_waiting", "pickup_reminder", "customs_hold", "customs_duties", "customs_information",
-    "stalled", "delivery_failed", "returning", "split_package", "partial_delivery",
+    "stalled", "delivery_failed", "returning", "split_package", "partial_delivery", "lost", "late",
 )
 CLOSING_KINDS = ("delivered",)
 ALL_KINDS = ROUTINE_KINDS + EXCEPTION_KINDS + CLOSING_KINDS
@@ -16,12 +16,15 @@ SUPERSEDABLE_KINDS = frozenset({"on_its_way", "weekly_checkin"})
 #: on_its_way causes, in the order a parcel reaches them.
 MILESTONES = ("first_movement", "departed_origin", "arrived_destination")
 
+PRIORITY_SHIPPED = 30        # the first message of an order goes before anything else
 PRIORITY_EXCEPTION = 20
 PRIORITY_CLOSING = 10
 PRIORITY_ROUTINE = 0
 
 
 def priority_of(kind: str) -> int:
+    if kind == "shipped":
+        return PRIORITY_SHIPPED
     if kind in EXCEPTION_KINDS:
         return PRIORITY_EXCEPTION
     if kind in CLOSING_KINDS:
@@ -34,10 +37,11 @@ def is_exception(kind: str) -> bool:
 
 
 #: Alert kinds that become a buyer message of the same name (`customs_hold` is split by
-#: `customs_message_kind`; `not_picked_up`, `late` and `lost` are for the seller's digest).
+#: `customs_message_kind`; `not_picked_up` is for the seller's digest).
 BUYER_MESSAGE_FOR_ALERT = {
     "pickup_waiting": "pickup_waiting", "stalled": "stalled", "delivery_failed": "delivery_failed",
     "returning": "returning", "split_package": "split_package", "partial_delivery": "partial_delivery",
+    "lost": "lost", "late": "late",
 }
 
 

@@ -8,7 +8,7 @@ It only reads database state and inserts `Message` rows keyed `order:kind:cause`
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -19,7 +19,7 @@ from sqlalchemy.sql.dml import ReturningInsert
 from sqlmodel import Session, col, select
 
 from trackmon.domain import ensure_utc
-from trackmon.errors import InputError
+from trackmon.errors import InputError, TemplateError
 from trackmon.messaging.channels.manual import channel_for, recipient_for
 from trackmon.messaging.context import build_context
 from trackmon.messaging.kinds import (
@@ -30,18 +30,36 @@ from trackmon.messaging.kinds import (
     is_exception,
     priority_of,
 )
-from trackmon.messaging.render import load_renderer
-from trackmon.messaging.window import buyer_zone, day_span, local_day, next_in_window, window_bounds
+from trackmon.messaging.pickup import Hold, hold
+from trackmon.messaging.render import Renderer, load_renderer
+from trackmon.messaging.window import (
+    buyer_zone,
+    day_span,
+    local_day,
+    next_in_window,
+    window_bounds,
+    window_opening,
+)
 from trackmon.models import Alert, Message, Order, Shipment
 from trackmon.settings import Settings
 
 log = structlog.get_logger("trackmon.messaging.planner")
 
-PICKUP_REMINDER_DAYS = 3       # a reminder this long after the first pickup message
 DELIVERED_FRESH_DAYS = 3       # no thank-you for deliveries older than this (late imports)
 WEEK = timedelta(days=7)
 _DONE = frozenset({"delivered", "returned", "expired"})
 _PAST_TRANSIT = frozenset({"delivered", "returned", "returning", "expired"})
+#: Statuses about which nothing reassuring may be said: no routine message while a parcel is in one.
+_NO_REASSURANCE = frozenset({"unknown", "exception"})
+#: Open alerts after which routine messages stop (the buyer has been told what happens next).
+_ENDS_ROUTINE = frozenset({"lost", "returning"})
+#: Alerts with a message of their own that says more than `late` would.
+_SAYS_MORE_THAN_LATE = frozenset({"lost", "returning", "pickup_waiting", "not_picked_up", "customs_hold",
+                                  "delivery_failed"})
+#: No weekly check-in when the order had a message this recently.
+CHECKIN_QUIET = timedelta(days=4)
+#: Messages of an order go at least this long after its shipped message.
+AFTER_SHIPPED = timedelta(hours=1)
 ACTIVE_STATES = ("queued", "sending", "sent")
 
 
@@ -73,12 +91,17 @@ def candidates(order: Order, shipments: list[Shipment], alerts: list[Alert], now
     out: list[Candidate] = []
     all_done = all(s.status in _DONE for s in shipments)
     all_delivered = all(s.status == "delivered" for s in shipments)
+    kinds = {a.kind for a in alerts}
     any_past = any(s.status in _PAST_TRANSIT for s in shipments)
+    # nothing routine about a parcel in an unknown state, or one whose journey has ended
+    quiet = any(s.status in _NO_REASSURANCE or s.sub_status == "lost" for s in shipments if s.status not in _DONE) \
+        or bool(kinds & _ENDS_ROUTINE)
     shipped_due = _shipped_due(order, shipments)
+    zone = buyer_zone(order.buyer_timezone, order.buyer_country)
 
     if not all_done:
         out.append(Candidate("shipped", "", shipped_due))
-    if not any_past:
+    if not any_past and not quiet:
         reached = [(i, m, min(t for t in times)) for i, m in enumerate(MILESTONES)
                    if (times := [getattr(s, f"{m}_at") for s in shipments if getattr(s, f"{m}_at")])]
         if reached:  # only the furthest milestone: a late import gets one update, not three
@@ -98,22 +121,32 @@ def candidates(order: Order, shipments: list[Shipment], alerts: list[Alert], now
         opened = alert.opened_at
         if alert.kind == "customs_hold":
             out.append(Candidate(customs_kind(alert), alert.cause, opened, alert.shipment_id, alert))
+        elif alert.kind == "late" and (kinds & _SAYS_MORE_THAN_LATE or quiet):
+            continue  # the buyer hears about the parcel's real state instead
+        elif alert.kind == "stalled" and "lost" in kinds:
+            continue
         elif (kind := buyer_message_for_alert(alert.kind)) is not None:
             out.append(Candidate(kind, alert.cause, opened, alert.shipment_id, alert))
         if alert.kind == "pickup_waiting":
-            remind_at = opened + timedelta(days=PICKUP_REMINDER_DAYS)
-            days_left = (alert.details or {}).get("days_left")
-            still_time = days_left is None or int(days_left) > 0
-            if now >= remind_at and still_time:
+            held = pickup_hold(alert, zone, settings)
+            remind_at = window_opening(held.reminder_day(), zone, window_bounds(settings)[0])
+            if now >= remind_at and not held.ended(local_day(now, zone)):
                 out.append(Candidate("pickup_reminder", alert.cause, remind_at, alert.shipment_id, alert))
     return out
+
+
+def pickup_hold(alert: Alert, zone: ZoneInfo, settings: Settings) -> Hold:
+    """The post office's hold of a pickup_waiting alert, in the buyer's calendar."""
+    since = alert.since or alert.opened_at
+    return hold(local_day(since, zone), settings.detection.pickup_hold_days)
 
 
 #: An order with nothing time-based ahead is still looked at this often (cheap, and safe).
 IDLE_REVIEW = timedelta(days=1)
 
 
-def next_review(order: Order, shipments: list[Shipment], alerts: list[Alert], now: datetime) -> datetime:
+def next_review(order: Order, shipments: list[Shipment], alerts: list[Alert], now: datetime,
+                settings: Settings) -> datetime:
     """When this order may next need a message without any new tracking: the next weekly
     check-in boundary, a pickup reminder, a shipping day still ahead; at most a day away."""
     times = [now + IDLE_REVIEW]
@@ -123,9 +156,11 @@ def next_review(order: Order, shipments: list[Shipment], alerts: list[Alert], no
     if not any(s.status in _PAST_TRANSIT for s in shipments):
         weeks = max(0, int((now - shipped_due) / WEEK))
         times.append(shipped_due + (weeks + 1) * WEEK)
+    zone = buyer_zone(order.buyer_timezone, order.buyer_country)
     for alert in alerts:
         if alert.kind == "pickup_waiting":
-            remind_at = alert.opened_at + timedelta(days=PICKUP_REMINDER_DAYS)
+            day = pickup_hold(alert, zone, settings).reminder_day()
+            remind_at = window_opening(day, zone, window_bounds(settings)[0])
             if remind_at > now:
                 times.append(remind_at)
     return min(t for t in times if t > now)
@@ -154,7 +189,7 @@ class _Slot:
 
 
 def _buyer_messages(session: Session, recipient: str, around: datetime) -> list[_Slot]:
-    lo, hi = around - timedelta(days=2), around + timedelta(days=30)
+    lo, hi = around - timedelta(days=8), around + timedelta(days=30)
     rows = session.execute(select(Message.id, Message.kind, Message.state, Message.next_attempt_at,
                                   Message.sent_at).where(
         Message.recipient == recipient, col(Message.state).in_(ACTIVE_STATES),
@@ -166,14 +201,20 @@ def _buyer_messages(session: Session, recipient: str, around: datetime) -> list[
 
 def schedule(session: Session, kind: str, earliest: datetime, zone: ZoneInfo, settings: Settings,
              mine: list[_Slot]) -> tuple[datetime, str]:
-    """(next_attempt_at, state) for a new message: inside the window, under the daily cap.
+    """(next_attempt_at, state) for a new message: inside the window, under the caps.
 
     `mine` are the buyer's messages around `earliest`. An exception message supersedes queued
     routine ones due the same local day; a routine message on a day that already has an
-    exception message is stored as superseded.
+    exception message is stored as superseded, and so is one beyond the weekly cap
+    (`messaging.max_per_week` routine messages in any 7 days; exception messages may exceed it).
     """
     start, end = window_bounds(settings)
     when = next_in_window(earliest, zone, start, end)
+    if kind in SUPERSEDABLE_KINDS:
+        week = [m for m in mine if when - WEEK < m.at <= when and m.state != "superseded"
+                and m.kind in SUPERSEDABLE_KINDS]
+        if len(week) >= settings.messaging.max_per_week:
+            return when, "superseded"
     for _ in range(60):
         day = local_day(when, zone)
         lo, hi = day_span(day, zone)
@@ -194,8 +235,42 @@ def schedule(session: Session, kind: str, earliest: datetime, zone: ZoneInfo, se
     return when, "queued"
 
 
+def _drop_routine(session: Session, order_pk: int, kind: str) -> None:
+    session.execute(update(Message).where(
+        col(Message.order_pk) == order_pk, col(Message.state) == "queued",
+        col(Message.kind).in_(SUPERSEDABLE_KINDS)).values(
+            state="superseded", last_error=f"superseded by {kind}: no routine message after it"))
+
+
+@dataclass(slots=True)
+class _Previous:
+    """The order's latest message: when it was queued and what it said."""
+
+    at: datetime
+    text: str
+
+
+def _previous(session: Session, order_pk: int, renderer: Renderer) -> _Previous | None:
+    row = session.exec(select(Message).where(
+        Message.order_pk == order_pk, col(Message.state).in_(ACTIVE_STATES))
+        .order_by(col(Message.created_at).desc(), col(Message.id).desc()).limit(1)).first()
+    if row is None:
+        return None
+    try:
+        text = renderer.render(row.kind, row.language, row.context).text
+    except TemplateError:  # a message of an older release: compare nothing, lose nothing
+        text = ""
+    return _Previous(row.created_at, text)
+
+
 def plan_for_order(session: Session, order_pk: int, now: datetime, settings: Settings) -> int:
-    """Queue (idempotently) every buyer message now due for this order; returns how many new."""
+    """Queue (idempotently) every buyer message now due for this order; returns how many new.
+
+    The shipped message goes first: while it is not queued, it is due whenever anything else
+    is, and every other message of the order goes at least `AFTER_SHIPPED` after it. A weekly
+    check-in is skipped when the order had a message in the last `CHECKIN_QUIET`; a message
+    whose text would repeat the previous one word for word is stored as superseded.
+    """
     now = ensure_utc(now)
     order = session.get(Order, order_pk)
     if order is None:
@@ -205,7 +280,7 @@ def plan_for_order(session: Session, order_pk: int, now: datetime, settings: Set
         return 0
     alerts = list(session.exec(select(Alert).where(
         Alert.order_pk == order_pk, col(Alert.resolved_at).is_(None))).all())
-    order.plan_after = next_review(order, shipments, alerts, now)
+    order.plan_after = next_review(order, shipments, alerts, now, settings)
     session.add(order)
     existing = set(session.exec(select(Message.idempotency_key).where(Message.order_pk == order_pk)).all())
     enabled = set(settings.messaging.enabled_kinds)
@@ -216,28 +291,42 @@ def plan_for_order(session: Session, order_pk: int, now: datetime, settings: Set
     channel, recipient = channel_for(order, settings), recipient_for(order)  # no email: manual
     session.flush()
 
-    ranked = sorted(candidates(order, shipments, alerts, now, settings),
-                    key=lambda c: (-priority_of(c.kind), c.kind != "shipped", c.due))
+    found = candidates(order, shipments, alerts, now, settings)
+    shipped_key = f"{order_pk}:shipped:"
+    if shipped_key not in existing and "shipped" in enabled and any(c.due <= now for c in found):
+        found = [replace(c, due=min(c.due, now)) if c.kind == "shipped" else c for c in found]
+    ranked = sorted(found, key=lambda c: (c.kind != "shipped", -priority_of(c.kind), c.due))
     queued = 0
     bound = log.bind(order_pk=order_pk, order_id=order.order_id)
     mine: list[_Slot] | None = None  # the buyer's messages around now, loaded once when needed
+    previous: _Previous | None = None
+    after = now
     for cand in ranked:
         key = f"{order_pk}:{cand.kind}:{cand.cause}"
         if key in existing or cand.kind not in enabled or cand.due > now:
             continue
         if mine is None:
             mine = _buyer_messages(session, recipient, now)
-        when, state = schedule(session, cand.kind, now, zone, settings, mine)
+            previous = _previous(session, order_pk, renderer)
+        when, state = schedule(session, cand.kind, after, zone, settings, mine)
+        note = "superseded by an exception message due the same day or beyond the weekly cap"
+        if cand.kind == "weekly_checkin" and previous is not None and now - previous.at < CHECKIN_QUIET:
+            state, note = "superseded", "the order had a message less than 4 days ago"
         context = build_context(session, order, shipments, kind=cand.kind, cause=cand.cause,
-                                settings=settings, now=now, alert=cand.alert)
+                                settings=settings, now=now, alert=cand.alert, language=language,
+                                send_at=when, previous_at=previous.at if previous else None)
+        if cand.kind == "late" and not context["overdue"]:
+            continue  # the buyer's own window has not passed yet: looked at again next time
+        text = renderer.render(cand.kind, language, context).text
+        if state == "queued" and previous is not None and text == previous.text:
+            state, note = "superseded", "identical to the previous message"
         values = {
             "idempotency_key": key, "order_pk": order_pk, "shipment_id": cand.shipment_id,
             "alert_id": cand.alert.id if cand.alert else None, "kind": cand.kind, "cause": cand.cause,
             "priority": priority_of(cand.kind), "channel": channel,
             "recipient": recipient, "language": language, "context": context,
             "state": state, "next_attempt_at": when, "attempts": 0, "created_at": now,
-            "last_error": "superseded by an exception message due the same day"
-            if state == "superseded" else None,
+            "last_error": note if state == "superseded" else None,
         }
         session.flush()
         # RETURNING gives a row only when inserted (rowcount is unreliable with psycopg here)
@@ -248,7 +337,12 @@ def plan_for_order(session: Session, order_pk: int, now: datetime, settings: Set
             mine.append(_Slot(row[0], cand.kind, state, when))
         if inserted and state == "queued":
             queued += 1
+            previous = _Previous(now, text)
+            if cand.kind in _ENDS_ROUTINE:  # nothing routine may follow "lost" or "returning"
+                _drop_routine(session, order_pk, cand.kind)
+            if cand.kind == "shipped":
+                after = max(after, when + AFTER_SHIPPED)
             bound.info("message.queued", kind=cand.kind, cause=cand.cause, at=when.isoformat())
         elif inserted:
-            bound.info("message.superseded", kind=cand.kind, cause=cand.cause)
+            bound.info("message.superseded", kind=cand.kind, cause=cand.cause, why=note)
     return queued

@@ -1,0 +1,101 @@
+"""What is true of a parcel now, as buyer messages need it: stage, last-mile carrier, lines.
+
+`parcel_facts()` reads the parcel's stored events once and returns plain values; everything
+a message says about the route comes from here (lines are ours, see `event_lines`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlmodel import Session, col, select
+
+from messages.phrases import NATIONAL_POSTS
+from trackmon.messaging.event_lines import EventFacts, event_line, event_stage
+from trackmon.models import Shipment, ShipmentEvent
+
+#: Carriers that only carry the first leg of a postal parcel (the last mile is the
+#: destination's national post).
+ORIGIN_POSTS = frozenset({"china-post", "china post", "china-ems", "china ems", "cainiao", "yanwen",
+                          "yunexpress", "4px", "sunyou", "17track", "aftership"})
+#: Carriers that deliver the parcel themselves, door to door.
+EXPRESS = {"dhl": "DHL", "ups": "UPS", "fedex": "FedEx", "usps": "USPS"}
+#: Parcel statuses that are a stage of their own.
+_STATUS_STAGES = {
+    "available_for_pickup": "pickup", "out_for_delivery": "out_for_delivery", "delivered": "delivered",
+    "delivery_failed": "delivery_failed", "returning": "returning", "returned": "returned",
+    "exception": "exception", "unknown": "unknown", "not_found": "not_found", "expired": "expired",
+    "info_received": "label",
+}
+MAX_CHANGES = 4
+
+
+@dataclass(frozen=True, slots=True)
+class ParcelFacts:
+    stage: str                    # label | origin | international | destination | customs | pickup | ...
+    last_stage: str               # route stage of the last event (where a stall happened)
+    last_line: str                # our line for the last event ("" if none can be said)
+    last_event_at: datetime | None
+    changes: list[str] = field(default_factory=list)  # lines of events since `since`, oldest first
+    arrived_at: datetime | None = None
+    pickup_since: datetime | None = None  # first scan of the current wait for collection
+
+
+def _facts(ev: ShipmentEvent) -> EventFacts:
+    return EventFacts(ev.time, ev.status, ev.sub_status, ev.location, ev.country)
+
+
+def parcel_facts(session: Session | None, shipment: Shipment, language: str, *,
+                 since: datetime | None, hide_origin: bool) -> ParcelFacts:
+    events: list[ShipmentEvent] = []
+    if session is not None and shipment.id is not None:
+        events = list(session.exec(select(ShipmentEvent).where(ShipmentEvent.shipment_id == shipment.id)
+                                   .order_by(col(ShipmentEvent.time), col(ShipmentEvent.id))).all())
+    where = {"origin": shipment.origin_country, "destination": shipment.destination_country,
+             "arrived_at": shipment.arrived_destination_at, "departed_at": shipment.departed_origin_at}
+
+    def line(ev: ShipmentEvent) -> str:
+        return event_line(_facts(ev), language, hide_origin=hide_origin, **where)
+
+    last = events[-1] if events else None
+    last_stage = event_stage(_facts(last), **where) if last else "origin"
+    stage = _STATUS_STAGES.get(shipment.status, "")
+    if not stage:
+        stage = last_stage
+    if shipment.sub_status == "lost":
+        stage = "lost"
+    pickup_since: datetime | None = None
+    for ev in reversed(events):
+        if ev.status != "available_for_pickup":
+            break
+        pickup_since = ev.time
+    changes: list[str] = []
+    if since is not None:
+        for ev in events:
+            if ev.first_seen_at > since and (text := line(ev)) and text not in changes:
+                changes.append(text)
+    return ParcelFacts(stage=stage, last_stage=last_stage, last_line=line(last) if last else "",
+                       last_event_at=last.time if last else shipment.last_event_at,
+                       changes=changes[-MAX_CHANGES:], arrived_at=shipment.arrived_destination_at,
+                       pickup_since=pickup_since)
+
+
+def _slug(name: str) -> str:
+    return " ".join(name.lower().replace("_", " ").split())
+
+
+def last_mile_carrier(shipment: Shipment, country: str | None, language: str) -> str:
+    """Who delivers the parcel in the buyer's country: a named local carrier, the express
+    carrier itself, or the destination's national post for postal parcels ("" if unknown)."""
+    named = (shipment.last_mile_carrier or "").strip()
+    carrier = _slug(shipment.carrier or "")
+    if named and _slug(named) not in ORIGIN_POSTS and _slug(named).replace(" ", "-") not in ORIGIN_POSTS \
+            and _slug(named) != carrier:
+        return named
+    if carrier in EXPRESS:
+        return EXPRESS[carrier]
+    posts = NATIONAL_POSTS.get((country or "").upper())
+    if posts:
+        return posts.get(language, posts["*"])
+    return ""
