@@ -35,6 +35,7 @@ from carriers.base import (
     sort_dedupe,
 )
 from carriers.oauth import OAuthCarrierAdapter
+from carriers.reading import member, parse_day
 from trackmon.classify import refine
 
 TOKEN_PATH = "/oauth/token"
@@ -168,13 +169,15 @@ class Fedex(OAuthCarrierAdapter):
             for res in entry["trackResults"]:
                 if not isinstance(res, dict):
                     raise self.bad_response(f"a trackResult of {number} is not an object")
-                number = number or str((res.get("trackingNumberInfo") or {}).get("trackingNumber") or "")
+                info = res.get("trackingNumberInfo") if isinstance(res.get("trackingNumberInfo"), dict) else {}
+                number = number or str(info.get("trackingNumber") or "")
                 (errors if isinstance(res.get("error"), dict) and not res.get("scanEvents")
                  else good).append(res)
             if not number:
                 raise self.bad_response("a completeTrackResults entry names no tracking number")
             if good:
-                snapshots.append(self._best(number, good))
+                outcome = self.read_one(number, lambda number=number, good=good: self._best(number, good))
+                (problems if isinstance(outcome, CarrierProblem) else snapshots).append(outcome)  # type: ignore[arg-type]
             elif errors:
                 problems.append(_problem(number, errors[0]["error"]))
             else:
@@ -203,7 +206,7 @@ class Fedex(OAuthCarrierAdapter):
 
     def _snapshot(self, number: str, res: dict[str, Any]) -> TrackingSnapshot:
         events = []
-        for ev in res.get("scanEvents") or []:
+        for ev in member(res, "scanEvents", list, "scanEvents") or []:
             if not isinstance(ev, dict):
                 raise self.bad_response(f"a scan event of {number} is not an object")
             events.append(self._event(number, ev))
@@ -222,37 +225,41 @@ class Fedex(OAuthCarrierAdapter):
         return TrackingSnapshot(
             carrier="fedex", tracking_number=number, status=status, sub_status=sub,
             raw_status=raw_status or None, events=ordered, eta_from=eta_from, eta_to=eta_to,
-            origin_country=_country((res.get("shipperInformation") or {}).get("address")),
-            destination_country=_country((res.get("recipientInformation") or {}).get("address")),
+            origin_country=_country(
+                (member(res, "shipperInformation", dict, "shipperInformation") or {}).get("address")),
+            destination_country=_country(
+                (member(res, "recipientInformation", dict, "recipientInformation") or {}).get("address")),
             source=self.name)
 
     def _event(self, number: str, ev: dict[str, Any]) -> TrackingEvent:
         stamp = ev.get("date")
         try:
             when = parse_ts(stamp)
-        except ValueError:
-            raise self.bad_response(f"scan time {stamp!r} of {number} is not ISO-8601") from None
+        except ValueError as exc:
+            raise self.bad_response(f"a scan of {number}: {exc}") from None
         if when is None:
             raise self.bad_response(f"a scan event of {number} has no date")
-        description = str(ev.get("eventDescription") or ev.get("derivedStatus") or "")
-        extra = str(ev.get("exceptionDescription") or "")
+        description = str(member(ev, "eventDescription", str, "eventDescription")
+                          or member(ev, "derivedStatus", str, "derivedStatus") or "")
+        extra = str(member(ev, "exceptionDescription", str, "exceptionDescription") or "")
         text = f"{description}. {extra}" if extra else description
         status, sub = self._classify(ev.get("eventType"), ev.get("derivedStatusCode"), text, number)
         loc = ev.get("scanLocation") if isinstance(ev.get("scanLocation"), dict) else {}
         place = ", ".join(str(loc[k]) for k in ("city", "stateOrProvinceCode", "countryCode")
                           if loc.get(k)) or None
-        code = ev.get("eventType") or ev.get("derivedStatusCode")
+        code = member(ev, "eventType", str, "eventType") or member(ev, "derivedStatusCode", str, "derivedStatusCode")
         if ev.get("exceptionCode"):
-            code = f"{code}/{ev['exceptionCode']}"
+            code = f"{code}/{member(ev, 'exceptionCode', str, 'exceptionCode')}"
         return TrackingEvent(
             time=when, description=text, location=place, status=status, sub_status=sub,
             raw_code=code, utc_offset_minutes=offset_minutes(stamp), country=_country(loc))
 
     def _eta(self, res: dict[str, Any]) -> tuple[date | None, date | None]:
-        window = (res.get("estimatedDeliveryTimeWindow") or {}).get("window") or {}
+        frame = member(res, "estimatedDeliveryTimeWindow", dict, "estimatedDeliveryTimeWindow") or {}
+        window = member(frame, "window", dict, "estimatedDeliveryTimeWindow.window") or {}
         begins, ends = window.get("begins"), window.get("ends")
         if not begins and not ends:
-            for item in res.get("dateAndTimes") or []:
+            for item in member(res, "dateAndTimes", list, "dateAndTimes") or []:
                 if isinstance(item, dict) and item.get("type") == "ESTIMATED_DELIVERY":
                     begins = ends = item.get("dateTime")
         return _local_date(begins), _local_date(ends or begins)
@@ -260,16 +267,11 @@ class Fedex(OAuthCarrierAdapter):
 
 def _local_date(value: Any) -> date | None:
     """The calendar date FedEx states (local to the recipient), not its UTC date."""
-    if not isinstance(value, str) or len(value) < 10:
-        return None
-    try:
-        return date.fromisoformat(value[:10])
-    except ValueError:
-        return None
+    return parse_day(value)
 
 
 def _ancillary(latest: dict[str, Any]) -> str:
-    details = latest.get("ancillaryDetails") or []
+    details = member(latest, "ancillaryDetails", list, "ancillaryDetails") or []
     if details and isinstance(details[0], dict):
         return str(details[0].get("reasonDescription") or "")
     return ""

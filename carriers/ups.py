@@ -34,6 +34,7 @@ from carriers.base import (
     sort_dedupe,
 )
 from carriers.oauth import OAuthCarrierAdapter
+from carriers.reading import MAX_OFFSET_MINUTES, MAX_YEAR, MIN_YEAR, checked_day, member, to_utc
 from trackmon.classify import refine
 
 PRODUCTION_TOKEN_URL = "https://onlinetools.ups.com/security/v1/oauth/token"
@@ -247,9 +248,11 @@ class Ups(OAuthCarrierAdapter):
             shipments = track.get("shipment") if isinstance(track, dict) else None
             if not isinstance(shipments, list) or not shipments or not isinstance(shipments[0], dict):
                 raise self.bad_response(f"no trackResponse.shipment list for {number}")
-            packages = [p for s in shipments for p in (s.get("package") or [])]
+            if not all(isinstance(s, dict) for s in shipments):
+                raise self.bad_response(f"a shipment of {number} is not an object")
+            packages = [p for s in shipments for p in (member(s, "package", list, "shipment package") or [])]
             if not packages:
-                warnings = [w for s in shipments for w in (s.get("warnings") or [])]
+                warnings = [w for s in shipments for w in (member(s, "warnings", list, "shipment warnings") or [])]
                 if warnings:
                     problems.append(_problem(number, warnings[0], raw.status_codes.get(number)))
                 else:
@@ -258,13 +261,16 @@ class Ups(OAuthCarrierAdapter):
                 continue
             if not all(isinstance(p, dict) for p in packages):
                 raise self.bad_response(f"a package of {number} is not an object")
-            snapshots.append(self._snapshot(number, _pick(number, packages)))
+            outcome = self.read_one(number, lambda number=number, packages=packages: self._snapshot(
+                number, _pick(number, packages)))
+            (problems if isinstance(outcome, CarrierProblem) else snapshots).append(outcome)  # type: ignore[arg-type]
         return ParseResult(snapshots=tuple(snapshots), problems=tuple(problems))
 
     def _classify(self, st: dict[str, Any], number: str) -> tuple[Status, SubStatus | None, str | None]:
         code = _code(st.get("statusCode"))
         kind = st.get("type")
-        text = st.get("description") or st.get("simplifiedTextDescription") or ""
+        text = member(st, "description", str, "status description") or member(
+            st, "simplifiedTextDescription", str, "status simplifiedTextDescription") or ""
         if code in _CODES:
             status, sub = _CODES[code], SUB_STATUS.get(code)
         else:
@@ -278,7 +284,7 @@ class Ups(OAuthCarrierAdapter):
 
     def _snapshot(self, number: str, pkg: dict[str, Any]) -> TrackingSnapshot:
         events = []
-        for act in pkg.get("activity") or []:
+        for act in member(pkg, "activity", list, "package activity") or []:
             if not isinstance(act, dict):
                 raise self.bad_response(f"an activity of {number} is not an object")
             events.append(self._event(number, act))
@@ -292,9 +298,9 @@ class Ups(OAuthCarrierAdapter):
             status, sub, raw_status = Status.info_received, None, None
         eta = self._eta(pkg.get("deliveryDate"))
         origin = dest = None
-        for addr in pkg.get("packageAddress") or []:
+        for addr in member(pkg, "packageAddress", list, "packageAddress") or []:
             if isinstance(addr, dict):
-                cc = _country(addr.get("address") or {})
+                cc = _country(member(addr, "address", dict, "packageAddress address") or {})
                 if str(addr.get("type", "")).upper() == "ORIGIN":
                     origin = cc
                 elif str(addr.get("type", "")).upper() == "DESTINATION":
@@ -305,10 +311,10 @@ class Ups(OAuthCarrierAdapter):
             origin_country=origin, destination_country=dest, source=self.name)
 
     def _eta(self, dates: Any) -> date | None:
-        for entry in dates or []:
+        for entry in dates if isinstance(dates, list) else []:
             if isinstance(entry, dict) and entry.get("type") in ("SDD", "RDD"):
                 try:
-                    return datetime.strptime(str(entry.get("date")), "%Y%m%d").date()
+                    return checked_day(datetime.strptime(str(entry.get("date")), "%Y%m%d").date())
                 except ValueError:
                     self.log.warning("carrier.bad_eta", value=entry.get("date"))
         return None
@@ -317,12 +323,13 @@ class Ups(OAuthCarrierAdapter):
         when, offset = self._when(number, act)
         st = act.get("status") if isinstance(act.get("status"), dict) else {}
         status, sub, raw = self._classify(st, number)
-        addr = ((act.get("location") or {}).get("address") or {}) if isinstance(
-            act.get("location"), dict) else {}
+        addr = member(member(act, "location", dict, "activity location"), "address", dict,
+                      "activity location address") or {}
         place = ", ".join(str(addr[k]) for k in ("city", "stateProvince", "countryCode")
                           if addr.get(k)) or None
         return TrackingEvent(
-            time=when, description=st.get("description") or st.get("simplifiedTextDescription") or "",
+            time=when, description=member(st, "description", str, "status description") or member(
+                st, "simplifiedTextDescription", str, "status simplifiedTextDescription") or "",
             location=place, status=status, sub_status=sub, raw_code=raw,
             utc_offset_minutes=offset, country=_country(addr))
 
@@ -335,13 +342,13 @@ class Ups(OAuthCarrierAdapter):
             return _stamp(act.get("date"), act.get("time") or "0", tz), offset
         except (TypeError, ValueError):
             raise self.bad_response(
-                f"activity time {act.get('date')!r} {act.get('time')!r} of {number} is not "
-                "YYYYMMDD HHMMSS") from None
+                f"activity time {str(act.get('date'))[:20]!r} {str(act.get('time'))[:20]!r} of {number} is not "
+                f"a real YYYYMMDD HHMMSS time ({MIN_YEAR}-{MAX_YEAR})") from None
 
 
 def _stamp(day: Any, clock: Any, tz: timezone) -> datetime:
     text = str(clock).strip().replace(":", "").zfill(6)
-    return datetime.strptime(f"{day}{text}", "%Y%m%d%H%M%S").replace(tzinfo=tz).astimezone(UTC)
+    return to_utc(datetime.strptime(f"{day}{text}", "%Y%m%d%H%M%S"), assume=tz)
 
 
 def _offset(value: Any) -> int | None:
@@ -353,9 +360,10 @@ def _offset(value: Any) -> int | None:
     digits = text.lstrip("+-")
     hours, _, minutes = digits.partition(":") if ":" in digits else (digits[:-2] or "0", "", digits[-2:])
     try:
-        return sign * (int(hours) * 60 + int(minutes or 0))
+        total = sign * (int(hours) * 60 + int(minutes or 0))
     except ValueError:
         return None
+    return total if abs(total) <= MAX_OFFSET_MINUTES else None
 
 
 def _code(value: Any) -> str | None:

@@ -33,6 +33,7 @@ from carriers.base import (
     sort_dedupe,
 )
 from carriers.oauth import OAuthCarrierAdapter
+from carriers.reading import MAX_OFFSET_MINUTES, member
 from trackmon.classify import refine
 
 PRODUCTION_TOKEN_URL = "https://apis.usps.com/oauth2/v3/token"
@@ -158,7 +159,9 @@ class Usps(OAuthCarrierAdapter):
             events = data.get("trackingEvents")
             if not isinstance(events, list) or not (events or data.get("statusCategory")):
                 raise self.bad_response(f"no trackingEvents list or statusCategory for {number}")
-            snapshots.append(self._snapshot(number, data, events))
+            outcome = self.read_one(number, lambda number=number, data=data, events=events: self._snapshot(
+                number, data, events))
+            (problems if isinstance(outcome, CarrierProblem) else snapshots).append(outcome)  # type: ignore[arg-type]
         return ParseResult(snapshots=tuple(snapshots), problems=tuple(problems))
 
     def _snapshot(self, number: str, data: dict[str, Any], raw_events: list[Any]) -> TrackingSnapshot:
@@ -169,7 +172,7 @@ class Usps(OAuthCarrierAdapter):
             events.append(self._event(number, ev))
         ordered = sort_dedupe(events)
         category = data.get("statusCategory")
-        text = str(data.get("status") or data.get("statusSummary") or "")
+        text = str(member(data, "status", str, "status") or member(data, "statusSummary", str, "statusSummary") or "")
         if isinstance(category, str) and category.strip():
             status = _CATEGORIES.get(category.strip().casefold())
             if status is None:
@@ -196,14 +199,12 @@ class Usps(OAuthCarrierAdapter):
             if when is None:
                 tz = timezone(timedelta(minutes=offset)) if offset is not None else UTC
                 when = parse_ts(ev.get("eventTimestamp"), assume=tz)
-        except ValueError:
-            raise self.bad_response(
-                f"event time {ev.get('GMTTimestamp') or ev.get('eventTimestamp')!r} of {number} "
-                "is not ISO-8601") from None
+        except ValueError as exc:
+            raise self.bad_response(f"a tracking event of {number}: {exc}") from None
         if when is None:
             raise self.bad_response(f"a tracking event of {number} has no time")
-        code = ev.get("eventCode")
-        text = str(ev.get("eventType") or "")
+        code = member(ev, "eventCode", str, "eventCode")
+        text = str(member(ev, "eventType", str, "eventType") or "")
         status = self.map_code(_EVENTS, code, number=number)
         sub = SUB_STATUS.get(code) if isinstance(code, str) else None
         if sub is None and text:
@@ -228,9 +229,10 @@ def _offset(value: Any) -> int | None:
     sign = -1 if text.startswith("-") else 1
     hours, _, minutes = text.lstrip("+-").partition(":")
     try:
-        return sign * (int(hours) * 60 + int(minutes))
+        total = sign * (int(hours) * 60 + int(minutes))
     except ValueError:
         return None
+    return total if abs(total) <= MAX_OFFSET_MINUTES else None
 
 
 def _problem(number: str, error: Any, http_status: int | None) -> CarrierProblem:
