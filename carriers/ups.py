@@ -6,7 +6,8 @@ with `TV1002`.
 
 Status: the 3-digit `statusCode` (the "Status/Description Codes" of the UPS tracking
 reference, zero-padded: "011" is code 11) is the most specific and is tried first; the
-one-letter `type` is the fallback; generic codes are refined with the activity text.
+one-letter `type` is the fallback; generic codes are refined with the activity text. The
+tables, every published code with its source, are in carriers/ups_codes.py.
 
 Times: `gmtDate` + `gmtTime` (UTC, time not always zero-padded) are used when present, with
 `gmtOffset` as the scan's offset; otherwise the local `date` + `time`, shifted by
@@ -25,7 +26,6 @@ from carriers.base import (
     ParseResult,
     RawResponse,
     Status,
-    StatusTable,
     SubStatus,
     TrackingEvent,
     TrackingSnapshot,
@@ -35,172 +35,15 @@ from carriers.base import (
 )
 from carriers.oauth import OAuthCarrierAdapter
 from carriers.reading import MAX_OFFSET_MINUTES, MAX_YEAR, MIN_YEAR, checked_day, member, to_utc
+from carriers.ups_codes import STATUS_CODES, SUB_STATUS, TYPE_CODES  # every published code, with sources
 from trackmon.classify import refine
 
 PRODUCTION_TOKEN_URL = "https://onlinetools.ups.com/security/v1/oauth/token"
 TOKEN_PATH = "/security/v1/oauth/token"
 TRACK_PATH = "/track/v1/details/{number}"
 
-#: `status.type` / `currentStatus.type` (UPS "Package Activity Types").
-TYPE_CODES: StatusTable = {
-    Status.delivered: (
-        "D",   # Delivered
-    ),
-    Status.in_transit: (
-        "I",   # In Transit, Out for Delivery (refined by statusCode / text)
-        "P",   # Pickup (older UPS XML API; not in the v1 table)
-        "DO",  # Delivered Origin CFS (freight only): still moving
-        "DD",  # Delivered Destination CFS (freight only): still moving
-        "W",   # Warehousing (freight only)
-        "U",   # Updates (Track Alert API only)
-    ),
-    Status.info_received: (
-        "M",   # Billing Information Received (label created)
-    ),
-    Status.exception: (
-        "X",   # Exception (refined by statusCode / text)
-        "MV",  # Billing Information Voided
-    ),
-    Status.returning: (
-        "RS",  # Returned to Shipper (older UPS APIs; not in the v1 table)
-    ),
-    Status.out_for_delivery: (
-        "O",   # Out for Delivery (older clients; not in the v1 table, unverified)
-    ),
-    Status.unknown: (
-        "NA",  # Not Available
-    ),
-}
 _TYPES = invert(TYPE_CODES)
-
-#: `statusCode` (UPS Status/Description Codes, compared without leading zeros).
-STATUS_CODES: StatusTable = {
-    Status.info_received: (
-        "3",    # Shipment Ready for UPS
-        "44",   # On the Way to UPS
-        "45",   # On the Way to UPS
-        "46",   # On the Way to UPS
-        "80",   # Order Processed: In Transit to UPS
-        "81",   # Order Processed: Ready for UPS
-        "157",  # Shipment Ready for UPS
-        "166",  # Shipment Ready for Roadie
-    ),
-    Status.in_transit: (
-        "5", "10", "25", "39", "48", "88", "158", "159", "164", "165",  # On the Way
-        "12",   # Clearance in Progress
-        "14",   # Clearance Completed
-        "16",   # In Warehouse
-        "32",   # Adverse Weather May Cause Delay
-        "38",   # Picked Up by UPS
-        "47", "49", "87", "91",  # Delay
-        "52",   # Delay: Emergency Situation or Severe Weather
-        "53", "54",  # Delay: Severe Weather
-        "58",   # On the Way to a Local UPS Access Point
-        "72",   # Preparing for Delivery
-        "74",   # In Transit to UPS Delivery Partner
-        "75",   # UPS Delivery Partner has Shipment
-        "76",   # Scheduled for Delivery
-        "85",   # Cleared
-        "93",   # Customs Clearance in Progress
-        "133",  # Airport Security Delay
-        "135",  # Cleared Import Customs
-        "138",  # Transferred to UPS Delivery Partner
-        "139",  # Awaiting Scheduled Departure
-        "160",  # We Have Your Package
-        "167",  # Dropped off at UPS Store by Customer
-        "168",  # Dropped off at Retail Location by Customer
-        "169",  # Dropped off at a UPS Access Point by Customer
-    ),
-    Status.out_for_delivery: (
-        "6", "21", "37", "90", "92", "147", "162",  # Out for Delivery
-        "73",   # Loaded on Delivery Vehicle
-        "79",   # Your Driver is Arriving Soon!
-    ),
-    Status.available_for_pickup: (
-        "17",   # Held for Customer Pickup
-        "40",   # Ready for Customer Pickup
-        "145",  # Delivered to Post Office for Pickup
-        "161",  # Delivered to UPS Access Point
-    ),
-    Status.delivered: (
-        "11",   # Delivered
-        "26",   # Delivered by Local Post Office
-        "144",  # Delivered to Agent
-    ),
-    Status.delivery_failed: (
-        "22",   # First Attempt Made
-        "23",   # Second Delivery Attempted
-        "24",   # Final Attempt Made
-        "61", "146",  # Delivery Attempted
-        "62",   # Delivery Attempted: Adult Signature Required
-        "63",   # Delivery Attempted: Funds Required
-        "65",   # Delivery Refused
-        "67",   # Post Office Delivery Attempted
-        "70",   # Unable to Deliver
-    ),
-    Status.exception: (
-        "7",    # Shipment Information Voided
-        "13",   # Exception
-        "29",   # Exception: Action Required
-        "30",   # Local Post Office Exception
-        "50",   # Delay: Action Required
-        "51",   # Address Information Required
-        "59",   # Clearance Information Required
-        "60",   # Damage Reported
-        "69",   # Sent to Lost and Found
-        "77",   # UPS Delivery Partner Exception
-        "84",   # Held
-        "86",   # Held for COD Payment
-        "124",  # Pending Release From Non-UPS Broker
-        "125", "126",  # Clearance Information Needed
-        "127",  # Pending Government Agency Release
-        "140",  # Security Access Required
-        "142",  # Incomplete Documentation Received
-        "148",  # Seized by Law Enforcement, No Longer in UPS possession
-    ),
-    Status.returning: (
-        "33", "120",  # Return to Sender Requested
-        "35",   # Returning to Sender
-        "36",   # Returning to Sender: In Transit
-        "119",  # Return to Sender Confirmed
-    ),
-    Status.returned: (
-        "34",   # Returned to Sender
-        "68",   # Returned to Sender by Post Office
-        "82",   # Returned - Damage Reported
-    ),
-    Status.unknown: (
-        "0",    # Status Not Available
-        "149", "163",  # Package Information Unavailable
-    ),
-}
 _CODES = invert(STATUS_CODES)
-
-#: Finer stage for a `statusCode` (absent: generic, the text may refine it).
-SUB_STATUS: dict[str, SubStatus] = {
-    "3": SubStatus.label_created, "157": SubStatus.label_created, "81": SubStatus.label_created,
-    "38": SubStatus.picked_up, "160": SubStatus.picked_up,
-    "167": SubStatus.picked_up, "168": SubStatus.picked_up, "169": SubStatus.picked_up,
-    "12": SubStatus.customs_processing, "93": SubStatus.customs_processing,
-    "14": SubStatus.customs_released, "85": SubStatus.customs_released,
-    "135": SubStatus.customs_released,
-    "59": SubStatus.customs_information_required, "125": SubStatus.customs_information_required,
-    "126": SubStatus.customs_information_required, "142": SubStatus.customs_information_required,
-    "124": SubStatus.customs_held, "127": SubStatus.customs_held, "148": SubStatus.customs_held,
-    "32": SubStatus.delayed, "47": SubStatus.delayed, "49": SubStatus.delayed,
-    "52": SubStatus.delayed, "53": SubStatus.delayed, "54": SubStatus.delayed,
-    "87": SubStatus.delayed, "91": SubStatus.delayed, "133": SubStatus.security,
-    "140": SubStatus.security,
-    "17": SubStatus.pickup_point, "40": SubStatus.pickup_point, "161": SubStatus.pickup_point,
-    "145": SubStatus.pickup_post_office,
-    "22": SubStatus.nobody_home, "23": SubStatus.nobody_home, "24": SubStatus.nobody_home,
-    "65": SubStatus.refused, "51": SubStatus.bad_address,
-    "60": SubStatus.damaged, "82": SubStatus.damaged, "69": SubStatus.lost,
-    "7": SubStatus.cancelled,
-    "33": SubStatus.returning, "35": SubStatus.returning, "36": SubStatus.returning,
-    "119": SubStatus.returning, "120": SubStatus.returning,
-    "34": SubStatus.returned, "68": SubStatus.returned,
-}
 
 #: Warning / error codes meaning "no such number" (others are "invalid" or "rejected").
 NOT_FOUND_CODES = frozenset({"TW0001", "TW0003", "TV1001"})
