@@ -41,6 +41,12 @@ SLUGS: dict[str, str] = {
 }
 _SLUG_NAMES = {slug: name for name, slug in SLUGS.items()}
 
+# Source of TAGS and SUBTAGS: AfterShip Tracking API, "Delivery statuses" (9 tags) and
+# "Delivery sub-statuses" (aftership.com/docs/tracking/enum/delivery-statuses and
+# .../enum/delivery-sub-statuses; reference/status-enums.json "aftership"). Every published
+# subtag is a row below; the comment is AfterShip's meaning. Pending_002..006 are published
+# without a meaning we could verify: they stay `not_found`, like Pending_001.
+
 #: Tag → Status, used when the subtag is missing or unknown.
 TAGS: Mapping[Status, tuple[str, ...]] = {
     Status.not_found: ("Pending",),            # created, no information from the courier yet

@@ -37,13 +37,15 @@ from trackmon.errors import CarrierAuthError
 from trackmon.http import send
 from trackmon.settings import env_var_for
 
-#: Unified API `statusCode` (the only code it gives; the text says the rest).
+#: Unified API `statusCode` (the only code it gives; the text says the rest). Source: DHL
+#: Shipment Tracking - Unified API, schema `supermodelIoLogisticsTrackingShipmentEventStatusCode`
+#: (developer.dhl.com; reference/status-enums.json "dhl_unified").
 STATUS_CODES: StatusTable = {
-    Status.info_received: ("pre-transit",),  # label created / data received, not yet handed over
-    Status.in_transit: ("transit",),         # moving in DHL's network (customs is in the text)
-    Status.delivered: ("delivered",),        # delivered
-    Status.exception: ("failure",),          # delivery failed, returned, held: text says which
-    Status.unknown: ("unknown",),            # DHL itself does not know the stage
+    Status.info_received: ("pre-transit",),  # "pre-transit": label created / data received, not handed over
+    Status.in_transit: ("transit",),         # "transit": moving in DHL's network (customs is in the text)
+    Status.delivered: ("delivered",),        # "delivered"
+    Status.delivery_failed: ("failure",),    # "failure": delivery failed (the text may say returned or held)
+    Status.unknown: ("unknown",),            # "unknown": DHL itself does not know the stage
 }
 _STATUS = invert(STATUS_CODES)
 
@@ -108,6 +110,12 @@ class Dhl(CarrierAdapter):
         code = node.get("statusCode")
         status = self.map_code(_STATUS, code, number=number)
         text = _text(node)
+        if status is Status.delivery_failed and text:
+            # DHL's one failure code also covers customs holds and returns: a text that names
+            # one of those decides; otherwise it is the failed delivery the code says
+            named = refine(Status.exception, None, text)
+            if named.status is not Status.exception or named.sub_status is not None:
+                return named.status, named.sub_status, text
         result = refine(status, None, text) if text else None
         if result is not None:
             return result.status, result.sub_status, text

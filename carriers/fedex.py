@@ -42,86 +42,104 @@ TOKEN_PATH = "/oauth/token"
 TRACK_PATH = "/track/v1/trackingnumbers"
 BATCH_PART = "batch"
 
+# Sources:
+# [FTS] FedEx Track API, "Tracking Status Codes" (developer.fedex.com API reference; copied in
+#       reference/specs/fedex_tracking_status_codes.txt): Movement and Regulatory codes. Its
+#       "Possession" codes (CA carrier, RC recipient, SH shipper, CU customs, BR broker, TP
+#       transfer partner) name who holds the parcel, not an event, and are not statuses.
+# [KAR] Not in that table; meaning from karrio's FedEx connector (its TrackingStatus, which cites
+#       the same API reference page): MD "Manifest Data", RT "Return to Shipper Requested".
+# [DRV] Derived codes seen in `derivedCode` / `derivedStatusCode` of real answers.
+
 #: Scan `eventType`, `latestStatusDetail.code` and `derivedStatusCode` values.
 STATUS_CODES: StatusTable = {
     Status.info_received: (
-        "OC",  # Order Created / shipment information sent to FedEx
-        "IN",  # Initiated (derived code)
+        "OC",  # [FTS] Order Created
+        "MD",  # [KAR] Manifest Data (shipment data received, no parcel yet)
+        "IN",  # [DRV] Initiated
+        "EP",  # [FTS] Enroute to Pickup (the courier is on the way to the sender)
+        "AP",  # [FTS] At Pickup (at the sender's)
+        "PD",  # [FTS] Pickup Delay (collection from the sender delayed)
+        "RP",  # [FTS] Return label link emailed to return sender (a label, no parcel yet)
+        "RG",  # [FTS] Return label link expiring soon
     ),
     Status.in_transit: (
-        "PU",  # Picked Up
-        "PX",  # Picked up (see Details)
-        "IT",  # In Transit
-        "IX",  # In transit (see Details)
-        "AR",  # Arrived at FedEx location
-        "AF",  # At local FedEx Facility
-        "DP",  # Departed
-        "LO",  # Left Origin
-        "OF",  # At FedEx origin facility
-        "FD",  # At FedEx Destination
-        "SF",  # At Sort Facility
-        "AA",  # At Airport
-        "PL",  # Plane Landed
-        "PF",  # Plane in Flight
-        "PM",  # In Progress
-        "AO",  # Shipment arriving On-time
-        "AC",  # At Canada Post facility
-        "AX",  # At USPS facility
-        "OX",  # Shipment information sent to USPS
-        "TR",  # Transfer
-        "EA",  # Export Approved / Enroute to Airport
-        "EO",  # Enroute to Origin Airport
-        "EP",  # Enroute to Pickup
-        "AP",  # At Pickup
-        "CH",  # Location Changed
-        "SP",  # Split Status
-        "CC",  # Cleared Customs
-        "CP",  # Clearance in Progress
-        "CD",  # Clearance Delay
-        "DY",  # Delay
-        "DD",  # Delivery Delay
-        "PD",  # Pickup Delay
-        "RL",  # Running Late (derived code)
-        "RR",  # CDO requested (delivery options)
-        "RM",  # CDO Modified
-        "RC",  # CDO Cancelled
-        "DS",  # Vehicle Dispatched
-        "DR",  # Vehicle furnished but not used
+        "PU",  # [FTS] Picked Up
+        "PX",  # [FTS] Picked up (see Details)
+        "IT",  # [FTS] In Transit
+        "IX",  # [FTS] In transit (see Details)
+        "OW", "Ow",  # [FTS] On the way (printed "Ow" in the table)
+        "AR",  # [FTS] Arrived at FedEx location
+        "AF",  # [FTS] At local FedEx Facility
+        "DP",  # [FTS] Departed
+        "LO",  # [FTS] Left Origin
+        "OF",  # [FTS] At FedEx origin facility
+        "FD",  # [FTS] At FedEx Destination
+        "SF",  # [FTS] At Sort Facility
+        "AA",  # [FTS] At Airport
+        "PL",  # [FTS] Plane Landed
+        "PF",  # [FTS] Plane in Flight
+        "PM",  # [FTS] In Progress
+        "AO",  # [FTS] Shipment arriving On-time
+        "AC",  # [FTS] At Canada Post facility
+        "AX",  # [FTS] At USPS facility
+        "OX",  # [FTS] Shipment information sent to USPS (SmartPost hand-over)
+        "TR",  # [FTS] Transfer
+        "EA",  # [FTS] Enroute to Airport (Movement) / Export Approved (Regulatory)
+        "EO",  # [FTS] Enroute to Origin Airport
+        "CH",  # [FTS] Location Changed
+        "SP",  # [FTS] Split Status
+        "CC",  # [FTS] Cleared Customs
+        "CP",  # [FTS] Clearance in Progress
+        "CD",  # [FTS] Clearance Delay
+        "DY",  # [FTS] Delay
+        "DD",  # [FTS] Delivery Delay
+        "RL",  # [DRV] Running Late
+        "RR",  # [FTS] CDO requested (delivery options)
+        "RM",  # [FTS] CDO Modified
+        "RC",  # [FTS] CDO Cancelled
+        "DS",  # [FTS] Vehicle Dispatched
+        "DR",  # [FTS] Vehicle furnished but not used
     ),
     Status.out_for_delivery: (
-        "OD",  # Out for Delivery
-        "ED",  # Enroute to Delivery
-        "AD",  # At Delivery
+        "OD",  # [FTS] Out for Delivery
+        "ED",  # [FTS] Enroute to Delivery
+        "AD",  # [FTS] At Delivery
     ),
     Status.available_for_pickup: (
-        "HL",  # Hold at Location
-        "HP",  # Ready for Recipient Pickup
+        "HL",  # [FTS] Hold at Location
+        "HP",  # [FTS] Ready for Recipient Pickup
     ),
     Status.delivered: (
-        "DL",  # Delivered
+        "DL",  # [FTS] Delivered
     ),
     Status.delivery_failed: (
-        "DE",  # Delivery Exception
+        "DE",  # [FTS] Delivery Exception
     ),
     Status.exception: (
-        "SE",  # Shipment Exception
-        "CA",  # Shipment Cancelled
+        "SE",  # [FTS] Shipment Exception
+        "CA",  # [FTS] Shipment Cancelled
+        "LP",  # [FTS] Return label link cancelled by shipment originator
+        "RD",  # [FTS] Return label link expired
     ),
     Status.returning: (
-        "RS",  # Return to Shipper
+        "RS",  # [FTS] Return to Shipper
+        "RT",  # [KAR] Return to Shipper Requested
     ),
 }
 _CODES = invert(STATUS_CODES)
 
 SUB_STATUS: dict[str, SubStatus] = {
-    "OC": SubStatus.label_created, "IN": SubStatus.label_created,
+    "OC": SubStatus.label_created, "IN": SubStatus.label_created, "MD": SubStatus.label_created,
+    "RP": SubStatus.label_created, "RG": SubStatus.label_created,
     "PU": SubStatus.picked_up, "PX": SubStatus.picked_up,
     "CC": SubStatus.customs_released, "CP": SubStatus.customs_processing,
     "CD": SubStatus.customs_held,
     "DY": SubStatus.delayed, "DD": SubStatus.delayed, "PD": SubStatus.delayed,
     "RL": SubStatus.delayed,
     "HL": SubStatus.pickup_point, "HP": SubStatus.pickup_point,
-    "CA": SubStatus.cancelled, "RS": SubStatus.returning,
+    "CA": SubStatus.cancelled, "LP": SubStatus.cancelled, "RD": SubStatus.cancelled,
+    "RS": SubStatus.returning, "RT": SubStatus.returning,
 }
 
 #: Per-number error codes meaning "FedEx knows nothing of this number".

@@ -46,6 +46,11 @@ CARRIER_KEYS: dict[str, int] = {
 }
 _KEY_NAMES = {key: name for name, key in CARRIER_KEYS.items()}
 
+# Source of MAIN_STATUS, SUB_STATUS and STAGES: 17TRACK Tracking API v2.2, "Package status
+# and sub-status" (help.17track.net/hc/en-us/articles/37471096573337: 9 main statuses, 30
+# sub-statuses) and the `milestone.key_stage` list of the v2.2 docs (carrier-apis.md §1.5;
+# reference/status-enums.json "17track_v2"). Every published value is a row below.
+
 #: Main status → trackmon Status, used when the sub-status is missing or unknown.
 MAIN_STATUS: Mapping[Status, tuple[str, ...]] = {
     Status.not_found: ("NotFound",),

@@ -40,8 +40,11 @@ PRODUCTION_TOKEN_URL = "https://apis.usps.com/oauth2/v3/token"
 TOKEN_PATH = "/oauth2/v3/token"
 TRACK_PATH = "/tracking/{number}"
 
-#: Summary `statusCategory`. "Delivered" is seen in recorded responses; the other values are
-#: the categories USPS.com shows (not listed in the OpenAPI spec) - unknown ones are logged.
+#: Summary `statusCategory`. Source: the OpenAPI spec (reference/specs/usps_tracking_v3_openapi
+#: _3.2.6.yaml) only points to USPS Pub 199 App. G-4/G-5; "Delivered" is seen in recorded
+#: responses (reference/status-enums.json "usps_tracking_v3"); the other values are the
+#: progress categories USPS.com shows, not verified against a published list. Unknown ones
+#: are logged as `carrier.unmapped_code` and the newest event's code decides.
 CATEGORIES: StatusTable = {
     Status.info_received: ("Pre-Shipment", "Label Created, not yet in system"),
     Status.in_transit: ("Accepted", "In Transit", "USPS in possession of item"),
@@ -54,7 +57,8 @@ CATEGORIES: StatusTable = {
 }
 _CATEGORIES = {k.casefold(): v for k, v in invert(CATEGORIES).items()}
 
-#: `eventCode` (Pub 199 Appendix G-4 domestic / G-5 international scan events).
+#: `eventCode` (USPS Pub 199 Appendix G-4 domestic / G-5 international scan events; the codes
+#: seen in recorded responses, reference/status-enums.json "eventCode_observed", are all here).
 EVENT_CODES: StatusTable = {
     Status.info_received: (
         "GX",  # Shipping Label Created, USPS Awaiting Item
