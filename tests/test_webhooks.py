@@ -188,3 +188,23 @@ def test_signed_aftership_push_with_impossible_times_is_never_a_5xx(client, engi
     r = client.post("/webhooks/aftership", content=body, headers={"aftership-hmac-sha256": sign_aftership(body)})
     assert r.status_code < 500, r.text
     assert _events(engine) == {}
+
+
+def test_a_push_the_database_refuses_is_422_not_500(client, engine, monkeypatch) -> None:
+    """A value the database cannot store (e.g. too long for a column) is the body's fault:
+    retrying the same push cannot help, so it is not a 5xx; nothing of it is stored."""
+    from sqlalchemy.exc import DataError
+
+    import trackmon.api.webhooks as route
+
+    def refuse(*args, **kwargs):
+        too_long = ValueError("value too long for type character varying(200)")
+        raise DataError("INSERT INTO shipment_event ...", {}, too_long)
+
+    monkeypatch.setattr(route, "ingest_snapshot", refuse)
+    body = (FIXTURES / "17track" / "push_updated.json").read_bytes()
+    r = client.post("/webhooks/17track", content=body, headers={"sign": sign_17track(body)})
+    assert r.status_code == 422
+    assert "INSERT" not in r.text and "character varying" not in r.text
+    with Session(engine) as s:
+        assert s.exec(select(WebhookReceipt)).all() == []  # rolled back: a fixed push can come again
