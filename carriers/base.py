@@ -25,7 +25,7 @@ from typing import Any, ClassVar
 import httpx
 import structlog
 
-from carriers.reading import parse_ts, read_item, total
+from carriers.reading import MAX_OFFSET_MINUTES, parse_ts, read_item, total
 from trackmon import metrics
 from trackmon.clock import Clock, utcnow
 from trackmon.domain import (
@@ -92,7 +92,8 @@ def offset_minutes(value: Any) -> int | None:
     except ValueError:
         return None
     off = dt.utcoffset()
-    return None if off is None else int(off / timedelta(minutes=1))
+    minutes = None if off is None else int(off / timedelta(minutes=1))
+    return minutes if minutes is not None and abs(minutes) <= MAX_OFFSET_MINUTES else None
 
 
 def sort_dedupe(events: Iterable[TrackingEvent]) -> tuple[TrackingEvent, ...]:

@@ -437,3 +437,21 @@ async def test_one_unreadable_17track_parcel_does_not_stall_its_round(engine, no
         _assert_backed_off(ships[number], now, "17TRACK answer for this number could not be read: ")
         assert what in ships[number].last_error
     _assert_stored(ships[numbers[-1]], now)
+
+
+async def test_a_routing_failure_backs_off_that_parcel_and_the_others_are_polled(engine, now):
+    numbers = _seed_many(engine, now, 3)
+    adapter = FakeAdapter(script={n: snapshot(n, [event(now - DAY, "Accepted")]) for n in numbers})
+
+    class Router(FakeCarrierSet):
+        def route(self, number, carrier=None):
+            if number == numbers[1]:
+                raise IndexError("string index out of range")
+            return super().route(number, carrier)
+
+    report = await poll_due(engine, Router(adapter), SETTINGS, now, owner="me", **HOOKS)
+    assert (report.polled, report.failures) == (2, 1)
+    ships = _shipments(engine)
+    _assert_backed_off(ships[numbers[1]], now, "choosing a carrier API failed unexpectedly (IndexError)")
+    _assert_stored(ships[numbers[0]], now)
+    _assert_stored(ships[numbers[2]], now)

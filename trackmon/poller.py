@@ -342,6 +342,12 @@ class _Poll:
                 self.report.carrier("none").failures += 1
                 self.release_failed([ship.id], str(exc))
                 continue
+            except Exception as exc:  # a bug must not leave the whole round leased
+                self.log.error("poll.route_failed", shipment_id=ship.id, error_type=type(exc).__name__, exc_info=True)
+                self.report.failures += 1
+                self.report.carrier("none").failures += 1
+                self.release_failed([ship.id], failure_reason(exc, "choosing a carrier API"))
+                continue
             groups.setdefault(routed.adapter.name, (routed.adapter, []))[1].append(
                 _Item(ship.id, ship.tracking_number, routed.request))
         await asyncio.gather(*(self.run_group(adapter, items) for adapter, items in groups.values()))
