@@ -25,6 +25,7 @@ from carriers.base import (
     parse_ts,
     sort_dedupe,
 )
+from carriers.reading import member, parse_day
 from trackmon.classify import classify_description, refine
 from trackmon.domain import CarrierProblem, ParseResult, Status, SubStatus, TrackingEvent, TrackingSnapshot
 from trackmon.errors import CarrierAuthError, CarrierResponseError, RateLimited, TransientCarrierError
@@ -39,6 +40,12 @@ SLUGS: dict[str, str] = {
     "fedex": "fedex", "dhl": "dhl", "russian-post": "russian-post", "cainiao": "cainiao",
 }
 _SLUG_NAMES = {slug: name for name, slug in SLUGS.items()}
+
+# Source of TAGS and SUBTAGS: AfterShip Tracking API, "Delivery statuses" (9 tags) and
+# "Delivery sub-statuses" (aftership.com/docs/tracking/enum/delivery-statuses and
+# .../enum/delivery-sub-statuses; reference/status-enums.json "aftership"). Every published
+# subtag is a row below; the comment is AfterShip's meaning. Pending_002..006 are published
+# without a meaning we could verify: they stay `not_found`, like Pending_001.
 
 #: Tag → Status, used when the subtag is missing or unknown.
 TAGS: Mapping[Status, tuple[str, ...]] = {
@@ -132,12 +139,11 @@ def _country(value: Any) -> str | None:
 
 
 def _date(*values: Any) -> date | None:
+    """The first usable calendar date among `values`."""
     for value in values:
-        if isinstance(value, str) and value:
-            try:
-                return date.fromisoformat(value[:10])
-            except ValueError:
-                log.warning("carrier.bad_value", field="estimated_delivery", value=value)
+        day = parse_day(value) if isinstance(value, str) and value else None
+        if day is not None:
+            return day
     return None
 
 
@@ -155,7 +161,8 @@ def _map(tag: Any, subtag: Any, number: str) -> tuple[Status, SubStatus | None]:
 def _checkpoint(raw: Any, number: str) -> TrackingEvent | None:
     if not isinstance(raw, dict):
         raise _bad(f"{number}: checkpoint is not an object")
-    text = str(raw.get("message") or raw.get("subtag_message") or "").strip()
+    text = str(member(raw, "message", str, "checkpoint message")
+               or member(raw, "subtag_message", str, "checkpoint subtag_message") or "").strip()
     try:
         when = parse_ts(raw.get("checkpoint_time"))
     except ValueError:
@@ -172,8 +179,8 @@ def _checkpoint(raw: Any, number: str) -> TrackingEvent | None:
     else:
         cls = classify_description(text) if text else None
         status, sub = (cls.status, cls.sub_status) if cls else (Status.in_transit, None)
-    place = raw.get("location") or ", ".join(
-        str(p) for p in (raw.get("city"), raw.get("state"), raw.get("country_name")) if p)
+    place = member(raw, "location", str, "checkpoint location") or ", ".join(
+        str(p) for p in (raw.get("city"), raw.get("state"), raw.get("country_name")) if isinstance(p, str) and p)
     return TrackingEvent(
         time=when, description=text, location=str(place).strip() or None, status=status, sub_status=sub,
         raw_code=str(raw.get("raw_tag") or subtag or tag or "") or None,
@@ -207,9 +214,10 @@ def parse_tracking(obj: dict[str, Any]) -> TrackingSnapshot:
                      obj.get("expected_delivery"))
     eta_to = _date(latest.get("datetime_max"), courier.get("estimated_delivery_date_max"),
                    aftership.get("estimated_delivery_date_max")) or eta_from
-    slug = str(obj.get("slug") or "")
-    last_mile = block("last_mile").get("slug") or next(
-        (c.get("slug") for c in reversed(checkpoints) if isinstance(c, dict) and c.get("slug")), None) or slug
+    slug = str(member(obj, "slug", str, "slug") or "")
+    last_mile = member(block("last_mile"), "slug", str, "last_mile.slug") or next(
+        (c["slug"] for c in reversed(checkpoints) if isinstance(c, dict) and isinstance(c.get("slug"), str)
+         and c["slug"]), None) or slug
     return TrackingSnapshot(
         carrier=_SLUG_NAMES.get(slug, slug or "unknown"),
         tracking_number=number,
@@ -320,8 +328,12 @@ class AfterShip(CarrierAdapter):
                 continue
             found = [t for t in _trackings(data) if t.get("tracking_number") == number]
             if found:
-                snapshots[number] = parse_tracking(found[0])
-                problems.pop(number, None)
+                outcome = self.read_one(number, lambda obj=found[0]: parse_tracking(obj))
+                if isinstance(outcome, CarrierProblem):
+                    problems[number] = outcome
+                else:
+                    snapshots[number] = outcome
+                    problems.pop(number, None)
             elif kind == "get" and f"create:{number}" not in raw.parts:
                 problems[number] = CarrierProblem(tracking_number=number, kind="not_found",
                                                   message="AfterShip does not track this number")

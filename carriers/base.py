@@ -19,12 +19,13 @@ import json
 from abc import ABC, abstractmethod
 from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import datetime, timedelta
 from typing import Any, ClassVar
 
 import httpx
 import structlog
 
+from carriers.reading import MAX_OFFSET_MINUTES, parse_ts, read_item, total
 from trackmon import metrics
 from trackmon.clock import Clock, utcnow
 from trackmon.domain import (
@@ -79,36 +80,20 @@ def invert(table: StatusTable) -> dict[str, Status]:
     return out
 
 
-def parse_ts(value: Any, *, assume: timezone = UTC) -> datetime | None:
-    """Parse an ISO-8601 timestamp to aware UTC. Naive values are taken in `assume`.
-
-    Returns None for empty values; raises ValueError for garbage.
-    """
-    if value is None or value == "":
-        return None
-    if isinstance(value, datetime):
-        dt = value
-    else:
-        text = str(value).strip()
-        if text.endswith("Z"):
-            text = text[:-1] + "+00:00"
-        dt = datetime.fromisoformat(text)
-    if dt.tzinfo is None:
-        dt = dt.replace(tzinfo=assume)
-    return dt.astimezone(UTC)
-
-
 def offset_minutes(value: Any) -> int | None:
     """The UTC offset, in minutes, of an ISO timestamp that carries one."""
     if not value:
         return None
-    text = str(value).strip().replace("Z", "+00:00")
+    if not isinstance(value, str):
+        return None
+    text = value.strip().replace("Z", "+00:00")
     try:
         dt = datetime.fromisoformat(text)
     except ValueError:
         return None
     off = dt.utcoffset()
-    return None if off is None else int(off / timedelta(minutes=1))
+    minutes = None if off is None else int(off / timedelta(minutes=1))
+    return minutes if minutes is not None and abs(minutes) <= MAX_OFFSET_MINUTES else None
 
 
 def sort_dedupe(events: Iterable[TrackingEvent]) -> tuple[TrackingEvent, ...]:
@@ -129,6 +114,13 @@ class CarrierAdapter(ABC):
     credentials: ClassVar[tuple[str, ...]] = ("api_key",)  # settings keys that must be set
     default_base_url: ClassVar[str]
     carriers_served: ClassVar[frozenset[str]] = frozenset()  # trackmon carrier names it tracks
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        """Every adapter's `parse` is made total (carriers/reading.py): whatever the answer,
+        it returns, or raises a CarrierError naming what was wrong - never anything else."""
+        super().__init_subclass__(**kwargs)
+        if "parse" in cls.__dict__:
+            cls.parse = total(cls.__dict__["parse"])  # type: ignore[method-assign]
 
     def __init__(self, settings: CarrierSettings, client: httpx.AsyncClient, *,
                  limiter: RateLimiter | None = None, clock: Clock = utcnow,
@@ -163,7 +155,13 @@ class CarrierAdapter(ABC):
 
     @abstractmethod
     def parse(self, raw: RawResponse) -> ParseResult:
-        """Pure: bytes → snapshots and per-number problems. Garbage → CarrierResponseError."""
+        """Pure: bytes → snapshots and per-number problems. An answer that cannot be read as a
+        whole → CarrierResponseError; one parcel that cannot be read → its `malformed` problem
+        (build each parcel's snapshot through `read_one`)."""
+
+    def read_one(self, number: str, build: Callable[[], TrackingSnapshot]) -> TrackingSnapshot | CarrierProblem:
+        """One parcel of an answer: its checked snapshot, or a `malformed` problem (never raises)."""
+        return read_item(self.label, number, build)
 
     async def track(self, requests: Sequence[TrackRequest]) -> ParseResult:
         """Fetch and parse in batches of `max_batch`; a number absent from the answer is a problem."""
@@ -202,8 +200,10 @@ class CarrierAdapter(ABC):
         """A response body that must be a JSON object; anything else is a CarrierResponseError."""
         try:
             data = json.loads(body)
-        except ValueError:
+        except (ValueError, UnicodeDecodeError):
             raise self.bad_response(f"response is not JSON (starts {body[:60]!r})") from None
+        except RecursionError:
+            raise self.bad_response("response is nested too deeply to read") from None
         if not isinstance(data, dict):
             raise self.bad_response(f"response is a JSON {type(data).__name__}, not an object")
         return data

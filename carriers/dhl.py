@@ -31,18 +31,21 @@ from carriers.base import (
     parse_ts,
     sort_dedupe,
 )
+from carriers.reading import checked_day, member
 from trackmon.classify import refine
 from trackmon.errors import CarrierAuthError
 from trackmon.http import send
 from trackmon.settings import env_var_for
 
-#: Unified API `statusCode` (the only code it gives; the text says the rest).
+#: Unified API `statusCode` (the only code it gives; the text says the rest). Source: DHL
+#: Shipment Tracking - Unified API, schema `supermodelIoLogisticsTrackingShipmentEventStatusCode`
+#: (developer.dhl.com; reference/status-enums.json "dhl_unified").
 STATUS_CODES: StatusTable = {
-    Status.info_received: ("pre-transit",),  # label created / data received, not yet handed over
-    Status.in_transit: ("transit",),         # moving in DHL's network (customs is in the text)
-    Status.delivered: ("delivered",),        # delivered
-    Status.exception: ("failure",),          # delivery failed, returned, held: text says which
-    Status.unknown: ("unknown",),            # DHL itself does not know the stage
+    Status.info_received: ("pre-transit",),  # "pre-transit": label created / data received, not handed over
+    Status.in_transit: ("transit",),         # "transit": moving in DHL's network (customs is in the text)
+    Status.delivered: ("delivered",),        # "delivered"
+    Status.delivery_failed: ("failure",),    # "failure": delivery failed (the text may say returned or held)
+    Status.unknown: ("unknown",),            # "unknown": DHL itself does not know the stage
 }
 _STATUS = invert(STATUS_CODES)
 
@@ -91,7 +94,9 @@ class Dhl(CarrierAdapter):
                 problems.append(CarrierProblem(tracking_number=number, kind="not_found",
                                                message="DHL returned no shipment"))
                 continue
-            snapshots.append(self._snapshot(number, _pick(number, shipments)))
+            outcome = self.read_one(number, lambda shipments=shipments, number=number: self._snapshot(
+                number, _pick(number, shipments)))
+            (problems if isinstance(outcome, CarrierProblem) else snapshots).append(outcome)  # type: ignore[arg-type]
         return ParseResult(snapshots=tuple(snapshots), problems=tuple(problems))
 
     def _problem(self, number: str, data: dict[str, Any]) -> CarrierProblem:
@@ -105,6 +110,12 @@ class Dhl(CarrierAdapter):
         code = node.get("statusCode")
         status = self.map_code(_STATUS, code, number=number)
         text = _text(node)
+        if status is Status.delivery_failed and text:
+            # DHL's one failure code also covers customs holds and returns: a text that names
+            # one of those decides; otherwise it is the failed delivery the code says
+            named = refine(Status.exception, None, text)
+            if named.status is not Status.exception or named.sub_status is not None:
+                return named.status, named.sub_status, text
         result = refine(status, None, text) if text else None
         if result is not None:
             return result.status, result.sub_status, text
@@ -112,7 +123,7 @@ class Dhl(CarrierAdapter):
 
     def _snapshot(self, number: str, shp: dict[str, Any]) -> TrackingSnapshot:
         events = []
-        for ev in shp.get("events") or []:
+        for ev in member(shp, "events", list, "shipment events") or []:
             if not isinstance(ev, dict):
                 raise self.bad_response(f"an event of {number} is not an object")
             events.append(self._event(number, ev))
@@ -126,10 +137,11 @@ class Dhl(CarrierAdapter):
             raw_status = events_sorted[-1].raw_code
         else:
             status, sub, raw_status = Status.info_received, None, None
-        frame = shp.get("estimatedDeliveryTimeFrame") or {}
+        frame = member(shp, "estimatedDeliveryTimeFrame", dict, "estimatedDeliveryTimeFrame") or {}
         eta_from = self._date(frame.get("estimatedFrom") or shp.get("estimatedTimeOfDelivery"))
         eta_to = self._date(frame.get("estimatedThrough") or shp.get("estimatedTimeOfDelivery"))
-        carrier = ((shp.get("details") or {}).get("carrier") or {}).get("organizationName")
+        details = member(shp, "details", dict, "shipment details") or {}
+        carrier = (member(details, "carrier", dict, "details.carrier") or {}).get("organizationName")
         return TrackingSnapshot(
             carrier="dhl", tracking_number=number, status=status, sub_status=sub,
             raw_status=raw_status, events=events_sorted, eta_from=eta_from, eta_to=eta_to,
@@ -141,15 +153,15 @@ class Dhl(CarrierAdapter):
         stamp = ev.get("timestamp")
         try:
             when = parse_ts(stamp)
-        except ValueError:
-            raise self.bad_response(f"event time {stamp!r} of {number} is not ISO-8601") from None
+        except ValueError as exc:
+            raise self.bad_response(f"an event of {number}: {exc}") from None
         if when is None:
             raise self.bad_response(f"an event of {number} has no timestamp")
         status, sub, text = self._classify(ev, number)
         return TrackingEvent(
             time=when, description=text or str(ev.get("statusCode") or ""),
             location=_place(ev.get("location")), status=status, sub_status=sub,
-            raw_code=ev.get("statusCode"), utc_offset_minutes=offset_minutes(stamp),
+            raw_code=member(ev, "statusCode", str, "event statusCode"), utc_offset_minutes=offset_minutes(stamp),
             country=_country(ev.get("location")))
 
     def _date(self, value: Any) -> date | None:
@@ -158,13 +170,14 @@ class Dhl(CarrierAdapter):
         except ValueError:
             self.log.warning("carrier.bad_eta", value=value)
             return None
-        return when.date() if when else None
+        return checked_day(when.date()) if when else None
 
 
 def _pick(number: str, shipments: list[dict[str, Any]]) -> dict[str, Any]:
     """Several services may know the same id: prefer an exact id, then the latest status."""
     exact = [s for s in shipments if str(s.get("id", "")).replace(" ", "") == number] or shipments
-    return max(exact, key=lambda s: str(((s.get("status") or {}).get("timestamp")) or ""))
+    return max(exact, key=lambda s: str((s["status"] if isinstance(s.get("status"), dict) else {}).get("timestamp")
+                                        or ""))
 
 
 def _text(node: dict[str, Any]) -> str:

@@ -35,92 +35,111 @@ from carriers.base import (
     sort_dedupe,
 )
 from carriers.oauth import OAuthCarrierAdapter
+from carriers.reading import member, parse_day
 from trackmon.classify import refine
 
 TOKEN_PATH = "/oauth/token"
 TRACK_PATH = "/track/v1/trackingnumbers"
 BATCH_PART = "batch"
 
+# Sources:
+# [FTS] FedEx Track API, "Tracking Status Codes" (developer.fedex.com API reference; copied in
+#       reference/specs/fedex_tracking_status_codes.txt): Movement and Regulatory codes. Its
+#       "Possession" codes (CA carrier, RC recipient, SH shipper, CU customs, BR broker, TP
+#       transfer partner) name who holds the parcel, not an event, and are not statuses.
+# [KAR] Not in that table; meaning from karrio's FedEx connector (its TrackingStatus, which cites
+#       the same API reference page): MD "Manifest Data", RT "Return to Shipper Requested".
+# [DRV] Derived codes seen in `derivedCode` / `derivedStatusCode` of real answers.
+
 #: Scan `eventType`, `latestStatusDetail.code` and `derivedStatusCode` values.
 STATUS_CODES: StatusTable = {
     Status.info_received: (
-        "OC",  # Order Created / shipment information sent to FedEx
-        "IN",  # Initiated (derived code)
+        "OC",  # [FTS] Order Created
+        "MD",  # [KAR] Manifest Data (shipment data received, no parcel yet)
+        "IN",  # [DRV] Initiated
+        "EP",  # [FTS] Enroute to Pickup (the courier is on the way to the sender)
+        "AP",  # [FTS] At Pickup (at the sender's)
+        "PD",  # [FTS] Pickup Delay (collection from the sender delayed)
+        "RP",  # [FTS] Return label link emailed to return sender (a label, no parcel yet)
+        "RG",  # [FTS] Return label link expiring soon
     ),
     Status.in_transit: (
-        "PU",  # Picked Up
-        "PX",  # Picked up (see Details)
-        "IT",  # In Transit
-        "IX",  # In transit (see Details)
-        "AR",  # Arrived at FedEx location
-        "AF",  # At local FedEx Facility
-        "DP",  # Departed
-        "LO",  # Left Origin
-        "OF",  # At FedEx origin facility
-        "FD",  # At FedEx Destination
-        "SF",  # At Sort Facility
-        "AA",  # At Airport
-        "PL",  # Plane Landed
-        "PF",  # Plane in Flight
-        "PM",  # In Progress
-        "AO",  # Shipment arriving On-time
-        "AC",  # At Canada Post facility
-        "AX",  # At USPS facility
-        "OX",  # Shipment information sent to USPS
-        "TR",  # Transfer
-        "EA",  # Export Approved / Enroute to Airport
-        "EO",  # Enroute to Origin Airport
-        "EP",  # Enroute to Pickup
-        "AP",  # At Pickup
-        "CH",  # Location Changed
-        "SP",  # Split Status
-        "CC",  # Cleared Customs
-        "CP",  # Clearance in Progress
-        "CD",  # Clearance Delay
-        "DY",  # Delay
-        "DD",  # Delivery Delay
-        "PD",  # Pickup Delay
-        "RL",  # Running Late (derived code)
-        "RR",  # CDO requested (delivery options)
-        "RM",  # CDO Modified
-        "RC",  # CDO Cancelled
-        "DS",  # Vehicle Dispatched
-        "DR",  # Vehicle furnished but not used
+        "PU",  # [FTS] Picked Up
+        "PX",  # [FTS] Picked up (see Details)
+        "IT",  # [FTS] In Transit
+        "IX",  # [FTS] In transit (see Details)
+        "OW", "Ow",  # [FTS] On the way (printed "Ow" in the table)
+        "AR",  # [FTS] Arrived at FedEx location
+        "AF",  # [FTS] At local FedEx Facility
+        "DP",  # [FTS] Departed
+        "LO",  # [FTS] Left Origin
+        "OF",  # [FTS] At FedEx origin facility
+        "FD",  # [FTS] At FedEx Destination
+        "SF",  # [FTS] At Sort Facility
+        "AA",  # [FTS] At Airport
+        "PL",  # [FTS] Plane Landed
+        "PF",  # [FTS] Plane in Flight
+        "PM",  # [FTS] In Progress
+        "AO",  # [FTS] Shipment arriving On-time
+        "AC",  # [FTS] At Canada Post facility
+        "AX",  # [FTS] At USPS facility
+        "OX",  # [FTS] Shipment information sent to USPS (SmartPost hand-over)
+        "TR",  # [FTS] Transfer
+        "EA",  # [FTS] Enroute to Airport (Movement) / Export Approved (Regulatory)
+        "EO",  # [FTS] Enroute to Origin Airport
+        "CH",  # [FTS] Location Changed
+        "SP",  # [FTS] Split Status
+        "CC",  # [FTS] Cleared Customs
+        "CP",  # [FTS] Clearance in Progress
+        "CD",  # [FTS] Clearance Delay
+        "DY",  # [FTS] Delay
+        "DD",  # [FTS] Delivery Delay
+        "RL",  # [DRV] Running Late
+        "RR",  # [FTS] CDO requested (delivery options)
+        "RM",  # [FTS] CDO Modified
+        "RC",  # [FTS] CDO Cancelled
+        "DS",  # [FTS] Vehicle Dispatched
+        "DR",  # [FTS] Vehicle furnished but not used
     ),
     Status.out_for_delivery: (
-        "OD",  # Out for Delivery
-        "ED",  # Enroute to Delivery
-        "AD",  # At Delivery
+        "OD",  # [FTS] Out for Delivery
+        "ED",  # [FTS] Enroute to Delivery
+        "AD",  # [FTS] At Delivery
     ),
     Status.available_for_pickup: (
-        "HL",  # Hold at Location
-        "HP",  # Ready for Recipient Pickup
+        "HL",  # [FTS] Hold at Location
+        "HP",  # [FTS] Ready for Recipient Pickup
     ),
     Status.delivered: (
-        "DL",  # Delivered
+        "DL",  # [FTS] Delivered
     ),
     Status.delivery_failed: (
-        "DE",  # Delivery Exception
+        "DE",  # [FTS] Delivery Exception
     ),
     Status.exception: (
-        "SE",  # Shipment Exception
-        "CA",  # Shipment Cancelled
+        "SE",  # [FTS] Shipment Exception
+        "CA",  # [FTS] Shipment Cancelled
+        "LP",  # [FTS] Return label link cancelled by shipment originator
+        "RD",  # [FTS] Return label link expired
     ),
     Status.returning: (
-        "RS",  # Return to Shipper
+        "RS",  # [FTS] Return to Shipper
+        "RT",  # [KAR] Return to Shipper Requested
     ),
 }
 _CODES = invert(STATUS_CODES)
 
 SUB_STATUS: dict[str, SubStatus] = {
-    "OC": SubStatus.label_created, "IN": SubStatus.label_created,
+    "OC": SubStatus.label_created, "IN": SubStatus.label_created, "MD": SubStatus.label_created,
+    "RP": SubStatus.label_created, "RG": SubStatus.label_created,
     "PU": SubStatus.picked_up, "PX": SubStatus.picked_up,
     "CC": SubStatus.customs_released, "CP": SubStatus.customs_processing,
     "CD": SubStatus.customs_held,
     "DY": SubStatus.delayed, "DD": SubStatus.delayed, "PD": SubStatus.delayed,
     "RL": SubStatus.delayed,
     "HL": SubStatus.pickup_point, "HP": SubStatus.pickup_point,
-    "CA": SubStatus.cancelled, "RS": SubStatus.returning,
+    "CA": SubStatus.cancelled, "LP": SubStatus.cancelled, "RD": SubStatus.cancelled,
+    "RS": SubStatus.returning, "RT": SubStatus.returning,
 }
 
 #: Per-number error codes meaning "FedEx knows nothing of this number".
@@ -168,13 +187,15 @@ class Fedex(OAuthCarrierAdapter):
             for res in entry["trackResults"]:
                 if not isinstance(res, dict):
                     raise self.bad_response(f"a trackResult of {number} is not an object")
-                number = number or str((res.get("trackingNumberInfo") or {}).get("trackingNumber") or "")
+                info = res.get("trackingNumberInfo") if isinstance(res.get("trackingNumberInfo"), dict) else {}
+                number = number or str(info.get("trackingNumber") or "")
                 (errors if isinstance(res.get("error"), dict) and not res.get("scanEvents")
                  else good).append(res)
             if not number:
                 raise self.bad_response("a completeTrackResults entry names no tracking number")
             if good:
-                snapshots.append(self._best(number, good))
+                outcome = self.read_one(number, lambda number=number, good=good: self._best(number, good))
+                (problems if isinstance(outcome, CarrierProblem) else snapshots).append(outcome)  # type: ignore[arg-type]
             elif errors:
                 problems.append(_problem(number, errors[0]["error"]))
             else:
@@ -203,7 +224,7 @@ class Fedex(OAuthCarrierAdapter):
 
     def _snapshot(self, number: str, res: dict[str, Any]) -> TrackingSnapshot:
         events = []
-        for ev in res.get("scanEvents") or []:
+        for ev in member(res, "scanEvents", list, "scanEvents") or []:
             if not isinstance(ev, dict):
                 raise self.bad_response(f"a scan event of {number} is not an object")
             events.append(self._event(number, ev))
@@ -222,37 +243,41 @@ class Fedex(OAuthCarrierAdapter):
         return TrackingSnapshot(
             carrier="fedex", tracking_number=number, status=status, sub_status=sub,
             raw_status=raw_status or None, events=ordered, eta_from=eta_from, eta_to=eta_to,
-            origin_country=_country((res.get("shipperInformation") or {}).get("address")),
-            destination_country=_country((res.get("recipientInformation") or {}).get("address")),
+            origin_country=_country(
+                (member(res, "shipperInformation", dict, "shipperInformation") or {}).get("address")),
+            destination_country=_country(
+                (member(res, "recipientInformation", dict, "recipientInformation") or {}).get("address")),
             source=self.name)
 
     def _event(self, number: str, ev: dict[str, Any]) -> TrackingEvent:
         stamp = ev.get("date")
         try:
             when = parse_ts(stamp)
-        except ValueError:
-            raise self.bad_response(f"scan time {stamp!r} of {number} is not ISO-8601") from None
+        except ValueError as exc:
+            raise self.bad_response(f"a scan of {number}: {exc}") from None
         if when is None:
             raise self.bad_response(f"a scan event of {number} has no date")
-        description = str(ev.get("eventDescription") or ev.get("derivedStatus") or "")
-        extra = str(ev.get("exceptionDescription") or "")
+        description = str(member(ev, "eventDescription", str, "eventDescription")
+                          or member(ev, "derivedStatus", str, "derivedStatus") or "")
+        extra = str(member(ev, "exceptionDescription", str, "exceptionDescription") or "")
         text = f"{description}. {extra}" if extra else description
         status, sub = self._classify(ev.get("eventType"), ev.get("derivedStatusCode"), text, number)
         loc = ev.get("scanLocation") if isinstance(ev.get("scanLocation"), dict) else {}
         place = ", ".join(str(loc[k]) for k in ("city", "stateOrProvinceCode", "countryCode")
                           if loc.get(k)) or None
-        code = ev.get("eventType") or ev.get("derivedStatusCode")
+        code = member(ev, "eventType", str, "eventType") or member(ev, "derivedStatusCode", str, "derivedStatusCode")
         if ev.get("exceptionCode"):
-            code = f"{code}/{ev['exceptionCode']}"
+            code = f"{code}/{member(ev, 'exceptionCode', str, 'exceptionCode')}"
         return TrackingEvent(
             time=when, description=text, location=place, status=status, sub_status=sub,
             raw_code=code, utc_offset_minutes=offset_minutes(stamp), country=_country(loc))
 
     def _eta(self, res: dict[str, Any]) -> tuple[date | None, date | None]:
-        window = (res.get("estimatedDeliveryTimeWindow") or {}).get("window") or {}
+        frame = member(res, "estimatedDeliveryTimeWindow", dict, "estimatedDeliveryTimeWindow") or {}
+        window = member(frame, "window", dict, "estimatedDeliveryTimeWindow.window") or {}
         begins, ends = window.get("begins"), window.get("ends")
         if not begins and not ends:
-            for item in res.get("dateAndTimes") or []:
+            for item in member(res, "dateAndTimes", list, "dateAndTimes") or []:
                 if isinstance(item, dict) and item.get("type") == "ESTIMATED_DELIVERY":
                     begins = ends = item.get("dateTime")
         return _local_date(begins), _local_date(ends or begins)
@@ -260,16 +285,11 @@ class Fedex(OAuthCarrierAdapter):
 
 def _local_date(value: Any) -> date | None:
     """The calendar date FedEx states (local to the recipient), not its UTC date."""
-    if not isinstance(value, str) or len(value) < 10:
-        return None
-    try:
-        return date.fromisoformat(value[:10])
-    except ValueError:
-        return None
+    return parse_day(value)
 
 
 def _ancillary(latest: dict[str, Any]) -> str:
-    details = latest.get("ancillaryDetails") or []
+    details = member(latest, "ancillaryDetails", list, "ancillaryDetails") or []
     if details and isinstance(details[0], dict):
         return str(details[0].get("reasonDescription") or "")
     return ""

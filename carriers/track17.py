@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Mapping, Sequence
-from datetime import date
 from typing import Any
 
 import structlog
@@ -26,6 +25,7 @@ from carriers.base import (
     parse_ts,
     sort_dedupe,
 )
+from carriers.reading import member, parse_day
 from trackmon.classify import classify_description, refine
 from trackmon.domain import CarrierProblem, ParseResult, Status, SubStatus, TrackingEvent, TrackingSnapshot
 from trackmon.errors import CarrierAuthError, CarrierResponseError, TransientCarrierError
@@ -45,6 +45,11 @@ CARRIER_KEYS: dict[str, int] = {
     "dhl-paket": 7041,     # real payload
 }
 _KEY_NAMES = {key: name for name, key in CARRIER_KEYS.items()}
+
+# Source of MAIN_STATUS, SUB_STATUS and STAGES: 17TRACK Tracking API v2.2, "Package status
+# and sub-status" (help.17track.net/hc/en-us/articles/37471096573337: 9 main statuses, 30
+# sub-statuses) and the `milestone.key_stage` list of the v2.2 docs (carrier-apis.md §1.5;
+# reference/status-enums.json "17track_v2"). Every published value is a row below.
 
 #: Main status → trackmon Status, used when the sub-status is missing or unknown.
 MAIN_STATUS: Mapping[Status, tuple[str, ...]] = {
@@ -192,16 +197,6 @@ def _country(address: Any) -> str | None:
     return value.upper() if isinstance(value, str) and re.fullmatch(r"[A-Za-z]{2}", value) else None
 
 
-def _date(value: Any) -> date | None:
-    if not value or not isinstance(value, str):
-        return None
-    try:
-        return date.fromisoformat(value[:10])
-    except ValueError:
-        log.warning("carrier.bad_value", field="estimated_delivery_date", value=value)
-        return None
-
-
 def _classify(stage: Any, sub_code: Any, text: str) -> tuple[Status, SubStatus | None] | None:
     """An event's status: its own sub-status (v2.2), else its key stage, else its text."""
     found: tuple[Status, SubStatus | None] | None = None
@@ -220,7 +215,7 @@ def _classify(stage: Any, sub_code: Any, text: str) -> tuple[Status, SubStatus |
 def _event(raw: Any, number: str) -> TrackingEvent | None:
     if not isinstance(raw, dict):
         raise _bad(f"{number}: event is not an object")
-    text = str(raw.get("description") or "").strip()
+    text = str(member(raw, "description", str, "event description") or "").strip()
     try:
         when = parse_ts(raw.get("time_utc")) or parse_ts(raw.get("time_iso"))
     except ValueError:
@@ -261,30 +256,36 @@ def parse_track_info(item: dict[str, Any]) -> TrackingSnapshot:
     info = item.get("track_info")
     if not isinstance(info, dict):
         raise _bad(f"{number}: track_info is missing or not an object")
-    latest = info.get("latest_status") if isinstance(info.get("latest_status"), dict) else {}
+    latest = member(info, "latest_status", dict, "track_info.latest_status") or {}
     main, sub = latest.get("status"), latest.get("sub_status")
     status, sub_status = _map_status(main, sub, number)
 
-    providers = [p for p in ((info.get("tracking") or {}).get("providers") or []) if isinstance(p, dict)]
+    tracking = member(info, "tracking", dict, "track_info.tracking") or {}
+    providers = member(tracking, "providers", list, "track_info.tracking.providers") or []
+    if not all(isinstance(p, dict) for p in providers):
+        raise _bad("a provider in track_info.tracking.providers is not an object")
     events: list[TrackingEvent] = []
     for provider in providers:
-        for raw in provider.get("events") or []:
+        for raw in member(provider, "events", list, "a provider's events") or []:
             ev = _event(raw, number)
             if ev is not None:
                 events.append(ev)
     ordered = sort_dedupe(events)
 
-    latest_event = info.get("latest_event") if isinstance(info.get("latest_event"), dict) else None
-    latest_text = str((latest_event or {}).get("description") or "").strip() or (
-        ordered[-1].description if ordered else "")
+    latest_event = member(info, "latest_event", dict, "track_info.latest_event") or {}
+    latest_text = str(member(latest_event, "description", str, "track_info.latest_event.description")
+                      or "").strip() or (ordered[-1].description if ordered else "")
     if latest_text and status not in (Status.unknown, Status.not_found):
         status, sub_status = refine(status, sub_status, latest_text)
 
-    eta = ((info.get("time_metrics") or {}).get("estimated_delivery_date") or {})
-    shipping = info.get("shipping_info") if isinstance(info.get("shipping_info"), dict) else {}
-    last_provider = (providers[-1].get("provider") or {}) if providers else {}
+    metrics = member(info, "time_metrics", dict, "track_info.time_metrics") or {}
+    eta = member(metrics, "estimated_delivery_date", dict, "time_metrics.estimated_delivery_date") or {}
+    shipping = member(info, "shipping_info", dict, "track_info.shipping_info") or {}
+    last_provider = (member(providers[-1], "provider", dict, "a provider's provider") or {}) if providers else {}
+    first_provider = (member(providers[0], "provider", dict, "a provider's provider") or {}) if providers else {}
     key = item.get("carrier")
-    first_name = str(((providers[0].get("provider") or {}) if providers else {}).get("name") or "")
+    first_name = str(member(first_provider, "name", str, "provider name") or "")
+    last_name = member(last_provider, "name", str, "provider name")
     carrier = _KEY_NAMES.get(key) if isinstance(key, int) else None
     return TrackingSnapshot(
         carrier=carrier or _slug(first_name) or (f"17track-{key}" if key else "unknown"),
@@ -293,11 +294,11 @@ def parse_track_info(item: dict[str, Any]) -> TrackingSnapshot:
         sub_status=sub_status,
         raw_status="/".join(str(x) for x in (main, sub) if x) or None,
         events=ordered,
-        eta_from=_date(eta.get("from") if isinstance(eta, dict) else None),
-        eta_to=_date(eta.get("to") if isinstance(eta, dict) else None),
+        eta_from=parse_day(eta.get("from")),
+        eta_to=parse_day(eta.get("to")),
         origin_country=_country(shipping.get("shipper_address")),
         destination_country=_country(shipping.get("recipient_address")),
-        last_mile_carrier=(str(last_provider.get("name")).strip() or None) if last_provider.get("name") else None,
+        last_mile_carrier=(last_name or "").strip() or None,
         source=NAME,
     )
 
@@ -366,13 +367,19 @@ class Track17(CarrierAdapter):
                     info_problems[number] = _problem(number, code, message)
             if kind == "gettrackinfo":
                 for item in data.get("accepted") or []:
-                    if isinstance(item, dict) and item.get("number") and item.get("track_info") is None:
-                        info_problems[str(item["number"])] = CarrierProblem(
-                            tracking_number=str(item["number"]), kind="not_found",
+                    number = item.get("number") if isinstance(item, dict) else None
+                    if not isinstance(number, str) or not number:
+                        raise self.bad_response(f"gettrackinfo accepted an item without a number: {str(item)[:80]}")
+                    if item.get("track_info") is None:
+                        info_problems[number] = CarrierProblem(
+                            tracking_number=number, kind="not_found",
                             message="17TRACK has no tracking information for this number yet")
                         continue
-                    snap = parse_track_info(item)
-                    snapshots[snap.tracking_number] = snap
+                    outcome = self.read_one(number, lambda item=item: parse_track_info(item))
+                    if isinstance(outcome, CarrierProblem):
+                        info_problems[number] = outcome
+                    else:
+                        snapshots[number] = outcome
         problems = {**info_problems, **register_problems}  # the register refusal is the cause
         return ParseResult(
             snapshots=tuple(s for n, s in snapshots.items() if n not in problems),

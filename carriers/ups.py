@@ -6,7 +6,8 @@ with `TV1002`.
 
 Status: the 3-digit `statusCode` (the "Status/Description Codes" of the UPS tracking
 reference, zero-padded: "011" is code 11) is the most specific and is tried first; the
-one-letter `type` is the fallback; generic codes are refined with the activity text.
+one-letter `type` is the fallback; generic codes are refined with the activity text. The
+tables, every published code with its source, are in carriers/ups_codes.py.
 
 Times: `gmtDate` + `gmtTime` (UTC, time not always zero-padded) are used when present, with
 `gmtOffset` as the scan's offset; otherwise the local `date` + `time`, shifted by
@@ -25,7 +26,6 @@ from carriers.base import (
     ParseResult,
     RawResponse,
     Status,
-    StatusTable,
     SubStatus,
     TrackingEvent,
     TrackingSnapshot,
@@ -34,172 +34,16 @@ from carriers.base import (
     sort_dedupe,
 )
 from carriers.oauth import OAuthCarrierAdapter
+from carriers.reading import MAX_OFFSET_MINUTES, MAX_YEAR, MIN_YEAR, checked_day, member, to_utc
+from carriers.ups_codes import STATUS_CODES, SUB_STATUS, TYPE_CODES  # every published code, with sources
 from trackmon.classify import refine
 
 PRODUCTION_TOKEN_URL = "https://onlinetools.ups.com/security/v1/oauth/token"
 TOKEN_PATH = "/security/v1/oauth/token"
 TRACK_PATH = "/track/v1/details/{number}"
 
-#: `status.type` / `currentStatus.type` (UPS "Package Activity Types").
-TYPE_CODES: StatusTable = {
-    Status.delivered: (
-        "D",   # Delivered
-    ),
-    Status.in_transit: (
-        "I",   # In Transit, Out for Delivery (refined by statusCode / text)
-        "P",   # Pickup (older UPS XML API; not in the v1 table)
-        "DO",  # Delivered Origin CFS (freight only): still moving
-        "DD",  # Delivered Destination CFS (freight only): still moving
-        "W",   # Warehousing (freight only)
-        "U",   # Updates (Track Alert API only)
-    ),
-    Status.info_received: (
-        "M",   # Billing Information Received (label created)
-    ),
-    Status.exception: (
-        "X",   # Exception (refined by statusCode / text)
-        "MV",  # Billing Information Voided
-    ),
-    Status.returning: (
-        "RS",  # Returned to Shipper (older UPS APIs; not in the v1 table)
-    ),
-    Status.out_for_delivery: (
-        "O",   # Out for Delivery (older clients; not in the v1 table, unverified)
-    ),
-    Status.unknown: (
-        "NA",  # Not Available
-    ),
-}
 _TYPES = invert(TYPE_CODES)
-
-#: `statusCode` (UPS Status/Description Codes, compared without leading zeros).
-STATUS_CODES: StatusTable = {
-    Status.info_received: (
-        "3",    # Shipment Ready for UPS
-        "44",   # On the Way to UPS
-        "45",   # On the Way to UPS
-        "46",   # On the Way to UPS
-        "80",   # Order Processed: In Transit to UPS
-        "81",   # Order Processed: Ready for UPS
-        "157",  # Shipment Ready for UPS
-        "166",  # Shipment Ready for Roadie
-    ),
-    Status.in_transit: (
-        "5", "10", "25", "39", "48", "88", "158", "159", "164", "165",  # On the Way
-        "12",   # Clearance in Progress
-        "14",   # Clearance Completed
-        "16",   # In Warehouse
-        "32",   # Adverse Weather May Cause Delay
-        "38",   # Picked Up by UPS
-        "47", "49", "87", "91",  # Delay
-        "52",   # Delay: Emergency Situation or Severe Weather
-        "53", "54",  # Delay: Severe Weather
-        "58",   # On the Way to a Local UPS Access Point
-        "72",   # Preparing for Delivery
-        "74",   # In Transit to UPS Delivery Partner
-        "75",   # UPS Delivery Partner has Shipment
-        "76",   # Scheduled for Delivery
-        "85",   # Cleared
-        "93",   # Customs Clearance in Progress
-        "133",  # Airport Security Delay
-        "135",  # Cleared Import Customs
-        "138",  # Transferred to UPS Delivery Partner
-        "139",  # Awaiting Scheduled Departure
-        "160",  # We Have Your Package
-        "167",  # Dropped off at UPS Store by Customer
-        "168",  # Dropped off at Retail Location by Customer
-        "169",  # Dropped off at a UPS Access Point by Customer
-    ),
-    Status.out_for_delivery: (
-        "6", "21", "37", "90", "92", "147", "162",  # Out for Delivery
-        "73",   # Loaded on Delivery Vehicle
-        "79",   # Your Driver is Arriving Soon!
-    ),
-    Status.available_for_pickup: (
-        "17",   # Held for Customer Pickup
-        "40",   # Ready for Customer Pickup
-        "145",  # Delivered to Post Office for Pickup
-        "161",  # Delivered to UPS Access Point
-    ),
-    Status.delivered: (
-        "11",   # Delivered
-        "26",   # Delivered by Local Post Office
-        "144",  # Delivered to Agent
-    ),
-    Status.delivery_failed: (
-        "22",   # First Attempt Made
-        "23",   # Second Delivery Attempted
-        "24",   # Final Attempt Made
-        "61", "146",  # Delivery Attempted
-        "62",   # Delivery Attempted: Adult Signature Required
-        "63",   # Delivery Attempted: Funds Required
-        "65",   # Delivery Refused
-        "67",   # Post Office Delivery Attempted
-        "70",   # Unable to Deliver
-    ),
-    Status.exception: (
-        "7",    # Shipment Information Voided
-        "13",   # Exception
-        "29",   # Exception: Action Required
-        "30",   # Local Post Office Exception
-        "50",   # Delay: Action Required
-        "51",   # Address Information Required
-        "59",   # Clearance Information Required
-        "60",   # Damage Reported
-        "69",   # Sent to Lost and Found
-        "77",   # UPS Delivery Partner Exception
-        "84",   # Held
-        "86",   # Held for COD Payment
-        "124",  # Pending Release From Non-UPS Broker
-        "125", "126",  # Clearance Information Needed
-        "127",  # Pending Government Agency Release
-        "140",  # Security Access Required
-        "142",  # Incomplete Documentation Received
-        "148",  # Seized by Law Enforcement, No Longer in UPS possession
-    ),
-    Status.returning: (
-        "33", "120",  # Return to Sender Requested
-        "35",   # Returning to Sender
-        "36",   # Returning to Sender: In Transit
-        "119",  # Return to Sender Confirmed
-    ),
-    Status.returned: (
-        "34",   # Returned to Sender
-        "68",   # Returned to Sender by Post Office
-        "82",   # Returned - Damage Reported
-    ),
-    Status.unknown: (
-        "0",    # Status Not Available
-        "149", "163",  # Package Information Unavailable
-    ),
-}
 _CODES = invert(STATUS_CODES)
-
-#: Finer stage for a `statusCode` (absent: generic, the text may refine it).
-SUB_STATUS: dict[str, SubStatus] = {
-    "3": SubStatus.label_created, "157": SubStatus.label_created, "81": SubStatus.label_created,
-    "38": SubStatus.picked_up, "160": SubStatus.picked_up,
-    "167": SubStatus.picked_up, "168": SubStatus.picked_up, "169": SubStatus.picked_up,
-    "12": SubStatus.customs_processing, "93": SubStatus.customs_processing,
-    "14": SubStatus.customs_released, "85": SubStatus.customs_released,
-    "135": SubStatus.customs_released,
-    "59": SubStatus.customs_information_required, "125": SubStatus.customs_information_required,
-    "126": SubStatus.customs_information_required, "142": SubStatus.customs_information_required,
-    "124": SubStatus.customs_held, "127": SubStatus.customs_held, "148": SubStatus.customs_held,
-    "32": SubStatus.delayed, "47": SubStatus.delayed, "49": SubStatus.delayed,
-    "52": SubStatus.delayed, "53": SubStatus.delayed, "54": SubStatus.delayed,
-    "87": SubStatus.delayed, "91": SubStatus.delayed, "133": SubStatus.security,
-    "140": SubStatus.security,
-    "17": SubStatus.pickup_point, "40": SubStatus.pickup_point, "161": SubStatus.pickup_point,
-    "145": SubStatus.pickup_post_office,
-    "22": SubStatus.nobody_home, "23": SubStatus.nobody_home, "24": SubStatus.nobody_home,
-    "65": SubStatus.refused, "51": SubStatus.bad_address,
-    "60": SubStatus.damaged, "82": SubStatus.damaged, "69": SubStatus.lost,
-    "7": SubStatus.cancelled,
-    "33": SubStatus.returning, "35": SubStatus.returning, "36": SubStatus.returning,
-    "119": SubStatus.returning, "120": SubStatus.returning,
-    "34": SubStatus.returned, "68": SubStatus.returned,
-}
 
 #: Warning / error codes meaning "no such number" (others are "invalid" or "rejected").
 NOT_FOUND_CODES = frozenset({"TW0001", "TW0003", "TV1001"})
@@ -247,9 +91,11 @@ class Ups(OAuthCarrierAdapter):
             shipments = track.get("shipment") if isinstance(track, dict) else None
             if not isinstance(shipments, list) or not shipments or not isinstance(shipments[0], dict):
                 raise self.bad_response(f"no trackResponse.shipment list for {number}")
-            packages = [p for s in shipments for p in (s.get("package") or [])]
+            if not all(isinstance(s, dict) for s in shipments):
+                raise self.bad_response(f"a shipment of {number} is not an object")
+            packages = [p for s in shipments for p in (member(s, "package", list, "shipment package") or [])]
             if not packages:
-                warnings = [w for s in shipments for w in (s.get("warnings") or [])]
+                warnings = [w for s in shipments for w in (member(s, "warnings", list, "shipment warnings") or [])]
                 if warnings:
                     problems.append(_problem(number, warnings[0], raw.status_codes.get(number)))
                 else:
@@ -258,13 +104,16 @@ class Ups(OAuthCarrierAdapter):
                 continue
             if not all(isinstance(p, dict) for p in packages):
                 raise self.bad_response(f"a package of {number} is not an object")
-            snapshots.append(self._snapshot(number, _pick(number, packages)))
+            outcome = self.read_one(number, lambda number=number, packages=packages: self._snapshot(
+                number, _pick(number, packages)))
+            (problems if isinstance(outcome, CarrierProblem) else snapshots).append(outcome)  # type: ignore[arg-type]
         return ParseResult(snapshots=tuple(snapshots), problems=tuple(problems))
 
     def _classify(self, st: dict[str, Any], number: str) -> tuple[Status, SubStatus | None, str | None]:
         code = _code(st.get("statusCode"))
         kind = st.get("type")
-        text = st.get("description") or st.get("simplifiedTextDescription") or ""
+        text = member(st, "description", str, "status description") or member(
+            st, "simplifiedTextDescription", str, "status simplifiedTextDescription") or ""
         if code in _CODES:
             status, sub = _CODES[code], SUB_STATUS.get(code)
         else:
@@ -278,7 +127,7 @@ class Ups(OAuthCarrierAdapter):
 
     def _snapshot(self, number: str, pkg: dict[str, Any]) -> TrackingSnapshot:
         events = []
-        for act in pkg.get("activity") or []:
+        for act in member(pkg, "activity", list, "package activity") or []:
             if not isinstance(act, dict):
                 raise self.bad_response(f"an activity of {number} is not an object")
             events.append(self._event(number, act))
@@ -292,9 +141,9 @@ class Ups(OAuthCarrierAdapter):
             status, sub, raw_status = Status.info_received, None, None
         eta = self._eta(pkg.get("deliveryDate"))
         origin = dest = None
-        for addr in pkg.get("packageAddress") or []:
+        for addr in member(pkg, "packageAddress", list, "packageAddress") or []:
             if isinstance(addr, dict):
-                cc = _country(addr.get("address") or {})
+                cc = _country(member(addr, "address", dict, "packageAddress address") or {})
                 if str(addr.get("type", "")).upper() == "ORIGIN":
                     origin = cc
                 elif str(addr.get("type", "")).upper() == "DESTINATION":
@@ -305,10 +154,10 @@ class Ups(OAuthCarrierAdapter):
             origin_country=origin, destination_country=dest, source=self.name)
 
     def _eta(self, dates: Any) -> date | None:
-        for entry in dates or []:
+        for entry in dates if isinstance(dates, list) else []:
             if isinstance(entry, dict) and entry.get("type") in ("SDD", "RDD"):
                 try:
-                    return datetime.strptime(str(entry.get("date")), "%Y%m%d").date()
+                    return checked_day(datetime.strptime(str(entry.get("date")), "%Y%m%d").date())
                 except ValueError:
                     self.log.warning("carrier.bad_eta", value=entry.get("date"))
         return None
@@ -317,12 +166,13 @@ class Ups(OAuthCarrierAdapter):
         when, offset = self._when(number, act)
         st = act.get("status") if isinstance(act.get("status"), dict) else {}
         status, sub, raw = self._classify(st, number)
-        addr = ((act.get("location") or {}).get("address") or {}) if isinstance(
-            act.get("location"), dict) else {}
+        addr = member(member(act, "location", dict, "activity location"), "address", dict,
+                      "activity location address") or {}
         place = ", ".join(str(addr[k]) for k in ("city", "stateProvince", "countryCode")
                           if addr.get(k)) or None
         return TrackingEvent(
-            time=when, description=st.get("description") or st.get("simplifiedTextDescription") or "",
+            time=when, description=member(st, "description", str, "status description") or member(
+                st, "simplifiedTextDescription", str, "status simplifiedTextDescription") or "",
             location=place, status=status, sub_status=sub, raw_code=raw,
             utc_offset_minutes=offset, country=_country(addr))
 
@@ -335,13 +185,13 @@ class Ups(OAuthCarrierAdapter):
             return _stamp(act.get("date"), act.get("time") or "0", tz), offset
         except (TypeError, ValueError):
             raise self.bad_response(
-                f"activity time {act.get('date')!r} {act.get('time')!r} of {number} is not "
-                "YYYYMMDD HHMMSS") from None
+                f"activity time {str(act.get('date'))[:20]!r} {str(act.get('time'))[:20]!r} of {number} is not "
+                f"a real YYYYMMDD HHMMSS time ({MIN_YEAR}-{MAX_YEAR})") from None
 
 
 def _stamp(day: Any, clock: Any, tz: timezone) -> datetime:
     text = str(clock).strip().replace(":", "").zfill(6)
-    return datetime.strptime(f"{day}{text}", "%Y%m%d%H%M%S").replace(tzinfo=tz).astimezone(UTC)
+    return to_utc(datetime.strptime(f"{day}{text}", "%Y%m%d%H%M%S"), assume=tz)
 
 
 def _offset(value: Any) -> int | None:
@@ -353,9 +203,10 @@ def _offset(value: Any) -> int | None:
     digits = text.lstrip("+-")
     hours, _, minutes = digits.partition(":") if ":" in digits else (digits[:-2] or "0", "", digits[-2:])
     try:
-        return sign * (int(hours) * 60 + int(minutes or 0))
+        total = sign * (int(hours) * 60 + int(minutes or 0))
     except ValueError:
         return None
+    return total if abs(total) <= MAX_OFFSET_MINUTES else None
 
 
 def _code(value: Any) -> str | None:

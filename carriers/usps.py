@@ -33,14 +33,18 @@ from carriers.base import (
     sort_dedupe,
 )
 from carriers.oauth import OAuthCarrierAdapter
+from carriers.reading import MAX_OFFSET_MINUTES, member
 from trackmon.classify import refine
 
 PRODUCTION_TOKEN_URL = "https://apis.usps.com/oauth2/v3/token"
 TOKEN_PATH = "/oauth2/v3/token"
 TRACK_PATH = "/tracking/{number}"
 
-#: Summary `statusCategory`. "Delivered" is seen in recorded responses; the other values are
-#: the categories USPS.com shows (not listed in the OpenAPI spec) - unknown ones are logged.
+#: Summary `statusCategory`. Source: the OpenAPI spec (reference/specs/usps_tracking_v3_openapi
+#: _3.2.6.yaml) only points to USPS Pub 199 App. G-4/G-5; "Delivered" is seen in recorded
+#: responses (reference/status-enums.json "usps_tracking_v3"); the other values are the
+#: progress categories USPS.com shows, not verified against a published list. Unknown ones
+#: are logged as `carrier.unmapped_code` and the newest event's code decides.
 CATEGORIES: StatusTable = {
     Status.info_received: ("Pre-Shipment", "Label Created, not yet in system"),
     Status.in_transit: ("Accepted", "In Transit", "USPS in possession of item"),
@@ -53,7 +57,8 @@ CATEGORIES: StatusTable = {
 }
 _CATEGORIES = {k.casefold(): v for k, v in invert(CATEGORIES).items()}
 
-#: `eventCode` (Pub 199 Appendix G-4 domestic / G-5 international scan events).
+#: `eventCode` (USPS Pub 199 Appendix G-4 domestic / G-5 international scan events; the codes
+#: seen in recorded responses, reference/status-enums.json "eventCode_observed", are all here).
 EVENT_CODES: StatusTable = {
     Status.info_received: (
         "GX",  # Shipping Label Created, USPS Awaiting Item
@@ -158,7 +163,9 @@ class Usps(OAuthCarrierAdapter):
             events = data.get("trackingEvents")
             if not isinstance(events, list) or not (events or data.get("statusCategory")):
                 raise self.bad_response(f"no trackingEvents list or statusCategory for {number}")
-            snapshots.append(self._snapshot(number, data, events))
+            outcome = self.read_one(number, lambda number=number, data=data, events=events: self._snapshot(
+                number, data, events))
+            (problems if isinstance(outcome, CarrierProblem) else snapshots).append(outcome)  # type: ignore[arg-type]
         return ParseResult(snapshots=tuple(snapshots), problems=tuple(problems))
 
     def _snapshot(self, number: str, data: dict[str, Any], raw_events: list[Any]) -> TrackingSnapshot:
@@ -169,7 +176,7 @@ class Usps(OAuthCarrierAdapter):
             events.append(self._event(number, ev))
         ordered = sort_dedupe(events)
         category = data.get("statusCategory")
-        text = str(data.get("status") or data.get("statusSummary") or "")
+        text = str(member(data, "status", str, "status") or member(data, "statusSummary", str, "statusSummary") or "")
         if isinstance(category, str) and category.strip():
             status = _CATEGORIES.get(category.strip().casefold())
             if status is None:
@@ -196,14 +203,12 @@ class Usps(OAuthCarrierAdapter):
             if when is None:
                 tz = timezone(timedelta(minutes=offset)) if offset is not None else UTC
                 when = parse_ts(ev.get("eventTimestamp"), assume=tz)
-        except ValueError:
-            raise self.bad_response(
-                f"event time {ev.get('GMTTimestamp') or ev.get('eventTimestamp')!r} of {number} "
-                "is not ISO-8601") from None
+        except ValueError as exc:
+            raise self.bad_response(f"a tracking event of {number}: {exc}") from None
         if when is None:
             raise self.bad_response(f"a tracking event of {number} has no time")
-        code = ev.get("eventCode")
-        text = str(ev.get("eventType") or "")
+        code = member(ev, "eventCode", str, "eventCode")
+        text = str(member(ev, "eventType", str, "eventType") or "")
         status = self.map_code(_EVENTS, code, number=number)
         sub = SUB_STATUS.get(code) if isinstance(code, str) else None
         if sub is None and text:
@@ -228,9 +233,10 @@ def _offset(value: Any) -> int | None:
     sign = -1 if text.startswith("-") else 1
     hours, _, minutes = text.lstrip("+-").partition(":")
     try:
-        return sign * (int(hours) * 60 + int(minutes))
+        total = sign * (int(hours) * 60 + int(minutes))
     except ValueError:
         return None
+    return total if abs(total) <= MAX_OFFSET_MINUTES else None
 
 
 def _problem(number: str, error: Any, http_status: int | None) -> CarrierProblem:

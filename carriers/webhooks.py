@@ -6,24 +6,29 @@
 - AfterShip: header `aftership-hmac-sha256` = base64 HMAC-SHA256 of the raw body keyed with
   the webhook secret; body `{"ts", "event", "event_id", "msg": <tracking object>}` (§2).
 
-Signatures are computed over the bytes received and compared in constant time. Malformed
-bodies raise `InputError` naming what is wrong.
+Signatures are computed over the bytes received and compared in constant time. Parsing is
+total: a body that cannot be used, however malformed (wrong types at any level, dates out of
+range, nesting too deep), raises `InputError` naming what is wrong, never anything else
+(the route answers 400, so the provider does not retry it for ever).
 """
 
 from __future__ import annotations
 
 import base64
 import binascii
+import functools
 import hashlib
 import hmac
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from carriers.aftership import parse_tracking
+from carriers.reading import describe_failure, read_item
 from carriers.track17 import parse_track_info
-from trackmon.domain import TrackingSnapshot
-from trackmon.errors import CarrierResponseError, InputError
+from trackmon.domain import CarrierProblem, TrackingSnapshot
+from trackmon.errors import InputError
 
 TRACK17_SIGN_HEADER = "sign"
 AFTERSHIP_SIGN_HEADER = "aftership-hmac-sha256"
@@ -63,11 +68,34 @@ def verify_aftership_signature(body: bytes, header: str | None, secret: str) -> 
     return hmac.compare_digest(expected, given)
 
 
+def _total(parse: Callable[[bytes], PushResult]) -> Callable[[bytes], PushResult]:
+    """Whatever `parse` meets in a body, it raises InputError with a short reason, nothing else."""
+    @functools.wraps(parse)
+    def wrapper(body: bytes) -> PushResult:
+        try:
+            return parse(body)
+        except InputError:
+            raise
+        except Exception as exc:  # any shape of bad data: a 400 naming what was wrong
+            raise InputError(f"webhook body cannot be read: {describe_failure(exc)}") from None
+    return wrapper
+
+
+def _snapshot(source: str, label: str, event: str, field: str, number: str,
+              build: Callable[[], TrackingSnapshot]) -> TrackingSnapshot:
+    outcome = read_item(label, number, build)
+    if isinstance(outcome, CarrierProblem):
+        raise InputError(f"{source} webhook {event}: {outcome.message}", field=field)
+    return outcome
+
+
 def _load(body: bytes, source: str) -> dict[str, Any]:
     try:
         doc = json.loads(body)
     except (ValueError, UnicodeDecodeError) as exc:
-        raise InputError(f"{source} webhook body is not JSON: {exc}") from None
+        raise InputError(f"{source} webhook body is not JSON: {str(exc)[:120]}") from None
+    except RecursionError:
+        raise InputError(f"{source} webhook body is nested too deeply to read") from None
     if not isinstance(doc, dict):
         raise InputError(f"{source} webhook body must be a JSON object, got {type(doc).__name__}")
     event = doc.get("event")
@@ -76,6 +104,7 @@ def _load(body: bytes, source: str) -> dict[str, Any]:
     return doc
 
 
+@_total
 def parse_17track_push(body: bytes) -> PushResult:
     """TRACKING_UPDATED carries track_info (→ a snapshot); TRACKING_STOPPED only names the number."""
     doc = _load(body, "17track")
@@ -89,13 +118,11 @@ def parse_17track_push(body: bytes) -> PushResult:
             raise InputError(f"17track webhook TRACKING_UPDATED for {number} has no track_info",
                              field="data.track_info")
         return PushResult(source="17track", event=event, tracking_numbers=(number,))
-    try:
-        snapshot = parse_track_info(data)
-    except CarrierResponseError as exc:
-        raise InputError(f"17track webhook {event}: {exc.message}", field="data.track_info") from None
+    snapshot = _snapshot("17track", "17TRACK", event, "data.track_info", number, lambda: parse_track_info(data))
     return PushResult(source="17track", event=event, snapshots=(snapshot,), tracking_numbers=(number,))
 
 
+@_total
 def parse_aftership_push(body: bytes) -> PushResult:
     """`msg` is a tracking object (→ a snapshot)."""
     doc = _load(body, "aftership")
@@ -106,10 +133,8 @@ def parse_aftership_push(body: bytes) -> PushResult:
     if not isinstance(msg.get("tracking_number"), str) or not msg["tracking_number"].strip():
         raise InputError(f"aftership webhook {event}: 'msg.tracking_number' is missing",
                          field="msg.tracking_number")
-    try:
-        snapshot = parse_tracking(msg)
-    except CarrierResponseError as exc:
-        raise InputError(f"aftership webhook {event}: {exc.message}", field="msg") from None
+    snapshot = _snapshot("aftership", "AfterShip", event, "msg", msg["tracking_number"].strip(),
+                         lambda: parse_tracking(msg))
     return PushResult(source="aftership", event=event, snapshots=(snapshot,),
                       tracking_numbers=(snapshot.tracking_number,))
 

@@ -85,18 +85,20 @@ async def test_cycle_polls_detects_and_second_run_changes_nothing(engine, now):
     assert len(adapter.calls) == 2
 
 
-async def test_one_failing_step_does_not_stop_the_others(engine, now):
+async def test_one_failing_step_does_not_stop_the_others(engine, now, monkeypatch):
+    import trackmon.poller
+
     adapter = _seed(engine, now)
 
-    class Broken(FakeCarrierSet):
-        def route(self, number, carrier=None):
-            raise RuntimeError("router exploded")
+    def broken_claim(*args, **kwargs):  # the poll step fails as a whole (a failing parcel would not)
+        raise RuntimeError("claim exploded")
 
+    monkeypatch.setattr(trackmon.poller, "claim_due", broken_claim)
     plan, dispatch, digests = Recorder(), Recorder(error=RuntimeError("smtp down")), Recorder(result=2)
-    report = await run_cycle(engine, Broken(adapter), SETTINGS, now, owner="r1", detector=stall_detector,
+    report = await run_cycle(engine, FakeCarrierSet(adapter), SETTINGS, now, owner="r1", detector=stall_detector,
                              planner=plan.plan, dispatcher=dispatch.step, digest_runner=digests.step)
     assert set(report.errors) == {"poll", "dispatch"}
-    assert "router exploded" in report.errors["poll"]
+    assert "claim exploded" in report.errors["poll"]
     assert report.orders_planned == 2 and report.digests == 2  # nothing was polled or retired
     # leases of the aborted poll expire; nothing was lost
     with Session(engine) as session:

@@ -254,7 +254,9 @@ async def test_one_failing_ingest_in_a_batch_loses_nothing_else(engine, now):
     assert (report.polled, report.failures, report.new_events) == (4, 1, 8)
     ships = _shipments(engine)
     assert all(s.lease_owner is None for s in ships.values())
-    assert ships[bad].poll_failures == 1 and "detector exploded" in ships[bad].last_error
+    assert ships[bad].poll_failures == 1
+    assert ships[bad].last_error == ("storing the carrier's answer failed unexpectedly (RuntimeError); "
+                                     "details are in the log")
     assert ships[bad].last_event_at is None
     with Session(engine) as session:
         stored = Counter(session.get(Shipment, e.shipment_id).tracking_number
@@ -288,3 +290,168 @@ async def test_a_later_round_leases_from_when_it_claims_not_from_the_cycle_start
     assert report.rounds >= 2 and report.polled == 2
     assert seen[numbers[0]] == now + timedelta(seconds=300)
     assert seen[numbers[1]] == now + timedelta(seconds=400 + 300)  # not now + 300: long expired
+
+
+# ------------------------------------------------------------------ anything unexpected, per batch
+
+UNEXPECTED = [ValueError("bad value"), TypeError("'str' object has no attribute 'get'"), KeyError("tracking"),
+              RecursionError("maximum recursion depth exceeded"), OverflowError("date value out of range"),
+              ZeroDivisionError("division by zero"), RuntimeError("SELECT * FROM shipment -- secret")]
+
+
+def _assert_backed_off(ship, now, reason_start):
+    assert ship.active and ship.lease_owner is None and ship.lease_expires_at is None
+    assert ship.poll_failures == 1 and ship.last_polled_at is None
+    assert ship.last_error.startswith(reason_start) and len(ship.last_error) < 200
+    assert "SELECT" not in ship.last_error and "Traceback" not in ship.last_error
+    assert ship.next_poll_at >= now + timedelta(minutes=13)
+
+
+def _assert_stored(ship, now):
+    assert ship.lease_owner is None and ship.poll_failures == 0 and ship.last_error is None
+    assert ship.status == "in_transit" and ship.last_polled_at == now
+
+
+@pytest.mark.parametrize("error", UNEXPECTED, ids=lambda e: type(e).__name__)
+async def test_a_batch_whose_adapter_raises_anything_is_released_and_backed_off(engine, now, error):
+    numbers = _seed_many(engine, now, 5)
+    adapter = FakeAdapter(max_batch=2, fail_calls=[None, error],
+                          script={n: snapshot(n, [event(now - DAY, "Accepted")]) for n in numbers})
+    report = await poll_due(engine, FakeCarrierSet(adapter), SETTINGS, now, owner="me", **HOOKS)
+    assert len(adapter.calls) == 3
+    failed = set(adapter.calls[1])
+    assert (report.polled, report.failures) == (3, 2)
+    for number, ship in _shipments(engine).items():
+        if number in failed:
+            _assert_backed_off(ship, now, f"polling FAKE failed unexpectedly ({type(error).__name__})")
+        else:
+            _assert_stored(ship, now)
+    # after the backoff the failed batch is polled again and recovers
+    later = await poll_due(engine, FakeCarrierSet(adapter), SETTINGS, now + timedelta(hours=1), owner="me", **HOOKS)
+    assert later.polled == 2 and all(s.poll_failures == 0 for s in _shipments(engine).values())
+
+
+@pytest.mark.parametrize("error", UNEXPECTED[:3], ids=lambda e: type(e).__name__)
+async def test_a_batch_whose_parse_raises_anything_is_released_and_backed_off(engine, now, error):
+    numbers = _seed_many(engine, now, 4)
+
+    class ExplodingParse(FakeAdapter):
+        def parse(self, raw):
+            result = super().parse(raw)
+            if len(self.calls) == 1:
+                raise error
+            return result
+
+    adapter = ExplodingParse(max_batch=2, script={n: snapshot(n, [event(now - DAY, "Accepted")]) for n in numbers})
+    report = await poll_due(engine, FakeCarrierSet(adapter), SETTINGS, now, owner="me", **HOOKS)
+    failed = set(adapter.calls[0])
+    assert (report.polled, report.failures) == (2, 2)
+    for number, ship in _shipments(engine).items():
+        if number in failed:
+            _assert_backed_off(ship, now, "fake: the answer could not be read: ")
+        else:
+            _assert_stored(ship, now)
+
+
+async def test_a_failure_while_storing_a_batch_releases_it_and_the_others_are_stored(engine, now, monkeypatch):
+    import trackmon.poller as poller_mod
+
+    numbers = _seed_many(engine, now, 4)
+    adapter = FakeAdapter(max_batch=2, script={n: snapshot(n, [event(now - DAY, "Accepted")]) for n in numbers})
+    real = poller_mod._Poll.settle_batch
+    calls = {"n": 0}
+
+    def settle_batch(self, *args, **kwargs):
+        calls["n"] += 1
+        if calls["n"] == 2:
+            raise AttributeError("'NoneType' object has no attribute 'tracking_number'")
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(poller_mod._Poll, "settle_batch", settle_batch)
+    report = await poll_due(engine, FakeCarrierSet(adapter), SETTINGS, now, owner="me", **HOOKS)
+    failed = set(adapter.calls[1])
+    assert (report.polled, report.failures, report.lost_leases) == (2, 2, 0)
+    for number, ship in _shipments(engine).items():
+        if number in failed:
+            _assert_backed_off(ship, now, "storing the carrier's answer failed unexpectedly (AttributeError)")
+        else:
+            _assert_stored(ship, now)
+
+
+async def test_a_malformed_parcel_keeps_its_state_and_is_backed_off_alone(engine, now):
+    numbers = _seed_many(engine, now, 3)
+    bad = numbers[1]
+    adapter = FakeAdapter(script={n: snapshot(n, [event(now - DAY, "Accepted")]) for n in numbers})
+    adapter.set(bad, CarrierProblem(tracking_number=bad, kind="malformed",
+                                    message="FAKE answer for this number could not be read: nested too deeply"))
+    report = await poll_due(engine, FakeCarrierSet(adapter), SETTINGS, now, owner="me", **HOOKS)
+    assert (report.polled, report.failures) == (2, 1)
+    ships = _shipments(engine)
+    _assert_backed_off(ships[bad], now, "FAKE answer for this number could not be read: nested too deeply")
+    assert ships[bad].status == "not_found" and ships[bad].raw_status is None  # nothing learnt, nothing changed
+    for number in set(numbers) - {bad}:
+        _assert_stored(ships[number], now)
+
+
+async def test_one_unreadable_17track_parcel_does_not_stall_its_round(engine, now):
+    """The bodies of issue 10 through the real 17TRACK adapter: each bad parcel is backed off
+    alone with a reason naming what was wrong; the good parcel of the same answer is stored."""
+    import json as jsonlib
+    from pathlib import Path
+
+    import httpx
+
+    from carriers.track17 import Track17
+    from tests.carriers.helpers import build_adapter
+
+    good = jsonlib.loads((Path(__file__).parent / "carriers/fixtures/17track/in_transit.json").read_text())
+    item = good["data"]["accepted"][0]
+    mutations = {
+        "tracking": lambda ti: ti.__setitem__("tracking", "oops"),
+        "time_metrics": lambda ti: ti.__setitem__("time_metrics", [1, 2]),
+        "events": lambda ti: ti["tracking"]["providers"][0].__setitem__("events", 7),
+    }
+    numbers = _seed_many(engine, now, len(mutations) + 1, carrier="17track")
+    items = []
+    for number, mutate in zip(numbers, [*mutations.values(), None], strict=True):
+        one = jsonlib.loads(jsonlib.dumps(item))
+        one["number"] = number
+        if mutate:
+            mutate(one["track_info"])
+        items.append(one)
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        asked = [x["number"] for x in jsonlib.loads(request.content)]
+        if request.url.path.endswith("/register"):
+            return httpx.Response(200, json={"code": 0, "data": {"accepted": [{"number": n} for n in asked],
+                                                                 "rejected": []}})
+        return httpx.Response(200, json={"code": 0, "data": {
+            "accepted": [i for i in items if i["number"] in asked], "rejected": []}})
+
+    adapter = build_adapter(Track17, handler, api_key="k")
+    report = await poll_due(engine, FakeCarrierSet(adapter), SETTINGS, now, owner="me", **HOOKS)
+    assert (report.polled, report.failures) == (1, 3)
+    ships = _shipments(engine)
+    for number, what in zip(numbers, ["track_info.tracking is text", "track_info.time_metrics is a list",
+                                      "a provider's events is a number"], strict=False):
+        _assert_backed_off(ships[number], now, "17TRACK answer for this number could not be read: ")
+        assert what in ships[number].last_error
+    _assert_stored(ships[numbers[-1]], now)
+
+
+async def test_a_routing_failure_backs_off_that_parcel_and_the_others_are_polled(engine, now):
+    numbers = _seed_many(engine, now, 3)
+    adapter = FakeAdapter(script={n: snapshot(n, [event(now - DAY, "Accepted")]) for n in numbers})
+
+    class Router(FakeCarrierSet):
+        def route(self, number, carrier=None):
+            if number == numbers[1]:
+                raise IndexError("string index out of range")
+            return super().route(number, carrier)
+
+    report = await poll_due(engine, Router(adapter), SETTINGS, now, owner="me", **HOOKS)
+    assert (report.polled, report.failures) == (2, 1)
+    ships = _shipments(engine)
+    _assert_backed_off(ships[numbers[1]], now, "choosing a carrier API failed unexpectedly (IndexError)")
+    _assert_stored(ships[numbers[0]], now)
+    _assert_stored(ships[numbers[2]], now)

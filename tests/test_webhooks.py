@@ -114,3 +114,97 @@ def test_unconfigured_provider_is_503_naming_the_variable(engine, now) -> None:
     r = TestClient(app).post("/webhooks/aftership", content=b"{}", headers={"aftership-hmac-sha256": "x"})
     assert r.status_code == 503
     assert "TRACKMON_AFTERSHIP_WEBHOOK_SECRET" in r.json()["detail"]
+
+
+def _push_17track(mutate) -> bytes:
+    doc = json.loads((FIXTURES / "17track" / "push_updated.json").read_bytes())
+    mutate(doc["data"]["track_info"])
+    return json.dumps(doc).encode()
+
+
+def _times(value):
+    def mutate(info):
+        for provider in info["tracking"]["providers"]:
+            for ev in provider["events"]:
+                ev["time_utc"] = ev["time_iso"] = value
+    return mutate
+
+
+@pytest.mark.parametrize(("body", "words"), [
+    (_push_17track(lambda ti: ti.__setitem__("tracking", "abc")), "track_info.tracking is text"),
+    (_push_17track(lambda ti: ti.__setitem__("time_metrics", [1])), "track_info.time_metrics is a list"),
+    (_push_17track(lambda ti: ti["tracking"]["providers"][0].__setitem__("events", 3)),
+     "a provider's events is a number"),
+    (b'{"event": "TRACKING_UPDATED", "data": ' + b"[" * 100_000 + b"]" * 100_000 + b"}", "nested too deeply"),
+    (b'{"event": "TRACKING_UPDATED", "data": {"number": "RB715296045CN", "track_info": '
+     + b"[" * 500 + b"]" * 500 + b"}}", "track_info"),
+    (b"[" * 5000 + b"]" * 5000, "nested too deeply"),
+], ids=["tracking-string", "time_metrics-list", "events-int", "deep-100000", "deep-500", "deep-root"])
+def test_signed_17track_bodies_it_cannot_use_are_400_with_a_reason(client, engine, body, words) -> None:
+    r = client.post("/webhooks/17track", content=body, headers={"sign": sign_17track(body)})
+    assert r.status_code == 400, r.text
+    assert words in r.json()["detail"]
+    assert _events(engine) == {}
+
+
+@pytest.mark.parametrize("stamp", ["9999-12-31T23:00:00-05:00", "0001-01-01T00:00:00+05:00"])
+def test_signed_17track_push_with_impossible_times_is_never_a_5xx(client, engine, stamp) -> None:
+    body = _push_17track(_times(stamp))
+    r = client.post("/webhooks/17track", content=body, headers={"sign": sign_17track(body)})
+    assert r.status_code < 500, r.text
+    assert _events(engine) == {}  # no event dated year 9999 (or year 1) is stored
+
+
+def _push_aftership(mutate) -> bytes:
+    doc = json.loads((FIXTURES / "aftership" / "webhook_tracking_update.json").read_bytes())
+    mutate(doc["msg"])
+    return json.dumps(doc).encode()
+
+
+def _checkpoint_times(value):
+    def mutate(msg):
+        for cp in msg["checkpoints"]:
+            cp["checkpoint_time"] = value
+    return mutate
+
+
+@pytest.mark.parametrize(("body", "words"), [
+    (_push_aftership(lambda m: m.__setitem__("checkpoints", 5)), "checkpoints is not a list"),
+    (_push_aftership(lambda m: m["checkpoints"].__setitem__(0, "x")), "checkpoint is not an object"),
+    (_push_aftership(lambda m: m.__setitem__("slug", {"a": 1})), "slug is an object"),
+    (b'{"event": "tracking_update", "msg": ' + b"{\"a\":" * 50_000 + b"1" + b"}" * 50_000 + b"}",
+     "nested too deeply"),
+], ids=["checkpoints-int", "checkpoint-string", "slug-object", "deep"])
+def test_signed_aftership_bodies_it_cannot_use_are_400_with_a_reason(client, engine, body, words) -> None:
+    r = client.post("/webhooks/aftership", content=body, headers={"aftership-hmac-sha256": sign_aftership(body)})
+    assert r.status_code == 400, r.text
+    assert words in r.json()["detail"]
+    assert _events(engine) == {}
+
+
+@pytest.mark.parametrize("stamp", ["9999-12-31T23:00:00-05:00", "0001-01-01T00:00:00+05:00"])
+def test_signed_aftership_push_with_impossible_times_is_never_a_5xx(client, engine, stamp) -> None:
+    body = _push_aftership(_checkpoint_times(stamp))
+    r = client.post("/webhooks/aftership", content=body, headers={"aftership-hmac-sha256": sign_aftership(body)})
+    assert r.status_code < 500, r.text
+    assert _events(engine) == {}
+
+
+def test_a_push_the_database_refuses_is_422_not_500(client, engine, monkeypatch) -> None:
+    """A value the database cannot store (e.g. too long for a column) is the body's fault:
+    retrying the same push cannot help, so it is not a 5xx; nothing of it is stored."""
+    from sqlalchemy.exc import DataError
+
+    import trackmon.api.webhooks as route
+
+    def refuse(*args, **kwargs):
+        too_long = ValueError("value too long for type character varying(200)")
+        raise DataError("INSERT INTO shipment_event ...", {}, too_long)
+
+    monkeypatch.setattr(route, "ingest_snapshot", refuse)
+    body = (FIXTURES / "17track" / "push_updated.json").read_bytes()
+    r = client.post("/webhooks/17track", content=body, headers={"sign": sign_17track(body)})
+    assert r.status_code == 422
+    assert "INSERT" not in r.text and "character varying" not in r.text
+    with Session(engine) as s:
+        assert s.exec(select(WebhookReceipt)).all() == []  # rolled back: a fixed push can come again

@@ -106,7 +106,7 @@ def alert_json(alert: AlertCandidate) -> dict[str, Any]:
 
 
 def problem_result(problem: CarrierProblem, source: str, carrier: str | None) -> CheckResult:
-    kind = "invalid_number" if problem.kind == "invalid" else "not_found"
+    kind = {"invalid": "invalid_number", "malformed": "carrier_failure"}.get(problem.kind, "not_found")
     return CheckResult(problem.tracking_number, carrier=carrier, source=source,
                        error_kind=kind, error=problem.message)
 

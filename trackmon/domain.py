@@ -196,7 +196,7 @@ class CarrierProblem:
     """A per-number failure inside an otherwise good response (data, not an exception)."""
 
     tracking_number: str
-    kind: str        # "not_found" | "invalid" | "rejected"
+    kind: str        # "not_found" | "invalid" | "rejected" | "malformed" (answer unreadable)
     message: str
     code: str | None = None
 

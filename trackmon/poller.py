@@ -9,6 +9,10 @@ holds the lease.
 Failures never lose a shipment: a failing carrier call backs off that batch (poll_failures
 +1, last_error, next_poll_at later) and releases its leases; a 429 also pauses the carrier
 for the rest of the cycle (its other shipments are released untouched, due after the pause).
+Anything unexpected while a batch is fetched, parsed or stored is caught per batch and backs
+that batch off the same way, with a short reason in `last_error` (the traceback goes to the
+log only), so the other batches of the round keep moving. A parcel whose part of the answer
+could not be read (a `malformed` CarrierProblem) keeps its stored state and is backed off too.
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ from sqlalchemy import Engine, func, or_, select, update
 from sqlmodel import Session
 
 from carriers.base import CarrierAdapter, TrackRequest
+from carriers.reading import MALFORMED
 from trackmon import metrics
 from trackmon.cadence import next_poll_at, retire_reason
 from trackmon.db import is_postgres
@@ -69,6 +74,11 @@ class PollReport:
 
     def carrier(self, name: str) -> CarrierFigures:
         return self.by_carrier.setdefault(name, CarrierFigures())
+
+
+def failure_reason(exc: BaseException, doing: str) -> str:
+    """A short human reason for `last_error` (never a traceback, SQL or a stored value)."""
+    return f"{doing} failed unexpectedly ({type(exc).__name__}); details are in the log"
 
 
 @dataclass(slots=True)
@@ -131,14 +141,15 @@ class _Poll:
         self.log = log.bind(owner=owner)
 
     def release_failed(self, ids: Sequence[int], error: str, *, count_failure: bool = True,
-                       not_before: datetime | None = None) -> None:
-        """Back off and release: the shipments stay active and come back later."""
+                       not_before: datetime | None = None, quiet: bool = False) -> None:
+        """Back off and release: the shipments stay active and come back later. `quiet`: some
+        of `ids` may already be settled (their lease given back), which is not a lost lease."""
         polling = self.settings.polling
         if count_failure and error:
             key = _NUMBER.sub("…", error)[:200]  # one line per reason, not per parcel
             self.report.reasons[key] = self.report.reasons.get(key, 0) + len(ids)
         with Session(self.engine) as session:
-            for ship in self._locked_all(session, ids).values():
+            for ship in self._locked_all(session, ids, quiet=quiet).values():
                 if count_failure:
                     ship.poll_failures += 1
                     ship.last_error = error[:500]
@@ -154,7 +165,7 @@ class _Poll:
                 session.add(ship)
             session.commit()
 
-    def _locked_all(self, session: Session, ids: Sequence[int]) -> dict[int, Shipment]:
+    def _locked_all(self, session: Session, ids: Sequence[int], *, quiet: bool = False) -> dict[int, Shipment]:
         """The shipments among `ids` whose lease this owner still holds (fencing), locked."""
         stmt = select(Shipment).where(Shipment.id.in_(ids))  # type: ignore[union-attr]
         if is_postgres(self.engine):
@@ -163,7 +174,7 @@ class _Poll:
         for ship in session.execute(stmt).scalars():
             if ship.lease_owner == self.owner:
                 held[ship.id] = ship
-        for sid in ids:
+        for sid in ids if not quiet else ():
             if sid not in held:
                 self.report.lost_leases += 1
                 self.log.warning("shipment.lease_lost", shipment_id=sid)
@@ -220,7 +231,7 @@ class _Poll:
                         reason = self._apply(session, ship, outcome, figures)
                 except Exception as exc:  # one bad shipment must not lose the others
                     self.log.exception("shipment.ingest_failed", shipment_id=item.shipment_id)
-                    failed.append((item.shipment_id, f"ingest failed: {type(exc).__name__}: {exc}"))
+                    failed.append((item.shipment_id, failure_reason(exc, "storing the carrier's answer")))
                     continue
                 done.append(outcome)
                 if reason and adapter is not None and adapter.aggregator:
@@ -261,20 +272,36 @@ class _Poll:
                 self.release_failed(ids, str(exc), not_before=self.paused[adapter.name])
                 continue
             except CarrierError as exc:
-                figures.failures += len(batch)
-                self.report.failures += len(batch)
-                metrics.polls.labels(carrier=adapter.name, outcome="error").inc(len(batch))
-                self.log.warning("carrier.failed", carrier=adapter.name, error=str(exc), batch=len(batch))
-                self.release_failed(ids, str(exc))
+                self.fail_batch(adapter, ids, str(exc), figures)
+                continue
+            except Exception as exc:  # anything else must not stall the round: back this batch off
+                self.log.error("carrier.unexpected_failure", carrier=adapter.name, batch=len(batch),
+                               error_type=type(exc).__name__, exc_info=True)
+                self.fail_batch(adapter, ids, failure_reason(exc, f"polling {adapter.label}"), figures)
                 continue
             finally:
                 metrics.carrier_latency.labels(carrier=adapter.name).observe(time.monotonic() - began)
-            to_stop.extend(self.settle_batch(adapter, batch, result.snapshots, result.problems, figures))
+            try:
+                to_stop.extend(self.settle_batch(adapter, batch, result.snapshots, result.problems, figures))
+            except Exception as exc:  # whatever is not stored yet is released with a backoff
+                self.log.error("poll.settle_failed", carrier=adapter.name, batch=len(batch),
+                               error_type=type(exc).__name__, exc_info=True)
+                self.fail_batch(adapter, ids, failure_reason(exc, "storing the carrier's answer"), figures,
+                                quiet=True)
         if to_stop:
             try:
                 await adapter.stop_tracking(to_stop)
             except CarrierError as exc:
                 self.log.warning("carrier.stop_tracking_failed", carrier=adapter.name, error=str(exc))
+
+    def fail_batch(self, adapter: CarrierAdapter, ids: Sequence[int], error: str, figures: CarrierFigures, *,
+                   quiet: bool = False) -> None:
+        """The whole batch failed: count it, log it and back every shipment of it off."""
+        figures.failures += len(ids)
+        self.report.failures += len(ids)
+        metrics.polls.labels(carrier=adapter.name, outcome="error").inc(len(ids))
+        self.log.warning("carrier.failed", carrier=adapter.name, error=error, batch=len(ids))
+        self.release_failed(ids, error, quiet=quiet)
 
     def settle_batch(self, adapter: CarrierAdapter, batch: list[_Item], snapshots: Sequence[TrackingSnapshot],
                      problems: Sequence[CarrierProblem], figures: CarrierFigures) -> list[TrackRequest]:
@@ -283,13 +310,22 @@ class _Poll:
             by_number.setdefault(item.request.number, []).append(item)
         answered: set[int] = set()
         pairs: list[tuple[_Item, TrackingSnapshot | CarrierProblem]] = []
+        unreadable: list[tuple[int, str]] = []
         for outcome in (*snapshots, *problems):
             for item in by_number.get(outcome.tracking_number, []):
                 if item.shipment_id in answered:
                     continue
                 answered.add(item.shipment_id)
-                pairs.append((item, outcome))
+                if isinstance(outcome, CarrierProblem) and outcome.kind == MALFORMED:
+                    unreadable.append((item.shipment_id, outcome.message))  # nothing learnt: keep the state
+                else:
+                    pairs.append((item, outcome))
         stops = self.settle(pairs, adapter, figures) if pairs else []
+        for sid, reason in unreadable:
+            self.report.failures += 1
+            figures.failures += 1
+            metrics.polls.labels(carrier=adapter.name, outcome="error").inc()
+            self.release_failed([sid], reason)
         missing = [i.shipment_id for i in batch if i.shipment_id not in answered]
         if missing:  # the adapter answered with numbers we did not ask for: keep ours for later
             self.report.failures += len(missing)
@@ -323,6 +359,12 @@ class _Poll:
                 self.report.failures += 1
                 self.report.carrier("none").failures += 1
                 self.release_failed([ship.id], str(exc))
+                continue
+            except Exception as exc:  # a bug must not leave the whole round leased
+                self.log.error("poll.route_failed", shipment_id=ship.id, error_type=type(exc).__name__, exc_info=True)
+                self.report.failures += 1
+                self.report.carrier("none").failures += 1
+                self.release_failed([ship.id], failure_reason(exc, "choosing a carrier API"))
                 continue
             groups.setdefault(routed.adapter.name, (routed.adapter, []))[1].append(
                 _Item(ship.id, ship.tracking_number, routed.request))

@@ -132,12 +132,19 @@ def test_batch_with_one_rejected():
 @pytest.mark.parametrize(("name", "error", "text"), [
     ("malformed_not_json.json", CarrierResponseError, "not JSON"),
     ("malformed_shape.json", CarrierResponseError, "meta"),
-    ("malformed_checkpoints.json", CarrierResponseError, "checkpoints is not a list"),
     ("auth_error.json", CarrierAuthError, "Invalid API key"),
 ])
 def test_bad_bodies(name, error, text):
     with pytest.raises(error, match=text):
         parse(get__RB715296045CN=(fixture(name), 200))
+
+
+def test_one_unreadable_tracking_is_a_malformed_problem_for_that_number():
+    snaps, problems = parse(get__RB715296045CN=(fixture("malformed_checkpoints.json"), 200))
+    assert not snaps
+    (problem,) = problems
+    assert (problem.tracking_number, problem.kind) == ("RB715296045CN", "malformed")
+    assert "checkpoints is not a list" in problem.message
 
 
 def test_unknown_subtag_falls_back_to_tag_and_unknown_tag_is_unknown():

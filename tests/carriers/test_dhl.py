@@ -97,13 +97,25 @@ def test_empty_shipment_list_is_not_found() -> None:
     (b"<html>Service Unavailable</html>", "not JSON"),
     (b"[1, 2]", "not an object"),
     (fixture("malformed_shape.json"), "'shipments' is not a list"),
-    (b'{"shipments": [{"id": "1", "events": [{"timestamp": "yesterday"}]}]}', "not ISO-8601"),
 ])
 def test_malformed_raises(body: bytes, words: str) -> None:
     with pytest.raises(CarrierResponseError) as err:
         adapter().parse(raw("4829105739", body))
     assert words in str(err.value)
     assert err.value.carrier == "dhl"
+
+
+@pytest.mark.parametrize("body, words", [
+    (b'{"shipments": [{"id": "1", "events": [{"timestamp": "yesterday"}]}]}', "not ISO-8601"),
+    (b'{"shipments": [{"id": "1", "events": [{"timestamp": "9999-12-31T23:00:00-05:00"}]}]}', "outside the years"),
+    (b'{"shipments": [{"id": "1", "events": 7}]}', "shipment events is a number, not a list"),
+])
+def test_unreadable_shipment_is_a_malformed_problem(body: bytes, words: str) -> None:
+    result = adapter().parse(raw("4829105739", body))
+    assert not result.snapshots
+    (problem,) = result.problems
+    assert (problem.tracking_number, problem.kind) == ("4829105739", "malformed")
+    assert words in problem.message
 
 
 async def test_request_shape_and_batch_of_two() -> None:

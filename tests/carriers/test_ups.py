@@ -114,13 +114,26 @@ def test_404_with_unknown_error_code_is_not_found() -> None:
     (b"not json at all", "not JSON"),
     (fixture("malformed_shape.json"), "no trackResponse.shipment list"),
     (b'{"something": "else"}', "no trackResponse.shipment list"),
-    (b'{"trackResponse": {"shipment": [{"package": [{"activity": [{"date": "2026-11-01",'
-     b' "time": "x", "status": {"type": "I"}}]}]}]}}', "not YYYYMMDD HHMMSS"),
 ])
 def test_malformed_raises(body: bytes, words: str) -> None:
     with pytest.raises(CarrierResponseError) as err:
         adapter().parse(raw("1Z5R89390357567133", body))
     assert words in str(err.value)
+
+
+@pytest.mark.parametrize("body, words", [
+    (b'{"trackResponse": {"shipment": [{"package": [{"activity": [{"date": "2026-11-01",'
+     b' "time": "x", "status": {"type": "I"}}]}]}]}}', "not a real YYYYMMDD HHMMSS"),
+    (b'{"trackResponse": {"shipment": [{"package": [{"activity": [{"date": "99991231",'
+     b' "time": "235959", "gmtOffset": "-05:00", "status": {"type": "I"}}]}]}]}}', "not a real YYYYMMDD HHMMSS"),
+    (b'{"trackResponse": {"shipment": [{"package": [{"activity": "x"}]}]}}', "package activity is text"),
+])
+def test_unreadable_package_is_a_malformed_problem(body: bytes, words: str) -> None:
+    result = adapter().parse(raw("1Z5R89390357567133", body))
+    assert not result.snapshots
+    (problem,) = result.problems
+    assert (problem.tracking_number, problem.kind) == ("1Z5R89390357567133", "malformed")
+    assert words in problem.message
 
 
 def _token(request: httpx.Request) -> httpx.Response:

@@ -88,13 +88,27 @@ def test_not_found_is_a_problem() -> None:
 @pytest.mark.parametrize("body, status, words", [
     (b"<!doctype html><p>gateway</p>", 200, "not JSON"),
     (fixture("malformed_shape.json"), 200, "no trackingEvents list"),
-    (b'{"statusCategory": "In Transit", "trackingEvents": [{"eventCode": "TL"}]}', 200, "has no time"),
     (b'{"message": "weird"}', 404, "without an error object"),
 ])
 def test_malformed_raises(body: bytes, status: int, words: str) -> None:
     with pytest.raises(CarrierResponseError) as err:
         adapter().parse(raw("9400111206213859274612", body, status))
     assert words in str(err.value)
+
+
+@pytest.mark.parametrize("body, words", [
+    (b'{"statusCategory": "In Transit", "trackingEvents": [{"eventCode": "TL"}]}', "has no time"),
+    (b'{"statusCategory": "In Transit", "trackingEvents": [{"eventCode": "TL",'
+     b' "GMTTimestamp": "0001-01-01T00:00:00+05:00"}]}', "outside the years"),
+    (b'{"statusCategory": "In Transit", "trackingEvents": [{"eventCode": 3, "GMTTimestamp": "2026-11-01T10:00:00Z"}]}',
+     "eventCode is a number, not text"),
+])
+def test_unreadable_item_is_a_malformed_problem(body: bytes, words: str) -> None:
+    result = adapter().parse(raw("9400111206213859274612", body))
+    assert not result.snapshots
+    (problem,) = result.problems
+    assert (problem.tracking_number, problem.kind) == ("9400111206213859274612", "malformed")
+    assert words in problem.message
 
 
 async def test_request_shape_and_batch_of_two() -> None:

@@ -1,7 +1,9 @@
 """Push intake: `POST /webhooks/17track` and `POST /webhooks/aftership`.
 
 The signature is checked on the raw bytes before anything is parsed: missing or wrong →
-401; a body already accepted (same provider and SHA-256) → 409. An accepted push is
+401; a body already accepted (same provider and SHA-256) → 409; a signed body that cannot be
+used → 400 naming what is wrong (parsing is total, carriers/webhooks.py), or 422 when a value
+cannot be stored - never a 5xx, which the provider would retry for ever. An accepted push is
 processed like a poll result: `ingest_snapshot` for every active parcel with that number
 (all orders), in one transaction together with the receipt, so a push that fails to
 process can be retried by the provider.
@@ -15,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from fastapi import APIRouter, HTTPException, Request, status
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DataError, IntegrityError
 from sqlmodel import Session, select
 from starlette.concurrency import run_in_threadpool
 
@@ -90,6 +92,10 @@ async def _receive(request: Request, provider: Provider) -> dict[str, Any]:
         log.info("webhook.replayed", body_sha256=digest)
         raise _refuse(provider.name, "replayed", status.HTTP_409_CONFLICT,
                       "this push was already accepted") from None
+    except DataError as exc:  # a value the database refuses: retrying the same body cannot help
+        log.warning("webhook.unstorable", error_type=type(exc.orig).__name__)
+        raise _refuse(provider.name, "malformed", status.HTTP_422_UNPROCESSABLE_CONTENT,
+                      "this push carries a value that cannot be stored") from None
     metrics.webhooks.labels(provider=provider.name, outcome="accepted").inc()
     log.info("webhook.accepted", push_event=result.event, **summary)
     return {"accepted": True, "event": result.event, **summary}
