@@ -140,9 +140,13 @@ class DigestSettings(_Frozen):
 
 
 class ApiSettings(_Frozen):
-    host: str = Field("127.0.0.1")
+    host: str = Field("127.0.0.1", description="listen address; a non-loopback one needs api.token")
     port: int = Field(8080, gt=0)
-    token: SecretStr | None = Field(None, description="bearer token; unset disables the write API")
+    token: SecretStr | None = Field(
+        None, description="bearer token; unset: only health, metrics, webhooks and signed buyer links are served")
+    allow_anonymous_read: bool = Field(
+        False, description="serve order, shipment and alert reads without a token (and allow a public address)")
+    max_body_bytes: int = Field(1_048_576, ge=1024, description="largest request body accepted (bytes); more is 413")
     enabled: bool = True
 
 

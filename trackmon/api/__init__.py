@@ -2,7 +2,8 @@
 
 `create_app(engine, settings, *, scheduler_state, carrier_set, clock)` builds the app;
 routers: orders (write + read), shipments and alerts (read), push webhooks, health and
-metrics. See `trackmon.api.auth` for the bearer-token rules.
+metrics. See `trackmon.api.auth` for the bearer-token rules and `trackmon.api.limits` for
+the bounds on request bodies.
 """
 
 from __future__ import annotations
@@ -32,7 +33,8 @@ class SchedulerState:
 
 def create_app(engine: Engine, settings: Settings, *, scheduler_state: SchedulerState | None = None,
                carrier_set: Any = None, clock: Clock = utcnow) -> FastAPI:
-    from trackmon.api import health, orders, shipments, webhooks
+    from trackmon.api import health, limits, orders, shipments, webhooks
+    from trackmon.api.auth import AnonymousGate
 
     app = FastAPI(title="trackmon", version=__version__, docs_url="/docs",
                   description="Orders in, parcels and alerts out, carrier pushes accepted.")
@@ -44,6 +46,8 @@ def create_app(engine: Engine, settings: Settings, *, scheduler_state: Scheduler
     app.state.log = structlog.get_logger("trackmon.api")
     for module in (health, orders, shipments, webhooks):
         app.include_router(module.router)
+    limits.install(app, settings.api.max_body_bytes)
+    app.add_middleware(AnonymousGate, settings=settings)  # outermost: runs before the body limit
     return app
 
 
