@@ -9,6 +9,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
 from trackmon.errors import ConfigError
+from trackmon.redact import mask_url
 
 
 def normalize_url(url: str) -> str:
@@ -24,8 +25,8 @@ def make_engine(url: str, *, echo: bool = False, **kwargs: Any) -> Engine:
     url = normalize_url(url)
     try:
         parsed = make_url(url)
-    except ArgumentError:
-        raise ConfigError(f"database_url {url!r} is not a database URL "
+    except (ArgumentError, ValueError):
+        raise ConfigError(f"database_url {mask_url(url)!r} is not a database URL "
                           "(e.g. sqlite:///trackmon.db or postgresql://user@host/db)",
                           key="database_url") from None
     if parsed.get_backend_name() == "sqlite":

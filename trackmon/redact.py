@@ -39,8 +39,14 @@ _EMAIL = re.compile(r"([^@\s<>\"',;:=/\\\[\]{}])[^@\s<>\"',;=/\\\[\]{}]*@((?:[^\
 def mask_url(url: str) -> str:
     """`url` with its credentials masked (see the module docstring)."""
     match = _SCHEME.match(url)
-    if match is None:
-        return url
+    if match is None:  # not a URL (a mistyped one): still no password through
+        head, at, tail = url.rpartition("@")
+        if not at or ":" not in head:
+            return url
+        prefix, slash, userinfo = head.rpartition("/")
+        if ":" in userinfo:
+            return f"{prefix}{slash}{userinfo.partition(':')[0]}:{MASK}@{tail}"
+        return f"{head.partition(':')[0]}:{MASK}@{tail}"
     scheme, rest = match.groups()
     base = scheme.lower().split("+", 1)[0]
     if base not in STRUCTURED_SCHEMES:

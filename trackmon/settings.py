@@ -24,6 +24,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError
 
 from trackmon.errors import ConfigError
+from trackmon.redact import SECRET_KEYS, mask_text
 
 CARRIER_NAMES = ("17track", "aftership", "dhl", "ups", "usps", "fedex")
 
@@ -248,8 +249,8 @@ def load(path: str | Path | None = None, *, env: Mapping[str, str] | None = None
         first = exc.errors()[0]
         key = ".".join(str(p) for p in first["loc"])
         source = f" in {path}" if path else ""
-        raise ConfigError(f"setting {key!r}{source}: {first['msg']} "
-                          f"(got {first.get('input')!r})", key=key) from None
+        got = "***" if SECRET_KEYS.search(key) else mask_text(repr(first.get("input")))
+        raise ConfigError(f"setting {key!r}{source}: {first['msg']} (got {got})", key=key) from None
 
 
 def env_var_for(carrier: str, key: str) -> str:

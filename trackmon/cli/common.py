@@ -24,6 +24,7 @@ from trackmon.errors import (
     TrackmonError,
 )
 from trackmon.logs import configure_logging
+from trackmon.redact import mask_text
 
 
 class ExitCode(IntEnum):
@@ -71,7 +72,7 @@ def state(ctx: typer.Context) -> AppState:
 
 
 def fail(message: str, code: ExitCode) -> NoReturn:
-    err_console.print(f"[bold red]error:[/] {message}", markup=True, soft_wrap=True)
+    err_console.print(f"[bold red]error:[/] {mask_text(message)}", markup=True, soft_wrap=True)
     raise typer.Exit(int(code))
 
 
