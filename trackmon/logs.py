@@ -5,8 +5,9 @@ redaction (`trackmon.redact`, so tracebacks are redacted too, after they became 
 renderer. The standard library's loggers (uvicorn's errors and tracebacks, APScheduler,
 httpx) are routed into the same pipeline by `StructlogHandler`.
 
-Repeated identical problems are logged once per `REPEAT_WINDOW_SECONDS`: the same event with
-the same error (warning and above) is dropped inside the window, and the next line that gets
+Repeated identical errors are logged once per `REPEAT_WINDOW_SECONDS`: a line at warning
+level or above that carries an error (`exc_info` or `error=`) with the same event and the
+same error text as one logged inside the window is dropped, and the next line that gets
 through carries `repeats_suppressed=N`. A database outage thus writes one traceback a minute,
 not one per cycle step per tick.
 """
@@ -50,19 +51,27 @@ class RepeatLimiter:
         self._seen: dict[tuple[str, str], tuple[float, int]] = {}
 
     @staticmethod
-    def _key(event_dict: dict[str, Any]) -> tuple[str, str]:
+    def _key(event_dict: dict[str, Any]) -> tuple[str, str] | None:
+        """(event, error) of a line that reports an error; None for other lines."""
         exc = event_dict.get("exc_info")
         if exc is True:
             exc = sys.exc_info()[1]
         elif isinstance(exc, tuple):
             exc = exc[1]
-        error = f"{type(exc).__name__}: {exc}" if isinstance(exc, BaseException) else str(event_dict.get("error", ""))
+        if isinstance(exc, BaseException):
+            error = f"{type(exc).__name__}: {exc}"
+        elif event_dict.get("error"):
+            error = str(event_dict["error"])
+        else:
+            return None
         return str(event_dict.get("event", "")), error[:300]
 
     def __call__(self, _: Any, method: str, event_dict: dict[str, Any]) -> dict[str, Any]:
         if method not in _LIMITED_LEVELS and event_dict.get("level") not in _LIMITED_LEVELS:
             return event_dict
         key = self._key(event_dict)
+        if key is None:
+            return event_dict
         now = self.clock()
         first, dropped = self._seen.get(key, (None, 0))
         if first is not None and now - first < self.window:

@@ -36,8 +36,9 @@ _MASKED_VALUE = rf"\1{MASK}"
 _EMAIL = re.compile(r"([^@\s<>\"',;:=/\\\[\]{}])[^@\s<>\"',;=/\\\[\]{}]*@((?:[^\W_](?:[\w-]*[^\W_])?)(?:\.[\w-]+)+)")
 
 
-def mask_url(url: str) -> str:
-    """`url` with its credentials masked (see the module docstring)."""
+def mask_url(url: str, *, opaque: bool = False) -> str:
+    """`url` with its credentials masked (see the module docstring). `opaque`: the whole URL
+    is a credential (an apprise URL, whatever its scheme): only the scheme is kept."""
     match = _SCHEME.match(url)
     if match is None:  # not a URL (a mistyped one): still no password through
         head, at, tail = url.rpartition("@")
@@ -49,7 +50,7 @@ def mask_url(url: str) -> str:
         return f"{head.partition(':')[0]}:{MASK}@{tail}"
     scheme, rest = match.groups()
     base = scheme.lower().split("+", 1)[0]
-    if base not in STRUCTURED_SCHEMES:
+    if opaque or base not in STRUCTURED_SCHEMES:
         return f"{scheme}://{MASK}" if rest else url
     query_at = min((i for i in (rest.find("?"), rest.find("#")) if i >= 0), default=len(rest))
     at = rest.rfind("@", 0, query_at)

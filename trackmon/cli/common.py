@@ -39,6 +39,7 @@ class ExitCode(IntEnum):
     CONFIG_ERROR = 6     # a setting is missing or wrong
     INPUT_ERROR = 7      # a bad file, row or template
     DATABASE_ERROR = 8   # the database is unreachable or refused
+    CYCLE_FAILED = 9     # `run --once`: a step of the cycle failed (named on stderr, details in the log)
 
 
 err_console = Console(stderr=True, highlight=False)

@@ -33,13 +33,13 @@ def show(ctx: typer.Context,
     typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
 
 
-def masked_settings(value: Any) -> Any:
+def masked_settings(value: Any, key: str = "") -> Any:
     """Settings as printed: SecretStr values are already `**********`; every URL has its
     credentials masked (`trackmon.redact.mask_url`), apprise URLs down to their scheme."""
     if isinstance(value, dict):
-        return {k: masked_settings(v) for k, v in value.items()}
+        return {k: masked_settings(v, str(k)) for k, v in value.items()}
     if isinstance(value, list | tuple):
-        return [masked_settings(v) for v in value]
+        return [masked_settings(v, key) for v in value]
     if isinstance(value, str) and "://" in value:
-        return mask_url(value)
+        return mask_url(value, opaque=key == "apprise_urls")
     return value

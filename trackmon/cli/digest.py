@@ -18,6 +18,7 @@ from trackmon.digest.build import Digest, build_digest
 from trackmon.digest.render import render_html, render_rich
 from trackmon.digest.schedule import Period, default_window_start
 from trackmon.errors import InputError
+from trackmon.files import write_private
 from trackmon.models import DigestRun
 from trackmon.settings import Settings
 
@@ -73,7 +74,7 @@ def register(app: typer.Typer) -> None:
                 continue
             path = html if len(stores) == 1 else html.with_name(f"{html.stem}-{_safe(name)}{html.suffix}")
             try:
-                path.write_text(render_html(digest), encoding="utf-8")
+                write_private(path, render_html(digest))
             except OSError as exc:
                 raise InputError(f"cannot write {path}: {exc.strerror or exc}", field="html") from None
             out_console.print(f"wrote {path}", markup=False)

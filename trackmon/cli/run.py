@@ -16,7 +16,7 @@ import structlog
 import typer
 from rich.table import Table
 
-from trackmon.cli.common import handle_errors, out_console, state
+from trackmon.cli.common import ExitCode, fail, handle_errors, out_console, state
 from trackmon.clock import make_owner, utcnow
 from trackmon.db import make_engine, upgrade_schema
 from trackmon.http import make_client
@@ -36,14 +36,38 @@ def run_cmd(
 @handle_errors
 def _run(ctx: typer.Context, once: bool, as_json: bool, no_api: bool) -> None:
     settings = state(ctx).settings()
+    serve_api = not once and not no_api and settings.api.enabled
+    check_settings(settings, serve_api=serve_api)
     engine = make_engine(settings.database_url)
     try:
         upgrade_schema(engine)
-        report = asyncio.run(_main(engine, settings, once=once, serve_api=not no_api and settings.api.enabled))
+        report = asyncio.run(_main(engine, settings, once=once, serve_api=serve_api))
     finally:
         engine.dispose()
     if once:
         _print_report(report, as_json)
+        failed = sorted(getattr(report, "errors", None) or {})
+        if failed:
+            fail(f"cycle step(s) failed: {', '.join(failed)} (see the log)", ExitCode.CYCLE_FAILED)
+
+
+def check_settings(settings: Settings, *, serve_api: bool) -> None:
+    """What start-up refuses with one line and exit 6: a channel missing a setting it needs
+    (smtp.host, smtp.mail_from, messaging.webhook_url...) and an API reachable from other
+    machines without a token. Without a token the allowed routes are said in one log line."""
+    from trackmon.messaging.channels import build_channel
+
+    async def _probe() -> None:
+        await build_channel(settings).aclose()  # each channel checks its settings when built
+
+    asyncio.run(_probe())
+    if serve_api:
+        from trackmon.api.auth import anonymous_notice, check_exposure
+
+        check_exposure(settings)
+        notice = anonymous_notice(settings)
+        if notice:
+            structlog.get_logger("trackmon.run").warning("api.no_token", detail=notice)
 
 
 async def _main(engine: Any, settings: Settings, *, once: bool, serve_api: bool) -> Any:
