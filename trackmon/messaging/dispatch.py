@@ -9,6 +9,7 @@ receivers can drop the duplicate by its stable `Message-ID`).
 
 from __future__ import annotations
 
+import asyncio
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -186,7 +187,8 @@ async def dispatch_due(engine: Engine, settings: Settings, now: datetime, *, own
             message_id = message_id_for(row.key)
             subject: str | None = None
             try:
-                rendered = renderer.render(row.kind, row.language, row.context)
+                # bounded in time and size (messaging/sandbox.py), off the event loop
+                rendered = await asyncio.to_thread(renderer.render, row.kind, row.language, row.context)
                 subject = rendered.subject
                 provider_id = await chan.send(OutgoingMessage(
                     idempotency_key=row.key, message_id=message_id, kind=row.kind,
