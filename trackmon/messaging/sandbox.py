@@ -180,7 +180,7 @@ class BoundedEnvironment(ImmutableSandboxedEnvironment):
                     budget.check_size(a + b, "a joined value")
         return super().call_binop(context, operator, left, right)
 
-    def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805
+    def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:
         budget = _budget()
         if budget is None:
             return super().call(__context, __obj, *args, **kwargs)
