@@ -51,8 +51,9 @@ def check_exposure(settings: Settings) -> None:
     """ConfigError when the API would listen beyond this machine with nothing protecting it."""
     api = settings.api
     if configured_token(settings) is None and not api.allow_anonymous_read and not is_loopback(api.host):
+        missing = f" (api.token_file {api.token_file} is missing or empty)" if api.token_file else ""
         raise ConfigError(
-            f"api.host {api.host} is reachable from other machines and no API token is set: "
+            f"api.host {api.host} is reachable from other machines and no API token is set{missing}: "
             f"{TOKEN_HINT} (or set api.host = 127.0.0.1, or api.allow_anonymous_read = true "
             "to serve order data to anyone who can connect)", key="api.token")
 
