@@ -49,7 +49,7 @@ def test_constraints_pin_every_dependency_and_are_used_everywhere() -> None:
 def test_image_takes_its_token_from_a_secret_and_refuses_to_run_open(tmp_path) -> None:
     env = {k: v for k, v in env_of(final_stage()).items() if k.startswith("TRACKMON_")}
     assert "TRACKMON_API_TOKEN" not in env and env["TRACKMON_API_TOKEN_FILE"].startswith("/run/secrets/")
-    with pytest.raises(ConfigError, match="token_file .*missing.*TRACKMON_API_TOKEN"):  # no secret, no variable
+    with pytest.raises(ConfigError, match=r"token_file .*missing.*TRACKMON_API_TOKEN"):  # no secret, no variable
         check_exposure(load(None, env={**env, "TRACKMON_API_TOKEN_FILE": str(tmp_path / "missing")}))
     secret = tmp_path / "token"
     secret.write_text("from-a-secret\n", encoding="utf-8")
@@ -57,7 +57,7 @@ def test_image_takes_its_token_from_a_secret_and_refuses_to_run_open(tmp_path) -
     assert settings.api.token is not None and settings.api.token.get_secret_value() == "from-a-secret"
     check_exposure(settings)  # 0.0.0.0 with a token: allowed
     open_env = {k: v for k, v in env.items() if k != "TRACKMON_API_TOKEN_FILE"}
-    with pytest.raises(ConfigError, match="0.0.0.0"):
+    with pytest.raises(ConfigError, match=r"0\.0\.0\.0"):
         check_exposure(load(None, env=open_env))
     check_exposure(load(None, env={**open_env, "TRACKMON_API_ALLOW_ANONYMOUS_READ": "true"}))
 
