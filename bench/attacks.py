@@ -105,8 +105,10 @@ def http(method: str, url: str, body: bytes | None = None, headers: dict[str, st
         return exc.code, exc.read()
 
 
-def stream_post(url: str, path: str, total: int, headers: dict[str, str], chunk: bytes) -> dict[str, Any]:
-    """POST `total` bytes announced by Content-Length, sending until the server answers."""
+def stream_post(url: str, path: str, total: int, headers: dict[str, str], chunk: bytes,
+                payload: bytes | None = None) -> dict[str, Any]:
+    """POST `total` bytes (`payload`, or `chunk` repeated) announced by Content-Length, sending
+    until the server answers."""
     host, port = url.removeprefix("http://").split(":")
     head = f"POST {path} HTTP/1.1\r\nHost: x\r\nContent-Length: {total}\r\n"
     head += "".join(f"{k}: {v}\r\n" for k, v in headers.items()) + "\r\n"
@@ -121,27 +123,34 @@ def stream_post(url: str, path: str, total: int, headers: dict[str, str], chunk:
                 break
             try:
                 conn.setblocking(True)
-                conn.sendall(chunk[: total - sent])
-                sent += min(len(chunk), total - sent)
+                piece = payload[sent:sent + len(chunk)] if payload is not None else chunk[: total - sent]
+                conn.sendall(piece)
+                sent += len(piece)
                 conn.setblocking(False)
             except OSError:
                 break
         conn.setblocking(True)
         conn.settimeout(120)
         with contextlib.suppress(OSError):
-            while True:
+            while not _complete(answer):
                 data = conn.recv(1 << 20)
                 if not data:
                     break
                 answer += data
-                head_end = answer.find(b"\r\n\r\n")
-                length = next((int(line.split(b":")[1]) for line in answer[:head_end].split(b"\r\n")
-                               if line.lower().startswith(b"content-length")), None) if head_end > 0 else None
-                if length is not None and len(answer) - head_end - 4 >= length:
-                    break
     status = int(answer.split(b" ", 2)[1]) if answer.startswith(b"HTTP/") else 0
     return {"status": status, "sent_mb": round(sent / 2**20, 1), "seconds": round(time.monotonic() - started, 1),
             "answer_bytes": len(answer)}
+
+
+def _complete(answer: bytes) -> bool:
+    head, sep, body = answer.partition(b"\r\n\r\n")
+    if not sep:
+        return False
+    for line in head.split(b"\r\n")[1:]:
+        name, _, value = line.partition(b":")
+        if name.strip().lower() == b"content-length":
+            return len(body) >= int(value.strip())
+    return False
 
 
 def peak_rss_mb(pid: int) -> float:
@@ -176,16 +185,17 @@ def finding2(env: Env) -> list[tuple[str, str, str]]:
         stop.set()
         watcher.join()
         rows.append(("2", "400 MB unsigned POST /webhooks/17track",
-                     f"{r['status']} after {r['sent_mb']} MB read, {r['seconds']} s; daemon peak RSS "
+                     f"{r['status']} when the client had sent {r['sent_mb']} MB, {r['seconds']} s; daemon peak RSS "
                      f"{peak_rss_mb(proc.pid)} MB; slowest /healthz {worst[0]:.1f} s"))
         r = stream_post(base, "/orders", 50 * 2**20, {"Content-Type": "application/json"}, b" " * 2**20)
         rows.append(("2", "50 MB POST /orders without a token",
-                     f"{r['status']} after {r['sent_mb']} MB sent, {r['seconds']} s"))
+                     f"{r['status']} when the client had sent {r['sent_mb']} MB, {r['seconds']} s"))
         body = json.dumps({"order_id": "X", "buyer_email": "x" * (50 * 2**20),
                            "tracking_numbers": ["RR123456785CN"]}).encode()
-        status, answer = http("POST", base + "/orders", body, {"Authorization": f"Bearer {TOKEN}",
-                                                                "Content-Type": "application/json"})
-        rows.append(("2", "50 MB POST /orders with the token", f"{status}, answer {len(answer)} bytes"))
+        r = stream_post(base, "/orders", len(body), {"Authorization": f"Bearer {TOKEN}",
+                                                     "Content-Type": "application/json"}, b" " * 2**20, body)
+        rows.append(("2", "50 MB POST /orders with the token",
+                     f"{r['status']} when the client had sent {r['sent_mb']} MB, answer {r['answer_bytes']} bytes"))
         body = json.dumps({"order_id": "X", "buyer_email": "x@example.com", "buyer_timezone": "x" * 900_000,
                            "tracking_numbers": ["RR123456785CN"]}).encode()
         status, answer = http("POST", base + "/orders", body, {"Authorization": f"Bearer {TOKEN}",
