@@ -240,9 +240,10 @@ def finding5(env: Env) -> list[tuple[str, str, str]]:
     shown = [s for s in SECRETS if s in r.stdout + r.stderr]
     rows = [("5", "config show with a DB password, a webhook token, a bot token",
              f"secrets printed: {len(shown)} of 3 ({', '.join(shown) or 'none'})")]
-    r = env.cli("db", "current", TRACKMON_DATABASE_URL="postgresql://u:pw-db-123@host:notaport/db")
-    rows.append(("5", "malformed TRACKMON_DATABASE_URL",
-                 f"exit {r.returncode}; password in the error: {'pw-db-123' in r.stdout + r.stderr}"))
+    for bad in ("postgresql://u:pw-db-123@host:notaport/db", "postgres//u:pw-db-123@db/x"):
+        r = env.cli("db", "current", TRACKMON_DATABASE_URL=bad)
+        rows.append(("5", f"malformed TRACKMON_DATABASE_URL {bad}",
+                     f"exit {r.returncode}; password in the error: {'pw-db-123' in r.stdout + r.stderr}"))
     return rows
 
 
@@ -332,8 +333,15 @@ def finding6(env: Env, outage_seconds: float) -> list[tuple[str, str, str]]:
             proxy.cut()
             time.sleep(outage_seconds)
             grown = log.read_bytes()[before:]
+        events: dict[str, int] = {}
+        for line in grown.splitlines():
+            with contextlib.suppress(ValueError, AttributeError):
+                record = json.loads(line)
+                if record.get("level") in ("warning", "error", "critical"):
+                    events[record["event"]] = events.get(record["event"], 0) + 1
         rows.append(("6", f"database outage, {outage_seconds:.0f} s at a 5 s tick",
-                     f"{len(grown) / 1024:.0f} KB of log, {grown.count(b'Traceback')} tracebacks"))
+                     f"{len(grown) / 1024:.0f} KB of log, {grown.count(b'Traceback')} tracebacks; "
+                     + ", ".join(f"{k}×{v}" for k, v in sorted(events.items()))))
     finally:
         with psycopg.connect(POSTGRES_URL, autocommit=True) as conn:
             conn.execute(f'DROP SCHEMA "{schema}" CASCADE')
