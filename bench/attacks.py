@@ -374,7 +374,8 @@ def finding8(env: Env) -> list[tuple[str, str, str]]:
     ro = f"sqlite:///file:{url.removeprefix('sqlite:///')}?mode=ro&uri=true"
     r = env.cli("run", "--once", TRACKMON_DATABASE_URL=ro)
     rows = [("8", "run --once on a read-only database", f"exit {r.returncode}")]
-    r = env.cli("run", "--once", TRACKMON_DATABASE_URL=url, TRACKMON_MESSAGING_CHANNEL="smtp")
+    r = env.cli("run", "--once", TRACKMON_DATABASE_URL=url, TRACKMON_MESSAGING_CHANNEL="smtp",
+                TRACKMON_MESSAGING_SEND_WINDOW_START="00:00", TRACKMON_MESSAGING_SEND_WINDOW_END="23:59")
     states = sorted({s for _, s, _, _ in _messages(url)})
     lines = [line for line in r.stderr.splitlines() if line.strip()]
     rows.append(("8", "run --once, channel smtp without smtp.host",
