@@ -150,3 +150,20 @@ def test_digest_html_is_private(tmp_path) -> None:
 
     path = write_html(str(tmp_path / "digests"), Rendered())  # type: ignore[arg-type]
     assert _mode(path) == 0o600 and _mode(tmp_path / "digests") == 0o700
+
+
+def test_start_without_a_token_says_what_is_served_in_one_line() -> None:
+    import io
+
+    from trackmon.cli.run import check_settings
+    from trackmon.logs import configure_logging
+    from trackmon.settings import load
+
+    stream = io.StringIO()
+    configure_logging("json", "info", stream=stream)
+    check_settings(load(env={}), serve_api=True)
+    [line] = [json.loads(raw) for raw in stream.getvalue().splitlines() if '"api.no_token"' in raw]
+    assert "/healthz" in line["detail"] and "/webhooks/" in line["detail"] and "503" in line["detail"]
+    stream.truncate(0)
+    check_settings(load(env={}, overrides={"api": {"token": "t"}}), serve_api=True)
+    assert "api.no_token" not in stream.getvalue()
