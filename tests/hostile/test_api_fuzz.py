@@ -1,7 +1,8 @@
 """Issue 10: Schemathesis fuzzes every operation of the OpenAPI schema served by a running
 daemon (`trackmon run` in a subprocess, API on 127.0.0.1 with a token); no answer is a 5xx.
 
-Bounded: `MAX_EXAMPLES` generated cases per operation (plus Schemathesis' explicit ones)."""
+Bounded: `MAX_EXAMPLES` generated cases per operation and generation mode (positive: inputs
+the schema allows; negative: inputs it forbids)."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from datetime import UTC, datetime
 import pytest
 import schemathesis
 from hypothesis import HealthCheck, given, settings
+from hypothesis.errors import Unsatisfiable
 
 from trackmon import schema as db_schema
 from trackmon.db import make_engine
@@ -82,8 +84,8 @@ def api_schema(daemon_url: str) -> schemathesis.BaseSchema:
     return schemathesis.openapi.from_url(f"{daemon_url}/openapi.json", headers=AUTH)
 
 
-def _fuzz(operation: schemathesis.APIOperation) -> None:
-    @given(case=operation.as_strategy())
+def _fuzz(operation: schemathesis.APIOperation, mode: schemathesis.GenerationMode) -> None:
+    @given(case=operation.as_strategy(generation_mode=mode))
     @settings(max_examples=MAX_EXAMPLES, deadline=None, derandomize=True, database=None,
               suppress_health_check=list(HealthCheck))
     def run(case: schemathesis.Case) -> None:
@@ -101,10 +103,13 @@ def test_no_operation_answers_a_server_error(api_schema: schemathesis.BaseSchema
     operations = [result.ok() for result in api_schema.get_all_operations()]
     assert len(operations) >= 8
     for operation in operations:
-        try:
-            _fuzz(operation)
-        except AssertionError as exc:
-            failures.append(f"{operation.method.upper()} {operation.path}: {exc}")
+        for mode in schemathesis.GenerationMode:  # valid inputs, then schema-violating ones
+            try:
+                _fuzz(operation, mode)
+            except Unsatisfiable:  # nothing to violate (no parameters, no body): nothing negative to send
+                assert mode is schemathesis.GenerationMode.NEGATIVE
+            except AssertionError as exc:
+                failures.append(f"{mode.value} {operation.method.upper()} {operation.path}: {exc}")
     assert not failures, "\n".join(failures)
 
 
