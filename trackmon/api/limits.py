@@ -21,6 +21,7 @@ from fastapi import FastAPI, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from starlette.concurrency import run_in_threadpool
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 MAX_JSON_DEPTH = 64
@@ -116,12 +117,11 @@ class BodyLimitMiddleware:
             return
         body = b"".join(chunks)
         if body and _is_json(scope):
-            if json_depth_exceeds(body, self.max_depth):
-                await json_error(send, 400, f"JSON nested deeper than {self.max_depth} levels")
-                return
-            constant = non_json_constant(body)
-            if constant is not None:
-                await json_error(send, 422, constant)
+            # a large body is checked in a worker thread: the event loop keeps serving
+            problem = (await run_in_threadpool(self._json_problem, body) if len(body) > 65536
+                       else self._json_problem(body))
+            if problem is not None:
+                await json_error(send, *problem)
                 return
         queue: list[Message] = [{"type": "http.request", "body": body, "more_body": False}]
         if pending is not None:
@@ -131,6 +131,12 @@ class BodyLimitMiddleware:
             return queue.pop(0) if queue else await receive()
 
         await self.app(scope, replay, send)
+
+    def _json_problem(self, body: bytes) -> tuple[int, str] | None:
+        if json_depth_exceeds(body, self.max_depth):
+            return 400, f"JSON nested deeper than {self.max_depth} levels"
+        constant = non_json_constant(body)
+        return (422, constant) if constant is not None else None
 
     async def _read(self, receive: Receive) -> tuple[list[bytes], Message | None]:
         """The whole body (at most max_bytes), counted chunk by chunk as it arrives; and a
