@@ -1,20 +1,23 @@
 # trackmon as a container service: `trackmon run` (scheduler + HTTP API on :8080).
 # Configuration comes from TRACKMON_* environment variables (see README.md and
 # config/trackmon.example.toml); SQLite in the /data volume unless TRACKMON_DATABASE_URL
-# points at PostgreSQL.
-FROM python:3.11-slim-bookworm AS build
+# points at PostgreSQL. The API token comes from the secret file TRACKMON_API_TOKEN_FILE
+# names (compose.yaml mounts it) or from TRACKMON_API_TOKEN; without one, `trackmon run`
+# refuses to listen on 0.0.0.0 (exit 6). Base image pinned to a patch release; Python
+# dependencies pinned by constraints.txt (the same file the README's commands and CI use).
+FROM python:3.11.13-slim-bookworm AS build
 
 ENV PIP_NO_CACHE_DIR=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1
 WORKDIR /src
-COPY pyproject.toml README.md ./
+COPY pyproject.toml README.md constraints.txt ./
 COPY trackmon ./trackmon
 COPY carriers ./carriers
 COPY messages ./messages
 RUN python -m venv /opt/trackmon \
-    && /opt/trackmon/bin/pip install --no-cache-dir .
+    && /opt/trackmon/bin/pip install --no-cache-dir -c constraints.txt .
 
-FROM python:3.11-slim-bookworm
+FROM python:3.11.13-slim-bookworm
 
 LABEL org.opencontainers.image.title="trackmon" \
       org.opencontainers.image.description="Watches every shipped parcel and tells the buyer before the buyer has to ask." \
@@ -33,6 +36,7 @@ ENV PATH="/opt/trackmon/bin:${PATH}" \
     TRACKMON_DATABASE_URL=sqlite:////data/trackmon.db \
     TRACKMON_API_HOST=0.0.0.0 \
     TRACKMON_API_PORT=8080 \
+    TRACKMON_API_TOKEN_FILE=/run/secrets/trackmon_api_token \
     TRACKMON_LOG_FORMAT=json \
     TRACKMON_MESSAGING_FILE_DIR=/data/outbox
 

@@ -32,13 +32,13 @@ from typing import Any
 from aiosmtpd.controller import Controller
 from sqlalchemy import text
 
+from bench import POSTGRES_URL
 from bench.standin import s10
 from trackmon.db import make_engine
 from trackmon.simulator import Journey, Scenario, SimulatedCarrier, build_journey, run_in_thread
 from trackmon.simulator.carrier import Reply
 
 API_KEY = "faults-key"
-POSTGRES_URL = "postgresql://postgres@127.0.0.1:5432/test"
 ROOT = Path(__file__).resolve().parent.parent
 
 #: (buyer language, country, time zone): buyers spread over many UTC offsets.

@@ -16,7 +16,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
-import os
 import resource
 import sys
 import tempfile
@@ -27,6 +26,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlmodel import Session
 
+from bench import POSTGRES_URL
 from bench.seed import database, make_due_again, seed
 from bench.standin import API_KEY, NOW, Standin, StandinOptions, numbers
 from trackmon import settings as settings_mod
@@ -35,8 +35,6 @@ from trackmon.logs import configure_logging
 from trackmon.models import Message, ShipmentEvent
 from trackmon.poller import poll_due
 from trackmon.tracking import CarrierSet
-
-POSTGRES_URL = os.environ.get("TRACKMON_BENCH_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test")
 
 
 def _cpu() -> float:

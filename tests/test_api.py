@@ -30,7 +30,9 @@ def test_write_refused_without_configured_token(engine, now) -> None:
     r = client.post("/orders", json=ORDER)
     assert r.status_code == 503
     assert "TRACKMON_API_TOKEN" in r.json()["detail"]
-    assert client.get("/shipments").status_code == 200  # reads open while no token is set
+    # no token: order, shipment and alert data are not served either (issue 10, finding 3)
+    assert client.get("/shipments").status_code == 503
+    assert client.get("/healthz").status_code == 200
 
 
 def test_token_required_for_reads_and_writes(engine, now) -> None:

@@ -200,8 +200,8 @@ def test_dockerfile_passes_hadolint():
 
 def test_readme_gives_the_two_newcomer_commands_and_ci_runs_the_same_test_line():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    run = "python3 -m venv .venv && .venv/bin/pip install . && .venv/bin/trackmon demo"
-    test = ("python3 -m venv .venv && .venv/bin/pip install -q -e '.[test]' && .venv/bin/ruff check . "
-            "&& .venv/bin/python -m pytest")
+    run = "python3 -m venv .venv && .venv/bin/pip install -c constraints.txt . && .venv/bin/trackmon demo"
+    test = ("python3 -m venv .venv && .venv/bin/pip install -q -c constraints.txt -e '.[test]' "
+            "&& .venv/bin/ruff check . && .venv/bin/python -m pytest")
     assert run in readme and test in readme
     assert test in (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()

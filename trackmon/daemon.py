@@ -27,6 +27,7 @@ from sqlmodel import Session
 
 from trackmon import metrics
 from trackmon.api import SchedulerState, create_app
+from trackmon.api.auth import check_exposure
 from trackmon.clock import Clock, make_owner, utcnow
 from trackmon.errors import ConfigError
 from trackmon.models import Shipment
@@ -149,6 +150,7 @@ class Daemon:
         server_task: asyncio.Task[None] | None = None
         if self.serve_api:
             api = self.settings.api
+            check_exposure(self.settings)  # no public address without a token (exit 6)
             sock = bind_api_socket(api.host, api.port)
             app = create_app(self.engine, self.settings, scheduler_state=self.state,
                              carrier_set=self.carrier_set, clock=self.clock)

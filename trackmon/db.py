@@ -12,6 +12,8 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, OperationalError, ProgrammingError
 
 from trackmon.errors import ConfigError
+from trackmon.files import private_file
+from trackmon.redact import mask_url
 
 
 def normalize_url(url: str) -> str:
@@ -27,11 +29,12 @@ def make_engine(url: str, *, echo: bool = False, **kwargs: Any) -> Engine:
     url = normalize_url(url)
     try:
         parsed = make_url(url)
-    except ArgumentError:
-        raise ConfigError(f"database_url {url!r} is not a database URL "
+    except (ArgumentError, ValueError):
+        raise ConfigError(f"database_url {mask_url(url)!r} is not a database URL "
                           "(e.g. sqlite:///trackmon.db or postgresql://user@host/db)",
                           key="database_url") from None
     if parsed.get_backend_name() == "sqlite":
+        _private_sqlite_files(parsed.database)
         engine = create_engine(url, echo=echo, connect_args={"timeout": 30,
                                "check_same_thread": False}, **kwargs)
         event.listen(engine, "connect", _sqlite_pragmas)
@@ -42,6 +45,21 @@ def make_engine(url: str, *, echo: bool = False, **kwargs: Any) -> Engine:
                              **kwargs)
     raise ConfigError(f"database_url: backend {parsed.get_backend_name()!r} is not supported; "
                       "use sqlite or postgresql", key="database_url")
+
+
+def _private_sqlite_files(database: str | None) -> None:
+    """The database file is created 0600 before SQLite opens it (SQLite gives its WAL and SHM
+    files the database file's mode); files this user already owns are tightened to 0600."""
+    if not database or database == ":memory:" or database.startswith("file:"):
+        return
+    path = Path(database).expanduser()
+    if not path.parent.is_dir():
+        return  # SQLite will say the folder is missing
+    private_file(path)
+    for suffix in ("-wal", "-shm", "-journal"):
+        sibling = path.with_name(path.name + suffix)
+        if sibling.exists():
+            private_file(sibling)
 
 
 def _sqlite_pragmas(dbapi_conn: Any, _: Any) -> None:

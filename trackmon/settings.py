@@ -25,6 +25,7 @@ from urllib.parse import urlsplit
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator
 
 from trackmon.errors import ConfigError
+from trackmon.redact import SECRET_KEYS, mask_text
 
 CARRIER_NAMES = ("17track", "aftership", "dhl", "ups", "usps", "fedex")
 
@@ -164,9 +165,15 @@ class DigestSettings(_Frozen):
 
 
 class ApiSettings(_Frozen):
-    host: str = Field("127.0.0.1")
+    host: str = Field("127.0.0.1", description="listen address; a non-loopback one needs api.token")
     port: int = Field(8080, gt=0)
-    token: SecretStr | None = Field(None, description="bearer token; unset disables the write API")
+    token: SecretStr | None = Field(
+        None, description="bearer token; unset: only health, metrics, webhooks and signed buyer links are served")
+    token_file: str | None = Field(
+        None, description="file holding the bearer token (a Docker/Kubernetes secret); used when api.token is unset")
+    allow_anonymous_read: bool = Field(
+        False, description="serve order, shipment and alert reads without a token (and allow a public address)")
+    max_body_bytes: int = Field(1_048_576, ge=1024, description="largest request body accepted (bytes); more is 413")
     console_password: SecretStr | None = Field(
         None, description="password of the seller console at / (the API token also signs in)")
     enabled: bool = True
@@ -295,13 +302,31 @@ def load(path: str | Path | None = None, *, env: Mapping[str, str] | None = None
         raise ConfigError(f"unknown carrier section(s): {', '.join(sorted(unknown))}; "
                           f"known: {', '.join(CARRIER_NAMES)}", key="carriers")
     try:
-        return Settings.model_validate(data)
+        return _with_token_file(Settings.model_validate(data))
     except ValidationError as exc:
         first = exc.errors()[0]
         key = ".".join(str(p) for p in first["loc"])
         source = f" in {path}" if path else ""
-        raise ConfigError(f"setting {key!r}{source}: {first['msg']} "
-                          f"(got {first.get('input')!r})", key=key) from None
+        got = "***" if SECRET_KEYS.search(key) else mask_text(repr(first.get("input")))
+        raise ConfigError(f"setting {key!r}{source}: {first['msg']} (got {got})", key=key) from None
+
+
+def _with_token_file(settings: Settings) -> Settings:
+    """`api.token` read from `api.token_file` when no token is given directly. A missing or
+    empty file leaves the API without a token (the API then serves only its anonymous routes
+    and refuses a public address, naming the file); an unreadable one is an error."""
+    api = settings.api
+    if not api.token_file or (api.token is not None and api.token.get_secret_value()):
+        return settings
+    try:
+        token = Path(api.token_file).read_text(encoding="utf-8").strip()
+    except FileNotFoundError:
+        return settings
+    except OSError as exc:
+        raise ConfigError(f"api.token_file {api.token_file}: {exc.strerror or exc}", key="api.token_file") from None
+    if not token:
+        return settings
+    return settings.model_copy(update={"api": api.model_copy(update={"token": SecretStr(token)})})
 
 
 def env_var_for(carrier: str, key: str) -> str:

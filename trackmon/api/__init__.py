@@ -3,7 +3,8 @@
 `create_app(engine, settings, *, scheduler_state, carrier_set, clock)` builds the app;
 routers: orders (write + read), shipments and alerts (read), push webhooks, health and
 metrics, and the buyers' signed opt-out links (`/unsubscribe/{token}`, public).
-See `trackmon.api.auth` for the bearer-token rules.
+See `trackmon.api.auth` for the bearer-token rules and `trackmon.api.limits` for
+the bounds on request bodies.
 """
 
 from __future__ import annotations
@@ -34,7 +35,8 @@ class SchedulerState:
 def create_app(engine: Engine, settings: Settings, *, scheduler_state: SchedulerState | None = None,
                carrier_set: Any = None, clock: Clock = utcnow) -> FastAPI:
     from trackmon import console
-    from trackmon.api import health, orders, shipments, unsubscribe, webhooks
+    from trackmon.api import health, limits, orders, shipments, unsubscribe, webhooks
+    from trackmon.api.auth import AnonymousGate
 
     app = FastAPI(title="trackmon", version=__version__, docs_url=None, redoc_url=None,  # console serves them
                   description="Orders in, parcels and alerts out, carrier pushes accepted.")
@@ -47,6 +49,8 @@ def create_app(engine: Engine, settings: Settings, *, scheduler_state: Scheduler
     for module in (health, orders, shipments, webhooks, unsubscribe):
         app.include_router(module.router)
     console.mount(app)  # the seller console at /, the buyer page /t/{token}, /docs and /redoc offline
+    limits.install(app, settings.api.max_body_bytes)
+    app.add_middleware(AnonymousGate, settings=settings)  # outermost: runs before the body limit
     return app
 
 

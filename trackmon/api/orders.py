@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Request, Response, status
 from pydantic import BaseModel, ConfigDict, Field
@@ -21,8 +21,8 @@ router = APIRouter(tags=["orders"])
 
 class TrackingIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    number: str = Field(description="tracking number (spaces and dashes are ignored)")
-    carrier: str | None = Field(None, description="carrier name; detected from the number when absent")
+    number: str = Field(max_length=64, description="tracking number (spaces and dashes are ignored)")
+    carrier: str | None = Field(None, max_length=40, description="carrier name; detected from the number when absent")
 
 
 class OrderIn(BaseModel):
@@ -34,12 +34,12 @@ class OrderIn(BaseModel):
                                     "messages of orders without one go to the manual channel")
     store: str = DEFAULT_STORE
     buyer_name: str | None = None
-    buyer_language: str | None = Field(None, description="2-letter language code")
-    buyer_country: str | None = Field(None, description="ISO 3166 alpha-2")
-    buyer_timezone: str | None = Field(None, description="IANA zone, e.g. Europe/Berlin")
-    shipped_at: str | None = Field(None, description="ISO 8601; without a zone it is UTC")
-    promised_delivery: str | None = Field(None, description="YYYY-MM-DD")
-    tracking_numbers: list[TrackingIn | str] = Field(min_length=1, max_length=50)
+    buyer_language: str | None = Field(None, max_length=35, description="2-letter language code")
+    buyer_country: str | None = Field(None, max_length=64, description="ISO 3166 alpha-2")
+    buyer_timezone: str | None = Field(None, max_length=64, description="IANA zone, e.g. Europe/Berlin")
+    shipped_at: str | None = Field(None, max_length=64, description="ISO 8601; without a zone it is UTC")
+    promised_delivery: str | None = Field(None, max_length=64, description="YYYY-MM-DD")
+    tracking_numbers: list[TrackingIn | Annotated[str, Field(max_length=64)]] = Field(min_length=1, max_length=50)
 
 
 def _rows(body: OrderIn) -> list[IntakeRow]:

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request, status
@@ -19,15 +20,21 @@ from trackmon.optout import opted_out_orders
 router = APIRouter(tags=["shipments"], dependencies=[Depends(require_read)])
 
 Limit = Annotated[int, Query(ge=1, le=500, description="items per page")]
-Cursor = Annotated[str | None, Query(description="next_cursor of the previous page")]
+Cursor = Annotated[str | None, Query(max_length=40, description="next_cursor of the previous page")]
+
+
+MAX_CURSOR = 2**63 - 1  # the largest row id either backend stores
+_CURSOR = re.compile(r"[0-9]{1,19}")
 
 
 def _cursor(value: str | None) -> int:
+    """A cursor this API returned: ASCII digits within a row id's range (`²` and
+    `99999999999999999999` are refused with 422, never passed to the database)."""
     if value is None or value == "":
         return 0
-    if not value.isdigit():
+    if not _CURSOR.fullmatch(value) or int(value) > MAX_CURSOR:
         raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT,
-                            f"cursor {value!r} is not one this API returned")
+                            f"cursor {value[:40]!r} is not one this API returned")
     return int(value)
 
 

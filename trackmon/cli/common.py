@@ -22,6 +22,7 @@ from trackmon.errors import (
     TemplateError,
     TrackmonError,
 )
+from trackmon.redact import mask_text
 
 if TYPE_CHECKING:  # settings (pydantic) and logs (structlog) load when a command runs, not for --help
     from trackmon import settings as settings_mod
@@ -39,6 +40,7 @@ class ExitCode(IntEnum):
     CONFIG_ERROR = 6     # a setting is missing or wrong
     INPUT_ERROR = 7      # a bad file, row or template
     DATABASE_ERROR = 8   # the database is unreachable or refused
+    CYCLE_FAILED = 9     # `run --once`: a step of the cycle failed (named on stderr, details in the log)
 
 
 err_console = Console(stderr=True, highlight=False)
@@ -75,7 +77,7 @@ def state(ctx: typer.Context) -> AppState:
 
 
 def fail(message: str, code: ExitCode) -> NoReturn:
-    err_console.print(f"[bold red]error:[/] {message}", markup=True, soft_wrap=True)
+    err_console.print(f"[bold red]error:[/] {mask_text(message)}", markup=True, soft_wrap=True)
     raise typer.Exit(int(code))
 
 

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
 from trackmon.cli.common import handle_errors, state
+from trackmon.redact import mask_url
 
 config_app = typer.Typer(help="Settings: the reference and what is in effect.", no_args_is_help=True)
 
@@ -29,5 +30,17 @@ def example() -> None:
 def show(ctx: typer.Context,
          as_json: Annotated[bool, typer.Option("--json", help="JSON instead of TOML-like text.")] = False) -> None:
     """Print the settings in effect (file + environment), secrets masked."""
-    data = state(ctx).settings().model_dump(mode="json")
+    data = masked_settings(state(ctx).settings().model_dump(mode="json"))
     typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
+
+
+def masked_settings(value: Any, key: str = "") -> Any:
+    """Settings as printed: SecretStr values are already `**********`; every URL has its
+    credentials masked (`trackmon.redact.mask_url`), apprise URLs down to their scheme."""
+    if isinstance(value, dict):
+        return {k: masked_settings(v, str(k)) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [masked_settings(v, key) for v in value]
+    if isinstance(value, str) and "://" in value:
+        return mask_url(value, opaque=key == "apprise_urls")
+    return value

@@ -10,6 +10,7 @@ import typer
 
 from trackmon.cli.common import ExitCode, fail, handle_errors, out_console, state
 from trackmon.errors import InputError
+from trackmon.files import write_private
 
 if TYPE_CHECKING:  # the digest and database modules load when the command runs, not for --help
     from sqlalchemy import Engine
@@ -81,7 +82,7 @@ def register(app: typer.Typer) -> None:
                 continue
             path = html if len(stores) == 1 else html.with_name(f"{html.stem}-{_safe(name)}{html.suffix}")
             try:
-                path.write_text(render_html(digest), encoding="utf-8")
+                write_private(path, render_html(digest))
             except OSError as exc:
                 raise InputError(f"cannot write {path}: {exc.strerror or exc}", field="html") from None
             out_console.print(f"wrote {path}", markup=False)

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from trackmon.cli.common import handle_errors, out_console, state
+from trackmon.cli.common import ExitCode, fail, handle_errors, out_console, state
 from trackmon.cli.progress import Bars, bars, interactive
 
 if TYPE_CHECKING:  # the engine, HTTP and cycle modules load when the command runs, not for --help
@@ -37,6 +37,8 @@ def _run(ctx: typer.Context, once: bool, as_json: bool, no_api: bool) -> None:
 
     app_state = state(ctx)
     settings = app_state.settings()
+    serve_api = not once and not no_api and settings.api.enabled
+    check_settings(settings, serve_api=serve_api)
     shown = once and interactive(as_json)
     if shown and not app_state.verbose:  # the bars and the table tell the story: only warnings as lines
         from trackmon.logs import configure_logging
@@ -45,12 +47,38 @@ def _run(ctx: typer.Context, once: bool, as_json: bool, no_api: bool) -> None:
     try:
         upgrade_schema(engine)
         with bars(shown) as progress:
-            report = asyncio.run(_main(engine, settings, once=once, serve_api=not no_api and settings.api.enabled,
+            report = asyncio.run(_main(engine, settings, once=once, serve_api=serve_api,
                                        progress=progress if shown else None))
     finally:
         engine.dispose()
     if once:
         _print_report(report, as_json)
+        failed = sorted(getattr(report, "errors", None) or {})
+        if failed:
+            fail(f"cycle step(s) failed: {', '.join(failed)} (see the log)", ExitCode.CYCLE_FAILED)
+
+
+def check_settings(settings: Settings, *, serve_api: bool) -> None:
+    """What start-up refuses with one line and exit 6: a channel missing a setting it needs
+    (smtp.host, smtp.mail_from, messaging.webhook_url...) and an API reachable from other
+    machines without a token. Without a token the allowed routes are said in one log line."""
+    import asyncio
+
+    import structlog
+
+    from trackmon.messaging.channels import build_channel
+
+    async def _probe() -> None:
+        await build_channel(settings).aclose()  # each channel checks its settings when built
+
+    asyncio.run(_probe())
+    if serve_api:
+        from trackmon.api.auth import anonymous_notice, check_exposure
+
+        check_exposure(settings)
+        notice = anonymous_notice(settings)
+        if notice:
+            structlog.get_logger("trackmon.run").warning("api.no_token", detail=notice)
 
 
 async def _main(engine: Any, settings: Settings, *, once: bool, serve_api: bool, progress: Bars | None = None) -> Any:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
-import os
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -22,7 +21,9 @@ import aiosmtplib
 import structlog
 
 from trackmon.errors import DeliveryError, TransientDeliveryError
+from trackmon.files import private_dir, write_private
 from trackmon.mail import MAIL_POLICY, sender_domain
+from trackmon.redact import mask_url
 from trackmon.settings import Settings, SmtpSettings, StoreSettings
 
 log = structlog.get_logger(__name__)
@@ -109,33 +110,26 @@ async def send_email(smtp: SmtpSettings, rendered: RenderedDigest, to: str, *, n
         raise TransientDeliveryError("email", f"{type(exc).__name__}: {exc}") from None
 
 
-def _redacted(url: str) -> str:
-    scheme, _, _ = url.partition("://")
-    return f"{scheme}://…"
-
-
 async def send_apprise(url: str, rendered: RenderedDigest) -> None:
     """Post the plain-text digest to one apprise URL."""
     import apprise  # 0.4 s of imports: only when a digest goes to a chat
 
     app = apprise.Apprise()
     if not app.add(url):
-        raise DeliveryError("apprise", f"{_redacted(url)} is not a valid apprise URL "
+        raise DeliveryError("apprise", f"{mask_url(url, opaque=True)} is not a valid apprise URL "
                             "(see https://github.com/caronc/apprise/wiki)")
     ok = await app.async_notify(body=rendered.text, title=rendered.subject,
                                 body_format=apprise.NotifyFormat.TEXT)
     if not ok:
-        raise TransientDeliveryError("apprise", f"{_redacted(url)} did not accept the digest")
+        raise TransientDeliveryError("apprise", f"{mask_url(url, opaque=True)} did not accept the digest")
 
 
 def write_html(folder: str, rendered: RenderedDigest) -> Path:
     """Write the HTML digest atomically as `<folder>/<store>-<period>-<key>.html`."""
     path = Path(folder) / f"{rendered.slug}.html"
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".html.tmp")
-        tmp.write_text(rendered.html, encoding="utf-8")
-        os.replace(tmp, path)
+        private_dir(path.parent)
+        write_private(path, rendered.html)
     except OSError as exc:
         raise DeliveryError("file", f"cannot write {path}: {exc.strerror or exc}") from None
     return path

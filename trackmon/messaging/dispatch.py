@@ -9,6 +9,7 @@ receivers can drop the duplicate by its stable `Message-ID`).
 
 from __future__ import annotations
 
+import asyncio
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -248,7 +249,9 @@ async def dispatch_due(engine: Engine, settings: Settings, now: datetime, *, own
             message_id: str | None = None
             subject: str | None = None
             try:
-                rendered = renderer.render(row.kind, row.language, row.context | link_context(row, settings, h))
+                # bounded in time and size (messaging/sandbox.py), off the event loop
+                rendered = await asyncio.to_thread(renderer.render, row.kind, row.language,
+                                                   row.context | link_context(row, settings, h))
                 subject = rendered.subject
                 outgoing = _outgoing(row, rendered, settings, h, at)
                 message_id = outgoing.message_id

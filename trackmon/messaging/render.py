@@ -32,11 +32,11 @@ from jinja2 import (
 )
 from jinja2 import meta as jinja_meta
 from jinja2.runtime import Context
-from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup, escape
 
 from trackmon.errors import ConfigError, TemplateError
 from trackmon.messaging.kinds import ALL_KINDS
+from trackmon.messaging.sandbox import BoundedEnvironment, render_bounded
 from trackmon.settings import Settings
 
 FALLBACK_LANGUAGE = "en"
@@ -131,7 +131,7 @@ class Renderer:
         roots = [str(self.override_dir)] if self.override_dir else []
         roots.append(str(builtin_dir()))
         self._loaders = [FileSystemLoader(r, encoding="utf-8") for r in roots]
-        self.env = ImmutableSandboxedEnvironment(
+        self.env = BoundedEnvironment(
             loader=ChoiceLoader(self._loaders),
             undefined=StrictUndefined,
             autoescape=lambda name: bool(name and name.endswith(".html.j2")),
@@ -189,7 +189,7 @@ class Renderer:
 
     def _render_one(self, name: str, context: dict[str, Any]) -> str:
         try:
-            return self.env.get_template(name).render(context)
+            return render_bounded(self.env.get_template(name), context)
         except TemplateSyntaxError as exc:
             raise TemplateError(exc.message or str(exc), path=exc.filename or self.source_of(name),
                                 line=exc.lineno) from None

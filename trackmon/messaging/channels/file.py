@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 
 from trackmon.errors import TransientDeliveryError
+from trackmon.files import private_dir, write_private
 from trackmon.messaging.channels.base import OutgoingMessage, build_email, email_bytes
 
 
@@ -24,11 +24,9 @@ class FileChannel:
     async def send(self, msg: OutgoingMessage) -> str:
         email = build_email(msg, self.mail_from)
         target = self.path_for(msg)
-        try:
-            self.directory.mkdir(parents=True, exist_ok=True)
-            tmp = target.with_suffix(".eml.tmp")
-            tmp.write_bytes(email_bytes(email))  # UTF-8 headers for a non-ASCII address
-            os.replace(tmp, target)  # same key, same file: a resend overwrites, never duplicates
+        try:  # same key, same file: a resend overwrites, never duplicates; 0600 in a 0700 folder
+            private_dir(self.directory)
+            write_private(target, email_bytes(email))  # UTF-8 headers for a non-ASCII address
         except OSError as exc:
             raise TransientDeliveryError("file", f"cannot write {target}: {exc.strerror or exc}") from None
         return str(target)
