@@ -12,6 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from trackmon.advice import next_buyer_message
+from trackmon.carrier_check import check_mismatch
 from trackmon.check_report import CheckResult, local_time, problem_result, worst_error
 from trackmon.cli.common import ExitCode, handle_errors, out_console, state
 from trackmon.clock import utcnow
@@ -90,6 +91,7 @@ async def check_numbers(settings: Settings, numbers: list[str], carrier: str | N
                     continue
                 res = results[original]
                 res.snapshot = snap
+                res.carrier_mismatch = check_mismatch(res.carrier, snap)
                 res.carrier = res.carrier or snap.last_mile_carrier
                 res.alerts = detect_shipment(snap, now, settings.detection)
                 res.next_message = next_buyer_message(snap, res.alerts)
@@ -109,10 +111,20 @@ _STYLE = {"delivered": "green", "delivery_failed": "red", "returning": "red", "r
           "out_for_delivery": "cyan", "unknown": "magenta"}
 
 
+def _mismatch_line(result: CheckResult) -> Text:
+    bad = result.carrier_mismatch or {}
+    return Text.assemble(("\n⚠ Carrier ", "bold yellow"),
+                         f"{bad.get('source')} tracks it as {bad.get('aggregator')}, trackmon knows it as "
+                         f"{bad.get('offline')}: trackmon carrier set {result.tracking_number} {bad.get('offline')}")
+
+
 def print_result(result: CheckResult) -> None:
     console = out_console
     if result.error_kind:
-        console.print(Panel(Text(result.error or "", style="red"),
+        text = Text(result.error or "", style="red")
+        if result.carrier_mismatch:
+            text.append_text(_mismatch_line(result))
+        console.print(Panel(text,
                             title=f"{result.tracking_number} — {result.error_kind.replace('_', ' ')}",
                             title_align="left", border_style="red"))
         return
@@ -126,6 +138,8 @@ def print_result(result: CheckResult) -> None:
     )
     if snap.eta_from or snap.eta_to:
         head.append_text(Text.assemble(("\nETA     ", "bold"), f"{snap.eta_from or '?'} – {snap.eta_to or '?'}"))
+    if result.carrier_mismatch:
+        head.append_text(_mismatch_line(result))
     console.print(Panel(head, title=result.tracking_number, title_align="left"))
     table = Table(show_header=True, header_style="bold", expand=False, pad_edge=False)
     table.add_column("time (UTC)", no_wrap=True)
