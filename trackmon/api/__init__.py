@@ -32,7 +32,7 @@ class SchedulerState:
 
 def create_app(engine: Engine, settings: Settings, *, scheduler_state: SchedulerState | None = None,
                carrier_set: Any = None, clock: Clock = utcnow) -> FastAPI:
-    from trackmon.api import health, orders, shipments, webhooks
+    from trackmon.api import carrier, health, orders, shipments, webhooks
 
     app = FastAPI(title="trackmon", version=__version__, docs_url="/docs",
                   description="Orders in, parcels and alerts out, carrier pushes accepted.")
@@ -42,7 +42,7 @@ def create_app(engine: Engine, settings: Settings, *, scheduler_state: Scheduler
     app.state.carrier_set = carrier_set
     app.state.clock = clock
     app.state.log = structlog.get_logger("trackmon.api")
-    for module in (health, orders, shipments, webhooks):
+    for module in (health, orders, shipments, webhooks, carrier):
         app.include_router(module.router)
     return app
 
