@@ -38,6 +38,12 @@ log = structlog.get_logger("trackmon.carriers").bind(carrier=NAME)
 SLUGS: dict[str, str] = {
     "china-post": "china-post", "china-ems": "china-ems", "usps": "usps", "ups": "ups",
     "fedex": "fedex", "dhl": "dhl", "russian-post": "russian-post", "cainiao": "cainiao",
+    # The carriers of cross-border China, from AfterShip's "Supported Couriers" list
+    # (aftership.com/docs/tracking/others/supported-couriers: "4PX | 4px") and its
+    # GET /couriers answer as recorded in public clients ("dhl-germany" = Deutsche Post DHL,
+    # "dhl-global-mail" = DHL eCommerce):
+    "4px": "4px", "yunexpress": "yunexpress", "yanwen": "yanwen", "sf-express": "sf-express",
+    "jtexpress": "jtexpress", "dhl-ecommerce": "dhl-global-mail", "dhl-paket": "dhl-germany",
 }
 _SLUG_NAMES = {slug: name for name, slug in SLUGS.items()}
 

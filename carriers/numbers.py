@@ -1,13 +1,19 @@
 """Offline carrier identification from a tracking number's format and check digit.
 
 Pure: no I/O after the format data (`number_formats.json`, derived from the MIT-licensed
-jkeen/tracking_number_data) is loaded once.
+jkeen/tracking_number_data; `china_formats.json`, the carriers of cross-border China, each
+format with its public source) is loaded once.
 
 Formats are *strong* when their shape alone names the carrier (UPU S10, UPS "1Z", USPS IMpb
 "92…95", FedEx "96"): a strong match with a wrong check digit is a typo, and
 `detect_carrier` refuses it. Formats that are only a count of digits (FedEx 12/15, DHL
 Express 10/11, USPS 20, SSCC-18…) are *weak*: many other carriers (SF Express, YunExpress…)
 use the same lengths, so failing their check only means "not that carrier".
+
+The China formats (Cainiao, YunExpress, 4PX, Yanwen, SF Express, J&T, DHL eCommerce, DHL
+Paket) are a prefix and a count of characters with no check digit (`check_digit=False`):
+they rank below every format with a check digit and are dropped whenever a strong format
+fits the number's shape, so an S10 number is decided by its S10 check digit alone.
 """
 
 from __future__ import annotations
@@ -60,6 +66,7 @@ class Identification:
     origin_country: str | None = None
     format: str | None = None
     problem: str | None = None
+    check_digit: bool = True  # False: the format has none; `valid_check_digit` means "fits"
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +104,7 @@ class _Format:
     strong: bool
     rank: int  # higher wins among valid candidates
     matcher: Callable[[str], Iterator[_Match]]
+    check_digit: bool = True
 
 
 # ---------------------------------------------------------------- check-digit algorithms
@@ -270,6 +278,28 @@ def _dhl_express(m: re.Match[str]) -> _Match:
     return _Match(_Check(int(m[2]), mod7(m[1]), "DHL Express mod 7"), service="DHL Express")
 
 
+@cache
+def _china_data() -> dict:
+    text = resources.files("carriers").joinpath("china_formats.json").read_text(encoding="utf-8")
+    return json.loads(text)
+
+
+def _no_check(pattern: str, service: str) -> Callable[[str], Iterator[_Match]]:
+    compiled = re.compile(pattern)
+
+    def matcher(number: str) -> Iterator[_Match]:
+        if compiled.fullmatch(number):
+            yield _Match(_Check(0, 0, "no check digit"), service=service)
+    return matcher
+
+
+def _china_formats() -> tuple[_Format, ...]:
+    """The weak, check-digit-less formats of `china_formats.json` (see that file's sources)."""
+    return tuple(_Format(f["id"], f["carrier"], strong=False, rank=int(f["rank"]),
+                         matcher=_no_check(f["regex"], f["service"]), check_digit=False)
+                 for f in _china_data()["formats"])
+
+
 FORMATS: tuple[_Format, ...] = (
     _Format("s10", "", strong=True, rank=100, matcher=_s10),
     _Format("ups_1z", "ups", strong=True, rank=100, matcher=_ups_1z),
@@ -284,6 +314,7 @@ FORMATS: tuple[_Format, ...] = (
     _Format("dhl_express", "dhl", strong=False, rank=40, matcher=_dhl_express),
     _Format("usps_20", "usps", strong=False, rank=35, matcher=_usps_20),
     _Format("fedex_sscc18", "fedex", strong=False, rank=30, matcher=_fedex_sscc18),
+    *_china_formats(),
 )
 _FORMATS_BY_ID = {f.id: f for f in FORMATS}
 
@@ -320,8 +351,11 @@ def identify(number: str) -> list[Identification]:
                 origin_country=match.origin_country,
                 format=fmt.id,
                 problem=match.check.problem,
+                check_digit=fmt.check_digit,
             )))
-    found.sort(key=lambda pair: (not pair[1].valid_check_digit, -pair[0].rank))
+    if any(fmt.strong for fmt, _ in found):  # the strong format's check decides, never a guess
+        found = [pair for pair in found if pair[0].check_digit]
+    found.sort(key=lambda pair: (not pair[1].valid_check_digit, not pair[0].check_digit, -pair[0].rank))
     return [ident for _, ident in found]
 
 
@@ -345,7 +379,22 @@ def detect_carrier(number: str) -> Identification:
     return Identification(carrier=None, number=normalized, valid_check_digit=False)
 
 
+def carrier_names() -> frozenset[str]:
+    """Every trackmon carrier name a format can name (S10 posts included)."""
+    return frozenset(f.carrier for f in FORMATS if f.carrier) | frozenset(S10_POSTS.values())
+
+
 __all__ = [
-    "FORMATS", "S10_POSTS", "Identification", "detect_carrier", "identify", "mod7", "mod10",
-    "normalize_number", "s10_check_digit", "s10_post", "weighted_mod11_mod10",
+    "FORMATS",
+    "S10_POSTS",
+    "Identification",
+    "carrier_names",
+    "detect_carrier",
+    "identify",
+    "mod7",
+    "mod10",
+    "normalize_number",
+    "s10_check_digit",
+    "s10_post",
+    "weighted_mod11_mod10",
 ]

@@ -43,6 +43,15 @@ CARRIER_KEYS: dict[str, int] = {
     "fedex": 100003,       # client code
     "dhl": 100001,         # DHL Express, client code
     "dhl-paket": 7041,     # real payload
+    # The carriers of cross-border China. 17TRACK's published list is
+    # https://res.17track.net/asset/carrier/info/apicarrier.all.json (not reachable offline);
+    # each key below is the one public sources copied from it:
+    "cainiao": 190271,     # carrier-apis.md §1.7 (client code)
+    "yanwen": 190012,      # aio17track's carrier-catalogue tests, sample rows of apicarrier.all.json
+    "4px": 190094,         # a public 17TRACK gettrackinfo test payload: provider {"key": 190094, "name": "4PX"}
+    # YunExpress, SF Express, J&T and DHL eCommerce: the public copies disagree (carrier-apis.md
+    # §1.7: 190008 / 190107 for YunExpress), so no key is sent and 17TRACK detects the carrier;
+    # a wrong guess is fixed with `trackmon carrier set` once the key is known.
 }
 _KEY_NAMES = {key: name for name, key in CARRIER_KEYS.items()}
 

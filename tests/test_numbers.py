@@ -238,7 +238,8 @@ def test_malformed_numbers_raise(number: str, fragment: str) -> None:
     assert fragment in err.value.reason
 
 
-@pytest.mark.parametrize("number", ["YT2312345678901234", "LP00123456789012", "SF1234567890123", "UG123456789CN9"])
+@pytest.mark.parametrize("number", ["QT2312345678901234", "LQ00123456789012", "SX1234567890123", "UG123456789CN9",
+                                    "YT231234567890123", "LP0012345678901", "SF12345678901234"])
 def test_unknown_format_returns_no_carrier(number: str) -> None:
     ident = detect_carrier(number)
     assert ident == Identification(carrier=None, number=normalize_number(number), valid_check_digit=False)
@@ -265,3 +266,18 @@ def test_ups_round_trip_and_single_digit_errors_caught(body: str, wrong: int) ->
     assert detect_carrier(f"1Z{body}{check}").carrier == "ups"
     with pytest.raises(InvalidTrackingNumber, match="UPS 1Z mod 10"):
         detect_carrier(f"1Z{body}{(check + wrong) % 10}")
+
+
+@pytest.mark.parametrize(("number", "carrier"), [
+    ("YT2312345678901234", "yunexpress"), ("LP00123456789012", "cainiao"), ("SF1234567890123", "sf-express"),
+    ("4PX3000123456789CN", "4px"), ("UG123456789YP", "yanwen"), ("JT5012345678901", "jtexpress"),
+    ("GM2951173225174494", "dhl-ecommerce"), ("JJD14999020001234567", "dhl-paket")])
+def test_china_carriers_are_known_offline_without_a_check_digit(number: str, carrier: str) -> None:
+    ident = detect_carrier(number)
+    assert (ident.carrier, ident.check_digit, ident.valid_check_digit) == (carrier, False, True)
+    assert ident.problem is None and ident.service
+
+
+def test_a_checked_candidate_outranks_a_china_format() -> None:
+    # 12 digits: FedEx Express (mod 11) if the check holds; no China format is all digits
+    assert detect_carrier("986578788855").carrier == "fedex"

@@ -23,6 +23,8 @@ class CheckResult:
     next_message: NextMessage | None = None
     error_kind: str | None = None   # not_found | invalid_number | carrier_failure | config_error
     error: str | None = None
+    # the aggregator tracks the number as another carrier than the offline one (carrier_check)
+    carrier_mismatch: dict[str, str] | None = None
 
     def to_json(self) -> dict[str, Any]:
         snap = self.snapshot
@@ -36,6 +38,7 @@ class CheckResult:
             "origin_country": snap.origin_country if snap else None,
             "destination_country": snap.destination_country if snap else None,
             "last_mile_carrier": snap.last_mile_carrier if snap else None,
+            "carrier_mismatch": self.carrier_mismatch,
             "eta": _eta(snap),
             "events": [event_json(e) for e in snap.events] if snap else [],
             "alerts": [alert_json(a) for a in self.alerts],

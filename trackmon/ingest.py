@@ -25,6 +25,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 
 from trackmon.alert_queries import ESCALATES_TO, RESOLVED_ESCALATED
+from trackmon.carrier_check import note_aggregator_carrier
 from trackmon.domain import (
     AlertCandidate,
     CarrierProblem,
@@ -334,6 +335,7 @@ def ingest_snapshot(session: Session, shipment: Shipment, snapshot: TrackingSnap
         result.new_events, history = _store_events(session, shipment, snap.events, now)
         state = derive_state(history, snap, now, _previous(shipment))
         result.status_changed = _update_shipment(shipment, snap, state, now)
+        note_aggregator_carrier(shipment, snap)
         shipment.last_error = None
         session.add(shipment)
         session.flush()

@@ -101,6 +101,9 @@ class Shipment(SQLModel, table=True):
     origin_country: str | None = Field(default=None, max_length=2)
     destination_country: str | None = Field(default=None, max_length=2)
     last_mile_carrier: str | None = Field(default=None, max_length=80)
+    # the carrier the aggregator (17TRACK, AfterShip) says it tracks the number as; differs
+    # from `carrier` (offline identification or the seller's) → flagged (trackmon/carrier_check.py)
+    aggregator_carrier: str | None = Field(default=None, max_length=40)
     eta_from: date | None = None
     eta_to: date | None = None
     active: bool = Field(default=True)

@@ -35,7 +35,7 @@ class SchedulerState:
 def create_app(engine: Engine, settings: Settings, *, scheduler_state: SchedulerState | None = None,
                carrier_set: Any = None, clock: Clock = utcnow) -> FastAPI:
     from trackmon import console
-    from trackmon.api import health, limits, orders, shipments, unsubscribe, webhooks
+    from trackmon.api import carrier, health, limits, orders, shipments, unsubscribe, webhooks
     from trackmon.api.auth import AnonymousGate
 
     app = FastAPI(title="trackmon", version=__version__, docs_url=None, redoc_url=None,  # console serves them
@@ -46,7 +46,7 @@ def create_app(engine: Engine, settings: Settings, *, scheduler_state: Scheduler
     app.state.carrier_set = carrier_set
     app.state.clock = clock
     app.state.log = structlog.get_logger("trackmon.api")
-    for module in (health, orders, shipments, webhooks, unsubscribe):
+    for module in (health, orders, shipments, webhooks, unsubscribe, carrier):
         app.include_router(module.router)
     console.mount(app)  # the seller console at /, the buyer page /t/{token}, /docs and /redoc offline
     limits.install(app, settings.api.max_body_bytes)

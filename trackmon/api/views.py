@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
+from trackmon.carrier_check import shipment_mismatch
 from trackmon.models import Alert, Order, Shipment, ShipmentEvent
 
 
@@ -38,6 +39,8 @@ def shipment_view(shipment: Shipment, order: Order | None = None) -> dict[str, A
         "origin_country": shipment.origin_country,
         "destination_country": shipment.destination_country,
         "last_mile_carrier": shipment.last_mile_carrier,
+        "aggregator_carrier": shipment.aggregator_carrier,
+        "carrier_mismatch": shipment_mismatch(shipment),
         "eta_from": _iso(shipment.eta_from), "eta_to": _iso(shipment.eta_to),
         "delivered_at": _iso(shipment.delivered_at), "active": shipment.active,
         "next_poll_at": _iso(shipment.next_poll_at), "last_polled_at": _iso(shipment.last_polled_at),

@@ -68,6 +68,7 @@ TRACK_CHUNK = 40  # numbers asked at once (17TRACK's batch): the progress bar mo
 async def check_numbers(settings: Settings, numbers: list[str], carrier: str | None,
                         progress: Callable[[int], None] | None = None) -> list[CheckResult]:
     from trackmon.advice import next_buyer_message
+    from trackmon.carrier_check import check_mismatch
     from trackmon.check_report import CheckResult, problem_result
     from trackmon.clock import utcnow
     from trackmon.detect import detect_shipment
@@ -115,6 +116,7 @@ async def check_numbers(settings: Settings, numbers: list[str], carrier: str | N
                     continue
                 res = results[original]
                 res.snapshot = snap
+                res.carrier_mismatch = check_mismatch(res.carrier, snap)
                 res.carrier = res.carrier or snap.last_mile_carrier
                 res.alerts = detect_shipment(snap, now, settings.detection)
                 res.next_message = next_buyer_message(snap, res.alerts)
@@ -134,12 +136,22 @@ _STYLE = {"delivered": "green", "delivery_failed": "red", "returning": "red", "r
           "out_for_delivery": "cyan", "unknown": "magenta"}
 
 
+def _mismatch_line(result: CheckResult) -> Text:
+    bad = result.carrier_mismatch or {}
+    return Text.assemble(("\n⚠ Carrier ", "bold yellow"),
+                         f"{bad.get('source')} tracks it as {bad.get('aggregator')}, trackmon knows it as "
+                         f"{bad.get('offline')}: trackmon carrier set {result.tracking_number} {bad.get('offline')}")
+
+
 def print_result(result: CheckResult) -> None:
     from trackmon.check_report import local_time, why
 
     console = out_console
     if result.error_kind:
-        console.print(Panel(Text(result.error or "", style="red"),
+        text = Text(result.error or "", style="red")
+        if result.carrier_mismatch:
+            text.append_text(_mismatch_line(result))
+        console.print(Panel(text,
                             title=f"{result.tracking_number} — {result.error_kind.replace('_', ' ')}",
                             title_align="left", border_style="red"))
         return
@@ -153,6 +165,8 @@ def print_result(result: CheckResult) -> None:
     )
     if snap.eta_from or snap.eta_to:
         head.append_text(Text.assemble(("\nETA     ", "bold"), f"{snap.eta_from or '?'} – {snap.eta_to or '?'}"))
+    if result.carrier_mismatch:
+        head.append_text(_mismatch_line(result))
     console.print(Panel(head, title=result.tracking_number, title_align="left"))
     table = Table(show_header=True, header_style="bold", expand=False, pad_edge=False)
     table.add_column("time (UTC)", no_wrap=True)

@@ -26,7 +26,7 @@ from trackmon.simulator.journeys import Journey, build_journey, destination_for_
 
 log = structlog.get_logger("trackmon.simulator")
 
-ENDPOINTS = frozenset({"register", "gettrackinfo", "stoptrack", "retrack", "deletetrack"})
+ENDPOINTS = frozenset({"register", "gettrackinfo", "stoptrack", "retrack", "deletetrack", "changecarrier"})
 NUMBER_FORMAT = re.compile(r"[A-Za-z0-9]{5,50}")
 HTML_PAGE = (b"<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head>"
              b"<body><h1>Bad Gateway</h1><p>The upstream server is temporarily unavailable.</p></body></html>")
@@ -71,10 +71,14 @@ class SimulatedCarrier:
                  journeys: Mapping[str, Journey] | None = None, factory: JourneyFactory = default_journey,
                  backdate: timedelta | None = None, latency_ms: float = 0, rate_limit_per_second: float | None = None,
                  faults: FaultPlan | None = None, max_numbers: int = 40,
-                 monotonic: Callable[[], float] = time.monotonic) -> None:
+                 monotonic: Callable[[], float] = time.monotonic,
+                 guesses: Mapping[str, int] | None = None, strict_carrier: bool = False) -> None:
         """`backdate=None`: a number seen for the first time already has its whole journey
         behind it (tests, `check`); `backdate=timedelta(0)`: its journey starts when it is
-        registered and plays out with the clock (the demo)."""
+        registered and plays out with the clock (the demo). `guesses`: the carrier key the
+        stand-in's auto-detection picks for a number registered without one; with
+        `strict_carrier`, a number registered under another key than its journey's gets no
+        events (the wrong carrier does not know it) until `changecarrier` fixes it."""
         self.api_key = api_key
         self.clock = clock
         self.journeys: dict[str, Journey] = dict(journeys or {})
@@ -85,6 +89,8 @@ class SimulatedCarrier:
         self.faults = faults
         self.max_numbers = max_numbers
         self.monotonic = monotonic
+        self.guesses: dict[str, int] = dict(guesses or {})
+        self.strict_carrier = strict_carrier
         self.registered: dict[str, Registration] = {}
         self.stats = SimStats()
         self._arrivals: deque[float] = deque()
@@ -207,7 +213,7 @@ class SimulatedCarrier:
         if number in self.registered:
             rejected.append(payload.rejection(number, payload.ERR_ALREADY_REGISTERED))
             return
-        carrier = item.get("carrier") if isinstance(item.get("carrier"), int) else None
+        carrier = item.get("carrier") if isinstance(item.get("carrier"), int) else self.guesses.get(number)
         tag = item.get("tag") if isinstance(item.get("tag"), str) else None
         self.registered[number] = Registration(carrier, tag, now)
         journey = self.journey_for(number, now)
@@ -221,6 +227,9 @@ class SimulatedCarrier:
             return
         as_of = registration.stopped_at or now          # a stopped number is no longer updated
         journey = self.journey_for(number, now)
+        if self.strict_carrier and registration.carrier not in (None, journey.carrier_key):
+            accepted.append(payload.not_found_item(number, registration.carrier, registration.tag))
+            return
         key = (as_of, reword, registration.carrier, registration.tag)
         cached = self._rendered.get(number)
         if cached is not None and cached[0] == key and cached[1] is journey:
@@ -261,6 +270,21 @@ class SimulatedCarrier:
             rejected.append(payload.rejection(number, payload.ERR_NOT_REGISTERED))
         else:
             accepted.append({"number": number, "carrier": registration.carrier or self.journey_for(number).carrier_key})
+
+
+    def _changecarrier(self, number: str, item: dict[str, Any], now: datetime, accepted: list[Any],
+                       rejected: list[Any], reword: bool) -> None:
+        """`[{"number", "carrier_old"?, "carrier_new"}]`: track the number under `carrier_new`."""
+        registration = self.registered.get(number)
+        new = item.get("carrier_new")
+        if registration is None:
+            rejected.append(payload.rejection(number, payload.ERR_NOT_REGISTERED))
+        elif not isinstance(new, int) or isinstance(new, bool):
+            rejected.append(payload.rejection(number, payload.ERR_INVALID_DATA))
+        else:
+            registration.carrier = new
+            self.stats.requests["changecarrier:" + str(new)] += 1
+            accepted.append({"number": number, "carrier": new})
 
 
 def _json(document: dict[str, Any]) -> Reply:

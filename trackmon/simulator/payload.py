@@ -153,6 +153,16 @@ def track_info(journey: Journey, now: datetime, *, reword: bool = False, encoded
     }
 
 
+def not_found_item(number: str, carrier: int | None, tag: str | None = None) -> dict[str, Any]:
+    """What 17TRACK answers for a number asked at a carrier that does not know it."""
+    return {"number": number, "carrier": carrier, "param": None, "tag": tag,
+            "track_info": {"shipping_info": {"shipper_address": {}, "recipient_address": {}},
+                           "latest_status": {"status": "NotFound", "sub_status": "NotFound_Other",
+                                             "sub_status_descr": None},
+                           "latest_event": None, "time_metrics": {}, "milestone": [],
+                           "tracking": {"providers_hash": 0, "providers": []}}}
+
+
 def accepted_item(journey: Journey, now: datetime, *, carrier: int | None, reword: bool = False,
                   tag: str | None = None) -> dict[str, Any]:
     return {"number": journey.number, "carrier": carrier or journey.carrier_key, "param": None, "tag": tag,

@@ -1,0 +1,60 @@
+"""`trackmon carrier set NUMBER CARRIER`: fix a wrong carrier guess at the aggregator and re-track."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from typing import Annotated
+
+import typer
+from rich.text import Text
+
+from trackmon.carrier_set import CarrierSetResult, set_carrier
+from trackmon.cli.common import handle_errors, out_console, state
+from trackmon.clock import utcnow
+from trackmon.db import make_engine, upgrade_schema
+from trackmon.http import make_client
+from trackmon.settings import Settings
+from trackmon.tracking import CarrierSet
+
+carrier_app = typer.Typer(help="A parcel's carrier: correct a wrong guess of the aggregator.",
+                          no_args_is_help=True)
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(carrier_app, name="carrier")
+
+
+@carrier_app.command("set")
+@handle_errors
+def set_cmd(
+    ctx: typer.Context,
+    number: Annotated[str, typer.Argument(help="The parcel's tracking number.")],
+    carrier: Annotated[str, typer.Argument(help="trackmon carrier name: cainiao, yunexpress, 4px, yanwen, "
+                                                "sf-express, jtexpress, dhl-ecommerce, dhl-paket, china-post...")],
+    as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
+) -> None:
+    """Tell the aggregator (17TRACK changecarrier, AfterShip slug) the right carrier; the parcel
+    is polled again at the next cycle."""
+    settings = state(ctx).settings()
+    result = asyncio.run(_run(settings, number, carrier))
+    if as_json:
+        typer.echo(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
+        return
+    fix = result.correction
+    told = (f"{result.source} {fix.action} ({fix.previous_code or 'no carrier'} → {fix.code})" if fix
+            else f"tracked directly by {result.source}")
+    out_console.print(Text.assemble(
+        (result.tracking_number, "bold"), f": carrier {result.previous_carrier or 'unknown'} → ",
+        (result.carrier, "bold green"), f"; {told}; re-tracked at the next poll "
+        f"({result.shipments} parcel{'s' if result.shipments != 1 else ''})"))
+
+
+async def _run(settings: Settings, number: str, carrier: str) -> CarrierSetResult:
+    engine = make_engine(settings.database_url)
+    try:
+        upgrade_schema(engine)
+        async with make_client() as client:
+            return await set_carrier(engine, CarrierSet(settings, client), number, carrier, utcnow())
+    finally:
+        engine.dispose()
