@@ -77,9 +77,17 @@ _VOCAB: dict[str, str] = {
         wydanie odmowa przyjecia przyjecie oddziale sortowni zarejestrowano dane paczkomat paczkopunkt odbior
         odbiorcy oczekuje punkcie przekazanie przeladunek granica paczki zwrocona nadawcy""",
     "nl": """pakket zending bezorgd bezorger afgeleverd onderweg sorteercentrum ontvangen afhaalpunt afzender
-        ontvanger niet thuis retour bezorging aangemeld gesorteerd opgehaald""",
+        ontvanger niet thuis retour bezorging aangemeld gesorteerd opgehaald voorgemeld afgehaald afhaalzending
+        afhaalopdracht afhaallocatie manco bezorgmoment bijgewerkt geweigerd beschadigd vermist vernietigd vertraagd
+        uitgesteld aflevering inklaring douane aangifte invoeraangifte geannuleerd afgekeurd retourzending
+        overhandigd gemist verzender geadresseerde pakketautomaat brievenbus buren bezorgen lukte zending
+        zendingen pakketkluis verwerkt postbus verhuisd onbereikbaar onjuist onjuiste gecollecteerd voorraad
+        distributieproces opslag calamiteit onbestelbaar wegens vanwege naar het een bij wij hebben komen keer""",
     "tr": """gonderi gonderiniz teslim edildi dagitima cikti kargo sube alici gonderici iade transfer merkezi
-        yolda kabul edildi""",
+        yolda kabul edildi teslimat teslimatta teslimattadir subesinde kurye dagitimda hazirlaniyor merkezinde
+        iadesi surecinde yonlendirildi yonlendirme parcali islem gormemis engellendi iptal edilmistir musteri
+        musteriye adres adresi yanlis yetersiz edilmedi ulasilamiyor indirildi cikis cikisi
+        tarafindan halde alinmadi birakildigi""",
 }
 WORDS: dict[str, frozenset[str]] = {lang: frozenset(w for w in text.split() if len(w) >= 3)
                                     for lang, text in _VOCAB.items()}

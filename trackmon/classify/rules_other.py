@@ -44,14 +44,31 @@ DE = table("de", [
 ])
 
 NL = table("nl", [
-    (F.returned, [r"retour (?:bij|aan) afzender (?:bezorgd|afgeleverd)"]),
-    (F.point, [r"(?:ligt klaar|klaar om op te halen|af te halen).{0,30}(?:punt|afhaalpunt)", r"bezorgd bij (?:\w+-)?punt"]),
-    (F.returning, [r"retour (?:naar|aan) (?:de )?afzender", r"wordt geretourneerd"]),
-    (F.nobody, [r"niet thuis"]),
-    (F.failed, [r"niet bezorgd", r"bezorgpoging"]),
-    (F.out_for_delivery, [r"(?:is )?onderweg naar (?:jou|u|de ontvanger)", r"bezorger is onderweg"]),
-    (F.delivered, [r"\bbezorgd\b", r"afgeleverd"]),
-    (F.picked_up, [r"aangenomen", r"opgehaald"]),
+    (F.returned, [r"retourzending afgeleverd", r"retour (?:bij|aan) afzender (?:bezorgd|afgeleverd)"]),
+    (F.sender_attempt, [r"voorgemeld", r"aangemeld", r"nog niet (?:door \S+ )?ontvangen", r"retourlabel", r"afhaalzending",
+                        r"afhaalopdracht ontvangen", r"niet (?:af|op)gehaald", r"om je zending af te halen", r"niet fysiek aangeboden",
+                        r"geen zending om af te halen"], (r"gesorteerd", r"is onderweg,", r"\bretour\b", r"gaat naar")),
+    (F.neutral_early, [r"keuze van ontvanger", r"wordt (?:\S+ ){0,4}(?:afgeleverd|bezorgd|geleverd)", r"bezorging gewijzigd", r"gecorrigeerd",
+                       r"doorgestuurd", r"onderweg naar \S*punt"], (), ""),
+    (F.point, [r"(?:ligt (?:voor je )?klaar|klaar om op te halen|af te halen|beschikbaar).{0,30}(?:punt|afhaalpunt|afhaallocatie|postbus)",
+               r"bezorgd bij (?:\w+-)?punt", r"kan worden afgehaald", r"beschikbaar op"]),
+    (F.returning, [r"\bretour\b", r"wordt geretourneerd", r"terug naar (?:de )?afzender"], (), ""),
+    (F.lost, [r"\bvermist\b", r"\bmanco\b"], (r"afgeleverd",)),
+    (F.prohibited, [r"verboden", r"vernietigd"]),
+    (F.refused, [r"geweigerd"], (r"geweigerd bij \S*punt",)),
+    (F.address, [r"\badres (?:onjuist|incorrect|onbekend)", r"(?:onjuist|incorrect|onbekend|ontbrekend)e? (?:adres|postcode|afleveradres)\b",
+                 r"geadresseerde (?:onjuist|verhuisd)", r"toegangscode"]),
+    (F.nobody, [r"niet thuis", r"gemist", r"afwezig", r"(?:bezorgadres|geadresseerde|ontvanger)(?: is)? onbereikbaar", r"gesloten"]),
+    (F.failed, [r"niet (?:bezorgd|afgeleverd)", r"bezorgpoging", r"bezorgen lukte niet", r"paste niet door", r"kan niet betalen",
+                r"identificatie ontvanger ontbreekt"], (r"kan niet bezorgd worden",)),
+    (F.out_for_delivery, [r"onderweg naar (?:jou|u|de ontvanger)", r"bezorger is onderweg", r"in distributieproces"]),
+    (F.delivered, [r"\bbezorgd\b", r"afgeleverd", r"overhandigd", r"afgehaald (?:bij|van) "]),
+    (F.damaged, [r"beschadig"]),
+    (F.exception, [r"geannuleerd", r"niet verwerkt", r"afgekeurd", r"calamiteit", r"onbestelbaar", r"herstelprocedure",
+                   r"kan niet bezorgd worden", r"fout bij bezorging", r"geweigerd bij \S*punt", r"uit proces gehaald"]),
+    (F.customs, [r"inklaring", r"douane", r"aangifte", r"importkosten", r"importcontrole"]),
+    (F.delayed, [r"vertraag", r"uitgesteld", r"uitstel", r"bezorgmoment is bijgewerkt"]),
+    (F.picked_up, [r"aangenomen", r"opgehaald", r"ontvangen", r"afgehaald", r"gecollecteerd"]),
 ])
 
 PL = table("pl", [
@@ -66,9 +83,15 @@ PL = table("pl", [
 ])
 
 TR = table("tr", [
-    (F.returning, [r"\biade\b"]),
-    (F.out_for_delivery, [r"dagitima cikt", r"dagitimda"]),
-    (F.delivered, [r"teslim edildi"]),
+    (F.returned, [r"iade teslim edildi", r"teslim edildi \(iade\)"]),
+    (F.sender_attempt, [r"islem gormemis"]),
+    (F.returning, [r"\biade"]),
+    (F.refused, [r"kabul edilmedi"]),
+    (F.address, [r"adres (?:yanlis|yetersiz)", r"adresi yok"]),
+    (F.nobody, [r"ulasilamiyor", r"tasiniyor", r"tatilde", r"halde alinmadi"]),
+    (F.exception, [r"engellendi", r"\biptal"]),
+    (F.out_for_delivery, [r"dagitima cikt", r"dagitimda", r"teslimatta"]),
+    (F.delivered, [r"teslim edil(?:di|mistir)", r"parcali teslimat"]),
     (F.picked_up, [r"kabul edildi"]),
 ])
 
