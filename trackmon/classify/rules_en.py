@@ -70,6 +70,7 @@ EN = table("en", [
         r"arranged to pick up (?:the|this) package", r"requested (?:this|the) package be held for pickup",
         r"must be picked up within", r"ready for pick-?up at the post office", r"reminder to pick up",
         r"held for pickup", r"held in a ups store", r"registered for collection", r"retention period (?:was )?extended",
+        r"can (?:now )?be (?:collected|picked up)\b", r"ready to be (?:collected|picked up)",
     ], (r"(?:carrier|courier|driver) (?:pick.?up|collection)", r"from (?:the )?(?:sender|shipper|merchant|seller)",
         r"by the sender only")),
     (F.post_office, [r"will pick up the package at", r"will[- ]call\b", r"held for pick-?up at"], (r"cancel",), "n"),
@@ -83,16 +84,19 @@ EN = table("en", [
         r"\brts\b", r"marked rto", r"is returned\b", r"will be returned\b", r"(?:contents?|merchandise|balance).{0,20}(?:being )?returned",
         r"returned (?:to the sender )?at a different service level", r"awaiting customs authorization before returning",
         r"shipper requested return", r"\breturned\b(?! (?:from|by))",
+        r"sent back to (?:the )?(?:sender|shipper|origin)", r"return(?:ed|ing)? (?:\w+ ){1,3}to (?:the )?(?:sender|shipper|origin)\b",
     ], (r"return label", r"pre-authorized return", r"remaining content will")),
     (F.damaged_early, [r"merchandise (?:is )?missing", r"all merchandise", r"damaged merchandise", r"contents shortage",
                        r"details of the damage"], (r"has been delivered to the receiver",)),
     (F.lost, [r"\blost\b", r"presumed missing", r"could not be located", r"not (?:be )?located"]),
     (F.prohibited, [r"alcohol", r"seized", r"counterfeit", r"prohibit", r"hazardous|dangerous goods", r"restricted (?:item|commodit)",
                     r"commodity restricted", r"being disposed", r"cannot be shipped internationally", r"embargo",
-                    r"lithium batter", r"unauthori[sz]ed animal", r"postal (?:disposal|recovery) site"]),
+                    r"lithium batter", r"unauthori[sz]ed animal", r"postal (?:disposal|recovery) site",
+                    r"unauthori[sz]ed (?:\w+ )?(?:commodit|item|goods|product|animal)"]),
     (F.refused, [
         r"refused", r"rejected by (?:the )?(?:recipient|addressee|consignee)", r"declined by", r"customer rejected",
         r"refuses to accept",
+        r"\brefus(?:al|ing)\b", r"(?:recipient|receiver|addressee|consignee|customer)\b.{0,30}\b(?:refused|rejected|declined|did not accept|would not accept)",
     ], (r"entry was rejected", r"refused by the", r"refused .*(?:pin|release code)")),
     (F.address, [
         r"(?:incorrect|insufficient|incomplete|bad|wrong|invalid|unknown|illegible) address",
@@ -108,6 +112,8 @@ EN = table("en", [
         r"(?:incomplete|unknown)/?(?:incomplete )?consignee", r"delivery address is incorrect",
         r"no access to delivery location", r"delivery location is vacant", r"apo or fpo",
         r"no longer in business", r"damaged by fire", r"address related", r"(?:company|receiver) (?:or receiver )?name is incorrect",
+        r"\baddress\b.{0,30}\b(?:incorrect|incomplete|insufficient|wrong|invalid|unknown|illegible|not found|could not be found)\b",
+        r"\b(?:incorrect|incomplete|insufficient|wrong|invalid|illegible|inaccurate)\b.{0,25}\baddress\b",
     ]),
     (F.nobody, [
         r"no(?:body| one) (?:was )?(?:at )?home", r"no authori[sz]ed recipient", r"not at home",
@@ -117,6 +123,9 @@ EN = table("en", [
         r"(?:receiving )?business was closed", r"we missed you", r"does not answer the phone", r"unable to contact the receiver",
         r"can not being reached|cannot be reached", r"adult signature", r"unable to (?:receive payment|collect (?:funds|payment))",
         r"not able to (?:receive|collect) payment", r"require a phone number", r"valid pin", r"security access", r"left a notice", r"missed delivery", r"card left",
+        r"(?:recipient|receiver|addressee|consignee|customer)\b.{0,30}\b(?:not available|unavailable|not present|not (?:at )?home|absent|on vacation|could not be reached|not reachable|unreachable)",
+        r"(?:premises|business|office|shop|store) (?:was |is )?closed", r"no(?:body| one) (?:was )?(?:available|present|there)",
+        r"(?:receiver|recipient|customer|consignee)'?s? (?:business |location |office |premises )?(?:was |is |were )?closed",
     ]),
     (F.failed, [
         r"(?:delivery )?attempted", r"delivery attempt", r"unable to deliver", r"could not be delivered", r"cannot be delivered",
@@ -126,6 +135,8 @@ EN = table("en", [
         r"final (?:delivery )?attempt", r"non-?del", r"no money\b", r"not in\.$", r"other non delivery",
         r"does not fit in locker", r"(?:access point|location) (?:closed|unable to accept)",
         r"delivery to ups access point\S* location was unsuccessful", r"was unsuccessful", r"not (?:able to|be) deliver", r"re-?attempt delivery",
+        r"(?:unable|could not|couldn't|cannot|can't|not able|were not able|was not able) (?:to )?(?:\w+ ){0,3}deliver",
+        r"deliver(?:y|ies)?\b.{0,20}\b(?:not possible|impossible|unsuccessful|failed|was not completed|could not be completed)",
     ], (r"attempted to pick up", r"no delivery attempt", r"attempt in progress", r"on schedule\b")),
     (F.out_for_delivery, [
         r"out for (?:physical )?delivery", r"on (?:the )?(?:\w+ )?vehicle for delivery", r"with (?:the )?(?:delivery )?courier",
@@ -134,6 +145,8 @@ EN = table("en", [
         r"delivery in progress", r"delivery attempt in progress", r"being delivered", r"on board for delivery",
         r"parcel is expected to be delivered during the day", r"out for delivery today",
         r"\bin delivery\b", r"gone out on a delivery route", r"loaded (?:on|onto|into) (?:the )?(?:van|truck|courier van)", r"delivery round", r"loaded (?:on|onto|into) (?:the )?delivery vehicle",
+        r"(?:with|handed to|assigned to) (?:the |a |our )?(?:local )?(?:driver|courier|postman|mail carrier|delivery agent) for delivery",
+        r"(?:on (?:the|its) way|en ?route|out) (?:to|for) (?:final )?delivery", r"on (?:the )?(?:delivery )?(?:van|truck) for delivery",
     ], (), "n"),
     (F.out_for_delivery, [r"expected to be delivered (?:today|during the day)"], (), ""),
     (F.delivered, [
@@ -150,6 +163,8 @@ EN = table("en", [
         r"left with individual", r"neighbor - by request", r"other location at address", r"chose to keep",
         r"delivery was made", r"complete the delivery", r"left in a delivery bag", r"delivered to a meter box",
         r"after the delivery was made", r"receiver reported the package was damaged", r"pick-?up by the recipient",
+        r"(?:received|signed for|accepted) by (?:the )?(?:recipient|addressee|consignee|receiver|customer)",
+        r"handed (?:over )?to (?:the )?(?:recipient|addressee|consignee|receiver)",
 
     ]),
     (F.damaged, [r"damage", r"\bbroken\b", r"merchandise (?:is )?missing", r"contents shortage", r"discarded"]),
@@ -161,6 +176,7 @@ EN = table("en", [
         r"was missed at the destination", r"working to deliver", r"one business day later", r"after the scheduled time",
         r"inaccessible", r"holiday closure", r"on schedule\b", r"to the wrong (?:post office|facility|location)",
         r"only accept delivery during", r"held to verify", r"no delivery attempt on scheduled day",
+        r"postponed", r"later than (?:expected|planned|scheduled|originally)", r"behind schedule", r"running late",
     ]),
     (F.exception, [
         r"exception", r"hazardous|dangerous goods", r"prohibit", r"restricted", r"embargo", r"exceeds the maximum",
