@@ -72,9 +72,14 @@ _VOCAB: dict[str, str] = {
         auslieferung kurier durch fur bei aus nach von unterwegs nachbar briefkasten""",
     "it": """spedizione stata consegnata consegna transito ritiro disponibile mittente restituzione presa carico
         ufficio postale verifica svincolo paese estero data successo operatore acquisto andata buon fine
-        verifiche contatta assistenza giorno lavorativo successivo indicata corso""",
+        verifiche contatta assistenza giorno lavorativo successivo indicata corso consegnato giacenza mancata
+        irreperibilita assoluta destinatario deceduto sconosciuto trasferito indirizzo inesatto inesistente
+        insufficiente furto smarrimento deterioramento rapina strada chiusa maltempo forza maggiore esito fascicolo
+        chiuso dematerializzazione abilitata persona punti recapitista accettazione avviato estero ingresso invio
+        rifiutato causa""",
     "pl": """przesylka przesylki doreczona doreczenia doreczenie odebrana kuriera kurierowi nadana nadanie wydana
         wydanie odmowa przyjecia przyjecie oddziale sortowni zarejestrowano dane paczkomat paczkopunkt odbior
+        dostarczenie zaladunek rozwoz paczka paczke przygotowania trakcie doreczyl odbiorcy przesylke twoja
         odbiorcy oczekuje punkcie przekazanie przeladunek granica paczki zwrocona nadawcy""",
     "nl": """pakket zending bezorgd bezorger afgeleverd onderweg sorteercentrum ontvangen afhaalpunt afzender
         ontvanger niet thuis retour bezorging aangemeld gesorteerd opgehaald voorgemeld afgehaald afhaalzending

@@ -71,6 +71,9 @@ EN = table("en", [
         r"must be picked up within", r"ready for pick-?up at the post office", r"reminder to pick up",
         r"held for pickup", r"held in a ups store", r"registered for collection", r"retention period (?:was )?extended",
         r"can (?:now )?be (?:collected|picked up)\b", r"ready to be (?:collected|picked up)",
+        r"(?:awaiting|waiting for|ready for|available for) (?:the )?(?:customer|receiver|recipient|consignee)(?:'s)? (?:pick.?up|collection)",
+        r"(?:customer|receiver|recipient|consignee) (?:can|may|must|should|needs to) (?:now )?(?:pick (?:it |the package )?up|collect)",
+        r"held (?:at|in) (?:the |a |our )?(?:\w+ ){0,2}(?:facility|location|store|office|counter|branch|depot|center|centre) (?:for|awaiting|until) (?:pick.?up|collection|the (?:customer|receiver|recipient))",
     ], (r"(?:carrier|courier|driver) (?:pick.?up|collection)", r"from (?:the )?(?:sender|shipper|merchant|seller)",
         r"by the sender only")),
     (F.post_office, [r"will pick up the package at", r"will[- ]call\b", r"held for pick-?up at"], (r"cancel",), "n"),
@@ -126,6 +129,7 @@ EN = table("en", [
         r"(?:recipient|receiver|addressee|consignee|customer)\b.{0,30}\b(?:not available|unavailable|not present|not (?:at )?home|absent|on vacation|could not be reached|not reachable|unreachable)",
         r"(?:premises|business|office|shop|store) (?:was |is )?closed", r"no(?:body| one) (?:was )?(?:available|present|there)",
         r"(?:receiver|recipient|customer|consignee)'?s? (?:business |location |office |premises )?(?:was |is |were )?closed",
+        r"(?:receiver|recipient|customer|consignee|addressee) (?:was |is )?not in\b", r"no(?:body| one) (?:was )?(?:available )?to (?:accept|receive|sign)",
     ]),
     (F.failed, [
         r"(?:delivery )?attempted", r"delivery attempt", r"unable to deliver", r"could not be delivered", r"cannot be delivered",
@@ -147,6 +151,7 @@ EN = table("en", [
         r"\bin delivery\b", r"gone out on a delivery route", r"loaded (?:on|onto|into) (?:the )?(?:van|truck|courier van)", r"delivery round", r"loaded (?:on|onto|into) (?:the )?delivery vehicle",
         r"(?:with|handed to|assigned to) (?:the |a |our )?(?:local )?(?:driver|courier|postman|mail carrier|delivery agent) for delivery",
         r"(?:on (?:the|its) way|en ?route|out) (?:to|for) (?:final )?delivery", r"on (?:the )?(?:delivery )?(?:van|truck) for delivery",
+        r"on (?:the|its) way to (?:the |your )?(?:delivery (?:address|location)|receiver|recipient|consignee|destination address)",
     ], (), "n"),
     (F.out_for_delivery, [r"expected to be delivered (?:today|during the day)"], (), ""),
     (F.delivered, [
