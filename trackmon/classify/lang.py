@@ -46,7 +46,8 @@ _VOCAB: dict[str, str] = {
         mercancia despachada datos registrado fecha nuevo domicilio direccion incorrecta retenido rehusado
         cambio unidad alta tramitacion aduanera arancel informado ruta localidad conveniencia cerrado
         depositado pickup tienda vecino retirado instalaciones origen llegara retraso demore concertada
-        prerregistrado preadmision admision etiqueta creada finalizado plazo retirada realizado proceso despacho""",
+        prerregistrado preadmision admision etiqueta creada finalizado plazo retirada realizado proceso despacho
+        anulado anulada reencaminado aceptado devolucion""",
     "pt": """objeto objecto entregue destinatario remetente para saiu entrega aguardando retirada encaminhado
         postado correios unidade recebido fiscalizacao aduaneira nao pode ser efetuada devolvido carteiro
         atendido endereco tentativa distribuicao transito estafeta aceitacao recepcao expedicao alfandega
