@@ -81,6 +81,8 @@ _VOCAB: dict[str, str] = {
     "pl": """przesylka przesylki doreczona doreczenia doreczenie odebrana kuriera kurierowi nadana nadanie wydana
         wydanie odmowa przyjecia przyjecie oddziale sortowni zarejestrowano dane paczkomat paczkopunkt odbior
         dostarczenie zaladunek rozwoz paczka paczke przygotowania trakcie doreczyl odbiorcy przesylke twoja
+        przygotowana nadawce przekazano doreczeniu umieszczona paczkomacie przypomnienie czekajacej dostarczona
+        uplynal termin brak mozliwosci przekazanie magazynu niedoreczalnych nieodebrana czeka oddziale
         odbiorcy oczekuje punkcie przekazanie przeladunek granica paczki zwrocona nadawcy""",
     "nl": """pakket zending bezorgd bezorger afgeleverd onderweg sorteercentrum ontvangen afhaalpunt afzender
         ontvanger niet thuis retour bezorging aangemeld gesorteerd opgehaald voorgemeld afgehaald afhaalzending

@@ -72,13 +72,17 @@ NL = table("nl", [
 ])
 
 PL = table("pl", [
-    (F.sender_attempt, [r"zarejestrowano dane", r"powiadomienie mail"]),
-    (F.point, [r"oczekuje na odbior", r"w punkcie (?:odbioru|pickup)", r"\bdhl pop\b"], (r"^nadanie",)),
+    (F.sender_attempt, [r"zarejestrowano dane", r"powiadomienie mail", r"przygotowana przez nadawce"]),
+    (F.locker, [r"umieszczona w paczkomacie"]),
+    (F.point, [r"oczekuje na odbior", r"w punkcie (?:odbioru|pickup)", r"\bdhl pop\b", r"czeka na odbior", r"czekajacej paczce",
+               r"czeka w oddziale"], (r"^nadanie",)),
     (F.returning, [r"zwrot", r"zwrocona"]),
     (F.refused, [r"odmowa przyjecia"]),
-    (F.failed, [r"nieudana proba doreczenia", r"awizo"]),
-    (F.out_for_delivery, [r"wydan[ao] do doreczenia", r"wydanie przesylki do doreczenia", r"w doreczeniu", r"zaladunek na rozwoz"]),
+    (F.failed, [r"nieudana proba doreczenia", r"awizo", r"brak mozliwosci doreczenia"]),
+    (F.out_for_delivery, [r"wydan[ao] do doreczenia", r"wydanie przesylki do doreczenia", r"w doreczeniu", r"zaladunek na rozwoz",
+                          r"przekazano do doreczenia"]),
     (F.delivered, [r"\bdoreczon[ao]\b", r"odebrana przez adresata", r"^dostarczenie$", r"dostarczon[ao]\b", r"doreczyl"]),
+    (F.exception, [r"uplynal termin odbioru", r"niedoreczaln"]),
     (F.picked_up, [r"nadana", r"nadanie", r"odebrana przez kuriera", r"przyjecie przesylki", r"przekazanie przesylki kurierowi"]),
 ])
 
