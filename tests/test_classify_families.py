@@ -241,3 +241,23 @@ KOREAN = [
 @pytest.mark.parametrize(("text", "status"), KOREAN)
 def test_korean_post_and_couriers(text: str, status: Status) -> None:
     check(text, status)
+
+
+ITALIAN_AND_POLISH = [
+    ("Consegnato - Fascicolo Chiuso", S.delivered),
+    ("Non Consegnato - pre-esito", S.delivery_failed),
+    ("Irreperibilità Assoluta - pre-esito", S.delivery_failed),
+    ("destinatario trasferito", S.delivery_failed),
+    ("In giacenza - In Dematerializzazione", S.available_for_pickup),
+    ("in caso di furto", S.exception),
+    ("Umieszczona w Paczkomacie (odbiorczym).", S.available_for_pickup),
+    ("Przekazano do doręczenia.", S.out_for_delivery),
+    ("Brak możliwości doręczenia.", S.delivery_failed),
+    ("Dostarczona.", S.delivered),
+    ("Przygotowana przez Nadawcę.", S.info_received),
+]
+
+
+@pytest.mark.parametrize(("text", "status"), ITALIAN_AND_POLISH)
+def test_italian_send_and_polish_inpost(text: str, status: Status) -> None:
+    check(text, status)
