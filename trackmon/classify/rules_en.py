@@ -117,6 +117,9 @@ EN = table("en", [
         r"no longer in business", r"damaged by fire", r"address related", r"(?:company|receiver) (?:or receiver )?name is incorrect",
         r"\baddress\b.{0,30}\b(?:incorrect|incomplete|insufficient|wrong|invalid|unknown|illegible|not found|could not be found)\b",
         r"\b(?:incorrect|incomplete|insufficient|wrong|invalid|illegible|inaccurate)\b.{0,25}\baddress\b",
+        r"(?:receiver|recipient|consignee|addressee|customer) (?:has )?(?:moved|relocated)\b",
+        r"(?:postal|zip|post) ?code\b.{0,30}\b(?:incorrect|invalid|wrong|missing)\b",
+        r"attempting to (?:obtain|correct|verify|update) (?:the |a |an )?(?:\w+ ){0,3}address",
     ]),
     (F.nobody, [
         r"no(?:body| one) (?:was )?(?:at )?home", r"no authori[sz]ed recipient", r"not at home",
@@ -130,6 +133,7 @@ EN = table("en", [
         r"(?:premises|business|office|shop|store) (?:was |is )?closed", r"no(?:body| one) (?:was )?(?:available|present|there)",
         r"(?:receiver|recipient|customer|consignee)'?s? (?:business |location |office |premises )?(?:was |is |were )?closed",
         r"(?:receiver|recipient|customer|consignee|addressee) (?:was |is )?not in\b", r"no(?:body| one) (?:was )?(?:available )?to (?:accept|receive|sign)",
+        r"(?:could|can) ?not (?:be )?(?:reached|contacted)",
     ]),
     (F.failed, [
         r"(?:delivery )?attempted", r"delivery attempt", r"unable to deliver", r"could not be delivered", r"cannot be delivered",
@@ -152,6 +156,7 @@ EN = table("en", [
         r"(?:with|handed to|assigned to) (?:the |a |our )?(?:local )?(?:driver|courier|postman|mail carrier|delivery agent) for delivery",
         r"(?:on (?:the|its) way|en ?route|out) (?:to|for) (?:final )?delivery", r"on (?:the )?(?:delivery )?(?:van|truck) for delivery",
         r"on (?:the|its) way to (?:the |your )?(?:delivery (?:address|location)|receiver|recipient|consignee|destination address)",
+        r"(?:on ?board|en ?route|on route) (?:to|for) delivery", r"with (?:the |our )?(?:delivery )?(?:courier|driver|postman)\b(?! for pick)",
     ], (), "n"),
     (F.out_for_delivery, [r"expected to be delivered (?:today|during the day)"], (), ""),
     (F.delivered, [
@@ -170,6 +175,9 @@ EN = table("en", [
         r"after the delivery was made", r"receiver reported the package was damaged", r"pick-?up by the recipient",
         r"(?:received|signed for|accepted) by (?:the )?(?:recipient|addressee|consignee|receiver|customer)",
         r"handed (?:over )?to (?:the )?(?:recipient|addressee|consignee|receiver)",
+        r"(?:receiver|recipient|customer|consignee|addressee) (?:has |have )?(?:picked up|collected|retrieved)\b",
+        r"delivered (?:successfully|in full)",
+        r"left (?:at|with|in|on|behind|inside) (?:the |a )?(?:\w+ ){0,2}(?:door|porch|mailbox|mail ?room|garage|reception|neighbou?r|delivery bag|safe place|front desk)",
 
     ]),
     (F.damaged, [r"damage", r"\bbroken\b", r"merchandise (?:is )?missing", r"contents shortage", r"discarded"]),
@@ -182,6 +190,8 @@ EN = table("en", [
         r"inaccessible", r"holiday closure", r"on schedule\b", r"to the wrong (?:post office|facility|location)",
         r"only accept delivery during", r"held to verify", r"no delivery attempt on scheduled day",
         r"postponed", r"later than (?:expected|planned|scheduled|originally)", r"behind schedule", r"running late",
+        r"(?:late|delayed) (?:flight|trailer|arrival|departure|truck|train)", r"\bbusiness days? later\b",
+        r"(?:wrong|incorrect) (?:post office|facility|location|hub|destination)", r"accept deliver(?:y|ies) (?:only )?during",
     ]),
     (F.exception, [
         r"exception", r"hazardous|dangerous goods", r"prohibit", r"restricted", r"embargo", r"exceeds the maximum",
@@ -207,6 +217,7 @@ EN = table("en", [
         r"(?:released|cleared) (?:from|by|through) (?:the )?(?:customs|clearing agency)", r"cleared customs",
         r"customs (?:status )?(?:updated to )?released", r"out of customs", r"released by (?:the )?(?:customs|clear agency)",
         r"international shipment release - import", r"item cleared by customs", r"has cleared customs",
+        r"(?:item|package|shipment|parcel)s? (?:has |have )?cleared (?:by |through )?customs",
     ]),
     (F.customs_duties, [
         r"(?:import |customs )?(?:duties|duty|taxes|tax) (?:and taxes )?(?:are )?(?:due|payable|owed|unpaid|required|to be paid)",
@@ -225,6 +236,7 @@ EN = table("en", [
         r"held for inspection", r"seized by customs", r"pending release from a government agency", r"general order",
         r"detained by customs", r"not yet released by customs", r"entry was rejected", r"hold pend clearance",
         r"requires custom'?s inspection", r"pre-inspection",
+        r"(?:detained|retained|held|stopped) (?:by|in|at) (?:the )?customs", r"pending (?:release|clearance) (?:from|by) (?:a |the )?(?:government|customs|agency)",
     ]),
     (F.customs, [
         r"customs", r"(?:import|export) clearance", r"clearance (?:processing|in progress|event)", r"inbound into customs",
@@ -247,6 +259,9 @@ EN = table("en", [
         r"\bdata received\b",
         r"shipment information", r"notified to \w+ electronically", r"tracking number allocated", r"order data transmitted",
         r"data (?:was )?entered into the", r"shipment created", r"mobile shipment was created", r"order processed by shipper",
+        r"\b(?:label|tracking number|waybill|air ?waybill)\b.{0,20}\b(?:created|generated|printed|allocated|issued|assigned)\b",
+        r"(?:data|information|details) (?:was |were |has been |have been )?(?:entered|transmitted|uploaded) (?:electronically|into|to)",
+        r"notified (?:to \w+ )?electronically",
     ], (r"\bvoided\b",)),
     (F.picked_up, [
         r"picked up", r"posting/collection", r"^posting\b", r"\baccepted\b", r"acceptance", r"\bposted\b", r"origin scan",
