@@ -95,7 +95,7 @@ _VOCAB: dict[str, str] = {
         yolda kabul edildi teslimat teslimatta teslimattadir subesinde kurye dagitimda hazirlaniyor merkezinde
         iadesi surecinde yonlendirildi yonlendirme parcali islem gormemis engellendi iptal edilmistir musteri
         musteriye adres adresi yanlis yetersiz edilmedi ulasilamiyor indirildi cikis cikisi
-        tarafindan halde alinmadi birakildigi""",
+        tarafindan halde alinmadi birakildigi yapildi istegi bolge onayladi fatura""",
 }
 WORDS: dict[str, frozenset[str]] = {lang: frozenset(w for w in text.split() if len(w) >= 3)
                                     for lang, text in _VOCAB.items()}

@@ -87,7 +87,7 @@ PL = table("pl", [
 ])
 
 TR = table("tr", [
-    (F.returned, [r"iade teslim edildi", r"teslim edildi \(iade\)"]),
+    (F.returned, [r"iade teslim edildi", r"teslim edildi \(iade\)", r"iade yapildi"]),
     (F.sender_attempt, [r"islem gormemis"]),
     (F.returning, [r"\biade"]),
     (F.refused, [r"kabul edilmedi"]),
