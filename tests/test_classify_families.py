@@ -182,3 +182,82 @@ def test_deterministic_across_calls() -> None:
 def test_statements_that_are_not_events(text: str, expected: Status | None) -> None:
     got = classify_description(text)
     assert (got.status if got else None) is expected, explain(text)
+
+
+DUTCH_POSTNL = [
+    ("Voorgemeld: nog niet aangenomen", S.info_received),
+    ("Afhaalzending niet opgehaald, geen gehoor", S.info_received),
+    ("Zending in distributieproces", S.out_for_delivery),
+    ("Zending beschikbaar op afhaallocatie", S.available_for_pickup),
+    ("Zending kan worden afgehaald bij de pakketautomaat", S.available_for_pickup),
+    ("Zending is overhandigd aan ontvanger", S.delivered),
+    ("Zending wordt afgeleverd in de avond bij buren", S.in_transit),
+    ("Zending niet afgeleverd, geadresseerde verhuisd", S.delivery_failed),
+    ("Wij hebben je gemist, we komen nog een keer", S.delivery_failed),
+    ("Adres onjuist, zending gaat retour afzender", S.returning),
+    ("Retourzending afgeleverd", S.returned),
+    ("Zending vertraagd vanwege steekproefcontrole bij inklaring", S.in_transit),
+    ("Aflevering uitgesteld tot volgende werkdag", S.exception),
+    ("Manco collectie", S.exception),
+]
+
+
+@pytest.mark.parametrize(("text", "status"), DUTCH_POSTNL)
+def test_dutch_postnl(text: str, status: Status) -> None:
+    check(text, status)
+
+
+TURKISH = [
+    ("Kurye Dağıtımda", S.out_for_delivery),
+    ("Kargo Teslimattadır", S.out_for_delivery),
+    ("Parçalı Teslimat", S.delivered),
+    ("İade Gönderi Yolda", S.returning),
+    ("İade Teslim Edildi", S.returned),
+    ("Alıcı Tarafından Kabul Edilmedi", S.delivery_failed),
+    ("Kargo İşlem Görmemiş", S.info_received),
+    ("Kargo Çıkışı Engellendi", S.exception),
+    ("Transfer Merkezinde", S.in_transit),
+]
+
+
+@pytest.mark.parametrize(("text", "status"), TURKISH)
+def test_turkish_aras_surat_yurtici(text: str, status: Status) -> None:
+    check(text, status)
+
+
+KOREAN = [
+    ("운송장 등록", S.info_received),
+    ("접수 마감 후 접수(익일발송)", S.info_received),
+    ("배송출고", S.out_for_delivery),
+    ("배송기사 인계", S.out_for_delivery),
+    ("고객전달", S.delivered),
+    ("미배달", S.delivery_failed),
+    ("접수취소", S.exception),
+    ("택배접수", S.in_transit),
+    ("센터상차", S.in_transit),
+]
+
+
+@pytest.mark.parametrize(("text", "status"), KOREAN)
+def test_korean_post_and_couriers(text: str, status: Status) -> None:
+    check(text, status)
+
+
+ITALIAN_AND_POLISH = [
+    ("Consegnato - Fascicolo Chiuso", S.delivered),
+    ("Non Consegnato - pre-esito", S.delivery_failed),
+    ("Irreperibilità Assoluta - pre-esito", S.delivery_failed),
+    ("destinatario trasferito", S.delivery_failed),
+    ("In giacenza - In Dematerializzazione", S.available_for_pickup),
+    ("in caso di furto", S.exception),
+    ("Umieszczona w Paczkomacie (odbiorczym).", S.available_for_pickup),
+    ("Przekazano do doręczenia.", S.out_for_delivery),
+    ("Brak możliwości doręczenia.", S.delivery_failed),
+    ("Dostarczona.", S.delivered),
+    ("Przygotowana przez Nadawcę.", S.info_received),
+]
+
+
+@pytest.mark.parametrize(("text", "status"), ITALIAN_AND_POLISH)
+def test_italian_send_and_polish_inpost(text: str, status: Status) -> None:
+    check(text, status)

@@ -46,7 +46,8 @@ _VOCAB: dict[str, str] = {
         mercancia despachada datos registrado fecha nuevo domicilio direccion incorrecta retenido rehusado
         cambio unidad alta tramitacion aduanera arancel informado ruta localidad conveniencia cerrado
         depositado pickup tienda vecino retirado instalaciones origen llegara retraso demore concertada
-        prerregistrado preadmision admision etiqueta creada finalizado plazo retirada realizado proceso despacho""",
+        prerregistrado preadmision admision etiqueta creada finalizado plazo retirada realizado proceso despacho
+        anulado anulada reencaminado aceptado devolucion""",
     "pt": """objeto objecto entregue destinatario remetente para saiu entrega aguardando retirada encaminhado
         postado correios unidade recebido fiscalizacao aduaneira nao pode ser efetuada devolvido carteiro
         atendido endereco tentativa distribuicao transito estafeta aceitacao recepcao expedicao alfandega
@@ -72,14 +73,29 @@ _VOCAB: dict[str, str] = {
         auslieferung kurier durch fur bei aus nach von unterwegs nachbar briefkasten""",
     "it": """spedizione stata consegnata consegna transito ritiro disponibile mittente restituzione presa carico
         ufficio postale verifica svincolo paese estero data successo operatore acquisto andata buon fine
-        verifiche contatta assistenza giorno lavorativo successivo indicata corso""",
+        verifiche contatta assistenza giorno lavorativo successivo indicata corso consegnato giacenza mancata
+        irreperibilita assoluta destinatario deceduto sconosciuto trasferito indirizzo inesatto inesistente
+        insufficiente furto smarrimento deterioramento rapina strada chiusa maltempo forza maggiore esito fascicolo
+        chiuso dematerializzazione abilitata persona punti recapitista accettazione avviato estero ingresso invio
+        rifiutato causa""",
     "pl": """przesylka przesylki doreczona doreczenia doreczenie odebrana kuriera kurierowi nadana nadanie wydana
         wydanie odmowa przyjecia przyjecie oddziale sortowni zarejestrowano dane paczkomat paczkopunkt odbior
+        dostarczenie zaladunek rozwoz paczka paczke przygotowania trakcie doreczyl odbiorcy przesylke twoja
+        przygotowana nadawce przekazano doreczeniu umieszczona paczkomacie przypomnienie czekajacej dostarczona
+        uplynal termin brak mozliwosci przekazanie magazynu niedoreczalnych nieodebrana czeka oddziale
         odbiorcy oczekuje punkcie przekazanie przeladunek granica paczki zwrocona nadawcy""",
     "nl": """pakket zending bezorgd bezorger afgeleverd onderweg sorteercentrum ontvangen afhaalpunt afzender
-        ontvanger niet thuis retour bezorging aangemeld gesorteerd opgehaald""",
+        ontvanger niet thuis retour bezorging aangemeld gesorteerd opgehaald voorgemeld afgehaald afhaalzending
+        afhaalopdracht afhaallocatie manco bezorgmoment bijgewerkt geweigerd beschadigd vermist vernietigd vertraagd
+        uitgesteld aflevering inklaring douane aangifte invoeraangifte geannuleerd afgekeurd retourzending
+        overhandigd gemist verzender geadresseerde pakketautomaat brievenbus buren bezorgen lukte zending
+        zendingen pakketkluis verwerkt postbus verhuisd onbereikbaar onjuist onjuiste gecollecteerd voorraad
+        distributieproces opslag calamiteit onbestelbaar wegens vanwege naar het een bij wij hebben komen keer""",
     "tr": """gonderi gonderiniz teslim edildi dagitima cikti kargo sube alici gonderici iade transfer merkezi
-        yolda kabul edildi""",
+        yolda kabul edildi teslimat teslimatta teslimattadir subesinde kurye dagitimda hazirlaniyor merkezinde
+        iadesi surecinde yonlendirildi yonlendirme parcali islem gormemis engellendi iptal edilmistir musteri
+        musteriye adres adresi yanlis yetersiz edilmedi ulasilamiyor indirildi cikis cikisi
+        tarafindan halde alinmadi birakildigi yapildi istegi bolge onayladi fatura""",
 }
 WORDS: dict[str, frozenset[str]] = {lang: frozenset(w for w in text.split() if len(w) >= 3)
                                     for lang, text in _VOCAB.items()}

@@ -155,13 +155,18 @@ IT = table("it", [
     (F.sender_attempt, [r"a seguito di acquisto"]),
     (F.post_office, [r"disponibile per il ritiro", r"in giacenza"]),
     (F.returning, [r"in restituzione al mittente", r"restituit"]),
-    (F.failed, [r"consegna non andata a buon fine", r"mancata consegna"]),
+    (F.lost, [r"\bfurto\b", r"smarriment", r"\brapina\b"]),
+    (F.refused, [r"rifiutat"]),
+    (F.address, [r"indirizzo (?:inesatto|inesistente|insufficiente|errato|incompleto)", r"destinatario (?:sconosciuto|trasferito|deceduto)"]),
+    (F.nobody, [r"irreperibil", r"destinatario assente"]),
+    (F.failed, [r"consegna non andata a buon fine", r"mancata consegna", r"non consegnat"]),
     (F.out_for_delivery, [r"in consegna"]),
-    (F.delivered, [r"(?:e|e') stata consegnata", r"consegnat[ao]", r"con successo in data"]),
-    (F.exception, [r"verifiche sulla spedizione"]),
+    (F.delivered, [r"(?:e|e') stata consegnata", r"consegnat[ao]", r"con successo in data", r"consegna a persona abilitata"]),
+    (F.damaged, [r"deterioramento", r"danneggiat"]),
+    (F.exception, [r"verifiche sulla spedizione", r"forza maggiore", r"strada chiusa", r"maltempo", r"incendio", r"terremoto"]),
     (F.customs_released, [r"svincolo"]),
     (F.customs, [r"dogana"]),
-    (F.picked_up, [r"presa in carico", r"ufficio postale"]),
+    (F.picked_up, [r"presa in carico", r"ufficio postale", r"accettazione"]),
 ])
 
 __all__ = ["ES", "FR", "IT", "PT"]

@@ -28,7 +28,8 @@ def normalize_text(text: str) -> str:
 
 def _latin_table() -> dict[int, str]:
     """Latin letters with diacritics → their base letters (é→e, ç→c, ß kept as ss by casefold)."""
-    table: dict[int, str] = {ord("’"): "'", ord("‘"): "'", ord("ł"): "l", ord("ø"): "o", ord("đ"): "d"}
+    table: dict[int, str] = {ord("’"): "'", ord("‘"): "'", ord("ł"): "l", ord("ø"): "o", ord("đ"): "d",
+                              ord("ı"): "i", 0x307: ""}  # Turkish dotless ı; "İ".casefold() is "i" + U+0307
     for code in range(0xC0, 0x250):
         base = "".join(ch for ch in unicodedata.normalize("NFD", chr(code)) if not unicodedata.combining(ch))
         if base != chr(code) and base.isascii() and base:
