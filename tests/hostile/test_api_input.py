@@ -148,3 +148,27 @@ def test_valid_order_still_accepted_through_every_guard(engine, now) -> None:
     r = client.post("/orders", content=json.dumps(ORDER).encode(), headers={**AUTH, "content-type": "application/json"})
     assert r.status_code == 201
     assert client.get("/shipments", params={"cursor": "0"}, headers=AUTH).json()["items"]
+
+
+def test_console_has_its_own_sign_in_behind_the_gate(engine, now) -> None:
+    """The console is reachable with or without an API token, but shows nothing before its
+    own sign-in; with a token, its form posts (cookie + CSRF, no bearer) are not refused."""
+    from tests.console.helpers import form_token
+
+    writer = TestClient(_app(engine, now, token=TOKEN))
+    assert writer.post("/orders", json=ORDER, headers=AUTH).status_code == 201
+    for api in ({"token": TOKEN}, {"console_password": "pw-for-the-console"}):
+        client = TestClient(_app(engine, now, **api), base_url="http://127.0.0.1")
+        home = client.get("/", follow_redirects=False)
+        assert home.status_code == 303 and home.headers["location"].startswith("/signin"), api
+        signin = client.get("/signin")
+        assert signin.status_code == 200 and "anna" not in signin.text.lower()
+        assert client.get("/console/search?q=A-1", follow_redirects=False).status_code == 303
+        token = form_token(signin.text)
+        secret = api.get("token") or api["console_password"]
+        done = client.post("/signin", data={"form_token": token, "password": secret, "next": "/"},
+                           follow_redirects=False)
+        assert done.status_code == 303 and "trackmon_session" in client.cookies, api
+        assert "anna@example.com" in client.get("/console/search?q=A-1").text
+        if "console_password" in api:  # without a token the JSON API still serves no buyer data
+            assert client.get("/orders/default/A-1").status_code == 503

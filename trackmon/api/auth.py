@@ -1,9 +1,10 @@
 """Bearer-token protection of the API (`api.token`, env TRACKMON_API_TOKEN).
 
 - With a token, every route outside `ANONYMOUS_PATHS`/`ANONYMOUS_PREFIXES` needs it.
-- Without one, the API serves only those (health, metrics, the signed push webhooks and the
-  buyer routes that carry their own signed token); order, shipment and alert routes answer
-  503 naming the setting. `api.allow_anonymous_read = true` opens the reads (never writes).
+- Without one, the API serves only those (health, metrics, the signed push webhooks, the
+  buyer routes that carry their own signed token, and the seller console behind its own
+  sign-in); order, shipment and alert routes answer 503 naming the setting.
+  `api.allow_anonymous_read = true` opens the reads (never writes).
 - `check_exposure()` refuses (exit 6) to listen on a non-loopback address without a token
   unless anonymous reads were explicitly allowed.
 """
@@ -23,9 +24,12 @@ from trackmon.settings import Settings
 TOKEN_HINT = "set api.token in the config file or the TRACKMON_API_TOKEN environment variable"
 
 #: The one allow-list of routes served without the API token (they need none or carry their
-#: own signature). Buyer routes with a signed link are added here as prefixes.
-ANONYMOUS_PATHS: frozenset[str] = frozenset({"/healthz", "/readyz", "/metrics"})
-ANONYMOUS_PREFIXES: tuple[str, ...] = ("/webhooks/", "/t/", "/unsubscribe/")
+#: own signature). Buyer routes with a signed link are added here as prefixes. The seller
+#: console (`/`, `/signin`, `/signout`, `/console/...`, its `/static/...` assets) has its own
+#: sign-in (api.token or api.console_password, session cookie, CSRF on every form) and shows
+#: nothing before it: with neither set, nobody can sign in.
+ANONYMOUS_PATHS: frozenset[str] = frozenset({"/healthz", "/readyz", "/metrics", "/", "/signin", "/signout"})
+ANONYMOUS_PREFIXES: tuple[str, ...] = ("/webhooks/", "/t/", "/unsubscribe/", "/console/", "/static/")
 
 
 def is_anonymous_path(path: str) -> bool:
