@@ -160,7 +160,9 @@ def demo_settings(paths: DemoPaths, base_url: str, public_base_url: str | None =
         "database_url": f"sqlite:///{paths.database}",
         # --serve: this machine's console; otherwise the demo shop's own (fictional) address
         "public_base_url": public_base_url or demo_data.PUBLIC_BASE_URL,
-        "api": {"console_password": console_password},
+        # --serve: the one-time password signs in to the console and is the API's bearer token
+        # (on 127.0.0.1 only), so /docs and the JSON API can be tried with it too
+        "api": {"console_password": console_password, "token": console_password},
         "carriers": {"17track": {"api_key": API_KEY, "base_url": base_url, "rate_limit_per_second": 1000,
                                  "concurrency": 4, "timeout_seconds": 10, "max_attempts": 2}},
         "polling": DEMO_POLLING,

@@ -205,7 +205,7 @@ def test_sign_in_resolve_search_read_and_open_the_buyer_page(site: Site, browser
     assert page.locator("html").get_attribute("lang") == order.buyer_language
     page.get_by_role("heading", name=f"Your order {order.order_id}").wait_for()
     assert page.locator("ol.timeline li").count() >= 3
-    assert page.get_by_text(demo_data.SELLER_EMAIL).count() == 1
+    assert page.get_by_text(demo_data.SUPPORT_EMAIL).count() == 1  # the store's support address
     _shot(page, "desktop-buyer")
     context.close()
 

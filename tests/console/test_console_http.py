@@ -214,7 +214,8 @@ def test_with_public_base_url_emails_link_to_the_tracking_page(engine: Engine, n
 
 @pytest.mark.parametrize("path", ["/docs", "/redoc"])
 def test_api_docs_load_only_packaged_assets(engine: Engine, now: datetime, path: str) -> None:
-    client = _client(engine, _settings(), now)
+    # the docs describe the token-protected API: served once a token is configured
+    client = _client(engine, _settings(api={"console_password": PASSWORD, "token": "api-token-1"}), now)
     page = client.get(path)
     assert page.status_code == 200
     sources = re.findall(r'(?:src|href)="([^"]+)"', page.text)
