@@ -36,7 +36,7 @@ from trackmon import metrics
 from trackmon.cadence import next_poll_at, retire_reason
 from trackmon.db import is_postgres
 from trackmon.domain import CarrierProblem, TrackingSnapshot, ensure_utc
-from trackmon.errors import CarrierError, ConfigError, InvalidTrackingNumber, RateLimited
+from trackmon.errors import CarrierError, ConfigError, InvalidTrackingNumber, RateLimited, StoreError
 from trackmon.ingest import Detector, Planner, ingest_problem, ingest_snapshot
 from trackmon.models import Shipment
 from trackmon.settings import Settings
@@ -77,7 +77,10 @@ class PollReport:
 
 
 def failure_reason(exc: BaseException, doing: str) -> str:
-    """A short human reason for `last_error` (never a traceback, SQL or a stored value)."""
+    """A short human reason for `last_error` (never a traceback, SQL or a stored value): a
+    StoreError already carries one (`trackmon.store_reasons`); anything else is named by type."""
+    if isinstance(exc, StoreError):
+        return str(exc)[:200]
     return f"{doing} failed unexpectedly ({type(exc).__name__}); details are in the log"
 
 

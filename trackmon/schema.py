@@ -59,10 +59,25 @@ def upgrade(engine_or_url: Engine | str, revision: str = "head") -> str | None:
     engine, owned = _engine(engine_or_url)
     try:
         before = current(engine)
-        with engine.begin() as conn:
-            if conn.dialect.name == "postgresql":
-                conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": ADVISORY_LOCK_KEY})
-            command.upgrade(alembic_config(conn), revision)
+        with engine.connect() as conn:
+            # SQLite rebuilds a table to alter it (copy, drop, rename): with foreign keys on,
+            # dropping a parent such as `orders` would break its children. They are switched
+            # off outside the transaction (the only place SQLite allows it), checked before
+            # the commit, and switched on again for the pooled connection.
+            raw = conn.connection.dbapi_connection if conn.dialect.name == "sqlite" else None
+            if raw is not None:
+                raw.execute("PRAGMA foreign_keys=OFF")
+            try:
+                with conn.begin():
+                    if conn.dialect.name == "postgresql":
+                        conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": ADVISORY_LOCK_KEY})
+                    command.upgrade(alembic_config(conn), revision)
+                    if raw is not None and conn.exec_driver_sql("PRAGMA foreign_key_check").first():
+                        raise StoreError("database upgrade failed: it would leave rows pointing at "
+                                         "missing rows (PRAGMA foreign_key_check)")
+            finally:
+                if raw is not None:
+                    raw.execute("PRAGMA foreign_keys=ON")
         after = current(engine)
         if before != after:
             log.info("schema.upgraded", from_revision=before, to_revision=after)

@@ -145,8 +145,11 @@ async def test_one_click_post_opts_out_and_no_more_messages_are_sent(engine: Eng
     assert [r.state for r in rows[1:]] == ["opted_out"] * (len(rows) - 1)
     assert "unsubscribed" in (rows[-1].last_error or "")
 
-    # the seller sees it in the API's order data
-    body = client.get("/orders/default/A-1").json()
+    # the seller sees it in the API's order data (served with the API token)
+    from pydantic import SecretStr
+    seller = api(engine, settings.model_copy(update={"api": settings.api.model_copy(
+        update={"token": SecretStr("seller-token")})}))
+    body = seller.get("/orders/default/A-1", headers={"Authorization": "Bearer seller-token"}).json()
     assert body["buyer_opted_out_at"] is not None
 
 

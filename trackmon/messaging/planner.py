@@ -317,8 +317,12 @@ def plan_for_order(session: Session, order_pk: int, now: datetime, settings: Set
                                 send_at=when, previous_at=previous.at if previous else None)
         if cand.kind == "late" and not context["overdue"]:
             continue  # the buyer's own window has not passed yet: looked at again next time
-        text = renderer.render(cand.kind, language, context).text
-        if state == "queued" and previous is not None and text == previous.text:
+        try:
+            text: str | None = renderer.render(cand.kind, language, context).text
+        except TemplateError as exc:  # queued all the same: the send step fails it with this reason
+            bound.warning("message.render_failed", kind=cand.kind, error=str(exc)[:200])
+            text = None
+        if state == "queued" and previous is not None and text is not None and text == previous.text:
             state, note = "superseded", "identical to the previous message"
         values = {
             "idempotency_key": key, "order_pk": order_pk, "shipment_id": cand.shipment_id,
