@@ -56,9 +56,10 @@ def country_name(code: str | None, language: str) -> str | None:
 def event_stage(ev: EventFacts, *, origin: str | None, destination: str | None,
                 arrived_at: datetime | None, departed_at: datetime | None) -> str:
     """origin | international | destination | customs, for one event."""
-    if ev.sub_status in _CUSTOMS_VALUES and ev.sub_status != "customs_released":
-        return "customs"
     country = (ev.country or "").upper()
+    export = bool(country) and country == (origin or DEFAULT_ORIGIN).upper()  # export clearance at origin
+    if ev.sub_status in _CUSTOMS_VALUES and ev.sub_status != "customs_released" and not export:
+        return "customs"
     if (arrived_at is not None and ev.time >= arrived_at) or (country and country == (destination or "").upper()):
         return "destination"
     if ev.status in ("out_for_delivery", "available_for_pickup", "delivery_failed", "delivered"):
