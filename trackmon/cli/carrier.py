@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
-import asyncio
 import json
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.text import Text
 
-from trackmon.carrier_set import CarrierSetResult, set_carrier
 from trackmon.cli.common import handle_errors, out_console, state
-from trackmon.clock import utcnow
-from trackmon.db import make_engine, upgrade_schema
-from trackmon.http import make_client
-from trackmon.settings import Settings
-from trackmon.tracking import CarrierSet
+
+if TYPE_CHECKING:  # the carriers, the database and the HTTP stack load when the command runs
+    from trackmon.carrier_set import CarrierSetResult
+    from trackmon.settings import Settings
 
 carrier_app = typer.Typer(help="A parcel's carrier: correct a wrong guess of the aggregator.",
                           no_args_is_help=True)
@@ -36,6 +33,8 @@ def set_cmd(
 ) -> None:
     """Tell the aggregator (17TRACK changecarrier, AfterShip slug) the right carrier; the parcel
     is polled again at the next cycle."""
+    import asyncio
+
     settings = state(ctx).settings()
     result = asyncio.run(_run(settings, number, carrier))
     if as_json:
@@ -51,6 +50,12 @@ def set_cmd(
 
 
 async def _run(settings: Settings, number: str, carrier: str) -> CarrierSetResult:
+    from trackmon.carrier_set import set_carrier
+    from trackmon.clock import utcnow
+    from trackmon.db import make_engine, upgrade_schema
+    from trackmon.http import make_client
+    from trackmon.tracking import CarrierSet
+
     engine = make_engine(settings.database_url)
     try:
         upgrade_schema(engine)
