@@ -84,7 +84,8 @@ class State:
         return self.effective[-1] if self.effective else None
 
 
-def _parse(status: str, sub: str | None) -> tuple[Status, SubStatus | None]:
+def parse_status(status: str, sub: str | None) -> tuple[Status, SubStatus | None]:
+    """A stored status and sub-status as the domain's enums (unknown names: unknown / other)."""
     try:
         st = Status(status)
     except ValueError:
@@ -122,7 +123,7 @@ def derive_state(history: Sequence[TrackingEvent], snapshot: TrackingSnapshot, n
     last = effective[-1] if effective else None
     current = _is_current(snapshot, effective, now)
     decisive = next((ev for ev in reversed(effective) if ev.status not in UNINFORMATIVE), last)
-    prev_status, prev_sub = _parse(previous.status, previous.sub_status)
+    prev_status, prev_sub = parse_status(previous.status, previous.sub_status)
     kept_applies = last is not None and _same_event(previous, last)
 
     if decisive is None:  # no event counts yet: only an answer can say something

@@ -36,7 +36,7 @@ from trackmon.domain import (
     ensure_utc,
 )
 from trackmon.errors import StoreError
-from trackmon.history import Previous, State, counts, derive_state, order_key, ordered
+from trackmon.history import Previous, State, counts, derive_state, order_key, ordered, parse_status
 from trackmon.lanes import LaneFigures, lane_carrier, lane_country, lane_figures
 from trackmon.models import Alert, Order, Shipment, ShipmentEvent, cut, fit_instance, fit_row
 from trackmon.order_rules import OrderFacts, ParcelFacts, evaluate_order
@@ -89,14 +89,7 @@ def _event_rows(session: Session, shipment_id: int) -> list[tuple[str, TrackingE
         .where(e.shipment_id == shipment_id).order_by(e.time, e.id))  # type: ignore[arg-type]
     out = []
     for fp, time, description, location, status_value, sub_value, raw_code, offset, country in rows:
-        try:
-            status = Status(status_value)
-        except ValueError:
-            status = Status.unknown
-        try:
-            sub = SubStatus(sub_value) if sub_value else None
-        except ValueError:
-            sub = SubStatus.other
+        status, sub = parse_status(status_value, sub_value)
         out.append((fp, TrackingEvent(
             time=time, description=description, location=location, status=status, sub_status=sub,
             raw_code=raw_code, utc_offset_minutes=offset, country=country)))

@@ -89,3 +89,14 @@ def verify(secret: bytes, purpose: str, token: str) -> str | None:
     except (binascii.Error, ValueError, UnicodeDecodeError):
         return None
     return value if hmac.compare_digest(mac, _mac(secret, purpose, value)) else None
+
+
+def sign_order(secret: bytes, purpose: str, order_pk: int) -> str:
+    """A token naming one order, for one purpose (a tracking page, an unsubscribe link)."""
+    return sign(secret, purpose, str(order_pk))
+
+
+def order_of(secret: bytes, purpose: str, token: str) -> int | None:
+    """The order a token names, or None when it is malformed, forged or for another purpose."""
+    value = verify(secret, purpose, token)
+    return int(value) if value is not None and value.isascii() and value.isdigit() else None

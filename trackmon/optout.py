@@ -16,7 +16,7 @@ from datetime import datetime
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session, col, select
 
-from trackmon.installation import sign, verify
+from trackmon.installation import order_of, sign_order
 from trackmon.models import BuyerOptOut, Order
 from trackmon.settings import Settings
 
@@ -24,13 +24,12 @@ PURPOSE = "unsubscribe"
 
 
 def unsubscribe_token(secret: bytes, order_pk: int) -> str:
-    return sign(secret, PURPOSE, str(order_pk))
+    return sign_order(secret, PURPOSE, order_pk)
 
 
 def order_of_token(secret: bytes, token: str) -> int | None:
     """The order primary key a token was made for, or None when it is forged or malformed."""
-    value = verify(secret, PURPOSE, token)
-    return int(value) if value is not None and value.isdigit() else None
+    return order_of(secret, PURPOSE, token)
 
 
 def unsubscribe_url(settings: Settings, secret: bytes, order_pk: int) -> str | None:

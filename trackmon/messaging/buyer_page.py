@@ -11,20 +11,19 @@ from datetime import datetime
 
 from sqlalchemy import Connection, Engine
 
-from trackmon.installation import installation_secret, sign, verify
+from trackmon.installation import installation_secret, order_of, sign_order
 from trackmon.settings import Settings
 
 PURPOSE = "tracking-page"
 
 
 def page_token(secret: bytes, order_pk: int) -> str:
-    return sign(secret, PURPOSE, str(order_pk))
+    return sign_order(secret, PURPOSE, order_pk)
 
 
 def order_pk_of(secret: bytes, token: str) -> int | None:
     """The order a token names, or None when it is malformed or forged."""
-    value = verify(secret, PURPOSE, token)
-    return int(value) if value is not None and value.isdigit() else None
+    return order_of(secret, PURPOSE, token)
 
 
 def page_path(secret: bytes, order_pk: int) -> str:
