@@ -136,3 +136,22 @@ def test_pickup_hold_counts_from_the_day_after_arrival() -> None:
     assert held.ended(date(2026, 11, 19))
     assert held.reminder_day() == date(2026, 11, 14)
     assert hold(date(2026, 11, 3), 3).reminder_day() == date(2026, 11, 5)  # never right after the first
+
+
+def test_customs_stage_is_the_destinations_only() -> None:
+    """Export clearance at origin (a CN scan, or no country before the parcel left) is not
+    "customs in your country"; a customs scan abroad, or after departure, is."""
+    from datetime import UTC, datetime
+
+    from trackmon.messaging.event_lines import EventFacts, event_stage
+
+    t = datetime(2026, 11, 2, tzinfo=UTC)
+    left = datetime(2026, 11, 1, tzinfo=UTC)
+    where = {"origin": "CN", "destination": "ES", "arrived_at": None}
+    export_cn = EventFacts(t, "in_transit", "customs_processing", "Shenzhen", "CN")
+    unknown_before = EventFacts(t, "in_transit", "customs_processing", None, None)
+    import_es = EventFacts(t, "in_transit", "customs_held", "Madrid", "ES")
+    assert event_stage(export_cn, departed_at=None, **where) == "origin"
+    assert event_stage(unknown_before, departed_at=None, **where) == "origin"
+    assert event_stage(unknown_before, departed_at=left, **where) == "customs"
+    assert event_stage(import_es, departed_at=None, **where) == "customs"

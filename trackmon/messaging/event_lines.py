@@ -57,9 +57,13 @@ def event_stage(ev: EventFacts, *, origin: str | None, destination: str | None,
                 arrived_at: datetime | None, departed_at: datetime | None) -> str:
     """origin | international | destination | customs, for one event."""
     country = (ev.country or "").upper()
-    export = bool(country) and country == (origin or DEFAULT_ORIGIN).upper()  # export clearance at origin
-    if ev.sub_status in _CUSTOMS_VALUES and ev.sub_status != "customs_released" and not export:
-        return "customs"
+    if ev.sub_status in _CUSTOMS_VALUES and ev.sub_status != "customs_released":
+        # the destination's customs, said to the buyer as "customs in your country", only when
+        # the scan is abroad or after the parcel left; export clearance at origin is origin
+        left = departed_at is not None and ev.time >= departed_at
+        abroad = bool(country) and country != (origin or DEFAULT_ORIGIN).upper()
+        if abroad or (not country and left):
+            return "customs"
     if (arrived_at is not None and ev.time >= arrived_at) or (country and country == (destination or "").upper()):
         return "destination"
     if ev.status in ("out_for_delivery", "available_for_pickup", "delivery_failed", "delivered"):
