@@ -200,6 +200,13 @@ def apply_row(session: Session, row: IntakeRow, now: datetime) -> tuple[Outcome,
     return outcome, order, shipment
 
 
+
+def _insert_ids(session: Session, model: Any, rows: list[dict[str, Any]], *keys: str) -> dict[tuple[Any, ...], int]:
+    """Insert `rows` into `model`'s table in one statement; their new ids by their key columns."""
+    table = model.__table__
+    result = session.execute(insert(table).returning(table.c.id, *(table.c[k] for k in keys)), rows)
+    return {tuple(key): pk for pk, *key in result}
+
 def apply_rows(session: Session, rows: list[IntakeRow], now: datetime) -> list[tuple[Outcome, int, int]]:
     """Upsert the orders and parcels of validated rows (no commit), as if applied one by one;
     returns (outcome, order pk, shipment pk) per row. One query loads the orders, one their
@@ -227,10 +234,7 @@ def apply_rows(session: Session, rows: list[IntakeRow], now: datetime) -> list[t
         order_outcomes.append(Outcome.updated if changes else Outcome.unchanged)
     pks = {key: order.id for key, order in stored.items()}
     if new:
-        table = Order.__table__  # type: ignore[attr-defined]
-        result = session.execute(insert(table).returning(table.c.id, table.c.store, table.c.order_id),
-                                 list(new.values()))
-        pks.update({(store, order_id): pk for pk, store, order_id in result})
+        pks.update(_insert_ids(session, Order, list(new.values()), "store", "order_id"))
     parcels: dict[tuple[int, str], Any] = {}
     if stored:
         for sh in session.exec(select(Shipment).where(col(Shipment.order_pk).in_(
@@ -254,10 +258,7 @@ def apply_rows(session: Session, rows: list[IntakeRow], now: datetime) -> list[t
     session.flush()  # the changes to stored orders and parcels
     shipment_pks = {key: sh.id for key, sh in parcels.items()}
     if new_parcels:
-        table = Shipment.__table__  # type: ignore[attr-defined]
-        result = session.execute(insert(table).returning(table.c.id, table.c.order_pk, table.c.tracking_number),
-                                 list(new_parcels.values()))
-        shipment_pks.update({(order_pk, number): pk for pk, order_pk, number in result})
+        shipment_pks.update(_insert_ids(session, Shipment, list(new_parcels.values()), "order_pk", "tracking_number"))
     return [(outcome, pks[(r.store, r.order_id)], shipment_pks[(pks[(r.store, r.order_id)], r.tracking_number)])
             for r, outcome in zip(rows, outcomes, strict=True)]
 
