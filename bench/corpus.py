@@ -1,4 +1,4 @@
-"""The labeled corpus of real carrier event texts (data/corpus/events.csv) and its fixed split.
+"""The labeled corpus of real carrier event texts (data/corpus/events/<lang>.csv) and its fixed split.
 
 Every row: lang, text, status (what the source says the event means), carrier, source, ref
 (where the text was published). The held-out evaluation split is decided by a hash of the
@@ -15,7 +15,7 @@ from pathlib import Path
 
 from trackmon.domain import Status
 
-CORPUS = Path(__file__).resolve().parent.parent / "data" / "corpus" / "events.csv"
+CORPUS = Path(__file__).resolve().parent.parent / "data" / "corpus" / "events"
 EVAL_SHARE = 30  # per cent of rows held out
 
 
@@ -35,8 +35,15 @@ class Row:
 
 
 def load(path: Path = CORPUS) -> list[Row]:
-    """All rows; a row with an unknown status or an empty field is a clear error."""
+    """All rows of one CSV file, or of every ``<lang>.csv`` in a folder (one file per language).
+
+    A row with an unknown status, an empty field or a language other than its file's is a clear
+    error naming the file and line.
+    """
+    if path.is_dir():
+        return [row for file in sorted(path.glob("*.csv")) for row in load(file)]
     rows: list[Row] = []
+    file_lang = path.stem if path.parent.name == "events" else None
     with path.open(newline="", encoding="utf-8") as fh:
         for n, rec in enumerate(csv.DictReader(fh), start=2):
             try:
@@ -45,6 +52,8 @@ def load(path: Path = CORPUS) -> list[Row]:
                 raise ValueError(f"{path}:{n}: unknown status {rec['status']!r}") from None
             if not rec["text"].strip() or not rec["lang"] or not rec["ref"]:
                 raise ValueError(f"{path}:{n}: lang, text and ref are required")
+            if file_lang and rec["lang"] != file_lang:
+                raise ValueError(f"{path}:{n}: row in language {rec['lang']!r} in the {file_lang} file")
             rows.append(Row(rec["lang"], rec["text"], status, rec["carrier"], rec["source"], rec["ref"]))
     return rows
 

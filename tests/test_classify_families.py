@@ -1,5 +1,5 @@
 """Each rule family of the classifier on real carrier wordings from the corpus' TRAIN split
-(data/corpus/events.csv; the held-out split is never used to write rules or tests)."""
+(data/corpus/events/<lang>.csv; the held-out split is never used to write rules or tests)."""
 
 from __future__ import annotations
 
