@@ -1,12 +1,13 @@
 # ruff: noqa: E501  (phrase tables: one phrase per string reads better than wrapped regexes)
-"""Chinese (China Post / EMS, Cainiao, SF, ZTO, YTO, Kdniao, consolidators), Japanese (Japan Post,
-Yamato) and Korean carrier wording. NFKC folding turns full-width punctuation into ASCII."""
+"""Chinese carrier wording: China Post / EMS, Cainiao, SF, ZTO, YTO, Kdniao, consolidators.
+
+Patterns are folded (see `text.fold`): no accents, lower case."""
 
 from __future__ import annotations
 
 from trackmon.classify.rules import F, table
 
-ZH = table("zh", [
+RULES = table("zh", [
     (F.returned, [r"退回妥投", r"退件签收", r"退回.{0,8}(?:已签收|签收成功)", r"寄件人已签收", r"已退还?(?:给)?寄件人", r"退货签收",
                   r"由寄件人进行签收", r"退件已签收", r"已退回寄件人"]),
     (F.sender_attempt, [r"已下单", r"订单(?:已)?(?:创建|生成|开始处理|信息审核)", r"等待揽收", r"待揽(?:收|件)", r"已(?:生成|打印)面单",
@@ -43,33 +44,4 @@ ZH = table("zh", [
     (F.picked_up, [r"已收寄", r"收寄", r"揽收", r"揽件", r"已揽", r"已取件", r"已收取", r"收取快件", r"收取邮件"]),
 ])
 
-JA = table("ja", [
-    (F.returned, [r"差出人に返送済み", r"返品完了", r"差出人に(?:お届け|返還)"]),
-    (F.neutral_early, [r"配達日・時間帯指定", r"配達担当店保管中"], (), ""),
-    (F.locker, [r"宅配(?:box|ロッカー)", r"はこぽす"], (r"不可",)),
-    (F.point, [r"コンビニエンスストアに引渡", r"営業所.{0,4}受取"]),
-    (F.post_office, [r"保管中", r"ご来店予定", r"窓口.{0,4}受取", r"お受け取り可能", r"^保管$"], (r"お渡し",)),
-    (F.returning, [r"返送", r"返品", r"差出人戻り"]),
-    (F.refused, [r"受取ご?辞退"]),
-    (F.address, [r"転居", r"住所不明"]),
-    (F.failed, [r"持戻", r"持ち戻り", r"ご不在", r"不在"]),
-    (F.out_for_delivery, [r"配達中", r"持ち出し中", r"配達局から出発", r"お届け中"]),
-    (F.delivered, [r"配達完了", r"お届け済み", r"お届け完了", r"窓口でお渡し", r"配達済み", r"受取済", r"投函完了", r"配送完了",
-                   r"引渡完了"]),
-    (F.exception, [r"調査中"]),
-    (F.customs, [r"通関", r"税関"]),
-    (F.picked_up, [r"荷物受付", r"引受"]),
-])
-
-KO = table("ko", [
-    (F.sender_attempt, [r"운송장", r"^접수", r"점포접수", r"발송취급점"], (r"취소",)),
-    (F.point, [r"점포도착"]),
-    (F.failed, [r"미배달", r"미배송"]),
-    (F.exception, [r"취소"]),
-    (F.out_for_delivery, [r"배달중", r"배송출발", r"배달 중", r"배송출고", r"배송기사 인계", r"직원 배송중", r"배달전"]),
-    (F.out_for_delivery, [r"배달준비"], (), "n"),  # "준비" reads as a plan; Korea Post's 배달준비 is the van leaving
-    (F.delivered, [r"배달완료", r"배송완료", r"고객전달", r"인수확인"]),
-    (F.picked_up, [r"집하", r"집화", r"접수"]),
-])
-
-__all__ = ["JA", "KO", "ZH"]
+__all__ = ["RULES"]

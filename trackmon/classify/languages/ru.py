@@ -1,106 +1,13 @@
 # ruff: noqa: E501  (phrase tables: one phrase per string reads better than wrapped regexes)
-"""German (DHL, Deutsche Post, Hermes, DPD), Dutch, Polish, Turkish and Russian (Russian Post
-operation + attribute pairs, CDEK) carrier wording. Patterns are folded (see `text.fold`)."""
+"""Russian carrier wording: Russian Post operation + attribute pairs, CDEK.
+
+Patterns are folded (see `text.fold`): no accents, lower case."""
 
 from __future__ import annotations
 
 from trackmon.classify.rules import F, table
 
-DE = table("de", [
-    (F.returned, [r"wurde (?:dem|an den) absender zugestellt", r"rucksendung wurde .{0,30}zugestellt", r"an den absender zuruckgegeben"]),
-    (F.sender_attempt, [r"auftragsdaten", r"elektronisch (?:angekundigt|ubermittelt)", r"sendungsdaten (?:wurden )?(?:elektronisch )?ubermittelt"]),
-    (F.sender_collected, [r"vom absender (?:in (?:der|die) (?:filiale|packstation) )?eingeliefert", r"einlieferung in packstation",
-                          r"zum weitertransport aus der packstation entnommen", r"transport zum start-paketzentrum",
-                          r"im (?:\w+ )?paketshop abgeholt", r"im (?:\w+ )?paketshop eingegangen", r"vom absender im paketshop abgegeben"]),
-    (F.neutral_early, [r"auf dem weg zur packstation", r"zur abholung in die filiale .{0,40}gebracht", r"geplant fur zustellung",
-                       r"vorubergehend bis zur zustellung", r"wird .{0,40}zugestellt", r"umadressiert"], (), ""),
-    (F.locker, [r"packstation", r"paketbox", r"paketkasten"], (r"abgeholt", r"entnommen", r"eingeliefert", r"nicht moglich", r"picked up", r"taken from", r"posted by")),
-    (F.point, [r"paketshop", r"packshop"]),
-    (F.post_office, [r"zur abholung", r"abholbereit", r"kann .{0,40}abgeholt werden", r"liegt .{0,40}(?:filiale|bereit)",
-                     r"zur aufbewahrung"]),
-    (F.returning, [r"rucksendung", r"zuruckgesendet", r"zuruckgeschickt", r"retoure", r"rucklaufer", r"zuruckgesandt"],
-     (r"zur nachverpackung",)),
-    (F.lost, [r"\bverloren\b", r"verlust"]),
-    (F.refused, [r"verweigert", r"annahme .{0,20}verweigert"]),
-    (F.address, [r"(?:adresse|anschrift) (?:unvollstandig|fehlerhaft|falsch|unzureichend)", r"empfanger (?:unbekannt|verzogen)",
-                 r"adressfehler"]),
-    (F.nobody, [r"nicht angetroffen", r"benachrichtigungskarte", r"nicht zu hause", r"geschlossen"]),
-    (F.failed, [r"zustellversuch", r"zustellung (?:war |in packstation )?nicht moglich", r"nicht (?:erfolgreich )?zugestellt", r"konnte .{0,30}nicht .{0,20}zugestellt",
-                r"2\. zustellversuch"]),
-    (F.out_for_delivery, [r"in (?:der )?zustellung", r"zustellfahrzeug", r"befindet sich auf tour", r"auf dem weg zu (?:ihnen|dir|dem empfanger)", r"auslieferung durch kurier"]),
-    (F.delivered, [r"zugestellt", r"ausgeliefert", r"vom empfanger .{0,30}abgeholt", r"an empfanger ubergeben",
-                   r"empfanger hat die sendung .{0,30}abgeholt", r"zustellung erfolgreich", r"nachnahme-betrags"]),
-    (F.damaged, [r"beschadigt"]),
-    (F.delayed, [r"verzogerung(?! in der verzollung)", r"zuruckgestellt"]),
-    (F.exception, [r"daten liegen nicht vor"]),
-    (F.departed, [r"hat das (?:ursprungs|abgangs|absender)land verlassen", r"exportiert", r"export-paketzentrum"]),
-    (F.customs_released, [r"verzollt", r"zoll(?:abfertigung)? (?:ist )?(?:abgeschlossen|erledigt)", r"vom zoll freigegeben",
-                          r"verzollung abgeschlossen"]),
-    (F.customs_duties, [r"(?:zoll|einfuhr)(?:gebuhr|abgabe)", r"zoll .{0,20}(?:zahlen|bezahlen)", r"einfuhrumsatzsteuer"]),
-    (F.customs_info, [r"(?:unterlagen|dokumente|informationen) (?:fehlen|benotigt|erforderlich|angefordert)", r"fehlende (?:unterlagen|dokumente)"]),
-    (F.customs_held, [r"vom zoll (?:zuruckgehalten|einbehalten)", r"zoll.{0,20}(?:zuruckgehalten|einbehalten|gestoppt)"]),
-    (F.customs, [r"\bzoll", r"verzollung"]),
-    (F.arrived, [r"im zielland (?:angekommen|eingetroffen)", r"in deutschland (?:angekommen|eingetroffen)", r"import-paketzentrum"]),
-    (F.picked_up, [r"eingeliefert", r"vom absender (?:ubergeben|abgeholt)"]),
-])
-
-NL = table("nl", [
-    (F.returned, [r"retourzending afgeleverd", r"retour (?:bij|aan) afzender (?:bezorgd|afgeleverd)"]),
-    (F.sender_attempt, [r"voorgemeld", r"aangemeld", r"nog niet (?:door \S+ )?ontvangen", r"retourlabel", r"afhaalzending",
-                        r"afhaalopdracht ontvangen", r"niet (?:af|op)gehaald", r"om je zending af te halen", r"niet fysiek aangeboden",
-                        r"geen zending om af te halen"], (r"gesorteerd", r"is onderweg,", r"\bretour\b", r"gaat naar")),
-    (F.neutral_early, [r"keuze van ontvanger", r"wordt (?:\S+ ){0,4}(?:afgeleverd|bezorgd|geleverd)", r"bezorging gewijzigd", r"gecorrigeerd",
-                       r"doorgestuurd", r"onderweg naar \S*punt"], (), ""),
-    (F.point, [r"(?:ligt (?:voor je )?klaar|klaar om op te halen|af te halen|beschikbaar).{0,30}(?:punt|afhaalpunt|afhaallocatie|postbus)",
-               r"bezorgd bij (?:\w+-)?punt", r"kan worden afgehaald", r"beschikbaar op"]),
-    (F.returning, [r"\bretour\b", r"wordt geretourneerd", r"terug naar (?:de )?afzender"], (), ""),
-    (F.lost, [r"\bvermist\b", r"\bmanco\b"], (r"afgeleverd",)),
-    (F.prohibited, [r"verboden", r"vernietigd"]),
-    (F.refused, [r"geweigerd"], (r"geweigerd bij \S*punt",)),
-    (F.address, [r"\badres (?:onjuist|incorrect|onbekend)", r"(?:onjuist|incorrect|onbekend|ontbrekend)e? (?:adres|postcode|afleveradres)\b",
-                 r"geadresseerde (?:onjuist|verhuisd)", r"toegangscode"]),
-    (F.nobody, [r"niet thuis", r"gemist", r"afwezig", r"(?:bezorgadres|geadresseerde|ontvanger)(?: is)? onbereikbaar", r"gesloten"]),
-    (F.failed, [r"niet (?:bezorgd|afgeleverd)", r"bezorgpoging", r"bezorgen lukte niet", r"paste niet door", r"kan niet betalen",
-                r"identificatie ontvanger ontbreekt"], (r"kan niet bezorgd worden",)),
-    (F.out_for_delivery, [r"onderweg naar (?:jou|u|de ontvanger)", r"bezorger is onderweg", r"in distributieproces"]),
-    (F.delivered, [r"\bbezorgd\b", r"afgeleverd", r"overhandigd", r"afgehaald (?:bij|van) "]),
-    (F.damaged, [r"beschadig"]),
-    (F.exception, [r"geannuleerd", r"niet verwerkt", r"afgekeurd", r"calamiteit", r"onbestelbaar", r"herstelprocedure",
-                   r"kan niet bezorgd worden", r"fout bij bezorging", r"geweigerd bij \S*punt", r"uit proces gehaald"]),
-    (F.customs, [r"inklaring", r"douane", r"aangifte", r"importkosten", r"importcontrole"]),
-    (F.delayed, [r"vertraag", r"uitgesteld", r"uitstel", r"bezorgmoment is bijgewerkt"]),
-    (F.picked_up, [r"aangenomen", r"opgehaald", r"ontvangen", r"afgehaald", r"gecollecteerd"]),
-])
-
-PL = table("pl", [
-    (F.sender_attempt, [r"zarejestrowano dane", r"powiadomienie mail", r"przygotowana przez nadawce"]),
-    (F.locker, [r"umieszczona w paczkomacie"]),
-    (F.point, [r"oczekuje na odbior", r"w punkcie (?:odbioru|pickup)", r"\bdhl pop\b", r"czeka na odbior", r"czekajacej paczce",
-               r"czeka w oddziale"], (r"^nadanie",)),
-    (F.returning, [r"zwrot", r"zwrocona"]),
-    (F.refused, [r"odmowa przyjecia"]),
-    (F.failed, [r"nieudana proba doreczenia", r"awizo", r"brak mozliwosci doreczenia"]),
-    (F.out_for_delivery, [r"wydan[ao] do doreczenia", r"wydanie przesylki do doreczenia", r"w doreczeniu", r"zaladunek na rozwoz",
-                          r"przekazano do doreczenia"]),
-    (F.delivered, [r"\bdoreczon[ao]\b", r"odebrana przez adresata", r"^dostarczenie$", r"dostarczon[ao]\b", r"doreczyl"]),
-    (F.exception, [r"uplynal termin odbioru", r"niedoreczaln"]),
-    (F.picked_up, [r"nadana", r"nadanie", r"odebrana przez kuriera", r"przyjecie przesylki", r"przekazanie przesylki kurierowi"]),
-])
-
-TR = table("tr", [
-    (F.returned, [r"iade teslim edildi", r"teslim edildi \(iade\)", r"iade yapildi"]),
-    (F.sender_attempt, [r"islem gormemis"]),
-    (F.returning, [r"\biade"]),
-    (F.refused, [r"kabul edilmedi"]),
-    (F.address, [r"adres (?:yanlis|yetersiz)", r"adresi yok"]),
-    (F.nobody, [r"ulasilamiyor", r"tasiniyor", r"tatilde", r"halde alinmadi"]),
-    (F.exception, [r"engellendi", r"\biptal"]),
-    (F.out_for_delivery, [r"dagitima cikt", r"dagitimda", r"teslimatta"]),
-    (F.delivered, [r"teslim edil(?:di|mistir)", r"parcali teslimat"]),
-    (F.picked_up, [r"kabul edildi"]),
-])
-
-RU = table("ru", [
+RULES = table("ru", [
     (F.returned, [r"вручени[ея]\W+(?:вручение )?отправител", r"вручено отправител", r"получено отправител",
                   r"(?:выдано )?отправителю (?:почтальоном|курьером|через почтомат)", r"^выдано отправителю"]),
     (F.sender_attempt, [r"^создан$", r"заказ создан", r"создан в информационной системе"]),
@@ -151,4 +58,4 @@ RU = table("ru", [
                    r"принят на склад отправителя", r"приход на склад сдэк в городе-отправителе", r"сдан перевозчику в г\.? отправителе"]),
 ])
 
-__all__ = ["DE", "NL", "PL", "RU", "TR"]
+__all__ = ["RULES"]

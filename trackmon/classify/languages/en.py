@@ -1,5 +1,7 @@
 # ruff: noqa: E501  (phrase tables: one phrase per string reads better than wrapped regexes)
-"""English carrier wording: UPS, FedEx, USPS, DHL, Royal Mail, postal (UPU) and consolidator texts."""
+"""English carrier wording: UPS, FedEx, USPS, DHL, Royal Mail, postal (UPU) and consolidator texts.
+
+Patterns are folded (see `text.fold`): no accents, lower case."""
 
 from __future__ import annotations
 
@@ -7,7 +9,37 @@ from trackmon.classify.rules import F, table
 
 _CARRIERS = r"(?:ups|fedex|dhl|usps|gls|dpd|brt|post|carrier|courier|driver)"
 
-EN = table("en", [
+# Words that mark a Latin-script text as written in this language (see `lang.languages`).
+VOCAB = """the has have been was were is are your item items package packages parcel parcels shipment
+        delivered delivery deliver arrived arrival departed departure processed picked pickup facility customs
+        clearance received returned return sender shipper recipient receiver attempt attempted exception scan
+        origin destination transit label information available ready collection collected held hold office post
+        courier driver vehicle notice left refused posted address damaged lost delay delayed accepted acceptance
+        posting dispatch dispatched export import airline flight sorting sort center centre hub depot station
+        order created shipping tendered carrier route our you will not unable successful successfully complete
+        completed signed signature missed reached business closed redelivery consignee addressee handed over
+        shipment's package's inbound outbound warehouse service cleared released charges duties payment
+        awaiting waiting expected scheduled loaded van truck today tomorrow agent locker point collect
+        investigation rescheduled upgrade intercept merchandise receiver's incorrect incomplete missing
+        ups usps dhl fedex tnt gls dpd ems network trailer disruption hazardous material prohibited restricted
+        commodity international contents shortage discovered reported fallout weather flight plane aircraft
+        train railroad mechanical failure late early scheduled tendered route routed misrouted destroyed
+        seized counterfeit postage alcohol security inspection government agency paid due charge billing
+        label voided void manifest processing process sorted center facility approved submitted electronic
+        partner agent final attempt attempts unsuccessful failure rejected refuse refusal consignee apartment
+        suite floor street city state country postal code zip directions building directory vacant rural
+        residence residential commercial front back door porch mailbox reception mail room desk garage
+        neighbor neighbour left safe place signed proof pod released clearance broker importer exporter
+        documents documentation invoice information required needed missing additional details contact
+        requested request arranged assigned available unavailable closed holiday strike vacation moved
+        unknown insufficient illegible damaged damage broken lost missing stolen delayed delay arrive
+        arriving depart departing leaving left reached transfer transferred forwarded forward sent send
+        shipped ship ships with without they their them this that these those and for from into onto upon
+        via over under after before while during then than also only just still yet soon now today tonight
+        item's parcel's consolidated consolidation export exported imported bond presented inward outward
+        exchange dispatched despatch despatched landed departed arrived handover handed formalities progress"""
+
+RULES = table("en", [
     (F.returned, [
         r"\bdelivered,? (?:back )?to (?:the )?(?:original )?(?:sender|shipper)",
         r"\bdelivered to original sender", r"return (?:was |has been )?delivered", r"returned,? delivered",
@@ -272,4 +304,4 @@ EN = table("en", [
     ]),
 ])
 
-__all__ = ["EN"]
+__all__ = ["RULES", "VOCAB"]

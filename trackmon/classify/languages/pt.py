@@ -1,0 +1,67 @@
+# ruff: noqa: E501  (phrase tables: one phrase per string reads better than wrapped regexes)
+"""Portuguese carrier wording: Correios (Brazil) and CTT (Portugal).
+
+Patterns are folded (see `text.fold`): no accents, lower case."""
+
+from __future__ import annotations
+
+from trackmon.classify.rules import F, table
+
+# Words that mark a Latin-script text as written in this language (see `lang.languages`).
+VOCAB = """objeto objecto entregue destinatario remetente para saiu entrega aguardando retirada encaminhado
+        postado correios unidade recebido fiscalizacao aduaneira nao pode ser efetuada devolvido carteiro
+        atendido endereco tentativa distribuicao transito estafeta aceitacao recepcao expedicao alfandega
+        conseguida recolha remessa pagamento tributos favor aguarde transferencia coletado agencia cliente
+        recusou receber mudou desconhecido expediente caixa postal apreendido extraviado roubado avariado
+        conteudo importacao liberado armario inteligente etiqueta emitida postagem conferido localizado
+        destino permuta partida chegada estacao deposito incidencia devolucao curso objetos lote
+        artigos proibidos restritos feriado avisado apartado reclamado reexpedido despacho refugo falecido"""
+
+RULES = table("pt", [
+    (F.returned, [r"(?:devolvido|entregue) ao remetente", r"entregue ao remetente", r"entregue ao remetente \(devolvido\)",
+                  r"^devolvido$", r"objeto devolvido ao remetente$"]),
+    (F.sender_attempt, [r"aguardando postagem", r"aguarda entrada", r"etiqueta emitida"]),
+    (F.return_trip, [r"saiu para entrega ao remetente"]),
+    (F.neutral_early, [r"(?:sera|serao) entregue", r"entrega prevista", r"objeto devolvido aos correios",
+                       r"saida para entrega cancelada", r"saida nao efetuada"], (), ""),
+    (F.locker, [r"armario inteligente", r"cacifo", r"\blocker\b"]),
+    (F.point, [r"ponto (?:de )?(?:retirada|coleta|entrega|pickup)"]),
+    (F.post_office, [r"aguardando retirada", r"disponivel para retirada", r"aguardando (?:o )?destinatario", r"avisado n[ao] (?:estacao|apartado)",
+                     r"destinatario solicitou recolha", r"disponivel para levantamento"]),
+    (F.returning, [r"devolucao", r"(?:sera|sendo) devolvido", r"em devolucao", r"devolvido ao remetente"], (r"sujeito a",)),
+    (F.returning, [r"nao retirou objeto", r"importacao do objeto/conteudo nao foi autorizada", r"objeto nao reclamado"], (), ""),
+    (F.prohibited, [r"proibid", r"artigos restritos"]),
+    (F.lost, [r"extraviad", r"nao localizado", r"roubado"]),
+    (F.refused, [r"recus", r"recusad"]),
+    (F.address, [r"endereco (?:incorreto|insuficiente|incompleto|errado|inexistente)", r"(?:destinatario|cliente) (?:desconhecido|mudou)",
+                 r"numeracao irregular", r"destinatario tem apartado", r"falecido"]),
+    (F.nobody, [r"carteiro nao atendido", r"destinatario ausente", r"empresa sem expediente", r"ausente", r"inacessivel"],
+     (r"declaracao",)),
+    (F.failed, [r"tentativa de entrega", r"nao entregue", r"entrega nao (?:efetuada|realizada|conseguida|pode ser efetuada)",
+                r"a entrega nao pode ser efetuada", r"nao efetuada", r"nova tentativa", r"entrega nao efetuada", r"feriado",
+                r"sem distribuicao domiciliaria", r"segunda entrega", r"pendente pagamento", r"em greve",
+                r"nao apresentou documento"]),
+    (F.out_for_delivery, [r"saiu para entrega", r"em rota de entrega", r"\bem entrega\b", r"em distribuicao"]),
+    (F.delivered, [r"\bentregue\b(?! (?:a|ao|a) (?:transportadora|correios?|operador|alfandega|agencia))", r"entrega conseguida",
+                   r"objeto entregue"]),
+    (F.damaged, [r"danificad", r"avariad"]),
+    (F.delayed, [r"atraso"], (r"sujeito a",)),
+    (F.exception, [r"apreendido", r"retido / parado", r"proibido", r"destruid", r"refugo", r"remessa incompleta",
+                   r"aguarda informacao do remetente"]),
+    (F.departed, [r"saiu do pais de origem", r"encaminhado para o (?:brasil|pais de destino)", r"expedicao internacional",
+                  r"unidade de exportacao"]),
+    (F.customs_released, [r"fiscalizacao aduaneira finalizada", r"liberado (?:pela|na) (?:fiscalizacao|alfandega)",
+                          r"desembaraco (?:concluido|finalizado)", r"saida de alfandega", r"objeto liberado"]),
+    (F.customs_duties, [r"aguardando pagamento", r"pagamento (?:do despacho|de tributos|pendente)", r"tributo", r"icms"]),
+    (F.customs_info, [r"(?:informacoes|documentos) (?:adicionais|necessarios|pendentes)", r"aguardando (?:documentos|informacoes)",
+                      r"declaracao aduaneira"]),
+    (F.customs_held, [r"retido (?:na|pela) (?:alfandega|fiscalizacao)"]),
+    (F.customs, [r"alfandega", r"fiscalizacao aduaneira", r"desembaraco", r"aguarda despacho"]),
+    (F.arrived, [r"recebido (?:pelos correios do brasil|no brasil)", r"chegou ao (?:brasil|pais de destino)",
+                 r"recepcao internacional", r"objeto recebido no brasil"]),
+    (F.label, [r"etiqueta (?:criada|emitida|gerada)", r"informacoes (?:eletronicas )?enviadas"]),
+    (F.picked_up, [r"objeto postado", r"\bpostado\b", r"coletado", r"aceitacao", r"recolha efetuada",
+                   r"entregue (?:ao|a) (?:correios?|transportadora|agencia)"]),
+])
+
+__all__ = ["RULES", "VOCAB"]
