@@ -16,11 +16,9 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
-from typing import Any
 
 import structlog
 from sqlalchemy import select
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 
@@ -41,6 +39,7 @@ from trackmon.lanes import LaneFigures, lane_carrier, lane_country, lane_figures
 from trackmon.models import Alert, Order, Shipment, ShipmentEvent, cut, fit_instance, fit_row
 from trackmon.order_rules import OrderFacts, ParcelFacts, evaluate_order
 from trackmon.settings import DetectionSettings, Settings
+from trackmon.store import insert_ignore
 from trackmon.store_reasons import store_failure_reason
 
 log = structlog.get_logger("trackmon.ingest")
@@ -74,10 +73,6 @@ def default_planner() -> Planner:
 
 def dedupe_key(order_pk: int, shipment_id: int | None, kind: str, cause: str) -> str:
     return f"{order_pk}:{shipment_id if shipment_id is not None else '-'}:{kind}:{cause}"
-
-
-def _insert(session: Session) -> Any:
-    return (postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert)
 
 
 def _event_rows(session: Session, shipment_id: int) -> list[tuple[str, TrackingEvent]]:
@@ -131,8 +126,7 @@ def _store_events(session: Session, shipment: Shipment, events: Sequence[Trackin
     # one statement for all new events (executemany; RETURNING counts only rows really inserted,
     # so a concurrent writer that stored the same event first is not counted twice)
     table = ShipmentEvent.__table__  # type: ignore[attr-defined]
-    stmt = _insert(session)(table).on_conflict_do_nothing(
-        index_elements=["shipment_id", "fingerprint"]).returning(table.c.id)
+    stmt = insert_ignore(session.get_bind().dialect.name, table, ("shipment_id", "fingerprint"), returning=("id",))
     inserted = len(session.connection().execute(stmt, rows).all())
     return inserted, ordered([*history, *fresh.values()])
 
@@ -207,15 +201,14 @@ def _sync_alerts(session: Session, *, order_pk: int, shipment_id: int | None,
     wanted = {dedupe_key(order_pk, shipment_id, c.kind.value, c.cause): c for c in candidates}
     existing = {a.dedupe_key: a for a in session.execute(select(Alert).where(
         Alert.dedupe_key.in_(list(wanted)))).scalars()} if wanted else {}  # type: ignore[attr-defined]
-    insert = _insert(session)
+    insert_alert = insert_ignore(session.get_bind().dialect.name, Alert, ("dedupe_key",), returning=("id",))
     for key, cand in wanted.items():
         alert = existing.get(key)
         if alert is None:
-            res = session.execute(insert(Alert).values(
+            res = session.execute(insert_alert.values(
                 dedupe_key=key, order_pk=order_pk, shipment_id=shipment_id, kind=cand.kind.value,
                 cause=cand.cause[:120], reason=cand.reason, since=cand.since,
-                details=dict(cand.details), opened_at=now, last_seen_at=now,
-            ).on_conflict_do_nothing(index_elements=["dedupe_key"]).returning(Alert.id))
+                details=dict(cand.details), opened_at=now, last_seen_at=now))
             if res.first() is not None:
                 result.opened_alerts.append(cand.kind.value)
                 log.info("alert.opened", kind=cand.kind.value, order_pk=order_pk,

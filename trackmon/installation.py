@@ -17,9 +17,9 @@ import secrets
 from datetime import datetime
 
 from sqlalchemy import Connection, Engine, select
-from sqlalchemy.dialects import postgresql, sqlite
 
 from trackmon.models import Installation
+from trackmon.store import insert_ignore
 
 _SECRETS: dict[str, bytes] = {}
 #: bytes of MAC kept in a token: 128 bits, unguessable, short enough for a URL
@@ -49,9 +49,8 @@ def installation_secret(bind: Engine | Connection, now: datetime) -> bytes:
 
 
 def _ensure_row(conn: Connection, now: datetime) -> str:
-    insert = postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert
-    conn.execute(insert(Installation).values(id=1, secret=secrets.token_hex(32), created_at=now)
-                 .on_conflict_do_nothing(index_elements=["id"]))
+    conn.execute(insert_ignore(conn.dialect.name, Installation, ("id",))
+                 .values(id=1, secret=secrets.token_hex(32), created_at=now))
     return str(conn.execute(select(Installation.secret).where(Installation.id == 1)).scalar_one())
 
 

@@ -13,12 +13,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime
 
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session, col, select
 
 from trackmon.installation import order_of, sign_order
 from trackmon.models import BuyerOptOut, Order
 from trackmon.settings import Settings
+from trackmon.store import insert_ignore
 
 PURPOSE = "unsubscribe"
 
@@ -41,10 +41,9 @@ def unsubscribe_url(settings: Settings, secret: bytes, order_pk: int) -> str | N
 
 def record_opt_out(session: Session, order: Order, now: datetime, *, via: str) -> bool:
     """Remember that this order's buyer opted out of the order's store; True when new."""
-    insert = postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
-    result = session.execute(insert(BuyerOptOut).values(
-        store=order.store, email=order.buyer_email, order_pk=order.id, via=via,
-        opted_out_at=now).on_conflict_do_nothing(index_elements=["store", "email"]))
+    stmt = insert_ignore(session.get_bind().dialect.name, BuyerOptOut, ("store", "email"))
+    result = session.execute(stmt.values(
+        store=order.store, email=order.buyer_email, order_pk=order.id, via=via, opted_out_at=now))
     return bool(result.rowcount)
 
 

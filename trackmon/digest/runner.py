@@ -17,7 +17,6 @@ from typing import Any
 
 import structlog
 from sqlalchemy import Engine, update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session, col, select
 
 from trackmon import metrics
@@ -29,6 +28,7 @@ from trackmon.domain import ensure_utc
 from trackmon.errors import ConfigError, TrackmonError
 from trackmon.models import DigestRun, Order
 from trackmon.settings import Settings
+from trackmon.store import insert_ignore
 
 log = structlog.get_logger(__name__)
 
@@ -52,10 +52,6 @@ def list_stores(engine: Engine, settings: Settings) -> list[str]:
     return sorted(seen | set(settings.stores))
 
 
-def _insert(engine: Engine) -> Any:
-    return (postgresql.insert if engine.dialect.name == "postgresql" else sqlite.insert)(DigestRun)
-
-
 def claim_run(engine: Engine, store: str, due: DuePeriod, now: datetime, owner: str,
               lease: timedelta) -> ClaimedRun | None:
     """Claim the run of (store, period, key): a fresh insert, or an expired unsent claim."""
@@ -65,11 +61,11 @@ def claim_run(engine: Engine, store: str, due: DuePeriod, now: datetime, owner: 
             DigestRun.store == store, DigestRun.period == due.period, col(DigestRun.state).in_(DONE_STATES),
             col(DigestRun.window_end) < due.fire_time).order_by(col(DigestRun.window_end).desc()).limit(1)).first()
         start = last or due.previous_fire_time or default_window_start(due.period, due.fire_time)
-        stmt = _insert(engine).values(
+        stmt = insert_ignore(engine.dialect.name, DigestRun, ("store", "period", "period_key"),
+                             returning=("id",)).values(
             store=store, period=due.period, period_key=due.period_key, window_start=start,
             window_end=due.fire_time, state="claimed", claimed_by=owner, claim_expires_at=now + lease,
-            summary={}, created_at=now,
-        ).on_conflict_do_nothing(index_elements=["store", "period", "period_key"]).returning(DigestRun.id)
+            summary={}, created_at=now)
         new_id = s.execute(stmt).scalar_one_or_none()
         if new_id is None:
             taken = s.execute(update(DigestRun).where(

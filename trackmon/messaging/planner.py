@@ -42,6 +42,7 @@ from trackmon.messaging.window import (
 )
 from trackmon.models import Alert, Message, Order, Shipment
 from trackmon.settings import Settings
+from trackmon.store import insert_ignore
 
 log = structlog.get_logger("trackmon.messaging.planner")
 
@@ -167,15 +168,7 @@ def next_review(order: Order, shipments: list[Shipment], alerts: list[Alert], no
 
 
 def _insert_stmt(dialect: str, values: dict[str, Any]) -> ReturningInsert[Any]:
-    if dialect == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert as pg_insert
-        return pg_insert(Message.__table__).values(**values).on_conflict_do_nothing(
-            index_elements=["idempotency_key"]).returning(Message.__table__.c.id)
-    if dialect == "sqlite":
-        from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-        return sqlite_insert(Message.__table__).values(**values).on_conflict_do_nothing(
-            index_elements=["idempotency_key"]).returning(Message.__table__.c.id)
-    raise InputError(f"database dialect {dialect!r} is not supported for the outbox")
+    return insert_ignore(dialect, Message, ("idempotency_key",), returning=("id",)).values(**values)
 
 
 @dataclass(slots=True)
