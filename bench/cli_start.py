@@ -52,11 +52,8 @@ def _orders_file(folder: Path, rows: int) -> Path:
     return path
 
 
-def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repeat", type=int, default=5)
-    parser.add_argument("--import-rows", type=int, default=0, help="also time importing a file of N rows")
-    args = parser.parse_args(argv)
+def measure(repeat: int, import_rows: int = 0) -> dict[str, list[tuple[float, float]]]:
+    """(wall, cpu) seconds of each command, `repeat` fresh processes each."""
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         env = {k: v for k, v in os.environ.items() if not k.startswith("TRACKMON_")}
@@ -64,14 +61,23 @@ def main(argv: list[str] | None = None) -> None:
         cases: dict[str, list[str]] = {"--help": ["--help"], "run --once (empty db)": ["run", "--once", "--no-api"]}
         _timed(["db", "upgrade"], env)  # the schema exists: run --once measures a cycle, not migrations
         results: dict[str, list[tuple[float, float]]] = {
-            name: [_timed(cmd, env) for _ in range(args.repeat)] for name, cmd in cases.items()}
-        if args.import_rows:
-            path = _orders_file(folder, args.import_rows)
+            name: [_timed(cmd, env) for _ in range(repeat)] for name, cmd in cases.items()}
+        if import_rows:
+            path = _orders_file(folder, import_rows)
             runs = []
-            for i in range(max(1, args.repeat // 3)):
+            for i in range(max(1, repeat // 3)):
                 run_env = {**env, "TRACKMON_DATABASE_URL": f"sqlite:///{folder / f'import{i}.db'}"}
                 runs.append(_timed(["import", str(path), "--json"], run_env))
-            results[f"import {args.import_rows} rows"] = runs
+            results[f"import {import_rows} rows"] = runs
+    return results
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--import-rows", type=int, default=0, help="also time importing a file of N rows")
+    args = parser.parse_args(argv)
+    results = measure(args.repeat, args.import_rows)
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     print(f"trackmon CLI start-up, {args.repeat} runs each, load average {load:.1f} on {os.cpu_count()} CPUs")
     print(f"{'command':<26} {'wall s (median, min-max)':>26} {'CPU s':>7} {'target s':>9}  met")

@@ -29,6 +29,7 @@ from sqlmodel import Session
 from bench import POSTGRES_URL
 from bench.seed import database, make_due_again, seed
 from bench.standin import API_KEY, NOW, Standin, StandinOptions, numbers
+from bench.statements import StatementCounter
 from trackmon import settings as settings_mod
 from trackmon.http import make_client
 from trackmon.logs import configure_logging
@@ -90,10 +91,15 @@ async def cycle(engine: Any, base_url: str, due: int, rate: float, claim: int) -
         for name in ("first", "repoll"):
             if name == "repoll":
                 make_due_again(engine, due)
-            phase = Phase()
-            report = await poll_due(engine, carrier_set, settings, NOW, owner=f"bench-{name}", max_rounds=rounds)
-            out[name] = phase.done(report.polled, new_events=report.new_events, failures=report.failures,
-                                   retired=report.retired)
+            with StatementCounter(engine) as counter:
+                phase = Phase()
+                report = await poll_due(engine, carrier_set, settings, NOW, owner=f"bench-{name}",
+                                        max_rounds=rounds)
+                out[name] = phase.done(report.polled, new_events=report.new_events, failures=report.failures,
+                                       retired=report.retired)
+            out[name]["statements"] = counter.count
+            out[name]["statements_per_shipment"] = counter.per(report.polled)
+            out[name]["statements_by_verb"] = dict(counter.by_verb)
     with Session(engine) as session:
         out["stored_events"] = session.execute(select(func.count()).select_from(ShipmentEvent)).scalar_one()
         out["queued_messages"] = session.execute(select(func.count()).select_from(Message)).scalar_one()
@@ -108,6 +114,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rate", type=float, default=150.0,
                         help="requests/s: trackmon's 17TRACK limit and the stand-in's enforced limit")
     parser.add_argument("--claim", type=int, default=200, help="polling.claim_batch_size")
+    parser.add_argument("--replicas", type=int, default=0,
+                        help="also re-poll with 1 and with N replica processes (PostgreSQL: each its own process)")
     args = parser.parse_args(argv)
     due = min(args.due or args.active, args.active)
     configure_logging("json", "error", stream=sys.stderr)
@@ -122,6 +130,14 @@ def main(argv: list[str] | None = None) -> int:
         result["seed"] = phase.done(args.active)
         result["ceiling"] = asyncio.run(ceiling(standin.base_url, everyone[:due]))
         result.update(asyncio.run(cycle(engine, standin.base_url, due, args.rate, args.claim)))
+        if args.replicas > 1:
+            from bench.replica_rate import measure
+            url = engine.url.render_as_string(hide_password=False)
+            result["replicas"] = {}
+            for n in (1, args.replicas):
+                make_due_again(engine, due)
+                result["replicas"][str(n)] = measure(url, standin.base_url, replicas=n, rate=args.rate,
+                                                     claim=args.claim, due=due)
         result["standin"] = standin.stats()
     result["peak_rss_mb"] = round(_rss_mb(), 1)
     print(json.dumps(result))
