@@ -8,6 +8,7 @@ context is stored with the queued message; dates are ISO strings, shown with `|d
 from __future__ import annotations
 
 import functools
+from collections.abc import Mapping, Sequence
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -103,12 +104,14 @@ def main_shipment(shipments: list[Shipment], alert: Alert | None) -> Shipment | 
 def build_context(session: Session | None, order: Order, shipments: list[Shipment], *,
                   kind: str, cause: str, settings: Settings, now: datetime,
                   alert: Alert | None = None, language: str | None = None,
-                  send_at: datetime | None = None, previous_at: datetime | None = None) -> dict[str, Any]:
+                  send_at: datetime | None = None, previous_at: datetime | None = None,
+                  events_of: Mapping[int, Sequence[Any]] | None = None) -> dict[str, Any]:
     """The context of message `kind` for `order` as the database has it at `now`.
 
     Day counts and the estimate are for the buyer's local day at `send_at` (when the message
     is scheduled to go; default `now`). `previous_at` is when the previous message of this
-    order was queued: the events seen since then are the message's `changes`.
+    order was queued: the events seen since then are the message's `changes`. `events_of`
+    (shipment id → stored events) spares reading events the caller already holds.
     """
     shipments = sorted(shipments, key=lambda s: s.id or 0)
     main = main_shipment(shipments, alert)
@@ -123,7 +126,9 @@ def build_context(session: Session | None, order: Order, shipments: list[Shipmen
     shipped_on = (order.shipped_at or (main.created_at if main else None) or now).astimezone(zone).date()
     country = (main.destination_country if main and main.destination_country else order.buyer_country)
     figures = lane_estimate_figures(session, main.carrier if main else None, country, settings)
-    facts = parcel_facts(session, main, lang, since=previous_at, hide_origin=store.hide_origin) if main else None
+    stored = events_of.get(main.id or 0) if events_of is not None and main is not None else None
+    facts = parcel_facts(session, main, lang, since=previous_at, hide_origin=store.hide_origin,
+                         events=stored) if main else None
     arrived_on = facts.arrived_at.astimezone(zone).date() if facts and facts.arrived_at else None
     est = estimate(figures, shipped_on=shipped_on, today=today if kind != "shipped" else max(today, shipped_on),
                    arrived_on=arrived_on, promised=order.promised_delivery)

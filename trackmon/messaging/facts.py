@@ -6,8 +6,10 @@ a message says about the route comes from here (lines are ours, see `event_lines
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 from sqlmodel import Session, col, select
 
@@ -47,11 +49,17 @@ def _facts(ev: ShipmentEvent) -> EventFacts:
 
 
 def parcel_facts(session: Session | None, shipment: Shipment, language: str, *,
-                 since: datetime | None, hide_origin: bool) -> ParcelFacts:
-    events: list[ShipmentEvent] = []
-    if session is not None and shipment.id is not None:
+                 since: datetime | None, hide_origin: bool,
+                 events: Sequence[Any] | None = None) -> ParcelFacts:
+    """`events`: the parcel's stored events (time, status, sub_status, location, country,
+    first_seen_at; ordered by time, then id) when the caller holds them; else read here."""
+    if events is not None:
+        events = list(events)
+    elif session is not None and shipment.id is not None:
         events = list(session.exec(select(ShipmentEvent).where(ShipmentEvent.shipment_id == shipment.id)
                                    .order_by(col(ShipmentEvent.time), col(ShipmentEvent.id))).all())
+    else:
+        events = []
     where = {"origin": shipment.origin_country, "destination": shipment.destination_country,
              "arrived_at": shipment.arrived_destination_at, "departed_at": shipment.departed_origin_at}
 

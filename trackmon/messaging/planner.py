@@ -8,13 +8,13 @@ It only reads database state and inserts `Message` rows keyed `order:kind:cause`
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
 import structlog
-from sqlalchemy import or_, update
 from sqlalchemy.sql.dml import ReturningInsert
 from sqlmodel import Session, col, select
 
@@ -31,7 +31,7 @@ from trackmon.messaging.kinds import (
     priority_of,
 )
 from trackmon.messaging.pickup import Hold, hold
-from trackmon.messaging.render import Renderer, load_renderer
+from trackmon.messaging.plan_book import ACTIVE_STATES, PlanBook, Previous, Slot
 from trackmon.messaging.window import (
     buyer_zone,
     day_span,
@@ -61,7 +61,7 @@ _SAYS_MORE_THAN_LATE = frozenset({"lost", "returning", "pickup_waiting", "not_pi
 CHECKIN_QUIET = timedelta(days=4)
 #: Messages of an order go at least this long after its shipped message.
 AFTER_SHIPPED = timedelta(hours=1)
-ACTIVE_STATES = ("queued", "sending", "sent")
+__all__ = ["ACTIVE_STATES", "candidates", "next_review", "plan_for_order", "plan_order", "schedule"]
 
 
 
@@ -168,32 +168,12 @@ def next_review(order: Order, shipments: list[Shipment], alerts: list[Alert], no
 
 
 def _insert_stmt(dialect: str, values: dict[str, Any]) -> ReturningInsert[Any]:
+    """One message row, insert-ignore on its key (the console writes a message this way)."""
     return insert_ignore(dialect, Message, ("idempotency_key",), returning=("id",)).values(**values)
 
 
-@dataclass(slots=True)
-class _Slot:
-    """A buyer message as the daily cap sees it (no need to load its context)."""
-
-    id: int | None
-    kind: str
-    state: str
-    at: datetime  # sent_at when sent, else next_attempt_at
-
-
-def _buyer_messages(session: Session, recipient: str, around: datetime) -> list[_Slot]:
-    lo, hi = around - timedelta(days=8), around + timedelta(days=30)
-    rows = session.execute(select(Message.id, Message.kind, Message.state, Message.next_attempt_at,
-                                  Message.sent_at).where(
-        Message.recipient == recipient, col(Message.state).in_(ACTIVE_STATES),
-        or_(col(Message.next_attempt_at).between(lo, hi), col(Message.sent_at).between(lo, hi)),
-    )).all()
-    return [_Slot(pk, kind, state, sent_at if state == "sent" and sent_at else due)
-            for pk, kind, state, due, sent_at in rows]
-
-
-def schedule(session: Session, kind: str, earliest: datetime, zone: ZoneInfo, settings: Settings,
-             mine: list[_Slot]) -> tuple[datetime, str]:
+def schedule(book: PlanBook, kind: str, earliest: datetime, zone: ZoneInfo, settings: Settings,
+             mine: list[Slot]) -> tuple[datetime, str]:
     """(next_attempt_at, state) for a new message: inside the window, under the caps.
 
     `mine` are the buyer's messages around `earliest`. An exception message supersedes queued
@@ -215,10 +195,7 @@ def schedule(session: Session, kind: str, earliest: datetime, zone: ZoneInfo, se
         if is_exception(kind):
             for m in that_day:
                 if m.state == "queued" and m.kind in SUPERSEDABLE_KINDS:
-                    session.execute(update(Message).where(
-                        col(Message.id) == m.id, col(Message.state) == "queued").values(
-                            state="superseded", last_error=f"superseded by {kind} due the same day"))
-                    m.state = "superseded"
+                    book.supersede(m, f"superseded by {kind} due the same day")
             that_day = [m for m in that_day if m.state != "superseded"]
         elif kind in SUPERSEDABLE_KINDS and any(is_exception(m.kind) for m in that_day):
             return when, "superseded"
@@ -228,41 +205,11 @@ def schedule(session: Session, kind: str, earliest: datetime, zone: ZoneInfo, se
     return when, "queued"
 
 
-def _drop_routine(session: Session, order_pk: int, kind: str) -> None:
-    session.execute(update(Message).where(
-        col(Message.order_pk) == order_pk, col(Message.state) == "queued",
-        col(Message.kind).in_(SUPERSEDABLE_KINDS)).values(
-            state="superseded", last_error=f"superseded by {kind}: no routine message after it"))
-
-
-@dataclass(slots=True)
-class _Previous:
-    """The order's latest message: when it was queued and what it said."""
-
-    at: datetime
-    text: str
-
-
-def _previous(session: Session, order_pk: int, renderer: Renderer) -> _Previous | None:
-    row = session.exec(select(Message).where(
-        Message.order_pk == order_pk, col(Message.state).in_(ACTIVE_STATES))
-        .order_by(col(Message.created_at).desc(), col(Message.id).desc()).limit(1)).first()
-    if row is None:
-        return None
-    try:
-        text = renderer.render(row.kind, row.language, row.context).text
-    except TemplateError:  # a message of an older release: compare nothing, lose nothing
-        text = ""
-    return _Previous(row.created_at, text)
-
-
 def plan_for_order(session: Session, order_pk: int, now: datetime, settings: Settings) -> int:
     """Queue (idempotently) every buyer message now due for this order; returns how many new.
 
-    The shipped message goes first: while it is not queued, it is due whenever anything else
-    is, and every other message of the order goes at least `AFTER_SHIPPED` after it. A weekly
-    check-in is skipped when the order had a message in the last `CHECKIN_QUIET`; a message
-    whose text would repeat the previous one word for word is stored as superseded.
+    One order on its own (a webhook, `check`, the cycle's periodic planning); the poller plans
+    a whole batch of orders with one `PlanBook` (`plan_order` for each, then one write).
     """
     now = ensure_utc(now)
     order = session.get(Order, order_pk)
@@ -273,73 +220,81 @@ def plan_for_order(session: Session, order_pk: int, now: datetime, settings: Set
         return 0
     alerts = list(session.exec(select(Alert).where(
         Alert.order_pk == order_pk, col(Alert.resolved_at).is_(None))).all())
-    order.plan_after = next_review(order, shipments, alerts, now, settings)
+    book = PlanBook(session, settings, now)
+    book.load([order])
+    plan_order(book, order, shipments, alerts)
     session.add(order)
-    existing = set(session.exec(select(Message.idempotency_key).where(Message.order_pk == order_pk)).all())
+    session.flush()
+    book.reviews.clear()  # the session writes this order's review time itself
+    return book.write().get(order_pk, 0)
+
+
+def plan_order(book: PlanBook, order: Order, shipments: list[Shipment], alerts: list[Alert],
+               events_of: Mapping[int, Sequence[Any]] | None = None) -> None:
+    """Plan `order`'s messages into `book` (written by `book.write()`), from the order, its
+    parcels and its open alerts as they stand; `events_of` (shipment id → its stored events)
+    spares reading the events of a parcel the caller already holds.
+
+    The shipped message goes first: while it is not queued, it is due whenever anything else
+    is, and every other message of the order goes at least `AFTER_SHIPPED` after it. A weekly
+    check-in is skipped when the order had a message in the last `CHECKIN_QUIET`; a message
+    whose text would repeat the previous one word for word is stored as superseded.
+    """
+    session, settings, now = book.session, book.settings, book.now
+    order_pk = order.id or 0
+    order.plan_after = book.reviews[order_pk] = next_review(order, shipments, alerts, now, settings)
+    book.load([order])
+    existing = book.existing[order_pk]
     enabled = set(settings.messaging.enabled_kinds)
-    renderer = load_renderer(settings)
+    renderer = book.renderer
     language = renderer.resolve_language(order.buyer_language or settings.messaging.default_language)
     zone = buyer_zone(order.buyer_timezone, order.buyer_country)
-    dialect = session.get_bind().dialect.name
     channel, recipient = channel_for(order, settings), recipient_for(order)  # no email: manual
-    session.flush()
 
     found = candidates(order, shipments, alerts, now, settings)
     shipped_key = f"{order_pk}:shipped:"
     if shipped_key not in existing and "shipped" in enabled and any(c.due <= now for c in found):
         found = [replace(c, due=min(c.due, now)) if c.kind == "shipped" else c for c in found]
     ranked = sorted(found, key=lambda c: (c.kind != "shipped", -priority_of(c.kind), c.due))
-    queued = 0
-    bound = log.bind(order_pk=order_pk, order_id=order.order_id)
-    mine: list[_Slot] | None = None  # the buyer's messages around now, loaded once when needed
-    previous: _Previous | None = None
+    mine = book.slots[recipient]
+    previous: Previous | None = None
+    looked = False
     after = now
     for cand in ranked:
         key = f"{order_pk}:{cand.kind}:{cand.cause}"
         if key in existing or cand.kind not in enabled or cand.due > now:
             continue
-        if mine is None:
-            mine = _buyer_messages(session, recipient, now)
-            previous = _previous(session, order_pk, renderer)
-        when, state = schedule(session, cand.kind, after, zone, settings, mine)
+        if not looked:
+            previous, looked = book.previous_of(order_pk), True
+        when, state = schedule(book, cand.kind, after, zone, settings, mine)
         note = "superseded by an exception message due the same day or beyond the weekly cap"
         if cand.kind == "weekly_checkin" and previous is not None and now - previous.at < CHECKIN_QUIET:
             state, note = "superseded", "the order had a message less than 4 days ago"
         context = build_context(session, order, shipments, kind=cand.kind, cause=cand.cause,
                                 settings=settings, now=now, alert=cand.alert, language=language,
-                                send_at=when, previous_at=previous.at if previous else None)
+                                send_at=when, previous_at=previous.at if previous else None,
+                                events_of=events_of)
         if cand.kind == "late" and not context["overdue"]:
             continue  # the buyer's own window has not passed yet: looked at again next time
         try:
             text: str | None = renderer.render(cand.kind, language, context).text
         except TemplateError as exc:  # queued all the same: the send step fails it with this reason
-            bound.warning("message.render_failed", kind=cand.kind, error=str(exc)[:200])
+            log.warning("message.render_failed", order_pk=order_pk, kind=cand.kind, error=str(exc)[:200])
             text = None
         if state == "queued" and previous is not None and text is not None and text == previous.text:
             state, note = "superseded", "identical to the previous message"
-        values = {
+        book.add({
             "idempotency_key": key, "order_pk": order_pk, "shipment_id": cand.shipment_id,
             "alert_id": cand.alert.id if cand.alert else None, "kind": cand.kind, "cause": cand.cause,
             "priority": priority_of(cand.kind), "channel": channel,
             "recipient": recipient, "language": language, "context": context,
             "state": state, "next_attempt_at": when, "attempts": 0, "created_at": now,
             "last_error": note if state == "superseded" else None,
-        }
-        session.flush()
-        # RETURNING gives a row only when inserted (rowcount is unreliable with psycopg here)
-        row = session.connection().execute(_insert_stmt(dialect, values)).first()
-        inserted = row is not None
-        existing.add(key)
-        if inserted:
-            mine.append(_Slot(row[0], cand.kind, state, when))
-        if inserted and state == "queued":
-            queued += 1
-            previous = _Previous(now, text)
+        })
+        if state == "queued":
+            previous = book.previous[order_pk] = Previous(now, text)
             if cand.kind in _ENDS_ROUTINE:  # nothing routine may follow "lost" or "returning"
-                _drop_routine(session, order_pk, cand.kind)
+                book.drop_routine(order_pk, SUPERSEDABLE_KINDS,
+                                  f"superseded by {cand.kind}: no routine message after it")
             if cand.kind == "shipped":
                 after = max(after, when + AFTER_SHIPPED)
-            bound.info("message.queued", kind=cand.kind, cause=cand.cause, at=when.isoformat())
-        elif inserted:
-            bound.info("message.superseded", kind=cand.kind, cause=cand.cause, why=note)
-    return queued
