@@ -16,13 +16,14 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
+from typing import Any
 
 import structlog
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 
-from trackmon.alert_queries import ESCALATES_TO, RESOLVED_ESCALATED
+from trackmon.alert_sync import log_opened, sync_scope, wanted_keys
 from trackmon.carrier_check import note_aggregator_carrier
 from trackmon.domain import (
     AlertCandidate,
@@ -38,7 +39,7 @@ from trackmon.history import Previous, State, counts, derive_state, order_key, o
 from trackmon.lanes import LaneFigures, lane_carrier, lane_country, lane_figures
 from trackmon.models import Alert, Order, Shipment, ShipmentEvent, cut, fit_instance, fit_row
 from trackmon.order_rules import OrderFacts, ParcelFacts, evaluate_order
-from trackmon.settings import DetectionSettings, Settings
+from trackmon.settings import Settings
 from trackmon.store import insert_ignore
 from trackmon.store_reasons import store_failure_reason
 
@@ -71,10 +72,6 @@ def default_planner() -> Planner:
     return plan_for_order
 
 
-def dedupe_key(order_pk: int, shipment_id: int | None, kind: str, cause: str) -> str:
-    return f"{order_pk}:{shipment_id if shipment_id is not None else '-'}:{kind}:{cause}"
-
-
 def _event_rows(session: Session, shipment_id: int) -> list[tuple[str, TrackingEvent]]:
     """The whole stored history of one shipment, oldest first, with each row's fingerprint."""
     e = ShipmentEvent
@@ -82,14 +79,18 @@ def _event_rows(session: Session, shipment_id: int) -> list[tuple[str, TrackingE
         select(e.fingerprint, e.time, e.description, e.location, e.status, e.sub_status, e.raw_code,
                e.utc_offset_minutes, e.country)
         .where(e.shipment_id == shipment_id).order_by(e.time, e.id))  # type: ignore[arg-type]
-    out = []
-    for fp, time, description, location, status_value, sub_value, raw_code, offset, country in rows:
-        status, sub = parse_status(status_value, sub_value)
-        out.append((fp, TrackingEvent(
-            time=time, description=description, location=location, status=status, sub_status=sub,
-            raw_code=raw_code, utc_offset_minutes=offset, country=country)))
+    out = [(row[0], event_of(row[1:])) for row in rows]
     out.sort(key=lambda pair: order_key(pair[1]))  # stable: stored order kept for equal keys
     return out
+
+
+def event_of(row: Sequence[Any]) -> TrackingEvent:
+    """A stored event (time, description, location, status, sub_status, raw_code, offset,
+    country) as a domain event."""
+    time, description, location, status_value, sub_value, raw_code, offset, country = row[:8]
+    status, sub = parse_status(status_value, sub_value)
+    return TrackingEvent(time=time, description=description, location=location, status=status, sub_status=sub,
+                         raw_code=raw_code, utc_offset_minutes=offset, country=country)
 
 
 def stored_events(session: Session, shipment_id: int) -> list[TrackingEvent]:
@@ -107,28 +108,42 @@ def storable(ev: TrackingEvent) -> TrackingEvent:
     return replace(ev, **fitted)
 
 
-def _store_events(session: Session, shipment: Shipment, events: Sequence[TrackingEvent],
-                  now: datetime) -> tuple[int, list[TrackingEvent]]:
-    """Insert the events not stored yet; returns (how many were new, the whole history merged
-    by time, see `history.ordered`)."""
-    stored = _event_rows(session, shipment.id or 0)
+def fresh_events(stored: Sequence[tuple[str, TrackingEvent]],
+                 events: Sequence[TrackingEvent]) -> tuple[dict[str, TrackingEvent], list[TrackingEvent]]:
+    """The events not stored yet (by fingerprint) and the whole history merged by time
+    (see `history.ordered`)."""
     known = {fp for fp, _ in stored}
-    fresh = {ev.fingerprint: ev for ev in events if ev.fingerprint not in known}
+    fresh = {}
+    for ev in events:
+        fp = ev.fingerprint
+        if fp not in known and fp not in fresh:
+            fresh[fp] = ev
     history = [ev for _, ev in stored]
-    if not fresh:
-        return 0, history
-    rows = [fit_row(ShipmentEvent, {
-        "shipment_id": shipment.id, "fingerprint": fp, "time": ev.time, "description": ev.description,
+    return fresh, (ordered([*history, *fresh.values()]) if fresh else history)
+
+
+def event_rows(shipment_id: int, fresh: dict[str, TrackingEvent], now: datetime) -> list[dict[str, Any]]:
+    return [fit_row(ShipmentEvent, {
+        "shipment_id": shipment_id, "fingerprint": fp, "time": ev.time, "description": ev.description,
         "location": ev.location, "status": ev.status.value,
         "sub_status": ev.sub_status.value if ev.sub_status else None, "raw_code": ev.raw_code,
         "utc_offset_minutes": ev.utc_offset_minutes, "country": ev.country, "first_seen_at": now,
     }) for fp, ev in fresh.items()]
+
+
+def _store_events(session: Session, shipment: Shipment, events: Sequence[TrackingEvent],
+                  now: datetime) -> tuple[int, list[TrackingEvent]]:
+    """Insert the events not stored yet; returns (how many were new, the whole history)."""
+    fresh, history = fresh_events(_event_rows(session, shipment.id or 0), events)
+    if not fresh:
+        return 0, history
+    rows = event_rows(shipment.id or 0, fresh, now)
     # one statement for all new events (executemany; RETURNING counts only rows really inserted,
     # so a concurrent writer that stored the same event first is not counted twice)
     table = ShipmentEvent.__table__  # type: ignore[attr-defined]
     stmt = insert_ignore(session.get_bind().dialect.name, table, ("shipment_id", "fingerprint"), returning=("id",))
     inserted = len(session.connection().execute(stmt, rows).all())
-    return inserted, ordered([*history, *fresh.values()])
+    return inserted, history
 
 
 def _first(events: Sequence[TrackingEvent], pred: Callable[[TrackingEvent], bool]) -> datetime | None:
@@ -198,48 +213,53 @@ def _snapshot_of(shipment: Shipment, history: Sequence[TrackingEvent]) -> Tracki
 def _sync_alerts(session: Session, *, order_pk: int, shipment_id: int | None,
                  candidates: Sequence[AlertCandidate], now: datetime, result: IngestResult) -> None:
     """Open (or refresh) every candidate; auto-resolve this scope's open alerts that no longer hold."""
-    wanted = {dedupe_key(order_pk, shipment_id, c.kind.value, c.cause): c for c in candidates}
-    existing = {a.dedupe_key: a for a in session.execute(select(Alert).where(
-        Alert.dedupe_key.in_(list(wanted)))).scalars()} if wanted else {}  # type: ignore[attr-defined]
+    wanted = wanted_keys(order_pk, shipment_id, candidates)
+    scope = select(Alert).where(Alert.order_pk == order_pk, or_(  # type: ignore[arg-type]
+        Alert.resolved_at.is_(None) & (Alert.shipment_id == shipment_id if shipment_id is not None  # type: ignore[union-attr]
+                                       else Alert.shipment_id.is_(None)),  # type: ignore[union-attr]
+        Alert.dedupe_key.in_(wanted)))  # type: ignore[attr-defined]
+    changes = sync_scope(order_pk=order_pk, shipment_id=shipment_id, candidates=candidates,
+                         stored=session.execute(scope).scalars(), now=now)
     insert_alert = insert_ignore(session.get_bind().dialect.name, Alert, ("dedupe_key",), returning=("id",))
-    for key, cand in wanted.items():
-        alert = existing.get(key)
-        if alert is None:
-            res = session.execute(insert_alert.values(
-                dedupe_key=key, order_pk=order_pk, shipment_id=shipment_id, kind=cand.kind.value,
-                cause=cand.cause[:120], reason=cand.reason, since=cand.since,
-                details=dict(cand.details), opened_at=now, last_seen_at=now))
-            if res.first() is not None:
-                result.opened_alerts.append(cand.kind.value)
-                log.info("alert.opened", kind=cand.kind.value, order_pk=order_pk,
-                         shipment_id=shipment_id, reason=cand.reason)
-            continue
-        if alert.resolved_at is not None:
-            if alert.resolved_by == "manual":
-                continue  # a seller dismissed it: stays dismissed
-            alert.resolved_at = None
-            alert.resolved_by = None
-            alert.opened_at = now
-            result.opened_alerts.append(cand.kind.value)
-            log.info("alert.reopened", kind=cand.kind.value, order_pk=order_pk, shipment_id=shipment_id)
-        alert.last_seen_at = now
-        alert.reason = cand.reason
-        alert.details = dict(cand.details)
+    for row in changes.new_rows:
+        if session.execute(insert_alert.values(**row)).first() is not None:
+            result.opened_alerts.append(row["kind"])
+            log_opened(row)
+    for alert in changes.touched:
         session.add(alert)
-    scope = select(Alert).where(Alert.order_pk == order_pk, Alert.resolved_at.is_(None))  # type: ignore[union-attr]
-    scope = scope.where(Alert.shipment_id == shipment_id if shipment_id is not None
-                        else Alert.shipment_id.is_(None))  # type: ignore[union-attr]
-    wanted_kinds = {c.kind.value for c in candidates}
-    for alert in session.execute(scope).scalars():
-        if alert.dedupe_key in wanted:
-            continue
-        alert.resolved_at = now
-        # stalled → lost and the like: the problem grew, it did not go away
-        alert.resolved_by = RESOLVED_ESCALATED if wanted_kinds & ESCALATES_TO.get(alert.kind, set()) else "auto"
-        session.add(alert)
-        result.resolved_alerts.append(alert.kind)
-        log.info("alert.resolved", kind=alert.kind, order_pk=order_pk, shipment_id=shipment_id,
-                 resolved_by=alert.resolved_by)
+    result.opened_alerts.extend(changes.reopened)
+    result.resolved_alerts.extend(changes.resolved)
+
+
+def parcel_candidates(shipment: Shipment, order: Order, history: Sequence[TrackingEvent], now: datetime,
+                      settings: Settings, figures: LaneFigures, detector: Detector | None) -> list[AlertCandidate]:
+    """The per-parcel alerts holding now (the detector over the parcel's effective history)."""
+    detect = detector or default_detector()
+    return detect(_snapshot_of(shipment, history), now, settings.detection,
+                  stall_days_override=_learned_stall(shipment, figures),
+                  tracked_since=order.shipped_at or shipment.created_at)
+
+
+def order_candidates(order: Order, parcels: Sequence[Shipment], now: datetime, settings: Settings,
+                     usual: dict[int, float]) -> list[AlertCandidate]:
+    """The order-level alerts holding now; `usual`: each parcel's lane p90 transit days."""
+    facts = [ParcelFacts(shipment_id=parcel.id or 0, tracking_number=parcel.tracking_number,
+                         status=parcel.status, delivered_at=parcel.delivered_at,
+                         first_event_at=parcel.first_event_at, carrier=parcel.carrier,
+                         destination_country=parcel.destination_country,
+                         sub_status=parcel.sub_status, last_event_at=parcel.last_event_at)
+             for parcel in parcels]
+    order_facts = OrderFacts(order_pk=order.id or 0, order_id=order.order_id,
+                             shipped_at=order.shipped_at, promised_delivery=order.promised_delivery)
+    return evaluate_order(order_facts, facts, now, settings.detection, usual_transit_days=usual)
+
+
+def needs_plan(result: IngestResult, order: Order, now: datetime) -> bool:
+    """Messages follow state: plan when something changed, or for an order never planned (or
+    whose review time came). What comes due with time alone (weekly check-in, pickup reminder)
+    is planned by the cycle when `orders.plan_after` comes (`cycle.plan_active_orders`)."""
+    return bool(result.new_events or result.status_changed or result.opened_alerts
+                or result.resolved_alerts or order.plan_after is None or order.plan_after <= now)
 
 
 def _detect_and_settle(session: Session, shipment: Shipment, now: datetime, settings: Settings,
@@ -249,42 +269,21 @@ def _detect_and_settle(session: Session, shipment: Shipment, now: datetime, sett
     order = session.get(Order, shipment.order_pk)
     if order is None:
         raise LookupError(f"shipment {shipment.id} has no order {shipment.order_pk}")
-    rules: DetectionSettings = settings.detection
     if history is None:
         history = [ev for ev in stored_events(session, shipment.id) if counts(ev, now)]
     figures = lane_figures(session, lane_carrier(shipment), lane_country(shipment, order.buyer_country),
                            settings)
-    stall = _learned_stall(shipment, figures)
-    detect = detector or default_detector()
-    candidates = detect(_snapshot_of(shipment, history), now, rules, stall_days_override=stall,
-                        tracked_since=order.shipped_at or shipment.created_at)
+    candidates = parcel_candidates(shipment, order, history, now, settings, figures, detector)
     _sync_alerts(session, order_pk=order.id or 0, shipment_id=shipment.id, candidates=candidates,
                  now=now, result=result)
-
     parcels = list(session.execute(select(Shipment).where(Shipment.order_pk == order.id)).scalars())
-    usual: dict[int, float] = {}
-    facts = []
-    for parcel in parcels:
-        fig = figures if parcel.id == shipment.id else lane_figures(
-            session, lane_carrier(parcel), lane_country(parcel, order.buyer_country), settings)
-        usual[parcel.id or 0] = fig.p90_days
-        facts.append(ParcelFacts(shipment_id=parcel.id or 0, tracking_number=parcel.tracking_number,
-                                 status=parcel.status, delivered_at=parcel.delivered_at,
-                                 first_event_at=parcel.first_event_at, carrier=parcel.carrier,
-                                 destination_country=parcel.destination_country,
-                                 sub_status=parcel.sub_status, last_event_at=parcel.last_event_at))
-    order_facts = OrderFacts(order_pk=order.id or 0, order_id=order.order_id,
-                             shipped_at=order.shipped_at, promised_delivery=order.promised_delivery)
-    order_cands = evaluate_order(order_facts, facts, now, rules, usual_transit_days=usual)
-    _sync_alerts(session, order_pk=order.id or 0, shipment_id=None, candidates=order_cands,
-                 now=now, result=result)
+    usual = {parcel.id or 0: (figures if parcel.id == shipment.id else lane_figures(
+        session, lane_carrier(parcel), lane_country(parcel, order.buyer_country), settings)).p90_days
+        for parcel in parcels}
+    _sync_alerts(session, order_pk=order.id or 0, shipment_id=None,
+                 candidates=order_candidates(order, parcels, now, settings, usual), now=now, result=result)
     session.flush()
-    # Messages follow state: plan when something changed, or for an order never planned.
-    # What comes due with time alone (weekly check-in, pickup reminder) is planned by the
-    # cycle when `orders.plan_after` comes (`cycle.plan_active_orders`).
-    changed = (result.new_events or result.status_changed or result.opened_alerts
-               or result.resolved_alerts or order.plan_after is None or order.plan_after <= now)
-    if changed:
+    if needs_plan(result, order, now):
         plan = planner or default_planner()
         result.planned_messages = plan(session, order.id or 0, now, settings)
 
@@ -296,6 +295,26 @@ def _learned_stall(shipment: Shipment, figures: LaneFigures) -> float | None:
     else:
         value = figures.p95_gap_days_international if figures.learned_international else None
     return value if value is not None and value > 0 else None
+
+
+def storable_snapshot(snapshot: TrackingSnapshot) -> TrackingSnapshot:
+    return replace(snapshot, events=tuple(storable(ev) for ev in snapshot.events))
+
+
+@dataclass(frozen=True, slots=True)
+class Applied:
+    state: State
+    status_changed: bool
+
+
+def apply_state(shipment: Shipment, snap: TrackingSnapshot, history: Sequence[TrackingEvent],
+                now: datetime) -> Applied:
+    """Derive the parcel's state from its whole history and write it on `shipment` (in memory)."""
+    state = derive_state(history, snap, now, _previous(shipment))
+    changed = _update_shipment(shipment, snap, state, now)
+    note_aggregator_carrier(shipment, snap)
+    shipment.last_error = None
+    return Applied(state, changed)
 
 
 def _refused(exc: SQLAlchemyError, shipment: Shipment) -> StoreError:
@@ -316,23 +335,37 @@ def ingest_snapshot(session: Session, shipment: Shipment, snapshot: TrackingSnap
     if shipment.id is None:
         raise ValueError("ingest_snapshot needs a stored shipment (id is None)")
     result = IngestResult()
-    snap = replace(snapshot, events=tuple(storable(ev) for ev in snapshot.events))
+    snap = storable_snapshot(snapshot)
     try:
         result.new_events, history = _store_events(session, shipment, snap.events, now)
-        state = derive_state(history, snap, now, _previous(shipment))
-        result.status_changed = _update_shipment(shipment, snap, state, now)
-        note_aggregator_carrier(shipment, snap)
-        shipment.last_error = None
+        state = apply_state(shipment, snap, history, now)
+        result.status_changed = state.status_changed
         session.add(shipment)
         session.flush()
         _detect_and_settle(session, shipment, now, settings, result, detector, planner,
-                           list(state.effective))
+                           list(state.state.effective))
     except SQLAlchemyError as exc:
         raise _refused(exc, shipment) from exc
     log.debug("shipment.ingested", shipment_id=shipment.id, status=shipment.status,
-              decided_by=state.decided_by, new_events=result.new_events,
+              decided_by=state.state.decided_by, new_events=result.new_events,
               opened=result.opened_alerts, resolved=result.resolved_alerts)
     return result
+
+
+def note_problem(shipment: Shipment, problem: CarrierProblem, now: datetime) -> bool:
+    """Write a per-number problem on `shipment` (in memory); returns whether the status changed."""
+    changed = False
+    shipment.last_error = cut(f"{problem.kind}: {problem.message}", LAST_ERROR_CHARS)
+    if shipment.last_event_at is None and shipment.status != Status.not_found.value:
+        shipment.status = Status.not_found.value
+        shipment.status_changed_at = now
+        changed = True
+    if problem.kind == "invalid":
+        shipment.sub_status = SubStatus.invalid_number.value
+    shipment.raw_status = f"problem:{problem.kind}" + (f":{problem.code}" if problem.code else "")
+    fit_instance(shipment)
+    log.info("shipment.problem", shipment_id=shipment.id, kind=problem.kind, message=problem.message)
+    return changed
 
 
 def ingest_problem(session: Session, shipment: Shipment, problem: CarrierProblem, now: datetime,
@@ -342,17 +375,7 @@ def ingest_problem(session: Session, shipment: Shipment, problem: CarrierProblem
     now = ensure_utc(now)
     if shipment.id is None:
         raise ValueError("ingest_problem needs a stored shipment (id is None)")
-    result = IngestResult()
-    shipment.last_error = cut(f"{problem.kind}: {problem.message}", LAST_ERROR_CHARS)
-    if shipment.last_event_at is None and shipment.status != Status.not_found.value:
-        shipment.status = Status.not_found.value
-        shipment.status_changed_at = now
-        result.status_changed = True
-    if problem.kind == "invalid":
-        shipment.sub_status = SubStatus.invalid_number.value
-    shipment.raw_status = f"problem:{problem.kind}" + (f":{problem.code}" if problem.code else "")
-    fit_instance(shipment)
-    log.info("shipment.problem", shipment_id=shipment.id, kind=problem.kind, message=problem.message)
+    result = IngestResult(status_changed=note_problem(shipment, problem, now))
     try:
         session.add(shipment)
         session.flush()
