@@ -24,6 +24,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 
 from trackmon.alert_sync import log_opened, sync_scope, wanted_keys
+from trackmon.answer_digest import answer_digest, covers
 from trackmon.carrier_check import note_aggregator_carrier
 from trackmon.domain import (
     AlertCandidate,
@@ -79,18 +80,21 @@ def _event_rows(session: Session, shipment_id: int) -> list[tuple[str, TrackingE
         select(e.fingerprint, e.time, e.description, e.location, e.status, e.sub_status, e.raw_code,
                e.utc_offset_minutes, e.country)
         .where(e.shipment_id == shipment_id).order_by(e.time, e.id))  # type: ignore[arg-type]
-    out = [(row[0], event_of(row[1:])) for row in rows]
+    out = [(row[0], event_of(row[1:], row[0])) for row in rows]
     out.sort(key=lambda pair: order_key(pair[1]))  # stable: stored order kept for equal keys
     return out
 
 
-def event_of(row: Sequence[Any]) -> TrackingEvent:
+def event_of(row: Sequence[Any], fingerprint: str | None = None) -> TrackingEvent:
     """A stored event (time, description, location, status, sub_status, raw_code, offset,
-    country) as a domain event."""
+    country) as a domain event; its stored `fingerprint` is kept (not hashed again)."""
     time, description, location, status_value, sub_value, raw_code, offset, country = row[:8]
     status, sub = parse_status(status_value, sub_value)
-    return TrackingEvent(time=time, description=description, location=location, status=status, sub_status=sub,
-                         raw_code=raw_code, utc_offset_minutes=offset, country=country)
+    ev = TrackingEvent(time=time, description=description, location=location, status=status, sub_status=sub,
+                       raw_code=raw_code, utc_offset_minutes=offset, country=country)
+    if fingerprint is not None:
+        object.__setattr__(ev, "_fingerprint", fingerprint)
+    return ev
 
 
 def stored_events(session: Session, shipment_id: int) -> list[TrackingEvent]:
@@ -308,12 +312,17 @@ class Applied:
 
 
 def apply_state(shipment: Shipment, snap: TrackingSnapshot, history: Sequence[TrackingEvent],
-                now: datetime) -> Applied:
-    """Derive the parcel's state from its whole history and write it on `shipment` (in memory)."""
+                now: datetime, *, digest: str | None = None, covered: bool | None = None) -> Applied:
+    """Derive the parcel's state from its whole history and write it on `shipment` (in memory),
+    with the answer's digest when the history is exactly the answer (`answer_digest.covers`;
+    `covered` when the caller knows)."""
     state = derive_state(history, snap, now, _previous(shipment))
     changed = _update_shipment(shipment, snap, state, now)
     note_aggregator_carrier(shipment, snap)
     shipment.last_error = None
+    if covered is None:
+        covered = covers(history, snap)
+    shipment.answer_digest = (digest or answer_digest(snap)) if covered else None
     return Applied(state, changed)
 
 
@@ -363,6 +372,7 @@ def note_problem(shipment: Shipment, problem: CarrierProblem, now: datetime) -> 
     if problem.kind == "invalid":
         shipment.sub_status = SubStatus.invalid_number.value
     shipment.raw_status = f"problem:{problem.kind}" + (f":{problem.code}" if problem.code else "")
+    shipment.answer_digest = None
     fit_instance(shipment)
     log.info("shipment.problem", shipment_id=shipment.id, kind=problem.kind, message=problem.message)
     return changed

@@ -104,6 +104,9 @@ class Shipment(SQLModel, table=True):
     # the carrier the aggregator (17TRACK, AfterShip) says it tracks the number as; differs
     # from `carrier` (offline identification or the seller's) → flagged (trackmon/carrier_check.py)
     aggregator_carrier: str | None = Field(default=None, max_length=40)
+    # digest of the last answer when the stored history is exactly that answer's events
+    # (`trackmon.answer_digest`): the same answer again needs no history read and no diff
+    answer_digest: str | None = Field(default=None, max_length=32)
     eta_from: date | None = None
     eta_to: date | None = None
     active: bool = Field(default=True)

@@ -33,6 +33,7 @@ from sqlmodel import Session
 from carriers.base import CarrierAdapter, TrackRequest
 from carriers.reading import MALFORMED
 from trackmon import metrics
+from trackmon.batch.settle import settle_answers
 from trackmon.cadence import next_poll_at, retire_reason
 from trackmon.db import is_postgres
 from trackmon.domain import CarrierProblem, TrackingSnapshot, ensure_utc
@@ -186,7 +187,6 @@ class _Poll:
     def _apply(self, session: Session, ship: Shipment, outcome: TrackingSnapshot | CarrierProblem,
                figures: CarrierFigures) -> str | None:
         """Ingest one answer into `ship` and reschedule it; returns why it retired, if it did."""
-        polling = self.settings.polling
         if isinstance(outcome, TrackingSnapshot):
             result = ingest_snapshot(session, ship, outcome, self.now, self.settings,
                                      detector=self.detector, planner=self.planner)
@@ -196,6 +196,14 @@ class _Poll:
             ingest_problem(session, ship, outcome, self.now, self.settings,
                            detector=self.detector, planner=self.planner)
             figures.problems += 1
+        reason = self.reschedule(ship)
+        session.add(ship)
+        return reason
+
+    def reschedule(self, ship: Shipment) -> str | None:
+        """A polled shipment: its lease given back, then retired or its next poll set (in memory);
+        returns why it retired, if it did."""
+        polling = self.settings.polling
         ship.last_polled_at = self.now
         ship.poll_failures = 0
         ship.lease_owner = ship.lease_expires_at = None
@@ -206,20 +214,65 @@ class _Poll:
             ship.active = False
             ship.retired_at = self.now
             ship.next_poll_at = None
-            self.report.retired += 1
-            self.log.info("shipment.retired", shipment_id=ship.id, reason=reason, status=ship.status)
         else:
             # from the moment it was polled, not the cycle's start: a long cycle must not make
             # the next poll come early (another replica would poll it again too soon)
             ship.next_poll_at = next_poll_at(ship.status, self.elapsed_now(), polling, rng=self.rng)
-        session.add(ship)
         return reason
 
+    def _retired(self, ship_id: int | None, reason: str, status: str) -> None:
+        self.report.retired += 1
+        self.log.info("shipment.retired", shipment_id=ship_id, reason=reason, status=status)
+
     def settle(self, pairs: Sequence[tuple[_Item, TrackingSnapshot | CarrierProblem]],
-               adapter: CarrierAdapter | None, figures: CarrierFigures) -> list[TrackRequest]:
-        """Ingest a batch of answers in ONE transaction, each in its own savepoint: one bad
-        shipment is backed off alone, the others are stored. Returns the requests to stop
+               adapter: CarrierAdapter | None, figures: CarrierFigures, *,
+               batch: bool = True) -> list[TrackRequest]:
+        """Ingest a batch of answers: set-based (`trackmon.batch`, one statement per table);
+        when that fails, in ONE transaction with a savepoint per shipment, so one bad
+        shipment is backed off alone and the others are stored. Returns the requests to stop
         tracking (retired shipments of an aggregator)."""
+        if batch:
+            try:
+                return self._settle_set(pairs, adapter, figures)
+            except Exception as exc:  # store parcel by parcel: the offending one is found and backed off
+                self.log.warning("poll.batch_store_failed", batch=len(pairs), error_type=type(exc).__name__,
+                                 error=str(exc)[:200])
+        return self._settle_each(pairs, adapter, figures)
+
+    def _settle_set(self, pairs: Sequence[tuple[_Item, TrackingSnapshot | CarrierProblem]],
+                    adapter: CarrierAdapter | None, figures: CarrierFigures) -> list[TrackRequest]:
+        with Session(self.engine) as session:
+            done = settle_answers(session, [(item.shipment_id, outcome) for item, outcome in pairs],
+                                  owner=self.owner, now=self.now, settings=self.settings, detector=self.detector,
+                                  planner=self.planner, reschedule=self.reschedule)
+            session.commit()
+        stops: list[TrackRequest] = []
+        for sid in done.lost:
+            self.report.lost_leases += 1
+            self.log.warning("shipment.lease_lost", shipment_id=sid)
+        stored = set(done.stored)
+        label_of = adapter.name if adapter else "none"
+        for item, outcome in pairs:
+            sid = item.shipment_id
+            if sid not in stored:
+                continue
+            if isinstance(outcome, TrackingSnapshot):
+                figures.new_events += done.results[sid].new_events
+                self.report.new_events += done.results[sid].new_events
+            else:
+                figures.problems += 1
+            if sid in done.retired:
+                self._retired(sid, *done.retired[sid])
+                if adapter is not None and adapter.aggregator:
+                    stops.append(item.request)
+            self.report.polled += 1
+            figures.polled += 1
+            label = "ok" if isinstance(outcome, TrackingSnapshot) else "not_found"
+            metrics.polls.labels(carrier=label_of, outcome=label).inc()
+        return stops
+
+    def _settle_each(self, pairs: Sequence[tuple[_Item, TrackingSnapshot | CarrierProblem]],
+                     adapter: CarrierAdapter | None, figures: CarrierFigures) -> list[TrackRequest]:
         failed: list[tuple[int, str]] = []
         stops: list[TrackRequest] = []
         done: list[TrackingSnapshot | CarrierProblem] = []
@@ -237,6 +290,8 @@ class _Poll:
                     failed.append((item.shipment_id, failure_reason(exc, "storing the carrier's answer")))
                     continue
                 done.append(outcome)
+                if reason:
+                    self._retired(item.shipment_id, reason, ship.status)
                 if reason and adapter is not None and adapter.aggregator:
                     stops.append(item.request)
             session.commit()
@@ -356,7 +411,7 @@ class _Poll:
             except InvalidTrackingNumber as exc:
                 problem = CarrierProblem(tracking_number=ship.tracking_number, kind="invalid", message=exc.reason)
                 self.settle([(_Item(ship.id, ship.tracking_number, TrackRequest(ship.tracking_number)), problem)],
-                            None, self.report.carrier("none"))
+                            None, self.report.carrier("none"), batch=False)
                 continue
             except ConfigError as exc:
                 self.report.failures += 1

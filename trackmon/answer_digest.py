@@ -1,0 +1,50 @@
+"""A digest of one parcel's answer (pure): the same answer again gives the same digest.
+
+Taken over the answer as it is stored (carrier strings cut to their columns, `ingest.storable`)
+and over everything ingest reads from it: the overall status, sub-status and raw code, the
+carrier and source, the estimate, the countries, the last-mile carrier, and every event with
+every stored field (its exact wording too, not only its fingerprint). A shipment keeps the
+digest only while its stored history is exactly that answer's events (`covers`): then the
+same answer again is the whole history, and reading and diffing the stored events can be
+skipped. Any other write to the history (a push with other events) leaves it unset.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+
+from trackmon.domain import TrackingEvent, TrackingSnapshot
+from trackmon.history import ordered
+
+_SEP = "\x1f"
+
+
+def _event_text(ev: TrackingEvent) -> str:
+    return _SEP.join((ev.time.isoformat(), ev.description, ev.location or "", ev.status.value,
+                      ev.sub_status.value if ev.sub_status else "", ev.raw_code or "",
+                      "" if ev.utc_offset_minutes is None else str(ev.utc_offset_minutes), ev.country or ""))
+
+
+def answer_digest(snap: TrackingSnapshot) -> str:
+    head = _SEP.join(str(x) if x is not None else "" for x in (
+        snap.carrier, snap.tracking_number, snap.status.value, snap.sub_status.value if snap.sub_status else None,
+        snap.raw_status, snap.eta_from, snap.eta_to, snap.origin_country, snap.destination_country,
+        snap.last_mile_carrier, snap.source))
+    body = "\x1e".join(_event_text(ev) for ev in snap.events)
+    return hashlib.blake2b(f"{head}\x1d{body}".encode(), digest_size=16).hexdigest()
+
+
+def answer_history(snap: TrackingSnapshot) -> list[TrackingEvent]:
+    """The history a parcel would have if this answer's events were all it had: one event
+    per fingerprint (the first), merged by time (`history.ordered`)."""
+    seen: dict[str, TrackingEvent] = {}
+    for ev in snap.events:
+        seen.setdefault(ev.fingerprint, ev)
+    return ordered(seen.values())
+
+
+def covers(history: Sequence[TrackingEvent], snap: TrackingSnapshot) -> bool:
+    """Whether the stored history is exactly the answer's events, word for word and in the
+    same order: then `answer_history(snap)` gives it back without reading it."""
+    return list(history) == answer_history(snap)
