@@ -244,6 +244,8 @@ def _plan(session: Session, held: _Held, out: BatchOutcome, order_changes: dict[
 
     book = PlanBook(session, settings, now)
     book.load([held.orders[pk] for pk in due])
+    missing = [p.id for pk in due for p in held.parcels[pk] if p.id is not None and p.id not in stored]
+    stored = {**stored, **_read_events(session, missing)}  # one read for the parcels not read yet
     events_of = {sid: _facts_events(stored[sid], new_rows_of.get(sid, [])) for sid in stored}
     for pk in due:
         open_alerts = [a for a in held.alerts[pk] if a.resolved_at is None]
