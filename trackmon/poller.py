@@ -22,12 +22,12 @@ import random
 import re
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, Protocol
 
 import structlog
-from sqlalchemy import Engine, func, or_, select, update
+from sqlalchemy import Engine, select
 from sqlmodel import Session
 
 from carriers.base import CarrierAdapter, TrackRequest
@@ -35,11 +35,13 @@ from carriers.reading import MALFORMED
 from trackmon import metrics
 from trackmon.batch.settle import settle_answers
 from trackmon.cadence import next_poll_at, retire_reason
+from trackmon.claims import claim_due, count_due, load_shipments
 from trackmon.db import is_postgres
 from trackmon.domain import CarrierProblem, TrackingSnapshot, ensure_utc
-from trackmon.errors import CarrierError, ConfigError, InvalidTrackingNumber, RateLimited, StoreError
+from trackmon.errors import CarrierError, ConfigError, InvalidTrackingNumber, RateLimited
 from trackmon.ingest import Detector, Planner, ingest_problem, ingest_snapshot
 from trackmon.models import Shipment
+from trackmon.poll_report import CarrierFigures, PollReport, failure_reason
 from trackmon.settings import Settings
 
 log = structlog.get_logger("trackmon.poller")
@@ -53,83 +55,10 @@ class CarrierRouter(Protocol):
 
 
 @dataclass(slots=True)
-class CarrierFigures:
-    polled: int = 0
-    new_events: int = 0
-    problems: int = 0
-    failures: int = 0
-    rate_limited: bool = False
-
-
-@dataclass(slots=True)
-class PollReport:
-    claimed: int = 0
-    polled: int = 0
-    new_events: int = 0
-    failures: int = 0
-    retired: int = 0
-    lost_leases: int = 0
-    rounds: int = 0
-    by_carrier: dict[str, CarrierFigures] = field(default_factory=dict)
-    reasons: dict[str, int] = field(default_factory=dict)  # failure reason → shipments
-
-    def carrier(self, name: str) -> CarrierFigures:
-        return self.by_carrier.setdefault(name, CarrierFigures())
-
-
-def failure_reason(exc: BaseException, doing: str) -> str:
-    """A short human reason for `last_error` (never a traceback, SQL or a stored value): a
-    StoreError already carries one (`trackmon.store_reasons`); anything else is named by type."""
-    if isinstance(exc, StoreError):
-        return str(exc)[:200]
-    return f"{doing} failed unexpectedly ({type(exc).__name__}); details are in the log"
-
-
-@dataclass(slots=True)
 class _Item:
     shipment_id: int
     number: str
     request: TrackRequest
-
-
-def _due(now: datetime) -> tuple[Any, ...]:
-    return (
-        Shipment.active.is_(True),  # type: ignore[attr-defined]
-        or_(Shipment.next_poll_at.is_(None), Shipment.next_poll_at <= now),  # type: ignore[union-attr,operator]
-        or_(Shipment.lease_expires_at.is_(None), Shipment.lease_expires_at < now),  # type: ignore[union-attr,operator]
-    )
-
-
-def count_due(engine: Engine, now: datetime) -> int:
-    """How many shipments a poll at `now` would claim (for a progress bar)."""
-    with engine.connect() as conn:
-        return int(conn.execute(select(func.count()).select_from(Shipment).where(*_due(ensure_utc(now))))
-                   .scalar_one())
-
-
-def claim_due(engine: Engine, now: datetime, *, owner: str, limit: int, lease_seconds: float) -> list[int]:
-    """Lease up to `limit` due shipments to `owner`; returns their ids (oldest due first)."""
-    now = ensure_utc(now)
-    expires = now + timedelta(seconds=lease_seconds)
-    due = (select(Shipment.id).where(*_due(now))
-           .order_by(Shipment.next_poll_at.asc().nullsfirst(), Shipment.id).limit(limit))  # type: ignore[union-attr]
-    lease = {"lease_owner": owner, "lease_expires_at": expires}
-    with engine.begin() as conn:
-        if is_postgres(engine):
-            ids = list(conn.execute(due.with_for_update(skip_locked=True)).scalars())
-            if ids:
-                conn.execute(update(Shipment).where(Shipment.id.in_(ids)).values(**lease))  # type: ignore[union-attr]
-            return ids
-        stmt = (update(Shipment).where(Shipment.id.in_(due.scalar_subquery()))  # type: ignore[union-attr]
-                .values(**lease).returning(Shipment.id))
-        return sorted(conn.execute(stmt).scalars())
-
-
-def _load(engine: Engine, ids: Sequence[int]) -> list[Shipment]:
-    with Session(engine, expire_on_commit=False) as session:
-        rows = list(session.execute(select(Shipment).where(Shipment.id.in_(ids))).scalars())  # type: ignore[union-attr]
-        session.expunge_all()
-    return rows
 
 
 class _Poll:
@@ -404,7 +333,7 @@ class _Poll:
         if not ids:
             return 0
         groups: dict[str, tuple[CarrierAdapter, list[_Item]]] = {}
-        for ship in _load(self.engine, ids):
+        for ship in load_shipments(self.engine, ids):
             assert ship.id is not None
             try:
                 routed = self.carriers.route(ship.tracking_number, ship.carrier)
@@ -454,3 +383,6 @@ async def poll_due(engine: Engine, carrier_set: CarrierRouter, settings: Setting
     log.info("poll.done", owner=owner, claimed=report.claimed, polled=report.polled,
              new_events=report.new_events, failures=report.failures, retired=report.retired)
     return report
+
+
+__all__ = ["CarrierFigures", "PollReport", "claim_due", "count_due", "failure_reason", "poll_due"]
