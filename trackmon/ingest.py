@@ -38,7 +38,7 @@ from trackmon.domain import (
 from trackmon.errors import StoreError
 from trackmon.history import Previous, State, counts, derive_state, order_key, ordered, parse_status
 from trackmon.lanes import LaneFigures, lane_carrier, lane_country, lane_figures
-from trackmon.models import Alert, Order, Shipment, ShipmentEvent, cut, fit_instance, fit_row
+from trackmon.models import Alert, Order, Shipment, ShipmentEvent, column_length, cut, fit_instance, fit_row
 from trackmon.order_rules import OrderFacts, ParcelFacts, evaluate_order
 from trackmon.settings import Settings
 from trackmon.store import insert_ignore
@@ -105,11 +105,16 @@ def stored_events(session: Session, shipment_id: int) -> list[TrackingEvent]:
 def storable(ev: TrackingEvent) -> TrackingEvent:
     """The event as it will be stored: carrier strings cut to their columns' lengths (with a
     marker). Fingerprints are taken of this form, so a stored row and a re-sent event agree."""
+    if _fits(ev.location, "location") and _fits(ev.raw_code, "raw_code") and _fits(ev.country, "country"):
+        return ev  # the common case, without building a row
     fitted = fit_row(ShipmentEvent, {"location": ev.location, "raw_code": ev.raw_code,
                                      "country": ev.country})
-    if all(fitted[k] == getattr(ev, k) for k in fitted):
-        return ev
     return replace(ev, **fitted)
+
+
+def _fits(value: str | None, column: str) -> bool:
+    limit = column_length(ShipmentEvent, column)
+    return value is None or limit is None or len(value) <= limit
 
 
 def fresh_events(stored: Sequence[tuple[str, TrackingEvent]],
@@ -163,36 +168,40 @@ def _previous(shipment: Shipment) -> Previous:
 
 def _update_shipment(shipment: Shipment, snap: TrackingSnapshot, state: State, now: datetime) -> bool:
     """Write the derived state; the answer's own figures (ETA, countries, last-mile carrier)
-    only when it is current (a stale answer carries stale figures)."""
-    changed = shipment.status != state.status.value
-    if changed or shipment.status_changed_at is None:
-        shipment.status_changed_at = now
-    shipment.status = state.status.value
-    shipment.sub_status = state.sub_status.value if state.sub_status else None
-    if state.answer_current or shipment.raw_status is None:
-        shipment.raw_status = snap.raw_status  # the carrier's own code, as of its latest event
-    shipment.source = snap.source or shipment.source
+    only when it is current (a stale answer carries stale figures). Only attributes whose
+    value changes are set (a re-poll that learnt nothing changes next to nothing)."""
+    s = shipment
+    changed = s.status != state.status.value
     events, last = state.effective, state.last_event
-    shipment.first_event_at = events[0].time if events else None
-    shipment.last_event_at = last.time if last else None
-    shipment.last_event_description = last.description if last else None
-    shipment.last_event_location = last.location if last else None
-    shipment.first_movement_at = _first(events, lambda e: e.status.value not in _PENDING
-                                        and e.sub_status is not SubStatus.label_created)
-    shipment.departed_origin_at = _first(events, lambda e: e.sub_status is SubStatus.departed_origin)
-    shipment.arrived_destination_at = _first(
-        events, lambda e: e.sub_status is SubStatus.arrived_destination)
-    shipment.delivered_at = state.delivered_at
+    values: dict[str, Any] = {
+        "status": state.status.value,
+        "sub_status": state.sub_status.value if state.sub_status else None,
+        "source": snap.source or s.source,
+        "first_event_at": events[0].time if events else None,
+        "last_event_at": last.time if last else None,
+        "last_event_description": last.description if last else None,
+        "last_event_location": last.location if last else None,
+        "first_movement_at": _first(events, lambda e: e.status.value not in _PENDING
+                                    and e.sub_status is not SubStatus.label_created),
+        "departed_origin_at": _first(events, lambda e: e.sub_status is SubStatus.departed_origin),
+        "arrived_destination_at": _first(events, lambda e: e.sub_status is SubStatus.arrived_destination),
+        "delivered_at": state.delivered_at,
+    }
+    if changed or s.status_changed_at is None:
+        values["status_changed_at"] = now
+    if state.answer_current or s.raw_status is None:
+        values["raw_status"] = snap.raw_status  # the carrier's own code, as of its latest event
     if state.answer_current:
-        shipment.eta_from = snap.eta_from or shipment.eta_from
-        shipment.eta_to = snap.eta_to or shipment.eta_to
-        shipment.last_mile_carrier = snap.last_mile_carrier or shipment.last_mile_carrier
-        shipment.origin_country = snap.origin_country or shipment.origin_country
-        shipment.destination_country = snap.destination_country or shipment.destination_country
+        values.update(eta_from=snap.eta_from or s.eta_from, eta_to=snap.eta_to or s.eta_to,
+                      last_mile_carrier=snap.last_mile_carrier or s.last_mile_carrier,
+                      origin_country=snap.origin_country or s.origin_country,
+                      destination_country=snap.destination_country or s.destination_country)
     else:
-        shipment.origin_country = shipment.origin_country or snap.origin_country
-        shipment.destination_country = shipment.destination_country or snap.destination_country
-    fit_instance(shipment)
+        values.update(origin_country=s.origin_country or snap.origin_country,
+                      destination_country=s.destination_country or snap.destination_country)
+    for name, value in fit_row(Shipment, values).items():
+        if getattr(s, name) != value:
+            setattr(s, name, value)
     return changed
 
 

@@ -11,6 +11,7 @@ refuses an over-long value where SQLite would store it, so nothing longer is eve
 
 from __future__ import annotations
 
+import functools
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -291,9 +292,17 @@ def cut(value: str, limit: int) -> str:
     return value[:max(limit - len(CUT_MARKER), 0)] + CUT_MARKER[:limit]
 
 
+@functools.cache
 def column_length(model: type[SQLModel], name: str) -> int | None:
-    """The declared length of a string column (None: unbounded or not a string)."""
+    """The declared length of a string column (None: unbounded or not a string); read once."""
     return _string_length(model.__table__.c[name])  # type: ignore[attr-defined]
+
+
+@functools.cache
+def _bounded_columns(model: type[SQLModel]) -> tuple[tuple[str, int], ...]:
+    """(attribute, length) of every string column with a length."""
+    return tuple((column.key, limit) for column in model.__table__.c  # type: ignore[attr-defined]
+                 if (limit := _string_length(column)))
 
 
 def _string_length(column: Column[Any]) -> int | None:
@@ -321,8 +330,7 @@ def fit_row(model: type[SQLModel], row: dict[str, Any]) -> dict[str, Any]:
 def fit_instance(obj: SQLModel) -> None:
     """Cut every string attribute of a table row object to its column's length, in place."""
     model = type(obj)
-    for column in model.__table__.c:  # type: ignore[attr-defined]
-        limit = _string_length(column)
-        value = getattr(obj, column.key, None)
-        if limit and isinstance(value, str) and len(value) > limit:
-            setattr(obj, column.key, fit(model, column.key, value))
+    for key, limit in _bounded_columns(model):
+        value = getattr(obj, key, None)
+        if isinstance(value, str) and len(value) > limit:
+            setattr(obj, key, fit(model, key, value))

@@ -13,6 +13,11 @@ Anything unexpected while a batch is fetched, parsed or stored is caught per bat
 that batch off the same way, with a short reason in `last_error` (the traceback goes to the
 log only), so the other batches of the round keep moving. A parcel whose part of the answer
 could not be read (a `malformed` CarrierProblem) keeps its stored state and is backed off too.
+
+Storing: a batch's answers are stored set-based (`trackmon.batch`: one read and one write per
+table, in one transaction); if the database refuses a bulk write (or anything else fails
+there) the batch is stored again parcel by parcel, each in its own savepoint, so only the
+offending parcel is backed off with its reason.
 """
 
 from __future__ import annotations
