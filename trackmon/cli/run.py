@@ -84,12 +84,19 @@ def check_settings(settings: Settings, *, serve_api: bool) -> None:
 async def _main(engine: Any, settings: Settings, *, once: bool, serve_api: bool, progress: Bars | None = None) -> Any:
     from trackmon.clock import make_owner, utcnow
     from trackmon.http import make_client
-    from trackmon.tracking import CarrierSet
+    from trackmon.lazy_carriers import LazyCarriers
 
     owner = make_owner()
     async with make_client() as client:
-        carrier_set = CarrierSet(settings, client, clock=utcnow)
-        carrier_set.log_skipped()
+        def build() -> Any:
+            from trackmon.tracking import CarrierSet  # adapters and the classifier: loaded when needed
+
+            built = CarrierSet(settings, client, clock=utcnow)
+            built.log_skipped()
+            return built
+
+        # one cycle builds the carriers only if something is due; the daemon at start-up
+        carrier_set: Any = LazyCarriers(build) if once else build()
         warn_short_lease(settings)
         if once:
             from trackmon.cycle import run_cycle
