@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 import httpx
+import orjson
 import structlog
 from tenacity import (
     AsyncRetrying,
@@ -165,9 +166,13 @@ def _origin(url: str) -> str:
 
 
 def json_body(carrier: str, response: httpx.Response) -> Any:
-    """Decode a JSON body or raise CarrierResponseError naming what came back."""
+    """Decode a JSON body or raise CarrierResponseError naming what came back (orjson for
+    speed; what it refuses, e.g. NaN or UTF-16, goes through the standard decoder as before)."""
     try:
-        return response.json()
+        try:
+            return orjson.loads(response.content)
+        except orjson.JSONDecodeError:
+            return response.json()
     except ValueError:
         ctype = response.headers.get("content-type", "?")
         snippet = response.text[:120].strip().replace("\n", " ")
