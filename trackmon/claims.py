@@ -13,7 +13,6 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Engine, func, or_, select, update
-from sqlmodel import Session
 
 from trackmon.db import is_postgres
 from trackmon.domain import ensure_utc
@@ -53,8 +52,9 @@ def claim_due(engine: Engine, now: datetime, *, owner: str, limit: int, lease_se
         return sorted(conn.execute(stmt).scalars())
 
 
-def load_shipments(engine: Engine, ids: Sequence[int]) -> list[Shipment]:
-    with Session(engine, expire_on_commit=False) as session:
-        rows = list(session.execute(select(Shipment).where(Shipment.id.in_(ids))).scalars())  # type: ignore[union-attr]
-        session.expunge_all()
-    return rows
+def load_shipments(engine: Engine, ids: Sequence[int]) -> list[Any]:
+    """(id, tracking_number, carrier) of the claimed shipments, for routing (plain rows)."""
+    s = Shipment
+    with engine.connect() as conn:
+        return list(conn.execute(select(s.id, s.tracking_number, s.carrier)  # type: ignore[call-overload]
+                                 .where(s.id.in_(ids)).order_by(s.id)))  # type: ignore[union-attr]
