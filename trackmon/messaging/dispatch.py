@@ -14,6 +14,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 import structlog
 from sqlalchemy import Engine, and_, func, or_, update
@@ -26,11 +27,13 @@ from trackmon.installation import installation_id, installation_secret
 from trackmon.mail import sender_domain
 from trackmon.messaging.channels import Channel, OutgoingMessage, build_channel, message_id_for
 from trackmon.messaging.channels.manual import MANUAL
-from trackmon.messaging.render import Rendered, load_renderer
 from trackmon.messaging.window import buyer_zone, next_in_window, window_bounds
 from trackmon.models import Alert, Message, Order
 from trackmon.optout import opted_out_orders, unsubscribe_url
 from trackmon.settings import Settings
+
+if TYPE_CHECKING:
+    from trackmon.messaging.render import Rendered
 
 log = structlog.get_logger("trackmon.messaging.dispatch")
 
@@ -223,7 +226,9 @@ async def dispatch_due(engine: Engine, settings: Settings, now: datetime, *, own
     if not rows:
         refresh_outbox_gauge(engine)
         return report
-    try:  # compiled only when something is due (seconds for every kind × language)
+    try:  # loaded and compiled only when something is due (seconds for every kind × language)
+        from trackmon.messaging.render import load_renderer
+
         renderer = load_renderer(settings)
     except Exception:
         release_claims(engine, owner, [r.id for r in rows])
