@@ -8,4 +8,8 @@ statement (`writes`). The per-parcel path (`ingest.ingest_snapshot`) stays for s
 parcels: webhooks, `trackmon check`, and a batch whose bulk write was refused (the poller
 then stores it parcel by parcel, each in its own savepoint, so the offending one is backed
 off alone).
+
+One difference from storing parcel by parcel: an order with several parcels in one batch is
+detected and planned once, after all of them are stored (parcel by parcel, it was planned
+after each, the first time with its sibling's old state).
 """
