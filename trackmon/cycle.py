@@ -3,7 +3,8 @@
 `trackmon run --once` is one call of `run_cycle`. Every step is isolated: a failing step
 is logged and reported in `CycleReport.errors`, and the others still run. The messaging
 and digest steps are injectable (tests pass recording fakes); by default they are the
-real `plan_for_order`, `dispatch_due` and `run_due_digests`.
+real planner (a page of orders at once, `batch.plan.plan_orders`), `dispatch_due` and
+`run_due_digests`.
 """
 
 from __future__ import annotations
@@ -20,8 +21,9 @@ from sqlalchemy import Engine, exists, or_, select
 from sqlmodel import Session
 
 from trackmon import metrics
+from trackmon.batch.plan import plan_orders
 from trackmon.domain import ensure_utc
-from trackmon.ingest import Detector, Planner, default_planner
+from trackmon.ingest import Detector, Planner
 from trackmon.lanes import refresh_if_due
 from trackmon.models import Order, Shipment
 from trackmon.poller import CarrierRouter, PollReport, poll_due
@@ -82,9 +84,11 @@ def plan_active_orders(engine: Engine, settings: Settings, now: datetime, planne
                 .order_by(Order.id).limit(ORDER_PAGE)).scalars())
             if not page:
                 return orders, messages
-            planner = planner or default_planner()  # the templates load only when an order needs a look
-            for order_pk in page:
-                messages += planner(session, order_pk, now, settings)
+            if planner is None:  # the whole page at once (the templates load only when an order needs a look)
+                messages += plan_orders(session, page, now, settings)
+            else:
+                for order_pk in page:
+                    messages += planner(session, order_pk, now, settings)
             session.commit()
         orders += len(page)
         last = page[-1]
