@@ -67,7 +67,7 @@ _BOUNDARY = re.compile(r"[.;:!?。；：！？|]+(?:\s|$)|\s[-–—]\s|\s(?:but
 
 _NEG_WORDS = frozenset("""
     not never unable cannot can't couldn't wasn't isn't hasn't haven't won't didn't doesn't unsuccessful without
-    impossible nao sem nunca pas n'a n'ont n'est ne non aucun aucune nicht kein keine keinen nie niet geen nein
+    impossible nie nao sem nunca pas n'a n'ont n'est ne non aucun aucune nicht kein keine keinen nie niet geen nein
     не нет ни без""".split())  # noqa: SIM905
 _NEG_EXTRA = re.compile(r"\bno (?:se|ha|han|fue|pudo|puede|es|esta|entregad\w*|recogid\w*|disponible)\b"
                         r"|未|不|没有|无法|無法|失敗|失败|ない|できません|않|못|실패")
@@ -77,7 +77,7 @@ _HYP_WORDS = frozenset("""
     doit devra devera prevu prevue prevus prevues prevista previstas previsto previstos prevision sujeito
     programado programada agendado agendada concertada proxima proximamente proximo prochain prochaine
     prochainement bientot manana amanha demain si cuando quando caso lorsque sobald falls wenn wird
-    voraussichtlich geplant morgen demnachst spater sara saranno verra zostanie zostana wordt zal zullen verwacht
+    voraussichtlich geplant morgen demnachst spater sara saranno verra zostanie zostana bedzie beda nastapi jesli jezeli gdy gdyby wkrotce niebawem wordt zal zullen verwacht
     будет будут ожидается если после заказана заказан назначено назначена""".split())  # noqa: SIM905
 _HYP_EXTRA = re.compile(r"\b(?:going to|ready to|to be|des que)\b"
                         r"|планир|将|预计|預計|预约|計画|予定|如果|若|准备派|준비|예정")
