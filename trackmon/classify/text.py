@@ -72,12 +72,13 @@ _NEG_WORDS = frozenset("""
 _NEG_EXTRA = re.compile(r"\bno (?:se|ha|han|fue|pudo|puede|es|esta|entregad\w*|recogid\w*|disponible)\b"
                         r"|未|不|没有|无法|無法|失敗|失败|ない|できません|않|못|실패")
 _HYP_WORDS = frozenset("""
-    will would shall should expected scheduled estimated planned plan plans if once when whenever unless until
+    will would shall should expected scheduled estimated planned plan plans if once unless until
     upon tomorrow next soon later before prior pending eta sera seran seria serao seront va vont pourra pourrait
     doit devra devera prevu prevue prevus prevues prevista previstas previsto previstos prevision sujeito
     programado programada agendado agendada concertada proxima proximamente proximo prochain prochaine
     prochainement bientot manana amanha demain si cuando quando caso lorsque sobald falls wenn wird
-    voraussichtlich geplant morgen demnachst spater sara saranno verra zostanie zostana bedzie beda nastapi jesli jezeli gdy gdyby wkrotce niebawem wordt zal zullen verwacht
+    voraussichtlich geplant morgen demnachst spater sara saranno verra zostanie zostana wordt zal zullen verwacht
+    bedzie beda nastapi jesli jezeli gdy gdyby wkrotce niebawem
     будет будут ожидается если после заказана заказан назначено назначена""".split())  # noqa: SIM905
 _HYP_EXTRA = re.compile(r"\b(?:going to|ready to|to be|des que)\b"
                         r"|планир|将|预计|預計|预约|計画|予定|如果|若|准备派|준비|예정")

@@ -37,7 +37,9 @@ VOCAB = """the has have been was were is are your item items package packages pa
         shipped ship ships with without they their them this that these those and for from into onto upon
         via over under after before while during then than also only just still yet soon now today tonight
         item's parcel's consolidated consolidation export exported imported bond presented inward outward
-        exchange dispatched despatch despatched landed departed arrived handover handed formalities progress"""
+        exchange dispatched despatch despatched landed departed arrived handover handed formalities progress
+        such number undeliverable notification customer collect forwarding abroad vacant letter dead
+        started clearing declaration driver ready pick"""
 
 RULES = table("en", [
     (F.returned, [
@@ -100,7 +102,7 @@ RULES = table("en", [
         r"held at (?:the )?(?:post office|postal facility|ups facility)", r"\bto be collected\b", r"collect (?:it|your (?:item|parcel))",
         r"\bhold at location\b", r"held for (?:pickup|collection)", r"being held for collection",
         r"arranged to pick up (?:the|this) package", r"requested (?:this|the) package be held for pickup",
-        r"must be picked up within", r"ready for pick-?up at the post office", r"reminder to pick up",
+        r"must be picked up within", r"ready to collect\b", r"held at (?:the |a )?(?:customer service point|post office|depot|counter|branch)", r"ready for pick-?up at the post office", r"reminder to pick up",
         r"held for pickup", r"held in a ups store", r"registered for collection", r"retention period (?:was )?extended",
         r"can (?:now )?be (?:collected|picked up)\b", r"ready to be (?:collected|picked up)",
         r"(?:awaiting|waiting for|ready for|available for) (?:the )?(?:customer|receiver|recipient|consignee)(?:'s)? (?:pick.?up|collection)",
@@ -235,6 +237,10 @@ RULES = table("en", [
         r"instructions and may return", r"label became detached", r"do not currently serve", r"not available to this destination",
         r"attempting to contact the receiver", r"will contact customer",
     ], (r"customs", r"clearance")),
+    (F.export_clearance, [
+        r"\bexport\b.{0,30}\b(?:clearance|customs|declaration|formalities|inspection)",
+        r"\b(?:clearance|customs)\b.{0,20}\b(?:export|at origin|in the origin country|of origin)\b",
+    ], (r"\bimport\b", r"\b(?:complete|completed|cleared|released|approved|finished|finalized)\b")),
     (F.departed, [
         r"depart\w* (?:from )?(?:the )?(?:origin country|country of origin|outward office|origin airport|port of origin|usa|hk|departure country)",
         r"left (?:the )?(?:origin country|country of origin)", r"left china", r"departed china", r"\bexport (?:scan|approved|facility)",
@@ -243,6 +249,7 @@ RULES = table("en", [
         r"international shipment release - export", r"export customs clearance completed", r"processed (?:at|through) export",
         r"leaving from departure country", r"departure from (?:the )?outward office", r"departing origin",
         r"cleared and awaiting international departure",
+        r"\bexport\b.{0,30}\b(?:complete|completed|cleared|released|finished|finalized)\b", r"\bcleared (?:for )?export\b",
     ], (r"\bimport\b",)),
     (F.customs_released, [
         r"(?:customs|import|clearance)\w*.{0,20}(?:released|cleared|completed|complete|finished|finalized)",
@@ -264,7 +271,7 @@ RULES = table("en", [
     ]),
     (F.customs_held, [
         r"held (?:in|by|at) (?:\w+ )?customs", r"(?:retention|retained|detained) (?:by|in|at) customs",
-        r"customs (?:hold|held|delay|detention|inspection|reject)", r"(?:clearance|import|export) (?:delay|gateway hold)",
+        r"customs (?:hold|held|delay|detention|inspection|reject)", r"(?:clearance|import|export) delay",
         r"held for inspection", r"seized by customs", r"pending release from a government agency", r"general order",
         r"detained by customs", r"not yet released by customs", r"entry was rejected", r"hold pend clearance",
         r"requires custom'?s inspection", r"pre-inspection",

@@ -57,7 +57,7 @@ RULES = table("pl", [
     (F.lost, [r"zaginion|zagubion"]),
     (F.exception, [r"uplynal termin odbioru", r"niedoreczaln", r"zareklamowan", r"reklamac", r"anulowan\w*", r"utracil\w* waznosc",
                    r"nie miesci sie", r"ponadgabaryt"]),
-    (F.departed, [r"odpraw\w* (?:celn\w* )?(?:eksportow|wywozow)"]),
+    (F.export_clearance, [r"odpraw\w* (?:celn\w* )?(?:eksportow|wywozow)"], (r"zakonczon", r"przywoz|importow")),
     (F.customs, [r"odpraw\w* celn", r"urzed\w* celn|urzad celny", r"\bclo\b"]),
     (F.delayed, [r"opozni"]),
     (F.picked_up, [r"nadana", r"nadanie", r"odebrana przez kuriera", r"przyjecie przesylki", r"przekazanie przesylki kurierowi"]),
