@@ -81,7 +81,7 @@ RULES = table("en", [
         r"updated (?:the )?delivery information", r"delivery change", r"re-?route (?:to|d to)", r"not eligible for .{0,40}delivery",
         r"delivery attempt has been requested", r"held for a future delivery date", r"cancell?ed the will call",
         r"will redeliver", r"address corrected", r"directions found", r"requested a delayed delivery", r"alternate delivery address has been provided",
-        r"out for delivery to (?:ups )?access point", r"information sent to usps",
+        r"out for delivery to (?:ups )?access point", r"information sent to (?:the )?(?:usps|u\.?s\.? postal service|postal service)",
     ], (r"later than expected", r"after the scheduled time", r"one business day later", r"unavailable", r"will contact",
         r"damage"), ""),
     (F.locker, [
@@ -97,7 +97,7 @@ RULES = table("en", [
         r"arrived at \w+[- ]?fermopoint", r"delivered to ups access point",
     ], (r"\bcollected at\b", r"picked up at ups access point")),
     (F.post_office, [
-        r"(?:available|ready)\b.{0,40}\bfor (?:pick.?up|collection)", r"ready for (?:recipient )?(?:pick.?up|collection)",
+        r"(?:available|ready)\b.{0,40}\b(?:for|or) (?:pick.?up|collection)", r"ready for (?:recipient )?(?:pick.?up|collection)",
         r"awaiting (?:customer )?(?:collection|pick.?up)", r"waiting (?:for|to be) (?:collected|collection|picked up|pick.?up)",
         r"held at (?:the )?(?:post office|postal facility|ups facility)", r"\bto be collected\b", r"collect (?:it|your (?:item|parcel))",
         r"\bhold at location\b", r"held for (?:pickup|collection)", r"being held for collection",
@@ -147,7 +147,7 @@ RULES = table("en", [
         r"directions to the address are required", r"rural route", r"cannot be delivered to a p\.?o\.? box",
         r"unable to obtain (?:complete |additional )?address", r"address label is illegible",
         r"(?:incomplete|unknown)/?(?:incomplete )?consignee", r"delivery address is incorrect",
-        r"no access to delivery location", r"delivery location is vacant", r"apo or fpo",
+        r"no access to delivery location", r"delivery location is vacant", r"^vacant$", r"apo or fpo",
         r"no longer in business", r"damaged by fire", r"address related", r"(?:company|receiver) (?:or receiver )?name is incorrect",
         r"\baddress\b.{0,30}\b(?:incorrect|incomplete|insufficient|wrong|invalid|unknown|illegible|not found|could not be found)\b",
         r"\b(?:incorrect|incomplete|insufficient|wrong|invalid|illegible|inaccurate)\b.{0,25}\baddress\b",
@@ -181,7 +181,7 @@ RULES = table("en", [
         r"deliver(?:y|ies)?\b.{0,20}\b(?:not possible|impossible|unsuccessful|failed|was not completed|could not be completed)",
     ], (r"attempted to pick up", r"no delivery attempt", r"attempt in progress", r"on schedule\b")),
     (F.out_for_delivery, [
-        r"out for (?:physical )?delivery", r"on (?:the )?(?:\w+ )?vehicle for delivery", r"with (?:the )?(?:delivery )?courier",
+        r"out[- ]for[- ](?:physical )?delivery", r"on (?:the )?(?:\w+ )?vehicle for delivery", r"with (?:the )?(?:delivery )?courier",
         r"loaded on (?:the )?delivery vehicle", r"loaded onto the delivery vehicle", r"on its way to (?:you|the recipient)",
         r"on board (?:for delivery|the courier vehicle)", r"onboard for delivery", r"^for delivery$", r"enroute to delivery",
         r"delivery in progress", r"delivery attempt in progress", r"being delivered", r"on board for delivery",
@@ -195,7 +195,7 @@ RULES = table("en", [
     (F.out_for_delivery, [r"expected to be delivered (?:today|during the day)"], (), ""),
     (F.delivered, [
         r"(?<!be )(?<!being )\bdelivered\b(?!,? (?:to|at) (?:the )?(?:customs|carrier|airline|local|post office|postal|"
-        r"destination|partner|courier|hub|facility|warehouse|sorting|airport|delivery|operator|usps|ups|dhl|agent|"
+        r"destination|partner|courier|hub|facility|warehouse|sorting|airport|delivery|operator|usps|ups|dhl|"
         r"ups access point))",
         r"(?:picked up|collected) by (?:the )?(?:recipient|addressee|customer|consignee|receiver)",
         r"individual picked up", r"picked up at (?:the )?(?:post office|postal facility)", r"(?<!for )final delivery",
