@@ -226,6 +226,8 @@ RULES = table("en", [
         r"postponed", r"later than (?:expected|planned|scheduled|originally)", r"behind schedule", r"running late",
         r"(?:late|delayed) (?:flight|trailer|arrival|departure|truck|train)", r"\bbusiness days? later\b",
         r"(?:wrong|incorrect) (?:post office|facility|location|hub|destination)", r"accept deliver(?:y|ies) (?:only )?during",
+        r"\barriving late\b", r"adjusting (?:our |delivery )?plans", r"update the delivery date", r"new delivery date",
+        r"as (?:quickly|soon) as (?:possible|conditions allow)",
     ]),
     (F.exception, [
         r"exception", r"hazardous|dangerous goods", r"prohibit", r"restricted", r"embargo", r"exceeds the maximum",
@@ -237,6 +239,16 @@ RULES = table("en", [
         r"instructions and may return", r"label became detached", r"do not currently serve", r"not available to this destination",
         r"attempting to contact the receiver", r"will contact customer",
     ], (r"customs", r"clearance")),
+    (F.exception, [
+        r"\b(?:is being|was being|was|has been|have been|being) held\b", r"\bheld (?:at|in) (?:the |a |our )?(?:\w+ )?(?:facility|location|hub|warehouse|depot)\b",
+        r"(?:we'll|we will|ups will|will|we're unable to deliver.{0,40}) (?:contact|notify) (?:the )?(?:sender|shipper)\b",
+        r"\bunable to (?:process|complete|transport|ship|accept|forward)\b", r"\bcannot be (?:processed|transported|shipped|accepted|forwarded)\b",
+        r"\b(?:label|barcode|tracking number|tracking label)\b.{0,30}\b(?:missing|unreadable|invalid|illegible|detached|damaged)\b",
+        r"\bexceed", r"\birregular", r"\b(?:a |an )?(?:problem|issue) (?:with|occurred|has occurred)\b",
+        r"request(?:ing|ed)? (?:additional |further |more )?(?:information|instructions)",
+    ], (r"customs", r"clearance", r"\bbroker", r"\bduties\b", r"\bimport\b", r"\bexport\b", r"for (?:pick.?up|collection)", r"held for",
+        r"will call", r"at (?:the |a )?(?:post office|access point|counter|retail)", r"\bhold at location\b", r"\bcollect",
+        r"future delivery", r"(?:customer|receiver|recipient|consignee|sender|shipper)'?s? request", r"requested by")),
     (F.export_clearance, [
         r"\bexport\b.{0,30}\b(?:clearance|customs|declaration|formalities|inspection)",
         r"\b(?:clearance|customs)\b.{0,20}\b(?:export|at origin|in the origin country|of origin)\b",
