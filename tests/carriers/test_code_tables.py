@@ -36,7 +36,7 @@ AS_TAGS = ["Pending", "InfoReceived", "InTransit", "OutForDelivery", "AttemptFai
            "AvailableForPickup", "Exception", "Expired"]
 AS_SUBTAGS = (
     [f"Delivered_00{i}" for i in range(1, 6)] + ["AvailableForPickup_001"]
-    + [f"Exception_{i:03d}" for i in (*range(1, 14), 16, 17, 18)]
+    + [f"Exception_{i:03d}" for i in (*range(1, 14), *range(16, 22))]  # 016-021: help center, added 2026-03-27
     + [f"AttemptFail_00{i}" for i in range(1, 4)] + [f"InTransit_00{i}" for i in range(1, 10)]
     + ["InfoReceived_001", "OutForDelivery_001", "OutForDelivery_003", "OutForDelivery_004"]
     + [f"Pending_00{i}" for i in range(1, 7)] + ["Expired_001"])
@@ -142,3 +142,17 @@ def test_dhl_failure_is_a_failed_delivery_not_a_generic_exception() -> None:
 def test_dhl_failure_whose_text_names_a_customs_hold_is_that_hold() -> None:
     status, sub = _dhl("failure", "Shipment held by customs; clearance documents required")
     assert status is not Status.delivery_failed and sub is SubStatus.customs_information_required
+
+
+@pytest.mark.parametrize(("subtag", "status", "sub"), [
+    # AfterShip's own descriptions: "Delivery of the package failed as the customer relocated" …
+    ("Exception_002", Status.delivery_failed, SubStatus.bad_address),
+    ("Exception_003", Status.delivery_failed, SubStatus.refused),
+    ("Exception_007", Status.delivery_failed, SubStatus.bad_address),
+    ("Exception_008", Status.exception, None),        # Pick up missed: not collected, not a delay
+    ("Exception_019", Status.exception, SubStatus.delayed),
+    ("Exception_020", Status.exception, SubStatus.cancelled),
+])
+def test_aftership_subtags_mean_what_aftership_says(subtag, status, sub) -> None:
+    table = {c: (st, s) for st, subs in aftership.SUBTAGS.items() for c, s in subs.items()}
+    assert table[subtag] == (status, sub)
