@@ -56,9 +56,16 @@ FEDEX_CODES = ["PF", "AA", "PL", "AC", "PM", "AD", "PU", "AF", "PX", "AO", "RR",
                "TR", "DY", "EA", "ED", "EO", "EP", "FD", "HL", "HP", "IT", "IX", "LO", "OC", "OD", "OF", "Ow",
                "OX", "PD", "CC", "CD", "CP", "MD", "RT"]
 
-# USPS: the statusCategory and eventCodes seen in recorded Tracking v3 answers
+# USPS: the statusCategory and eventCodes seen in recorded Tracking v3 answers, and the Pub 199
+# Appendix G-4 codes as the public USPS::WebTools::Tracking::Codes module lists them
 USPS_CATEGORIES = ["Delivered"]
-USPS_EVENT_CODES = ["01", "03", "07", "10", "A1", "GX", "OF", "SF", "T1", "TL"]
+USPS_EVENT_CODES = [
+    "01", "03", "07", "10", "A1", "GX", "OF", "SF", "T1", "TL",
+    "09", "21", "22", "23", "24", "25", "26", "27", "28", "29", "31", "02", "52", "53", "54", "55", "56",
+    "MA", "PC", "DX", "TM", "04", "05", "06", "08", "PA", "11", "14", "15", "16", "17", "19", "41", "42",
+    "43", "44", "51", "80", "81", "82", "EF", "71", "30"]
+#: USPS codes whose published meaning is itself "no status": "Delivery Status Not Updated".
+USPS_NO_MEANING = {"DX"}
 
 
 def _flat(table) -> dict[str, Status]:
@@ -76,7 +83,7 @@ def _flat(table) -> dict[str, Status]:
     ("ups status", [str(c) for c in UPS_STATUS], _flat(ups_codes.STATUS_CODES), UPS_NO_MEANING),
     ("fedex", FEDEX_CODES, _flat(fedex.STATUS_CODES), set()),
     ("usps category", USPS_CATEGORIES, {k.casefold(): v for k, v in _flat(usps.CATEGORIES).items()}, set()),
-    ("usps event", USPS_EVENT_CODES, _flat(usps.EVENT_CODES), set()),
+    ("usps event", USPS_EVENT_CODES, _flat(usps.EVENT_CODES), USPS_NO_MEANING),
 ])
 def test_every_published_code_maps_to_a_status(name, published, table, no_meaning) -> None:
     missing = [c for c in published if (c.casefold() if name == "usps category" else c) not in table]
@@ -156,3 +163,14 @@ def test_dhl_failure_whose_text_names_a_customs_hold_is_that_hold() -> None:
 def test_aftership_subtags_mean_what_aftership_says(subtag, status, sub) -> None:
     table = {c: (st, s) for st, subs in aftership.SUBTAGS.items() for c, s in subs.items()}
     assert table[subtag] == (status, sub)
+
+
+@pytest.mark.parametrize(("code", "status"), [
+    ("21", Status.returning),        # Return to Sender - No Such Number: the parcel goes back
+    ("31", Status.returning),        # Return to Sender - Not Picked Up
+    ("56", Status.delivery_failed),  # No Authorized Recipient Available
+    ("30", Status.delivery_failed),  # Delivery Attempted - No Access to Delivery Location
+    ("71", Status.exception),        # Rescheduled to Next Delivery Day
+])
+def test_usps_codes_mean_what_pub_199_says(code, status) -> None:
+    assert _flat(usps.EVENT_CODES)[code] is status
