@@ -87,7 +87,8 @@ RULES = table("en", [
     (F.locker, [
         r"(?:parcel |delivered to (?:a |the )?)?locker\b", r"packstation", r"parcel machine", r"paczkomat", r"mypost24",
     ], (r"(?:collected|picked up|retrieved|removed)\b.{0,30}\b(?:from|at|by)", r"does not fit", r"not fit in locker",
-        r"taken from the packstation", r"posted by the sender")),
+        r"taken from the packstation", r"posted by the sender",
+        r"^delivered, (?:in |to |at )?(?:a |the )?parcel locker")),  # USPS "Delivered, <where>": the mailbox's parcel locker
     (F.point, [
         r"(?:available|ready|awaiting|waiting)\b.{0,40}\b(?:pick.?up point|access point|parcel ?shop|service point|collection point)",
         r"(?:delivered|arrived) (?:to|at) (?:(?:the|a|an|your|this) )?(?:ups )?(?:access point|pick.?up point|parcel ?shop|service point|collection point|retail outlet)",
@@ -313,6 +314,8 @@ RULES = table("en", [
         r"\b(?:label|tracking number|waybill|air ?waybill)\b.{0,20}\b(?:created|generated|printed|allocated|issued|assigned)\b",
         r"(?:data|information|details) (?:was |were |has been |have been )?(?:entered|transmitted|uploaded) (?:electronically|into|to)",
         r"notified (?:to \w+ )?electronically",
+        r"\b(?:shipment|order|parcel|package|electronic) (?:data|information|details) (?:was |were |has been |have been )?(?:entered|transmitted|uploaded)\b",
+        r"\b(?:inventory|stock) allocated\b",
     ], (r"\bvoided\b",)),
     (F.picked_up, [
         r"picked up", r"posting/collection", r"^posting\b", r"\baccepted\b", r"acceptance", r"\bposted\b", r"origin scan",
