@@ -62,7 +62,7 @@ RULES = table("en", [
         r"\bshipment (?:is )?(?:ready|being prepared)(?! for (?:pick|transport))", r"will (?:shortly )?be handed over to",
         r"recorded by the (?:foreign )?sender", r"data delivered\)?", r"confirmation of preparation", r"\bis announced\b",
         r"received the information",
-    ], (r"picked up",)),
+    ], (r"picked up", r"hold for pick ?up")),
     (F.sender_collected, [
         r"(?:collected|picked up|received) from (?:(?:the|a|an|your|this) )?(?:sender|shipper|merchant|seller)",
         r"received from (?:ups )?access point", r"picked up by (?:(?:the|a|an|your|this) )?(?:shipping partner|carrier|courier|ups|fedex|dhl)",
@@ -81,27 +81,28 @@ RULES = table("en", [
         r"updated (?:(?:the|a|an|your|this) )?delivery information", r"delivery change", r"re-?route (?:to|d to)", r"not eligible for .{0,40}delivery",
         r"delivery attempt (?:has been|was) requested", r"held for a future delivery date", r"cancell?ed the will call",
         r"will redeliver", r"address corrected", r"directions found", r"requested a delayed delivery", r"alternate delivery address (?:has been|was) provided",
-        r"out for delivery to (?:ups )?access point", r"information sent to (?:(?:the|a|an|your|this) )?(?:usps|u\.?s\.? postal service|postal service)",
+        r"out for delivery to (?:ups )?access point", r"\bhold (?:for|at) .{0,40}\b(?:requested|confirmed)\b", r"information sent to (?:(?:the|a|an|your|this) )?(?:usps|u\.?s\.? postal service|postal service)",
     ], (r"later than expected", r"after (?:the|a) scheduled time", r"one business day later", r"unavailable", r"will contact",
         r"damage"), ""),
     (F.locker, [
         r"(?:parcel |delivered to (?:a |the )?)?locker\b", r"packstation", r"parcel machine", r"paczkomat", r"mypost24",
     ], (r"(?:collected|picked up|retrieved|removed)\b.{0,30}\b(?:from|at|by)", r"does not fit", r"not fit in locker",
         r"taken from the packstation", r"posted by the sender",
-        r"^delivered, (?:in |to |at )?(?:a |the )?parcel locker")),  # USPS "Delivered, <where>": the mailbox's parcel locker
+        r"^delivered(?:,| -) (?:in |to |at )?(?:a |the )?parcel locker")),  # USPS "Delivered, <where>": the mailbox's parcel locker
     (F.point, [
         r"(?:available|ready|awaiting|waiting)\b.{0,40}\b(?:pick.?up point|access point|parcel ?shop|service point|collection point)",
         r"(?:delivered|arrived) (?:to|at) (?:(?:the|a|an|your|this) )?(?:ups )?(?:access point|pick.?up point|parcel ?shop|service point|collection point|retail outlet)",
         r"(?:at|in) (?:a |the )?(?:ups )?access point\S* (?:location )?and awaiting",
         r"arrived at (?:(?:the|a|an|your|this) )?collection point", r"available (?:at|for pick.?up from) the retail outlet",
         r"\bremains at the ups access point", r"ready for pick-?up at the packstation",
-        r"arrived at \w+[- ]?fermopoint", r"delivered to ups access point",
+        r"arrived at \w+[- ]?fermopoint", r"delivered to (?:the |a )?(?:\w+ )?access point",
     ], (r"\bcollected at\b", r"picked up at ups access point")),
     (F.post_office, [
         r"(?:available|ready)\b.{0,40}\b(?:for|or) (?:pick.?up|collection)", r"ready for (?:recipient )?(?:pick.?up|collection)",
         r"awaiting (?:customer )?(?:collection|pick.?up)", r"waiting (?:for|to be) (?:collected|collection|picked up|pick.?up)",
         r"held at (?:(?:the|a|an|your|this) )?(?:post office|postal facility|ups facility)", r"\bto be collected\b", r"collect (?:it|your (?:item|parcel))",
-        r"\bhold at location\b", r"held for (?:pickup|collection)", r"being held for collection",
+        r"\bhold at location\b", r"held for (?:(?:customer|receiver|recipient|consignee)(?:'s)? )?(?:pick.?up|collection)", r"being held for collection",
+        r"delivered to (?:the |a )?(?:local )?post office for (?:pick.?up|collection)",
         r"arranged to pick up (?:the|a|this|your) (?:package|parcel|shipment|item)s?", r"requested (?:this|the) (?:package|parcel|shipment|item|consignment) be held for pickup",
         r"must be picked up within", r"ready to collect\b", r"held at (?:the |a )?(?:customer service point|post office|depot|counter|branch)", r"ready for pick-?up at the post office", r"reminder to pick up",
         r"held for pickup", r"held in a ups store", r"registered for collection", r"retention period (?:was |has been )?extended",
@@ -175,7 +176,7 @@ RULES = table("en", [
         r"undeliver", r"not delivered", r"delivery (?:failed|unsuccessful|exception)", r"failed (?:delivery|attempt)",
         r"unsuccessful (?:\(physical\) )?delivery", r"not been able to deliver", r"delivery was not made",
         r"tried to deliver", r"we tried", r"(?:re-?)?attempt (?:delivery|to deliver)", r"second attempt",
-        r"final (?:delivery )?attempt", r"non-?del", r"no money\b", r"^not in\.?$", r"other non delivery",
+        r"final (?:delivery )?attempt", r"\b(?:first|second|third|final|1st|2nd|3rd) (?:delivery )?attempt (?:was )?made\b", r"non-?del", r"no money\b", r"^not in\.?$", r"other non delivery",
         r"does not fit in locker", r"(?:access point|location) (?:closed|unable to accept)",
         r"delivery to ups access point\S* location (?:was|has been) unsuccessful", r"(?:was|has been) unsuccessful", r"not (?:able to|be) deliver", r"re-?attempt delivery",
         r"(?:unable|could not|couldn't|cannot|can't|not able|were not able|was not able) (?:to )?(?:\w+ ){0,3}deliver",
@@ -194,6 +195,7 @@ RULES = table("en", [
         r"(?:on ?board|en ?route|on route) (?:to|for) delivery", r"with (?:the |our )?(?:delivery )?(?:courier|driver|postman)\b(?! for pick)",
     ], (), "n"),
     (F.out_for_delivery, [r"expected to be delivered (?:today|during the day)"], (), ""),
+    (F.out_for_delivery, [r"\bdriver is (?:arriving|nearby|close by|on (?:the|their|his|her) way)\b"], (), "n"),  # "arriving soon" is now
     (F.delivered, [
         r"(?<!be )(?<!being )\bdelivered\b(?!,? (?:to|at) (?:(?:the|a|an|your|this) )?(?:customs|carrier|airline|local|post office|postal|"
         r"destination|partner|courier|hub|facility|warehouse|sorting|airport|delivery|operator|usps|ups|dhl|"
@@ -238,7 +240,8 @@ RULES = table("en", [
         r"unclaimed", r"resolve the issue", r"investigation", r"preferences are not available", r"irregularity",
         r"tracking label", r"alcohol", r"commodity", r"not available\. we'll contact", r"is not available for delivery",
         r"instructions and may return", r"label became detached", r"do not currently serve", r"not available to this destination",
-        r"attempting to contact the receiver", r"will contact customer",
+        r"attempting to contact the receiver", r"will contact customer", r"\bvoid(?:ed)?\b",
+        r"\bclaim (?:in progress|opened|filed|issued|submitted)\b",
     ], (r"customs", r"clearance")),
     (F.exception, [
         r"\b(?:is being|was being|was|has been|have been|being) held\b", r"\bheld (?:at|in) (?:the |a |our )?(?:\w+ )?(?:facility|location|hub|warehouse|depot)\b",
