@@ -38,6 +38,9 @@ def _latin_table() -> dict[int, str]:
 
 
 _LATIN = _latin_table()
+#: Invisible characters carrier pages leave in texts: a zero-width space separates words, the
+#: others (soft hyphen, joiners, BOM, word joiner) join nothing and are dropped.
+_INVISIBLE = {0x200B: " ", 0x00AD: "", 0x200C: "", 0x200D: "", 0x2060: "", 0xFEFF: ""}
 
 
 def fold(text: str) -> str:
@@ -48,7 +51,7 @@ def fold(text: str) -> str:
     if not text:
         return ""
     if not text.isascii():
-        text = unicodedata.normalize("NFKC", text)
+        text = unicodedata.normalize("NFKC", text.translate(_INVISIBLE))
     base = normalize_text(text)
     return base if base.isascii() else base.translate(_LATIN)
 
