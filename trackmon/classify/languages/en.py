@@ -112,6 +112,16 @@ RULES = table("en", [
         r"held (?:at|in) (?:the |a |our )?(?:\w+ ){0,2}(?:facility|location|store|office|counter|branch|depot|center|centre) (?:for|awaiting|until) (?:pick.?up|collection|the (?:customer|receiver|recipient))",
     ], (r"(?:carrier|courier|driver) (?:pick.?up|collection)", r"from (?:(?:the|a|an|your|this) )?(?:sender|shipper|merchant|seller)",
         r"by the sender only")),
+    (F.point, [
+        r"(?:^|\b(?:is|now|arrived|deposited|placed|stored|waiting|available)\b.{0,12})\b(?:at|in) (?:the |a |your |our )?(?:pick.?up|collection|service|parcel) (?:point|shop|location)\b",
+    ], (r"\bon (?:the|its) way\b", r"\b(?:collected|picked up) (?:at|from)\b", r"sender")),
+    (F.post_office, [
+        r"\bavailable (?:to collect|at (?:the |a |your )?(?:local )?(?:post office|postal outlet|counter|branch|depot))\b",
+        r"\bwaiting for (?:the )?(?:recipient|receiver|customer|consignee|addressee) to (?:pick (?:it )?up|collect)\b",
+        r"\b(?:stored|kept) at (?:the |a )?(?:\w+ )?(?:depot|branch|office|counter) for (?:collection|pick.?up)\b",
+    ], (r"sender", r"shipper")),
+    (F.post_office, [r"\bready to (?:collect|be collected|be picked up)\b", r"\bwaiting to be (?:collected|picked up)\b"],
+     (r"sender", r"shipper", r"courier", r"driver"), "n"),
     (F.post_office, [r"will pick up (?:the|a|this|your) (?:package|parcel|shipment|item)s? at", r"will[- ]call\b", r"held for pick-?up at"], (r"cancel",), "n"),
     (F.returning, [r"return(?:ed|ing)? (?:the |this |your |it |a )?(?:(?:package|parcel|shipment|item)s? )?to (?:(?:the|a|an|your|this) )?(?:sender|shipper)",
                    r"process of returning"], (r"remaining content will",), "n"),
