@@ -64,7 +64,8 @@ class Clause(NamedTuple):
 
 
 #: Sentence and clause boundaries. Commas do not split: "Delivered, Left at front door" is one fact.
-_BOUNDARY = re.compile(r"[.;:!?。；：！？|]+(?:\s|$)|\s[-–—]\s|\s(?:but|mais|pero|mas|aber|ma|maar)\s|(?<=[。；，])"
+_BOUNDARY = re.compile(r"[.;:!?。；：！？|]+(?:\s|$)|\s[-–—]\s|(?<=[a-z])/(?=[a-z])"
+                       r"|\s(?:but|mais|pero|mas|aber|ma|maar)\s|(?<=[。；，])"
                        r"|,?\s(?:and|et|y|und|e)\s(?=(?:will|is|was|has|it|sera|est|il|wird|ist|foi|vai)\b)"
                        r"|\s?,\s(?=(?:il|elle|ils|it|he|she|they|we|el|ele|er|sie|es)(?:\s|'))")
 
