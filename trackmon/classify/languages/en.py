@@ -259,7 +259,7 @@ RULES = table("en", [
         r"\bclaim (?:in progress|opened|filed|issued|submitted)\b",
     ], (r"customs", r"clearance")),
     (F.exception, [
-        r"\b(?:is being|was being|was|has been|have been|being) held\b", r"\bheld (?:at|in) (?:the |a |our )?(?:\w+ )?(?:facility|location|hub|warehouse|depot)\b",
+        r"\b(?:is being|was being|was|has been|have been|being) held\b",
         r"(?:we'll|we will|ups will|will|we're unable to deliver.{0,40}) (?:contact|notify) (?:(?:the|a|an|your|this) )?(?:sender|shipper)\b",
         r"\bunable to (?:process|complete|transport|ship|accept|forward)\b", r"\bcannot be (?:processed|transported|shipped|accepted|forwarded)\b",
         r"\b(?:label|barcode|tracking number|tracking label)\b.{0,30}\b(?:missing|unreadable|invalid|illegible|detached|damaged)\b",
@@ -267,7 +267,9 @@ RULES = table("en", [
         r"request(?:ing|ed)? (?:additional |further |more )?(?:information|instructions)",
     ], (r"customs", r"clearance", r"\bbroker", r"\bduties\b", r"\bimport\b", r"\bexport\b", r"for (?:pick.?up|collection)", r"held for",
         r"will call", r"at (?:the |a )?(?:post office|access point|counter|retail)", r"\bhold at location\b", r"\bcollect",
-        r"future delivery", r"(?:customer|receiver|recipient|consignee|sender|shipper)'?s? request", r"requested by")),
+        r"future delivery", r"(?:customer|receiver|recipient|consignee|sender|shipper)'?s? request", r"requested by",
+        r"onward|overnight|pending (?:dispatch|departure|transport)|awaiting (?:transport|dispatch|departure)",
+        r"next (?:available )?(?:flight|truck|trailer|vehicle)")),
     (F.export_clearance, [
         r"\bexport\b.{0,30}\b(?:clearance|customs|declaration|formalities|inspection)",
         r"\b(?:clearance|customs)\b.{0,20}\b(?:export|at origin|in the origin country|of origin)\b",
