@@ -26,6 +26,7 @@ from trackmon.digest.render import render_html, render_text, subject
 from trackmon.digest.schedule import PERIODS, DuePeriod, Period, default_window_start, due_period, store_zone
 from trackmon.domain import ensure_utc
 from trackmon.errors import ConfigError, TrackmonError
+from trackmon.messaging.states import DIGEST_DONE_STATES
 from trackmon.models import DigestRun, Order
 from trackmon.settings import Settings
 from trackmon.store import insert_ignore
@@ -34,7 +35,7 @@ log = structlog.get_logger(__name__)
 
 MAX_ATTEMPTS = 5
 RETRY_DELAY = timedelta(minutes=15)   # times the attempt number
-DONE_STATES = ("sent", "empty")
+DONE_STATES = DIGEST_DONE_STATES
 
 
 @dataclass(frozen=True, slots=True)
