@@ -1,7 +1,8 @@
 """Sending the outbox: claim due rows with a lease, render, send, record; effectively once.
 
-A claim moves rows `queued → sending` with `claimed_by` and `claim_expires_at` (PostgreSQL:
-`FOR UPDATE SKIP LOCKED`, so replicas never claim the same row; SQLite: `BEGIN IMMEDIATE`).
+A claim moves rows `queued → sending` with `lease_owner` and `lease_expires_at` (the one lease
+of `trackmon.leases`; PostgreSQL: `FOR UPDATE SKIP LOCKED`, so replicas never claim the same
+row; SQLite: `BEGIN IMMEDIATE`).
 A process killed after claiming leaves rows in `sending`; once the lease expires another
 dispatcher reclaims them, so a message is re-sent at most once and never lost (SMTP
 receivers can drop the duplicate by its stable `Message-ID`).
@@ -23,6 +24,7 @@ from trackmon import metrics
 from trackmon.domain import ensure_utc
 from trackmon.errors import DeliveryError, TemplateError, TransientError
 from trackmon.installation import installation_id, installation_secret
+from trackmon.leases import RELEASED, expired, held_by, renew
 from trackmon.mail import sender_domain
 from trackmon.messaging.channels import Channel, OutgoingMessage, build_channel, message_id_for
 from trackmon.messaging.channels.manual import MANUAL
@@ -89,7 +91,7 @@ def claim(engine: Engine, settings: Settings, now: datetime, owner: str, limit: 
     with Session(engine) as session:
         stmt = select(Message).where(or_(
             and_(Message.state == MessageState.queued, col(Message.next_attempt_at) <= now),
-            and_(Message.state == MessageState.sending, col(Message.claim_expires_at) <= now),
+            and_(Message.state == MessageState.sending, expired(Message, now)),
         ), col(Message.channel) != MANUAL).order_by(  # manual: the seller sends those by hand
             col(Message.priority).desc(), col(Message.next_attempt_at), col(Message.id)).limit(limit)
         if engine.dialect.name == "postgresql":
@@ -104,7 +106,7 @@ def claim(engine: Engine, settings: Settings, now: datetime, owner: str, limit: 
             if m.order_pk in unsubscribed:
                 m.state = MessageState.opted_out
                 m.last_error = f"the buyer unsubscribed on {unsubscribed[m.order_pk]:%Y-%m-%d}"
-                m.claimed_by = m.claim_expires_at = None
+                m.lease_owner = m.lease_expires_at = None
                 report.opted_out += 1
             elif m.kind not in enabled:
                 m.state, m.last_error = MessageState.disabled, f"kind {m.kind} is not in messaging.enabled_kinds"
@@ -118,12 +120,13 @@ def claim(engine: Engine, settings: Settings, now: datetime, owner: str, limit: 
             elif (at := next_in_window(now, buyer_zone(order.buyer_timezone, order.buyer_country),
                                        start, end)) != now:
                 m.state, m.next_attempt_at = MessageState.queued, at  # quiet hours: wait for the morning
-                m.claimed_by = m.claim_expires_at = None
+                m.lease_owner = m.lease_expires_at = None
                 report.deferred += 1
             else:
                 if m.state == MessageState.sending:
-                    log.warning("message.reclaimed", message=m.id, previous_owner=m.claimed_by)
-                m.state, m.claimed_by, m.claim_expires_at = MessageState.sending, owner, now + lease
+                    log.warning("message.reclaimed", message=m.id, previous_owner=m.lease_owner)
+                m.state = MessageState.sending
+                m.lease_owner, m.lease_expires_at = owner, now + lease
                 m.attempts += 1
                 orders_claimed.add(m.order_pk)
                 claimed.append(_Claimed(m.id or 0, m.order_pk, m.idempotency_key, m.kind, m.language, m.recipient,
@@ -173,7 +176,7 @@ def _finish(engine: Engine, message_pk: int, owner: str, **values: object) -> No
     with Session(engine) as session:
         session.connection().execute(update(Message).where(
             col(Message.id) == message_pk, col(Message.state) == MessageState.sending,
-            col(Message.claimed_by) == owner).values(**values))
+            held_by(Message, owner)).values(**values))
         session.commit()
 
 
@@ -181,10 +184,7 @@ def renew_claim(engine: Engine, message_pk: int, owner: str, until: datetime) ->
     """Extend this owner's claim on one row just before sending it; False when the claim was
     lost (it expired and another dispatcher took the row): then this one must not send."""
     with Session(engine) as session, session.begin():
-        result = session.execute(update(Message).where(
-            col(Message.id) == message_pk, col(Message.claimed_by) == owner,
-            col(Message.state) == MessageState.sending).values(claim_expires_at=until))
-        return bool(result.rowcount)
+        return bool(renew(session, Message, [message_pk], owner, until, Message.state == MessageState.sending))
 
 
 def release_claims(engine: Engine, owner: str, message_pks: list[int]) -> int:
@@ -193,9 +193,9 @@ def release_claims(engine: Engine, owner: str, message_pks: list[int]) -> int:
         return 0
     with Session(engine) as session, session.begin():
         result = session.execute(update(Message).where(
-            col(Message.id).in_(message_pks), col(Message.claimed_by) == owner,
+            col(Message.id).in_(message_pks), held_by(Message, owner),
             col(Message.state) == MessageState.sending).values(
-                state=MessageState.queued, claimed_by=None, claim_expires_at=None,
+                state=MessageState.queued, **RELEASED,
                 attempts=Message.attempts - 1))
         return int(result.rowcount or 0)
 
@@ -265,20 +265,20 @@ async def dispatch_due(engine: Engine, settings: Settings, now: datetime, *, own
                     zone = buyer_zone(row.zone_name, row.country)
                     retry_at = next_in_window(now + backoff(row.attempts), zone, start, end)
                     _finish(engine, row.id, owner, state=MessageState.queued, next_attempt_at=retry_at,
-                            claimed_by=None, claim_expires_at=None, last_error=str(exc), subject=subject)
+                            **RELEASED, last_error=str(exc), subject=subject)
                     report.retried += 1
                     metrics.messages_sent.labels(channel=chan.name, outcome="retry").inc()
                     bound.warning("message.retry", error=str(exc), retry_at=retry_at.isoformat())
                 else:
                     reason = str(exc) if not transient else f"gave up after {row.attempts} attempts: {exc}"
-                    _finish(engine, row.id, owner, state=MessageState.failed, claimed_by=None, claim_expires_at=None,
+                    _finish(engine, row.id, owner, state=MessageState.failed, **RELEASED,
                             last_error=reason, subject=subject)
                     report.failed += 1
                     metrics.messages_sent.labels(channel=chan.name, outcome="failed").inc()
                     bound.error("message.failed", error=reason)
                 continue
             _finish(engine, row.id, owner, state=MessageState.sent, sent_at=now, provider_id=provider_id[:200],
-                    message_id=message_id, subject=subject, claimed_by=None, claim_expires_at=None,
+                    message_id=message_id, subject=subject, **RELEASED,
                     last_error=None)
             report.sent += 1
             metrics.messages_sent.labels(channel=chan.name, outcome="sent").inc()

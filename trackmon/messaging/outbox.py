@@ -59,7 +59,7 @@ def retry_messages(engine: Engine, now: datetime, *, ids: Sequence[int] = (),
                              field="id")
         for m in rows:
             m.state, m.attempts, m.next_attempt_at = MessageState.queued, 0, now
-            m.claimed_by = m.claim_expires_at = None
+            m.lease_owner = m.lease_expires_at = None
             session.add(m)
         session.commit()
         return sorted(m.id for m in rows if m.id is not None)

@@ -19,6 +19,7 @@ from sqlmodel import Session, col
 
 from trackmon.domain import ensure_utc
 from trackmon.errors import InputError
+from trackmon.leases import RELEASED
 from trackmon.messaging.states import MANUAL_MARKS, MessageState
 from trackmon.models import Message, Order
 from trackmon.settings import Settings
@@ -55,7 +56,7 @@ def mark_manual(engine: Engine, message_ids: Sequence[int], mark: str, now: date
     if not message_ids:
         return []
     now = ensure_utc(now)
-    values: dict[str, object] = {"state": mark, "claimed_by": None, "claim_expires_at": None}
+    values: dict[str, object] = {"state": mark, **RELEASED}
     if mark == MessageState.sent:
         values["sent_at"] = now
     else:
