@@ -1,37 +1,62 @@
 # ruff: noqa: E501  (phrase tables: one phrase per string reads better than wrapped regexes)
 """Italian carrier wording: Poste Italiane, BRT, SEND postal operators.
 
-Patterns are folded (see `text.fold`): no accents, lower case."""
+Patterns are folded (see `text.fold`): no accents, lower case. BRT writes terse event names,
+often abbreviated ("DESTINAT.SCONOSC./INCOMPLETO", "RIFIUTA:NON PAGA TRASPORTO"); its storage
+causes (giacenza) given alone read as the failed attempt they name (see data/corpus/README.md)."""
 
 from __future__ import annotations
 
 from trackmon.classify.rules import F, table
 
 # Words that mark a Latin-script text as written in this language (see `lang.languages`).
+# Only words Spanish, Portuguese, French and English do not share ("fermopoint" and "brt" stay out:
+# BRT's English wordings carry them too).
 VOCAB = """spedizione stata consegnata consegna transito ritiro disponibile mittente restituzione presa carico
         ufficio postale verifica svincolo paese estero data successo operatore acquisto andata buon fine
         verifiche contatta assistenza giorno lavorativo successivo indicata corso consegnato giacenza mancata
         irreperibilita assoluta destinatario deceduto sconosciuto trasferito indirizzo inesatto inesistente
         insufficiente furto smarrimento deterioramento rapina strada chiusa maltempo forza maggiore esito fascicolo
         chiuso dematerializzazione abilitata persona punti recapitista accettazione avviato estero ingresso invio
-        rifiutato causa"""
+        rifiutato causa
+        alla allagamento alluvione altra arrivata assegno assente attivita blocco cessata cessato chiede
+        circolazione collo consegnabile consegnare controllo dal dalle dati dazi delle distrutta documenti dogana
+        doganali dopo eccezionale elettrica energia errato esercizio ferie festiva festivita giornata inoltro
+        interruzione lasciato mancante mancanti manifestazione merce molto mosso motivazione motivo nel nevicata
+        operativi ordinata presso pubblica rallentamenti reindirizzata requisita reso riceve ricevuta rifiuta
+        rifiutata ritardo ritirare ritirata scaduti sciopero senza specificare spedita spese sportiva stradale
+        sulla tassativa termini trasmessi trasporto sconosc"""
 
 RULES = table("it", [
     (F.sender_attempt, [r"a seguito di acquisto"]),
+    (F.point, [r"fermopoint", r"parcel shop"], (r"ritirata|reindirizzat|rifiutat|non ritirata",)),
     (F.post_office, [r"disponibile per il ritiro", r"in giacenza"]),
-    (F.returning, [r"in restituzione al mittente", r"restituit"]),
-    (F.lost, [r"\bfurto\b", r"smarriment", r"\brapina\b"]),
-    (F.refused, [r"rifiutat"]),
-    (F.address, [r"indirizzo (?:inesatto|inesistente|insufficiente|errato|incompleto)", r"destinatario (?:sconosciuto|trasferito|deceduto)"]),
-    (F.nobody, [r"irreperibil", r"destinatario assente"]),
+    (F.returning, [r"in restituzione al mittente", r"restituit", r"reso al mittente", r"scaduti termini per il ritiro"]),
+    (F.lost, [r"\bfurto\b", r"smarriment", r"\brapina\b", r"coll[oi].{0,4}mancant"]),
+    (F.prohibited, [r"distrutta", r"requisita"]),
+    (F.refused, [r"rifiut", r"non paga", r"non riceve"]),
+    (F.address, [r"indirizzo (?:inesatto|inesistente|insufficiente|errato|incompleto)", r"destinatario (?:sconosciuto|trasferito|deceduto)",
+                 r"destinatar\w*\.?\s?sconosc", r"indiriz\w*\.?\s?(?:inesistente|inesatto|errato|incompleto)",
+                 r"indirizzo indicato.{0,30}(?:errato|inesistente)", r"esercizio non"]),
+    # "si e' trasferito" is reflexive, not the Spanish "si" (if) that marks a clause hypothetical
+    (F.address, [r"cessat[oa]"], (), ""),
+    (F.nobody, [r"irreperibil", r"destinatario assente", r"\bassente\b", r"lasciato avviso", r"destinatario (?:e' )?chiuso",
+                r"chiuso per (?:turno|ferie)"]),
     (F.failed, [r"consegna non andata a buon fine", r"mancata consegna", r"non consegnat"]),
     (F.out_for_delivery, [r"in consegna"]),
-    (F.delivered, [r"(?:e|e') stata consegnata", r"consegnat[ao]", r"con successo in data", r"consegna a persona abilitata"]),
-    (F.damaged, [r"deterioramento", r"danneggiat"]),
-    (F.exception, [r"verifiche sulla spedizione", r"forza maggiore", r"strada chiusa", r"maltempo", r"incendio", r"terremoto"]),
+    (F.delivered, [r"(?:e|e') stata consegnata", r"consegnat[ao]", r"con successo in data", r"consegna a persona abilitata",
+                   r"ritirata al"]),
+    (F.damaged, [r"deterioramento", r"danneggiat", r"preavviso di danno"]),
+    (F.delayed, [r"rallentament"]),
+    (F.exception, [r"verifiche sulla spedizione", r"forza maggiore", r"strada chiusa", r"maltempo", r"incendio", r"terremoto",
+                   r"\bblocco\b", r"manifestazione", r"disagi", r"festiv", r"interruzione", r"mare molto mosso", r"nevicata",
+                   r"sciopero", r"alluvione", r"acqua alta", r"dati mancanti", r"guasto"]),
     (F.customs_released, [r"svincolo"]),
-    (F.customs, [r"dogana"]),
-    (F.picked_up, [r"presa in carico", r"ufficio postale", r"accettazione"]),
+    (F.customs_info, [r"documenti doganali"]),
+    (F.customs_held, [r"controlli doganali"]),
+    (F.customs, [r"dogan"]),
+    (F.label, [r"dati spediz\w*\.? trasmessi"]),
+    (F.picked_up, [r"presa in carico", r"ufficio postale", r"accettazione", r"^ritirata$"]),
 ])
 
 __all__ = ["RULES", "VOCAB"]
