@@ -32,7 +32,9 @@ VOCAB = """los las del envio entregado entregada entrega paquete destinatario re
         telefono tiempo transitado ubicado vacaciones vehiculo viaje
         seur nacex tipsa mrw collectt parcelshop ausencia adverso restringido abandonada destruida manifestada
         retornado sucursal novedad indemnizacion obstruccion incautado fallecido digitalizada certificacion prueba
-        bodega recolectado traslado camino pospone posponga orden"""
+        bodega recolectado traslado camino pospone posponga orden
+        hasta tras segun este sus nuestro nuestra fue hemos usted seguimiento cartero buzon mensajero mensajeria
+        paqueteria transportista encomienda salido nadie firmado robo hurto hurtado"""
 
 RULES = table("es", [
     (F.returned, [r"(?:devuelt[oa]|entregado) al? (?:remitente|cliente)", r"entregad[oa] (?:al|en) origen", r"^devuelt[oa]$",
@@ -60,22 +62,22 @@ RULES = table("es", [
                    r"finalizado plazo (?:de )?retirada", r"retorno al? remitente", r"\bdevolver\b"],
      (r"imposible devolver",)),
     (F.damaged_early, [r"deteriorad"]),
-    (F.lost, [r"extraviad", r"perdid[oa]", r"\brobad[oa]\b", r"siniestro"]),
+    (F.lost, [r"extraviad", r"perdid[oa]", r"\brobad[oa]\b", r"\brobo\b", r"\bhurt(?:o|ad[oa])\b", r"siniestro"]),
     (F.prohibited, [r"confiscad", r"incautad", r"material restringido", r"desechad", r"destruid", r"abandonad"]),
     (F.refused, [r"rehusad", r"rechazad", r"rechazo", r"no aceptan", r"no conocen al remitente"]),
     (F.address, [r"direccion (?:incorrecta|incompleta|erronea|insuficiente)", r"destinatario desconocido",
                  r"no es la direccion actual", r"direccion actual del destinatario", r"domicilio desconocido",
                  r"cambio de domicilio", r"destinatario fallecid"]),
     (F.nobody, [r"(?:destinatario|cliente) ausente", r"\bausente\b", r"ausencia", r"cerrado", r"vacaciones",
-                r"no contesta", r"no hay persona de contacto", r"destinatario sin identificar"], (r"declaracao",)),
+                r"no contesta", r"no hay persona de contacto", r"destinatario sin identificar", r"\bnadie\b"], (r"declaracao",)),
     (F.failed, [r"intento de entrega", r"entrega fallida", r"no entregad", r"no se (?:ha )?(?:podido|pudo) entregar",
                 r"no ha podido ser entregado", r"no se ha entregado", r"intento fallido", r"reparto fallido",
                 r"sin exito en la entrega", r"imposible entregar", r"sin efectivo",
                 r"visita a destinatario re-?programa"]),
     (F.out_for_delivery, [r"en reparto", r"salio (?:a|para) (?:reparto|entrega|distribucion)", r"en distribucion",
-                          r"en ruta de entrega", r"en proceso de entrega", r"\ben rpto\b", r"en proceso de distribucion"]),
+                          r"en ruta de entrega", r"en proceso de entrega", r"\ben rpto\b", r"en proceso de distribucion", r"sale a reparto"]),
     (F.delivered, [r"\bentregad[oa]\b(?! (?:a|al|en) (?:operador|transportista|correos|aduana|la aduana|oficina|punto))(?! almacen)",
-                   r"ha retirado el envio", r"recogido por el destinatario", r"entrega efectuada", r"entrega sin verificar",
+                   r"ha retirado el envio", r"recogido por el destinatario", r"recibido por el destinatario", r"firmado por", r"entrega efectuada", r"entrega sin verificar",
                    r"entrega parcial", r"prueba de entrega", r"entrega digitalizada"]),
     (F.damaged, [r"danad", r"averiad", r"roto", r"rotura", r"paquete abierto"]),
     (F.delayed, [r"retraso", r"demor", r"pospon", r"falta de tiempo", r"perdida de conexion"]),

@@ -25,16 +25,18 @@ VOCAB = """spedizione stata consegnata consegna transito ritiro disponibile mitt
         interruzione lasciato mancante mancanti manifestazione merce molto mosso motivazione motivo nel nevicata
         operativi ordinata presso pubblica rallentamenti reindirizzata requisita reso riceve ricevuta rifiuta
         rifiutata ritardo ritirare ritirata scaduti sciopero senza specificare spedita spese sportiva stradale
-        sulla tassativa termini trasmessi trasporto sconosc"""
+        sulla tassativa termini trasmessi trasporto sconosc
+        pacco corriere affidata tentativo recapito recapitata recapitato avviso rientro smarrito smarrita
+        danneggiato danneggiata sdoganata accettata pronta smistamento distribuzione respinta"""
 
 RULES = table("it", [
     (F.sender_attempt, [r"a seguito di acquisto"]),
-    (F.point, [r"fermopoint", r"parcel shop"], (r"ritirata|reindirizzat|rifiutat|non ritirata",)),
-    (F.post_office, [r"disponibile per il ritiro", r"in giacenza"]),
-    (F.returning, [r"in restituzione al mittente", r"restituit", r"reso al mittente", r"scaduti termini per il ritiro"]),
-    (F.lost, [r"\bfurto\b", r"smarriment", r"\brapina\b", r"coll[oi].{0,4}mancant"]),
+    (F.point, [r"fermopoint", r"parcel shop", r"punto (?:di )?ritiro", r"punto poste"], (r"ritirata|reindirizzat|rifiutat|non ritirata",)),
+    (F.post_office, [r"disponibile per il ritiro", r"in giacenza", r"pronta per il ritiro"]),
+    (F.returning, [r"in restituzione al mittente", r"restituit", r"in rientro", r"reso al mittente", r"scaduti termini per il ritiro"]),
+    (F.lost, [r"\bfurto\b", r"smarriment", r"smarrit", r"\brapina\b", r"coll[oi].{0,4}mancant"]),
     (F.prohibited, [r"distrutta", r"requisita"]),
-    (F.refused, [r"rifiut", r"non paga", r"non riceve"]),
+    (F.refused, [r"rifiut", r"respint", r"non paga", r"non riceve"]),
     (F.address, [r"indirizzo (?:inesatto|inesistente|insufficiente|errato|incompleto)", r"destinatario (?:sconosciuto|trasferito|deceduto)",
                  r"destinatar\w*\.?\s?sconosc", r"indiriz\w*\.?\s?(?:inesistente|inesatto|errato|incompleto)",
                  r"indirizzo indicato.{0,30}(?:errato|inesistente)", r"esercizio non"]),
@@ -42,21 +44,22 @@ RULES = table("it", [
     (F.address, [r"cessat[oa]"], (), ""),
     (F.nobody, [r"irreperibil", r"destinatario assente", r"\bassente\b", r"lasciato avviso", r"destinatario (?:e' )?chiuso",
                 r"chiuso per (?:turno|ferie)"]),
-    (F.failed, [r"consegna non andata a buon fine", r"mancata consegna", r"non consegnat"]),
-    (F.out_for_delivery, [r"in consegna"]),
+    (F.failed, [r"consegna non andata a buon fine", r"mancata consegna", r"non consegnat", r"tentativo di consegna",
+                r"mancato recapito", r"non recapitat"]),
+    (F.out_for_delivery, [r"in consegna", r"affidata al corriere", r"in distribuzione"]),
     (F.delivered, [r"(?:e|e') stata consegnata", r"consegnat[ao]", r"con successo in data", r"consegna a persona abilitata",
                    r"ritirata al"]),
     (F.damaged, [r"deterioramento", r"danneggiat", r"preavviso di danno"]),
-    (F.delayed, [r"rallentament"]),
+    (F.delayed, [r"rallentament", r"\britardo\b"]),
     (F.exception, [r"verifiche sulla spedizione", r"forza maggiore", r"strada chiusa", r"maltempo", r"incendio", r"terremoto",
                    r"\bblocco\b", r"manifestazione", r"disagi", r"festiv", r"interruzione", r"mare molto mosso", r"nevicata",
                    r"sciopero", r"alluvione", r"acqua alta", r"dati mancanti", r"guasto"]),
-    (F.customs_released, [r"svincolo"]),
+    (F.customs_released, [r"svincolo", r"sdoganat"]),
     (F.customs_info, [r"documenti doganali"]),
     (F.customs_held, [r"controlli doganali"]),
     (F.customs, [r"dogan"]),
     (F.label, [r"dati spediz\w*\.? trasmessi"]),
-    (F.picked_up, [r"presa in carico", r"ufficio postale", r"accettazione", r"^ritirata$"]),
+    (F.picked_up, [r"presa in carico", r"accettat[ao]", r"ufficio postale", r"accettazione", r"^ritirata$"]),
 ])
 
 __all__ = ["RULES", "VOCAB"]
