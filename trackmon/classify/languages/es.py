@@ -34,7 +34,7 @@ VOCAB = """los las del envio entregado entregada entrega paquete destinatario re
         retornado sucursal novedad indemnizacion obstruccion incautado fallecido digitalizada certificacion prueba
         bodega recolectado traslado camino pospone posponga orden
         hasta tras segun este sus nuestro nuestra fue hemos usted seguimiento cartero buzon mensajero mensajeria
-        paqueteria transportista encomienda salido nadie firmado robo hurto hurtado"""
+        paqueteria transportista encomienda salido nadie firmado robo hurto hurtado excepcion"""
 
 RULES = table("es", [
     (F.returned, [r"(?:devuelt[oa]|entregado) al? (?:remitente|cliente)", r"entregad[oa] (?:al|en) origen", r"^devuelt[oa]$",
@@ -43,7 +43,7 @@ RULES = table("es", [
     (F.sender_attempt, [r"pendiente de recoger$", r"^informado$", r"registrado\.?$", r"pre-?admision", r"prerregistrad",
                         r"pre-?registrad", r"etiqueta creada", r"\bgrabado\b", r"\bmanifest(?:ad[oa]|o)\b", r"preimposicion",
                         r"pendiente de (?:entrada en red|entregar a|deposit)", r"^pendiente de recepcion",
-                        r"recogida (?:asignada|solicitada|pendiente de aceptacion|fallida)"]),
+                        r"recogida (?:asignada|solicitada|pendiente de aceptacion|fallida)", r"en bodega (?:del )?cliente"]),
     (F.sender_collected, [r"recogido (?:en|por) (?:origen|gls|el transportista|cliente)", r"envio recogido", r"recogida realizada"]),
     (F.return_trip, [r"en reparto (?:al|hacia el) remitente"]),
     (F.neutral_early, [r"sera entregado", r"se entregara", r"entregad[oa] (?:a|al|en) (?:operador|transportista|correos|aduana|broker)",
@@ -69,7 +69,7 @@ RULES = table("es", [
                  r"no es la direccion actual", r"direccion actual del destinatario", r"domicilio desconocido",
                  r"cambio de domicilio", r"destinatario fallecid"]),
     (F.nobody, [r"(?:destinatario|cliente) ausente", r"\bausente\b", r"ausencia", r"cerrado", r"vacaciones",
-                r"no contesta", r"no hay persona de contacto", r"destinatario sin identificar", r"\bnadie\b"], (r"declaracao",)),
+                r"no contesta", r"no hay persona de contacto", r"destinatario sin identificar", r"\bnadie\b"], (r"declaracao|con excepcion",)),
     (F.failed, [r"intento de entrega", r"entrega fallida", r"no entregad", r"no se (?:ha )?(?:podido|pudo) entregar",
                 r"no ha podido ser entregado", r"no se ha entregado", r"intento fallido", r"reparto fallido",
                 r"sin exito en la entrega", r"imposible entregar", r"sin efectivo",
@@ -86,7 +86,7 @@ RULES = table("es", [
                    r"no enlazad", r"datos (?:documentados|comunicados) incorrectos", r"pendiente datos",
                    r"retenid[oa] (?:en delegacion|por orden)", r"esperando instruccion", r"aclaracion en proceso",
                    r"almacenado temporalmente", r"accidente", r"averia", r"huelga", r"mal tiempo", r"clima adverso",
-                   r"imposible devolver", r"\bnovedad\b", r"indemnizacion", r"obstruccion", r"orden publico"]),
+                   r"imposible devolver", r"\bnovedad\b", r"excepcion", r"indemnizacion", r"obstruccion", r"orden publico"]),
     (F.departed, [r"salida (?:del pais|de (?:la )?oficina de cambio)(?! de destino)", r"salio del pais de origen",
                   r"ha salido del pais de origen"]),
     (F.customs_released, [r"(?:liberado|despachad[oa]) (?:por|de|en) (?:la )?aduana", r"aduana.{0,20}(?:liberad|finalizad|completad)",
