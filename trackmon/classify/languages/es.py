@@ -46,7 +46,7 @@ RULES = table("es", [
                         r"recogida (?:asignada|solicitada|pendiente de aceptacion|fallida)", r"en bodega (?:del )?cliente"]),
     (F.sender_collected, [r"recogido (?:en|por) (?:origen|gls|el transportista|cliente)", r"envio recogido", r"recogida realizada"]),
     (F.return_trip, [r"en reparto (?:al|hacia el) remitente"]),
-    (F.neutral_early, [r"sera entregado", r"se entregara", r"entregad[oa] (?:a|al|en) (?:operador|transportista|correos|aduana|broker)",
+    (F.neutral_early, [r"sera entregado", r"se entregara", r"entregad[oa] (?:a|al|en) (?:operador|transportista|correos|aduana|broker|conexiones)",
                        r"(?:nuevo|segundo) reparto", r"datos del envio han sido modificados", r"en oficina de cambio"], (r"en proceso de entrega",), ""),
     (F.locker, [r"citypaq", r"casillero", r"armario inteligente", r"\blocker\b", r"taquilla"], (r"incidencia",)),
     (F.point, [r"punto (?:de )?(?:recogida|entrega|conveniencia|pack|seur pickup|mrw|nacex|ctt|collectt)", r"pointcorner",
