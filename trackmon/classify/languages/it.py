@@ -27,15 +27,16 @@ VOCAB = """spedizione stata consegnata consegna transito ritiro disponibile mitt
         rifiutata ritardo ritirare ritirata scaduti sciopero senza specificare spedita spese sportiva stradale
         sulla tassativa termini trasmessi trasporto sconosc
         pacco corriere affidata tentativo recapito recapitata recapitato avviso rientro smarrito smarrita
-        danneggiato danneggiata sdoganata accettata pronta smistamento distribuzione respinta"""
+        danneggiato danneggiata sdoganata accettata pronta smistamento distribuzione respinta
+        abbandonati abbandonata smaltita uscita lettera vettura resa fermo azione attesa svincolata"""
 
 RULES = table("it", [
     (F.sender_attempt, [r"a seguito di acquisto"]),
     (F.point, [r"fermopoint", r"parcel shop", r"punto (?:di )?ritiro", r"punto poste"], (r"ritirata|reindirizzat|rifiutat|non ritirata",)),
-    (F.post_office, [r"disponibile per il ritiro", r"in giacenza", r"pronta per il ritiro"]),
-    (F.returning, [r"in restituzione al mittente", r"restituit", r"in rientro", r"reso al mittente", r"scaduti termini per il ritiro"]),
+    (F.post_office, [r"disponibile (?:per il|al) ritiro", r"in giacenza", r"pronta per il ritiro", r"fermo deposito"]),
+    (F.returning, [r"in restituzione al mittente", r"restituit", r"in rientro", r"res[ao] al mittente", r"scaduti termini per il ritiro"]),
     (F.lost, [r"\bfurto\b", r"smarriment", r"smarrit", r"\brapina\b", r"coll[oi].{0,4}mancant"]),
-    (F.prohibited, [r"distrutta", r"requisita"]),
+    (F.prohibited, [r"distrutta", r"requisita", r"abbandonat", r"smaltit"]),
     (F.refused, [r"rifiut", r"respint", r"non paga", r"non riceve"]),
     (F.address, [r"indirizzo (?:inesatto|inesistente|insufficiente|errato|incompleto)", r"destinatario (?:sconosciuto|trasferito|deceduto)",
                  r"destinatar\w*\.?\s?sconosc", r"indiriz\w*\.?\s?(?:inesistente|inesatto|errato|incompleto)",
@@ -50,10 +51,10 @@ RULES = table("it", [
     (F.delivered, [r"(?:e|e') stata consegnata", r"consegnat[ao]", r"con successo in data", r"consegna a persona abilitata",
                    r"ritirata al"]),
     (F.damaged, [r"deterioramento", r"danneggiat", r"preavviso di danno"]),
-    (F.delayed, [r"rallentament", r"\britardo\b"]),
+    (F.delayed, [r"rallentament", r"\britardo\b", r"non uscita"]),
     (F.exception, [r"verifiche sulla spedizione", r"forza maggiore", r"strada chiusa", r"maltempo", r"incendio", r"terremoto",
                    r"\bblocco\b", r"manifestazione", r"disagi", r"festiv", r"interruzione", r"mare molto mosso", r"nevicata",
-                   r"sciopero", r"alluvione", r"acqua alta", r"dati mancanti", r"guasto"]),
+                   r"sciopero", r"alluvione", r"acqua alta", r"dati mancanti", r"guasto", r"attesa azione", r"lettera vettura errata"]),
     (F.customs_released, [r"svincolo", r"sdoganat"]),
     (F.customs_info, [r"documenti doganali"]),
     (F.customs_held, [r"controlli doganali"]),
