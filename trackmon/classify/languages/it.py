@@ -28,12 +28,14 @@ VOCAB = """spedizione stata consegnata consegna transito ritiro disponibile mitt
         sulla tassativa termini trasmessi trasporto sconosc
         pacco corriere affidata tentativo recapito recapitata recapitato avviso rientro smarrito smarrita
         danneggiato danneggiata sdoganata accettata pronta smistamento distribuzione respinta
-        abbandonati abbandonata smaltita uscita lettera vettura resa fermo azione attesa svincolata"""
+        abbandonati abbandonata smaltita uscita lettera vettura resa fermo azione attesa svincolata
+        giornata odierna riusciti istruzioni richiesto errore trasferimento"""
 
 RULES = table("it", [
     (F.sender_attempt, [r"a seguito di acquisto"]),
     (F.point, [r"fermopoint", r"parcel shop", r"punto (?:di )?ritiro", r"punto poste"], (r"ritirata|reindirizzat|rifiutat|non ritirata",)),
-    (F.post_office, [r"disponibile (?:per il|al) ritiro", r"in giacenza", r"pronta per il ritiro", r"fermo deposito"]),
+    (F.post_office, [r"disponibile (?:per il|al) ritiro", r"in giacenza", r"pronta per il ritiro", r"fermo deposito",
+                     r"ritiro della spedizione presso la sede"], (r"attesa di istruzioni",)),
     (F.returning, [r"in restituzione al mittente", r"restituit", r"in rientro", r"res[ao] al mittente", r"scaduti termini per il ritiro"]),
     (F.lost, [r"\bfurto\b", r"smarriment", r"smarrit", r"\brapina\b", r"coll[oi].{0,4}mancant"]),
     (F.prohibited, [r"distrutta", r"requisita", r"abbandonat", r"smaltit"]),
@@ -46,15 +48,18 @@ RULES = table("it", [
     (F.nobody, [r"irreperibil", r"destinatario assente", r"\bassente\b", r"lasciato avviso", r"destinatario (?:e' )?chiuso",
                 r"chiuso per (?:turno|ferie)"]),
     (F.failed, [r"consegna non andata a buon fine", r"mancata consegna", r"non consegnat", r"tentativo di consegna",
-                r"mancato recapito", r"non recapitat"]),
+                r"mancato recapito", r"non recapitat", r"non siamo riusciti a consegnare"], (r"effettueremo un tentativo",)),
     (F.out_for_delivery, [r"in consegna", r"affidata al corriere", r"in distribuzione"]),
+    # GLS Italy's out-for-delivery line names today's delivery as "prevista": today is not a plan
+    (F.out_for_delivery, [r"consegna prevista nel corso della giornata odierna"], (), ""),
     (F.delivered, [r"(?:e|e') stata consegnata", r"consegnat[ao]", r"con successo in data", r"consegna a persona abilitata",
                    r"ritirata al"]),
     (F.damaged, [r"deterioramento", r"danneggiat", r"preavviso di danno"]),
     (F.delayed, [r"rallentament", r"\britardo\b", r"non uscita"]),
     (F.exception, [r"verifiche sulla spedizione", r"forza maggiore", r"strada chiusa", r"maltempo", r"incendio", r"terremoto",
                    r"\bblocco\b", r"manifestazione", r"disagi", r"festiv", r"interruzione", r"mare molto mosso", r"nevicata",
-                   r"sciopero", r"alluvione", r"acqua alta", r"dati mancanti", r"guasto", r"attesa azione", r"lettera vettura errata"]),
+                   r"sciopero", r"alluvione", r"acqua alta", r"dati mancanti", r"guasto", r"attesa azione", r"lettera vettura errata",
+                   r"attesa di istruzioni", r"errore nel trasferimento dei dati"]),
     (F.customs_released, [r"svincolo", r"sdoganat"]),
     (F.customs_info, [r"documenti doganali"]),
     (F.customs_held, [r"controlli doganali"]),
