@@ -29,7 +29,7 @@ VOCAB = """spedizione stata consegnata consegna transito ritiro disponibile mitt
         pacco corriere affidata tentativo recapito recapitata recapitato avviso rientro smarrito smarrita
         danneggiato danneggiata sdoganata accettata pronta smistamento distribuzione respinta
         abbandonati abbandonata smaltita uscita lettera vettura resa fermo azione attesa svincolata
-        giornata odierna riusciti istruzioni richiesto errore trasferimento"""
+        giornata odierna riusciti istruzioni richiesto errore trasferimento registrata sistemi elaborato ordine"""
 
 RULES = table("it", [
     (F.sender_attempt, [r"a seguito di acquisto"]),
@@ -64,7 +64,7 @@ RULES = table("it", [
     (F.customs_info, [r"documenti doganali"]),
     (F.customs_held, [r"controlli doganali"]),
     (F.customs, [r"dogan"]),
-    (F.label, [r"dati spediz\w*\.? trasmessi"]),
+    (F.label, [r"dati spediz\w*\.? trasmessi", r"registrata nei nostri sistemi", r"ordine elaborato"]),
     (F.picked_up, [r"presa in carico", r"accettat[ao]", r"ufficio postale", r"accettazione", r"^ritirata$"]),
 ])
 
