@@ -97,3 +97,42 @@ ORDINARY_AND_DELIVERED = [
 @pytest.mark.parametrize(("text", "status"), ORDINARY_AND_DELIVERED)
 def test_ordinary_scans_and_delivered(text: str, status: Status) -> None:
     check(text, status)
+
+
+GLS_AND_POSTE_HOLDS = [
+    # held at the depot awaiting the *sender's* instructions is not a parcel waiting for the buyer
+    ("Spedizione in giacenza presso la sede GLS, siamo in attesa di istruzioni.", S.exception, U.other),
+    ("Non in consegna. In attesa di istruzioni dal mittente per eventuale riconsegna", S.exception, U.other),
+    # ... unless the instructions are about customs documents: a customs stage
+    ("Mancano documenti doganali per inoltro spedizione a destino. In attesa di istruzioni dal mittente per "
+     "eventuale riconsegna", S.in_transit, U.customs_information_required),
+    # a conditional offer to collect today is GLS's line-delay notice, not a parcel at the counter
+    ("Consegna prevista per il giorno lavorativo successivo. Se urgente disponibile per il ritiro in data odierna "
+     "presso la sede destinataria", S.exception, U.delayed),
+    ("Disponibile per il ritiro presso la sede destinataria", S.available_for_pickup, U.pickup_post_office),
+    ("DISPONIBILE AL RITIRO PRESSO FERMO DEPOSITO", S.available_for_pickup, U.pickup_post_office),
+    # the failed attempt comes first, the next planned delivery after it
+    ("Destinatario chiuso. Consegna prevista per il giorno lavorativo successivo", S.delivery_failed, U.nobody_home),
+    ("Importo contrassegno non disponibile. Consegna prevista per il giorno lavorativo successivo",
+     S.delivery_failed, None),
+    ("Oggi non siamo riusciti a consegnare. La consegna e' prevista nel primo giorno lavorativo disponibile.",
+     S.delivery_failed, None),
+    # a promised attempt after a data error is not an attempt
+    ("Si e' verificato un errore nel trasferimento dei dati della spedizione. Effettueremo un tentativo di consegna "
+     "non appena possibile.", S.exception, U.other),
+    # GLS names today's delivery "prevista": today is not a plan
+    ("Consegna prevista nel corso della giornata odierna.", S.out_for_delivery, None),
+    ("AFFIDATA AL CORRIERE LA MATTINA", S.out_for_delivery, None),
+    ("PROBLEMI IN DISTRIBUZIONE", S.exception, U.other),
+    ("SPEDIZIONE NON IN CONSEGNA", S.exception, U.other),
+    ("Inoltrata al corretto indirizzo. Non in consegna in data odierna", S.in_transit, None),
+    ("RESO MITTENTE", S.returning, U.returning),
+    ("SPEDIZIONE FURTATA", S.exception, U.lost),
+    ("SCONDIZIONATO", S.exception, U.damaged),
+    ("SPEDIZIONE CREATA", S.info_received, U.label_created),
+]
+
+
+@pytest.mark.parametrize(("text", "status", "sub"), GLS_AND_POSTE_HOLDS)
+def test_gls_and_poste_holds_promises_and_conditions(text: str, status: Status, sub) -> None:
+    check(text, status, sub)
