@@ -163,3 +163,14 @@ def test_mixed_chinese_english_line() -> None:
     assert read(f"{zh} Arrived at the SF outlet") == (S.in_transit, None), explain(zh)
     line = "自提点用户签收 Picked up by the recipient"
     assert read(line)[0] is S.delivered, explain(line)
+
+
+def test_a_complaint_hint_with_a_negation_does_not_undo_a_delivery() -> None:
+    # STO's sign-for template (recorded in public code, code-index file 7962472647): "if you did not
+    # receive this parcel, call ..." follows the delivery; full-width commas are folded to "," and do not
+    # split clauses, so the delivery phrase must not be guarded against that later negation.
+    text = ("已签收,签收人是（快递已送代理点如有问题请联系11053685196）先生/女士，如有疑问请联系派件员寒亭魏飞飞"
+            "(11053685196、0530-18194261)，如您未收到此快递，请拨打投诉电话：0530--17366376，感谢使用申通快递，期待再次为您服务")
+    assert read(text) == (S.delivered, None), explain(text)
+    # a negated delivery is still a failed one
+    check("您的快件暂时未投递成功", S.delivery_failed)
