@@ -147,3 +147,25 @@ def test_a_note_that_denies_a_return_is_not_a_return() -> None:
     check(text, S.in_transit)
     text = next(t for t in _train() if t.startswith("Оформлен повторный приход на склад в городе-получателе"))
     check(text, S.delivery_failed)
+
+
+COURIERS_AND_MARKETPLACES = [
+    # DPD Russia, Belpost, Ozon, Wildberries, Yandex Market wordings
+    ("Посылка выведена на доставку", S.out_for_delivery),
+    ("Посылка возвращена с доставки", S.delivery_failed),
+    ("С посылкой возникла проблемная ситуация", S.exception),
+    ("Почтовое отправление прибыло для выдачи", S.available_for_pickup),
+    ("Почтовое отправление подготовлено в сортировочном пункте к доставке на ОПС отправителя", S.returning),
+    ("Покупатель отказался при вручении: товар не подошел", S.delivery_failed),
+    ("Покупатель не забрал заказ", S.exception),
+    ("сборочное задание прибыло на ПВЗ", S.available_for_pickup),
+    ("сборочное задание получено покупателем", S.delivered),
+    ("заказ доставлен в пункт самовывоза", S.available_for_pickup),
+    ("заказ подтвержден, его можно начать обрабатывать", S.info_received),
+    ("Служба доставки не смогла доставить заказ", S.delivery_failed),
+]
+
+
+@pytest.mark.parametrize(("text", "status"), COURIERS_AND_MARKETPLACES)
+def test_couriers_and_marketplaces(text: str, status: Status) -> None:
+    check(text, status)
