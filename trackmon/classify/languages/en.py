@@ -88,7 +88,10 @@ RULES = table("en", [
         r"(?:parcel |delivered to (?:a |the )?)?locker\b", r"packstation", r"parcel machine", r"paczkomat", r"mypost24",
     ], (r"(?:collected|picked[- ]up|retrieved|removed)\b.{0,30}\b(?:from|at|by)", r"does not fit", r"not fit in locker",
         r"taken from the packstation", r"posted by the sender",
-        r"^delivered(?:,| -) (?:in |to |at )?(?:a |the )?parcel locker")),  # USPS "Delivered, <where>": the mailbox's parcel locker
+        r"^delivered(?:,| -) (?:in |to |at )?(?:a |the )?parcel locker",  # USPS "Delivered, <where>": the mailbox's parcel locker
+        # a locker that is full or has a problem holds nothing for the buyer (also where Spanish and
+        # Italian lines borrow the English word: "INCIDENCIA EN LOCKER", "LOCKER PIENO")
+        r"\blocker (?:is )?(?:full|pieno|lleno)\b", r"\bincident|\bincidencia\b")),
     (F.point, [
         r"(?:available|ready|awaiting|waiting)\b.{0,40}\b(?:pick.?up point|access point|parcel ?shop|service point|collection point)",
         r"(?:delivered|arrived) (?:to|at) (?:(?:the|a|an|your|this) )?(?:destination |local )?(?:ups )?(?:access point|pick.?up point|parcel ?shop|service point|collection point|retail outlet)",
