@@ -69,7 +69,7 @@ RULES = table("fr", [
     (F.customs, [r"douane", r"dedouanement"]),
     (F.arrived, [r"(?:arrive|arrivee) dans le pays (?:de destination|du destinataire)", r"(?:est arrive|arrive) en france",
                  r"sorti du bureau d'echange", r"quitte le bureau d'echange"]),
-    (F.label, [r"colis (?:est |a ete )?annonce", r"prise de rendez-vous", r"informations? (?:recues?|transmises?)", r"etiquette creee", r"colis enregistre"]),
+    (F.label, [r"colis (?:est |a ete )?annonce", r"prise de rendez-vous", r"informations? (?:recues?|transmises?)", r"etiquette creee", r"(?:colis|commande|envoi) enregistre"]),
     (F.picked_up, [r"pris en charge", r"depose (?:dans un point postal|au bureau de poste)", r"envoi depose"]),
 ])
 

@@ -19,7 +19,7 @@ VOCAB = """objeto objecto entregue destinatario remetente para saiu entrega agua
         aguarda ctt rede cadastrada cadastrados coleta coletada recusado porteiro demolido fechado fechada
         rural complemento desistencia suspensao bloqueada reprogramada paralisacao rodoviaria naturais
         lockdown extravio avaria sinistro devolvendo terceiro informacao enderecamento inconsistencias
-        procurado andamento cancelado cancelada reforma"""
+        procurado andamento cancelado cancelada reforma viajando ferias greve abrangencia sinistrado furtado"""
 
 RULES = table("pt", [
     (F.returned, [r"(?:devolvido|entregue) ao remetente", r"entregue ao remetente", r"entregue ao remetente \(devolvido\)",
@@ -37,31 +37,32 @@ RULES = table("pt", [
      (r"sujeito a", r"extraviad")),
     (F.returning, [r"remetente nao retirou objeto", r"importacao do objeto/conteudo nao foi autorizada", r"objeto nao reclamado"], (), ""),
     (F.prohibited, [r"proibid", r"artigos restritos"]),
-    (F.lost, [r"extraviad", r"\bextravio\b", r"nao localizado", r"roubado", r"\bfurto\b", r"\broubo\b"],
+    (F.lost, [r"extraviad", r"\bextravio\b", r"nao localizado", r"roubado", r"\bfurt(?:o|ad[oa])\b", r"\broubo\b"],
      (r"(?:destinatario|recebedor|cliente|endereco|rua|numero) .{0,20}nao localizad",)),
     (F.refused, [r"recus", r"recusad"]),
     (F.address, [r"endereco (?:incorreto|insuficiente|incompleto|errado|inexistente|desconhecido|de dificil acesso|nao encontrado)",
                  r"(?:destinatario|cliente|recebedor) (?:desconhecido|mudou|nao localizado)", r"^desconhecido$", r"\bmudou-se\b",
                  r"numeracao irregular", r"destinatario tem apartado", r"falecido", r"inconsistencias? no enderecamento",
-                 r"falta (?:de )?complemento", r"caixa postal cancelada", r"(?:rua|numero) nao localizad"]),
+                 r"falta (?:de )?complemento", r"caixa postal cancelada", r"(?:rua|numero) nao localizad", r"\bdesconhecid[oa]\b",
+                 r"nao existe o numero", r"numero inexistente", r"\bcep (?:incorreto|errado|invalido|inexistente)", r"dificil acesso"]),
     (F.nobody, [r"carteiro nao atendido", r"destinatario ausente", r"empresa sem expediente", r"ausente", r"inacessivel",
-                r"(?:local|empresa) fechad"],
+                r"\bfechad[oa]\b", r"\bviajando\b", r"\bferias\b"],
      (r"declaracao",)),
     (F.failed, [r"tentativa de entrega", r"nao entregue", r"entrega nao (?:efetuada|realizada|conseguida|pode ser efetuada)",
                 r"a entrega nao pode ser efetuada", r"nao efetuada", r"nova tentativa", r"entrega nao efetuada", r"feriado",
                 r"sem distribuicao domiciliaria", r"segunda entrega", r"pendente pagamento", r"em greve",
                 r"nao apresentou documento", r"nao retirou objeto", r"prazo de retirada", r"nao procurado",
-                r"local (?:demolido|em reforma)", r"zona rural", r"area de risco"]),
+                r"local (?:demolido|em reforma)", r"zona rural", r"area de risco", r"\bgreve\b", r"fora de (?:area|abrangencia)"]),
     (F.out_for_delivery, [r"saiu para entrega", r"em rota de entrega", r"\bem entrega\b", r"em distribuicao",
                           r"entrega em andamento"]),
     (F.delivered, [r"\bentregue\b(?! (?:a|ao|a) (?:transportadora|correios?|operador|alfandega|agencia))", r"entrega conseguida",
-                   r"objeto entregue"]),
+                   r"objeto entregue", r"entrega (?:realizada|efetuada|registrada|concluida)"]),
     (F.damaged, [r"danificad", r"\bavaria"]),
     (F.delayed, [r"atraso", r"reprogramad", r"paralisacao"], (r"sujeito a",)),
     (F.exception, [r"apreendido", r"retido / parado", r"proibido", r"destruid", r"refugo", r"remessa incompleta",
                    r"aguarda informacao do remetente", r"etiqueta (?:cancelada|expirada)", r"^cancelad[oa]$",
                    r"cancelad[oa] a pedido", r"desistencia de postagem", r"suspensao d[ae] entrega",
-                   r"entrega de objeto bloqueada", r"retido a pedido", r"eventos naturais", r"lockdown", r"sinistro"]),
+                   r"entrega de objeto bloqueada", r"retido a pedido", r"eventos naturais", r"lockdown", r"\bsinistr", r"\bcancelad[oa]\b"]),
     (F.departed, [r"saiu do pais de origem", r"encaminhado para o (?:brasil|pais de destino)", r"expedicao internacional",
                   r"unidade de exportacao"]),
     (F.customs_released, [r"fiscalizacao aduaneira finalizada", r"liberado (?:pela|na) (?:fiscalizacao|alfandega)",
@@ -73,8 +74,7 @@ RULES = table("pt", [
     (F.customs, [r"alfandega", r"fiscalizacao aduaneira", r"desembaraco", r"aguarda despacho"]),
     (F.arrived, [r"recebido (?:pelos correios do brasil|no brasil)", r"chegou ao (?:brasil|pais de destino)",
                  r"recepcao internacional", r"objeto recebido no brasil"]),
-    (F.label, [r"etiqueta (?:criada|emitida|gerada)", r"informacoes (?:eletronicas )?enviadas", r"remessa cadastrada",
-               r"dados cadastrados", r"informacao sobre o envio foi recebida"]),
+    (F.label, [r"etiqueta (?:criada|emitida|gerada)", r"informacoes (?:eletronicas )?enviadas", r"\bcadastrad[oa]s?\b", r"informacao sobre o envio foi recebida"]),
     (F.picked_up, [r"objeto postado", r"\bpostado\b", r"coletado", r"aceitacao", r"recolha efetuada",
                    r"entregue (?:ao|a) (?:correios?|transportadora|agencia)"]),
 ])
