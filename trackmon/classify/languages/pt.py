@@ -19,23 +19,26 @@ VOCAB = """objeto objecto entregue destinatario remetente para saiu entrega agua
         aguarda ctt rede cadastrada cadastrados coleta coletada recusado porteiro demolido fechado fechada
         rural complemento desistencia suspensao bloqueada reprogramada paralisacao rodoviaria naturais
         lockdown extravio avaria sinistro devolvendo terceiro informacao enderecamento inconsistencias
-        procurado andamento cancelado cancelada reforma viajando ferias greve abrangencia sinistrado furtado"""
+        procurado andamento cancelado cancelada reforma viajando ferias greve abrangencia sinistrado furtado
+        localidade coletando documentacao apreensao liquido"""
 
 RULES = table("pt", [
     (F.returned, [r"(?:devolvido|entregue) ao remetente", r"entregue ao remetente", r"entregue ao remetente \(devolvido\)",
-                  r"^devolvido$", r"objeto devolvido ao remetente$"]),
+                  r"^devolvido$", r"objeto devolvido ao remetente$"], (r"podera ser devolvido",)),
     (F.sender_attempt, [r"aguardando postagem", r"aguarda entrada", r"etiqueta emitida", r"saiu para coleta",
-                        r"(?:remessa|objeto) nao coletad"]),
+                        r"(?:remessa|objeto) nao coletad", r"\bcoletando\b", r"^\d+a tentativa de coleta", r"^a coletar$",
+                        r"aguardando objeto na agencia"]),
     (F.return_trip, [r"saiu para entrega ao remetente"]),
     (F.neutral_early, [r"(?:sera|serao) entregue", r"entrega prevista", r"objeto devolvido aos correios",
                        r"saida para entrega cancelada", r"saida nao efetuada"], (r"saiu para entrega",), ""),
     (F.locker, [r"armario inteligente", r"caixa de correios inteligente", r"cacifo", r"\blocker\b"]),
     (F.point, [r"ponto (?:de )?(?:retirada|coleta|entrega|pickup)"]),
     (F.post_office, [r"aguardando retirada", r"disponivel para retirada", r"aguardando (?:o )?destinatario", r"avisado n[ao] (?:estacao|apartado)",
-                     r"destinatario solicitou recolha", r"disponivel para levantamento"]),
-    (F.returning, [r"devolucao", r"(?:sera|sendo) devolvido", r"em devolucao", r"devolvido ao remetente", r"\bdevolvendo\b"],
-     (r"sujeito a", r"extraviad")),
-    (F.returning, [r"remetente nao retirou objeto", r"importacao do objeto/conteudo nao foi autorizada", r"objeto nao reclamado"], (), ""),
+                     r"destinatario solicitou recolha", r"disponivel para levantamento"], (r"estara disponivel para retirada",)),
+    (F.returning, [r"devolucao", r"(?:sera|sendo) devolvido", r"em devolucao", r"devolvido ao remetente", r"\bdevolvendo\b",
+                   r"devolvido ao pais de origem"],
+     (r"sujeito a", r"extraviad", r"podera ser devolvido")),
+    (F.returning, [r"em devolucao (?:a origem|ao remetente)", r"remetente nao retirou objeto", r"importacao do objeto/conteudo nao foi autorizada", r"objeto nao reclamado"], (), ""),
     (F.prohibited, [r"proibid", r"artigos restritos"]),
     (F.lost, [r"extraviad", r"\bextravio\b", r"nao localizado", r"roubado", r"\bfurt(?:o|ad[oa])\b", r"\broubo\b"],
      (r"(?:destinatario|recebedor|cliente|endereco|rua|numero) .{0,20}nao localizad",)),
@@ -44,7 +47,7 @@ RULES = table("pt", [
                  r"(?:destinatario|cliente|recebedor) (?:desconhecido|mudou|nao localizado)", r"^desconhecido$", r"\bmudou-se\b",
                  r"numeracao irregular", r"destinatario tem apartado", r"falecido", r"inconsistencias? no enderecamento",
                  r"falta (?:de )?complemento", r"caixa postal cancelada", r"(?:rua|numero) nao localizad", r"\bdesconhecid[oa]\b",
-                 r"nao existe o numero", r"numero inexistente", r"\bcep (?:incorreto|errado|invalido|inexistente)", r"dificil acesso"]),
+                 r"nao existe o numero", r"numero inexistente", r"complementar endereco", r"\bcep (?:incorreto|errado|invalido|inexistente)", r"dificil acesso"]),
     (F.nobody, [r"carteiro nao atendido", r"destinatario ausente", r"empresa sem expediente", r"ausente", r"inacessivel",
                 r"\bfechad[oa]\b", r"\bviajando\b", r"\bferias\b"],
      (r"declaracao",)),
@@ -62,7 +65,10 @@ RULES = table("pt", [
     (F.exception, [r"apreendido", r"retido / parado", r"proibido", r"destruid", r"refugo", r"remessa incompleta",
                    r"aguarda informacao do remetente", r"etiqueta (?:cancelada|expirada)", r"^cancelad[oa]$",
                    r"cancelad[oa] a pedido", r"desistencia de postagem", r"suspensao d[ae] entrega",
-                   r"entrega de objeto bloqueada", r"retido a pedido", r"eventos naturais", r"lockdown", r"\bsinistr", r"\bcancelad[oa]\b"]),
+                   r"entrega de objeto bloqueada", r"retido a pedido", r"eventos naturais", r"lockdown", r"\bsinistr", r"\bcancelad[oa]\b",
+                   r"problemas? na documentacao", r"nao foi autorizada a (?:entrada|saida)", r"liberacao do objeto nao realizada",
+                   r"encaminhado para apreensao", r"pagamento nao efetuado no prazo", r"prazo de pagamento encerrado",
+                   r"desistencia do cliente", r"contem liquido"]),
     (F.departed, [r"saiu do pais de origem", r"encaminhado para o (?:brasil|pais de destino)", r"expedicao internacional",
                   r"unidade de exportacao"]),
     (F.customs_released, [r"fiscalizacao aduaneira finalizada", r"liberado (?:pela|na) (?:fiscalizacao|alfandega)",
