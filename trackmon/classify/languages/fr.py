@@ -36,7 +36,7 @@ RULES = table("fr", [
                r"disponible (?:dans votre |au |en )relais"],
      (r"remis au destinataire au point", r"refuse", r"trop volumineux", r"ne peut", r"n'a pas pu", r"ferme")),
     (F.post_office, [r"disponible (?:dans|en|au|a) (?:votre )?(?:bureau|point|agence)", r"(?:a|au) retirer", r"en instance",
-                     r"attend d'etre retire", r"disponible au retrait", r"en attente d'etre retire", r"a disposition (?:en|dans)",
+                     r"attend d'etre retire", r"disponible au retrait", r"en attente d'etre retire", r"a disposition (?:en|dans|du destinataire)",
                      r"vous attend"], (r"annonce pour retrait",)),
     (F.returning, [r"retour (?:a l'|vers l')?expediteur", r"en (?:cours de )?retour", r"(?:sera |est |il est )?retourne a l'expediteur",
                    r"retourne a l'expediteur"]),
