@@ -20,7 +20,7 @@ VOCAB = """objeto objecto entregue destinatario remetente para saiu entrega agua
         rural complemento desistencia suspensao bloqueada reprogramada paralisacao rodoviaria naturais
         lockdown extravio avaria sinistro devolvendo terceiro informacao enderecamento inconsistencias
         procurado andamento cancelado cancelada reforma viajando ferias greve abrangencia sinistrado furtado
-        localidade coletando documentacao apreensao liquido"""
+        localidade coletando documentacao apreensao liquido atendeu levantado"""
 
 RULES = table("pt", [
     (F.returned, [r"(?:devolvido|entregue) ao remetente", r"entregue ao remetente", r"entregue ao remetente \(devolvido\)",
@@ -51,13 +51,14 @@ RULES = table("pt", [
                  r"nao existe o numero", r"numero inexistente", r"complementar endereco", r"\bcep (?:incorreto|errado|invalido|inexistente)", r"dificil acesso",
                  r"(?:endereco|local|logradouro|destinatario|cliente|recebedor) (?:nao encontrad|inexistente)"]),
     (F.nobody, [r"carteiro nao atendido", r"destinatario ausente", r"empresa sem expediente", r"ausente", r"inacessivel",
-                r"\bfechad[oa]\b", r"\bviajando\b", r"\bferias\b"],
+                r"\bfechad[oa]\b", r"\bviajando\b", r"\bferias\b", r"(?:destinatario|cliente) nao atendeu"],
      (r"declaracao",)),
     (F.failed, [r"tentativa de entrega", r"nao entregue", r"entrega nao (?:efetuada|realizada|conseguida|pode ser efetuada)",
                 r"a entrega nao pode ser efetuada", r"nao efetuada", r"nova tentativa", r"entrega nao efetuada", r"feriado",
                 r"sem distribuicao domiciliaria", r"segunda entrega", r"pendente pagamento", r"em greve",
                 r"nao apresentou documento", r"nao retirou objeto", r"prazo de retirada", r"nao procurado",
-                r"local (?:demolido|em reforma)", r"zona rural", r"area de risco", r"\bgreve\b", r"fora de (?:area|abrangencia)"]),
+                r"local (?:demolido|em reforma)", r"zona rural", r"area de risco", r"\bgreve\b", r"fora de (?:area|abrangencia)",
+                r"nao foi (?:levantad|retirad)[oa]"]),
     (F.out_for_delivery, [r"saiu para entrega", r"em rota de entrega", r"\bem entrega\b", r"em distribuicao",
                           r"entrega em andamento"]),
     (F.delivered, [r"\bentregue\b(?! (?:a|ao|a) (?:transportadora|correios?|operador|alfandega|agencia))", r"entrega conseguida",
