@@ -1,5 +1,5 @@
 # ruff: noqa: E501  (phrase tables: one phrase per string reads better than wrapped regexes)
-"""French carrier wording: La Poste / Colissimo, Chronopost, Mondial Relay.
+"""French carrier wording: La Poste / Colissimo, Chronopost, Mondial Relay, Relais Colis, Colis Privé, bpost, Swiss Post.
 
 Patterns are folded (see `text.fold`): no accents, lower case."""
 

@@ -1,5 +1,5 @@
 # ruff: noqa: E501  (phrase tables: one phrase per string reads better than wrapped regexes)
-"""Portuguese carrier wording: Correios (Brazil) and CTT (Portugal).
+"""Portuguese carrier wording: Correios and Brazilian couriers (Mobi, Flash Courier), CTT (Portugal).
 
 Patterns are folded (see `text.fold`): no accents, lower case."""
 
@@ -66,8 +66,7 @@ RULES = table("pt", [
     (F.damaged, [r"danificad", r"\bavaria", r"incendio"]),
     (F.delayed, [r"atraso", r"reprogramad", r"paralisacao"], (r"sujeito a",)),
     (F.exception, [r"apreendido", r"retido / parado", r"proibido", r"destruid", r"refugo", r"remessa incompleta",
-                   r"aguarda informacao do remetente", r"etiqueta (?:cancelada|expirada)", r"^cancelad[oa]$",
-                   r"cancelad[oa] a pedido", r"desistencia de postagem", r"suspensao d[ae] entrega",
+                   r"aguarda informacao do remetente", r"etiqueta (?:cancelada|expirada)", r"desistencia de postagem", r"suspensao d[ae] entrega",
                    r"entrega de objeto bloqueada", r"retido a pedido", r"eventos naturais", r"lockdown", r"\bsinistr", r"\bcancelad[oa]\b",
                    r"problemas? na documentacao", r"nao foi autorizada a (?:entrada|saida)", r"liberacao do objeto nao realizada",
                    r"encaminhado para apreensao", r"pagamento nao efetuado no prazo", r"prazo de pagamento encerrado",
