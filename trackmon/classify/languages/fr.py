@@ -16,7 +16,8 @@ VOCAB = """votre colis est ete livre livree livraison destinataire expediteur re
         instruction distribue probleme attente retire traitement entree sortie declaratif distribuable retour
         anomalie incident refuse retrait effectue enregistre etiquette creee groupee agence transit
         rendez commande preparation annonce recupere relais complement avise demenage habite npai livreur facteur
-        envoyeur annule annulee reclame inconnu introuvable endommage retard casier tournee refus"""
+        envoyeur annule annulee reclame inconnu introuvable endommage retard casier tournee refus livrer avons
+        tente distribuer remettre"""
 
 RULES = table("fr", [
     (F.returned, [r"(?:remis|livree?|distribuee?|rendue?) a l'(?:expediteur|envoyeur)", r"(?:retour|colis retour) (?:livre|distribue|remis)",
@@ -70,7 +71,8 @@ RULES = table("fr", [
                 r"(?:livraison|distribution|remise) impossible", r"non (?:livree?|distribuee?|remise?)\b", r"impossible de (?:livrer|distribuer)",
                 r"acces (?:impossible|refuse|interdit)", r"(?:digicode|code d'acces|interphone)", r"non (?:reclamee?|retiree?)\b",
                 r"pas ete (?:reclamee?|retiree?)\b", r"(?:nouvelle|deuxieme|seconde) (?:presentation|tentative)", r"en attente d'instructions?",
-                r"boite aux lettres trop petite", r"(?:livraison|distribution) (?:differee|ajournee)", r"\bnon distribue"]),
+                r"boite aux lettres trop petite", r"(?:tente|essaye) de (?:vous )?(?:livrer|distribuer|remettre)",
+                r"pas pu (?:vous )?(?:livrer|distribuer|remettre)\b", r"(?:livraison|distribution) (?:differee|ajournee)", r"\bnon distribue"]),
     (F.out_for_delivery, [r"en cours de livraison", r"en livraison", r"sera livre aujourd", r"en cours de distribution",
                           r"mise? en (?:distribution|livraison)", r"en tournee", r"(?:charge|embarque)e? (?:dans|sur) (?:le|un) (?:vehicule|camion)",
                           r"(?:avec|confie au|remis au) (?:le |notre |votre )?(?:livreur|facteur|chauffeur-livreur)", r"livreur (?:est )?en route",
