@@ -17,7 +17,8 @@ VOCAB = """votre colis est ete livre livree livraison destinataire expediteur re
         anomalie incident refuse retrait effectue enregistre etiquette creee groupee agence transit
         rendez commande preparation annonce recupere relais complement avise demenage habite npai livreur facteur
         envoyeur annule annulee reclame inconnu introuvable endommage retard casier tournee refus livrer avons
-        tente distribuer remettre"""
+        tente distribuer remettre droits taxes payer dedouane article ramassage laisse accepte recherche
+        donnees livreur chemin delai expire disposition"""
 
 RULES = table("fr", [
     (F.returned, [r"(?:remis|livree?|distribuee?|rendue?) a l'(?:expediteur|envoyeur)", r"(?:retour|colis retour) (?:livre|distribue|remis)",
@@ -29,7 +30,8 @@ RULES = table("fr", [
                         r"preparation par (?:votre |l')expediteur", r"en attente (?:de (?:la )?prise en charge|du depot|de remise)",
                         r"(?:enlevement|collecte|ramassage) (?:prevue?|planifiee?|programmee?|demandee?)"]),
     (F.sender_collected, [r"enlevement realise chez l'expediteur", r"(?:enleve|collecte|ramasse)e? (?:chez|aupres de) l'expediteur",
-                          r"(?:enlevement|collecte|ramassage) (?:effectuee?|realisee?)", r"depose par (?:le client|l'envoyeur)", r"remis par le relais pickup au chauffeur", r"depose(?: par l'expediteur| au bureau de poste d'expedition)"]),
+                          r"(?:enlevement|collecte|ramassage) (?:effectuee?|realisee?)", r"depose par (?:le client|l'envoyeur)",
+                          r"depose .{0,40}par (?:l'expediteur|le client|l'envoyeur|le vendeur)", r"remis par le relais pickup au chauffeur", r"depose(?: par l'expediteur| au bureau de poste d'expedition)"]),
     (F.neutral_early, [r"en cours de livraison (?:en|au|dans le|dans votre) (?:point (?:de )?retrait|relais)", r"livre au transitaire",
                        r"en cours de livraison dans le bureau de poste", r"reexpedie au domicile", r"adresse au domicile",
                        r"livraison prevue", r"pret a etre livre", r"livraison (?:a domicile|a un bureau)", r"reponse donnee par le destinataire",
@@ -46,7 +48,8 @@ RULES = table("fr", [
     (F.post_office, [r"disponible (?:dans|en|au|a) (?:votre )?(?:bureau|point|agence)", r"(?:a|au) retirer", r"en instance",
                      r"attend d'etre retire", r"disponible au retrait", r"en attente d'etre retire", r"a disposition (?:en|dans|du destinataire)",
                      r"vous attend", r"(?:pret a|peut) etre retire", r"\bguichet\b", r"en attente de retrait", r"attente (?:d'etre )?retire",
-                     r"mise? a (?:la )?disposition", r"(?:colis|envoi|article|commande) (?:est )?disponible\b", r"\bagence (?:de retrait|retrait)"],
+                     r"mise? a (?:la )?disposition", r"(?:colis|envoi|article|commande) (?:est )?disponible\b", r"\bagence (?:de retrait|retrait)",
+                     r"pret (?:pour|a) (?:le |la )?(?:ramassage|retrait|collecte)"],
      (r"annonce pour retrait", r"retire par", r"retrait effectue", r"\b(?:vers|en route|en direction)\b", r"achemine", r"plus de casier")),
     (F.returning, [r"retour (?:a l'|vers l')?expediteur", r"en (?:cours de )?retour", r"(?:sera |est |il est )?retourne a l'expediteur",
                    r"retourne a l'expediteur", r"(?:renvoye|retourne|reexpedie)e? (?:a|vers) (?:l'expediteur|l'envoyeur|l'emetteur|son expediteur)",
@@ -60,7 +63,7 @@ RULES = table("fr", [
                  r"defaut d'adressage", r"complement (?:d')?adresse", r"adresse (?:incomplete|incorrecte|erronee|inconnue|introuvable)",
                  r"boite aux lettres (?:non identifiable|inaccessible|introuvable|inexistante|absente|non accessible)",
                  r"(?:numero|rue|voie) (?:inexistante?|introuvable|inconnue?)"], (r"reachemine",)),
-    (F.nobody, [r"destinataire (?:etait )?absent", r"\babsente?s?\b", r"avis de passage", r"absence du destinataire", r"\babsence\b",
+    (F.nobody, [r"destinataire (?:etait )?absent", r"\babsente?s?\b", r"avis de passage", r"\bavis (?:de livraison |de retrait )?laisse", r"absence du destinataire", r"\babsence\b",
                 r"\bavise\b", r"(?:entreprise|societe|commerce|etablissement|magasin|bureau|destinataire) (?:est )?fermee?\b",
                 r"\bfermeture\b"], (r"\bsms\b", r"e-?mail", r"courriel")),
     (F.failed, [r"tentative de livraison", r"pas (?:pu )?(?:ete |etre )?(?:livre|distribue)", r"non livre", r"echec de (?:la )?livraison",
@@ -72,25 +75,30 @@ RULES = table("fr", [
                 r"acces (?:impossible|refuse|interdit)", r"(?:digicode|code d'acces|interphone)", r"non (?:reclamee?|retiree?)\b",
                 r"pas ete (?:reclamee?|retiree?)\b", r"(?:nouvelle|deuxieme|seconde) (?:presentation|tentative)", r"en attente d'instructions?",
                 r"boite aux lettres trop petite", r"(?:tente|essaye) de (?:vous )?(?:livrer|distribuer|remettre)",
-                r"pas pu (?:vous )?(?:livrer|distribuer|remettre)\b", r"(?:livraison|distribution) (?:differee|ajournee)", r"\bnon distribue"]),
+                r"pas pu (?:vous )?(?:livrer|distribuer|remettre)\b",
+                r"delai (?:de (?:mise a disposition|garde|retrait|instance) )?(?:expire|depasse|ecoule)", r"(?:livraison|distribution) (?:differee|ajournee)", r"\bnon distribue"]),
     (F.out_for_delivery, [r"en cours de livraison", r"en livraison", r"sera livre aujourd", r"en cours de distribution",
                           r"mise? en (?:distribution|livraison)", r"en tournee", r"(?:charge|embarque)e? (?:dans|sur) (?:le|un) (?:vehicule|camion)",
                           r"(?:avec|confie au|remis au) (?:le |notre |votre )?(?:livreur|facteur|chauffeur-livreur)", r"livreur (?:est )?en route",
-                          r"en cours de remise", r"en route vers (?:votre|l') ?(?:adresse|domicile|destinataire)"], (r"mettre en livraison", r"remise? en livraison")),
+                          r"en cours de remise", r"en route vers (?:votre|l') ?(?:adresse|domicile|destinataire)", r"^livraison en cours\b",
+                          r"chargee? (?:pour|en) (?:la )?livraison", r"livreur (?:est )?en chemin"],
+     (r"mettre en livraison", r"remise? en livraison", r"(?:relais|point|bureau|consigne|casier)")),
     (F.delivered, [r"(?:est|a ete|ont ete) (?:bien )?(?:livre|distribue|remis)", r"^livree?$", r"colis livre", r"remis au destinataire",
                    r"livraison effectuee", r"remis en main propre", r"depose dans (?:votre|la) boite aux lettres", r"^distribue$",
                    r"remis au gardien", r"remis a un voisin", r"livre au (?:gardien|voisin)", r"est livre",
                    r"retire par le destinataire", r"retrait effectue", r"colis livre au destinataire", r"\benvoi distribue\b",
                    r"^(?:envoi|commande|colis) (?:livree?|distribuee?)\b", r"livree? (?:a|au) (?:domicile|destinataire)",
                    r"\b(?:livree?s?|distribuee?s?)\b", r"(?:livraison|distribution|remise) (?:effectuee|reussie|realisee|terminee)",
-                   r"(?:retire|recupere)e? par (?:le|la) (?:destinataire|client)", r"\bretiree? (?:au|en|dans|a la|a l'|par)", r"depose (?:dans|en) (?:la |votre )?boite aux lettres"],
+                   r"(?:retire|recupere)e? par (?:le|la) (?:destinataire|client)", r"\bretiree? (?:au|en|dans|a la|a l'|par)", r"^(?:colis|envoi|article|commande) retiree?$",
+                   r"retrait (?:du colis |de l'envoi |de la commande )?par (?:le|la) (?:destinataire|client)", r"depose (?:dans|en) (?:la |votre )?boite aux lettres"],
      (r"(?:livree?|distribuee?) (?:a|au|aux|a la|a l') ?(?:transitaire|agence|depot|centre|plateforme|site|bureau d'echange|transporteur|partenaire|sous-traitant|hub)",
       r"a (?:etre )?livre", r"\bpret\b")),
     (F.damaged, [r"endommage", r"abime", r"deteriore", r"\bavarie\b", r"\bdetruit\b", r"\bcassee?s?\b", r"dechire", r"\bdegrade"]),
-    (F.delayed, [r"retard", r"\bintemperies\b", r"\bgreve\b"]),
+    (F.delayed, [r"retard", r"\bintemperies\b", r"\bgreve\b", r"\breprogrammee?\b"]),
     (F.exception, [r"incident", r"anomalie", r"prohibe", r"probleme en cours", r"retenu par nos services"], (r"dedouanement",)),
     (F.exception, [r"\bannulee?s?\b", r"\bannulation\b", r"\bsaisie?\b", r"confisque", r"\binterdit", r"marchandises? dangereuse",
-                   r"\blitige\b", r"\bbloquee?\b", r"\bsuspendue?\b"], (r"douan", r"probleme resolu")),
+                   r"\blitige\b", r"\bbloquee?\b", r"\bsuspendue?\b", r"(?:colis|envoi|contenu) (?:incomplet|ouvert)", r"\ben recherche\b",
+                   r"recherches? en cours", r"\benquete\b"], (r"douan", r"probleme resolu")),
     (F.departed, [r"a quitte le (?:pays d'(?:expedition|origine)|territoire)", r"quitte le pays d'origine", r"s'apprete a sortir du pays",
                   r"pret a partir de son territoire"]),
     (F.customs_released, [r"\bdedouanee?s?\b", r"dedouanement (?:termine|effectue|realise)", r"sorti de (?:la )?douane", r"sortie de douane"]),
@@ -100,8 +108,8 @@ RULES = table("fr", [
     (F.customs, [r"douane", r"dedouanement"]),
     (F.arrived, [r"(?:arrive|arrivee) dans le pays (?:de destination|du destinataire)", r"(?:est arrive|arrive) en france",
                  r"sorti du bureau d'echange", r"quitte le bureau d'echange"]),
-    (F.label, [r"colis (?:est |a ete )?annonce", r"prise de rendez-vous", r"informations? (?:recues?|transmises?)", r"etiquette creee", r"(?:colis|commande|envoi) enregistre"]),
-    (F.picked_up, [r"pris en charge", r"depose (?:dans un point postal|au bureau de poste)", r"envoi depose"]),
+    (F.label, [r"colis (?:est |a ete )?annonce", r"donnees (?:d'expedition |de l'envoi |electroniques )?(?:recues|transmises)", r"prise de rendez-vous", r"informations? (?:recues?|transmises?)", r"etiquette creee", r"(?:colis|commande|envoi) enregistre"]),
+    (F.picked_up, [r"pris en charge", r"remis (?:au transporteur|a la poste|a chronopost|au reseau)", r"\baccepte au bureau", r"depose (?:dans un point postal|au bureau de poste)", r"envoi depose"]),
 ])
 
 __all__ = ["RULES", "VOCAB"]

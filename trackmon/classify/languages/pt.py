@@ -22,7 +22,7 @@ VOCAB = """objeto objecto entregue destinatario remetente para saiu entrega agua
         procurado andamento cancelado cancelada reforma viajando ferias greve abrangencia sinistrado furtado
         localidade coletando documentacao apreensao liquido atendeu levantado morada levantamento aceite insucesso
         envio encomenda adiada reagendada estafeta desalfandegamento recolhido violado danificado atrasado
-        bloqueado ausencia loja ponto rota coleta"""
+        bloqueado ausencia loja ponto rota coleta roubo assalto carga acidente falida desalfandegado tributado"""
 
 RULES = table("pt", [
     (F.returned, [r"(?:devolvido|entregue) ao remetente", r"entregue ao remetente", r"entregue ao remetente \(devolvido\)",
@@ -51,7 +51,7 @@ RULES = table("pt", [
      (r"sujeito a", r"extraviad", r"podera ser devolvido")),
     (F.returning, [r"em devolucao (?:a origem|ao remetente)", r"remetente nao retirou objeto", r"importacao do objeto/conteudo nao foi autorizada", r"objeto nao reclamado"], (), ""),
     (F.prohibited, [r"proibid", r"artigos restritos"]),
-    (F.lost, [r"extraviad", r"\bperda\b", r"\bperdid[oa]\b", r"\bextravio\b", r"nao localizado", r"roubado", r"\bfurt(?:o|ad[oa])\b", r"\broubo\b"],
+    (F.lost, [r"extraviad", r"\bperda\b", r"\bassalt(?:o|ad[oa])\b", r"\bperdid[oa]\b", r"\bextravio\b", r"nao localizado", r"roubado", r"\bfurt(?:o|ad[oa])\b", r"\broubo\b"],
      (r"(?:destinatario|recebedor|cliente|endereco|rua|numero) .{0,20}nao localizad",)),
     (F.refused, [r"recus", r"recusad"]),
     (F.address, [r"endereco (?:incorreto|insuficiente|incompleto|errado|inexistente|desconhecido|de dificil acesso|nao encontrado)",
@@ -91,11 +91,12 @@ RULES = table("pt", [
                    r"encaminhado para apreensao", r"pagamento nao efetuado no prazo", r"prazo de pagamento encerrado",
                    r"desistencia do cliente", r"contem liquido"]),
     (F.exception, [r"\bbloquead[oa]\b", r"\bsuspens[oa]\b", r"\binterrompid[oa]\b", r"em analise de destinacao", r"\bindenizad",
-                   r"\bretid[oa]\b"], (r"alfandeg", r"fiscaliza", r"aduan", r"receita federal", r"impost", r"tribut")),
+                   r"\bretid[oa]\b", r"\bacidente\b"], (r"alfandeg", r"fiscaliza", r"aduan", r"receita federal", r"impost", r"tribut")),
     (F.departed, [r"saiu do pais de origem", r"encaminhado para o (?:brasil|pais de destino)", r"expedicao internacional",
                   r"unidade de exportacao"]),
     (F.customs_released, [r"fiscalizacao aduaneira finalizada", r"liberado (?:pela|na) (?:fiscalizacao|alfandega)",
-                          r"desembaraco (?:concluido|finalizado)", r"saida de alfandega", r"objeto liberado"]),
+                          r"desembaraco (?:concluido|finalizado)", r"saida de alfandega", r"objeto liberado", r"\bdesalfandegad[oa]\b",
+                          r"liberad[oa] sem tributacao"]),
     (F.customs_duties, [r"aguardando pagamento", r"pagamento (?:do despacho|de tributos|pendente|de direitos|de impostos|de taxas)", r"tributo", r"icms",
                         r"direitos (?:aduaneiros|alfandegarios)", r"\bimpostos?\b"]),
     (F.customs_info, [r"(?:informacoes|documentos) (?:adicionais|necessarios|pendentes)", r"aguardando (?:documentos|informacoes)",
