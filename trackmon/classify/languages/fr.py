@@ -50,7 +50,7 @@ RULES = table("fr", [
                      r"vous attend", r"(?:pret a|peut) etre retire", r"\bguichet\b", r"en attente de retrait", r"attente (?:d'etre )?retire",
                      r"mise? a (?:la )?disposition", r"(?:colis|envoi|article|commande) (?:est )?disponible\b", r"\bagence (?:de retrait|retrait)",
                      r"pret (?:pour|a) (?:le |la )?(?:ramassage|retrait|collecte)"],
-     (r"annonce pour retrait", r"retire par", r"retrait effectue", r"\b(?:vers|en route|en direction)\b", r"achemine", r"plus de casier")),
+     (r"annonce pour retrait", r"retire par", r"retrait effectue", r"\b(?:expiree?|depassee?|ecoulee?)\b", r"\b(?:vers|en route|en direction)\b", r"achemine", r"plus de casier")),
     (F.returning, [r"retour (?:a l'|vers l')?expediteur", r"en (?:cours de )?retour", r"(?:sera |est |il est )?retourne a l'expediteur",
                    r"retourne a l'expediteur", r"(?:renvoye|retourne|reexpedie)e? (?:a|vers) (?:l'expediteur|l'envoyeur|l'emetteur|son expediteur)",
                    r"retour (?:a|vers) l'envoyeur", r"\ben retour\b", r"\bretour en cours\b", r"renvoi (?:a|vers) l'expediteur"]),
