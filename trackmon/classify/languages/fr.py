@@ -18,11 +18,12 @@ VOCAB = """votre colis est ete livre livree livraison destinataire expediteur re
         rendez commande preparation annonce recupere relais complement avise demenage habite npai livreur facteur
         envoyeur annule annulee reclame inconnu introuvable endommage retard casier tournee refus livrer avons
         tente distribuer remettre droits taxes payer dedouane article ramassage laisse accepte recherche
-        donnees livreur chemin delai expire disposition"""
+        donnees livreur chemin delai expire disposition retarde infructueuse echoue present lieu"""
 
 RULES = table("fr", [
     (F.returned, [r"(?:remis|livree?|distribuee?|rendue?) a l'(?:expediteur|envoyeur)", r"(?:retour|colis retour) (?:livre|distribue|remis)",
-                  r"(?:recu|receptionne|retire) par l'expediteur"]),
+                  r"(?:recu|receptionne|retire) par l'expediteur",
+                  r"(?:arrivee?|revenue?|de retour) chez (?:l'expediteur|le vendeur|l'envoyeur)"]),
     (F.sender_attempt, [r"en (?:cours de )?preparation chez (?:votre |l')expediteur", r"l'expediteur (?:prepare|a prepare)",
                         r"pret a etre expedie", r"pas encore (?:ete )?(?:pris en charge|remis)", r"(?:envoi|colis) pret chez l'expediteur",
                         r"(?:va etre|pu etre) recupere(?: car il n'etait pas present)? dans (?:votre|la) boite", r"commande en preparation",
@@ -64,7 +65,7 @@ RULES = table("fr", [
                  r"boite aux lettres (?:non identifiable|inaccessible|introuvable|inexistante|absente|non accessible)",
                  r"(?:numero|rue|voie) (?:inexistante?|introuvable|inconnue?)"], (r"reachemine",)),
     (F.nobody, [r"destinataire (?:etait )?absent", r"\babsente?s?\b", r"avis de passage", r"\bavis (?:de livraison |de retrait )?laisse", r"absence du destinataire", r"\babsence\b",
-                r"\bavise\b", r"(?:entreprise|societe|commerce|etablissement|magasin|bureau|destinataire) (?:est )?fermee?\b",
+                r"\bavise\b", r"destinataire (?:n'etait |etait )?(?:pas |non )present", r"(?:entreprise|societe|commerce|etablissement|magasin|bureau|destinataire) (?:est )?fermee?\b",
                 r"\bfermeture\b"], (r"\bsms\b", r"e-?mail", r"courriel")),
     (F.failed, [r"tentative de livraison", r"pas (?:pu )?(?:ete |etre )?(?:livre|distribue)", r"non livre", r"echec de (?:la )?livraison",
                 r"annonce pour retrait",
@@ -76,7 +77,8 @@ RULES = table("fr", [
                 r"pas ete (?:reclamee?|retiree?)\b", r"(?:nouvelle|deuxieme|seconde) (?:presentation|tentative)", r"en attente d'instructions?",
                 r"boite aux lettres trop petite", r"(?:tente|essaye) de (?:vous )?(?:livrer|distribuer|remettre)",
                 r"pas pu (?:vous )?(?:livrer|distribuer|remettre)\b",
-                r"delai (?:de (?:mise a disposition|garde|retrait|instance) )?(?:expire|depasse|ecoule)", r"(?:livraison|distribution) (?:differee|ajournee)", r"\bnon distribue"]),
+                r"delai (?:de (?:mise a disposition|garde|retrait|instance) )?(?:expire|depasse|ecoule)",
+                r"(?:livraison|distribution|remise) non effectuee", r"\binfructueuse?\b", r"(?:livraison|distribution|remise) a echoue", r"(?:livraison|distribution) (?:differee|ajournee)", r"\bnon distribue"]),
     (F.out_for_delivery, [r"en cours de livraison", r"en livraison", r"sera livre aujourd", r"en cours de distribution",
                           r"mise? en (?:distribution|livraison)", r"en tournee", r"(?:charge|embarque)e? (?:dans|sur) (?:le|un) (?:vehicule|camion)",
                           r"(?:avec|confie au|remis au) (?:le |notre |votre )?(?:livreur|facteur|chauffeur-livreur)", r"livreur (?:est )?en route",
@@ -90,7 +92,7 @@ RULES = table("fr", [
                    r"^(?:envoi|commande|colis) (?:livree?|distribuee?)\b", r"livree? (?:a|au) (?:domicile|destinataire)",
                    r"\b(?:livree?s?|distribuee?s?)\b", r"(?:livraison|distribution|remise) (?:effectuee|reussie|realisee|terminee)",
                    r"(?:retire|recupere)e? par (?:le|la) (?:destinataire|client)", r"\bretiree? (?:au|en|dans|a la|a l'|par)", r"^(?:colis|envoi|article|commande) retiree?$",
-                   r"retrait (?:du colis |de l'envoi |de la commande )?par (?:le|la) (?:destinataire|client)", r"depose (?:dans|en) (?:la |votre )?boite aux lettres"],
+                   r"retrait (?:du colis |de l'envoi |de la commande )?par (?:le|la) (?:destinataire|client)", r"depose (?:dans|en) (?:la |votre )?boite aux lettres", r"depose (?:en|dans un) lieu sur"],
      (r"(?:livree?|distribuee?) (?:a|au|aux|a la|a l') ?(?:transitaire|agence|depot|centre|plateforme|site|bureau d'echange|transporteur|partenaire|sous-traitant|hub)",
       r"a (?:etre )?livre", r"\bpret\b")),
     (F.damaged, [r"endommage", r"abime", r"deteriore", r"\bavarie\b", r"\bdetruit\b", r"\bcassee?s?\b", r"dechire", r"\bdegrade"]),
@@ -108,7 +110,8 @@ RULES = table("fr", [
     (F.customs, [r"douane", r"dedouanement"]),
     (F.arrived, [r"(?:arrive|arrivee) dans le pays (?:de destination|du destinataire)", r"(?:est arrive|arrive) en france",
                  r"sorti du bureau d'echange", r"quitte le bureau d'echange"]),
-    (F.label, [r"colis (?:est |a ete )?annonce", r"donnees (?:d'expedition |de l'envoi |electroniques )?(?:recues|transmises)", r"prise de rendez-vous", r"informations? (?:recues?|transmises?)", r"etiquette creee", r"(?:colis|commande|envoi) enregistre"]),
+    (F.label, [r"colis (?:est |a ete )?annonce", r"donnees (?:d'expedition |de l'envoi |electroniques )?(?:recues|transmises)", r"prise de rendez-vous", r"informations? (?:de l'envoi |d'expedition |sur l'envoi )?(?:recues?|transmises?)", r"etiquette (?:d'expedition |de transport )?(?:creee|imprimee|editee|generee)",
+               r"a cree (?:une |l')etiquette", r"etiquette creee", r"(?:colis|commande|envoi) enregistre"]),
     (F.picked_up, [r"pris en charge", r"remis (?:au transporteur|a la poste|a chronopost|au reseau)", r"\baccepte au bureau", r"depose (?:dans un point postal|au bureau de poste)", r"envoi depose"]),
 ])
 
