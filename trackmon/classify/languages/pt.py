@@ -22,7 +22,8 @@ VOCAB = """objeto objecto entregue destinatario remetente para saiu entrega agua
         procurado andamento cancelado cancelada reforma viajando ferias greve abrangencia sinistrado furtado
         localidade coletando documentacao apreensao liquido atendeu levantado morada levantamento aceite insucesso
         envio encomenda adiada reagendada estafeta desalfandegamento recolhido violado danificado atrasado
-        bloqueado ausencia loja ponto rota coleta roubo assalto carga acidente falida desalfandegado tributado"""
+        bloqueado ausencia loja ponto rota coleta roubo assalto carga acidente falida desalfandegado tributado disponivel cacifo depositado pacote risco conseguimos entregar
+        entregamos remarcada saida"""
 
 RULES = table("pt", [
     (F.returned, [r"(?:devolvido|entregue) ao remetente", r"entregue ao remetente", r"entregue ao remetente \(devolvido\)",
@@ -39,6 +40,7 @@ RULES = table("pt", [
     (F.point, [r"ponto (?:de )?(?:retirada|coleta|entrega|pickup|levantamento)", r"(?:ponto|loja) ctt", r"\bpayshop\b",
                r"(?:disponivel|aguarda|pronto) .{0,30}\b(?:loja|ponto|estacao|balcao)\b"],
      (r"\b(?:levantad|retirad)[oa] (?:pelo|no|na)", r"a caminho", r"em rota", r"encaminhad", r"transferencia", r"\bpara o ponto")),
+    (F.point, [r"(?:disponivel|aguarda|pronto|entregue|depositad[oa]) (?:n[oa]|em) (?:ponto )?pickup\b"]),
     (F.post_office, [r"aguardando retirada", r"disponivel para retirada", r"aguardando (?:o )?destinatario", r"avisado n[ao] (?:estacao|apartado)",
                      r"destinatario solicitou recolha", r"disponivel para levantamento",
                      r"pronto para (?:retirada|levantamento)", r"disponivel (?:na agencia|no ponto)", r"aguarda(?:ndo)? (?:o )?levantamento",
@@ -59,7 +61,7 @@ RULES = table("pt", [
                  r"numeracao irregular", r"destinatario tem apartado", r"falecido", r"inconsistencias? no enderecamento",
                  r"falta (?:de )?complemento", r"caixa postal cancelada", r"(?:rua|numero) nao localizad", r"\bdesconhecid[oa]\b",
                  r"nao existe o numero", r"numero inexistente", r"complementar endereco", r"\bcep (?:incorreto|errado|invalido|inexistente)", r"dificil acesso",
-                 r"(?:endereco|local|logradouro|destinatario|cliente|recebedor) (?:nao encontrad|inexistente)",
+                 r"(?:endereco|local|logradouro|destinatario|cliente|recebedor|morada) (?:nao (?:encontrad|localizad|existe)|inexistente)",
                  r"\bmorada (?:incorreta|incompleta|insuficiente|desconhecida|inexistente|errada|ilegivel|invalida)", r"\bmudou\b",
                  r"endereco (?:ilegivel|invalido|nao existe)", r"\bmorada\b.{0,20}\b(?:nao existe|nao encontrad)"]),
     (F.nobody, [r"carteiro nao atendido", r"destinatario ausente", r"empresa sem expediente", r"ausente", r"inacessivel",
@@ -75,15 +77,15 @@ RULES = table("pt", [
                 r"nao foi (?:levantad|retirad)[oa]", r"\binsucesso\b", r"\bsem sucesso\b", r"impossibilidade de (?:entrega|entregar)",
                 r"nao (?:foi )?possivel (?:entregar|efetuar a entrega|realizar a entrega|concluir a entrega|efectuar a entrega)",
                 r"acesso (?:negado|restrito|impedido|bloqueado|dificil)", r"\bsem acesso\b", r"nao (?:reclamad|levantad|retirad)[oa]\b",
-                r"entrega nao (?:efectuada|concretizada)"]),
+                r"entrega nao (?:efectuada|concretizada)", r"nao (?:conseguimos|conseguiu|conseguiram) entregar"]),
     (F.out_for_delivery, [r"saiu para entrega", r"em rota de entrega", r"\bem entrega\b", r"em distribuicao",
-                          r"entrega em andamento", r"saiu para (?:a )?distribuicao", r"entrega em curso", r"(?:objeto|envio|remessa|encomenda) em rota\b",
+                          r"entrega em andamento", r"saiu para (?:a )?distribuicao", r"\bsaida para (?:a )?entrega\b", r"entrega em curso", r"(?:objeto|envio|remessa|encomenda) em rota\b",
                           r"a caminho do (?:destinatario|endereco|cliente)", r"(?:com|entregue ao) (?:o )?(?:carteiro|estafeta|entregador)\b"]),
     (F.delivered, [r"\bentregue\b(?! (?:a|ao|a) (?:transportadora|correios?|operador|alfandega|agencia))", r"entrega conseguida",
                    r"objeto entregue", r"entrega (?:realizada|efetuada|registrada|concluida|finalizada|efectuada)",
-                   r"\blevantad[oa]\b", r"recebid[oa] pelo (?:destinatario|cliente)", r"\bretirad[oa] pelo (?:destinatario|cliente)"]),
+                   r"\blevantad[oa]\b", r"recebid[oa] pelo (?:destinatario|cliente)", r"\bentregamos\b", r"\bretirad[oa] pelo (?:destinatario|cliente)"]),
     (F.damaged, [r"danificad", r"\bavaria", r"incendio", r"\bviolad[oa]\b", r"\bquebrad[oa]\b", r"embalagem (?:aberta|rasgada)"]),
-    (F.delayed, [r"atraso", r"reprogramad", r"paralisacao", r"\batrasad[oa]\b", r"\badiad[oa]\b", r"\breagendad[oa]\b"], (r"sujeito a",)),
+    (F.delayed, [r"atraso", r"reprogramad", r"paralisacao", r"\batrasad[oa]\b", r"\badiad[oa]\b", r"\breagendad[oa]\b", r"\bremarcad[oa]\b"], (r"sujeito a",)),
     (F.exception, [r"apreendido", r"retido / parado", r"proibido", r"destruid", r"refugo", r"remessa incompleta",
                    r"aguarda informacao do remetente", r"etiqueta (?:cancelada|expirada)", r"desistencia de postagem", r"suspensao d[ae] entrega",
                    r"entrega de objeto bloqueada", r"retido a pedido", r"eventos naturais", r"lockdown", r"\bsinistr", r"\bcancelad[oa]\b",
