@@ -12,6 +12,20 @@ from trackmon.domain import Status, SubStatus
 S, U = Status, SubStatus
 
 CASES = [
+    # general forms of the failed-attempt and refusal families (Colis Privé wording fragments)
+    ("nous avons tenté de livrer", S.delivery_failed, "any"),
+    ("n'avons pas pu livrer", S.delivery_failed, "any"),
+    ("refusé", S.delivery_failed, U.refused),
+    # a relay refusing the parcel is a failed attempt, not the recipient's refusal
+    ("Colis refusé par le point relais car il est en surcharge", S.delivery_failed, "any"),
+    # handed over at the relay, and the out-for-delivery / pickup-point families
+    ("vous a été remis au relais", S.delivered, "any"),
+    ("a été livré", S.delivered, "any"),
+    ("en cours de distribution par le livreur", S.out_for_delivery, "any"),
+    ("disponible en point relais", S.available_for_pickup, U.pickup_point),
+    # on its way to the pickup point, or to be dropped off there: not yet available
+    ("Votre colis est en cours de livraison en point de retrait.", S.in_transit, None),
+    ("va être prochainement déposé", S.in_transit, None),
     # the sender side: prepared, announced, a pickup from the sender's letterbox planned or missed
     ("Votre Colissimo va bientôt nous être confié ! Il est en cours de préparation chez votre expéditeur.",
      S.info_received, U.label_created),

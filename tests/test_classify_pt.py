@@ -11,6 +11,17 @@ from trackmon.domain import Status, SubStatus
 S, U = Status, SubStatus
 
 CASES = [
+    # CTT's acceptance (the parcel entered the network)
+    ("Aceite", S.in_transit, U.picked_up),
+    ("O envio foi aceite. O processo de envio foi iniciado", S.in_transit, U.picked_up),
+    # customs: the Receita Federal inspects; a block for a tax review is a customs stage, not an exception
+    ("Em fiscalização pela Receita Federal", S.in_transit, U.customs_processing),
+    ("Objeto bloqueado por necessidade de revisão de impostos/tributos", S.in_transit, U.customs_duties),
+    # forwarded to a pickup address is on its way, not yet waiting there
+    ("Objeto encaminhado para retirada no endereço indicado - Para retirá-lo, é preciso informar o código do objeto.",
+     S.in_transit, None),
+    ("Objeto endereçado à empresa falida - Objeto será encaminhado para entrega ao administrador judicial",
+     S.in_transit, None),
     # the sender side: a label, a pickup planned or tried at the sender, a post not yet made
     ("Etiqueta emitida - Aguardando postagem pelo remetente", S.info_received, U.label_created),
     ("Carteiro saiu para coleta do objeto", S.info_received, U.label_created),
