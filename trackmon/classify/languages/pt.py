@@ -23,7 +23,7 @@ VOCAB = """objeto objecto entregue destinatario remetente para saiu entrega agua
         localidade coletando documentacao apreensao liquido atendeu levantado morada levantamento aceite insucesso
         envio encomenda adiada reagendada estafeta desalfandegamento recolhido violado danificado atrasado
         bloqueado ausencia loja ponto rota coleta roubo assalto carga acidente falida desalfandegado tributado disponivel cacifo depositado pacote risco conseguimos entregar
-        entregamos remarcada saida"""
+        entregamos remarcada saida mercadoria avariada"""
 
 RULES = table("pt", [
     (F.returned, [r"(?:devolvido|entregue) ao remetente", r"entregue ao remetente", r"entregue ao remetente \(devolvido\)",
@@ -57,7 +57,7 @@ RULES = table("pt", [
     (F.lost, [r"extraviad", r"\bperda\b", r"\bassalt(?:o|ad[oa])\b", r"\bperdid[oa]\b", r"\bextravio\b", r"nao localizado", r"roubado", r"\bfurt(?:o|ad[oa])\b", r"\broubo\b"],
      (r"(?:destinatario|recebedor|cliente|endereco|rua|numero) .{0,20}nao localizad",)),
     (F.refused, [r"recus", r"recusad"]),
-    (F.address, [r"endereco (?:incorreto|insuficiente|incompleto|errado|inexistente|desconhecido|de dificil acesso|nao encontrado)",
+    (F.address, [r"endereco (?:do destinatario |de entrega |do cliente )?(?:incorreto|insuficiente|incompleto|errado|inexistente|desconhecido|de dificil acesso|nao encontrado)",
                  r"(?:destinatario|cliente|recebedor) (?:desconhecido|mudou|nao localizado)", r"^desconhecido$", r"\bmudou-se\b",
                  r"numeracao irregular", r"destinatario tem apartado", r"falecido", r"inconsistencias? no enderecamento",
                  r"falta (?:de )?complemento", r"caixa postal cancelada", r"(?:rua|numero) nao localizad", r"\bdesconhecid[oa]\b",
@@ -105,7 +105,7 @@ RULES = table("pt", [
                         r"direitos (?:aduaneiros|alfandegarios)", r"\bimpostos?\b"]),
     (F.customs_info, [r"(?:informacoes|documentos) (?:adicionais|necessarios|pendentes)", r"aguardando (?:documentos|informacoes)",
                       r"declaracao aduaneira"]),
-    (F.customs_held, [r"retido (?:na|pela) (?:alfandega|fiscalizacao)"]),
+    (F.customs_held, [r"retid[oa] (?:na|pela|para) (?:alfandega|fiscalizacao)"]),
     (F.customs, [r"alfandega", r"fiscalizacao aduaneira", r"desembaraco", r"aguarda despacho", r"\baduaneir", r"receita federal"]),
     (F.arrived, [r"recebido (?:pelos correios do brasil|no brasil)", r"chegou ao (?:brasil|pais de destino)",
                  r"recepcao internacional", r"objeto recebido no brasil"]),
