@@ -38,6 +38,8 @@ RULES = table("fr", [
                        r"en cours de livraison dans le bureau de poste", r"reexpedie au domicile", r"adresse au domicile",
                        r"livraison prevue", r"pret a etre livre", r"(?<!en cours de )livraison (?:a domicile|a un bureau)", r"reponse donnee par le destinataire",
                        r"instruction de livraison recue", r"nouveau point de livraison", r"livraison est actuellement suspendue",
+                       r"a (?:choisi|demande|opte pour) (?:une |la )?livraison", r"(?:demande|choix|instruction)s? de livraison (?:a ete |est )?(?:prise? en compte|enregistree?|recue?)",
+                       r"(?:reexpedie|redirige|readresse)e? (?:vers|au|a) (?:le |son |votre )?domicile",
                        r"en attente de distribution"], (r"deteriore", r"endommage"), ""),
     (F.locker, [r"\bconsigne\b", r"\bcasier\b", r"cityssimo", r"locker", r"automate", r"distributeur de colis"],
      (r"retire", r"remis au destinataire", r"echec", r"plus de casier", r"trop volumineux", r"refuse", r"ne peut", r"n'a pas pu",
