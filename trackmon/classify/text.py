@@ -63,8 +63,10 @@ class Clause(NamedTuple):
     hypothetical: bool  # future, plan, condition, expectation: "will", "if", "sera", "wird", "将" …
 
 
-#: Sentence and clause boundaries. Commas do not split: "Delivered, Left at front door" is one fact.
+#: Sentence and clause boundaries. Latin commas do not split: "Delivered, Left at front door" is one fact.
 _BOUNDARY = re.compile(r"[.;:!?。；：！？|]+(?:\s|$)|\s[-–—]\s|(?<=[a-z])/(?=[a-z])"
+                       # a CJK comma or semicolon (folded to ASCII by NFKC) ends a clause: "已签收，如您未收到…"
+                       r"|(?<=[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af])[,;]\s*|[,;]\s*(?=[\u3040-\u30ff\u3400-\u9fff])"
                        r"|\s(?:but|mais|pero|mas|aber|ma|maar)\s|(?<=[。；，])"
                        r"|,?\s(?:and|et|y|und|e)\s(?=(?:will|is|was|has|it|sera|est|il|wird|ist|foi|vai)\b)"
                        r"|\s?,\s(?=(?:il|elle|ils|it|he|she|they|we|el|ele|er|sie|es)(?:\s|'))")
