@@ -39,7 +39,16 @@ VOCAB = """the has have been was were is are your item items package packages pa
         item's parcel's consolidated consolidation export exported imported bond presented inward outward
         exchange dispatched despatch despatched landed departed arrived handover handed formalities progress
         such number undeliverable notification customer collect forwarding abroad vacant letter dead
-        started clearing declaration driver ready pick"""
+        started clearing declaration driver ready pick deceased missent misdirected missorted receptacle
+        acknowledgement redirected redirection concierge superintendent mailroom lodged parcelshop unclaimed
+        being location access may because day next foreign time update made notify retained failed way second
+        confirmed days accept airport working obtain updated upgraded original corrected saturday sunday future
+        found once caused discarded make within contains contained cannot secure goods alternate new can provided
+        off issues reasons consignment call assistance preference its release pending which must schedule either
+        further instructions expired preferred ground duty severe correct tracking exceeds authorized circumstances
+        incorrectly tried receive receiving does check emergency postman doorstep arrives coming going resolved
+        problem issue recall recalled oversized overweight blocked full notified collecting attempting dropped drop
+        reaching unloaded"""
 
 RULES = table("en", [
     (F.returned, [
@@ -182,6 +191,7 @@ RULES = table("en", [
         r"attempting to (?:obtain|correct|verify|update) (?:the |a |an )?(?:\w+ ){0,3}address",
         r"(?:can't|cannot|can not|could not|couldn't|unable to) (?:find|locate) (?:the |your )?(?:delivery )?(?:address|recipient|consignee|receiver|addressee|premises)",
         r"\baddress (?:correction|verification|clarification|update) (?:is )?(?:required|needed|requested)\b",
+        r"\bforward(?:ing)? (?:order |period )?(?:has )?expired\b", r"\b(?:addressee|recipient|receiver|consignee)? ?(?:is )?deceased\b",
     ]),
     (F.nobody, [
         r"no(?:body| one) (?:was )?(?:at )?home", r"no authori[sz]ed recipient", r"not at home",
@@ -203,7 +213,7 @@ RULES = table("en", [
         r"unsuccessful (?:\(physical\) )?delivery", r"not been able to deliver", r"delivery was not made",
         r"tried to deliver", r"we tried", r"(?:re-?)?attempt (?:delivery|to deliver)", r"second attempt",
         r"final (?:delivery )?attempt", r"\b(?:first|second|third|final|1st|2nd|3rd) (?:delivery )?attempt (?:was )?made\b", r"non-?del", r"no money\b", r"^not in\.?$", r"other non delivery",
-        r"does not fit in locker", r"\bdelivery (?:was )?missed\b", r"(?:access point|location) (?:closed|unable to accept)",
+        r"does not fit in locker", r"\b(?:receptacle|mailbox|letterbox|letter box) (?:is )?(?:full|blocked)\b", r"\bno (?:secure|safe) (?:location|place)\b", r"\bdelivery (?:was )?missed\b", r"(?:access point|location) (?:closed|unable to accept)",
         r"delivery to ups access point\S* location (?:was|has been) unsuccessful", r"(?:was|has been) unsuccessful", r"not (?:able to|be) deliver", r"re-?attempt delivery",
         r"(?:unable|could not|couldn't|cannot|can't|not able|were not able|was not able) (?:to )?(?:\w+ ){0,3}deliver",
         r"deliver(?:y|ies)?\b.{0,20}\b(?:not possible|impossible|unsuccessful|failed|was not completed|could not be completed)",
@@ -257,7 +267,7 @@ RULES = table("en", [
         r"(?:late|delayed) (?:flight|trailer|arrival|departure|truck|train)", r"\bbusiness days? later\b",
         r"(?:wrong|incorrect) (?:post office|facility|location|hub|destination|terminal|depot|station|branch|sort(?:ing)? (?:centre|center|facility))",
         r"(?:sorted|sent|routed|forwarded|delivered) to (?:the |an? )?(?:wrong|incorrect)\b", r"accept deliver(?:y|ies) (?:only )?during",
-        r"\barriving late\b", r"adjusting (?:our |delivery )?plans", r"update the delivery date", r"new delivery date",
+        r"\barriving late\b", r"\bmis-?(?:sent|shipped|directed|sorted)\b", r"adjusting (?:our |delivery )?plans", r"update the delivery date", r"new delivery date",
         r"as (?:quickly|soon) as (?:possible|conditions allow)",
     ]),
     (F.exception, [
@@ -269,7 +279,7 @@ RULES = table("en", [
         r"tracking label", r"alcohol", r"commodity", r"not available\. we'll contact", r"is not available for delivery",
         r"instructions and may return", r"label became detached", r"do not currently serve", r"not available to this destination",
         r"attempting to contact the receiver", r"will contact customer", r"\bvoid(?:ed)?\b",
-        r"\bclaim (?:in progress|opened|filed|issued|submitted)\b",
+        r"\bclaim (?:in progress|opened|filed|issued|submitted)\b", r"\bdead letter\b", r"^not (?:picked[- ]up|collected|claimed)\.?$",
         r"\bnot (?:been )?(?:collected|picked[- ]up|claimed) by (?:the )?(?:customer|recipient|receiver|consignee|addressee)",
     ], (r"customs", r"clearance")),
     (F.exception, [
@@ -350,7 +360,7 @@ RULES = table("en", [
         r"(?:data|information|details) (?:was |were |has been |have been )?(?:entered|transmitted|uploaded) (?:electronically|into|to)",
         r"notified (?:to \w+ )?electronically",
         r"\b(?:shipment|order|parcel|package|electronic) (?:data|information|details) (?:was |were |has been |have been )?(?:entered|transmitted|uploaded)\b",
-        r"\b(?:inventory|stock) allocated\b", r"^(?:shipment |order |label |parcel |consignment )?created\.?$",
+        r"\b(?:inventory|stock) allocated\b", r"\bmanifest (?:acknowledg\w*|created|submitted|transmitted)\b", r"^(?:shipment |order |label |parcel |consignment )?created\.?$",
         r"\b(?:sender|shipper|seller|merchant|retailer) (?:is )?preparing\b",
         r"\b(?:label|manifest|parcel|package|consignment) (?:information|info|data|details) (?:was |were |has been |have been )?(?:electronically )?(?:received|sent|submitted|transmitted|approved|uploaded)",
     ], (r"\bvoided\b", r"\bnew tracking number\b")),
