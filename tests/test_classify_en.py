@@ -73,3 +73,64 @@ def test_a_shared_word_does_not_pull_an_english_sentence_into_french() -> None:
     assert explain("Damage Is Being Held At Transit Hub").rule.startswith("en.")
     # a line written in two languages keeps both
     assert {"zh", "en"} <= languages(fold("到达【广州国际】 Arrival at Guangzhou International"))
+
+
+# Families written from the first train misses of new carriers (Canada Post, Australia Post, Royal Mail,
+# Evri, Purolator, Canpar, Blue Dart, USPS event codes, AfterShip / 17TRACK / ShipEngine sub-status texts).
+@pytest.mark.parametrize(("text", "status"), [
+    # the sender side: a collection booked or not yet handed over is not the parcel moving
+    ("Collection Request Succesfully booked for item", S.info_received),
+    ("Pickup Employee Is Out To P/U Shipment", S.info_received),
+    ("Your shipment pickup has been scheduled.", S.info_received),
+    ("The sender couldn't hand over your shipment. The delivery company will try to collect it again.",
+     S.info_received),
+    ("Sender preparing item", S.info_received),
+    ("Created", S.info_received),
+    ("Label information electronically submitted", S.info_received),
+    ("Manifest Acknowledgement", S.info_received),
+    # due today is out for delivery
+    ("It's coming today", S.out_for_delivery),
+    ("Due to be delivered today by", S.out_for_delivery),
+    # picked up from a locker or point is delivered; a community mailbox's compartment is a delivery
+    ("Item picked up from automated parcel locker", S.delivered),
+    ("Your package has been picked up from the collection point.", S.delivered),
+    ("Delivered to community mailbox or parcel locker", S.delivered),
+    ("Delivered to automated parcel locker", S.available_for_pickup),
+    ("Sign by customer", S.delivered),
+    ("Shipment at pick-up point (Parcel shop / pick-up place)", S.available_for_pickup),
+    # "rescheduled for delivery" is a delay, not a scheduled delivery
+    ("Item rescheduled for delivery next business day.", S.exception),
+    ("Package was sorted to the incorrect terminal", S.exception),
+    ("Missent", S.exception),
+    ("Dead Letter", S.exception),
+    ("Carrier label error", S.exception),
+    ("Item held. Recipient outside partner service area", S.exception),
+    ("Item could not be redirected", S.exception),
+    ("Package available for the pickup but not collected by the customer", S.exception),
+    ("Undelivered shipment - damaged", S.exception),
+    # a return that only may happen is no return
+    ("Incorrect shipment dimensions. Delivery may be delayed or returned. We'll update you.", S.exception),
+    # failed attempts by their reason
+    ("Business temporarily closed; item on hold", S.delivery_failed),
+    ("Can't Find the Address-Checking Again!", S.delivery_failed),
+    ("Address correction required - resolution in progress", S.delivery_failed),
+    ("Forward Expired", S.delivery_failed),
+    ("Deceased", S.delivery_failed),
+    ("Receptacle Full / Item Oversized", S.delivery_failed),
+    ("Package encountered security, customs clearance, or fee issues during delivery, resulting in delivery "
+     "failure.", S.delivery_failed),
+    ("Delivery couldn't be completed due to issues with accessing address. Please follow carrier instructions.",
+     S.delivery_failed),
+    # returns: a return parcel posted is on its way back; the sender receiving it is the end
+    ("Return item accepted at Post Office", S.returning),
+    ("Sender has successfully received the returned package.", S.returned),
+])
+def test_new_carrier_families(text, status) -> None:
+    check(text, status)
+
+
+def test_returned_to_or_from_customs_is_a_customs_stage() -> None:
+    check("Item returned to Post from Customs", S.in_transit)
+    check("Item being returned to Canadian Customs for appeal of duties", S.in_transit)
+    # a parcel dropped off by its sender at a shop is on its way, not waiting for the buyer
+    check("Accepted at Parcelshop", S.in_transit)
