@@ -185,7 +185,7 @@ RULES = table("en", [
         r"directions to the address are required", r"rural route", r"cannot be delivered to a p\.?o\.? box",
         r"unable to obtain (?:complete |additional )?address", r"address label is illegible",
         r"(?:incomplete|unknown)/?(?:incomplete )?consignee", r"delivery address is incorrect",
-        r"no access to delivery location", r"delivery location is vacant", r"^vacant$", r"apo or fpo",
+        r"no access to delivery location", r"\b(?:delivery )?(?:location|address|premises) (?:is |was )?inaccessible to (?:the )?(?:carrier|driver|courier)|\bdelivery location (?:is |was )?inaccessible\b", r"delivery location is vacant", r"^vacant$", r"apo or fpo",
         r"no longer in business", r"damaged by fire", r"address related", r"(?:company|receiver|recipient|consignee) (?:or (?:receiver|recipient|consignee) )?name is incorrect",
         r"\baddress\b.{0,30}\b(?:incorrect|incomplete|insufficient|wrong|invalid|unknown|illegible|not found|could not be found)\b",
         r"\b(?:incorrect|incomplete|insufficient|wrong|invalid|illegible|inaccurate)\b.{0,25}\baddress\b",
@@ -222,6 +222,8 @@ RULES = table("en", [
         r"deliver(?:y|ies)?\b.{0,20}\b(?:not possible|impossible|unsuccessful|failed|was not completed|could not be completed)",
         r"\bdeliver(?:y|ies)? (?:couldn't|could not|cannot|can't|wasn't|was not) (?:be )?(?:completed|made)\b",
     ], (r"attempted to pick up", r"no delivery attempt", r"attempt in progress", r"on schedule\b")),
+    # "is not able to be delivered" states the failure ("to be delivered" would otherwise read as a plan)
+    (F.failed, [r"\b(?:is|was|were|are) not able to be delivered\b"], (), ""),
     (F.out_for_delivery, [
         r"out[- ]for[- ](?:physical )?delivery", r"on (?:(?:the|a|an|your|this) )?(?:\w+ )?vehicle for delivery", r"with (?:(?:the|a|an|your|this) )?(?:delivery )?courier",
         r"loaded on (?:(?:the|a|an|your|this) )?delivery vehicle", r"loaded onto the delivery vehicle", r"on its way to (?:you|the recipient)",
@@ -364,7 +366,8 @@ RULES = table("en", [
         r"(?:data|information|details) (?:was |were |has been |have been )?(?:entered|transmitted|uploaded) (?:electronically|into|to)",
         r"notified (?:to \w+ )?electronically",
         r"\b(?:shipment|order|parcel|package|electronic) (?:data|information|details) (?:was |were |has been |have been )?(?:entered|transmitted|uploaded)\b",
-        r"\b(?:inventory|stock) allocated\b", r"\bmanifest (?:acknowledg\w*|created|submitted|transmitted)\b", r"^(?:shipment |order |label |parcel |consignment )?created\.?$",
+        r"\b(?:inventory|stock) allocated\b",
+        r"\b(?:information|data|details) (?:about|for|on|of) (?:the |your |this )?(?:package|parcel|shipment|item|consignment|order) (?:was |has been )?(?:received|sent|submitted|transmitted)", r"\bmanifest (?:acknowledg\w*|created|submitted|transmitted)\b", r"^(?:shipment |order |label |parcel |consignment )?created\.?$",
         r"\b(?:sender|shipper|seller|merchant|retailer) (?:is )?preparing\b",
         r"\b(?:label|manifest|parcel|package|consignment) (?:information|info|data|details) (?:was |were |has been |have been )?(?:electronically )?(?:received|sent|submitted|transmitted|approved|uploaded)",
     ], (r"\bvoided\b", r"\bnew tracking number\b")),
