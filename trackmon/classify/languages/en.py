@@ -111,7 +111,7 @@ RULES = table("en", [
         r"(?:available|ready|awaiting|waiting)\b.{0,40}\b(?:pick.?up point|access point|parcel ?shop|service point|collection point)",
         r"(?:delivered|arrived) (?:to|at) (?:(?:the|a|an|your|this) )?(?:destination |local )?(?:ups )?(?:access point|pick.?up point|parcel ?shop|service point|collection point|retail outlet)",
         r"(?:at|in) (?:a |the )?(?:ups )?access point\S* (?:location )?and awaiting",
-        r"arrived at (?:(?:the|a|an|your|this) )?collection point", r"available (?:at|for pick.?up from) the retail outlet",
+        r"arriv(?:ed|al) (?:at|in) (?:(?:the|a|an|your|this) )?(?:collection|pick.?up) point", r"available (?:at|for pick.?up from) the retail outlet",
         r"\bremains at the ups access point", r"ready for pick-?up at the packstation",
         r"arrived at \w+[- ]?fermopoint", r"delivered to (?:the |a )?(?:\w+ )?access point",
         r"^(?:item|parcel|package|shipment|consignment)s? (?:is )?(?:now )?(?:at|in) (?:the |a |your )?(?:pick.?up|collection|service|parcel) ?(?:point|shop|location|place)\b",
@@ -165,7 +165,7 @@ RULES = table("en", [
     (F.prohibited, [r"alcohol", r"seized", r"confiscat", r"counterfeit", r"prohibit", r"hazardous|dangerous goods", r"restricted (?:item|commodit)",
                     r"commodity restricted", r"being disposed", r"cannot be shipped internationally", r"embargo",
                     r"lithium batter", r"unauthori[sz]ed animal", r"postal (?:disposal|recovery) site",
-                    r"unauthori[sz]ed (?:\w+ )?(?:commodit|item|goods|product|animal)"]),
+                    r"unauthori[sz]ed (?:\w+ )?(?:commodit|item|goods|product|animal)", r"\b(?:import|export) (?:terminated|cancell?ation)\b"]),
     (F.refused, [
         r"refused", r"rejected by (?:(?:the|a|an|your|this) )?(?:recipient|addressee|consignee)", r"declined by", r"customer rejected",
         r"refuses to accept",
