@@ -48,7 +48,9 @@ VOCAB = """the has have been was were is are your item items package packages pa
         further instructions expired preferred ground duty severe correct tracking exceeds authorized circumstances
         incorrectly tried receive receiving does check emergency postman doorstep arrives coming going resolved
         problem issue recall recalled oversized overweight blocked full notified collecting attempting dropped drop
-        reaching unloaded"""
+        reaching unloaded backlog downgrade aircraft traffic pallet collapsed discrepancy excursion temperature
+        equipment malfunction accident bumped passenger perishables booking honored honoured lading vessel pier
+        forwarder error derailment crew door desk person rear inside met majeure cut-off overage disposition"""
 
 RULES = table("en", [
     (F.returned, [
@@ -141,7 +143,7 @@ RULES = table("en", [
     ], (r"sender", r"shipper")),
     (F.post_office, [r"\bready to (?:collect|be collected|be picked[- ]up)\b", r"\bwaiting to be (?:collected|picked[- ]up)\b"],
      (r"sender", r"shipper", r"courier", r"driver"), "n"),
-    (F.post_office, [r"will pick up (?:the|a|this|your) (?:package|parcel|shipment|item)s? at", r"will[- ]call\b", r"held for pick-?up at"], (r"cancel",), "n"),
+    (F.post_office, [r"will pick ?up (?:(?:the|a|this|your) (?:package|parcel|shipment|item)s? )?at", r"will[- ]call\b", r"(?:held|hold) for pick-?up at"], (r"cancel",), "n"),
     (F.returning, [r"return(?:ed|ing)? (?:the |this |your |it |a )?(?:(?:package|parcel|shipment|item)s? )?to (?:(?:the|a|an|your|this) )?(?:sender|shipper)",
                    r"process of returning"], (r"remaining content will",), "n"),
     (F.returning, [r"\band returned (?:it|the \w+) to (?:(?:the|a|an|your|this) )?(?:sender|shipper)"], (), ""),
@@ -154,9 +156,10 @@ RULES = table("en", [
         r"shipper requested return", r"\breturned\b(?! (?:from|by|goods|to (?:ups|the carrier|fedex|dhl|usps|inventory)\b))",
         r"sent back to (?:(?:the|a|an|your|this) )?(?:sender|shipper|origin)", r"return(?:ed|ing)? (?:\w+ ){1,3}to (?:(?:the|a|an|your|this) )?(?:sender|shipper|origin)\b",
         r"\breturn (?:item|parcel|package|shipment|consignment) (?:was |has been )?(?:accepted|posted|dropped off|lodged)",
+        r"\b(?:preparing|processing|initiat\w*) (?:the |a )?(?:package |parcel |shipment |item )?return\b",
     ], (r"return label", r"pre-authorized return", r"remaining content will", r"\bmay (?:be|cause|result in)\b.{0,25}\breturn", r"returned (?:to|from) (?:\w+ ){0,2}customs\b",
-        r"returned to (?:the )?post from")),
-    (F.damaged_early, [r"\b(?:undeliver\w*|not delivered)\b.{0,20}\bdamaged\b", r"merchandise (?:is )?missing", r"all merchandise", r"damaged merchandise", r"contents shortage",
+        r"returned to (?:the )?post from", r"\bto inventory\b")),
+    (F.damaged_early, [r"\b(?:undeliver\w*|not delivered)\b.{0,20}\bdamaged\b", r"\battempted but (?:the )?\w+ (?:was|is) damaged\b", r"merchandise (?:is )?missing", r"all merchandise", r"damaged merchandise", r"contents shortage",
                        r"details of the damage"], (r"has been delivered to the receiver",)),
     (F.lost, [r"\blost\b", r"presumed missing", r"could not be located", r"not (?:be )?located", r"\btheft\b|\bstolen\b",
               r"\b(?:shipment|package|parcel|item)\b[^.]{0,30}\b(?:can ?not|could not) be found",
@@ -165,7 +168,8 @@ RULES = table("en", [
     (F.prohibited, [r"alcohol", r"seized", r"confiscat", r"counterfeit", r"prohibit", r"hazardous|dangerous goods", r"restricted (?:item|commodit)",
                     r"commodity restricted", r"being disposed", r"cannot be shipped internationally", r"embargo",
                     r"lithium batter", r"unauthori[sz]ed animal", r"postal (?:disposal|recovery) site",
-                    r"unauthori[sz]ed (?:\w+ )?(?:commodit|item|goods|product|animal)", r"\b(?:import|export) (?:terminated|cancell?ation)\b"]),
+                    r"unauthori[sz]ed (?:\w+ )?(?:commodit|item|goods|product|animal)", r"\b(?:import|export) (?:terminated|cancell?ation)\b",
+                    r"\bheld for security\b|\bsecurity reasons\b", r"\bdead (?:letter|mail)\b|\bmail recovery\b"]),
     (F.refused, [
         r"refused", r"rejected by (?:(?:the|a|an|your|this) )?(?:recipient|addressee|consignee)", r"declined by", r"customer rejected",
         r"refuses to accept",
@@ -194,7 +198,7 @@ RULES = table("en", [
         r"attempting to (?:obtain|correct|verify|update) (?:the |a |an )?(?:\w+ ){0,3}address",
         r"(?:can't|cannot|can not|could not|couldn't|unable to) (?:find|locate) (?:the |your )?(?:delivery )?(?:address|recipient|consignee|receiver|addressee|premises)",
         r"\baddress (?:correction|verification|clarification|update) (?:is )?(?:required|needed|requested)\b",
-        r"\bforward(?:ing)? (?:order |period )?(?:has )?expired\b", r"\b(?:addressee|recipient|receiver|consignee)? ?(?:is )?deceased\b",
+        r"\bforward(?:ing)? (?:order |period )?(?:has )?expired\b", r"\bmissing (?:postal|zip|post) ?code\b", r"\b(?:addressee|recipient|receiver|consignee)? ?(?:is )?deceased\b",
     ]),
     (F.nobody, [
         r"no(?:body| one) (?:was )?(?:at )?home", r"no authori[sz]ed recipient", r"not at home",
@@ -209,7 +213,8 @@ RULES = table("en", [
         r"(?:receiver|recipient|customer|consignee)'?s? (?:business |location |office |premises )?(?:was |is |were )?closed",
         r"(?:receiver|recipient|customer|consignee|addressee) (?:was |is )?not in\b", r"no(?:body| one) (?:was )?(?:available )?to (?:accept|receive|sign)",
         r"(?:could|can) ?not (?:be )?(?:reached|contacted)",
-    ], (r"\b(?:retained|held|detained) by (?:the )?(?:\w+ )?customs",)),
+        r"\bclosed early\b", r"no authori[sz]ed (?:recipient|addressee|receiver|person)",
+    ], (r"\b(?:retained|held|detained) by (?:the )?(?:\w+ )?customs", r"\bout for (?:re-?)?delivery\b")),
     (F.failed, [
         r"(?:delivery )?attempted", r"delivery attempt", r"unable to deliver", r"could not be delivered", r"cannot be delivered",
         r"undeliver", r"not delivered", r"\bdelivery failure\b", r"delivery (?:failed|unsuccessful|exception)", r"failed (?:delivery|attempt)",
@@ -255,7 +260,10 @@ RULES = table("en", [
         r"(?:received|signed for|accepted) by (?:(?:the|a|an|your|this) )?(?:recipient|addressee|consignee|receiver|customer)",
         r"handed (?:over )?to (?:(?:the|a|an|your|this) )?(?:recipient|addressee|consignee|receiver)",
         r"(?:receiver|recipient|customer|consignee|addressee) (?:has |have )?(?:picked[- ]up|collected|retrieved)\b",
-        r"delivered (?:successfully|in full)", r"\bsign(?:ed)? by (?:the )?(?:customer|recipient|receiver|consignee|addressee)\b",
+        r"delivered (?:successfully|in full)",
+        r"\bpicked[- ]up (?:by \w+(?: or \w+)? )?at (?:(?:the|a|an|your|this) )?(?:ups |usps )?(?:post office|postal facility|access point|usps facility|ups facility|counter|pick-?up point|collection point|parcel ?shop|service point|locker)",
+        r"\b(?:consignee|recipient|receiver|addressee|customer) (?:has )?received (?:the )?(?:shipment|package|parcel|item|goods|freight)\b",
+        r"^(?:(?:front|rear|back|side) door|front desk|door ?person|receiving office|met customer|inside delivery|mail ?room|management office)$", r"\bsign(?:ed)? by (?:the )?(?:customer|recipient|receiver|consignee|addressee)\b",
         r"(?:picked[- ]up|collected|retrieved|removed) from (?:(?:the|a|an|your|this) )?(?:\w+ ){0,2}(?:parcel )?(?:locker|packstation|parcel machine|parcel terminal|pick-?up point|parcel ?shop|service point|collection point)",
         r"left (?:at|with|in|on|behind|inside) (?:the |a )?(?:\w+ ){0,2}(?:door|porch|mailbox|mail ?room|garage|reception|neighbou?r|delivery bag|safe place|front desk)",
 
@@ -275,6 +283,10 @@ RULES = table("en", [
         r"(?:sorted|sent|routed|forwarded|delivered) to (?:the |an? )?(?:wrong|incorrect)\b", r"accept deliver(?:y|ies) (?:only )?during",
         r"\barriving late\b", r"\bmis-?(?:sent|shipped|directed|sorted)\b", r"adjusting (?:our |delivery )?plans", r"update the delivery date", r"new delivery date",
         r"as (?:quickly|soon) as (?:possible|conditions allow)",
+        r"\bmissed\b", r"\blate\b", r"\bbacklog\b", r"\bdowngrade\b", r"\bforce majeure\b|\bact of god\b", r"\btraffic\b",
+        r"\bbumped\b", r"\bderail", r"\bmechanical\b", r"\bmalfunction", r"\baccident\b", r"\bbreakdown\b",
+        r"\b(?:aircraft|flight|vessel|truck|airline|train)s? (?:was |were |has been )?(?:rerouted|diverted|cancell?ed)",
+        r"\bflight crew\b", r"\bremote area\b", r"\boutside (?:the )?(?:delivery|service) (?:zone|area)\b",
     ]),
     (F.exception, [
         r"exception", r"hazardous|dangerous goods", r"prohibit", r"restricted", r"embargo", r"exceeds the maximum",
@@ -287,6 +299,7 @@ RULES = table("en", [
         r"attempting to contact the receiver", r"will contact customer", r"\bvoid(?:ed)?\b",
         r"\bclaim (?:in progress|opened|filed|issued|submitted)\b", r"\bdead letter\b", r"^not (?:picked[- ]up|collected|claimed)\.?$",
         r"\bnot (?:been )?(?:collected|picked[- ]up|claimed) by (?:the )?(?:customer|recipient|receiver|consignee|addressee)",
+        r"\b(?:recipient|receiver|customer|consignee|addressee) (?:did not|didn't|has not|hasn't) (?:collect|pick up|claim)",
     ], (r"customs", r"clearance")),
     (F.exception, [
         r"\b(?:is being|was being|was|has been|have been|being) held\b", r"^(?:item|package|parcel|shipment|consignment)s? held\b(?! (?:at|in|by|for)\b)",
@@ -296,7 +309,11 @@ RULES = table("en", [
         r"\b(?:label|barcode|tracking number|tracking label)\b.{0,30}\b(?:missing|unreadable|invalid|illegible|detached|damaged)\b",
         r"\bexceed", r"\birregular", r"\bmislabel", r"\blabel(?:ling|ing)? (?:error|problem|issue|fault)", r"rejected by (?:the )?(?:\w+ )?(?:carrier|courier|post)\b", r"\b(?:a |an )?(?:problem|issue) (?:with|occurred|has occurred)\b",
         r"request(?:ing|ed)? (?:additional |further |more )?(?:information|instructions)",
-    ], (r"customs", r"clearance", r"\bbroker", r"\bduties\b", r"\bimport\b", r"\bexport\b", r"for (?:pick.?up|collection)", r"held for",
+        r"\berror\b", r"\bdiscrepanc", r"\bduplicate\b", r"\bexcursion\b", r"\bdisposition\b", r"\binterruption\b|\bloss of visibility\b",
+        r"\bcollapsed\b", r"\b(?:overage|shortage)\b", r"\bnot (?:booked|honou?red|confirmed)\b", r"\b(?:equipment|vehicle|space|capacity) not available\b",
+        r"\b(?:lost|late|missing|incorrect|awaiting|pending|pending corrected|no|no ocean)(?:/(?:missing|late))* (?:documents?|documentation|bill of lading|information)\b",
+        r"\bpayment (?:not received|refused|declined|failed)\b",
+    ], (r"\b(?:addressee|receiver|recipient|consignee|customer) requested\b", r"\bdut(?:y|ies)\b|\btax(?:es)?\b", r"customs", r"clearance", r"\bbroker", r"\bduties\b", r"\bimport\b", r"\bexport\b", r"for (?:pick.?up|collection)", r"held for",
         r"will call", r"at (?:the |a )?(?:post office|access point|counter|retail)", r"\bhold at location\b", r"\bcollect",
         r"future delivery", r"(?:customer|receiver|recipient|consignee|sender|shipper)'?s? request", r"requested by",
         r"onward|overnight|pending (?:dispatch|departure|transport)|awaiting (?:transport|dispatch|departure)",
