@@ -157,6 +157,7 @@ RULES = table("en", [
         r"sent back to (?:(?:the|a|an|your|this) )?(?:sender|shipper|origin)", r"return(?:ed|ing)? (?:\w+ ){1,3}to (?:(?:the|a|an|your|this) )?(?:sender|shipper|origin)\b",
         r"\breturn (?:item|parcel|package|shipment|consignment) (?:was |has been )?(?:accepted|posted|dropped off|lodged)",
         r"\b(?:preparing|processing|initiat\w*) (?:the |a )?(?:package |parcel |shipment |item )?return\b",
+        r"\bwill (?:be )?return\b(?! to (?:the )?(?:delivery|recipient|receiver|address|depot|facility))",
     ], (r"return label", r"pre-authorized return", r"remaining content will", r"\bmay (?:be|cause|result in)\b.{0,25}\breturn", r"returned (?:to|from) (?:\w+ ){0,2}customs\b",
         r"returned to (?:the )?post from", r"\bto inventory\b")),
     (F.damaged_early, [r"\b(?:undeliver\w*|not delivered)\b.{0,20}\bdamaged\b", r"\battempted but (?:the )?\w+ (?:was|is) damaged\b", r"merchandise (?:is )?missing", r"all merchandise", r"damaged merchandise", r"contents shortage",
@@ -198,7 +199,7 @@ RULES = table("en", [
         r"attempting to (?:obtain|correct|verify|update) (?:the |a |an )?(?:\w+ ){0,3}address",
         r"(?:can't|cannot|can not|could not|couldn't|unable to) (?:find|locate) (?:the |your )?(?:delivery )?(?:address|recipient|consignee|receiver|addressee|premises)",
         r"\baddress (?:correction|verification|clarification|update) (?:is )?(?:required|needed|requested)\b",
-        r"\bforward(?:ing)? (?:order |period )?(?:has )?expired\b", r"\bmissing (?:postal|zip|post) ?code\b", r"\b(?:addressee|recipient|receiver|consignee)? ?(?:is )?deceased\b",
+        r"\bforward(?:ing)? (?:order |period )?(?:has )?expired\b", r"\baddress (?:information|details) (?:is )?(?:needed|required|requested)\b", r"\bmissing (?:postal|zip|post) ?code\b", r"\b(?:addressee|recipient|receiver|consignee)? ?(?:is )?deceased\b",
     ]),
     (F.nobody, [
         r"no(?:body| one) (?:was )?(?:at )?home", r"no authori[sz]ed recipient", r"not at home",
@@ -313,11 +314,14 @@ RULES = table("en", [
         r"\bcollapsed\b", r"\b(?:overage|shortage)\b", r"\bnot (?:booked|honou?red|confirmed)\b", r"\b(?:equipment|vehicle|space|capacity) not available\b",
         r"\b(?:lost|late|missing|incorrect|awaiting|pending|pending corrected|no|no ocean)(?:/(?:missing|late))* (?:documents?|documentation|bill of lading|information)\b",
         r"\bpayment (?:not received|refused|declined|failed)\b",
-    ], (r"\b(?:addressee|receiver|recipient|consignee|customer) requested\b", r"\bdut(?:y|ies)\b|\btax(?:es)?\b", r"customs", r"clearance", r"\bbroker", r"\bduties\b", r"\bimport\b", r"\bexport\b", r"for (?:pick.?up|collection)", r"held for",
+    ], (r"\b(?:addressee|receiver|recipient|consignee|customer) requested\b", r"\breceipt of payment\b", r"\bdut(?:y|ies)\b|\btax(?:es)?\b", r"customs", r"clearance", r"\bbroker", r"\bduties\b", r"\bimport\b", r"\bexport\b", r"for (?:pick.?up|collection)", r"held for",
         r"will call", r"at (?:the |a )?(?:post office|access point|counter|retail)", r"\bhold at location\b", r"\bcollect",
         r"future delivery", r"(?:customer|receiver|recipient|consignee|sender|shipper)'?s? request", r"requested by",
         r"onward|overnight|pending (?:dispatch|departure|transport)|awaiting (?:transport|dispatch|departure)",
         r"next (?:available )?(?:flight|truck|trailer|vehicle)")),
+    # last resort before the ordinary scans: something could not be done
+    (F.exception, [r"\b(?:unable to|cannot|can ?not|can't|could not|couldn't|failed to|not able to|impossible to)\b"],
+     (r"customs", r"clearance", r"\bbroker", r"\bdut(?:y|ies)\b", r"\bimport\b", r"\bexport\b", r"\bpick ?up\b", r"\bcollect")),
     (F.export_clearance, [
         r"\bexport\b.{0,30}\b(?:clearance|customs|declaration|formalities|inspection)",
         r"\b(?:clearance|customs)\b.{0,20}\b(?:export|at origin|in the origin country|of origin)\b",
@@ -342,7 +346,7 @@ RULES = table("en", [
     (F.customs_duties, [
         r"(?:import |customs )?(?:duties|duty|taxes|tax) (?:and taxes )?(?:are )?(?:due|payable|owed|unpaid|required|to be paid)",
         r"(?:import|customs|icod|value of goods) (?:c\.o\.d\. \(icod\) )?charges", r"pay(?:ment of)? (?:(?:the|a|an|your|this) )?(?:import |customs )?(?:duties|taxes|duty|fees)",
-        r"awaiting payment", r"(?:duties|taxes) (?:must|need to) be paid", r"charges (?:are due|have been paid)",
+        r"awaiting payment", r"(?:duties|taxes) (?:must|need to) be paid", r"\bavailable (?:upon|after|on) receipt of payment\b", r"charges (?:are due|have been paid)",
     ]),
     (F.customs_info, [
         r"(?:information|documents?|documentation|paperwork|invoice|id) (?:is |are )?(?:required|needed|missing|requested)",
