@@ -50,7 +50,8 @@ VOCAB = """the has have been was were is are your item items package packages pa
         problem issue recall recalled oversized overweight blocked full notified collecting attempting dropped drop
         reaching unloaded backlog downgrade aircraft traffic pallet collapsed discrepancy excursion temperature
         equipment malfunction accident bumped passenger perishables booking honored honoured lading vessel pier
-        forwarder error derailment crew door desk person rear inside met majeure cut-off overage disposition"""
+        forwarder error derailment crew door desk person rear inside met majeure cut-off overage disposition cnee
+        miscode"""
 
 RULES = table("en", [
     (F.returned, [
@@ -120,7 +121,7 @@ RULES = table("en", [
     ], (r"\bcollected at\b", r"picked[- ]up at ups access point")),
     (F.post_office, [
         r"(?:available|ready)\b.{0,40}\b(?:for|or) (?:pick.?up|collection)", r"ready for (?:recipient )?(?:pick.?up|collection)",
-        r"awaiting (?:customer )?(?:collection|pick.?up)", r"waiting (?:for|to be) (?:collected|collection|picked[- ]up|pick.?up)",
+        r"awaiting (?:customer |cnee |consignee |recipient |receiver )?(?:collection|pick.?up)", r"waiting (?:for|to be) (?:collected|collection|picked[- ]up|pick.?up)",
         r"held at (?:(?:the|a|an|your|this) )?(?:post office|postal facility|ups facility)", r"\bto be collected\b", r"collect (?:it|your (?:item|parcel))",
         r"\bhold at location\b", r"held for (?:(?:customer|receiver|recipient|consignee)(?:'s)? )?(?:pick.?up|collection)", r"being held for collection",
         r"delivered to (?:the |a )?(?:local )?post office for (?:pick.?up|collection)",
@@ -214,8 +215,8 @@ RULES = table("en", [
         r"(?:receiver|recipient|customer|consignee)'?s? (?:business |location |office |premises )?(?:was |is |were )?closed",
         r"(?:receiver|recipient|customer|consignee|addressee) (?:was |is )?not in\b", r"no(?:body| one) (?:was )?(?:available )?to (?:accept|receive|sign)",
         r"(?:could|can) ?not (?:be )?(?:reached|contacted)",
-        r"\bclosed early\b", r"no authori[sz]ed (?:recipient|addressee|receiver|person)",
-    ], (r"\b(?:retained|held|detained) by (?:the )?(?:\w+ )?customs", r"\bout for (?:re-?)?delivery\b")),
+        r"\bclosed early\b", r"\bclosed (?:on|upon) arrival\b", r"\bnot home\b", r"no authori[sz]ed (?:recipient|addressee|receiver|person)",
+    ], (r"\b(?:retained|held|detained) by (?:the )?(?:\w+ )?customs", r"\bout for (?:re-?)?delivery\b", r"\bmissed delivery cycle\b")),
     (F.failed, [
         r"(?:delivery )?attempted", r"delivery attempt", r"unable to deliver", r"could not be delivered", r"cannot be delivered",
         r"undeliver", r"not delivered", r"\bdelivery failure\b", r"delivery (?:failed|unsuccessful|exception)", r"failed (?:delivery|attempt)",
@@ -236,7 +237,8 @@ RULES = table("en", [
         r"on board (?:for delivery|the courier vehicle)", r"onboard for delivery", r"^for delivery$", r"enroute to delivery",
         r"delivery in progress", r"delivery attempt in progress", r"being delivered", r"on board for delivery",
         r"parcel is expected to be delivered during the day", r"out for delivery today",
-        r"\bin delivery\b(?!\s+(?:fail|problem|issue|exception))", r"gone out on a delivery route", r"loaded (?:on|onto|into) (?:(?:the|a|an|your|this) )?(?:van|truck|courier van)", r"delivery round", r"loaded (?:on|onto|into) (?:(?:the|a|an|your|this) )?delivery vehicle",
+        r"\bin delivery\b(?!\s+(?:fail|problem|issue|exception|facility|centre|center|depot|office|station|hub))",
+        r"\bwith (?:the |a |our )?delivering (?:courier|driver|agent)\b", r"gone out on a delivery route", r"loaded (?:on|onto|into) (?:(?:the|a|an|your|this) )?(?:van|truck|courier van)", r"delivery round", r"loaded (?:on|onto|into) (?:(?:the|a|an|your|this) )?delivery vehicle",
         r"(?:with|handed to|assigned to) (?:the |a |our )?(?:local )?(?:driver|courier|postman|mail carrier|delivery agent) for delivery",
         r"(?:on (?:the|its) way|en ?route|out) (?:to|for) (?:final )?delivery", r"on (?:(?:the|a|an|your|this) )?(?:delivery )?(?:van|truck) for delivery",
         r"on (?:the|its) way to (?:the |your )?(?:delivery (?:address|location)|receiver|recipient|consignee|destination address)",
@@ -280,9 +282,9 @@ RULES = table("en", [
         r"only accept delivery during", r"held to verify", r"no delivery attempt on scheduled day",
         r"postponed", r"later than (?:expected|planned|scheduled|originally)", r"behind schedule", r"running late",
         r"(?:late|delayed) (?:flight|trailer|arrival|departure|truck|train)", r"\bbusiness days? later\b",
-        r"(?:wrong|incorrect) (?:post office|facility|location|hub|destination|terminal|depot|station|branch|sort(?:ing)? (?:centre|center|facility))",
+        r"(?:wrong|incorrect) (?:post office|facility|location|hub|destination|terminal|depot|station|branch|route|routing|sort(?:ing)? (?:centre|center|facility))",
         r"(?:sorted|sent|routed|forwarded|delivered) to (?:the |an? )?(?:wrong|incorrect)\b", r"accept deliver(?:y|ies) (?:only )?during",
-        r"\barriving late\b", r"\bmis-?(?:sent|shipped|directed|sorted)\b", r"adjusting (?:our |delivery )?plans", r"update the delivery date", r"new delivery date",
+        r"\barriving late\b", r"\bmis-?(?:sent|shipped|directed|sorted|sort|coded?|routed)\b", r"\bnot (?:yet )?arrived\b", r"adjusting (?:our |delivery )?plans", r"update the delivery date", r"new delivery date",
         r"as (?:quickly|soon) as (?:possible|conditions allow)",
         r"\bmissed\b", r"\blate\b", r"\bbacklog\b", r"\bdowngrade\b", r"\bforce majeure\b|\bact of god\b", r"\btraffic\b",
         r"\bbumped\b", r"\bderail", r"\bmechanical\b", r"\bmalfunction", r"\baccident\b", r"\bbreakdown\b",
