@@ -104,7 +104,7 @@ RULES = table("en", [
     (F.locker, [
         r"(?:parcel |delivered to (?:a |the )?)?locker\b", r"packstation", r"parcel machine", r"paczkomat", r"mypost24",
     ], (r"(?:collected|picked[- ]up|retrieved|removed)\b.{0,30}\b(?:from|at|by)", r"does not fit", r"not fit in locker",
-        r"taken from the packstation", r"posted by the sender",
+        r"taken from the packstation", r"posted by the sender", r"\b(?:posting|posted|dropped off|lodged) (?:at|in)\b",
         r"^delivered(?:,| -) (?:in |to |at )?(?:a |the )?parcel locker",  # USPS "Delivered, <where>": the mailbox's parcel locker
         # a locker that is full or has a problem holds nothing for the buyer (also where Spanish and
         # Italian lines borrow the English word: "INCIDENCIA EN LOCKER", "LOCKER PIENO")
