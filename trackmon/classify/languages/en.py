@@ -83,7 +83,7 @@ RULES = table("en", [
         r"(?:collected|picked[- ]up|received) from (?:(?:the|a|an|your|this) )?(?:sender|shipper|merchant|seller)",
         r"received from (?:ups )?access point", r"picked[- ]up by (?:(?:the|a|an|your|this) )?(?:shipping partner|carrier|courier|ups|fedex|dhl)",
         r"\bpick[- ]?up scan\b", r"\bpickup by ups", r"\bpackage reported picked[- ]up", r"taken from the packstation",
-        r"^(?:item |parcel |package |shipment )?(?:accepted|dropped off|posted|lodged|handed in) (?:at|in) (?:(?:the|a|an|your|this) )?(?:\w+ )?(?:parcel ?shop|post office|service point|pick-?up point|access point|counter|branch|drop[- ]?off point)",
+        r"^(?:item |parcel |package |shipment )?(?:accepted|dropped off|posted|posting|lodged|handed in) (?:at|in) (?:(?:the|a|an|your|this) )?(?:\w+ )?(?:parcel ?shop|post office|service point|pick-?up point|access point|counter|branch|drop[- ]?off point|packstation|parcel locker|locker|parcel machine)",
     ]),
     (F.return_trip, [r"out for delivery (?:back )?to (?:(?:the|a|an|your|this) )?(?:sender|shipper)",
                      r"on (?:its|the) way (?:back )?to (?:(?:the|a|an|your|this) )?(?:sender|shipper)"]),
