@@ -134,3 +134,61 @@ def test_returned_to_or_from_customs_is_a_customs_stage() -> None:
     check("Item being returned to Canadian Customs for appeal of duties", S.in_transit)
     # a parcel dropped off by its sender at a shop is on its way, not waiting for the buyer
     check("Accepted at Parcelshop", S.in_transit)
+
+
+# UPS freight / Mail Innovations / delivery-location codes and DHL Express checkpoint codes (train rows):
+# short cause words decide, wherever they sit in the line.
+@pytest.mark.parametrize(("text", "status"), [
+    ("Airline backlog", S.exception),
+    ("Aircraft downgrade", S.exception),
+    ("Aircraft rerouted", S.exception),
+    ("Truck mechanical", S.exception),
+    ("Vehicle accident", S.exception),
+    ("Bad traffic", S.exception),
+    ("Train derailment", S.exception),
+    ("Missed established cut-off", S.exception),
+    ("Late documents from shipper", S.exception),
+    ("Lost/missing/late documents", S.exception),
+    ("Awaiting documents from carrier", S.exception),
+    ("Weight discrepancy", S.exception),
+    ("Data entry error", S.exception),
+    ("Airline booking not honored", S.exception),
+    ("Equipment not available", S.exception),
+    ("Held for security reasons", S.exception),
+    ("Dead Mail: Sent to Mail Recovery Center", S.exception),
+    ("The address is in a remote area and deliveries are not made daily", S.exception),
+    ("Incorrect route", S.exception),
+    ("Miscode", S.exception),
+    ("Not arrived", S.exception),
+    ("Missed delivery cycle", S.exception),
+    ("Recipient did not collect the package; UPS Access Point™ returned package to inventory.", S.exception),
+    # customs words keep a delay or hold a customs stage
+    ("Held at customs", S.in_transit),
+    ("Uncontrollable clearance delay", S.in_transit),
+    ("Import clearance delay: Inspection", S.in_transit),
+    ("Shipment held - Available upon receipt of payment", S.in_transit),
+    # deliveries by where they were made
+    ("Front Desk", S.delivered),
+    ("Rear Door", S.delivered),
+    ("Met Customer", S.delivered),
+    ("Package Picked Up At UPS Access Point", S.delivered),
+    ("Damage noted at delivery; consignee received shipment", S.delivered),
+    ("With delivering courier", S.out_for_delivery),
+    ("Out for Delivery or Out for Redelivery", S.out_for_delivery),
+    ("Awaiting cnee collection", S.available_for_pickup),
+    ("As requested, the receiver will pickup at a TForce Freight facility.", S.available_for_pickup),
+    ("Hold for Pickup at UPS Mail Innovations facility", S.available_for_pickup),
+    ("Closed on arrival", S.delivery_failed),
+    ("Not home", S.delivery_failed),
+    ("Closed early.", S.delivery_failed),
+    ("Missing Postal Code", S.delivery_failed),
+    ("No authorized addressee is available at destination", S.delivery_failed),
+    ("International carrier is preparing package return", S.returning),
+    ("Delivery failure: The receiver fails to pick up the package as agreed, will return", S.returning),
+])
+def test_freight_and_checkpoint_codes(text, status) -> None:
+    check(text, status)
+
+
+def test_in_a_delivery_facility_is_no_delivery_round() -> None:
+    check("Arrival in delivery facility", S.in_transit)
