@@ -51,7 +51,7 @@ VOCAB = """the has have been was were is are your item items package packages pa
         reaching unloaded backlog downgrade aircraft traffic pallet collapsed discrepancy excursion temperature
         equipment malfunction accident bumped passenger perishables booking honored honoured lading vessel pier
         forwarder error derailment crew door desk person rear inside met majeure cut-off overage disposition cnee
-        miscode"""
+        miscode disposed dispose locate stored timeframe"""
 
 RULES = table("en", [
     (F.returned, [
@@ -79,6 +79,9 @@ RULES = table("en", [
         r"received the information", r"\bout (?:to|for) (?:p/u|pick[- ]?up|collection)\b",
         r"\b(?:collection|pick[- ]?up) (?:request )?(?:\w+ )?(?:booked|arranged)\b",
     ], (r"picked[- ]up", r"hold for pick[- ]?up", r"(?:customer|recipient|receiver|consignee|addressee)")),
+    # the sender-side pickup service (GLS Pickup-Service, pickup requests), whatever happened to the request
+    (F.sender_attempt, [r"\bcould not be picked up as\b", r"\bpick-?up[- ]service\b", r"\b(?:label|order) (?:for|to) (?:the )?pick ?up\b",
+                        r"\bpick-?up request (?:has been |was )?cancell?ed\b"]),
     (F.sender_collected, [
         r"(?:collected|picked[- ]up|received) from (?:(?:the|a|an|your|this) )?(?:sender|shipper|merchant|seller)",
         r"received from (?:ups )?access point", r"picked[- ]up by (?:(?:the|a|an|your|this) )?(?:shipping partner|carrier|courier|ups|fedex|dhl)",
@@ -162,16 +165,16 @@ RULES = table("en", [
         r"\bsent back\b(?! to (?:the |a )?(?:post office|postal outlet|delivery|depot|facility|hub|courier|driver|sorting))",
     ], (r"return label", r"pre-authorized return", r"remaining content will", r"\bmay (?:be|cause|result in)\b.{0,25}\breturn", r"(?:returned|sent back) (?:to|from) (?:\w+ ){0,2}customs\b",
         r"returned to (?:the )?post from", r"\bto inventory\b")),
-    (F.damaged_early, [r"\b(?:undeliver\w*|not delivered)\b.{0,20}\b(?:damaged|broken)\b", r"\battempted but (?:the )?\w+ (?:was|is) (?:damaged|broken)\b", r"merchandise (?:is )?missing", r"all merchandise", r"damaged merchandise", r"contents shortage",
+    (F.damaged_early, [r"\b(?:undeliver\w*|not delivered)\b.{0,20}\b(?:damaged|broken)\b", r"\battempted but (?:the )?\w+ (?:was|is) (?:damaged|broken)\b", r"\b(?:consignment|shipment) (?:is )?(?:not complete|incomplete)\b", r"merchandise (?:is )?missing", r"all merchandise", r"damaged merchandise", r"contents shortage",
                        r"details of the damage"], (r"has been delivered to the receiver",)),
-    (F.lost, [r"\blost\b", r"presumed missing", r"\b(?:item|parcel|package|shipment|consignment|cargo)s? (?:is |was |are |were |has been |reported )?missing\b", r"could not be located", r"not (?:be )?located", r"\btheft\b|\bstolen\b",
+    (F.lost, [r"\blost\b", r"presumed missing", r"\bnot (?:able )?to locate\b", r"\b(?:item|parcel|package|shipment|consignment|cargo)s? (?:is |was |are |were |has been |reported )?missing\b", r"could not be located", r"not (?:be )?located", r"\btheft\b|\bstolen\b",
               r"\b(?:shipment|package|parcel|item)\b[^.]{0,30}\b(?:can ?not|could not) be found",
               r"\battempting to locate\b(?! (?:the |a )?(?:address|receiver|recipient|consignee|addressee))"],
      (r"(?:addressee|recipient|receiver|consignee|address) could not be (?:located|found)",)),
     (F.prohibited, [r"alcohol", r"seized", r"confiscat", r"counterfeit", r"prohibit", r"hazardous|dangerous goods", r"restricted (?:item|commodit)",
                     r"commodity restricted", r"being disposed", r"cannot be shipped internationally", r"embargo",
                     r"lithium batter", r"unauthori[sz]ed animal", r"postal (?:disposal|recovery) site",
-                    r"unauthori[sz]ed (?:\w+ )?(?:commodit|item|goods|product|animal)", r"\b(?:import|export) (?:terminated|cancell?ation)\b", r"\b(?:subsequently|then|and) (?:destroyed|disposed)\b",
+                    r"unauthori[sz]ed (?:\w+ )?(?:commodit|item|goods|product|animal)", r"\b(?:import|export) (?:terminated|cancell?ation)\b", r"\b(?:subsequently|then|and) (?:destroyed|disposed)\b", r"\black of time\b|\bexceeded time ?frame\b",
                     r"\bheld for security\b|\bsecurity reasons\b", r"\bdead (?:letter|mail)\b|\bmail recovery\b"]),
     (F.refused, [
         r"refused", r"rejected by (?:(?:the|a|an|your|this) )?(?:recipient|addressee|consignee)", r"declined by", r"customer rejected",
@@ -218,7 +221,7 @@ RULES = table("en", [
         r"(?:receiver|recipient|customer|consignee|addressee) (?:was |is )?not in\b", r"no(?:body| one) (?:was )?(?:available )?to (?:accept|receive|sign)",
         r"(?:could|can) ?not (?:be )?(?:reached|contacted)",
         r"\bclosed early\b", r"\bclosed (?:on|upon) arrival\b", r"\bnot home\b", r"no authori[sz]ed (?:recipient|addressee|receiver|person)",
-    ], (r"\b(?:retained|held|detained) by (?:the )?(?:\w+ )?customs", r"\bout for (?:re-?)?delivery\b", r"\bmissed delivery cycle\b")),
+    ], (r"\b(?:retained|held|detained) by (?:the )?(?:\w+ )?customs", r"\bout for (?:re-?)?delivery\b", r"\bmissed delivery cycle\b", r"\bcustoms clearance\b")),
     (F.failed, [
         r"(?:delivery )?attempted", r"delivery attempt", r"unable to deliver", r"could not be delivered", r"cannot be delivered",
         r"undeliver", r"not delivered", r"\bdelivery failure\b", r"delivery (?:failed|unsuccessful|exception)", r"failed (?:delivery|attempt)",
