@@ -120,6 +120,7 @@ RULES = table("en", [
         r"arriv(?:ed|al) (?:at|in) (?:(?:the|a|an|your|this) )?(?:collection|pick.?up) point", r"available (?:at|for pick.?up from) the retail outlet",
         r"\bremains at the ups access point", r"ready for pick-?up at the packstation",
         r"arrived at \w+[- ]?fermopoint", r"delivered to (?:the |a )?(?:\w+ )?access point",
+        r"\breached (?:the |a )?(?:\w+ )?(?:parcel ?shop|pick.?up point|service point|collection point|pick.?up location)\b",
         r"^(?:item|parcel|package|shipment|consignment)s? (?:is )?(?:now )?(?:at|in) (?:the |a |your )?(?:pick.?up|collection|service|parcel) ?(?:point|shop|location|place)\b",
     ], (r"\bcollected at\b", r"picked[- ]up at ups access point")),
     (F.post_office, [
@@ -175,6 +176,8 @@ RULES = table("en", [
                     r"commodity restricted", r"being disposed", r"cannot be shipped internationally", r"embargo",
                     r"lithium batter", r"unauthori[sz]ed animal", r"postal (?:disposal|recovery) site",
                     r"unauthori[sz]ed (?:\w+ )?(?:commodit|item|goods|product|animal)", r"\b(?:import|export) (?:terminated|cancell?ation)\b", r"\b(?:subsequently|then|and) (?:destroyed|disposed)\b", r"\black of time\b|\bexceeded time ?frame\b",
+                    # not delivered because of the carrier's conditions (traffic, weather, strikes): a delay, no failed attempt
+                    r"\b(?:not|could ?n[o']t|cannot|unable to) (?:be )?deliver\w*\b.{0,30}\b(?:due to|because of)\b.{0,20}\b(?:weather|traffic|strike|flood|snow|storm|natural disaster|force majeure)",
                     r"\bheld for security\b|\bsecurity reasons\b", r"\bdead (?:letter|mail)\b|\bmail recovery\b"]),
     (F.refused, [
         r"refused", r"rejected by (?:(?:the|a|an|your|this) )?(?:recipient|addressee|consignee)", r"declined by", r"customer rejected",
@@ -316,7 +319,7 @@ RULES = table("en", [
         r"(?:could not|cannot|can't|unable to) (?:be )?re-?(?:direct|rout|forward)",
         r"(?:we'll|we will|ups will|will|we're unable to deliver.{0,40}) (?:contact|notify) (?:(?:the|a|an|your|this) )?(?:sender|shipper)\b",
         r"\bunable to (?:process|complete|transport|ship|accept|forward)\b", r"\bcannot be (?:processed|transported|shipped|accepted|forwarded)\b",
-        r"\b(?:label|barcode|tracking number|tracking label)\b.{0,30}\b(?:missing|unreadable|invalid|illegible|detached|damaged)\b",
+        r"\b(?:label|barcode|tracking number|tracking label)\b.{0,30}\b(?:missing|unreadable|not readable|invalid|illegible|detached|damaged)\b",
         r"\bexceed", r"\birregular", r"\bmislabel", r"\blabel(?:ling|ing)? (?:error|problem|issue|fault)", r"rejected by (?:the )?(?:\w+ )?(?:carrier|courier|post)\b", r"\b(?:a |an )?(?:problem|issue) (?:with|occurred|has occurred)\b",
         r"request(?:ing|ed)? (?:additional |further |more )?(?:information|instructions)",
         r"\berror\b", r"\bdiscrepanc", r"\bduplicate\b", r"\bexcursion\b", r"\bdisposition\b", r"\binterruption\b|\bloss of visibility\b",
