@@ -192,3 +192,31 @@ def test_freight_and_checkpoint_codes(text, status) -> None:
 
 def test_in_a_delivery_facility_is_no_delivery_round() -> None:
     check("Arrival in delivery facility", S.in_transit)
+
+
+# GLS status descriptions (train rows): the cause decides between a failed attempt, a delay and a customs stage.
+@pytest.mark.parametrize(("text", "status"), [
+    ("The parcel could not be delivered as the consignee was absent.", S.delivery_failed),
+    ("The parcel could not be delivered as the consignee refused to pay charges.", S.delivery_failed),
+    ("The parcel is stored in the parcel center. It cannot be delivered as the reception is closed.", S.delivery_failed),
+    ("The parcel could not be delivered due to traffic problems.", S.exception),
+    ("The parcel could not be delivered due to exceeded time frame.", S.exception),
+    ("The parcel is stored in the parcel center. It cannot be delivered as the consignment is not complete.",
+     S.exception),
+    ("The parcel has reached the parcel center, the parcel label is not readable.", S.exception),
+    ("Parcel is not to locate.", S.exception),
+    ("Disposed", S.exception),
+    ("Customs clearance is delayed as the consignee's phone number is not available.", S.in_transit),
+    ("Customs data must be recorded.", S.in_transit),
+    ("The parcel has reached the ParcelShop.", S.available_for_pickup),
+    ("The parcel has been delivered at the ParcelShop (see ParcelShop information).", S.available_for_pickup),
+    ("The parcel has been delivered at the neighbour´s (see signature)", S.delivered),
+    ("The recipient has picked up the shipment from the retail outlet", S.delivered),
+    # the sender-side pickup service
+    ("The parcel data for Pickup-Service was entered into the GLS system.", S.info_received),
+    ("The driver has received the order to pick up the parcel during the day.", S.info_received),
+    ("The parcel could not be picked up as the customer was not informed about the pickup.", S.info_received),
+    ("The pickup request has been cancelled as the goods were sent by other means.", S.info_received),
+])
+def test_gls_status_descriptions(text, status) -> None:
+    check(text, status)
