@@ -198,7 +198,8 @@ def test_in_a_delivery_facility_is_no_delivery_round() -> None:
 @pytest.mark.parametrize(("text", "status"), [
     ("The parcel could not be delivered as the consignee was absent.", S.delivery_failed),
     ("The parcel could not be delivered as the consignee refused to pay charges.", S.delivery_failed),
-    ("The parcel is stored in the parcel center. It cannot be delivered as the reception is closed.", S.delivery_failed),
+    ("The parcel is stored in the parcel center. It cannot be delivered as the reception is closed.",
+     S.delivery_failed),
     ("The parcel could not be delivered due to traffic problems.", S.exception),
     ("The parcel could not be delivered due to exceeded time frame.", S.exception),
     ("The parcel is stored in the parcel center. It cannot be delivered as the consignment is not complete.",
