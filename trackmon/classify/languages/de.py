@@ -1,5 +1,6 @@
 # ruff: noqa: E501  (phrase tables: one phrase per string reads better than wrapped regexes)
-"""German carrier wording: DHL, Deutsche Post, Hermes, DPD.
+"""German carrier wording: DHL, Deutsche Post, Hermes, DPD, GLS, UPS, Amazon, Austrian Post,
+Swiss Post (and the TNT Express events it shows).
 
 Patterns are folded (see `text.fold`): no accents, lower case."""
 
@@ -15,40 +16,69 @@ VOCAB = """die der das sendung wurde wird ist zugestellt zustellung empfanger ab
         weitergeleitet transportiert zustellorganisation ubergeben vorbereitet auslandssendung sendungsdaten
         einlieferung weitertransport zurck zuruckgesandt eingeleitet station aufbewahrung beschadigt
         verzogerung heute erfolgreich nachnahme geplant umschlagbasis abholstandort zustellstandort paket
-        auslieferung kurier durch fur bei aus nach von unterwegs nachbar briefkasten"""
+        auslieferung kurier durch fur bei aus nach von unterwegs nachbar briefkasten
+        annahme verweigert annahmeverweigerung weggezogen nachsendefrist gestorben erloschen beschadigung
+        beschadigte ruckzustellung schalter postfach deponiert empfangsbestatigung ausweisdokument
+        kuriersendung abholversuch erfolgloser bote nachforschung bitte kontaktieren vorgang klarung
+        urlaub versender paketshop lagerfrist aufbewahrungsfrist verspatet verspatung sortierung
+        zugangscode erforderlich weiterleitung verzogert fehlerhafte fehlende dokumente abgebrochen bestimmungsland ablieferung falschzustellung verladen entsorgt vernichtet"""
 
 RULES = table("de", [
-    (F.returned, [r"wurde (?:dem|an den) absender zugestellt", r"rucksendung wurde .{0,30}zugestellt", r"an den absender zuruckgegeben"]),
-    (F.sender_attempt, [r"auftragsdaten", r"elektronisch (?:angekundigt|ubermittelt)", r"sendungsdaten (?:wurden )?(?:elektronisch )?ubermittelt"]),
+    (F.returned, [r"wurde (?:dem|an den) absender zugestellt", r"rucksendung wurde .{0,30}zugestellt", r"an den absender zuruckgegeben",
+                  r"ruckzustellung (?:domizil|schalter|postfach)"]),
+    (F.sender_attempt, [r"auftragsdaten", r"elektronisch (?:angekundigt|ubermittelt)", r"sendungsdaten (?:wurden )?(?:elektronisch )?ubermittelt",
+                        r"abholauftrag wurde", r"absender (?:wurde )?nicht angetroffen", r"erfolgloser abholversuch", r"paketdaten wurden .{0,30}erfasst",
+                        r"noch nicht an .{0,20}ubergeben", r"bereitet die sendung fur den versand vor", r"datenubermittlung durch",
+                        r"dateneinlieferung durch den absender", r"auslandischen versender", r"auftrag pick@home"]),
     (F.sender_collected, [r"vom absender (?:in (?:der|die) (?:filiale|packstation) )?eingeliefert", r"einlieferung in packstation",
                           r"zum weitertransport aus der packstation entnommen", r"transport zum start-paketzentrum",
-                          r"im (?:\w+ )?paketshop abgeholt", r"im (?:\w+ )?paketshop eingegangen", r"vom absender im paketshop abgegeben"]),
+                          r"im (?:\w+ )?paketshop abgeholt", r"im (?:\w+ )?paketshop eingegangen", r"vom absender im paketshop abgegeben",
+                          r"durch versender an (?:pickup )?paketshop ubergeben"]),
     (F.neutral_early, [r"auf dem weg zur packstation", r"zur abholung in die filiale .{0,40}gebracht", r"geplant fur zustellung",
-                       r"vorubergehend bis zur zustellung", r"wird .{0,40}zugestellt", r"umadressiert"], (), ""),
+                       r"vorubergehend bis zur zustellung", r"wird .{0,40}zugestellt", r"umadressiert",
+                       r"wunscht (?:terminvereinbarung|avis) vor zustellversuch"], (r"zustellfahrzeug", r"^sendung wird zugestellt$"), ""),
     (F.locker, [r"packstation", r"paketbox", r"paketkasten"], (r"abgeholt", r"entnommen", r"eingeliefert", r"nicht moglich", r"picked up", r"taken from", r"posted by")),
-    (F.point, [r"paketshop", r"packshop"]),
+    (F.point, [r"paketshop", r"packshop"], (r"durch empfanger", r"lagerfrist")),
     (F.post_office, [r"zur abholung", r"abholbereit", r"kann .{0,40}abgeholt werden", r"liegt .{0,40}(?:filiale|bereit)",
-                     r"zur aufbewahrung"]),
-    (F.returning, [r"rucksendung", r"zuruckgesendet", r"zuruckgeschickt", r"retoure", r"rucklaufer", r"zuruckgesandt"],
+                     r"zur aufbewahrung", r"aufbewahrungsfrist", r"abholfrist verlangert"], (r"zur bezahlung",)),
+    (F.returning, [r"rucksendung", r"zuruckgesendet", r"zuruckgeschickt", r"retoure", r"rucklaufer", r"zuruckgesandt",
+                   r"zuruck an (?:den )?(?:versender|absender)", r"retour gemass"],
      (r"zur nachverpackung",)),
+    (F.damaged_early, [r"fehlenden inhalt"]),
     (F.lost, [r"\bverloren\b", r"verlust"]),
-    (F.refused, [r"verweigert", r"annahme .{0,20}verweigert"]),
-    (F.address, [r"(?:adresse|anschrift) (?:unvollstandig|fehlerhaft|falsch|unzureichend)", r"empfanger (?:unbekannt|verzogen)",
-                 r"adressfehler"]),
-    (F.nobody, [r"nicht angetroffen", r"benachrichtigungskarte", r"nicht zu hause", r"geschlossen"]),
+    (F.prohibited, [r"verbotener artikel", r"eingeschrankte artikel", r"\bentsorgt\b", r"\bvernichtet\b"]),
+    (F.refused, [r"verweigert", r"annahme .{0,20}verweigert", r"annahmeverweigerung"]),
+    (F.address, [r"(?:adresse|anschrift) (?:unvollstandig|fehlerhaft|falsch|unzureichend|ungultig)", r"empfanger (?:unbekannt|verzogen)",
+                 r"adressfehler", r"fehlerhafte (?:adresse|hausnummer)", r"fehlerhafter (?:orts|strassen|turcode)", r"fehlerhafter empfangername",
+                 r"postfachadresse", r"zugangscode erforderlich", r"unter angegebener adresse nicht ermittelt", r"\bweggezogen\b",
+                 r"firma erloschen"]),
+    (F.nobody, [r"nicht angetroffen", r"benachrichtigungskarte", r"nicht zu hause", r"\bgeschlossen", r"\burlaub\b",
+                r"empfanger nicht erreichbar", r"keine annahme"], (r"beim nachbarn zugestellt",)),
     (F.failed, [r"zustellversuch", r"zustellung (?:war |in packstation )?nicht moglich", r"nicht (?:erfolgreich )?zugestellt", r"konnte .{0,30}nicht .{0,20}zugestellt",
-                r"2\. zustellversuch"]),
-    (F.out_for_delivery, [r"in (?:der )?zustellung", r"zustellfahrzeug", r"befindet sich auf tour", r"auf dem weg zu (?:ihnen|dir|dem empfanger)", r"auslieferung durch kurier"]),
+                r"2\. zustellversuch", r"nicht erfolgreiche zustellung", r"\bgestorben\b", r"ausweisdokument", r"kuriersendung erfolglos"],
+     (r"nachforschung", r"verkehrsproblem")),
+    (F.failed, [r"konnte nicht wie geplant zugestellt", r"nicht (?:mehr )?geleert"], (), ""),
+    (F.out_for_delivery, [r"in (?:der )?zustellung", r"zustellfahrzeug", r"befindet sich auf tour", r"auf dem weg zu (?:ihnen|dir|dem empfanger)", r"auslieferung durch kurier"],
+     (r"verzogerung",)),
+    (F.out_for_delivery, [r"^sendung wird zugestellt$"], (), ""),
     (F.delivered, [r"zugestellt", r"ausgeliefert", r"vom empfanger .{0,30}abgeholt", r"an empfanger ubergeben",
-                   r"empfanger hat die sendung .{0,30}abgeholt", r"zustellung erfolgreich", r"nachnahme-betrags"]),
-    (F.damaged, [r"beschadigt"]),
-    (F.delayed, [r"verzogerung(?! in der verzollung)", r"zuruckgestellt"]),
-    (F.exception, [r"daten liegen nicht vor"]),
+                   r"empfanger hat die sendung .{0,30}abgeholt", r"zustellung erfolgreich", r"nachnahme-betrags",
+                   r"abholung im (?:pickup )?paketshop durch empfanger", r"ablieferung an", r"\bdeponiert\b",
+                   r"empfangsbestatigung erhalten", r"zustellbestatigung", r"hinterlegung der sendung an"]),
+    (F.damaged, [r"beschadigt", r"beschadigung", r"\bbruch im\b"]),
+    (F.delayed, [r"verzogerung(?! in der verzollung)", r"zuruckgestellt", r"verspatet", r"verspatung", r"verzogert sich",
+                 r"nicht termingerecht", r"verkehrsproblem", r"wochenende nicht moglich"]),
+    (F.exception, [r"daten liegen nicht vor", r"entgeltsicherung", r"falschzustellung", r"an einen falschen standort", r"fehlleitung",
+                   r"fehler aufgetreten", r"nicht abgeholt", r"lagerfrist .{0,40}(?:uberschritten|abgelaufen|erreicht)",
+                   r"daten fehlen", r"nicht lesbar", r"nachforschung", r"abgebrochen", r"nicht versandfahig", r"kundenidentifikation fehlt",
+                   r"sendungsdaten fehlerhaft", r"fehlerhafte kontaktdaten"]),
+    (F.exception, [r"bitte kontaktieren sie", r"vorgang in klarung"], (r"\bzoll", r"verzoll", r"beschau"), ""),
     (F.departed, [r"hat das (?:ursprungs|abgangs|absender)land verlassen", r"exportiert", r"export-paketzentrum"]),
     (F.customs_released, [r"verzollt", r"zoll(?:abfertigung)? (?:ist )?(?:abgeschlossen|erledigt)", r"vom zoll freigegeben",
                           r"verzollung abgeschlossen"]),
-    (F.customs_duties, [r"(?:zoll|einfuhr)(?:gebuhr|abgabe)", r"zoll .{0,20}(?:zahlen|bezahlen)", r"einfuhrumsatzsteuer"]),
-    (F.customs_info, [r"(?:unterlagen|dokumente|informationen) (?:fehlen|benotigt|erforderlich|angefordert)", r"fehlende (?:unterlagen|dokumente)"]),
+    (F.customs_duties, [r"(?:zoll|einfuhr)(?:gebuhr|abgabe)", r"zoll .{0,20}(?:zahlen|bezahlen)", r"einfuhrumsatzsteuer", r"zur bezahlung"]),
+    (F.customs_info, [r"(?:unterlagen|dokumente|informationen) (?:fehlen|benotigt|erforderlich|angefordert)", r"fehlende (?:unterlagen|dokumente)"],
+     (r"weiterleitung verzogert",)),
     (F.customs_held, [r"vom zoll (?:zuruckgehalten|einbehalten)", r"zoll.{0,20}(?:zuruckgehalten|einbehalten|gestoppt)"]),
     (F.customs, [r"\bzoll", r"verzollung"]),
     (F.arrived, [r"im zielland (?:angekommen|eingetroffen)", r"in deutschland (?:angekommen|eingetroffen)", r"import-paketzentrum"]),
