@@ -21,6 +21,13 @@ VOCAB = """die der das sendung wurde wird ist zugestellt zustellung empfanger ab
         beschadigte ruckzustellung schalter postfach deponiert empfangsbestatigung ausweisdokument
         kuriersendung abholversuch erfolgloser bote nachforschung bitte kontaktieren vorgang klarung
         urlaub versender paketshop lagerfrist aufbewahrungsfrist verspatet verspatung sortierung
+        ankunft abgang ankunfts abfahrts ziel aufgabeland bestimmungsland grenzstelle nachsendung nachsendeauftrag
+        verzollungsprozess verzollungsstatus zollabfertigung importkosten bezahlt aktualisiert abgeschlossen
+        zustellpartner zusteller zustellstelle zustellniederlassung niederlassung logistik verarbeitung spezialzustellung
+        uebergabe ubergabe beginn liefertermin bestatigt fallige zahlungen steuern direkt anweisung gemass
+        sich ihr ihre ihrem ihres ihnen dem den des einer eines einem zur zum vom beim wurden werden konnten
+        auftrag ausgelost grund empfangers versand lieferung lieferadresse mogliche umgeleitet sortiert standort
+        unzustellbar abwesend ausgehandigt hinterlegt zuruckgefuhrt versanddaten
         zugangscode erforderlich weiterleitung verzogert fehlerhafte fehlende dokumente abgebrochen bestimmungsland ablieferung falschzustellung verladen entsorgt vernichtet"""
 
 RULES = table("de", [
@@ -29,7 +36,7 @@ RULES = table("de", [
     (F.sender_attempt, [r"auftragsdaten", r"elektronisch (?:angekundigt|ubermittelt)", r"sendungsdaten (?:wurden )?(?:elektronisch )?ubermittelt",
                         r"abholauftrag wurde", r"absender (?:wurde )?nicht angetroffen", r"erfolgloser abholversuch", r"paketdaten wurden .{0,30}erfasst",
                         r"noch nicht an .{0,20}ubergeben", r"bereitet die sendung fur den versand vor", r"datenubermittlung durch",
-                        r"dateneinlieferung durch den absender", r"auslandischen versender", r"auftrag pick@home"]),
+                        r"dateneinlieferung durch den absender", r"auslandischen versender", r"auftrag pick@home", r"versanddaten (?:erhalten|ubermittelt)"]),
     (F.sender_collected, [r"vom absender (?:in (?:der|die) (?:filiale|packstation) )?eingeliefert", r"einlieferung in packstation",
                           r"zum weitertransport aus der packstation entnommen", r"transport zum start-paketzentrum",
                           r"im (?:\w+ )?paketshop abgeholt", r"im (?:\w+ )?paketshop eingegangen", r"vom absender im paketshop abgegeben",
@@ -37,25 +44,25 @@ RULES = table("de", [
     (F.neutral_early, [r"auf dem weg zur packstation", r"zur abholung in die filiale .{0,40}gebracht", r"geplant fur zustellung",
                        r"vorubergehend bis zur zustellung", r"wird .{0,40}zugestellt", r"umadressiert",
                        r"wunscht (?:terminvereinbarung|avis) vor zustellversuch"], (r"zustellfahrzeug", r"^sendung wird zugestellt$"), ""),
-    (F.locker, [r"packstation", r"paketbox", r"paketkasten"], (r"abgeholt", r"entnommen", r"eingeliefert", r"nicht moglich", r"picked up", r"taken from", r"posted by")),
+    (F.locker, [r"packstation", r"paketbox", r"paketkasten", r"my ?post ?24"], (r"abgeholt", r"entnommen", r"eingeliefert", r"nicht moglich", r"picked up", r"taken from", r"posted by")),
     (F.point, [r"paketshop", r"packshop"], (r"durch empfanger", r"lagerfrist")),
     (F.post_office, [r"zur abholung", r"abholbereit", r"kann .{0,40}abgeholt werden", r"liegt .{0,40}(?:filiale|bereit)",
                      r"zur aufbewahrung", r"aufbewahrungsfrist", r"abholfrist verlangert"], (r"zur bezahlung",)),
     (F.returning, [r"rucksendung", r"zuruckgesendet", r"zuruckgeschickt", r"retoure", r"rucklaufer", r"zuruckgesandt",
-                   r"zuruck an (?:den )?(?:versender|absender)", r"retour gemass"],
+                   r"zuruck an (?:den )?(?:versender|absender)", r"retour gemass", r"zuruckgefuhrt"],
      (r"zur nachverpackung",)),
     (F.damaged_early, [r"fehlenden inhalt"]),
-    (F.lost, [r"\bverloren\b", r"verlust"]),
+    (F.lost, [r"\bverloren\b", r"verlust", r"gestohlen", r"diebstahl"]),
     (F.prohibited, [r"verbotener artikel", r"eingeschrankte artikel", r"\bentsorgt\b", r"\bvernichtet\b"]),
     (F.refused, [r"verweigert", r"annahme .{0,20}verweigert", r"annahmeverweigerung"]),
     (F.address, [r"(?:adresse|anschrift) (?:unvollstandig|fehlerhaft|falsch|unzureichend|ungultig)", r"empfanger (?:unbekannt|verzogen)",
                  r"adressfehler", r"fehlerhafte (?:adresse|hausnummer)", r"fehlerhafter (?:orts|strassen|turcode)", r"fehlerhafter empfangername",
                  r"postfachadresse", r"zugangscode erforderlich", r"unter angegebener adresse nicht ermittelt", r"\bweggezogen\b",
-                 r"firma erloschen"]),
+                 r"firma erloschen", r"adresse unbekannt"]),
     (F.nobody, [r"nicht angetroffen", r"benachrichtigungskarte", r"nicht zu hause", r"\bgeschlossen", r"\burlaub\b",
-                r"empfanger nicht erreichbar", r"keine annahme"], (r"beim nachbarn zugestellt",)),
+                r"empfanger nicht erreichbar", r"keine annahme", r"\babwesend\b"], (r"beim nachbarn zugestellt",)),
     (F.failed, [r"zustellversuch", r"zustellung (?:war |in packstation )?nicht moglich", r"nicht (?:erfolgreich )?zugestellt", r"konnte .{0,30}nicht .{0,20}zugestellt",
-                r"2\. zustellversuch", r"nicht erfolgreiche zustellung", r"\bgestorben\b", r"ausweisdokument", r"kuriersendung erfolglos"],
+                r"2\. zustellversuch", r"nicht erfolgreiche zustellung", r"\bgestorben\b", r"ausweisdokument", r"kuriersendung erfolglos", r"unzustellbar"],
      (r"nachforschung", r"verkehrsproblem")),
     (F.failed, [r"konnte nicht wie geplant zugestellt", r"nicht (?:mehr )?geleert"], (), ""),
     (F.out_for_delivery, [r"in (?:der )?zustellung", r"zustellfahrzeug", r"befindet sich auf tour", r"auf dem weg zu (?:ihnen|dir|dem empfanger)", r"auslieferung durch kurier"],
@@ -64,14 +71,14 @@ RULES = table("de", [
     (F.delivered, [r"zugestellt", r"ausgeliefert", r"vom empfanger .{0,30}abgeholt", r"an empfanger ubergeben",
                    r"empfanger hat die sendung .{0,30}abgeholt", r"zustellung erfolgreich", r"nachnahme-betrags",
                    r"abholung im (?:pickup )?paketshop durch empfanger", r"ablieferung an", r"\bdeponiert\b",
-                   r"empfangsbestatigung erhalten", r"zustellbestatigung", r"hinterlegung der sendung an"]),
+                   r"empfangsbestatigung erhalten", r"zustellbestatigung", r"hinterlegung der sendung an", r"ausgehandigt"]),
     (F.damaged, [r"beschadigt", r"beschadigung", r"\bbruch im\b"]),
     (F.delayed, [r"verzogerung(?! in der verzollung)", r"zuruckgestellt", r"verspatet", r"verspatung", r"verzogert sich",
                  r"nicht termingerecht", r"verkehrsproblem", r"wochenende nicht moglich"]),
     (F.exception, [r"daten liegen nicht vor", r"entgeltsicherung", r"falschzustellung", r"an einen falschen standort", r"fehlleitung",
                    r"fehler aufgetreten", r"nicht abgeholt", r"lagerfrist .{0,40}(?:uberschritten|abgelaufen|erreicht)",
                    r"daten fehlen", r"nicht lesbar", r"nachforschung", r"abgebrochen", r"nicht versandfahig", r"kundenidentifikation fehlt",
-                   r"sendungsdaten fehlerhaft", r"fehlerhafte kontaktdaten"]),
+                   r"sendungsdaten fehlerhaft", r"fehlerhafte kontaktdaten", r"gefahrgut"]),
     (F.exception, [r"bitte kontaktieren sie", r"vorgang in klarung"], (r"\bzoll", r"verzoll", r"beschau"), ""),
     (F.departed, [r"hat das (?:ursprungs|abgangs|absender)land verlassen", r"exportiert", r"export-paketzentrum"]),
     (F.customs_released, [r"verzollt", r"zoll(?:abfertigung)? (?:ist )?(?:abgeschlossen|erledigt)", r"vom zoll freigegeben",
