@@ -28,6 +28,11 @@ VOCAB = """die der das sendung wurde wird ist zugestellt zustellung empfanger ab
         sich ihr ihre ihrem ihres ihnen dem den des einer eines einem zur zum vom beim wurden werden konnten
         auftrag ausgelost grund empfangers versand lieferung lieferadresse mogliche umgeleitet sortiert standort
         unzustellbar abwesend ausgehandigt hinterlegt zuruckgefuhrt versanddaten
+        paketzustellzentrum zustellzentrum warenannahme kunde kunden geschaft abholstation poststation postfiliale
+        poststelle paketstation annahmestelle kundenservice ermachtigung vollmacht nachbarn hausbewohner ablageort
+        abstellgenehmigung abgestellt eingeworfen zustellbar ruckversand storniert vermisst beschlagnahmt verpackung
+        inhalt streik unwetter feiertag werktag zufahrt klingel klingelschild namensschild hausnummer postleitzahl
+        strasse empfangerin absenderin versenderin paketankundigung benachrichtigung abholschein hinterlegungsanzeige
         zugangscode erforderlich weiterleitung verzogert fehlerhafte fehlende dokumente abgebrochen bestimmungsland ablieferung falschzustellung verladen entsorgt vernichtet"""
 
 RULES = table("de", [
@@ -65,6 +70,10 @@ RULES = table("de", [
                 r"2\. zustellversuch", r"nicht erfolgreiche zustellung", r"\bgestorben\b", r"ausweisdokument", r"kuriersendung erfolglos", r"unzustellbar"],
      (r"nachforschung", r"verkehrsproblem")),
     (F.failed, [r"konnte nicht wie geplant zugestellt", r"nicht (?:mehr )?geleert"], (), ""),
+    # past tense states a fact even in a clause that also says what "wird" happen next
+    (F.refused, [r"verweigert wurde", r"(?:annahme|empfang) wurde verweigert", r"hat die annahme verweigert"], (), ""),
+    (F.nobody, [r"nicht angetroffen wurde", r"wurde nicht angetroffen"], (r"beim nachbarn zugestellt",), ""),
+    (F.failed, [r"konnte .{0,30}nicht .{0,20}zugestellt", r"nicht zugestellt werden konnte"], (r"nachforschung", r"verkehrsproblem"), ""),
     (F.out_for_delivery, [r"in (?:der )?zustellung", r"zustellfahrzeug", r"befindet sich auf tour", r"auf dem weg zu (?:ihnen|dir|dem empfanger)", r"auslieferung durch kurier"],
      (r"verzogerung",)),
     (F.out_for_delivery, [r"^sendung wird zugestellt$"], (), ""),
