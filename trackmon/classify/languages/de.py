@@ -32,6 +32,7 @@ VOCAB = """die der das sendung wurde wird ist zugestellt zustellung empfanger ab
         poststelle paketstation annahmestelle kundenservice ermachtigung vollmacht nachbarn hausbewohner ablageort
         abstellgenehmigung abgestellt eingeworfen zustellbar ruckversand storniert vermisst beschlagnahmt verpackung
         inhalt streik unwetter feiertag werktag zufahrt klingel klingelschild namensschild hausnummer postleitzahl
+        eingelagert platzmangel zeitmangel retourniert selbstabholung geloscht fehlsortierung fehlleitung
         strasse empfangerin absenderin versenderin paketankundigung benachrichtigung abholschein hinterlegungsanzeige
         zugangscode erforderlich weiterleitung verzogert fehlerhafte fehlende dokumente abgebrochen bestimmungsland ablieferung falschzustellung verladen entsorgt vernichtet"""
 
@@ -41,7 +42,7 @@ RULES = table("de", [
     (F.sender_attempt, [r"auftragsdaten", r"elektronisch (?:angekundigt|ubermittelt)", r"sendungsdaten (?:wurden )?(?:elektronisch )?(?:an .{0,40})?ubermittelt",
                         r"abholauftrag", r"abholung wird durchgefuhrt", r"absender (?:wurde )?nicht angetroffen", r"erfolgloser abholversuch", r"paketdaten wurden .{0,30}erfasst",
                         r"noch nicht an .{0,20}ubergeben", r"bereitet die sendung fur den versand vor", r"datenubermittlung durch",
-                        r"dateneinlieferung durch den absender", r"auslandischen versender", r"auftrag pick@home", r"versanddaten (?:erhalten|ubermittelt)"]),
+                        r"dateneinlieferung durch den absender", r"auslandischen versender", r"auftrag pick@home", r"daten ubertragen", r"paket noch nicht erhalten", r"versanddaten (?:erhalten|ubermittelt)"]),
     (F.sender_collected, [r"vom absender (?:in (?:der|die) (?:filiale|packstation) )?eingeliefert", r"einlieferung in packstation",
                           r"zum weitertransport aus der packstation entnommen", r"transport zum start-paketzentrum",
                           r"im (?:\w+ )?paketshop abgeholt", r"im (?:\w+ )?paketshop eingegangen", r"vom absender im paketshop abgegeben",
@@ -53,8 +54,9 @@ RULES = table("de", [
     (F.point, [r"paketshop", r"packshop"], (r"durch empfanger", r"lagerfrist")),
     (F.post_office, [r"zur abholung", r"abholbereit", r"kann .{0,40}abgeholt werden", r"liegt .{0,40}(?:filiale|bereit)",
                      r"zur aufbewahrung", r"aufbewahrungsfrist", r"abholfrist verlangert", r"avisiert ins postfach"], (r"zur bezahlung",)),
+    (F.post_office, [r"da selbstabholung"], (), ""),
     (F.returning, [r"rucksendung", r"zuruckgesendet", r"zuruckgeschickt", r"retoure", r"rucklaufer", r"zuruckgesandt",
-                   r"zuruck an (?:den )?(?:versender|absender)", r"retour gemass", r"zuruckgefuhrt"],
+                   r"zuruck an (?:den )?(?:versender|absender)", r"retour gemass", r"zuruckgefuhrt", r"retourniert"],
      (r"zur nachverpackung",)),
     (F.damaged_early, [r"fehlenden inhalt"]),
     (F.lost, [r"\bverloren\b", r"verlust", r"gestohlen", r"diebstahl"]),
@@ -65,17 +67,17 @@ RULES = table("de", [
                  r"postfachadresse", r"zugangscode erforderlich", r"(?:adresse|anschrift) .{0,20}nicht (?:ermittelt|gefunden|auffindbar)", r"\bweggezogen\b",
                  r"firma erloschen", r"adresse unbekannt", r"unstimmigkeit bei (?:der )?\w*adresse"]),
     (F.nobody, [r"nicht angetroffen", r"benachrichtigungskarte", r"nicht zu hause", r"\bgeschlossen", r"\burlaub\b",
-                r"empfanger nicht erreichbar", r"keine annahme", r"\babwesend\b", r"nicht anwesend"], (r"beim nachbarn zugestellt",)),
+                r"empfanger nicht erreichbar", r"keine annahme", r"\babwesend\b", r"nicht anwesend"], (r"beim nachbarn zugestellt", r"geloscht")),
     (F.failed, [r"zustellversuch", r"zustellung (?:war |in packstation )?nicht moglich", r"nicht (?:erfolgreich )?zugestellt", r"konnte .{0,30}nicht .{0,20}zugestellt",
                 r"2\. zustellversuch", r"nicht erfolgreiche zustellung", r"\bgestorben\b", r"ausweisdokument", r"kuriersendung erfolglos", r"unzustellbar"],
-     (r"nachforschung", r"verkehrsproblem")),
+     (r"nachforschung", r"verkehrsproblem", r"lagerfrist")),
     (F.failed, [r"konnte nicht wie geplant zugestellt", r"nicht (?:mehr )?geleert"], (), ""),
     # past tense states a fact even in a clause that also says what "wird" happen next
     (F.refused, [r"verweigert wurde", r"(?:annahme|empfang) wurde verweigert", r"hat die annahme verweigert"], (), ""),
     (F.nobody, [r"nicht angetroffen wurde", r"wurde nicht angetroffen"], (r"beim nachbarn zugestellt",), ""),
     (F.failed, [r"konnte .{0,30}nicht .{0,20}zugestellt", r"nicht zugestellt werden konnte"], (r"nachforschung", r"verkehrsproblem"), ""),
     (F.out_for_delivery, [r"in (?:der )?zustellung", r"zustellfahrzeug", r"\bauf tour\b", r"auf dem weg zu (?:ihnen|dir|dem empfanger)", r"auslieferung durch kurier"],
-     (r"verzogerung",)),
+     (r"verzogerung", r"fehlleitung")),
     (F.out_for_delivery, [r"^sendung wird zugestellt$"], (), ""),
     (F.delivered, [r"zugestellt", r"ausgeliefert", r"vom empfanger .{0,30}abgeholt", r"an empfanger ubergeben",
                    r"empfanger hat die sendung .{0,30}abgeholt", r"zustellung erfolgreich", r"nachnahme-betrags",
@@ -83,10 +85,10 @@ RULES = table("de", [
                    r"empfangsbestatigung erhalten", r"zustellbestatigung", r"hinterlegung der sendung an", r"ausgehandigt"]),
     (F.damaged, [r"beschadigt", r"beschadigung", r"\bbruch im\b"]),
     (F.delayed, [r"verzoger(?!ung in der verzollung)", r"zuruckgestellt", r"verspatet", r"verspatung", r"verzogert sich",
-                 r"nicht termingerecht", r"verkehrsproblem", r"wochenende nicht moglich"]),
-    (F.exception, [r"daten liegen nicht vor", r"entgeltsicherung", r"falschzustellung", r"an einen falschen standort", r"fehlleitung",
+                 r"nicht termingerecht", r"verkehrsproblem", r"wochenende nicht moglich", r"platzmangel", r"zeitmangel"]),
+    (F.exception, [r"daten liegen nicht vor", r"entgeltsicherung", r"falschzustellung", r"an einen falschen standort", r"fehlleitung", r"fehlsortierung",
                    r"\bfehler\b", r"\bprobleme?\b", r"\bfehlt\b", r"nicht abgeholt", r"lagerfrist .{0,40}(?:uberschritten|abgelaufen|erreicht)",
-                   r"daten fehlen", r"nicht lesbar", r"nachforschung", r"abgebrochen", r"nicht versandfahig", r"kundenidentifikation fehlt",
+                   r"daten fehlen", r"nicht lesbar", r"\bgeloscht\b", r"nachforschung", r"abgebrochen", r"nicht versandfahig", r"kundenidentifikation fehlt",
                    r"sendungsdaten fehlerhaft", r"fehlerhafte kontaktdaten", r"gefahrgut", r"wartet auf \w*verfugung"]),
     (F.exception, [r"bitte kontaktieren sie", r"vorgang in klarung"], (r"\bzoll", r"verzoll", r"beschau", r"verzogerung", r"verspatung"), ""),
     (F.departed, [r"hat das (?:ursprungs|abgangs|absender)land verlassen", r"exportiert", r"export-paketzentrum"]),
