@@ -87,6 +87,19 @@ CASES = [
     ("Die Lagerfrist im DHL Paketshop für die Sendung ist abgelaufen", S.exception, U.other),
     ("Das Paket wird auf Anweisung des Versenders entsorgt.", S.exception, U.other),
     ("nicht erfolgreiche Zustellung: Eingeschränkte Artikel", S.exception, U.other),
+    # GLS and Hermes tracking-page wordings
+    ("Daten übertragen, Paket noch nicht erhalten", S.info_received, U.label_created),
+    ("Die Abholung wird durchgeführt", S.info_received, U.label_created),
+    ("Die Sendung ist auf Tour gegangen", S.out_for_delivery, None),
+    ("Nicht in Zustellung da Selbstabholung", S.available_for_pickup, U.pickup_post_office),
+    ("Der Empfänger wurde zum 3. Mal nicht angetroffen", S.delivery_failed, U.nobody_home),
+    ("Bitte seien Sie uns bei der Adressklärung behilflich", S.delivery_failed, U.bad_address),
+    ("Zum Versender retourniert", S.returning, U.returning),
+    ("Die Sendung ist beim Versender eingegangen", S.returned, U.returned),
+    ("Fehlleitung auf Zustellfahrzeug", S.exception, U.other),
+    ("Daten aus dem GLS-System gelöscht Betrifft Benachrichtigungskarte", S.exception, U.other),
+    ("Nicht zugestellt Lagerfrist im Paket Shop überschritten", S.exception, U.other),
+    ("Keine Zustellung aus Zeitmangel", S.exception, U.delayed),
 ]
 
 
