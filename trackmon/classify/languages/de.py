@@ -54,7 +54,7 @@ RULES = table("de", [
     (F.point, [r"paketshop", r"packshop"], (r"durch empfanger", r"lagerfrist")),
     (F.post_office, [r"zur abholung", r"abholbereit", r"kann .{0,40}abgeholt werden", r"liegt .{0,40}(?:filiale|bereit)",
                      r"zur aufbewahrung", r"aufbewahrungsfrist", r"abholfrist verlangert", r"avisiert ins postfach"], (r"zur bezahlung",)),
-    (F.post_office, [r"da selbstabholung"], (), ""),
+    (F.post_office, [r"da selbstabholung", r"zur abholung (?:bereit)?gehalten", r"zur abholung aufbewahrt"], (), ""),  # present passive ("wird ... bereitgehalten") states a fact
     (F.returning, [r"rucksendung", r"zuruckgesendet", r"zuruckgeschickt", r"retoure", r"rucklaufer", r"zuruckgesandt",
                    r"zuruck an (?:den )?(?:versender|absender)", r"retour gemass", r"zuruckgefuhrt", r"retourniert"],
      (r"zur nachverpackung",)),
