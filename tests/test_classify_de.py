@@ -100,6 +100,21 @@ CASES = [
     ("Daten aus dem GLS-System gelöscht Betrifft Benachrichtigungskarte", S.exception, U.other),
     ("Nicht zugestellt Lagerfrist im Paket Shop überschritten", S.exception, U.other),
     ("Keine Zustellung aus Zeitmangel", S.exception, U.delayed),
+    # families written as stems, not sentences: recipient not reached (by any means), a pickup
+    # shop named any way, partial delivery still being cleared up, a customs inspection ("Beschau")
+    ("Empfänger telefonisch nicht erreicht", S.delivery_failed, U.nobody_home),
+    ("Empfänger wegen fehlerhafter Telefonnummer nicht erreicht", S.delivery_failed, U.nobody_home),
+    ("Die Sendung liegt im PaketShop zur Abholung bereit", S.available_for_pickup, U.pickup_point),
+    ("Einzelne Packstücke zugestellt - Vorgang in Klärung", S.exception, U.other),
+    ("Sendung wird zwecks Beschau durch Behörden festgehalten", S.in_transit, U.customs_held),
+    ("Verzögerte Zustellung - begrenzte Öffnungszeiten beim Empfänger", S.exception, U.delayed),
+    ("Nachforschung", S.exception, U.other),
+    ("Gestorben", S.delivery_failed, None),
+    # appointments and pickup *arrangements* are not a parcel waiting for pickup
+    ("Abholtermin in der Niederlassung mit Empfänger vereinbart", S.in_transit, None),
+    ("Ankunft an der Abhol-/Zustellstelle", S.in_transit, None),
+    ("Der Empfänger hat einen Auftrag annuliert", S.in_transit, None),
+    ("Telefonische Nachricht beim Empfänger hinterlassen", S.in_transit, None),
 ]
 
 
