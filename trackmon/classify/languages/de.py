@@ -32,14 +32,20 @@ VOCAB = """die der das sendung wurde wird ist zugestellt zustellung empfanger ab
         poststelle paketstation annahmestelle kundenservice ermachtigung vollmacht nachbarn hausbewohner ablageort
         abstellgenehmigung abgestellt eingeworfen zustellbar ruckversand storniert vermisst beschlagnahmt verpackung
         inhalt streik unwetter feiertag werktag zufahrt klingel klingelschild namensschild hausnummer postleitzahl
+        eingegangen aufgabe postaufgabe paketabholung exportverzollung importverzollung postverzollungsprozess auslandspaket
+        einfuhrabgaben abgaben zahlen sind transitland versandt verschickt geliefert erhalten entgegengenommen empfangen
+        abgelegt abgestellt haustur wunschort nachbar ruckweg voraussichtlich verteilzentrum umgeleitet aufgehalten festgehalten
+        freigegeben sendungen pakete paketes pakets paketen zollamt zollbehorde gebuhren abholstelle abholschein wartet
+        eingelegt hinterlegung hinterlegungsanzeige benachrichtigt verzollt verzollung zustellversuche liegt bereitgelegt
+        angekommen befindet ihre deine dein unser unsere wird werden wurde worden konnte kann
         eingelagert platzmangel zeitmangel retourniert selbstabholung geloscht fehlsortierung fehlleitung
         strasse empfangerin absenderin versenderin paketankundigung benachrichtigung abholschein hinterlegungsanzeige
         zugangscode erforderlich weiterleitung verzogert fehlerhafte fehlende dokumente abgebrochen bestimmungsland ablieferung falschzustellung verladen entsorgt vernichtet"""
 
 # Shared place words: where a recipient collects a parcel (a counter, a shop, a locker).
-_COUNTER = r"(?:post)?filiale|poststelle|postamt|postgeschaftsstelle|geschaftsstelle|postpartner|postagentur|abholstelle|abholstation|schalter"
+_COUNTER = r"(?:post)?filiale|poststelle|postamt|post-?geschaftsstelle|geschaftsstelle|postpartner|post partner|postagentur|abholstelle|schalter"
 _SHOP = r"paketshop|packshop|paket ?shop|parcelshop|pickup[- ]?(?:point|shop)|annahmestelle"
-_LOCKER = r"packstation|paketstation|paketbox|paketkasten|my ?post ?24|pickpost"
+_LOCKER = r"packstation|paketstation|poststation|abholstation|paketbox|paketkasten|my ?post ?24|pickpost"
 _SENDER = r"(?:absender|versender|auftraggeber)(?:\*?in)?"
 
 RULES = table("de", [
@@ -55,7 +61,7 @@ RULES = table("de", [
     (F.sender_collected, [rf"(?:vom|beim|durch (?:den )?){_SENDER} .{{0,40}}(?:eingeliefert|aufgegeben|ubergeben|abgegeben)", r"einlieferung in (?:die |der )?(?:" + _LOCKER + ")",
                           r"zum weitertransport aus der packstation entnommen", r"transport zum start-paketzentrum",
                           r"im (?:\w+ )?paketshop abgeholt", r"im (?:\w+ )?paketshop eingegangen", r"\beinlieferung\b"],
-     (r"klarung",)),
+     (r"klarung", r"(?:vom|durch(?: den)?) empfanger", r"empfanger hat")),
     (F.neutral_early, [r"auf dem weg zur (?:" + _LOCKER + "|" + _COUNTER + "|" + _SHOP + ")", r"zur abholung in die (?:" + _COUNTER + ") .{0,40}gebracht", r"geplant fur (?:die )?zustellung",
                        r"vorubergehend bis zur zustellung", r"wird .{0,40}zugestellt", r"umadressiert",
                        r"wunscht (?:terminvereinbarung|avis) vor zustellversuch"], (r"zustellfahrzeug", r"^sendung wird zugestellt$"), ""),
@@ -69,8 +75,10 @@ RULES = table("de", [
     (F.post_office, [r"da selbstabholung", r"zur abholung (?:bereit)?gehalten", r"zur abholung aufbewahrt",
                      r"(?:" + _COUNTER + r") .{0,30}(?:aufbewahrt|bereitgehalten|bereitgestellt)"], (r"frist .{0,30}(?:abgelaufen|uberschritten)",), ""),
     (F.returning, [r"rucksendung", r"ruckversand", r"ruckfuhrung", r"ruckgabe an", r"zuruck(?:gesendet|geschickt|gesandt|gefuhrt|geleitet|gegeben|transportiert)",
-                   r"\bretour", r"rucklaufer", rf"zuruck (?:an|zum) (?:den )?{_SENDER}", rf"an den {_SENDER} zuruck"],
+                   r"\bretour", r"rucklaufer", rf"zuruck (?:an|zum) (?:den )?{_SENDER}", rf"an den {_SENDER} zuruck", r"ruckweg", r"auf dem weg zuruck"],
      (r"zur nachverpackung",)),
+    # "... nicht abgeholt und geht an den Absender zurück": the negation belongs to the first verb
+    (F.returning, [rf"\bgeht (?:an den {_SENDER} |zum {_SENDER} )?zuruck"], (), ""),
     (F.damaged_early, [r"fehlenden inhalt", r"inhalt (?:fehlt|unvollstandig)"]),
     (F.lost, [r"\bverloren\b", r"verlust", r"gestohlen|diebstahl", r"\bvermisst\b", r"sendung .{0,20}nicht (?:mehr )?auffindbar"]),
     (F.prohibited, [r"verbotene[rs]? (?:artikel|gegenstand|inhalt|ware)", r"eingeschrankte artikel", r"\b(?:entsorgt|vernichtet|zerstort)\b", r"beschlagnahmt", r"konfisziert"]),
@@ -100,7 +108,8 @@ RULES = table("de", [
                    r"abholung (?:im|in der|aus der) .{0,30}durch (?:den )?empfanger", r"ablieferung an", r"an (?:eine )?dritte person", r"ersatzempfanger", r"\bdeponiert\b",
                    r"(?:empfangs|zustell)bestatigung(?! ausstehend)", r"hinterlegung der sendung an", r"ausgehandigt",
                    r"(?:beim|bei (?:ihrem|deinem|einem)|an (?:den|die|einen|eine|ihren|deinen)) nachbar(?:n|in)? (?:\w+ )?(?:abgegeben|ubergeben)", r"\beingeworfen\b", r"am (?:vereinbarten |gewunschten )?(?:ablageort|wunschort) (?:abgelegt|abgestellt|hinterlegt)",
-                   r"dem empfanger .{0,20}(?:ubergeben|ausgehandigt)", r"\bquittiert\b"],
+                   r"dem empfanger .{0,20}(?:ubergeben|ausgehandigt)", r"\bquittiert\b", r"\b(?:abgelegt|abgestellt)\b",
+                   r"empfanger hat .{0,30}(?:erhalten|entgegengenommen|empfangen)", r"vom empfanger (?:entgegengenommen|empfangen)"],
      (r"in klarung",)),
     (F.damaged, [r"beschadigt", r"beschadigung", r"\bbruch im\b"]),
     (F.delayed, [r"verzoger(?!ung in der verzollung)", r"zuruckgestellt", r"verspat", r"verzogert sich",
@@ -117,7 +126,7 @@ RULES = table("de", [
     (F.customs_duties, [r"(?:zoll|einfuhr)(?:gebuhr|abgabe)", r"zoll .{0,20}(?:zahlen|bezahlen)", r"einfuhrumsatzsteuer", r"zur bezahlung"]),
     (F.customs_info, [r"(?:unterlagen|dokumente|informationen) (?:fehlen|benotigt|erforderlich|angefordert)", r"fehlende (?:unterlagen|dokumente)"],
      (r"weiterleitung verzogert",)),
-    (F.customs_held, [r"vom zoll (?:zuruckgehalten|einbehalten)", r"zoll.{0,20}(?:zuruckgehalten|einbehalten|gestoppt|festgehalten)", r"beschau .{0,30}festgehalten"]),
+    (F.customs_held, [r"vom zoll (?:zuruckgehalten|einbehalten)", r"zoll.{0,20}(?:zuruckgehalten|einbehalten|gestoppt|festgehalten|aufgehalten)", r"beschau .{0,30}festgehalten"]),
     (F.customs, [r"\bzoll", r"verzollung", r"wird verzollt", r"\bbeschau\b"]),  # "Beschau": a customs inspection (Swiss usage)
     (F.arrived, [r"im zielland (?:angekommen|eingetroffen)", r"in deutschland (?:angekommen|eingetroffen)", r"import-paketzentrum"]),
     (F.label, [r"(?:versand)?(?:label|etikett) .{0,20}(?:erstellt|gedruckt)", r"(?:paketschein|paketmarke|versandmarke) .{0,20}erstellt"]),
