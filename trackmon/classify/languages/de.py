@@ -32,6 +32,7 @@ VOCAB = """die der das sendung wurde wird ist zugestellt zustellung empfanger ab
         poststelle paketstation annahmestelle kundenservice ermachtigung vollmacht nachbarn hausbewohner ablageort
         abstellgenehmigung abgestellt eingeworfen zustellbar ruckversand storniert vermisst beschlagnahmt verpackung
         inhalt streik unwetter feiertag werktag zufahrt klingel klingelschild namensschild hausnummer postleitzahl
+        zoll zollgebuhr zollgebuhren fallig eingelangt ubernommen avisiert ausnahme infonotice verstandigung verschoben
         eingegangen aufgabe postaufgabe paketabholung exportverzollung importverzollung postverzollungsprozess auslandspaket
         einfuhrabgaben abgaben zahlen sind transitland versandt verschickt geliefert erhalten entgegengenommen empfangen
         abgelegt abgestellt haustur wunschort nachbar ruckweg voraussichtlich verteilzentrum umgeleitet aufgehalten festgehalten
@@ -44,13 +45,13 @@ VOCAB = """die der das sendung wurde wird ist zugestellt zustellung empfanger ab
 
 # Shared place words: where a recipient collects a parcel (a counter, a shop, a locker).
 _COUNTER = r"(?:post)?filiale|poststelle|postamt|post-?geschaftsstelle|geschaftsstelle|postpartner|post partner|postagentur|abholstelle|schalter"
-_SHOP = r"paketshop|packshop|paket ?shop|parcelshop|pickup[- ]?(?:point|shop)|annahmestelle"
+_SHOP = r"paketshop|packshop|paket ?shop|parcelshop|pickup[- ]?(?:point|shop)|access point|annahmestelle"
 _LOCKER = r"packstation|paketstation|poststation|abholstation|paketbox|paketkasten|my ?post ?24|pickpost"
 _SENDER = r"(?:absender|versender|auftraggeber)(?:\*?in)?"
 
 RULES = table("de", [
     (F.returned, [rf"wurde (?:dem|an den) {_SENDER} (?:zuruck)?(?:zugestellt|ubergeben|ausgeliefert|ausgehandigt)", r"(?:rucksendung|retoure) wurde .{0,30}zugestellt",
-                  rf"an den {_SENDER} zuruckgegeben", r"ruckzustellung (?:domizil|schalter|postfach)",
+                  rf"(?:an den|dem) {_SENDER} zuruckgegeben", r"ruckzustellung (?:domizil|schalter|postfach)",
                   rf"(?:beim|an den|zum) {_SENDER} (?:eingegangen|eingetroffen|angekommen|zuruckgeliefert|zugestellt)"]),
     (F.sender_attempt, [r"auftragsdaten", r"elektronisch (?:angekundigt|ubermittelt|avisiert|angemeldet)", r"(?:sendungs|paket|versand|auftrags)daten .{0,60}(?:ubermittelt|erhalten|erfasst|eingegangen)",
                         r"abholauftrag", r"abholung wird durchgefuhrt", rf"{_SENDER} (?:wurde )?nicht angetroffen", r"(?:erfolgloser|vergeblicher) abholversuch", r"\babholversuch (?:beim|durch)",
@@ -64,7 +65,7 @@ RULES = table("de", [
      (r"klarung", r"(?:vom|durch(?: den)?) empfanger", r"empfanger hat")),
     (F.neutral_early, [r"auf dem weg zur (?:" + _LOCKER + "|" + _COUNTER + "|" + _SHOP + ")", r"zur abholung in die (?:" + _COUNTER + ") .{0,40}gebracht", r"geplant fur (?:die )?zustellung",
                        r"vorubergehend bis zur zustellung", r"wird .{0,40}zugestellt", r"umadressiert",
-                       r"wunscht (?:terminvereinbarung|avis) vor zustellversuch"], (r"zustellfahrzeug", r"^sendung wird zugestellt$"), ""),
+                       r"wunscht (?:terminvereinbarung|avis) vor zustellversuch"], (r"zustellfahrzeug", r"^(?:(?:die |ihre |deine )?(?:sendung|paket) )?wird zugestellt\.?$"), ""),
     (F.locker, [_LOCKER], (r"abgeholt", r"entnommen", r"eingeliefert", r"nicht moglich", r"picked up", r"taken from", r"posted by")),
     (F.point, [_SHOP], (r"durch (?:den )?empfanger", r"lagerfrist", r"abholfrist", r"abgeholt")),
     (F.post_office, [r"zur abholung", r"abholbereit", r"bereit zur abholung", r"kann .{0,40}abgeholt werden", r"liegt .{0,40}(?:" + _COUNTER + r"|bereit)",
@@ -90,7 +91,7 @@ RULES = table("de", [
                  r"\bweggezogen\b", r"\berloschen\b", r"unstimmigkeit bei (?:der )?\w*adresse", r"(?:briefkasten|klingel|namensschild|klingelschild) .{0,30}nicht (?:angeschrieben|beschriftet|vorhanden|auffindbar)",
                  r"empfanger (?:ist )?nicht (?:im|auf dem|am) \w+ (?:enthalten|verzeichnet|aufgefuhrt|vermerkt)", r"wegbeschreibung (?:ist )?erforderlich"]),
     (F.nobody, [r"nicht angetroffen", r"benachrichtigungskarte", r"nicht zu hause", r"\bgeschlossen", r"\burlaub\b", r"niemand (?:angetroffen|zu hause|anwesend)",
-                r"empfanger .{0,40}nicht erreich(?:bar|t)", r"keine annahme", r"\babwesend\b", r"abwesenheit", r"nicht anwesend"], (r"beim nachbarn zugestellt", r"geloscht")),
+                r"empfanger .{0,40}nicht erreich(?:bar|t)", r"keine annahme", r"benachrichtigung(?:skarte)? (?:wurde )?hinterlassen", r"infonotice", r"verstandigung hinterlegt", r"\babwesend\b", r"abwesenheit", r"nicht anwesend"], (r"beim nachbarn zugestellt", r"geloscht")),
     (F.failed, [r"zustellversuch", r"zustellung (?:war |ist |in packstation )?(?:nicht moglich|fehlgeschlagen|erfolglos)", r"nicht (?:erfolgreich )?zugestellt", r"konnte .{0,30}nicht .{0,20}zugestellt",
                 r"nicht erfolgreiche zustellung", r"\b(?:ge|ver)storben\b", r"ausweisdokument", r"kuriersendung erfolglos", r"unzustellbar", r"nicht zustellbar",
                 r"zustellhindernis"],
@@ -103,22 +104,25 @@ RULES = table("de", [
     (F.out_for_delivery, [r"in (?:der )?zustellung", r"(?:zustell|auslieferungs?|liefer)(?:fahrzeug|wagen|tour)", r"\bauf tour\b", r"(?:sendung|paket|lieferung)[^.;]{0,30}auf dem weg zu (?:ihnen|dir|dem empfanger)",
                           r"\bin auslieferung\b", r"zusteller .{0,20}unterwegs"],
      (r"verzogerung", r"fehlleitung")),
-    (F.out_for_delivery, [r"^sendung wird zugestellt$"], (), ""),
+    # the bare progressive ("Sendung wird zugestellt", UPS "Wird zugestellt") is the out-for-delivery scan, not a plan
+    (F.out_for_delivery, [r"^(?:(?:die |ihre |deine )?(?:sendung|paket) )?wird zugestellt\.?$"], (), ""),
     (F.delivered, [r"zugestellt", r"ausgeliefert", r"empfanger .{0,40}abgeholt", r"an (?:den )?empfanger ubergeben", r"zustellung erfolgreich", r"nachnahme-betrags",
                    r"abholung (?:im|in der|aus der) .{0,30}durch (?:den )?empfanger", r"ablieferung an", r"an (?:eine )?dritte person", r"ersatzempfanger", r"\bdeponiert\b",
                    r"(?:empfangs|zustell)bestatigung(?! ausstehend)", r"hinterlegung der sendung an", r"ausgehandigt",
                    r"(?:beim|bei (?:ihrem|deinem|einem)|an (?:den|die|einen|eine|ihren|deinen)) nachbar(?:n|in)? (?:\w+ )?(?:abgegeben|ubergeben)", r"\beingeworfen\b", r"am (?:vereinbarten |gewunschten )?(?:ablageort|wunschort) (?:abgelegt|abgestellt|hinterlegt)",
                    r"dem empfanger .{0,20}(?:ubergeben|ausgehandigt)", r"\bquittiert\b", r"\b(?:abgelegt|abgestellt)\b",
-                   r"empfanger hat .{0,30}(?:erhalten|entgegengenommen|empfangen)", r"vom empfanger (?:entgegengenommen|empfangen)"],
+                   r"empfanger hat .{0,30}(?:erhalten|entgegengenommen|empfangen)", r"vom empfanger (?:entgegengenommen|empfangen)",
+                   r"abholung durch (?:den )?empfanger", r"(?:von ihnen|von dir) abgeholt", r"\b(?:sie haben|du hast) (?:die|das|ihre|deine|ihr|dein) \w+ .{0,20}abgeholt"],
      (r"in klarung",)),
     (F.damaged, [r"beschadigt", r"beschadigung", r"\bbruch im\b"]),
     (F.delayed, [r"verzoger(?!ung in der verzollung)", r"zuruckgestellt", r"verspat", r"verzogert sich",
                  r"nicht termingerecht", r"verkehrsproblem", r"wochenende nicht moglich", r"(?:platz|zeit|kapazitats)mangel", r"\bstreiks?\b", r"unwetter",
-                 r"sendungsaufkommen"]),
+                 r"sendungsaufkommen", r"(?:zustellung|lieferung|liefertermin|zustelltermin) .{0,40}verschoben"], (r"auf wunsch",)),
     (F.exception, [r"daten liegen nicht vor", r"entgeltsicherung", r"\bfalsch(?:e[nmr]? (?:standort|empfanger|depot|zielort|sortierung)|zustellung|sortierung|leitung)", r"fehl(?:leitung|geleitet|sortier|verladen)",
-                   r"\bfehler\b", r"\bprobleme?\b", r"\bfehlt\b", r"\bfehlen\b", r"nicht abgeholt", r"(?:lager|abhol|aufbewahrungs)frist .{0,40}(?:uberschritten|abgelaufen|erreicht)",
+                   r"\bfehler\b", r"\bprobleme?\b", r"nicht abgeholt", r"^ausnahme\b", r"(?:lager|abhol|aufbewahrungs)frist .{0,40}(?:uberschritten|abgelaufen|erreicht)",
                    r"nicht lesbar", r"unleserlich", r"\bgeloscht\b", r"\bstorniert\b", r"annulliert", r"nachforschung", r"abgebrochen", r"nicht versandfahig",
                    r"sendungsdaten fehlerhaft", r"fehlerhafte kontaktdaten", r"gefahrgut", r"wartet auf .{0,30}(?:verfugung|anweisung|weisung|entscheidung)", r"(?:absender|versender)verfugung", rf"(?:durch den|vom) {_SENDER} verfugt"]),
+    (F.exception, [r"\bfehlt\b", r"\bfehlen\b"], (r"\bzoll", r"verzoll", r"dokumente", r"unterlagen")),
     (F.exception, [r"bitte kontaktieren sie", r"(?:vorgang )?in klarung"], (r"\bzoll", r"verzoll", r"beschau", r"verzogerung", r"verspatung"), ""),
     (F.departed, [r"hat das (?:ursprungs|abgangs|absender)land verlassen", r"exportiert", r"export-paketzentrum"]),
     (F.customs_released, [r"(?<!wird )\bverzollt\b", r"(?:zollabfertigungs|verzollungs)prozess .{0,60}abgeschlossen", r"zoll(?:abfertigung)? (?:ist )?(?:abgeschlossen|erledigt)",
