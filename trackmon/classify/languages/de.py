@@ -73,6 +73,8 @@ RULES = table("de", [
                      r"(?:" + _COUNTER + r") .{0,20}(?:hinterlegt|eingetroffen)", r"hinterlegt (?:in|bei|im|am) (?:der |dem )?(?:\w+ )?(?:" + _COUNTER + ")"],
      (r"zur bezahlung", r"frist .{0,30}(?:abgelaufen|uberschritten)")),
     # present passive ("wird ... bereitgehalten / aufbewahrt") states a fact: unguarded
+    (F.locker, [r"(?:" + _LOCKER + r")[^.;]{0,30}(?:aufbewahrt|bereitgehalten|bereitgestellt)"], (r"frist .{0,30}(?:abgelaufen|uberschritten)",), ""),
+    (F.point, [r"(?:" + _SHOP + r")[^.;]{0,30}(?:aufbewahrt|bereitgehalten|bereitgestellt)"], (r"frist .{0,30}(?:abgelaufen|uberschritten)",), ""),
     (F.post_office, [r"da selbstabholung", r"zur abholung (?:bereit)?gehalten", r"zur abholung aufbewahrt",
                      r"(?:" + _COUNTER + r") .{0,30}(?:aufbewahrt|bereitgehalten|bereitgestellt)"], (r"frist .{0,30}(?:abgelaufen|uberschritten)",), ""),
     (F.returning, [r"rucksendung", r"ruckversand", r"ruckfuhrung", r"ruckgabe an", r"zuruck(?:gesendet|geschickt|gesandt|gefuhrt|geleitet|gegeben|transportiert)",
