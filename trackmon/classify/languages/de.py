@@ -32,6 +32,7 @@ VOCAB = """die der das sendung wurde wird ist zugestellt zustellung empfanger ab
         poststelle paketstation annahmestelle kundenservice ermachtigung vollmacht nachbarn hausbewohner ablageort
         abstellgenehmigung abgestellt eingeworfen zustellbar ruckversand storniert vermisst beschlagnahmt verpackung
         inhalt streik unwetter feiertag werktag zufahrt klingel klingelschild namensschild hausnummer postleitzahl
+        anschrift anschriftsproblem adressproblem nochmals erneut abholstation empfangsbox mitbewohner
         zoll zollgebuhr zollgebuhren fallig eingelangt ubernommen avisiert ausnahme infonotice verstandigung verschoben
         eingegangen aufgabe postaufgabe paketabholung exportverzollung importverzollung postverzollungsprozess auslandspaket
         einfuhrabgaben abgaben zahlen sind transitland versandt verschickt geliefert erhalten entgegengenommen empfangen
@@ -65,7 +66,7 @@ RULES = table("de", [
      (r"klarung", r"(?:vom|durch(?: den)?) empfanger", r"empfanger hat")),
     (F.neutral_early, [r"auf dem weg zur (?:" + _LOCKER + "|" + _COUNTER + "|" + _SHOP + ")", r"zur abholung in die (?:" + _COUNTER + ") .{0,40}gebracht", r"geplant fur (?:die )?zustellung",
                        r"vorubergehend bis zur zustellung", r"wird .{0,40}zugestellt", r"umadressiert",
-                       r"wunscht (?:terminvereinbarung|avis) vor zustellversuch"], (r"zustellfahrzeug", r"^(?:(?:die |ihre |deine )?(?:sendung|paket) )?wird zugestellt\.?$"), ""),
+                       r"wunscht (?:terminvereinbarung|avis) vor zustellversuch"], (r"zustellfahrzeug", r"nochmals", r"erneut", r"noch einmal", r"^(?:(?:die |ihre |deine )?(?:sendung|paket) )?wird zugestellt\.?$"), ""),
     (F.locker, [_LOCKER], (r"abgeholt", r"entnommen", r"eingeliefert", r"nicht moglich", r"picked up", r"taken from", r"posted by")),
     (F.point, [_SHOP], (r"durch (?:den )?empfanger", r"lagerfrist", r"abholfrist", r"abgeholt")),
     (F.post_office, [r"zur abholung", r"abholbereit", r"bereit zur abholung", r"kann .{0,40}abgeholt werden", r"liegt .{0,40}(?:" + _COUNTER + r"|bereit)",
@@ -88,7 +89,7 @@ RULES = table("de", [
     (F.refused, [r"verweiger", r"annahme .{0,20}(?:verweigert|abgelehnt)", r"nicht angenommen"]),
     (F.address, [r"(?:adresse|anschrift) (?:ist )?(?:unvollstandig|fehlerhaft|falsch|unzureichend|ungultig|ungenugend|unklar|unbekannt|nicht korrekt)",
                  r"(?:falsche|fehlerhafte|unvollstandige|ungenugende|unzureichende|ungultige|unklare|unbekannte)[rns]? (?:\w+)?(?:adresse|anschrift|hausnummer|postleitzahl|plz|orts|strassen|turcode|empfangername)",
-                 r"empfanger (?:ist )?(?:unbekannt|verzogen)", r"unbekannt verzogen", r"adressfehler", r"adressklarung",
+                 r"empfanger (?:ist )?(?:unbekannt|verzogen)", r"unbekannt verzogen", r"adressfehler", r"adressklarung", r"\b(?:anschrifts?|adress)problem",
                  r"postfachadresse", r"zugangscode erforderlich", r"(?:adresse|anschrift) .{0,20}nicht (?:ermittelt|gefunden|auffindbar)", r"nicht (?:ermittelt|gefunden|auffindbar) .{0,20}(?:adresse|anschrift)",
                  r"\bweggezogen\b", r"\berloschen\b", r"unstimmigkeit bei (?:der )?\w*adresse", r"(?:briefkasten|klingel|namensschild|klingelschild) .{0,30}nicht (?:angeschrieben|beschriftet|vorhanden|auffindbar)",
                  r"empfanger (?:ist )?nicht (?:im|auf dem|am) \w+ (?:enthalten|verzeichnet|aufgefuhrt|vermerkt)", r"wegbeschreibung (?:ist )?erforderlich"]),
@@ -98,7 +99,7 @@ RULES = table("de", [
                 r"nicht erfolgreiche zustellung", r"\b(?:ge|ver)storben\b", r"ausweisdokument", r"kuriersendung erfolglos", r"unzustellbar", r"nicht zustellbar",
                 r"zustellhindernis"],
      (r"nachforschung", r"verkehrsproblem", r"lagerfrist", r"beseitigt")),
-    (F.failed, [r"konnte nicht wie geplant zugestellt", r"nicht (?:mehr )?geleert"], (), ""),
+    (F.failed, [r"konnte nicht wie geplant zugestellt", r"nicht (?:mehr )?geleert", r"(?:nochmals|erneut|noch einmal) zugestellt"], (), ""),
     # past tense states a fact even in a clause that also says what "wird" happen next
     (F.refused, [r"verweigert wurde", r"(?:annahme|empfang) wurde verweigert", r"hat die annahme verweigert"], (), ""),
     (F.nobody, [r"nicht angetroffen wurde", r"wurde nicht angetroffen"], (r"beim nachbarn zugestellt",), ""),
@@ -114,7 +115,7 @@ RULES = table("de", [
                    r"(?:beim|bei (?:ihrem|deinem|einem)|an (?:den|die|einen|eine|ihren|deinen)) nachbar(?:n|in)? (?:\w+ )?(?:abgegeben|ubergeben)", r"\beingeworfen\b", r"am (?:vereinbarten |gewunschten )?(?:ablageort|wunschort) (?:abgelegt|abgestellt|hinterlegt)",
                    r"dem empfanger .{0,20}(?:ubergeben|ausgehandigt)", r"\bquittiert\b", r"\b(?:abgelegt|abgestellt)\b",
                    r"empfanger hat .{0,30}(?:erhalten|entgegengenommen|empfangen)", r"vom empfanger (?:entgegengenommen|empfangen)",
-                   r"abholung durch (?:den )?empfanger", r"(?:von ihnen|von dir) abgeholt", r"\b(?:sie haben|du hast) (?:die|das|ihre|deine|ihr|dein) \w+ .{0,20}abgeholt"],
+                   r"abholung durch (?:den )?empfanger", r"(?:von|aus) (?:der |dem |einer )?(?:" + _LOCKER + r") abgeholt", r"(?:von ihnen|von dir) abgeholt", r"\b(?:sie haben|du hast) (?:die|das|ihre|deine|ihr|dein) \w+ .{0,20}abgeholt"],
      (r"in klarung",)),
     (F.damaged, [r"beschadigt", r"beschadigung", r"\bbruch im\b"]),
     (F.delayed, [r"verzoger(?!ung in der verzollung)", r"zuruckgestellt", r"verspat", r"verzogert sich",
