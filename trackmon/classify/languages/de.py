@@ -78,10 +78,15 @@ RULES = table("de", [
                      r"(?:" + _COUNTER + r") .{0,20}(?:hinterlegt|eingetroffen)", r"hinterlegt (?:in|bei|im|am) (?:der |dem )?(?:\w+ )?(?:" + _COUNTER + ")"],
      (r"zur bezahlung", r"frist .{0,30}(?:abgelaufen|uberschritten)")),
     # present passive ("wird ... bereitgehalten / aufbewahrt") states a fact: unguarded
-    (F.locker, [r"(?:" + _LOCKER + r")[^.;]{0,30}(?:aufbewahrt|bereitgehalten|bereitgestellt)"], (r"frist .{0,30}(?:abgelaufen|uberschritten)",), ""),
+    # ... and so is "liegt ... zur Abholung bereit" / "... hinterlegt" after a failed attempt in the same clause
+    # ("konnte nicht zugestellt werden und liegt ..."): the clause's "nicht" belongs to the other verb
+    (F.locker, [r"(?:" + _LOCKER + r")[^.;]{0,30}(?:aufbewahrt|bereitgehalten|bereitgestellt|zur abholung bereit|hinterlegt)",
+                r"liegt [^.;]{0,40}(?:" + _LOCKER + r")[^.;]{0,10}bereit"], (r"frist .{0,30}(?:abgelaufen|uberschritten)", r"noch nicht", r"nicht (?:mehr )?(?:in der|im|zur|abholbereit|hinterlegt)"), ""),
     (F.point, [r"(?:" + _SHOP + r")[^.;]{0,30}(?:aufbewahrt|bereitgehalten|bereitgestellt)"], (r"frist .{0,30}(?:abgelaufen|uberschritten)",), ""),
     (F.post_office, [r"da selbstabholung", r"zur abholung (?:bereit)?gehalten", r"zur abholung aufbewahrt",
                      r"(?:" + _COUNTER + r") .{0,30}(?:aufbewahrt|bereitgehalten|bereitgestellt)"], (r"frist .{0,30}(?:abgelaufen|uberschritten)",), ""),
+    (F.post_office, [r"(?:" + _COUNTER + r")[^.;]{0,20}hinterlegt", r"liegt [^.;]{0,40}zur abholung [^.;]{0,40}bereit", r"liegt [^.;]{0,10}zur abholung bereit"],
+     (r"frist .{0,30}(?:abgelaufen|uberschritten)", r"noch nicht", r"nicht (?:mehr )?(?:in der|im|zur|abholbereit|hinterlegt)"), ""),
     (F.returning, [r"rucksendung", r"ruckversand", r"ruckfuhrung", r"ruckgabe an", r"zuruck(?:gesendet|geschickt|gesandt|gefuhrt|geleitet|gegeben|transportiert)",
                    r"\bretour", r"rucklaufer", rf"zuruck (?:an|zum) (?:den )?{_SENDER}", rf"an den {_SENDER} zuruck", r"ruckweg", r"auf dem weg zuruck"],
      (r"zur nachverpackung",)),
@@ -121,6 +126,7 @@ RULES = table("de", [
                    r"empfanger hat .{0,30}(?:erhalten|entgegengenommen|empfangen)", r"vom empfanger (?:entgegengenommen|empfangen)",
                    r"abholung durch (?:den )?empfanger", r"(?:von|aus) (?:der |dem |einer )?(?:" + _LOCKER + r") abgeholt", r"(?:von ihnen|von dir) abgeholt", r"\b(?:sie haben|du hast) (?:die|das|ihre|deine|ihr|dein) \w+ .{0,20}abgeholt"],
      (r"in klarung",)),
+    (F.delivered, [r"(?:beim|an (?:den|die)) nachbar(?:n|in)? (?:\w+ )?zugestellt"], (r"nicht beim nachbarn", r"konnte"), ""),  # a fact even beside "..., da ... nicht angetroffen"
     (F.damaged, [r"beschadigt", r"beschadigung", r"\bbruch im\b"]),
     (F.delayed, [r"verzoger(?!ung in der verzollung)", r"zuruckgestellt", r"verspat", r"verzogert sich",
                  r"nicht termingerecht", r"verkehrsproblem", r"wochenende nicht moglich", r"(?:platz|zeit|kapazitats)mangel", r"\bstreiks?\b", r"unwetter",
