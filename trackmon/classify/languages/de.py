@@ -60,7 +60,7 @@ RULES = table("de", [
                         r"daten(?:ubermittlung|einlieferung)", rf"auslandischen? {_SENDER}", r"auftrag pick@home", r"daten ubertragen",
                         r"anmeldung der sendung", r"sendung (?:wurde )?(?:elektronisch )?(?:angemeldet|angekundigt)"],
      (r"\bstorniert", r"annulliert", r"\bgeloscht", r"fehlerhaft")),
-    (F.sender_collected, [rf"(?:vom|beim|durch (?:den )?){_SENDER} .{{0,40}}(?:eingeliefert|aufgegeben|ubergeben|abgegeben)", r"einlieferung in (?:die |der )?(?:" + _LOCKER + ")",
+    (F.sender_collected, [rf"(?:vom|beim|durch(?: den)?) {_SENDER} .{{0,40}}(?:eingeliefert|aufgegeben|ubergeben|abgegeben)", r"einlieferung in (?:die |der )?(?:" + _LOCKER + ")",
                           r"zum weitertransport aus der packstation entnommen", r"transport zum start-paketzentrum",
                           r"im (?:\w+ )?paketshop abgeholt", r"im (?:\w+ )?paketshop eingegangen", r"\beinlieferung\b"],
      (r"klarung", r"(?:vom|durch(?: den)?) empfanger", r"empfanger hat")),
