@@ -32,6 +32,8 @@ VOCAB = """die der das sendung wurde wird ist zugestellt zustellung empfanger ab
         poststelle paketstation annahmestelle kundenservice ermachtigung vollmacht nachbarn hausbewohner ablageort
         abstellgenehmigung abgestellt eingeworfen zustellbar ruckversand storniert vermisst beschlagnahmt verpackung
         inhalt streik unwetter feiertag werktag zufahrt klingel klingelschild namensschild hausnummer postleitzahl
+        paketschein erstellt registriert angehalten gestoppt verschollen verlustmeldung lieferverzogerung verzogerung verzogerungen
+        sendungsinformationen versandinformationen moglich hohes sendungsaufkommen einfuhr unvollstandig
         anschrift anschriftsproblem adressproblem nochmals erneut abholstation empfangsbox mitbewohner
         zoll zollgebuhr zollgebuhren fallig eingelangt ubernommen avisiert ausnahme infonotice verstandigung verschoben
         eingegangen aufgabe postaufgabe paketabholung exportverzollung importverzollung postverzollungsprozess auslandspaket
@@ -58,7 +60,7 @@ RULES = table("de", [
                         r"abholauftrag", r"abholung wird durchgefuhrt", rf"{_SENDER} (?:wurde )?nicht angetroffen", r"(?:erfolgloser|vergeblicher) abholversuch", r"\babholversuch (?:beim|durch)",
                         r"noch nicht (?:an .{0,20})?(?:ubergeben|eingeliefert|erhalten|eingetroffen|aufgegeben)", r"bereitet die sendung .{0,20}vor", r"fur den versand vorbereitet",
                         r"daten(?:ubermittlung|einlieferung)", rf"auslandischen? {_SENDER}", r"auftrag pick@home", r"daten ubertragen",
-                        r"anmeldung der sendung", r"sendung (?:wurde )?(?:elektronisch )?(?:angemeldet|angekundigt)"],
+                        r"anmeldung der sendung", r"sendung (?:wurde )?(?:elektronisch )?(?:angemeldet|angekundigt)", r"(?:sendungs|versand)informationen (?:eingegangen|erhalten|ubermittelt)"],
      (r"\bstorniert", r"annulliert", r"\bgeloscht", r"fehlerhaft")),
     (F.sender_collected, [rf"(?:vom|beim|durch(?: den)?) {_SENDER} .{{0,40}}(?:eingeliefert|aufgegeben|ubergeben|abgegeben)", r"einlieferung in (?:die |der )?(?:" + _LOCKER + ")",
                           r"zum weitertransport aus der packstation entnommen", r"transport zum start-paketzentrum",
@@ -92,10 +94,10 @@ RULES = table("de", [
      (r"zur nachverpackung",)),
     # "... nicht abgeholt und geht an den Absender zurück": the negation belongs to the first verb
     (F.returning, [rf"\bgeht (?:an den {_SENDER} |zum {_SENDER} )?zuruck"], (), ""),
-    (F.damaged_early, [r"fehlenden inhalt", r"inhalt (?:fehlt|unvollstandig)"]),
-    (F.lost, [r"\bverloren\b", r"verlust", r"gestohlen|diebstahl", r"\bvermisst\b", r"sendung .{0,20}(?:nicht (?:mehr )?auffindbar|unauffindbar)"]),
+    (F.damaged_early, [r"fehlenden inhalt", r"inhalt (?:fehlt|unvollstandig)", r"sendung (?:ist )?unvollstandig"]),
+    (F.lost, [r"\bverloren\b", r"verlust", r"gestohlen|diebstahl", r"\bvermisst\b", r"sendung .{0,20}(?:nicht (?:mehr )?auffindbar|unauffindbar)", r"verschollen"]),
     (F.prohibited, [r"verbotene[rs]? (?:artikel|gegenstand|inhalt|ware)", r"eingeschrankte artikel", r"\b(?:entsorgt|vernichtet|zerstort)\b", r"beschlagnahmt", r"konfisziert"]),
-    (F.refused, [r"verweiger", r"annahme .{0,20}(?:verweigert|abgelehnt)", r"nicht angenommen"]),
+    (F.refused, [r"verweiger", r"annahme .{0,20}(?:verweigert|abgelehnt)", r"nicht angenommen"], (r"\bzoll", r"verzoll", r"einfuhr")),
     (F.address, [r"(?:adresse|anschrift) (?:ist )?(?:unvollstandig|fehlerhaft|falsch|unzureichend|ungultig|ungenugend|unklar|unbekannt|nicht korrekt)",
                  r"(?:falsche|fehlerhafte|unvollstandige|ungenugende|unzureichende|ungultige|unklare|unbekannte)[rns]? (?:\w+)?(?:adresse|anschrift|hausnummer|postleitzahl|plz|orts|strassen|turcode|empfangername)",
                  r"empfanger (?:ist )?(?:unbekannt|verzogen)", r"unbekannt verzogen", r"adressfehler", r"adressklarung", r"\b(?:anschrifts?|adress)problem",
@@ -110,7 +112,7 @@ RULES = table("de", [
      (r"nachforschung", r"verkehrsproblem", r"lagerfrist", r"beseitigt")),
     (F.failed, [r"konnte nicht wie geplant zugestellt", r"nicht (?:mehr )?geleert", r"(?:nochmals|erneut|noch einmal) zugestellt"], (), ""),
     # past tense states a fact even in a clause that also says what "wird" happen next
-    (F.refused, [r"verweigert wurde", r"(?:annahme|empfang) wurde verweigert", r"hat die annahme verweigert"], (), ""),
+    (F.refused, [r"verweigert wurde", r"(?:annahme|empfang) wurde verweigert", r"hat die annahme verweigert"], (r"\bzoll", r"verzoll", r"einfuhr"), ""),
     (F.nobody, [r"nicht angetroffen wurde", r"wurde nicht angetroffen"], (r"beim nachbarn zugestellt",), ""),
     (F.failed, [r"konnte .{0,30}nicht .{0,20}zugestellt", r"nicht zugestellt werden konnte"], (r"nachforschung", r"verkehrsproblem"), ""),
     (F.out_for_delivery, [r"in (?:der )?zustellung", r"(?:zustell|auslieferungs?|liefer)(?:fahrzeug|wagen|tour)", r"\bauf tour\b", r"(?:sendung|paket|lieferung)[^.;]{0,30}auf dem weg zu (?:ihnen|dir|dem empfanger)",
@@ -135,16 +137,17 @@ RULES = table("de", [
                    r"\bfehler\b", r"\bprobleme?\b", r"nicht abgeholt", r"^ausnahme\b", r"(?:lager|abhol|aufbewahrungs)frist .{0,40}(?:uberschritten|abgelaufen|erreicht)",
                    r"nicht lesbar", r"unleserlich", r"\bgeloscht\b", r"\bstorniert\b", r"annulliert", r"nachforschung", r"abgebrochen", r"nicht versandfahig",
                    r"sendungsdaten fehlerhaft", r"fehlerhafte kontaktdaten", r"gefahrgut", r"wartet auf .{0,30}(?:verfugung|anweisung|weisung|entscheidung)", r"(?:absender|versender)verfugung", rf"(?:durch den|vom) {_SENDER} verfugt"]),
+    (F.exception, [r"\b(?:angehalten|gestoppt)\b"], (r"\bzoll", r"verzoll", r"einfuhr")),
     (F.exception, [r"\bfehlt\b", r"\bfehlen\b"], (r"\bzoll", r"verzoll", r"dokumente", r"unterlagen")),
     (F.exception, [r"bitte kontaktieren sie", r"(?:vorgang )?in klarung"], (r"\bzoll", r"verzoll", r"beschau", r"verzogerung", r"verspatung"), ""),
     (F.departed, [r"hat das (?:ursprungs|abgangs|absender)land verlassen", r"exportiert", r"export-paketzentrum"]),
     (F.customs_released, [r"(?<!wird )\bverzollt\b", r"(?:zollabfertigungs|verzollungs)prozess .{0,60}abgeschlossen", r"zoll(?:abfertigung)? (?:ist )?(?:abgeschlossen|erledigt)",
-                          r"vom zoll freigegeben", r"zollfreigabe", r"verzollung abgeschlossen"]),
+                          r"vom zoll freigegeben", r"zollfreigabe", r"verzollung abgeschlossen"], (r"verweiger",)),
     (F.customs_duties, [r"(?:zoll|einfuhr)(?:gebuhr|abgabe)", r"zoll .{0,20}(?:zahlen|bezahlen)", r"einfuhrumsatzsteuer", r"zur bezahlung"]),
     (F.customs_info, [r"(?:unterlagen|dokumente|informationen) (?:fehlen|benotigt|erforderlich|angefordert)", r"fehlende (?:unterlagen|dokumente)"],
      (r"weiterleitung verzogert",)),
     (F.customs_held, [r"vom zoll (?:zuruckgehalten|einbehalten)", r"zoll.{0,20}(?:zuruckgehalten|einbehalten|gestoppt|festgehalten|aufgehalten)", r"beschau .{0,30}festgehalten"]),
-    (F.customs, [r"\bzoll", r"verzollung", r"wird verzollt", r"\bbeschau\b"]),  # "Beschau": a customs inspection (Swiss usage)
+    (F.customs, [r"\bzoll", r"verzollung", r"wird verzollt", r"\bbeschau\b", r"\beinfuhr"]),  # "Beschau": a customs inspection (Swiss usage)
     (F.arrived, [r"im zielland (?:angekommen|eingetroffen)", r"in deutschland (?:angekommen|eingetroffen)", r"import-paketzentrum"]),
     (F.label, [r"(?:versand)?(?:label|etikett) .{0,20}(?:erstellt|gedruckt)", r"(?:paketschein|paketmarke|versandmarke) .{0,20}erstellt"]),
     (F.picked_up, [r"eingeliefert", rf"vom {_SENDER} (?:ubergeben|abgeholt)"]),
