@@ -24,17 +24,17 @@ from pathlib import Path
 import pytest
 from sqlmodel import Session, col, select
 
-from messages.phrases import NATIONAL_POSTS
 from tests.fakes import event, snapshot
-from trackmon import demo_data
+from trackmon import demo_data, locales
 from trackmon.db import make_engine
 from trackmon.demo import DemoOptions, DemoPaths, DemoSummary, demo_settings, run_demo
 from trackmon.demo_data import DemoOrder, DemoParcel
 from trackmon.domain import Status, SubStatus
 from trackmon.ingest import ingest_snapshot
 from trackmon.intake import import_rows
+from trackmon.locales import format_date
+from trackmon.messaging.facts import NATIONAL_POSTS
 from trackmon.messaging.pickup import hold
-from trackmon.messaging.render import format_date
 from trackmon.messaging.window import buyer_zone
 from trackmon.models import Message, Order, Shipment, ShipmentEvent
 from trackmon.settings import load
@@ -240,8 +240,8 @@ def test_the_last_mile_carrier_is_the_destination_post(audit: Audit) -> None:
         if s.message.kind != "delivery_failed" and not (
                 s.message.kind == "stalled" and s.message.context["stall_stage"] == "destination"):
             continue
-        post = NATIONAL_POSTS[s.order.buyer_country]
-        name = post.get(s.message.language, post["*"])
+        local = locales.table(s.message.language, "national_posts").get(s.order.buyer_country)
+        name = local or NATIONAL_POSTS[s.order.buyer_country]
         assert name in s.text and "China Post" not in s.text, s.order.order_id
         checked += 1
     assert checked >= 2

@@ -12,7 +12,7 @@ BUILTIN = Renderer()
 NEW = ("pt", "fr", "de")
 # the shipped/expected window, as each language writes the last day
 WINDOW_END = {"pt": "27 de novembro de 2026", "fr": "27 novembre 2026", "de": "27. November 2026"}
-RETURN_DAY = {"pt": "1º de dezembro de 2026", "fr": "1er décembre 2026", "de": "1. Dezember 2026"}
+RETURN_DAY = {"pt": "1 de dezembro de 2026", "fr": "1 décembre 2026", "de": "1. Dezember 2026"}
 LAST_SCAN_DAY = {"pt": "18 de novembro de 2026", "fr": "18 novembre 2026", "de": "18. November 2026"}
 SIGN_OFF = {"pt": "Atenciosamente,", "fr": "Bien cordialement,", "de": "Viele Grüße"}
 ENGLISH_LEFTOVERS = ("Hello", "Best regards", "Tracking number", "We expect", "Please ")

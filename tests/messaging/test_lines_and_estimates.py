@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from messages.phrases import EVENT_KEYS, EVENT_PHRASES, LANGUAGES
+from trackmon import locales
 from trackmon.messaging.estimate import Figures, default_figures, estimate
 from trackmon.messaging.event_lines import EventFacts, event_line, event_stage
 from trackmon.messaging.facts import last_mile_carrier
@@ -27,9 +27,16 @@ def line(e: EventFacts, lang: str, **kw: object) -> str:
     return event_line(e, lang, origin="CN", destination="US", **kw)  # type: ignore[arg-type]
 
 
-def test_every_language_has_every_phrase() -> None:
+LANGUAGES = locales.languages()
+EVENT_KEYS = {"label", "accepted", "origin_sorting", "departed_origin", "departed_origin_hidden", "in_flight",
+              "arrived", "customs", "customs_held", "customs_duties", "customs_information", "customs_released",
+              "dest_sorting", "out_for_delivery", "pickup", "failed", "delivered", "returning", "returned",
+              "lost", "problem"}
+
+
+def test_every_language_has_every_phrase_event_lines_use() -> None:
     for lang in LANGUAGES:
-        assert set(EVENT_PHRASES[lang]) == set(EVENT_KEYS), lang
+        assert set(locales.table(lang, "events")) == EVENT_KEYS, lang
 
 
 @pytest.mark.parametrize("lang", ["en", "es", "pt", "fr", "de"])
