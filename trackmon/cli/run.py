@@ -61,12 +61,17 @@ def _run(ctx: typer.Context, once: bool, as_json: bool, no_api: bool) -> None:
 def check_settings(settings: Settings, *, serve_api: bool) -> None:
     """What start-up refuses with one line and exit 6: a channel missing a setting it needs
     (smtp.host, smtp.mail_from, messaging.webhook_url...) and an API reachable from other
-    machines without a token. Without a token the allowed routes are said in one log line."""
+    machines without a token. Without a token the allowed routes are said in one log line.
+    A buyer language folder missing a file or a word stops it too (exit 7, the file named)."""
     import asyncio
 
     import structlog
 
+    from trackmon.locales import catalog
     from trackmon.messaging.channels import build_channel
+    from trackmon.messaging.kinds import ALL_KINDS
+
+    catalog().check(ALL_KINDS)
 
     async def _probe() -> None:
         await build_channel(settings).aclose()  # each channel checks its settings when built
