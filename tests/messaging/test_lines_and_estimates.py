@@ -91,6 +91,9 @@ def test_last_mile_carrier_comes_from_the_destination_leg() -> None:
     assert last_mile_carrier(postal, "US", "en") == "USPS"
     assert last_mile_carrier(postal, "RU", "ru") == "Почта России"
     assert last_mile_carrier(postal, "RU", "de") == "Russian Post"
+    assert last_mile_carrier(postal, "RU", "pl") == "Poczta Rosyjska"  # the [national_posts] of pl/locale.toml
+    assert last_mile_carrier(postal, "PL", "pl") == "Poczta Polska"
+    assert last_mile_carrier(postal, "IT", "it") == "Poste Italiane"
     named = Shipment(order_pk=1, tracking_number="LK1CN", carrier="china-post", last_mile_carrier="GLS",
                      created_at=T)
     assert last_mile_carrier(named, "DE", "de") == "GLS"

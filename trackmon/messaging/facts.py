@@ -24,7 +24,8 @@ EXPRESS = {"dhl": "DHL", "ups": "UPS", "fedex": "FedEx", "usps": "USPS"}
 #: The national post that delivers the last mile of a postal parcel, per destination country
 #: (a language names it otherwise in the `[national_posts]` of its locale.toml).
 NATIONAL_POSTS = {"US": "USPS", "GB": "Royal Mail", "ES": "Correos", "MX": "Correos de México", "BR": "Correios",
-                  "FR": "La Poste", "DE": "Deutsche Post", "RU": "Russian Post"}
+                  "FR": "La Poste", "DE": "Deutsche Post", "RU": "Russian Post", "IT": "Poste Italiane",
+                  "PL": "Poczta Polska"}
 #: Parcel statuses that are a stage of their own.
 _STATUS_STAGES = {
     "available_for_pickup": "pickup", "out_for_delivery": "out_for_delivery", "delivered": "delivered",
