@@ -147,3 +147,17 @@ def test_run_refuses_to_start_on_an_incomplete_language(root: Path, tmp_path: Pa
     assert result.exit_code == 7, result.output
     assert "nl/stalled.subject.j2" in result.output and "missing stalled.subject.j2" in result.output
     assert not (tmp_path / "x.db").exists()  # refused before anything was opened
+
+
+def test_run_refuses_a_default_language_without_a_folder(tmp_path: Path, monkeypatch) -> None:
+    from trackmon.cli import app
+
+    monkeypatch.setenv("TRACKMON_DATABASE_URL", f"sqlite:///{tmp_path / 'x.db'}")
+    monkeypatch.setenv("TRACKMON_MESSAGING_DEFAULT_LANGUAGE", "nl")
+    monkeypatch.delenv("TRACKMON_CONFIG", raising=False)
+    try:
+        result = CliRunner().invoke(app, ["run", "--once"])
+    finally:
+        structlog.reset_defaults()
+    assert result.exit_code == 6, result.output
+    assert "messaging.default_language 'nl' has no language folder" in result.output
