@@ -69,6 +69,15 @@ def test_a_new_folder_is_discovered_rendered_and_dated_in_its_language(root: Pat
     assert renderer.render("shipped", "en", sample_contexts("shipped")[0]).text.startswith("Hello")
 
 
+def test_a_language_may_have_its_own_html_frame(root: Path) -> None:
+    frame = (root / "layout.html.j2").read_text().replace('<html lang="{{ language }}">',
+                                                          '<html lang="{{ language }}" dir="rtl">')
+    (root / "nl" / "layout.html.j2").write_text(frame)
+    renderer = Renderer(languages=Catalog(root))
+    assert 'dir="rtl"' in renderer.render("delivered", "nl", sample_contexts("delivered")[0]).html
+    assert 'dir="rtl"' not in renderer.render("delivered", "en", sample_contexts("delivered")[0]).html
+
+
 def test_a_missing_template_is_named(root: Path) -> None:
     (root / "nl" / "lost.txt.j2").unlink()
     with pytest.raises(TemplateError, match=r"nl/lost\.txt\.j2: nl: missing lost\.txt\.j2"):

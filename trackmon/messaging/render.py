@@ -2,7 +2,8 @@
 
 Template names are relative to a root: `<lang>/<kind>.subject.j2`, `<lang>/<kind>.txt.j2`,
 optionally `<lang>/<kind>.html.j2`, and `layout.html.j2` (the HTML frame that turns the
-plain text into paragraphs when a kind has no HTML template of its own). A seller's
+plain text into paragraphs when a kind has no HTML template of its own; a language may have
+its own `<lang>/layout.html.j2`). A seller's
 `messaging.templates_dir` is searched first, then the built-in language folders
 (`trackmon.locales`: the one list of languages). A template imports its language's shared
 parts by bare name (`{% import "_parts.j2" as p with context %}`): the environment resolves
@@ -180,6 +181,12 @@ class Renderer:
             return name
         return None
 
+    def _layout(self, language: str) -> str:
+        """The HTML frame: the language's own `<lang>/layout.html.j2` (a right-to-left script
+        needs `dir="rtl"`) when it has one, else the shared `layout.html.j2`."""
+        own = f"{language}/{LAYOUT}"
+        return own if own in self.template_names() else LAYOUT
+
     def _render_one(self, name: str, context: dict[str, Any]) -> str:
         try:
             return render_bounded(self.env.get_template(name), context)
@@ -201,7 +208,7 @@ class Renderer:
         subject = " ".join(self._render_one(subject_name, ctx).split())  # one line, no CR/LF
         text = self._render_one(text_name, ctx).strip() + "\n"
         text = re.sub(r"\n{3,}", "\n\n", text)
-        html_name = self._pick(kind, "html", lang) if self._pick(kind, "html", lang) else LAYOUT
+        html_name = self._pick(kind, "html", lang) or self._layout(lang)
         html = self._render_one(html_name, {**ctx, "subject": subject, "body": text})
         return Rendered(subject=subject, text=text, html=html, language=lang)
 
