@@ -55,6 +55,19 @@ def test_messages_is_not_an_import_package() -> None:
         __import__("messages.phrases")
 
 
+def test_the_folders_ship_as_package_data_of_trackmon() -> None:
+    """`pip install .` (checked by hand into a fresh venv: see docs/architecture.md, Languages)
+    packs `trackmon/messages`, the link to the top-level folder, with its templates and words."""
+    import tomllib
+
+    repo = Path(__file__).resolve().parents[2]
+    config = tomllib.loads((repo / "pyproject.toml").read_text())["tool"]["setuptools"]
+    assert config["packages"]["find"]["include"] == ["trackmon*", "carriers*"]
+    assert {"*.j2", "*.toml"} <= set(config["package-data"]["*"])
+    link = repo / "trackmon" / "messages"
+    assert link.is_symlink() and link.resolve() == (repo / "messages").resolve() == MESSAGES_DIR.resolve()
+
+
 def test_a_new_folder_is_discovered_rendered_and_dated_in_its_language(root: Path) -> None:
     (root / "nl" / "_parts.j2").write_text(
         (root / "nl" / "_parts.j2").read_text().replace("Hello", "Hallo"))
