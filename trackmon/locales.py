@@ -145,7 +145,7 @@ class Catalog:
             for part in ("subject", "txt"):
                 name = f"{kind}.{part}.j2"
                 if name not in ref_files:
-                    out.append((f"{REFERENCE}: message kind {kind!r} has no {name}", str(ref.folder / name)))
+                    out.append((f"{REFERENCE}: message kind '{kind}' has no {name}", str(ref.folder / name)))
         ref_keys = _keys(ref.facts)
         for code in self.codes:
             lang = langs[code]

@@ -203,7 +203,7 @@ class Renderer:
         subject_name = self._pick(kind, "subject", lang)
         text_name = self._pick(kind, "txt", lang)
         if subject_name is None or text_name is None:
-            raise TemplateError(f"no template for message kind {kind!r} "
+            raise TemplateError(f"no template for message kind '{kind}' "
                                 f"(looked for {lang}/{kind}.subject.j2 and {lang}/{kind}.txt.j2)")
         subject = " ".join(self._render_one(subject_name, ctx).split())  # one line, no CR/LF
         text = self._render_one(text_name, ctx).strip() + "\n"
@@ -244,7 +244,7 @@ class Renderer:
         for kind in kinds:
             if self._pick(kind, "subject", FALLBACK_LANGUAGE) is None or \
                     self._pick(kind, "txt", FALLBACK_LANGUAGE) is None:
-                raise TemplateError(f"message kind {kind!r} has no English subject/text template",
+                raise TemplateError(f"message kind '{kind}' has no English subject/text template",
                                     path=str(self.catalog.root / FALLBACK_LANGUAGE))
         for kind in kinds:
             contexts = samples(kind)
