@@ -1,4 +1,5 @@
-"""pt, fr, de templates: present, carry the same facts as English, localized dates and plurals."""
+"""Languages besides English (pt, fr, de, it, pl): present, carry the same facts as English,
+dates written by CLDR and days counted by the language's plural rule."""
 
 from __future__ import annotations
 
@@ -9,12 +10,16 @@ from trackmon.messaging.kinds import ALL_KINDS
 from trackmon.messaging.render import Renderer
 
 BUILTIN = Renderer()
-NEW = ("pt", "fr", "de")
+NEW = ("pt", "fr", "de", "it", "pl")
 # the shipped/expected window, as each language writes the last day
-WINDOW_END = {"pt": "27 de novembro de 2026", "fr": "27 novembre 2026", "de": "27. November 2026"}
-RETURN_DAY = {"pt": "1º de dezembro de 2026", "fr": "1er décembre 2026", "de": "1. Dezember 2026"}
-LAST_SCAN_DAY = {"pt": "18 de novembro de 2026", "fr": "18 novembre 2026", "de": "18. November 2026"}
-SIGN_OFF = {"pt": "Atenciosamente,", "fr": "Bien cordialement,", "de": "Viele Grüße"}
+WINDOW_END = {"pt": "27 de novembro de 2026", "fr": "27 novembre 2026", "de": "27. November 2026",
+              "it": "27 novembre 2026", "pl": "27 listopada 2026"}
+RETURN_DAY = {"pt": "1 de dezembro de 2026", "fr": "1 décembre 2026", "de": "1. Dezember 2026",
+              "it": "1 dicembre 2026", "pl": "1 grudnia 2026"}
+LAST_SCAN_DAY = {"pt": "18 de novembro de 2026", "fr": "18 novembre 2026", "de": "18. November 2026",
+                 "it": "18 novembre 2026", "pl": "18 listopada 2026"}
+SIGN_OFF = {"pt": "Atenciosamente,", "fr": "Bien cordialement,", "de": "Viele Grüße", "it": "Cordiali saluti,",
+            "pl": "Pozdrawiamy"}
 ENGLISH_LEFTOVERS = ("Hello", "Best regards", "Tracking number", "We expect", "Please ")
 
 
@@ -64,14 +69,25 @@ def test_pickup_says_where_since_and_days_left(lang: str) -> None:
     assert " 0 " not in last_day.text  # "the last day", not "0 days left"
 
 
-@pytest.mark.parametrize(("lang", "one_day", "many_days"), [
-    ("pt", "há 1 dia (", "há 9 dias ("),
-    ("fr", "depuis 1 jour (", "depuis 9 jours ("),
-    ("de", "seit einem Tag nicht", "seit 9 Tagen nicht"),
+@pytest.mark.parametrize(("lang", "days", "said"), [
+    ("pt", 1, "há 1 dia ("), ("pt", 9, "há 9 dias ("),
+    ("fr", 1, "depuis 1 jour ("), ("fr", 9, "depuis 9 jours ("),
+    ("de", 1, "seit einem Tag nicht"), ("de", 9, "seit 9 Tagen nicht"),
+    ("it", 1, "da 1 giorno ("), ("it", 9, "da 9 giorni ("),
+    ("pl", 1, "przez 1 dzień ("), ("pl", 3, "przez 3 dni ("), ("pl", 9, "przez 9 dni ("),
+    ("ru", 1, "уже 1 день"), ("ru", 3, "уже 3 дня"), ("ru", 9, "уже 9 дней"),
 ])
-def test_day_counts_agree_with_the_number(lang: str, one_day: str, many_days: str) -> None:
-    assert one_day in render("stalled", lang, days_without_update=1).text
-    assert many_days in render("stalled", lang, days_without_update=9).text
+def test_day_counts_agree_with_the_number(lang: str, days: int, said: str) -> None:
+    assert said in render("stalled", lang, days_without_update=days).text
+
+
+@pytest.mark.parametrize(("lang", "days", "said"), [
+    ("it", 1, "(tra 1 giorno)"), ("it", 11, "(tra 11 giorni)"),
+    ("pl", 1, "(za 1 dzień)"), ("pl", 2, "(za 2 dni)"), ("pl", 11, "(za 11 dni)"),
+    ("de", 1, "(in 1 Tag)"), ("de", 11, "(in 11 Tagen)"),
+])
+def test_days_left_to_collect_agree_with_the_number(lang: str, days: int, said: str) -> None:
+    assert said in render("pickup_reminder", lang, pickup_days_left=days).text
 
 
 @pytest.mark.parametrize("lang", NEW)
