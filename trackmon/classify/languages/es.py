@@ -33,6 +33,7 @@ VOCAB = """los las del envio entregado entregada entrega paquete destinatario re
         seur nacex tipsa mrw collectt parcelshop ausencia adverso restringido abandonada destruida manifestada
         retornado sucursal novedad indemnizacion obstruccion incautado fallecido digitalizada certificacion prueba
         bodega recolectado traslado camino pospone posponga orden
+        fiesta retener plaza duplicada duplicado sacada
         hasta tras segun este sus nuestro nuestra fue hemos usted seguimiento cartero buzon mensajero mensajeria
         paqueteria transportista encomienda salido nadie firmado robo hurto hurtado excepcion"""
 
@@ -48,7 +49,7 @@ RULES = table("es", [
                         r"recogida (?:asignada|solicitada|programada|planificada|confirmada|pendiente|fallida|no realizada|sin exito)",
                         r"(?:solicitud|orden|aviso) de recogida", r"intento de recogida", r"no se (?:ha )?(?:podido|pudo) recoger",
                         r"en bodega (?:del )?cliente", r"(?:envio|guia|orden|pedido) (?:creado|creada|generad[oa]|documentad[oa]|grabad[oa])",
-                        r"(?:datos|informacion) (?:del envio |de envio )?recibid"]),
+                        r"(?:datos|informacion) (?:del envio |de envio )?recibid", r"pendiente de ingreso"]),
     (F.sender_collected, [r"recogid[oa] (?:en|por) (?:origen|gls|el transportista|cliente|el mensajero|agencia)", r"(?:envio|paquete|bulto)s? recogid",
                           r"recogida (?:realizada|efectuada|completada|con ok)", r"recolectad[oa]", r"recoleccion (?:realizada|exitosa|efectuada)"]),
     (F.return_trip, [r"en reparto (?:al|hacia el) remitente"]),
@@ -84,7 +85,8 @@ RULES = table("es", [
                  r"(?:falta|faltan|sin) (?:datos (?:de|en) )?(?:la )?(?:direccion|numero de (?:calle|casa)|piso|puerta)",
                  r"(?:destinatario|domicilio|direccion) desconocid", r"destinatario sin identificar"]),
     (F.nobody, [r"(?:destinatario|cliente) ausente", r"\bausente\b", r"ausencia", r"cerrado", r"vacaciones",
-                r"no (?:contesta|responde|atiende)", r"no hay (?:persona|nadie)", r"\bnadie\b", r"no se encontr\w* (?:a|al) (?:destinatario|cliente)",
+                r"no (?:contesta|responde|atiende)", r"no hay (?:persona|nadie)", r"\bnadie\b",
+                r"no se (?:encuentra|encontro|encontraba) (?:a |al )?(?:el |la )?(?:titular|destinatario|cliente|nadie|persona|responsable)",
                 r"(?:telefono|movil) (?:erroneo|incorrecto|apagado|no disponible)", r"(?:se )?dej\w* aviso", r"aviso en buzon"],
      (r"declaracao|con excepcion|siniestro",)),
     (F.failed, [r"intento de entrega", r"intento (?:de )?(?:reparto|visita)", r"entrega fallida", r"\bno entregad", r"\bsin entregar\b",
@@ -96,7 +98,7 @@ RULES = table("es", [
                           r"en ruta (?:de|para) (?:la )?(?:entrega|reparto|distribucion)", r"en proceso de (?:entrega|distribucion)", r"\ben rpto\b", r"sale a reparto",
                           r"en ruta (?:al|hacia el) destinatario", r"en camino (?:al|hacia el|a su|a tu) (?:destinatario|domicilio)",
                           r"con (?:el )?(?:repartidor|mensajero|cartero)", r"en manos del (?:repartidor|mensajero|cartero)",
-                          r"asignad[oa] (?:a|al) (?:repartidor|mensajero|ruta de reparto)", r"reparto en curso"]),
+                          r"asignad[oa] (?:a|al) (?:repartidor|mensajero|ruta de reparto)", r"reparto en curso", r"sacad[oa] a reparto"]),
     (F.delivered, [r"\bentregad[oa]s?\b(?! (?:a|al|en) (?:operador|transportista|correos|aduana|la aduana|oficina|punto))(?! almacen)",
                    r"ha retirado el envio", r"retirad[oa] por (?:el )?(?:destinatario|cliente)", r"recogid[oa] por (?:el )?(?:destinatario|cliente final)",
                    r"recibid[oa] (?:por|conforme)(?: el| la)? (?:destinatario|cliente|titular|vecino|portero|conserje|autorizado)", r"recepcion conforme",
@@ -112,7 +114,8 @@ RULES = table("es", [
                    r"(?:esperando|espera de|pendiente de) instruccion", r"aclaracion en proceso",
                    r"almacenado temporalmente", r"accidente", r"averia", r"huelga", r"mal tiempo", r"clima adverso", r"climatolog", r"meteorolog",
                    r"fuerza mayor", r"imposible devolver", r"\bnovedad\b", r"excepcion", r"indemnizacion", r"reclamacion", r"obstruccion", r"orden publico",
-                   r"(?:locker|citypaq|casillero|taquilla) (?:llen[oa]|averiad|fuera de servicio)"]),
+                   r"(?:locker|citypaq|casillero|taquilla) (?:llen[oa]|averiad|fuera de servicio)",
+                   r"\bfiesta\b", r"\bfestivo\b", r"\bretener\b", r"\bfaltan? en (?:origen|destino)", r"duplicad"]),
     (F.departed, [r"salida (?:del pais|de (?:la )?oficina de cambio)(?! de destino)", r"salio del pais de origen",
                   r"ha salido del pais de origen"]),
     (F.customs_released, [r"(?:liberado|despachad[oa]) (?:por|de|en) (?:la )?aduana", r"aduana.{0,20}(?:liberad|finalizad|completad)",
