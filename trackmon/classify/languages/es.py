@@ -34,6 +34,10 @@ VOCAB = """los las del envio entregado entregada entrega paquete destinatario re
         retornado sucursal novedad indemnizacion obstruccion incautado fallecido digitalizada certificacion prueba
         bodega recolectado traslado camino pospone posponga orden
         fiesta retener plaza duplicada duplicado sacada
+        rechazado rechazada danado danada fallida entregar aceptada reexpedicion redestinado arribo factura remitent recoger
+        llego nieve lluvia calle conserje portero recibida entregamos pudimos lamentamos molestias caja concertar manana hoy
+        ayer tercer solicitud importe impuestos tramite clasificado consigna taquilla ubicacion llamada llamar rehuso rehusa
+        acepta aceptar franquicia
         hasta tras segun este sus nuestro nuestra fue hemos usted seguimiento cartero buzon mensajero mensajeria
         paqueteria transportista encomienda salido nadie firmado robo hurto hurtado excepcion"""
 

@@ -33,7 +33,12 @@ VOCAB = """spedizione stata consegnata consegna transito ritiro disponibile mitt
         disguido sbancalabile sagoma scondizionato mancanza furtata percorso inversione autista sbagliato errata
         bollettazione spazio furgone localizzato chiusura importo contrassegno riuscita creata problemi riconsegna
         attrezzato scarico prenotare prenotata concordata destinataria inoltrata distributore riapertura effettuabile
-        restituita"""
+        restituita
+        partita partenza arrivo scansione servita localita contattare pacchi colli magazzino lavorazione inviato tentato fallito
+        riuscito mancato rifiuto civico citofono nominativo rotto manomesso bagnato rubato rallentamento pioggia sdoganamento
+        doganale annullata annullato sospesa bloccata bloccato trattenuta oggi domani ieri nostro nostra nostri siamo abbiamo
+        stato della dello degli effettuata effettuato eseguita avvenuta postino portalettere raccomandata pacchetto giorni
+        lavorativi"""
 
 RULES = table("it", [
     # back with the sender (final): the return handed to the sender
