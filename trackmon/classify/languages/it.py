@@ -38,7 +38,9 @@ VOCAB = """spedizione stata consegnata consegna transito ritiro disponibile mitt
         riuscito mancato rifiuto civico citofono nominativo rotto manomesso bagnato rubato rallentamento pioggia sdoganamento
         doganale annullata annullato sospesa bloccata bloccato trattenuta oggi domani ieri nostro nostra nostri siamo abbiamo
         stato della dello degli effettuata effettuato eseguita avvenuta postino portalettere raccomandata pacchetto giorni
-        lavorativi"""
+        lavorativi nebbia ghiaccio frana mareggiata grandine temporale esondazione eruzione sisma emergenza quarantena
+        ordinanza traghetto traghetti viabilita traffico lavori interrotta interrotto impraticabile inaccessibile elezioni
+        patronale vietato consentito inagibile tecnici calamita atmosferici allerta"""
 
 RULES = table("it", [
     # back with the sender (final): the return handed to the sender
@@ -97,7 +99,14 @@ RULES = table("it", [
                    r"errore nel trasferimento dei dati", r"disguido", r"mancanza \d avviso", r"incidente sul percorso",
                    r"inversione collo", r"autista sbagliato", r"errata destinazione", r"problemi in distribuzione", r"anomalia",
                    r"annullat", r"cancellat", r"sospes[ao]", r"trattenut[ao](?! (?:in |dalla |presso la )?dogana)",
-                   r"locker (?:pieno|guasto|fuori servizio)", r"errore di (?:smistamento|instradamento|spedizione)"]),
+                   r"locker (?:pieno|guasto|fuori servizio)", r"errore di (?:smistamento|instradamento|spedizione)",
+                   # disruptions: weather, roads, public order, health, power and vehicles
+                   r"nebbia", r"ghiaccio", r"\bgelo\b", r"\bvento\b", r"\bfrana\b", r"mareggiata", r"grandine", r"temporale", r"esondazion",
+                   r"eruzion", r"\bsisma\b", r"emergenza", r"quarantena", r"zona rossa", r"ordinanza", r"traghett", r"porto chiuso",
+                   r"viabilita", r"traffico", r"lavori (?:stradali|in corso)", r"interrott", r"impraticabil", r"inaccessibil", r"elezioni",
+                   r"evento (?:sportivo|eccezionale|imprevisto)", r"festa patronale", r"accesso (?:vietato|non consentito)", r"inagibil",
+                   r"avaria", r"problem[ai] tecnic", r"black ?out", r"mancanza (?:di )?(?:energia|corrente)", r"incidente stradale",
+                   r"calamita", r"eventi atmosferici", r"condizioni meteo", r"allerta meteo"]),
     (F.exception, [r"attesa di istruzioni", r"\bnon in consegna\b"], (r"dogan|inoltrat",)),
     (F.customs_released, [r"svincolo", r"svincolat", r"sdoganat"]),
     (F.customs_duties, [r"(?:pagamento|importo) (?:dei )?dazi", r"dazi"]),
