@@ -37,7 +37,7 @@ VOCAB = """los las del envio entregado entregada entrega paquete destinatario re
         rechazado rechazada danado danada fallida entregar aceptada reexpedicion redestinado arribo factura remitent recoger
         llego nieve lluvia calle conserje portero recibida entregamos pudimos lamentamos molestias caja concertar manana hoy
         ayer tercer solicitud importe impuestos tramite clasificado consigna taquilla ubicacion llamada llamar rehuso rehusa
-        acepta aceptar franquicia
+        acepta aceptar franquicia embalaje ilegible paralizacion inundacion carretera
         hasta tras segun este sus nuestro nuestra fue hemos usted seguimiento cartero buzon mensajero mensajeria
         paqueteria transportista encomienda salido nadie firmado robo hurto hurtado excepcion"""
 
@@ -76,7 +76,7 @@ RULES = table("es", [
     (F.returning, [r"devolucion", r"devuelt[oa]", r"en devolucion", r"finalizado plazo (?:de )?retirada", r"plazo (?:de )?(?:retirada|permanencia|custodia) (?:finalizado|vencido|cumplido|agotado)",
                    r"retorno al? (?:remitente|origen)", r"\bdevolver\b", r"se devuelve", r"en retorno", r"retornando",
                    r"regres(?:a|o|ando) (?:al?|hacia) (?:remitente|origen)"],
-     (r"imposible devolver",)),
+     (r"imposible devolver|anulad|cancelad",)),
     (F.damaged_early, [r"deteriorad"]),
     (F.lost, [r"extraviad", r"extravio", r"perdid[oa]", r"\brobad[oa]\b", r"\brobo\b", r"\bhurt(?:o|ad[oa])\b", r"siniestro", r"sustraid", r"sustraccion"]),
     (F.prohibited, [r"confiscad", r"incautad", r"decomisad", r"material (?:restringido|prohibido|peligroso)", r"mercancia (?:prohibida|peligrosa)",
@@ -87,17 +87,25 @@ RULES = table("es", [
                  r"destinatario (?:desconocido|no (?:existe|localizado|encontrado|identificado)|se (?:ha )?mudado|trasladado|fallecid)",
                  r"no es la direccion actual", r"direccion actual del destinatario", r"cambio de (?:domicilio|direccion)", r"se (?:ha )?mudado",
                  r"(?:falta|faltan|sin) (?:datos (?:de|en) )?(?:la )?(?:direccion|numero de (?:calle|casa)|piso|puerta)",
-                 r"(?:destinatario|domicilio|direccion) desconocid", r"destinatario sin identificar"]),
+                 r"(?:destinatario|domicilio|direccion) desconocid", r"destinatario sin identificar",
+                 r"no (?:se )?(?:localiza|localizado|localizada|encuentra la direccion|existe (?:la )?direccion)", r"sin localizar",
+                 r"(?:faltan?|insuficientes?|incorrectos?) (?:los )?datos (?:de|del) (?:destinatario|direccion|entrega)",
+                 r"datos (?:de|del) (?:destinatario|direccion|entrega) (?:incorrectos|incompletos|insuficientes|erroneos)",
+                 r"(?:zona|direccion) (?:de )?(?:dificil acceso|peligrosa|no accesible|sin acceso|restringida)", r"dificil acceso"]),
     (F.nobody, [r"(?:destinatario|cliente) ausente", r"\bausente\b", r"ausencia", r"cerrado", r"vacaciones",
                 r"no (?:contesta|responde|atiende)", r"no hay (?:persona|nadie)", r"\bnadie\b",
                 r"no se (?:encuentra|encontro|encontraba) (?:a |al )?(?:el |la )?(?:titular|destinatario|cliente|nadie|persona|responsable)",
-                r"(?:telefono|movil) (?:erroneo|incorrecto|apagado|no disponible)", r"(?:se )?dej\w* aviso", r"aviso en buzon"],
+                r"(?:telefono|movil) (?:erroneo|incorrecto|apagado|no disponible)", r"(?:se )?dej\w* aviso", r"aviso en buzon",
+                r"no (?:esta|estaba) (?:el |la )?(?:destinatario|cliente|en (?:casa|el domicilio))", r"fuera de horario de entrega"],
      (r"declaracao|con excepcion|siniestro",)),
     (F.failed, [r"intento de entrega", r"intento (?:de )?(?:reparto|visita)", r"entrega fallida", r"\bno entregad", r"\bsin entregar\b",
                 r"\bno (?:se )?(?:(?:ha|han|hemos|fue|pudo|pudimos|logro|logramos|puede|podemos) )?(?:(?:podido|sido|logrado) )?(?:ser )?entreg(?:ad[oa]s?|ar(?:lo|la)?|o|aron)\b",
                 r"no (?:ha sido|fue|es|ha resultado) posible (?:la |realizar la )?entreg", r"intento fallido", r"(?:reparto|entrega|visita|intento)s? (?:\w+ )?fallid",
                 r"sin exito", r"imposible (?:de )?(?:la )?entreg", r"sin efectivo", r"(?:primer|segundo|tercer|1er|2do|3er) intento",
-                r"visita a destinatario re-?programa", r"intento entregar", r"se realiza visita"]),
+                r"visita a destinatario re-?programa", r"intento entregar", r"se realiza visita",
+                r"(?:entrega|reparto) no (?:efectuad|realizad|completad)", r"no se realiza (?:la )?entrega", r"visita sin entrega",
+                r"(?:cliente|destinatario) (?:solicita|pide) (?:nueva|otra) (?:fecha|entrega|visita)", r"(?:sin|no tiene) (?:dinero|el importe)",
+                r"no (?:paga|puede pagar|abona)\b"]),
     (F.out_for_delivery, [r"en reparto", r"(?:sale|salio|salida|ha salido) (?:a|para|en) (?:reparto|entrega|distribucion|ruta de (?:entrega|reparto))", r"en distribucion",
                           r"en ruta (?:de|para) (?:la )?(?:entrega|reparto|distribucion)", r"en proceso de (?:entrega|distribucion)", r"\ben rpto\b", r"sale a reparto",
                           r"en ruta (?:al|hacia el) destinatario", r"en camino (?:al|hacia el|a su|a tu) (?:destinatario|domicilio)",
@@ -119,7 +127,12 @@ RULES = table("es", [
                    r"almacenado temporalmente", r"accidente", r"averia", r"huelga", r"mal tiempo", r"clima adverso", r"climatolog", r"meteorolog",
                    r"fuerza mayor", r"imposible devolver", r"\bnovedad\b", r"excepcion", r"indemnizacion", r"reclamacion", r"obstruccion", r"orden publico",
                    r"(?:locker|citypaq|casillero|taquilla) (?:llen[oa]|averiad|fuera de servicio)",
-                   r"\bfiesta\b", r"\bfestivo\b", r"\bretener\b", r"\bfaltan? en (?:origen|destino)", r"duplicad"]),
+                   r"\bfiesta\b", r"\bfestivo\b", r"\bretener\b", r"\bfaltan? en (?:origen|destino)", r"duplicad",
+                   r"anomalia", r"\bproblemas?\b", r"faltante", r"sobrante", r"mal (?:embalad|etiquetad)", r"embalaje (?:defectuoso|incorrecto|insuficiente)",
+                   r"etiqueta (?:ilegible|incorrecta|erronea|danada)", r"sin etiqueta", r"exceso de (?:peso|medidas|dimensiones)", r"sobrepeso",
+                   r"(?:pendiente de |en espera de |esperando )(?:solucion|resolucion|respuesta)", r"desviad[oa]", r"paralizacion",
+                   r"(?:inundacion|nevada|temporal|tormenta|lluvias?) ", r"catastrofe", r"emergencia", r"corte de (?:carretera|trafico)",
+                   r"carretera cortada", r"averia (?:del |de )?vehiculo"]),
     (F.departed, [r"salida (?:del pais|de (?:la )?oficina de cambio)(?! de destino)", r"salio del pais de origen",
                   r"ha salido del pais de origen"]),
     (F.customs_released, [r"(?:liberado|despachad[oa]) (?:por|de|en) (?:la )?aduana", r"aduana.{0,20}(?:liberad|finalizad|completad)",
