@@ -177,3 +177,43 @@ def test_pickup_wording_of_other_languages_is_not_read_as_a_spanish_pickup_point
     got = explain("Sender tendered the shipment to UPS after the latest pickup time for the requested service. "
                   "A day delay is likely.")
     assert got is None or not got.rule.startswith("es."), got
+
+
+OPERATIONAL_FAMILIES = [
+    # holidays, holds, duplicates and missing parcels are exceptions whatever the carrier calls them
+    ("FIESTA LOCAL", S.exception, U.other),
+    ("RETENER EN PLAZA", S.exception, U.other),
+    ("Expedición duplicada", S.exception, U.other),
+    ("FALTA EN ORIGEN CLIENTE", S.exception, U.other),
+    ("POSICIONADORA FALTAN BULTOS", S.exception, U.other),
+    ("FALTA DE TIEMPO NAVE", S.exception, U.delayed),
+    ("ANULADA EXPEDICIÓN EXTRAVIADA", S.exception, U.lost),
+    # an incident parcel taken out for delivery is out for delivery
+    ("INCIDENCIA SACADA A REPARTO", S.out_for_delivery, None),
+    ("ENVIO CON SALIDA A REPARTO", S.out_for_delivery, None),
+    ("Pedido en Distribución", S.out_for_delivery, None),
+    # the recipient not found at the door
+    ("No se encuentra el titular", S.delivery_failed, U.nobody_home),
+    # delivered *to* a locker waits for the buyer
+    ("ENTREGADO EN LOCKER", S.available_for_pickup, U.pickup_locker),
+    # not yet in the network; a return in progress
+    ("Pendiente de ingreso", S.info_received, U.label_created),
+    ("En proceso de devolucion", S.returning, U.returning),
+    ("Devolucion a Central", S.returning, U.returning),
+    # missing customs papers and ordinary hub scans stay in transit
+    ("FALTA FACTURA", S.in_transit, None),
+    ("INSPECCION NO ADUANERA", S.in_transit, U.customs_processing),
+    ("Arribo a Nodo", S.in_transit, None),
+]
+
+
+@pytest.mark.parametrize(("text", "status", "sub"), OPERATIONAL_FAMILIES)
+def test_operational_families_from_further_carriers(text: str, status: Status, sub: SubStatus | None) -> None:
+    check(text, status, sub)
+
+
+def test_general_forms_read_alike() -> None:
+    """The participle and negation families do not depend on one carrier's sentence."""
+    for text in ("EL ENVÍO NO SE HA ENTREGADO POR AUSENCIA O CIERRE. SE PUEDE REPROGRAMAR UNA NUEVA ENTREGA.",
+                 "Su envío no ha podido ser entregado", "No entregado", "REPARTO FALLIDO"):
+        check(text, S.delivery_failed)

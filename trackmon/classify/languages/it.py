@@ -40,7 +40,7 @@ VOCAB = """spedizione stata consegnata consegna transito ritiro disponibile mitt
         stato della dello degli effettuata effettuato eseguita avvenuta postino portalettere raccomandata pacchetto giorni
         lavorativi nebbia ghiaccio frana mareggiata grandine temporale esondazione eruzione sisma emergenza quarantena
         ordinanza traghetto traghetti viabilita traffico lavori interrotta interrotto impraticabile inaccessibile elezioni
-        patronale vietato consentito inagibile tecnici calamita atmosferici allerta"""
+        patronale vietato consentito inagibile tecnici calamita atmosferici allerta pieno"""
 
 RULES = table("it", [
     # back with the sender (final): the return handed to the sender
