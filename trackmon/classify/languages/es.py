@@ -37,7 +37,7 @@ VOCAB = """los las del envio entregado entregada entrega paquete destinatario re
         rechazado rechazada danado danada fallida entregar aceptada reexpedicion redestinado arribo factura remitent recoger
         llego nieve lluvia calle conserje portero recibida entregamos pudimos lamentamos molestias caja concertar manana hoy
         ayer tercer solicitud importe impuestos tramite clasificado consigna taquilla ubicacion llamada llamar rehuso rehusa
-        acepta aceptar franquicia embalaje ilegible paralizacion inundacion carretera
+        acepta aceptar franquicia embalaje ilegible paralizacion inundacion carretera aplaza emisor
         hasta tras segun este sus nuestro nuestra fue hemos usted seguimiento cartero buzon mensajero mensajeria
         paqueteria transportista encomienda salido nadie firmado robo hurto hurtado excepcion"""
 
@@ -53,7 +53,10 @@ RULES = table("es", [
                         r"recogida (?:asignada|solicitada|programada|planificada|confirmada|pendiente|fallida|no realizada|sin exito)",
                         r"(?:solicitud|orden|aviso) de recogida", r"intento de recogida", r"no se (?:ha )?(?:podido|pudo) recoger",
                         r"en bodega (?:del )?cliente", r"(?:envio|guia|orden|pedido) (?:creado|creada|generad[oa]|documentad[oa]|grabad[oa])",
-                        r"(?:datos|informacion) (?:del envio |de envio )?recibid", r"pendiente de ingreso"]),
+                        r"(?:datos|informacion) (?:del envio |de envio )?recibid", r"pendiente de ingreso",
+                        # the sender's side of a collection: absent, unknown, wrong address, postponed, data missing
+                        r"(?:remitente|emisor|expedidor) (?:ausente|desconocido|cerrado|no (?:entrega|tiene|prepara))",
+                        r"(?:direccion|domicilio|datos) de recogida", r"aplaza (?:la )?recogida", r"pendiente de recibir en"]),
     (F.sender_collected, [r"recogid[oa] (?:en|por) (?:origen|gls|el transportista|cliente|el mensajero|agencia)", r"(?:envio|paquete|bulto)s? recogid",
                           r"recogida (?:realizada|efectuada|completada|con ok)", r"recolectad[oa]", r"recoleccion (?:realizada|exitosa|efectuada)"]),
     (F.return_trip, [r"en reparto (?:al|hacia el) remitente"]),
@@ -63,7 +66,7 @@ RULES = table("es", [
     (F.locker, [r"citypaq", r"casillero", r"armario inteligente", r"\blockers?\b", r"taquilla", r"buzon inteligente"],
      (r"incidencia|llen[oa]|no cabe|averi|fuera de servicio|retirad|recogido por|entregado a|devol|caducad",)),
     (F.point, [r"punto (?:de )?(?:recogida|entrega|retiro|conveniencia|pack|seur pickup|seur|mrw|nacex|ctt|collectt|gls|dhl|celeritas|servicio)", r"pointcorner",
-               r"parcel ?shop", r"nacexshop", r"tienda (?:seur )?pickup", r"\bpudo\b", r"(?:en|repartidor) pick ?up\b", r"recepcionado en punto",
+               r"parcel ?shop", r"nacexshop", r"mrw point", r"tienda (?:seur )?pickup", r"\bpudo\b", r"(?:en|repartidor) pick ?up\b", r"recepcionado en punto",
                r"depositado (?:en )?punto"],
      (r"retirad|entregado a|recogido por|incidencia|devol|rechaza",)),
     (F.post_office, [r"disponible (?:para|en) (?:su )?(?:recog|retir)", r"disponible en (?:oficina|sucursal|la oficina|agencia|delegacion|tienda)",
@@ -71,7 +74,8 @@ RULES = table("es", [
                      r"esperando (?:ser )?(?:recogid|retirad)", r"a (?:su |tu |la )?disposicion del destinatario", r"^en oficina$", r"reclame en oficina",
                      r"recogida en (?:agencia|oficina|sucursal|delegacion)", r"recoger(?:an)? en (?:delegacion|agencia|oficina|sucursal)",
                      r"pendiente de (?:ser )?(?:recogid|retirad)", r"pendiente de retiro", r"en espera en sucursal", r"retiro en (?:sucursal|oficina|agencia)",
-                     r"(?:puede|pueden) (?:pasar a )?(?:recoger|retirar)", r"en lista de correos", r"depositado en (?:oficina|sucursal|agencia)"]),
+                     r"(?:puede|pueden) (?:pasar a )?(?:recoger|retirar)", r"en lista de correos", r"depositado en (?:oficina|sucursal|agencia)",
+                     r"pendiente de (?:recoger|retirar) en", r"recoger(?:an)? en franquicia"]),
     # the parcel goes back (a reason inside does not make it a failed attempt)
     (F.returning, [r"devolucion", r"devuelt[oa]", r"en devolucion", r"finalizado plazo (?:de )?retirada", r"plazo (?:de )?(?:retirada|permanencia|custodia) (?:finalizado|vencido|cumplido|agotado)",
                    r"retorno al? (?:remitente|origen)", r"\bdevolver\b", r"se devuelve", r"en retorno", r"retornando",
@@ -80,7 +84,7 @@ RULES = table("es", [
     (F.damaged_early, [r"deteriorad"]),
     (F.lost, [r"extraviad", r"extravio", r"perdid[oa]", r"\brobad[oa]\b", r"\brobo\b", r"\bhurt(?:o|ad[oa])\b", r"siniestro", r"sustraid", r"sustraccion"]),
     (F.prohibited, [r"confiscad", r"incautad", r"decomisad", r"material (?:restringido|prohibido|peligroso)", r"mercancia (?:prohibida|peligrosa)",
-                    r"desechad", r"destruid", r"destruccion", r"abandonad"]),
+                    r"desechad", r"destruid", r"destruccion", r"destruir", r"abandonad"]),
     (F.refused, [r"rehus", r"rechazad", r"rechazo", r"\brechaza\b", r"no aceptan?\b", r"no (?:lo |la )?(?:acepta|quiere|quieren|desea)\b",
                  r"no conocen al remitente"]),
     (F.address, [r"(?:direccion|domicilio|dirección|calle|numero|codigo postal)(?: de entrega| del destinatario)? (?:incorrect|incomplet|erron|insuficient|inexistent|desconocid|equivocad|falsa|no existe|no (?:localizad|encontrad)|ilocalizable)",
@@ -114,14 +118,16 @@ RULES = table("es", [
     (F.delivered, [r"\bentregad[oa]s?\b(?! (?:a|al|en) (?:operador|transportista|correos|aduana|la aduana|oficina|punto))(?! almacen)",
                    r"ha retirado el envio", r"retirad[oa] por (?:el )?(?:destinatario|cliente)", r"recogid[oa] por (?:el )?(?:destinatario|cliente final)",
                    r"recibid[oa] (?:por|conforme)(?: el| la)? (?:destinatario|cliente|titular|vecino|portero|conserje|autorizado)", r"recepcion conforme",
+                   r"retirad[oa] (?:de|en) (?:mrw point|punto|oficina|sucursal|tienda|locker|taquilla)",
                    r"firmad[oa] por", r"entrega (?:efectuada|realizada|completada|confirmada|exitosa|correcta|sin verificar|parcial|digitalizada)",
                    r"prueba de entrega"]),
     (F.damaged, [r"danad", r"averiad", r"\broto\b", r"\brota\b", r"rotura", r"(?:paquete|bulto|embalaje|caja) abiert", r"mojad", r"golpead", r"mal estado"]),
-    (F.delayed, [r"retraso", r"demor", r"pospon", r"aplazad", r"falta de tiempo", r"perdida de (?:conexion|enlace)", r"fuera de plazo"]),
+    (F.delayed, [r"retraso", r"demor", r"pospon", r"aplazad", r"\baplaza\b", r"falta de tiempo", r"perdida de (?:conexion|enlace)", r"fuera de plazo"]),
     (F.exception, [r"estacionado", r"en almacen", r"almacen regulador", r"incidencia", r"anulad", r"cancelad", r"^no admitid",
                    r"faltan? (?:bultos|expedicion)", r"\berror (?:de |en )?(?:destino|clasificacion|encaminamiento|ruta|etiquetado|datos)\b", r"\berror en\b",
                    r"(?:llegada|enviado|encaminado) por error", r"mal (?:transitado|encaminad|dirigid|clasificad)",
-                   r"no enlazad", r"datos (?:documentados|comunicados) incorrectos", r"pendiente (?:de )?datos",
+                   r"no enlazad", r"datos (?:documentados|comunicados) incorrectos", r"pendiente (?:de )?(?:recibir )?(?:los )?datos",
+                   r"\b(?:anula|cancela)\b",
                    r"retenid[oa](?! (?:en |por )?(?:la )?aduana)", r"detenid[oa](?! (?:en |por )?(?:la )?aduana)", r"paralizad", r"bloquead", r"inmovilizad",
                    r"(?:esperando|espera de|pendiente de) instruccion", r"aclaracion en proceso",
                    r"almacenado temporalmente", r"accidente", r"averia", r"huelga", r"mal tiempo", r"clima adverso", r"climatolog", r"meteorolog",
