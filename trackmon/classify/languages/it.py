@@ -40,7 +40,9 @@ VOCAB = """spedizione stata consegnata consegna transito ritiro disponibile mitt
         stato della dello degli effettuata effettuato eseguita avvenuta postino portalettere raccomandata pacchetto giorni
         lavorativi nebbia ghiaccio frana mareggiata grandine temporale esondazione eruzione sisma emergenza quarantena
         ordinanza traghetto traghetti viabilita traffico lavori interrotta interrotto impraticabile inaccessibile elezioni
-        patronale vietato consentito inagibile tecnici calamita atmosferici allerta pieno"""
+        patronale vietato consentito inagibile tecnici calamita atmosferici allerta pieno
+        illeggibile etichetta imballo imballaggio segnacollo sovrappeso mancante mancanti sbagliato sbagliata richiesta
+        contestazione"""
 
 RULES = table("it", [
     # back with the sender (final): the return handed to the sender
@@ -106,7 +108,13 @@ RULES = table("it", [
                    r"viabilita", r"traffico", r"lavori (?:stradali|in corso)", r"interrott", r"impraticabil", r"inaccessibil", r"elezioni",
                    r"evento (?:sportivo|eccezionale|imprevisto)", r"festa patronale", r"accesso (?:vietato|non consentito)", r"inagibil",
                    r"avaria", r"problem[ai] tecnic", r"black ?out", r"mancanza (?:di )?(?:energia|corrente)", r"incidente stradale",
-                   r"calamita", r"eventi atmosferici", r"condizioni meteo", r"allerta meteo"]),
+                   r"calamita", r"eventi atmosferici", r"condizioni meteo", r"allerta meteo",
+                   # goods, labels and paperwork: something wrong with the parcel itself
+                   r"illeggibil", r"etichett\w* (?:mancant|errat|illeggibil|danneggiat|staccat)", r"imball\w* (?:rott|danneggiat|non idone|insufficient)",
+                   r"segnacollo", r"sovrappeso", r"fuori (?:misura|sagoma)", r"non conform", r"spedizione incomplet", r"merce (?:mancante|non conforme)",
+                   r"(?<!doganali )\bmancant[ei]\b(?!.{0,20}dogan)", r"\bsbagliat", r"in verifica\b", r"verifica (?:merce|contenuto|peso)",
+                   r"richiest[ao] (?:di )?inform", r"rich\.? ?info", r"contestazion", r"\breclamo\b", r"apertura pratica",
+                   r"\bfermo (?:merce|amministrativo|tecnico|per)"]),
     (F.exception, [r"attesa di istruzioni", r"\bnon in consegna\b"], (r"dogan|inoltrat",)),
     (F.customs_released, [r"svincolo", r"svincolat", r"sdoganat"]),
     (F.customs_duties, [r"(?:pagamento|importo) (?:dei )?dazi", r"dazi"]),
