@@ -57,12 +57,13 @@ RULES = table("it", [
     (F.point, [r"fermopoint", r"parcel shop", r"punto (?:di )?ritiro", r"punto poste", r"punto (?:gls|brt|sda|inpost)"],
      (r"ritirata|reindirizzat|rifiutat|non ritirata",)),
     (F.post_office, [r"disponibile (?:per il|al|per|presso il) ritiro", r"in giacenza", r"pronta (?:per il|al) ritiro", r"fermo deposito", r"da ritirare",
-                     r"ritiro della spedizione presso la sede", r"ritirabile", r"(?:puo|potra) essere ritirat", r"in attesa di (?:essere )?ritirat",
+                     r"ritiro della spedizione presso la sede", r"ritiro presso (?:la sede|l'ufficio|il punto)", r"ritirabile", r"(?:puo|potra) essere ritirat", r"in attesa di (?:essere )?ritirat",
                      r"depositat[ao] (?:presso|in|nel|nell')"],
      (r"attesa di istruzioni|se urgente",)),
     # the parcel goes back (a reason inside does not make it a failed attempt)
     (F.returning, [r"in restituzione", r"restituit", r"restituzione al mittente", r"in rientro", r"rientro al mittente", r"ritorno al mittente",
-                   r"res[ao] (?:al )?mittente", r"in (?:fase di )?reso\b", r"rispedit[ao] al mittente", r"scaduti termini per il ritiro",
+                   r"res[ao] (?:al )?mittente", r"in (?:fase di )?reso\b", r"rispedit[ao] al mittente", r"scadut[io] (?:i )?termini",
+                   r"(?:termini|tempo|periodo) (?:di|per il) (?:ritiro|giacenza) (?:scadut|terminat)",
                    r"(?:termini|periodo) di giacenza (?:scadut|terminat)", r"giacenza scaduta"]),
     (F.lost, [r"\bfurto\b", r"\bfurtat", r"smarriment", r"smarrit", r"conferma mancanza", r"non localizzat", r"\brapina\b", r"coll[oi].{0,4}mancant",
               r"sottratt", r"\bpers[oa]\b"]),
@@ -77,7 +78,7 @@ RULES = table("it", [
     (F.nobody, [r"irreperibil", r"destinatario assente", r"\bassent[ei]\b", r"lasciato avviso", r"avviso di passaggio", r"destinatario (?:e' )?chius[oa]",
                 r"chius[oa] per (?:turno|ferie|inventario|lutto)", r"chiusura esercizio", r"nessuno (?:in casa|presente)", r"non (?:risponde|presente)\b",
                 r"(?:telefono|citofono) (?:errato|inesistente|non (?:raggiungibile|funzionante|risponde))", r"mancato contatto"]),
-    (F.failed, [r"consegna non andata a buon fine", r"mancat[ao] (?:consegna|recapito)", r"non consegnat", r"tentativo di consegna",
+    (F.failed, [r"consegna non andata a buon fine", r"mancat[ao] (?:consegna|recapito)", r"non consegnat", r"tentativo di consegna", r"non (?:\w+ ){0,2}riusc\w* a consegnar",
                 r"(?:primo|secondo|terzo|1|2|3)'? (?:tentativo|passaggio)", r"non recapitat", r"non siamo riusciti a consegnare",
                 r"consegna non (?:riuscita|effettuata|avvenuta|eseguita|possibile)", r"consegna fallita", r"impossibile (?:effettuare la )?consegn",
                 r"non (?:e' |e )?stato possibile (?:effettuare la )?consegn", r"inesitat", r"\binesito\b", r"esito negativo",
@@ -89,7 +90,7 @@ RULES = table("it", [
     # GLS Italy's out-for-delivery line names today's delivery as "prevista": today is not a plan
     (F.out_for_delivery, [r"consegna prevista nel corso della giornata odierna"], (), ""),
     (F.delivered, [r"(?:e|e') stata consegnata", r"consegnat[ao]", r"con successo in data", r"consegna a persona abilitata",
-                   r"ritirata al", r"consegna (?:effettuata|avvenuta|eseguita|completata|riuscita)", r"recapitat[ao]",
+                   r"ritirata al", r"ritirat[ao] (?:al|dal|presso il|nel) (?:\w+-)?(?:fermopoint|punto|locker|ufficio)", r"consegna (?:effettuata|avvenuta|eseguita|completata|riuscita)", r"recapitat[ao]",
                    r"ritirat[ao] dal destinatario", r"firmat[ao] da"]),
     (F.damaged, [r"deterioramento", r"danneggiat", r"preavviso di danno", r"scondizionat", r"manomess", r"\brott[oa]\b", r"bagnat"]),
     (F.delayed, [r"rallentament", r"\britardo\b", r"\bin ritardo\b", r"non uscita", r"manca spazio", r"posticipat", r"rinviat"]),
@@ -122,7 +123,8 @@ RULES = table("it", [
     (F.customs_held, [r"controlli doganali", r"trattenut[ao] (?:in |dalla |presso la )?dogana"]),
     (F.customs, [r"dogan"]),
     (F.label, [r"spedizione creata", r"dati spediz\w*\.? trasmessi", r"registrata nei nostri sistemi", r"ordine elaborato",
-               r"etichetta (?:creata|stampata|generata)", r"spedizione (?:registrata|inserita)", r"dati (?:della spedizione )?ricevuti"]),
+               r"etichetta (?:creata|stampata|generata)", r"spedizione (?:registrata|inserita)", r"dati (?:della spedizione )?ricevuti",
+               r"registrat[ao] (?:nei|nel) (?:nostri )?sistem", r"lettera di vettura (?:creata|emessa)"]),
     (F.picked_up, [r"presa in carico", r"accettat[ao]", r"ufficio postale", r"accettazione", r"^ritirata$"]),
 ])
 
