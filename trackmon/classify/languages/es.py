@@ -37,7 +37,7 @@ VOCAB = """los las del envio entregado entregada entrega paquete destinatario re
         rechazado rechazada danado danada fallida entregar aceptada reexpedicion redestinado arribo factura remitent recoger
         llego nieve lluvia calle conserje portero recibida entregamos pudimos lamentamos molestias caja concertar manana hoy
         ayer tercer solicitud importe impuestos tramite clasificado consigna taquilla ubicacion llamada llamar rehuso rehusa
-        acepta aceptar franquicia embalaje ilegible paralizacion inundacion carretera aplaza emisor
+        acepta aceptar franquicia embalaje ilegible paralizacion inundacion carretera aplaza emisor primera segunda tercera trasladado trasladada falta faltan
         hasta tras segun este sus nuestro nuestra fue hemos usted seguimiento cartero buzon mensajero mensajeria
         paqueteria transportista encomienda salido nadie firmado robo hurto hurtado excepcion"""
 
@@ -90,7 +90,8 @@ RULES = table("es", [
     (F.address, [r"(?:direccion|domicilio|dirección|calle|numero|codigo postal)(?: de entrega| del destinatario)? (?:incorrect|incomplet|erron|insuficient|inexistent|desconocid|equivocad|falsa|no existe|no (?:localizad|encontrad)|ilocalizable)",
                  r"destinatario (?:desconocido|no (?:existe|localizado|encontrado|identificado)|se (?:ha )?mudado|trasladado|fallecid)",
                  r"no es la direccion actual", r"direccion actual del destinatario", r"cambio de (?:domicilio|direccion)", r"se (?:ha )?mudado",
-                 r"(?:falta|faltan|sin) (?:datos (?:de|en) )?(?:la )?(?:direccion|numero de (?:calle|casa)|piso|puerta)",
+                 r"(?:falta|faltan|sin) (?:datos (?:de|en) )?(?:la |el )?(?:direccion|numero\b|piso|puerta|codigo postal)",
+                 r"(?:cliente|destinatario|empresa) (?:se ha )?traslad", r"se ha trasladado",
                  r"(?:destinatario|domicilio|direccion) desconocid", r"destinatario sin identificar",
                  r"no (?:se )?(?:localiza|localizado|localizada|encuentra la direccion|existe (?:la )?direccion)", r"sin localizar",
                  r"(?:faltan?|insuficientes?|incorrectos?) (?:los )?datos (?:de|del) (?:destinatario|direccion|entrega)",
@@ -100,7 +101,8 @@ RULES = table("es", [
                 r"no (?:contesta|responde|atiende)", r"no hay (?:persona|nadie)", r"\bnadie\b",
                 r"no se (?:encuentra|encontro|encontraba) (?:a |al )?(?:el |la )?(?:titular|destinatario|cliente|nadie|persona|responsable)",
                 r"(?:telefono|movil) (?:erroneo|incorrecto|apagado|no disponible)", r"(?:se )?dej\w* aviso", r"aviso en buzon",
-                r"no (?:esta|estaba) (?:el |la )?(?:destinatario|cliente|en (?:casa|el domicilio))", r"fuera de horario de entrega"],
+                r"no (?:esta|estaba) (?:el |la )?(?:destinatario|cliente|responsable|en (?:casa|el domicilio))", r"fuera de horario de entrega",
+                r"(?:sin|no hay) responsable", r"horario (?:de )?(?:cierre|no compatible)", r"fuera de horario\b(?! de recoleccion)"],
      (r"declaracao|con excepcion|siniestro",)),
     (F.failed, [r"intento de entrega", r"intento (?:de )?(?:reparto|visita)", r"entrega fallida", r"\bno entregad", r"\bsin entregar\b",
                 r"\bno (?:se )?(?:(?:ha|han|hemos|fue|pudo|pudimos|logro|logramos|puede|podemos) )?(?:(?:podido|sido|logrado) )?(?:ser )?entreg(?:ad[oa]s?|ar(?:lo|la)?|o|aron)\b",
@@ -109,7 +111,7 @@ RULES = table("es", [
                 r"visita a destinatario re-?programa", r"intento entregar", r"se realiza visita",
                 r"(?:entrega|reparto) no (?:efectuad|realizad|completad)", r"no se realiza (?:la )?entrega", r"visita sin entrega",
                 r"(?:cliente|destinatario) (?:solicita|pide) (?:nueva|otra) (?:fecha|entrega|visita)", r"(?:sin|no tiene) (?:dinero|el importe)",
-                r"no (?:paga|puede pagar|abona)\b"]),
+                r"no (?:paga|puede pagar|abona)\b", r"\b(?:1|2|3|primera|segunda|tercera)a? visita\b"]),
     (F.out_for_delivery, [r"en reparto", r"(?:sale|salio|salida|ha salido) (?:a|para|en) (?:reparto|entrega|distribucion|ruta de (?:entrega|reparto))", r"en distribucion",
                           r"en ruta (?:de|para) (?:la )?(?:entrega|reparto|distribucion)", r"en proceso de (?:entrega|distribucion)", r"\ben rpto\b", r"sale a reparto",
                           r"en ruta (?:al|hacia el) destinatario", r"en camino (?:al|hacia el|a su|a tu) (?:destinatario|domicilio)",
@@ -134,7 +136,8 @@ RULES = table("es", [
                    r"fuerza mayor", r"imposible devolver", r"\bnovedad\b", r"excepcion", r"indemnizacion", r"reclamacion", r"obstruccion", r"orden publico",
                    r"(?:locker|citypaq|casillero|taquilla) (?:llen[oa]|averiad|fuera de servicio)",
                    r"\bfiesta\b", r"\bfestivo\b", r"\bretener\b", r"\bfaltan? en (?:origen|destino)", r"duplicad",
-                   r"anomalia", r"\bproblemas?\b", r"faltante", r"sobrante", r"mal (?:embalad|etiquetad)", r"embalaje (?:defectuoso|incorrecto|insuficiente)",
+                   r"anomalia", r"\bproblemas?\b", r"faltante", r"sobrante", r"\bfaltan? (?:de )?mercancia", r"\bsobran? bultos?", r"sin bultos",
+                   r"mal canalizad", r"\bsobra\b", r"mal (?:embalad|etiquetad)", r"embalaje (?:defectuoso|incorrecto|insuficiente)",
                    r"etiqueta (?:ilegible|incorrecta|erronea|danada)", r"sin etiqueta", r"exceso de (?:peso|medidas|dimensiones)", r"sobrepeso",
                    r"(?:pendiente de |en espera de |esperando )(?:solucion|resolucion|respuesta)", r"desviad[oa]", r"paralizacion",
                    r"(?:inundacion|nevada|temporal|tormenta|lluvias?) ", r"catastrofe", r"emergencia", r"corte de (?:carretera|trafico)",
