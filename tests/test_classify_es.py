@@ -217,3 +217,30 @@ def test_general_forms_read_alike() -> None:
     for text in ("EL ENVÍO NO SE HA ENTREGADO POR AUSENCIA O CIERRE. SE PUEDE REPROGRAMAR UNA NUEVA ENTREGA.",
                  "Su envío no ha podido ser entregado", "No entregado", "REPARTO FALLIDO"):
         check(text, S.delivery_failed)
+
+
+SENDER_OR_RECIPIENT = [
+    # MRW names both parties: the sender's side of a collection is data received, the recipient's a failed attempt
+    ("Remitente ausente o cerrado", S.info_received, U.label_created),
+    ("Dirección de recogida incompleta", S.info_received, U.label_created),
+    ("Emisor aplaza la recogida", S.info_received, U.label_created),
+    ("Destinatario ausente o cerrado", S.delivery_failed, U.nobody_home),
+    ("Dirección de entrega incompleta", S.delivery_failed, U.bad_address),
+    ("Envío rechazado por embalaje dañado", S.delivery_failed, U.refused),
+    # a collection cancelled by the sender is an exception; a postponed delivery a delay
+    ("Emisor anula la recogida", S.exception, U.other),
+    ("Destinatario aplaza la entrega", S.exception, U.delayed),
+    # waiting at a franchise or an MRW Point, and taken out of it
+    ("Pendiente de recoger en franquicia", S.available_for_pickup, U.pickup_post_office),
+    ("Pendiente de recoger en MRW Point", S.available_for_pickup, U.pickup_point),
+    ("Retirado de MRW Point", S.delivered, None),
+    # goes back with its reason; only a possible return is not yet a return
+    ("Devuelto a origen por rotura del contenido", S.returning, U.returning),
+    ("POSIBLE DEVOLUCIÓN", S.exception, U.other),
+    ("Cliente ordena destruir el envío", S.exception, U.other),
+]
+
+
+@pytest.mark.parametrize(("text", "status", "sub"), SENDER_OR_RECIPIENT)
+def test_sender_and_recipient_sides_of_mrw_states(text: str, status: Status, sub: SubStatus | None) -> None:
+    check(text, status, sub)
