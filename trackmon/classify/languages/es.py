@@ -38,6 +38,7 @@ VOCAB = """los las del envio entregado entregada entrega paquete destinatario re
         llego nieve lluvia calle conserje portero recibida entregamos pudimos lamentamos molestias caja concertar manana hoy
         ayer tercer solicitud importe impuestos tramite clasificado consigna taquilla ubicacion llamada llamar rehuso rehusa
         acepta aceptar franquicia embalaje ilegible paralizacion inundacion carretera aplaza emisor primera segunda tercera trasladado trasladada falta faltan
+        recaudo recaudar telemercadeo cubre conocen indemnizada confirmacion
         hasta tras segun este sus nuestro nuestra fue hemos usted seguimiento cartero buzon mensajero mensajeria
         paqueteria transportista encomienda salido nadie firmado robo hurto hurtado excepcion"""
 
@@ -56,22 +57,23 @@ RULES = table("es", [
                         r"(?:datos|informacion) (?:del envio |de envio )?recibid", r"pendiente de ingreso",
                         # the sender's side of a collection: absent, unknown, wrong address, postponed, data missing
                         r"(?:remitente|emisor|expedidor) (?:ausente|desconocido|cerrado|no (?:entrega|tiene|prepara))",
-                        r"(?:direccion|domicilio|datos) de recogida", r"aplaza (?:la )?recogida", r"pendiente de recibir en"]),
+                        r"(?:direccion|domicilio|datos) de recogida", r"aplaza (?:la )?recogida", r"pendiente de recibir en", r"\ba recibir por\b"]),
     (F.sender_collected, [r"recogid[oa] (?:en|por) (?:origen|gls|el transportista|cliente|el mensajero|agencia)", r"(?:envio|paquete|bulto)s? recogid",
                           r"recogida (?:realizada|efectuada|completada|con ok)", r"recolectad[oa]", r"recoleccion (?:realizada|exitosa|efectuada)"]),
     (F.return_trip, [r"en reparto (?:al|hacia el) remitente"]),
     (F.neutral_early, [r"sera entregado", r"se entregara", r"entregad[oa] (?:a|al|en) (?:operador|transportista|correos|aduana|broker|conexiones)",
-                       r"(?:nuevo|segundo) reparto", r"datos del envio han sido modificados", r"en oficina de cambio"], (r"en proceso de entrega",), ""),
+                       r"(?:nuevo|segundo) reparto", r"datos del envio han sido modificados", r"en oficina de cambio",
+                       r"(?:para|programad[oa] (?:para|a)) (?:un )?nuevo intento"], (r"en proceso de entrega",), ""),
     # a parcel waiting in a locker; a locker problem is an exception (see the exception family)
     (F.locker, [r"citypaq", r"casillero", r"armario inteligente", r"\blockers?\b", r"taquilla", r"buzon inteligente"],
      (r"incidencia|llen[oa]|no cabe|averi|fuera de servicio|retirad|recogido por|entregado a|devol|caducad",)),
     (F.point, [r"punto (?:de )?(?:recogida|entrega|retiro|conveniencia|pack|seur pickup|seur|mrw|nacex|ctt|collectt|gls|dhl|celeritas|servicio)", r"pointcorner",
-               r"parcel ?shop", r"nacexshop", r"mrw point", r"tienda (?:seur )?pickup", r"\bpudo\b", r"(?:en|repartidor) pick ?up\b", r"recepcionado en punto",
+               r"parcel ?shop", r"nacexshop", r"mrw point", r"tienda (?:seur )?pickup", r"\bpudo\b", r"(?:en|repartidor) pick ?up\b", r"recepcionado en punto", r"punto dro+p\b",
                r"depositado (?:en )?punto"],
      (r"retirad|entregado a|recogido por|incidencia|devol|rechaza",)),
     (F.post_office, [r"disponible (?:para|en) (?:su )?(?:recog|retir)", r"disponible en (?:oficina|sucursal|la oficina|agencia|delegacion|tienda)",
                      r"listo (?:para|en) (?:su )?(?:recog|retir|oficina|sucursal)", r"listo en oficina", r"pendiente de (?:su )?recogida", r"(?:en )?espera de (?:ser )?(?:recogid|retirad)",
-                     r"esperando (?:ser )?(?:recogid|retirad)", r"a (?:su |tu |la )?disposicion del destinatario", r"^en oficina$", r"reclame en oficina",
+                     r"esperando (?:ser )?(?:recogid|retirad)", r"a (?:su |tu |la )?disposicion del destinatario", r"^en oficina$", r"reclame en oficina", r"reclam\w* en (?:oficina|sucursal|agencia)",
                      r"recogida en (?:agencia|oficina|sucursal|delegacion)", r"recoger(?:an)? en (?:delegacion|agencia|oficina|sucursal)",
                      r"pendiente de (?:ser )?(?:recogid|retirad)", r"pendiente de retiro", r"en espera en sucursal", r"retiro en (?:sucursal|oficina|agencia)",
                      r"(?:puede|pueden) (?:pasar a )?(?:recoger|retirar)", r"en lista de correos", r"depositado en (?:oficina|sucursal|agencia)",
@@ -96,16 +98,19 @@ RULES = table("es", [
                  r"no (?:se )?(?:localiza|localizado|localizada|encuentra la direccion|existe (?:la )?direccion)", r"sin localizar",
                  r"(?:faltan?|insuficientes?|incorrectos?) (?:los )?datos (?:de|del) (?:destinatario|direccion|entrega)",
                  r"datos (?:de|del) (?:destinatario|direccion|entrega) (?:incorrectos|incompletos|insuficientes|erroneos)",
-                 r"(?:zona|direccion) (?:de )?(?:dificil acceso|peligrosa|no accesible|sin acceso|restringida)", r"dificil acceso"]),
+                 r"(?:zona|direccion) (?:de )?(?:dificil acceso|peligrosa|no accesible|sin acceso|restringida)", r"dificil acceso",
+                 r"no (?:conocen|conoce) (?:al? )?(?:destinatario|cliente)", r"no se cubre", r"sin cobertura", r"fuera de cobertura",
+                 r"(?:zona|sector|poblacion) no cubiert", r"no cubrimiento"]),
     (F.nobody, [r"(?:destinatario|cliente) ausente", r"\bausente\b", r"ausencia", r"cerrado", r"vacaciones",
                 r"no (?:contesta|responde|atiende)", r"no hay (?:persona|nadie)", r"\bnadie\b",
                 r"no se (?:encuentra|encontro|encontraba) (?:a |al )?(?:el |la )?(?:titular|destinatario|cliente|nadie|persona|responsable)",
                 r"(?:telefono|movil) (?:erroneo|incorrecto|apagado|no disponible)", r"(?:se )?dej\w* aviso", r"aviso en buzon",
                 r"no (?:esta|estaba) (?:el |la )?(?:destinatario|cliente|responsable|en (?:casa|el domicilio))", r"fuera de horario de entrega",
                 r"(?:sin|no hay) responsable", r"horario (?:de )?(?:cierre|no compatible)", r"fuera de horario\b(?! de recoleccion)"],
-     (r"declaracao|con excepcion|siniestro",)),
+     (r"declaracao|(?:cerrad[oa]|en cierre) (?:por|con) (?:incidencia|excepcion|siniestro)",)),
     (F.failed, [r"intento de entrega", r"intento (?:de )?(?:reparto|visita)", r"entrega fallida", r"\bno entregad", r"\bsin entregar\b",
-                r"\bno (?:se )?(?:(?:ha|han|hemos|fue|pudo|pudimos|logro|logramos|puede|podemos) )?(?:(?:podido|sido|logrado) )?(?:ser )?entreg(?:ad[oa]s?|ar(?:lo|la)?|o|aron)\b",
+                r"\bno (?:se )?(?:(?:ha|han|hemos|fue|pudo|pudimos|logro|logramos|puede|podemos) )?(?:(?:podido|sido|logrado) )?(?:ser )?entreg(?:ad[oa]s?|ar(?:lo|la)?|o|aron|a|an)\b",
+                r"no se (?:logra|logro|pudo realizar|realiza) (?:la )?entrega",
                 r"no (?:ha sido|fue|es|ha resultado) posible (?:la |realizar la )?entreg", r"intento fallido", r"(?:reparto|entrega|visita|intento)s? (?:\w+ )?fallid",
                 r"sin exito", r"imposible (?:de )?(?:la )?entreg", r"sin efectivo", r"(?:primer|segundo|tercer|1er|2do|3er) intento",
                 r"visita a destinatario re-?programa", r"intento entregar", r"se realiza visita",
@@ -133,7 +138,8 @@ RULES = table("es", [
                    r"retenid[oa](?! (?:en |por )?(?:la )?aduana)", r"detenid[oa](?! (?:en |por )?(?:la )?aduana)", r"paralizad", r"bloquead", r"inmovilizad",
                    r"(?:esperando|espera de|pendiente de) instruccion", r"aclaracion en proceso",
                    r"almacenado temporalmente", r"accidente", r"averia", r"huelga", r"mal tiempo", r"clima adverso", r"climatolog", r"meteorolog",
-                   r"fuerza mayor", r"imposible devolver", r"\bnovedad\b", r"excepcion", r"indemnizacion", r"reclamacion", r"obstruccion", r"orden publico",
+                   r"fuerza mayor", r"imposible devolver", r"\bnovedad\b", r"excepcion", r"indemniz",
+                   r"telemercadeo", r"confirmacion telefonica", r"no (?:llego|ha llegado|se recibio) (?:el )?(?:envio|paquete|bulto)\b", r"fisico faltante", r"reclamacion", r"obstruccion", r"orden publico",
                    r"(?:locker|citypaq|casillero|taquilla) (?:llen[oa]|averiad|fuera de servicio)",
                    r"\bfiesta\b", r"\bfestivo\b", r"\bretener\b", r"\bfaltan? en (?:origen|destino)", r"duplicad",
                    r"anomalia", r"\bproblemas?\b", r"faltante", r"sobrante", r"\bfaltan? (?:de )?mercancia", r"\bsobran? bultos?", r"sin bultos",
