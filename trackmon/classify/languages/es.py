@@ -38,7 +38,7 @@ VOCAB = """los las del envio entregado entregada entrega paquete destinatario re
         llego nieve lluvia calle conserje portero recibida entregamos pudimos lamentamos molestias caja concertar manana hoy
         ayer tercer solicitud importe impuestos tramite clasificado consigna taquilla ubicacion llamada llamar rehuso rehusa
         acepta aceptar franquicia embalaje ilegible paralizacion inundacion carretera aplaza emisor primera segunda tercera trasladado trasladada falta faltan
-        recaudo recaudar telemercadeo cubre conocen indemnizada confirmacion
+        recaudo recaudar telemercadeo cubre conocen indemnizada confirmacion condiciones
         hasta tras segun este sus nuestro nuestra fue hemos usted seguimiento cartero buzon mensajero mensajeria
         paqueteria transportista encomienda salido nadie firmado robo hurto hurtado excepcion"""
 
@@ -67,7 +67,7 @@ RULES = table("es", [
     # a parcel waiting in a locker; a locker problem is an exception (see the exception family)
     (F.locker, [r"citypaq", r"casillero", r"armario inteligente", r"\blockers?\b", r"taquilla", r"buzon inteligente"],
      (r"incidencia|llen[oa]|no cabe|averi|fuera de servicio|retirad|recogido por|entregado a|devol|caducad",)),
-    (F.point, [r"punto (?:de )?(?:recogida|entrega|retiro|conveniencia|pack|seur pickup|seur|mrw|nacex|ctt|collectt|gls|dhl|celeritas|servicio)", r"pointcorner",
+    (F.point, [r"punto (?:de )?(?:recogida|entrega|retiro|venta|conveniencia|pack|seur pickup|seur|mrw|nacex|ctt|collectt|gls|dhl|celeritas|servicio)", r"pointcorner",
                r"parcel ?shop", r"nacexshop", r"mrw point", r"tienda (?:seur )?pickup", r"\bpudo\b", r"(?:en|repartidor) pick ?up\b", r"recepcionado en punto", r"punto dro+p\b",
                r"depositado (?:en )?punto"],
      (r"retirad|entregado a|recogido por|incidencia|devol|rechaza",)),
@@ -77,7 +77,8 @@ RULES = table("es", [
                      r"recogida en (?:agencia|oficina|sucursal|delegacion)", r"recoger(?:an)? en (?:delegacion|agencia|oficina|sucursal)",
                      r"pendiente de (?:ser )?(?:recogid|retirad)", r"pendiente de retiro", r"en espera en sucursal", r"retiro en (?:sucursal|oficina|agencia)",
                      r"(?:puede|pueden) (?:pasar a )?(?:recoger|retirar)", r"en lista de correos", r"depositado en (?:oficina|sucursal|agencia)",
-                     r"pendiente de (?:recoger|retirar) en", r"recoger(?:an)? en franquicia"]),
+                     r"pendiente de (?:recoger|retirar) en", r"recoger(?:an)? en franquicia",
+                     r"(?:agencia|oficina|sucursal) sin (?:recoger|retirar|reclamar)"]),
     # the parcel goes back (a reason inside does not make it a failed attempt)
     (F.returning, [r"devolucion", r"devuelt[oa]", r"en devolucion", r"finalizado plazo (?:de )?retirada", r"plazo (?:de )?(?:retirada|permanencia|custodia) (?:finalizado|vencido|cumplido|agotado)",
                    r"retorno al? (?:remitente|origen)", r"\bdevolver\b", r"se devuelve", r"en retorno", r"retornando",
@@ -147,7 +148,7 @@ RULES = table("es", [
                    r"etiqueta (?:ilegible|incorrecta|erronea|danada)", r"sin etiqueta", r"exceso de (?:peso|medidas|dimensiones)", r"sobrepeso",
                    r"(?:pendiente de |en espera de |esperando )(?:solucion|resolucion|respuesta)", r"desviad[oa]", r"paralizacion",
                    r"(?:inundacion|nevada|temporal|tormenta|lluvias?) ", r"catastrofe", r"emergencia", r"corte de (?:carretera|trafico)",
-                   r"carretera cortada", r"averia (?:del |de )?vehiculo"]),
+                   r"carretera cortada", r"averia (?:del |de )?vehiculo", r"cierre de (?:vias|carreteras?|calles?)", r"vias? (?:cerrad|bloquead)"]),
     (F.departed, [r"salida (?:del pais|de (?:la )?oficina de cambio)(?! de destino)", r"salio del pais de origen",
                   r"ha salido del pais de origen"]),
     (F.customs_released, [r"(?:liberado|despachad[oa]) (?:por|de|en) (?:la )?aduana", r"aduana.{0,20}(?:liberad|finalizad|completad)",
