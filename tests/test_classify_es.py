@@ -244,3 +244,33 @@ SENDER_OR_RECIPIENT = [
 @pytest.mark.parametrize(("text", "status", "sub"), SENDER_OR_RECIPIENT)
 def test_sender_and_recipient_sides_of_mrw_states(text: str, status: Status, sub: SubStatus | None) -> None:
     check(text, status, sub)
+
+
+LATIN_AMERICAN_NOVELTIES = [
+    # Colombian carrier states and novelties as Dropi relays them
+    ("A RECIBIR POR COORDINADORA", S.info_received, U.label_created),
+    ("EN PUNTO DROP", S.available_for_pickup, U.pickup_point),
+    ("RECIBIDO PUNTO DE VENTA", S.available_for_pickup, U.pickup_point),
+    ("PARA RECLAMAR EN OFICINA", S.available_for_pickup, U.pickup_post_office),
+    ("EN AGENCIA SIN RECOGER", S.available_for_pickup, U.pickup_post_office),
+    ("SE VISITA, NO SE LOGRA ENTREGA", S.delivery_failed, None),
+    ("NO SE ENTREGA, DESTINATARIO SOLICITA INVENTARIO, UNIDADES SELLADAS", S.delivery_failed, None),
+    ("EN DIRECCIÓN DE ENTREGA NO CONOCEN DESTINATARIO", S.delivery_failed, U.bad_address),
+    ("NO SE CUBRE LA ZONA", S.delivery_failed, U.bad_address),
+    ("CERRADO O NO HAY QUIEN RECIBA", S.delivery_failed, U.nobody_home),
+    # "cerrado por incidencia" closes the file, it is not a closed business
+    ("CERRADO POR INCIDENCIA, VER CAUSA", S.exception, U.other),
+    ("TELEMERCADEO", S.exception, U.other),
+    ("NO LLEGO EL ENVIO FISICO", S.exception, U.other),
+    ("CIERRE DE VIAS PUBLICAS", S.exception, U.other),
+    ("CONDICIONES CLIMATOLOGICAS ADVERSAS", S.exception, U.other),
+    # a new attempt scheduled is an ordinary step, not a failed attempt
+    ("PARA NUEVO INTENTO DE ENTREGA", S.in_transit, None),
+    ("DEVOLUCIÓN POR CONFIRMACIÓN DEL CLIENTE", S.returning, U.returning),
+    ("ENTREGADA CON OBSERVACIÓN", S.delivered, None),
+]
+
+
+@pytest.mark.parametrize(("text", "status", "sub"), LATIN_AMERICAN_NOVELTIES)
+def test_latin_american_states_and_novelties(text: str, status: Status, sub: SubStatus | None) -> None:
+    check(text, status, sub)
