@@ -1,5 +1,5 @@
 # ruff: noqa: E501  (phrase tables: one phrase per string reads better than wrapped regexes)
-"""Italian carrier wording: Poste Italiane, BRT, SEND postal operators.
+"""Italian carrier wording: Poste Italiane, BRT, GLS Italy, SDA, SEND postal operators, DHL's Italian.
 
 Patterns are folded (see `text.fold`): no accents, lower case. BRT writes terse event names,
 often abbreviated ("DESTINAT.SCONOSC./INCOMPLETO", "RIFIUTA:NON PAGA TRASPORTO"); its storage
