@@ -136,3 +136,10 @@ GLS_AND_POSTE_HOLDS = [
 @pytest.mark.parametrize(("text", "status", "sub"), GLS_AND_POSTE_HOLDS)
 def test_gls_and_poste_holds_promises_and_conditions(text: str, status: Status, sub) -> None:
     check(text, status, sub)
+
+
+def test_disruptions_are_exceptions_not_failed_attempts() -> None:
+    """Weather, strikes, road blocks and power cuts: the carrier could not move the parcel."""
+    for text in ("NEVICATA ECCEZIONALE", "SCIOPERO", "BLOCCO STRADALE", "INTERRUZIONE ENERGIA ELETTRICA",
+                 "MARE MOLTO MOSSO", "RALLENTAMENTI OPERATIVI"):
+        check(text, S.exception)
