@@ -200,6 +200,13 @@ WORD_FAMILIES = [
     ("Отменено продавцом", S.exception),
     ("Утилизирован", S.exception),
     ("Посылка утеряна", S.exception),
+    # on the way to a pickup point is not waiting in it; a dispute is an exception
+    ("На пути в пункт выдачи", S.in_transit),
+    ("Арбитраж", S.exception),
+    # Nova Poshta: received, refused, storage stopped
+    ("Отправление получено", S.delivered),
+    ("Получатель отказался от получения отправления", S.delivery_failed),
+    ("Прекращено хранение отправления", S.exception),
     # a customs stage whose words look like an order being registered
     ("Завершено таможенное оформление заказа (для международных заказов)", S.in_transit),
 ]
