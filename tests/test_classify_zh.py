@@ -205,6 +205,14 @@ WORD_FAMILIES = [
     ("客户取消下单", S.exception, U.other),
     # delays and stuck parcels
     ("快递公司配送延迟", S.exception, U.delayed),
+    # local courier (WeChat instant delivery): the rider's order accepted is the sender side; goods going
+    # back to the merchant is a return, whatever made the delivery fail; 配送异常 there means cancellations too
+    ("骑手已接单", S.info_received, U.label_created),
+    ("骑手配送阶段——收货人拒收，配送物品开始返还商家", S.returning, U.returning),
+    ("骑手配送阶段——无法联系收货人，配送物品开始返还商家", S.returning, U.returning),
+    ("配送异常", S.exception, U.other),
+    # taken out of a locker or station
+    ("快件取出", S.delivered, None),
 ]
 
 
