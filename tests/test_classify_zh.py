@@ -211,6 +211,8 @@ WORD_FAMILIES = [
     ("骑手配送阶段——收货人拒收，配送物品开始返还商家", S.returning, U.returning),
     ("骑手配送阶段——无法联系收货人，配送物品开始返还商家", S.returning, U.returning),
     ("配送异常", S.exception, U.other),
+    # a delivery the carrier is going to make (将…送达) is not one made: read next to the verb
+    ("日日顺物流将货物送达最后一公里的网点", S.in_transit, None),
     # taken out of a locker or station
     ("快件取出", S.delivered, None),
 ]

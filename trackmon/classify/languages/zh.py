@@ -6,8 +6,9 @@ Phrases are word families, not sentences: 签收/代收/驿站/快递柜/丰巢/
 派送/派件/配送/投递 + 中/途中/正在/开始 (out for delivery) or + 失败/不成功/异常 (failed), 揽收/揽件/收寄 (collected),
 清关/海关/查验/放行 (customs, export and import alike), 退回/退件/返回寄件人 (return), 异常/问题件/滞留/延误.
 
-A Chinese line is one clause for the engine (a folded full-width comma does not split it), so a negation
-is read next to its verb by exclusions (未签收, 没有派送) rather than by the clause-wide guard.
+A Chinese line is one clause for the engine (a folded full-width comma does not split it), so a negation or a
+plan is read next to its verb by exclusions (未签收, 没有派送, 将…送达) rather than by the clause-wide guard: a
+"若有疑问" (if you have questions) after a delivery must not make the delivery hypothetical.
 
 Patterns are folded (see `text.fold`): no accents, lower case, full-width forms as ASCII."""
 
@@ -16,6 +17,7 @@ from __future__ import annotations
 from trackmon.classify.rules import F, table
 
 _NOT = r"(?:未|没有|没|不|无法|未能)"
+_PLAN = r"(?:将|预计|即将|准备|预约|如果|若)"
 _STATION = r"(?:驿站|代收点|自提点|代办点|服务站|快递超市|百世邻里|兔喜|速递易|近邻宝|熊猫快收|妈妈驿站|邻里驿站)"
 _LOCKER = r"(?:快递柜|自提柜|智能柜|丰巢|格格货栈|云柜|邮政柜)"
 _PICKED = r"(?:完成取件|已取件|取件成功|已取出|取出签收|取货码签收|提货码签收|取件码签收|签收人在|已经妥投|已妥投)"
@@ -45,7 +47,7 @@ RULES = table("zh", [
     (F.out_for_delivery, [r"(?:正在|开始)(?:为您)?(?:派送|派件|配送|投递)", r"(?:派送|派件|投递)(?:中|途中)", r"配送途中", r"安排(?:投递|派送)", r"出班投递",
                           r"派件员进行派件", r"待派送", r"^派件$", r"派件扫描"], (rf"{_NOT}[^,。]{{0,3}}(?:派送|派件|配送|投递)",), ""),
     (F.delivered, [r"签收", r"妥投", r"(?:投递|派送|配送)成功|(?:已|成功)送达", r"送达(?:客户|收件人|用户)?[,，]?\s?(?:用户|客户|收件人)?签收", r"已交付收件人", r"完成取件|取件成功", r"代签", r"确认收货|完成配送",
-                   r"(?:用户|客户|收件人)(?:已)?(?:提货|取件)|(?:快件|包裹|已|被)取出"], (rf"{_NOT}[^,。]{{0,4}}(?:签收|妥投|投递|送达)",), "h"),
+                   r"(?:用户|客户|收件人)(?:已)?(?:提货|取件)|(?:快件|包裹|已|被)取出"], (rf"{_NOT}[^,。]{{0,4}}(?:签收|妥投|投递|送达)", rf"{_PLAN}[^,。]{{0,8}}(?:签收|妥投|投递|送达)"), ""),
     (F.damaged, [r"破损", r"损坏", r"废弃"]),
     (F.delayed, [r"延迟|延误|长时间|超时未(?:签收|更新)|滞留|过久|时间过长"]),
     (F.exception, [r"问题件", r"异常", r"拦截", r"取消", r"无人认领", r"店拒收", r"失败", r"销毁", r"销单", r"撤销", r"疑难", r"拒单", r"无(?:物流)?(?:信息|轨迹)"],
