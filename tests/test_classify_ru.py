@@ -169,3 +169,49 @@ COURIERS_AND_MARKETPLACES = [
 @pytest.mark.parametrize(("text", "status"), COURIERS_AND_MARKETPLACES)
 def test_couriers_and_marketplaces(text: str, status: Status) -> None:
     check(text, status)
+
+
+WORD_FAMILIES = [
+    # вручен*/выдан*/получен* + who: the recipient (delivered) or the sender (back with the sender)
+    ("Вручение - Выдано адресату через почтомат", S.delivered),
+    ("Заказ выдан получателю.", S.delivered),
+    ("заказ получен покупателем", S.delivered),
+    ("Посылка доставлена получателю", S.delivered),
+    ("Вручение - Выдано отправителю через почтомат", S.returned),
+    ("Отправителю почтальоном", S.returned),
+    # изъят* из постамата: by the customer (delivered) or by the courier (the return starts)
+    ("Изъят из постамата клиентом", S.delivered),
+    ("Изъят из постамата курьером", S.returning),
+    ("Обработка - Изъято из почтомата", S.returning),
+    # возвра* in any form starts the return; returned to the delivery depot is a failed attempt
+    ("Почтовое отправление возвращено отправителю", S.returning),
+    ("Зарегистрирована встреча груза в городе-отправителе", S.returning),
+    ("Посылка возвращена с доставки", S.delivery_failed),
+    ("Возвращен на склад доставки", S.delivery_failed),
+    # прибыл*/поступил* for collection, at a pickup point
+    ("Почтовое отправление прибыло для выдачи", S.available_for_pickup),
+    ("сборочное задание прибыло на ПВЗ", S.available_for_pickup),
+    ("Заказ поступил в пункт выдачи. Готов к получению.", S.available_for_pickup),
+    # передан*/выдан*/выведен* на доставку, to a courier; a consolidated load "handed for delivery" is a leg
+    ("Посылка выведена на доставку", S.out_for_delivery),
+    ("Передано на курьерскую доставку", S.out_for_delivery),
+    ("Передан на доставку до пункта выдачи", S.in_transit),
+    # cancellation, disposal and loss stems
+    ("Отменено продавцом", S.exception),
+    ("Утилизирован", S.exception),
+    ("Посылка утеряна", S.exception),
+    # on the way to a pickup point is not waiting in it; a dispute is an exception
+    ("На пути в пункт выдачи", S.in_transit),
+    ("Арбитраж", S.exception),
+    # Nova Poshta: received, refused, storage stopped
+    ("Отправление получено", S.delivered),
+    ("Получатель отказался от получения отправления", S.delivery_failed),
+    ("Прекращено хранение отправления", S.exception),
+    # a customs stage whose words look like an order being registered
+    ("Завершено таможенное оформление заказа (для международных заказов)", S.in_transit),
+]
+
+
+@pytest.mark.parametrize(("text", "status"), WORD_FAMILIES)
+def test_word_families(text: str, status: Status) -> None:
+    check(text, status)
