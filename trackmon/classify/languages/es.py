@@ -5,7 +5,7 @@ Ecuadorian and Chilean ones (Coordinadora, Interrapidísimo, Servientrega, Enví
 
 Patterns are folded (see `text.fold`): no accents, lower case. They are written by family, in the
 general forms carriers share (participles, negated deliveries, absence, address, refusal, pickup
-points, returns, holds), not as single carriers' sentences; `bench.generalise` measures how the table
+points, returns, holds), not as single carriers' sentences; `bench.loo_rules` measures how the table
 reads wordings it was not written from. SEUR and CTT Express also send terse situation names
 ("AUSENCIA PROLONGADA", "NO ACEPTAN PORTES", "MAL TRANSITADO"): each is read as the event its code
 group gives it (see data/corpus/README.md). MRW names both parties: the sender's side of a collection
