@@ -84,6 +84,8 @@ RULES = table("en", [
         r"out for delivery to (?:ups )?access point", r"\bhold (?:for|at) .{0,40}\b(?:requested|confirmed)\b", r"information sent to (?:(?:the|a|an|your|this) )?(?:usps|u\.?s\.? postal service|postal service)",
     ], (r"later than expected", r"after (?:the|a) scheduled time", r"one business day later", r"unavailable", r"will contact",
         r"damage"), ""),
+    # a locker that could not take the parcel: an exception, before any language's locker rule
+    (F.pickup_problem, [r"\blocker (?:is |was )?(?:full|out of (?:order|service)|unavailable|malfunction)"]),
     (F.locker, [
         r"(?:parcel |delivered to (?:a |the )?)?locker\b", r"packstation", r"parcel machine", r"paczkomat", r"mypost24",
     ], (r"(?:collected|picked[- ]up|retrieved|removed)\b.{0,30}\b(?:from|at|by)", r"does not fit", r"not fit in locker",

@@ -69,7 +69,9 @@ RULES = table("es", [
     (F.neutral_early, [r"sera entregado", r"se entregara", r"entregad[oa] (?:a|al|en) (?:operador|transportista|correos|aduana|broker|conexiones)",
                        r"(?:nuevo|segundo) reparto", r"datos del envio han sido modificados", r"en oficina de cambio",
                        r"(?:para|programad[oa] (?:para|a)) (?:un )?nuevo intento"], (r"en proceso de entrega",), ""),
-    # a parcel waiting in a locker; a locker problem is an exception (see the exception family)
+    # a locker that could not take the parcel (full, broken): an exception, before any locker rule of any language
+    (F.pickup_problem, [r"(?:incidencia|problema|averia) (?:en|con) (?:el )?(?:locker|casillero|citypaq)", r"(?:locker|casillero|citypaq) (?:llen|averiad|fuera de servicio)"]),
+    # a parcel waiting in a locker
     (F.locker, [r"citypaq", r"casillero", r"armario inteligente", r"\blockers?\b", r"taquilla", r"buzon inteligente"],
      (r"incidencia|llen[oa]|no cabe|averi|fuera de servicio|retirad|recogido por|entregado a|devol|caducad",)),
     (F.point, [r"punto (?:de )?(?:recogida|entrega|retiro|venta|conveniencia|pack|seur pickup|seur|mrw|nacex|ctt|collectt|gls|dhl|celeritas|servicio)", r"pointcorner",
@@ -153,7 +155,9 @@ RULES = table("es", [
                    r"etiqueta (?:ilegible|incorrecta|erronea|danada)", r"sin etiqueta", r"exceso de (?:peso|medidas|dimensiones)", r"sobrepeso",
                    r"(?:pendiente de |en espera de |esperando )(?:solucion|resolucion|respuesta)", r"desviad[oa]", r"paralizacion",
                    r"(?:inundacion|nevada|temporal|tormenta|lluvias?) ", r"catastrofe", r"emergencia", r"corte de (?:carretera|trafico)",
-                   r"carretera cortada", r"averia (?:del |de )?vehiculo", r"cierre de (?:vias|carreteras?|calles?)", r"vias? (?:cerrad|bloquead)"]),
+                   r"carretera cortada", r"averia (?:del |de )?vehiculo", r"cierre de (?:vias|carreteras?|calles?)", r"vias? (?:cerrad|bloquead)"],
+     # held for taxes or duties is a customs stage (also Portuguese "bloqueado … impostos/tributos")
+     (r"\b(?:impuest|impost|tribut|arancel)",)),
     (F.departed, [r"salida (?:del pais|de (?:la )?oficina de cambio)(?! de destino)", r"salio del pais de origen",
                   r"ha salido del pais de origen"]),
     (F.customs_released, [r"(?:liberado|despachad[oa]) (?:por|de|en) (?:la )?aduana", r"aduana.{0,20}(?:liberad|finalizad|completad)",

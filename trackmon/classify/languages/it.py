@@ -52,7 +52,9 @@ RULES = table("it", [
     (F.sender_collected, [r"ritirat[ao] (?:presso|dal) (?:il )?mittente", r"ritiro effettuato presso il mittente"]),
     # handed to a carrier, a branch or customs: an ordinary scan, not a delivery
     (F.neutral_early, [r"consegnat[ao] (?:al|a|alla) (?:corriere|vettore|spedizioniere|dogana|filiale|hub|corrispondente|partner)"], (), ""),
-    # a parcel waiting in a locker or pickup point; a locker problem is an exception
+    # a locker that could not take the parcel (full, broken): an exception, before any locker rule of any language
+    (F.pickup_problem, [r"locker (?:pieno|guasto|fuori servizio|non disponibile)", r"anomalia (?:al|del|nel) locker"]),
+    # a parcel waiting in a locker or pickup point
     (F.locker, [r"\blocker\b"], (r"pieno|guasto|fuori servizio|ritirat|non disponibile|anomalia",)),
     (F.point, [r"fermopoint", r"parcel shop", r"punto (?:di )?ritiro", r"punto poste", r"punto (?:gls|brt|sda|inpost)"],
      (r"ritirata|reindirizzat|rifiutat|non ritirata",)),
