@@ -4,29 +4,16 @@ and Colombian carriers). The held-out split is never used to write rules or test
 
 from __future__ import annotations
 
-import functools
-
 import pytest
 
-from bench.corpus import load
-from trackmon.classify import classify_description, explain
+from tests.classify_corpus import checker
+from trackmon.classify import explain
 from trackmon.domain import Status, SubStatus
 
 S, U = Status, SubStatus
 
 
-@functools.cache
-def _train() -> dict[str, Status]:
-    return {row.text: row.status for row in load() if row.lang == "es" and row.split == "train"}
-
-
-def check(text: str, status: Status, sub: SubStatus | str | None = "any") -> None:
-    assert _train().get(text) is status, f"not an es train row labeled {status}: {text}"
-    got = classify_description(text)
-    read = (got.status, got.sub_status) if got else (S.in_transit, None)
-    assert read[0] is status, (text, read, explain(text))
-    if sub != "any":
-        assert read[1] is sub, (text, read, explain(text))
+check = checker("es")
 
 
 SENDER_SIDE = [

@@ -4,33 +4,15 @@ split is never used to write rules or tests)."""
 
 from __future__ import annotations
 
-import functools
-
 import pytest
 
-from bench.corpus import load
-from trackmon.classify import classify_description, explain
+from tests.classify_corpus import checker, train_labels
 from trackmon.domain import Status, SubStatus
 
 S, U = Status, SubStatus
 
 
-@functools.cache
-def _train() -> dict[str, Status]:
-    return {row.text: row.status for row in load() if row.lang == "ru" and row.split == "train"}
-
-
-def read(text: str) -> tuple[Status, SubStatus | None]:
-    got = classify_description(text)
-    return (got.status, got.sub_status) if got else (S.in_transit, None)
-
-
-def check(text: str, status: Status, sub: SubStatus | str | None = "any") -> None:
-    assert _train().get(text) is status, f"not a ru train row labeled {status}: {text}"
-    got = read(text)
-    assert got[0] is status, (text, got, explain(text))
-    if sub != "any":
-        assert got[1] is sub, (text, got, explain(text))
+check = checker("ru")
 
 
 OPERATION_ATTRIBUTE = [
@@ -143,9 +125,9 @@ def test_handed_out_versus_handed_to_courier(text: str, status: Status) -> None:
 
 def test_a_note_that_denies_a_return_is_not_a_return() -> None:
     # CDEK: "this status does not mean a return to the sender"
-    text = next(t for t in _train() if t.startswith("Повторно оформлен приход в городе-транзите"))
+    text = next(t for t in train_labels("ru") if t.startswith("Повторно оформлен приход в городе-транзите"))
     check(text, S.in_transit)
-    text = next(t for t in _train() if t.startswith("Оформлен повторный приход на склад в городе-получателе"))
+    text = next(t for t in train_labels("ru") if t.startswith("Оформлен повторный приход на склад в городе-получателе"))
     check(text, S.delivery_failed)
 
 

@@ -4,33 +4,16 @@ Yunda, Best; the held-out split is never used to write rules or tests)."""
 
 from __future__ import annotations
 
-import functools
-
 import pytest
 
-from bench.corpus import load
-from trackmon.classify import classify_description, explain
+from tests.classify_corpus import checker, read, train_labels
+from trackmon.classify import explain
 from trackmon.domain import Status, SubStatus
 
 S, U = Status, SubStatus
 
 
-@functools.cache
-def _train() -> dict[str, Status]:
-    return {row.text: row.status for row in load() if row.lang == "zh" and row.split == "train"}
-
-
-def read(text: str) -> tuple[Status, SubStatus | None]:
-    got = classify_description(text)
-    return (got.status, got.sub_status) if got else (S.in_transit, None)
-
-
-def check(text: str, status: Status, sub: SubStatus | str | None = "any") -> None:
-    assert _train().get(text) is status, f"not a zh train row labeled {status}: {text}"
-    got = read(text)
-    assert got[0] is status, (text, got, explain(text))
-    if sub != "any":
-        assert got[1] is sub, (text, got, explain(text))
+check = checker("zh")
 
 
 SENDER_SIDE = [
@@ -102,7 +85,7 @@ def test_lockers_stations_and_collection(text: str, status: Status, sub) -> None
 
 
 def test_locker_collected_by_the_buyer_is_delivered() -> None:
-    text = next(t for t in _train() if t.startswith("【苏州市】 您的快递已签收, 签收人在【丰巢"))
+    text = next(t for t in train_labels("zh") if t.startswith("【苏州市】 您的快递已签收, 签收人在【丰巢"))
     check(text, S.delivered)
 
 
@@ -159,7 +142,7 @@ def test_export_versus_import_customs(text: str, status: Status, sub) -> None:
 
 def test_mixed_chinese_english_line() -> None:
     zh = "快件到达顺丰店/站"
-    assert _train().get(zh) is S.in_transit
+    assert train_labels("zh").get(zh) is S.in_transit
     assert read(f"{zh} Arrived at the SF outlet") == (S.in_transit, None), explain(zh)
     line = "自提点用户签收 Picked up by the recipient"
     assert read(line)[0] is S.delivered, explain(line)
