@@ -43,8 +43,7 @@ MANIFEST = CarrierManifest(
                     verify="carriers.webhooks:verify_aftership_signature",
                     parse="carriers.webhooks:parse_aftership_push",
                     summary="AfterShip push (header `aftership-hmac-sha256` = base64 HMAC-SHA256 of the body)"),
-    setup="AfterShip admin → Settings → API keys; Notifications → Webhooks for the webhook secret "
-          "(pushes verified with `aftership-hmac-sha256`, HMAC-SHA256 of the raw body)",
+    setup="AfterShip admin → Settings → API keys; Notifications → Webhooks for the webhook secret",
 )
 
 

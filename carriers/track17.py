@@ -43,8 +43,7 @@ MANIFEST = CarrierManifest(
     webhook=Webhook(header="sign", secret_key="api_key",
                     verify="carriers.webhooks:verify_17track_signature", parse="carriers.webhooks:parse_17track_push",
                     summary="17TRACK push (header `sign` = sha256(body + '/' + key))"),
-    setup="17TRACK API dashboard → Settings → Security key (api.17track.net); set the WebHook URL there "
-          "for pushes, verified with the `sign` header (SHA-256 of body + `/` + your key)",
+    setup="17TRACK API dashboard → Settings → Security key (api.17track.net); the WebHook URL is set there too",
 )
 
 

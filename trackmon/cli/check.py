@@ -35,7 +35,7 @@ def check(
     ctx: typer.Context,
     numbers: Annotated[list[str], typer.Argument(help="One or more tracking numbers.")],
     carrier: Annotated[str | None, typer.Option(
-        "--carrier", help="Carrier or adapter name (ups, usps, fedex, dhl, 17track, aftership...); "
+        "--carrier", help="Carrier or adapter name (`trackmon carrier list` shows them); "
         "overrides detection from the number's format.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
 ) -> None:
