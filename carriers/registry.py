@@ -1,19 +1,22 @@
-"""The carriers trackmon knows: every `CarrierManifest` registered in the `trackmon.carriers`
-entry-point group, and every list derived from them.
+"""The carriers trackmon knows, and every list derived from them.
 
-The built-in carriers register themselves in trackmon's own `pyproject.toml`; another
-installed package adds a carrier the same way::
+One loader finds them: every module of the `carriers` package that declares a `MANIFEST`
+(the built-in carriers: adding one is adding its module), and every `CarrierManifest`
+registered by an installed package in the `trackmon.carriers` entry-point group::
 
     [project.entry-points."trackmon.carriers"]
     mycarrier = "my_package.mycarrier:MANIFEST"
 
-The entry point's name must be the manifest's name. Everything here is computed once and
-cached; `reload()` reads the group again (tests that install a carrier at run time).
+An entry point's name must be its manifest's name; two carriers with one name are an error.
+Everything here is computed once and cached; `reload()` looks again (tests that install a
+carrier at run time).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+import importlib
+import pkgutil
+from collections.abc import Callable, Iterator, Mapping
 from functools import cache
 from importlib.metadata import entry_points
 from typing import Any, TypeVar
@@ -39,10 +42,18 @@ def reload() -> None:
         cached.cache_clear()
 
 
-@derived
-def manifests() -> Mapping[str, CarrierManifest]:
-    """name → manifest: aggregators by priority, then direct carriers, then offline ones, by name."""
-    found: dict[str, CarrierManifest] = {}
+def builtin() -> Iterator[tuple[str, CarrierManifest]]:
+    """(module, manifest) for every module of the `carriers` package with a `MANIFEST`."""
+    import carriers
+    for info in pkgutil.iter_modules(carriers.__path__):
+        module = f"carriers.{info.name}"
+        manifest = getattr(importlib.import_module(module), "MANIFEST", None)
+        if isinstance(manifest, CarrierManifest):
+            yield f"{module}:MANIFEST", manifest
+
+
+def installed() -> Iterator[tuple[str, CarrierManifest]]:
+    """(entry point, manifest) for every carrier another package registers in the group."""
     for ep in entry_points(group=GROUP):
         manifest = ep.load()
         if not isinstance(manifest, CarrierManifest):
@@ -50,13 +61,20 @@ def manifests() -> Mapping[str, CarrierManifest]:
                             "not a carriers.manifest.CarrierManifest")
         if manifest.name != ep.name:
             raise ValueError(f"entry point {ep.name} = {ep.value} declares the carrier {manifest.name!r}")
-        if manifest.name in found and found[manifest.name] is not manifest:
-            raise ValueError(f"two carriers are named {manifest.name!r} in the {GROUP} entry points")
-        found[manifest.name] = manifest
-    if not found:
-        raise LookupError(f"no carrier is registered in the {GROUP!r} entry-point group: "
-                          "install trackmon again (pip install -e .) so its entry points are written")
-    return dict(sorted(found.items(), key=lambda kv: (_KIND_ORDER[kv[1].kind], kv[1].priority, kv[0])))
+        yield f"{ep.name} = {ep.value}", manifest
+
+
+@derived
+def manifests() -> Mapping[str, CarrierManifest]:
+    """name → manifest: aggregators by priority, then direct carriers, then offline ones, by name."""
+    found: dict[str, tuple[str, CarrierManifest]] = {}
+    for where, manifest in (*builtin(), *installed()):
+        seen = found.get(manifest.name)
+        if seen is not None and seen[1] is not manifest:
+            raise ValueError(f"two carriers are named {manifest.name!r}: {seen[0]} and {where}")
+        found[manifest.name] = (where, manifest)
+    ordered = sorted(found.values(), key=lambda wm: (_KIND_ORDER[wm[1].kind], wm[1].priority, wm[1].name))
+    return {m.name: m for _, m in ordered}
 
 
 def manifest(name: str | None) -> CarrierManifest | None:

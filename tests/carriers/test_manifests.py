@@ -8,7 +8,6 @@ import ast
 import importlib
 import inspect
 import pkgutil
-import tomllib
 from pathlib import Path
 
 import pytest
@@ -32,15 +31,29 @@ def _modules() -> list[str]:
     return [f"carriers.{info.name}" for info in pkgutil.iter_modules(carriers.__path__)]
 
 
-def test_every_module_with_a_manifest_is_registered_under_its_name() -> None:
+def test_every_module_with_a_manifest_is_a_known_carrier() -> None:
     declared = {}
     for name in _modules():
         manifest = getattr(importlib.import_module(name), "MANIFEST", None)
         if isinstance(manifest, CarrierManifest):
-            declared[manifest.name] = f"{name}:MANIFEST"
-    group = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["entry-points"][registry.GROUP]
-    assert group == declared
-    assert set(registry.manifests()) >= set(declared)
+            declared[manifest.name] = manifest
+    assert len(declared) >= 17
+    assert {n: registry.manifests()[n] for n in declared} == declared
+    assert list(registry.manifests())[:2] == ["17track", "aftership"]  # aggregators first, by priority
+
+
+def test_two_carriers_with_one_name_are_refused(monkeypatch) -> None:
+    from carriers import yunexpress
+    clone = CarrierManifest(name="yunexpress", label="Clone", kind="offline")
+    monkeypatch.setattr(registry, "installed", lambda: iter([("clone = x:MANIFEST", clone)]))
+    registry.reload()
+    try:
+        with pytest.raises(ValueError, match="two carriers are named 'yunexpress'"):
+            registry.manifests()
+    finally:
+        monkeypatch.undo()
+        registry.reload()
+    assert registry.manifests()["yunexpress"] is yunexpress.MANIFEST
 
 
 def test_every_adapter_class_belongs_to_a_registered_manifest() -> None:
