@@ -161,8 +161,5 @@ class CarrierManifest:
         from trackmon.settings import CarrierSettings
         return CarrierSettings
 
-    def env_var(self, key: str) -> str:
-        return f"TRACKMON_{self.name.upper().replace('-', '_')}_{key.upper()}"
-
 
 __all__ = ["CREDENTIAL_KEYS", "AggregatorCode", "CarrierManifest", "Kind", "NumberFormat", "Webhook", "resolve"]

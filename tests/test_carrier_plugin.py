@@ -143,6 +143,7 @@ async def test_a_carrier_from_another_package_is_recognised_configured_and_route
     pigeon_settings = settings.carrier("pigeon")
     assert pigeon_settings.api_key.get_secret_value() == "pk"
     assert (pigeon_settings.timeout_seconds, pigeon_settings.loft) == (7.5, "north")
+    assert load(env={}).carrier("pigeon").loft is None  # no section: the manifest's model, defaults
 
     seen: list[httpx.Request] = []
 

@@ -238,7 +238,13 @@ class Settings(_Frozen):
         return value.strip().rstrip("/")
 
     def carrier(self, name: str) -> CarrierSettings:
-        return self.carriers.get(name) or CarrierSettings()
+        """A carrier's settings; without a section, the defaults of its manifest's settings model."""
+        found = self.carriers.get(name)
+        if found is not None:
+            return found
+        from carriers import registry
+        manifest = registry.manifest(name)
+        return manifest.settings_model()() if manifest is not None and manifest.has_api else CarrierSettings()
 
     def store(self, name: str) -> StoreSettings:
         return self.stores.get(name) or StoreSettings()
@@ -341,6 +347,8 @@ def _carrier_sections(sections: Any) -> Any:
     out: dict[str, Any] = {}
     for name, section in sections.items():
         model = registry.manifests()[name].settings_model()
+        if isinstance(section, BaseModel) and not isinstance(section, model):
+            section = section.model_dump()
         try:
             out[name] = section if isinstance(section, model) else model.model_validate(section)
         except ValidationError as exc:
