@@ -124,3 +124,18 @@ async def test_aftership_lookup_and_create_send_the_slug(number: str) -> None:
     await adapter.fetch([TrackRequest(number, detect_carrier(number).carrier)])
     assert seen[0].url.params.get("slug") == CASES[number][2]
     assert json.loads(seen[1].content).get("slug") == CASES[number][2]
+
+
+@pytest.mark.parametrize("number", sorted(CASES))
+def test_the_aggregators_answer_is_read_back_as_the_same_carrier(number: str) -> None:
+    carrier, key, slug = CASES[number]
+    assert registry.carrier_for_code("17track")[key] == carrier
+    if slug is not None:
+        assert registry.carrier_for_code("aftership")[slug] == carrier
+
+
+@pytest.mark.parametrize("prefix", ["LX", "LK", "LZ", "LA", "EA", "RB", "CP", "UG"])
+def test_china_post_epacket_and_s10_variants_go_with_china_posts_codes(prefix: str) -> None:
+    number = f"{prefix}12345678{s10_check_digit('12345678')}CN"
+    assert detect_carrier(number).carrier == "china-post" and detect_carrier(number).check_digit
+    assert (track17.CARRIER_KEYS["china-post"], aftership.SLUGS["china-post"]) == (3011, "china-post")
