@@ -138,6 +138,8 @@ class SmtpSettings(_Frozen):
     mail_from: str | None = Field(None, description="From: address (TRACKMON_MAIL_FROM)")
     security: Literal["starttls", "tls", "none"] = Field("starttls")
     timeout_seconds: float = Field(30, gt=0)
+    ca_file: str | None = Field(None, description="PEM file of the CA that signed the SMTP server's certificate "
+                                                  "(a private server); unset: the system trust store")
 
 
 class StoreSettings(_Frozen):

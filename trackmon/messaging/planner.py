@@ -32,6 +32,7 @@ from trackmon.messaging.kinds import (
 )
 from trackmon.messaging.pickup import Hold, hold
 from trackmon.messaging.render import Renderer, load_renderer
+from trackmon.messaging.states import ACTIVE_STATES
 from trackmon.messaging.window import (
     buyer_zone,
     day_span,
@@ -61,7 +62,6 @@ _SAYS_MORE_THAN_LATE = frozenset({"lost", "returning", "pickup_waiting", "not_pi
 CHECKIN_QUIET = timedelta(days=4)
 #: Messages of an order go at least this long after its shipped message.
 AFTER_SHIPPED = timedelta(hours=1)
-ACTIVE_STATES = ("queued", "sending", "sent")
 
 
 
