@@ -42,7 +42,7 @@ MANIFEST = CarrierManifest(
     webhook=Webhook(header="aftership-hmac-sha256", secret_key="webhook_secret",
                     verify="carriers.webhooks:verify_aftership_signature",
                     parse="carriers.webhooks:parse_aftership_push",
-                    summary="AfterShip push (header `aftership-hmac-sha256` = base64 HMAC-SHA256 of the body)"),
+                    scheme="base64 HMAC-SHA256 of the raw body, keyed with the webhook secret"),
     setup="AfterShip admin → Settings → API keys; Notifications → Webhooks for the webhook secret",
 )
 

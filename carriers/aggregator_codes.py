@@ -6,9 +6,9 @@
   carriers), Duy247/HLLogistic@e783efc1 `carriers/apicarrier.all.json` (3,037) and
   lerKunKun/TrackService@9b3dfcd8 `docs/apicarrier.all.json` (3,017).
 - AfterShip's courier list (slugs) as AfterShip ships it in its own WooCommerce app:
-  AfterShip/aftership-apps-woocommerce@a5380d9a `assets/js/couriers.json` (1,555 couriers);
-  the same slugs are listed at https://www.aftership.com/couriers (help.aftership.com
-  "Locate slug for a courier").
+  AfterShip/aftership-apps-woocommerce@a5380d9a `assets/js/couriers.json` (1,555 couriers).
+  A courier's slug is also the last part of its https://www.aftership.com/couriers/<slug> page
+  (help.aftership.com, "Locate slug for a courier").
 """
 
 from __future__ import annotations

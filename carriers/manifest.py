@@ -91,13 +91,14 @@ class NumberFormat:
 class Webhook:
     """A provider's push: the header carrying the signature, the settings key holding the secret,
     `verify(body, signature, secret) -> bool` and `parse(body) -> PushResult` (raises only
-    `InputError`). Served at ``POST /webhooks/<carrier name>``."""
+    `InputError`). Served at ``POST /webhooks/<carrier name>``; `scheme` says how the
+    signature is made (shown in the generated docs)."""
 
     header: str
     secret_key: str
     verify: str | Callable[[bytes, str, str], bool]
     parse: str | Callable[[bytes], Any]
-    summary: str = ""
+    scheme: str = ""  # how the signature is made, for people (generated docs)
 
     def verify_fn(self) -> Callable[[bytes, str, str], bool]:
         return resolve(self.verify)

@@ -42,7 +42,7 @@ MANIFEST = CarrierManifest(
     credentials=("api_key",), base_url="https://api.17track.net/track/v2.2", max_batch=40,
     webhook=Webhook(header="sign", secret_key="api_key",
                     verify="carriers.webhooks:verify_17track_signature", parse="carriers.webhooks:parse_17track_push",
-                    summary="17TRACK push (header `sign` = sha256(body + '/' + key))"),
+                    scheme="lowercase hex SHA-256 of the body + '/' + the API key"),
     setup="17TRACK API dashboard → Settings → Security key (api.17track.net); the WebHook URL is set there too",
 )
 

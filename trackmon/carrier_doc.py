@@ -42,6 +42,7 @@ def carrier_rows() -> list[dict[str, Any]]:
             "webhook": f"/webhooks/{m.name}" if m.webhook else None,
             "webhook_header": m.webhook.header if m.webhook else None,
             "webhook_secret": env_var_for(m.name, m.webhook.secret_key) if m.webhook else None,
+            "webhook_scheme": m.webhook.scheme if m.webhook else None,
             "setup": m.setup,
         })
     return rows
@@ -59,8 +60,9 @@ def markdown() -> str:
     for r in rows:
         if r["kind"] == "offline":
             continue
-        hook = (f"`POST https://<host>{r['webhook']}`, header `{r['webhook_header']}`, secret "
-                f"`{r['webhook_secret']}`" if r["webhook"] else "— (polling)")
+        scheme = _cell(r["webhook_scheme"] or "a signature")
+        hook = (f"`POST https://<host>{r['webhook']}`, header `{r['webhook_header']}` = {scheme} "
+                f"(`{r['webhook_secret']}`)" if r["webhook"] else "— (polling)")
         variables = ", ".join(f"`{v}`" for v in r["variables"])
         who = f"{_cell(r['label'])} (`{r['name']}`)"
         out.append(f"| {who} | {r['kind']} | {variables} | {_cell(r['setup'])} | {hook} |")

@@ -71,8 +71,8 @@ def carrier_section(manifest: CarrierManifest) -> list[str]:
     if manifest.setup:
         out.append(f"# Credentials: {manifest.setup}.")
     if manifest.webhook:
-        out.append(f"# Pushes: POST /webhooks/{manifest.name}, signed with {manifest.webhook.secret_key} "
-                   f"(header {manifest.webhook.header}).")
+        out.append(f"# Pushes: POST /webhooks/{manifest.name}, header {manifest.webhook.header} = "
+                   f"{manifest.webhook.scheme or 'a signature'} ({manifest.webhook.secret_key}).")
     defaults = model()
     for name, info in model.model_fields.items():
         if name in CREDENTIAL_KEYS and name not in used:
