@@ -117,3 +117,12 @@ def test_carriers_use_only_the_named_surface_of_trackmon(path: Path) -> None:
             assert allowed is None or names <= allowed, f"{path.name}: {sorted(names - (allowed or set()))}"
         elif isinstance(node, ast.Import):
             assert not any(a.name.startswith("trackmon") for a in node.names), path.name
+
+
+def test_batches_are_cut_only_by_carriers_base_batches() -> None:
+    users = [*(ROOT / "carriers").glob("*.py"), *(ROOT / "trackmon" / n for n in ("poller.py", "tracking.py")),
+             ROOT / "trackmon" / "cli" / "check.py"]
+    for path in users:
+        if path.name != "base.py":
+            assert "range(0, len(" not in path.read_text(), f"{path} cuts batches itself"
+    assert "batches(" in (ROOT / "trackmon" / "poller.py").read_text()
