@@ -5,8 +5,9 @@ the manifests every list that used to be kept by hand — the settings sections 
 `TRACKMON_<CARRIER>_<KEY>` variables, the credential messages, the labels, the generated
 configuration reference, the `/webhooks/{provider}` route, routing by what an adapter
 serves, the codes sent to the aggregators and the offline number formats. Manifests are
-found through the `trackmon.carriers` entry-point group (`carriers/registry.py`), so a
-carrier can also come from another installed package.
+found by `carriers/registry.py`: every module of `carriers/` with a `MANIFEST`, and the
+`trackmon.carriers` entry-point group, so a carrier can also come from another installed
+package.
 
 Kinds:
 - ``direct``: a carrier's own tracking API (UPS, FedEx...): an adapter, credentials.
