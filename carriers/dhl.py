@@ -39,15 +39,15 @@ from trackmon.errors import CarrierAuthError
 from trackmon.http import send
 from trackmon.settings import env_var_for
 
-#: Unified API `statusCode` (the only code it gives; the text says the rest). Source: DHL
+#: Unified API `statusCode` (the only code it gives; the text says the rest). Source [DHL-U]: DHL
 #: Shipment Tracking - Unified API, schema `supermodelIoLogisticsTrackingShipmentEventStatusCode`
 #: (developer.dhl.com; reference/status-enums.json "dhl_unified").
 STATUS_CODES: StatusTable = {
-    Status.info_received: ("pre-transit",),  # "pre-transit": label created / data received, not handed over
-    Status.in_transit: ("transit",),         # "transit": moving in DHL's network (customs is in the text)
-    Status.delivered: ("delivered",),        # "delivered"
-    Status.delivery_failed: ("failure",),    # "failure": delivery failed (the text may say returned or held)
-    Status.unknown: ("unknown",),            # "unknown": DHL itself does not know the stage
+    Status.info_received: ("pre-transit",),  # [DHL-U] "pre-transit": label created / data received, not handed over
+    Status.in_transit: ("transit",),         # [DHL-U] "transit": moving in DHL's network (customs is in the text)
+    Status.delivered: ("delivered",),        # [DHL-U] "delivered"
+    Status.delivery_failed: ("failure",),    # [DHL-U] "failure": delivery failed (the text may say returned or held)
+    Status.unknown: ("unknown",),            # [DHL-U] "unknown": DHL itself does not know the stage
 }
 _STATUS = invert(STATUS_CODES)
 

@@ -52,22 +52,24 @@ def __getattr__(name: str) -> Any:
         return dict(registry.codes_for(NAME))
     raise AttributeError(f"module 'carriers.track17' has no attribute {name!r}")
 
-# Source of MAIN_STATUS, SUB_STATUS and STAGES: 17TRACK Tracking API v2.2, "Package status
-# and sub-status" (help.17track.net/hc/en-us/articles/37471096573337: 9 main statuses, 30
-# sub-statuses) and the `milestone.key_stage` list of the v2.2 docs (carrier-apis.md §1.5;
-# reference/status-enums.json "17track_v2"). Every published value is a row below.
+# Sources (each row cites one):
+# [T17-S] 17TRACK Tracking API v2.2, "Package status and sub-status"
+#         (help.17track.net/hc/en-us/articles/37471096573337: 9 main statuses, 30 sub-statuses;
+#         reference/status-enums.json "17track_v2"). Every published value is a row below.
+# [T17-K] the `milestone.key_stage` list of the v2.2 docs (carrier-apis.md §1.5;
+#         status-enums.json "17track_v2" "milestone_key_stage").
 
 #: Main status → trackmon Status, used when the sub-status is missing or unknown.
 MAIN_STATUS: Mapping[Status, tuple[str, ...]] = {
-    Status.not_found: ("NotFound",),
-    Status.info_received: ("InfoReceived",),
-    Status.in_transit: ("InTransit",),
-    Status.expired: ("Expired",),
-    Status.available_for_pickup: ("AvailableForPickup",),
-    Status.out_for_delivery: ("OutForDelivery",),
-    Status.delivery_failed: ("DeliveryFailure",),
-    Status.delivered: ("Delivered",),
-    Status.exception: ("Exception",),
+    Status.not_found: ("NotFound",),  # [T17-S]
+    Status.info_received: ("InfoReceived",),  # [T17-S]
+    Status.in_transit: ("InTransit",),  # [T17-S]
+    Status.expired: ("Expired",),  # [T17-S]
+    Status.available_for_pickup: ("AvailableForPickup",),  # [T17-S]
+    Status.out_for_delivery: ("OutForDelivery",),  # [T17-S]
+    Status.delivery_failed: ("DeliveryFailure",),  # [T17-S]
+    Status.delivered: ("Delivered",),  # [T17-S]
+    Status.exception: ("Exception",),  # [T17-S]
 }
 _MAIN = invert(MAIN_STATUS)
 
@@ -75,42 +77,42 @@ _MAIN = invert(MAIN_STATUS)
 #: A None sub-status is generic: the latest event's text may refine it.
 SUB_STATUS: Mapping[Status, Mapping[str, SubStatus | None]] = {
     Status.not_found: {
-        "NotFound_Other": None,                          # no information yet
-        "NotFound_InvalidCode": SubStatus.invalid_number,  # number not valid for the carrier
+        "NotFound_Other": None,                          # [T17-S] no information yet
+        "NotFound_InvalidCode": SubStatus.invalid_number,  # [T17-S] number not valid for the carrier
     },
-    Status.info_received: {"InfoReceived": SubStatus.label_created},  # carrier has the data, not the parcel
+    Status.info_received: {"InfoReceived": SubStatus.label_created},  # [T17-S] carrier has the data, not the parcel
     Status.in_transit: {
-        "InTransit_PickedUp": SubStatus.picked_up,
-        "InTransit_Other": None,
-        "InTransit_Departure": SubStatus.departed_origin,         # left the origin country port
-        "InTransit_Arrival": SubStatus.arrived_destination,       # arrived at the destination country port
-        "InTransit_CustomsProcessing": SubStatus.customs_processing,
-        "InTransit_CustomsReleased": SubStatus.customs_released,
-        "InTransit_CustomsRequiringInformation": SubStatus.customs_information_required,
+        "InTransit_PickedUp": SubStatus.picked_up,  # [T17-S]
+        "InTransit_Other": None,  # [T17-S]
+        "InTransit_Departure": SubStatus.departed_origin,         # [T17-S] left the origin country port
+        "InTransit_Arrival": SubStatus.arrived_destination,       # [T17-S] arrived at the destination country port
+        "InTransit_CustomsProcessing": SubStatus.customs_processing,  # [T17-S]
+        "InTransit_CustomsReleased": SubStatus.customs_released,  # [T17-S]
+        "InTransit_CustomsRequiringInformation": SubStatus.customs_information_required,  # [T17-S]
     },
-    Status.expired: {"Expired_Other": None},                   # in transit too long, no delivery
-    Status.available_for_pickup: {"AvailableForPickup_Other": None},
-    Status.out_for_delivery: {"OutForDelivery_Other": None},
+    Status.expired: {"Expired_Other": None},                   # [T17-S] in transit too long, no delivery
+    Status.available_for_pickup: {"AvailableForPickup_Other": None},  # [T17-S]
+    Status.out_for_delivery: {"OutForDelivery_Other": None},  # [T17-S]
     Status.delivery_failed: {
-        "DeliveryFailure_Other": None,
-        "DeliveryFailure_NoBody": SubStatus.nobody_home,          # recipient unreachable
-        "DeliveryFailure_Security": SubStatus.security,           # security/customs/fee issue
-        "DeliveryFailure_Rejected": SubStatus.refused,
-        "DeliveryFailure_InvalidAddress": SubStatus.bad_address,
+        "DeliveryFailure_Other": None,  # [T17-S]
+        "DeliveryFailure_NoBody": SubStatus.nobody_home,          # [T17-S] recipient unreachable
+        "DeliveryFailure_Security": SubStatus.security,           # [T17-S] security/customs/fee issue
+        "DeliveryFailure_Rejected": SubStatus.refused,  # [T17-S]
+        "DeliveryFailure_InvalidAddress": SubStatus.bad_address,  # [T17-S]
     },
-    Status.delivered: {"Delivered_Other": None},
-    Status.returning: {"Exception_Returning": SubStatus.returning},  # being returned to sender
-    Status.returned: {"Exception_Returned": SubStatus.returned},     # sender received the return
+    Status.delivered: {"Delivered_Other": None},  # [T17-S]
+    Status.returning: {"Exception_Returning": SubStatus.returning},  # [T17-S] being returned to sender
+    Status.returned: {"Exception_Returned": SubStatus.returned},     # [T17-S] sender received the return
     Status.exception: {
-        "Exception_Other": None,
-        "Exception_NoBody": SubStatus.nobody_home,
-        "Exception_Security": SubStatus.security,
-        "Exception_Damage": SubStatus.damaged,
-        "Exception_Rejected": SubStatus.refused,
-        "Exception_Delayed": SubStatus.delayed,
-        "Exception_Lost": SubStatus.lost,
-        "Exception_Destroyed": SubStatus.damaged,   # destroyed (e.g. by customs): damaged beyond delivery
-        "Exception_Cancel": SubStatus.cancelled,
+        "Exception_Other": None,  # [T17-S]
+        "Exception_NoBody": SubStatus.nobody_home,  # [T17-S]
+        "Exception_Security": SubStatus.security,  # [T17-S]
+        "Exception_Damage": SubStatus.damaged,  # [T17-S]
+        "Exception_Rejected": SubStatus.refused,  # [T17-S]
+        "Exception_Delayed": SubStatus.delayed,  # [T17-S]
+        "Exception_Lost": SubStatus.lost,  # [T17-S]
+        "Exception_Destroyed": SubStatus.damaged,   # [T17-S] destroyed (e.g. by customs): damaged beyond delivery
+        "Exception_Cancel": SubStatus.cancelled,  # [T17-S]
     },
 }
 _SUB: dict[str, tuple[Status, SubStatus | None]] = {
@@ -118,15 +120,15 @@ _SUB: dict[str, tuple[Status, SubStatus | None]] = {
 
 #: Key stage of an event (`stage`) → (Status, SubStatus).
 STAGES: Mapping[str, tuple[Status, SubStatus | None]] = {
-    "InfoReceived": (Status.info_received, SubStatus.label_created),
-    "PickedUp": (Status.in_transit, SubStatus.picked_up),
-    "Departure": (Status.in_transit, SubStatus.departed_origin),
-    "Arrival": (Status.in_transit, SubStatus.arrived_destination),
-    "AvailableForPickup": (Status.available_for_pickup, None),
-    "OutForDelivery": (Status.out_for_delivery, None),
-    "Delivered": (Status.delivered, None),
-    "Returning": (Status.returning, SubStatus.returning),
-    "Returned": (Status.returned, SubStatus.returned),
+    "InfoReceived": (Status.info_received, SubStatus.label_created),  # [T17-K]
+    "PickedUp": (Status.in_transit, SubStatus.picked_up),  # [T17-K]
+    "Departure": (Status.in_transit, SubStatus.departed_origin),  # [T17-K]
+    "Arrival": (Status.in_transit, SubStatus.arrived_destination),  # [T17-K]
+    "AvailableForPickup": (Status.available_for_pickup, None),  # [T17-K]
+    "OutForDelivery": (Status.out_for_delivery, None),  # [T17-K]
+    "Delivered": (Status.delivered, None),  # [T17-K]
+    "Returning": (Status.returning, SubStatus.returning),  # [T17-K]
+    "Returned": (Status.returned, SubStatus.returned),  # [T17-K]
 }
 
 # Envelope / per-item error codes (help article "Error Codes and Troubleshooting").

@@ -326,3 +326,14 @@ def test_refine_ordinary_text_keeps_input() -> None:
 ])
 def test_refine_customs_texts_beat_ambiguous_carrier_codes(status, sub, text, expected):
     assert tuple(refine(status, sub, text)) == expected
+
+
+def test_a_chinese_comma_ends_a_clause_so_a_later_negation_stays_in_its_own_clause() -> None:
+    """NFKC folds "，" to ","; it still splits a Chinese line, so "未收到" in the courtesy sentence
+    after it does not negate the delivery before it (STO's wording)."""
+    from trackmon.classify.text import clauses, fold
+
+    text = "已签收，如您未收到此快递，请拨打95543"
+    parts = clauses(fold(text))
+    assert len(parts) == 3 and [c.negated for c in parts] == [False, True, False]
+    assert classify_description(text).status is Status.delivered

@@ -148,6 +148,11 @@ def test_html_and_odd_spacing() -> None:
     text = "  <b>Votre colis est livr&eacute;.</b>\n\t"
     assert read(text) == (S.delivered, None), explain(text)
     assert read("Ｏｕｔ　ｆｏｒ　ｄｅｌｉｖｅｒｙ") == (S.out_for_delivery, None)  # full-width forms
+    # invisible characters copied from tracking pages: a zero-width space parts words, a soft
+    # hyphen or BOM joins nothing
+    assert read("Out for\u200bdelivery") == (S.out_for_delivery, None)
+    assert read("\ufeffDeli\u00advered") == (S.delivered, None)
+    assert read("Zwrot&nbsp;do&nbsp;nadawcy") == (S.returning, U.returning)
 
 
 @pytest.mark.parametrize("text", ["Forsendelsen er annulleret", "Zásilka byla doručena", "Sendingen er levert"])

@@ -6,6 +6,11 @@ to the sender before "delivered", a pickup from the *sender* before anything abo
 recipient, a locker before "delivered", "not delivered" before "delivered", export before
 customs, customs released before customs held.
 
+Export clearance at origin ("Export clearance started", "export customs clearance") is the
+departure side of the journey: it is read as an ordinary in-transit scan at origin (no customs
+sub-status, so no "customs in your country"), and export clearance *completed* as the departure
+from origin. "Import/export formalities" name the destination's customs and stay `customs`.
+
 Guards read the clause a match sits in (see `text.clauses`): a rule guarded against negation
 does not fire in "not yet available for pickup"; one guarded against hypothesis does not fire
 in "will be delivered tomorrow" or "if nobody is home, the parcel will be taken to the post
@@ -46,17 +51,18 @@ class Family(IntEnum):
     delivered = 17
     damaged = 18
     exception = 19
-    departed = 20
-    customs_released = 21
-    customs_duties = 22
-    customs_info = 23
-    customs_held = 24
-    customs = 25
-    delayed = 26            # after customs: a customs delay is a customs stage
-    arrived = 27
-    label = 28
-    picked_up = 29
-    neutral = 30            # an ordinary scan: stops the search, no classification
+    export_clearance = 20    # export customs at origin: the departure side, not the destination's customs
+    departed = 21
+    customs_released = 22
+    customs_duties = 23
+    customs_info = 24
+    customs_held = 25
+    customs = 26
+    delayed = 27            # after customs: a customs delay is a customs stage
+    arrived = 28
+    label = 29
+    picked_up = 30
+    neutral = 31            # an ordinary scan: stops the search, no classification
 
 
 #: family → (status, sub-status, default guard). Status None: an ordinary scan.
@@ -82,6 +88,7 @@ FAMILY: dict[Family, tuple[Status | None, SubStatus | None, str]] = {
     Family.damaged: (S.exception, U.damaged, "n"),
     Family.delayed: (S.exception, U.delayed, ""),
     Family.exception: (S.exception, U.other, ""),
+    Family.export_clearance: (S.in_transit, None, "n"),  # still at origin: an origin scan, no customs
     Family.departed: (S.in_transit, U.departed_origin, "n"),
     Family.customs_released: (S.in_transit, U.customs_released, "n"),
     Family.customs_duties: (S.in_transit, U.customs_duties, ""),
