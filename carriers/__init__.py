@@ -4,8 +4,8 @@ registered in the `trackmon.carriers` entry-point group (carriers/registry.py).
 What carriers may use of trackmon (a test keeps it to this, tests/carriers/test_manifests.py):
 `trackmon.domain` (types), `trackmon.errors` (the exception tree), `trackmon.clock`,
 `trackmon.http` (`send`, `json_body`), `trackmon.ratelimit` (`RateLimiter`), `trackmon.metrics`,
-`trackmon.classify` (`classify_description`, `refine`) and `trackmon.settings`
-(`CarrierSettings`, `env_var_for`).
+`trackmon.classify` (`classify_description`, `refine`, through `carriers/classifying.py`, which
+loads the classifier on first use) and `trackmon.settings` (`CarrierSettings`, `env_var_for`).
 """
 
 from __future__ import annotations

@@ -26,9 +26,9 @@ from carriers.base import (
     parse_ts,
     sort_dedupe,
 )
+from carriers.classifying import classify_description, refine
 from carriers.manifest import CarrierManifest, Webhook
 from carriers.reading import member, parse_day
-from trackmon.classify import classify_description, refine
 from trackmon.domain import CarrierProblem, ParseResult, Status, SubStatus, TrackingEvent, TrackingSnapshot
 from trackmon.errors import CarrierAuthError, CarrierResponseError, RateLimited, TransientCarrierError
 from trackmon.http import json_body, send

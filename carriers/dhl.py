@@ -32,9 +32,9 @@ from carriers.base import (
     parse_ts,
     sort_dedupe,
 )
+from carriers.classifying import refine
 from carriers.manifest import CarrierManifest, NumberFormat
 from carriers.reading import checked_day, member
-from trackmon.classify import refine
 from trackmon.errors import CarrierAuthError
 from trackmon.http import send
 from trackmon.settings import env_var_for

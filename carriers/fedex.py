@@ -35,10 +35,10 @@ from carriers.base import (
     parse_ts,
     sort_dedupe,
 )
+from carriers.classifying import refine
 from carriers.manifest import CarrierManifest, NumberFormat
 from carriers.oauth import OAuthCarrierAdapter
 from carriers.reading import member, parse_day
-from trackmon.classify import refine
 
 TOKEN_PATH = "/oauth/token"
 TRACK_PATH = "/track/v1/trackingnumbers"

@@ -34,11 +34,11 @@ from carriers.base import (
     invert,
     sort_dedupe,
 )
+from carriers.classifying import refine
 from carriers.manifest import CarrierManifest, NumberFormat
 from carriers.oauth import OAuthCarrierAdapter
 from carriers.reading import MAX_OFFSET_MINUTES, MAX_YEAR, MIN_YEAR, checked_day, member, to_utc
 from carriers.ups_codes import STATUS_CODES, SUB_STATUS, TYPE_CODES  # every published code, with sources
-from trackmon.classify import refine
 
 PRODUCTION_TOKEN_URL = "https://onlinetools.ups.com/security/v1/oauth/token"
 TOKEN_PATH = "/security/v1/oauth/token"

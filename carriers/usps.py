@@ -33,10 +33,10 @@ from carriers.base import (
     parse_ts,
     sort_dedupe,
 )
+from carriers.classifying import refine
 from carriers.manifest import CarrierManifest, NumberFormat
 from carriers.oauth import OAuthCarrierAdapter
 from carriers.reading import MAX_OFFSET_MINUTES, member
-from trackmon.classify import refine
 
 PRODUCTION_TOKEN_URL = "https://apis.usps.com/oauth2/v3/token"
 TOKEN_PATH = "/oauth2/v3/token"
