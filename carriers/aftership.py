@@ -16,6 +16,7 @@ from typing import Any
 
 import structlog
 
+from carriers import registry
 from carriers.base import (
     CarrierAdapter,
     RawResponse,
@@ -25,8 +26,9 @@ from carriers.base import (
     parse_ts,
     sort_dedupe,
 )
+from carriers.classifying import classify_description, refine
+from carriers.manifest import CarrierManifest, Webhook
 from carriers.reading import member, parse_day
-from trackmon.classify import classify_description, refine
 from trackmon.domain import CarrierProblem, ParseResult, Status, SubStatus, TrackingEvent, TrackingSnapshot
 from trackmon.errors import CarrierAuthError, CarrierResponseError, RateLimited, TransientCarrierError
 from trackmon.http import json_body, send
@@ -34,18 +36,21 @@ from trackmon.http import json_body, send
 NAME = "aftership"
 log = structlog.get_logger("trackmon.carriers").bind(carrier=NAME)
 
-#: trackmon carrier name → AfterShip courier slug (AfterShip's public slugs for these couriers).
-SLUGS: dict[str, str] = {
-    "china-post": "china-post", "china-ems": "china-ems", "usps": "usps", "ups": "ups",
-    "fedex": "fedex", "dhl": "dhl", "russian-post": "russian-post", "cainiao": "cainiao",
-    # The carriers of cross-border China, from AfterShip's "Supported Couriers" list
-    # (aftership.com/docs/tracking/others/supported-couriers: "4PX | 4px") and its
-    # GET /couriers answer as recorded in public clients ("dhl-germany" = Deutsche Post DHL,
-    # "dhl-global-mail" = DHL eCommerce):
-    "4px": "4px", "yunexpress": "yunexpress", "yanwen": "yanwen", "sf-express": "sf-express",
-    "jtexpress": "jtexpress", "dhl-ecommerce": "dhl-global-mail", "dhl-paket": "dhl-germany",
-}
-_SLUG_NAMES = {slug: name for name, slug in SLUGS.items()}
+MANIFEST = CarrierManifest(
+    name=NAME, label="AfterShip", kind="aggregator", adapter="carriers.aftership:AfterShip", priority=20,
+    credentials=("api_key",), base_url="https://api.aftership.com/tracking/2024-04", max_batch=1,
+    webhook=Webhook(header="aftership-hmac-sha256", secret_key="webhook_secret",
+                    verify="carriers.webhooks:verify_aftership_signature",
+                    parse="carriers.webhooks:parse_aftership_push",
+                    scheme="base64 HMAC-SHA256 of the raw body, keyed with the webhook secret"),
+    setup="AfterShip admin → Settings → API keys; Notifications → Webhooks for the webhook secret",
+)
+
+
+def __getattr__(name: str) -> Any:
+    if name == "SLUGS":  # trackmon carrier name → AfterShip courier slug, from each carrier's manifest
+        return dict(registry.codes_for(NAME))
+    raise AttributeError(f"module 'carriers.aftership' has no attribute {name!r}")
 
 # Sources of TAGS and SUBTAGS (each row cites one; the comment quotes the source's meaning):
 # [AS-T]  AfterShip Tracking API "Delivery statuses" (aftership.com/docs/tracking/enum/delivery-statuses;
@@ -242,7 +247,7 @@ def parse_tracking(obj: dict[str, Any]) -> TrackingSnapshot:
         (c["slug"] for c in reversed(checkpoints) if isinstance(c, dict) and isinstance(c.get("slug"), str)
          and c["slug"]), None) or slug
     return TrackingSnapshot(
-        carrier=_SLUG_NAMES.get(slug, slug or "unknown"),
+        carrier=registry.carrier_for_code(NAME).get(slug, slug or "unknown"),
         tracking_number=number,
         status=status,
         sub_status=sub_status,
@@ -301,12 +306,7 @@ def _trackings(data: Any) -> list[dict[str, Any]]:
 
 
 class AfterShip(CarrierAdapter):
-    name = NAME
-    label = "AfterShip"
-    max_batch = 1
-    aggregator = True
-    default_base_url = "https://api.aftership.com/tracking/2024-04"
-    carriers_served = frozenset(SLUGS)
+    manifest = MANIFEST
 
     def _headers(self) -> dict[str, str]:
         key = self.settings.api_key.get_secret_value() if self.settings.api_key else ""
@@ -314,7 +314,7 @@ class AfterShip(CarrierAdapter):
 
     async def _call(self, method: str, path: str, **kwargs: Any) -> tuple[bytes, int]:
         response = await send(self.client, self.name, method, f"{self.base_url}{path}", limiter=self.limiter,
-                              attempts=self.settings.max_attempts, sleep=self.sleep,
+                              attempts=self.settings.max_attempts, sleep=self.sleep, timeout=self.timeout,
                               passthrough=(400, 404, 409, 422), headers=self._headers(), **kwargs)
         json_body(self.name, response)  # a non-JSON answer is refused here, with its content-type
         return response.content, response.status_code
@@ -323,7 +323,7 @@ class AfterShip(CarrierAdapter):
         parts: dict[str, bytes] = {}
         codes: dict[str, int] = {}
         for req in requests:
-            slug = SLUGS.get(req.carrier_hint or "")
+            slug = registry.codes_for(NAME).get(req.carrier_hint or "")
             params = {"tracking_numbers": req.number, **({"slug": slug} if slug else {})}
             body, status = await self._call("GET", "/trackings", params=params)
             parts[f"get:{req.number}"], codes[f"get:{req.number}"] = body, status
@@ -364,4 +364,4 @@ class AfterShip(CarrierAdapter):
                            problems=tuple(problems.values()))
 
 
-__all__ = ["SLUGS", "SUBTAGS", "TAGS", "AfterShip", "decode", "parse_tracking"]
+__all__ = ["MANIFEST", "SUBTAGS", "TAGS", "AfterShip", "decode", "parse_tracking"]

@@ -16,17 +16,20 @@ from typing import Any
 
 import structlog
 
+from carriers import registry
 from carriers.base import (
     CarrierAdapter,
     RawResponse,
     TrackRequest,
+    batches,
     invert,
     offset_minutes,
     parse_ts,
     sort_dedupe,
 )
+from carriers.classifying import classify_description, refine
+from carriers.manifest import CarrierManifest, Webhook
 from carriers.reading import member, parse_day
-from trackmon.classify import classify_description, refine
 from trackmon.domain import CarrierProblem, ParseResult, Status, SubStatus, TrackingEvent, TrackingSnapshot
 from trackmon.errors import CarrierAuthError, CarrierResponseError, TransientCarrierError
 from trackmon.http import json_body, send
@@ -34,26 +37,20 @@ from trackmon.http import json_body, send
 NAME = "17track"
 log = structlog.get_logger("trackmon.carriers").bind(carrier=NAME)
 
-#: trackmon carrier name → 17TRACK carrier key. From client code only ([UNVERIFIED] in
-#: carrier-apis.md §1.7) except 7041 and 100002, which were seen in real payloads.
-CARRIER_KEYS: dict[str, int] = {
-    "china-post": 3011,    # client code
-    "usps": 21051,         # client code
-    "ups": 100002,         # real payload
-    "fedex": 100003,       # client code
-    "dhl": 100001,         # DHL Express, client code
-    "dhl-paket": 7041,     # real payload
-    # The carriers of cross-border China. 17TRACK's published list is
-    # https://res.17track.net/asset/carrier/info/apicarrier.all.json (not reachable offline);
-    # each key below is the one public sources copied from it:
-    "cainiao": 190271,     # carrier-apis.md §1.7 (client code)
-    "yanwen": 190012,      # aio17track's carrier-catalogue tests, sample rows of apicarrier.all.json
-    "4px": 190094,         # a public 17TRACK gettrackinfo test payload: provider {"key": 190094, "name": "4PX"}
-    # YunExpress, SF Express, J&T and DHL eCommerce: the public copies disagree (carrier-apis.md
-    # §1.7: 190008 / 190107 for YunExpress), so no key is sent and 17TRACK detects the carrier;
-    # a wrong guess is fixed with `trackmon carrier set` once the key is known.
-}
-_KEY_NAMES = {key: name for name, key in CARRIER_KEYS.items()}
+MANIFEST = CarrierManifest(
+    name=NAME, label="17TRACK", kind="aggregator", adapter="carriers.track17:Track17", priority=10,
+    credentials=("api_key",), base_url="https://api.17track.net/track/v2.2", max_batch=40,
+    webhook=Webhook(header="sign", secret_key="api_key",
+                    verify="carriers.webhooks:verify_17track_signature", parse="carriers.webhooks:parse_17track_push",
+                    scheme="lowercase hex SHA-256 of the body + '/' + the API key"),
+    setup="17TRACK API dashboard → Settings → Security key (api.17track.net); the WebHook URL is set there too",
+)
+
+
+def __getattr__(name: str) -> Any:
+    if name == "CARRIER_KEYS":  # trackmon carrier name → 17TRACK key, from each carrier's manifest
+        return dict(registry.codes_for(NAME))
+    raise AttributeError(f"module 'carriers.track17' has no attribute {name!r}")
 
 # Sources (each row cites one):
 # [T17-S] 17TRACK Tracking API v2.2, "Package status and sub-status"
@@ -297,7 +294,7 @@ def parse_track_info(item: dict[str, Any]) -> TrackingSnapshot:
     key = item.get("carrier")
     first_name = str(member(first_provider, "name", str, "provider name") or "")
     last_name = member(last_provider, "name", str, "provider name")
-    carrier = _KEY_NAMES.get(key) if isinstance(key, int) else None
+    carrier = registry.carrier_for_code(NAME).get(key) if isinstance(key, int) else None
     return TrackingSnapshot(
         carrier=carrier or _slug(first_name) or (f"17track-{key}" if key else "unknown"),
         tracking_number=number,
@@ -315,12 +312,7 @@ def parse_track_info(item: dict[str, Any]) -> TrackingSnapshot:
 
 
 class Track17(CarrierAdapter):
-    name = NAME
-    label = "17TRACK"
-    max_batch = 40
-    aggregator = True
-    default_base_url = "https://api.17track.net/track/v2.2"
-    carriers_served = frozenset(CARRIER_KEYS)
+    manifest = MANIFEST
 
     def _headers(self) -> dict[str, str]:
         key = self.settings.api_key.get_secret_value() if self.settings.api_key else ""
@@ -331,7 +323,7 @@ class Track17(CarrierAdapter):
         items = []
         for req in requests:
             item: dict[str, Any] = {"number": req.number}
-            key = CARRIER_KEYS.get(req.carrier_hint or "")
+            key = registry.codes_for(NAME).get(req.carrier_hint or "")
             if key is not None:
                 item["carrier"] = key
             items.append(item)
@@ -341,24 +333,24 @@ class Track17(CarrierAdapter):
         """One call; returns the body, the HTTP status and the checked `data`."""
         response = await send(self.client, self.name, "POST", f"{self.base_url}/{endpoint}",
                               limiter=self.limiter, attempts=self.settings.max_attempts,
-                              sleep=self.sleep, json=items, headers=self._headers())
+                              sleep=self.sleep, timeout=self.timeout, json=items, headers=self._headers())
         data = check_envelope(endpoint, json_body(self.name, response))
         return response.content, response.status_code, data
 
     async def fetch(self, requests: Sequence[TrackRequest]) -> RawResponse:
-        """register (all numbers) then gettrackinfo (those not refused), ≤40 per call."""
+        """register (all numbers) then gettrackinfo (those not refused): one call of ≤40 numbers
+        each (`track` cuts the batches)."""
+        if len(requests) > self.max_batch:
+            raise ValueError(f"17TRACK takes at most {self.max_batch} numbers per call, got {len(requests)}")
         parts: dict[str, bytes] = {}
         codes: dict[str, int] = {}
-        for index, start in enumerate(range(0, len(requests), self.max_batch)):
-            chunk = list(requests[start:start + self.max_batch])
-            suffix = "" if index == 0 else f":{index}"
-            body, code, data = await self._post("register", self._items(chunk))
-            parts["register" + suffix], codes["register" + suffix] = body, code
-            refused = {n for n, c, _ in _rejections(data) if c != ALREADY_REGISTERED}
-            ask = [r for r in chunk if r.number not in refused]
-            if ask:
-                body, code, _ = await self._post("gettrackinfo", self._items(ask))
-                parts["gettrackinfo" + suffix], codes["gettrackinfo" + suffix] = body, code
+        body, code, data = await self._post("register", self._items(requests))
+        parts["register"], codes["register"] = body, code
+        refused = {n for n, c, _ in _rejections(data) if c != ALREADY_REGISTERED}
+        ask = [r for r in requests if r.number not in refused]
+        if ask:
+            body, code, _ = await self._post("gettrackinfo", self._items(ask))
+            parts["gettrackinfo"], codes["gettrackinfo"] = body, code
         self.log.debug("carrier.fetched", numbers=len(requests), calls=len(parts))
         return RawResponse(requested=tuple(r.number for r in requests), parts=parts, status_codes=codes)
 
@@ -398,12 +390,11 @@ class Track17(CarrierAdapter):
 
     async def stop_tracking(self, numbers: Sequence[TrackRequest]) -> None:
         """POST {base}/stoptrack, ≤40 per call; per-number refusals are logged, not raised."""
-        for start in range(0, len(numbers), self.max_batch):
-            chunk = list(numbers[start:start + self.max_batch])
+        for chunk in batches(numbers, self.max_batch):
             _, _, data = await self._post("stoptrack", self._items(chunk))
             for number, code, message in _rejections(data):
                 self.log.warning("carrier.stop_refused", tracking_number=number, code=code, message=message)
 
 
-__all__ = ["CARRIER_KEYS", "MAIN_STATUS", "STAGES", "SUB_STATUS", "Track17", "check_envelope", "decode",
+__all__ = ["MAIN_STATUS", "MANIFEST", "STAGES", "SUB_STATUS", "Track17", "check_envelope", "decode",
            "parse_track_info"]

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from datetime import UTC, timedelta, timezone
 from typing import Any
 
+from carriers.aggregator_codes import aftership, track17
 from carriers.base import (
     CarrierProblem,
     ParseResult,
@@ -32,9 +33,10 @@ from carriers.base import (
     parse_ts,
     sort_dedupe,
 )
+from carriers.classifying import refine
+from carriers.manifest import CarrierManifest, NumberFormat
 from carriers.oauth import OAuthCarrierAdapter
 from carriers.reading import MAX_OFFSET_MINUTES, member
-from trackmon.classify import refine
 
 PRODUCTION_TOKEN_URL = "https://apis.usps.com/oauth2/v3/token"
 TOKEN_PATH = "/oauth2/v3/token"
@@ -159,12 +161,25 @@ SUB_STATUS: dict[str, SubStatus] = {
     "71": SubStatus.delayed,
 }
 
+
+_JKEEN = "jkeen/tracking_number_data couriers/usps.json (MIT, carriers/number_formats.LICENSE.txt)"
+MANIFEST = CarrierManifest(
+    name="usps", label="USPS", kind="direct", adapter="carriers.usps:Usps",
+    credentials=("client_id", "client_secret"), base_url="https://apis.usps.com/tracking/v3", max_batch=1,
+    formats=(
+        NumberFormat(id="usps_impb", examples=("9400111206206406260787",), service="USPS IMpb", rank=90, strong=True,
+                     matcher="carriers.numbers:usps_impb",
+                     source=f"{_JKEEN}: IMpb 9[1-5] + 20/24/28 digits, mod-10 check digit"),
+        NumberFormat(id="usps_20", service="USPS 20-digit", rank=35, strong=False,
+                     matcher="carriers.numbers:usps_20", source=f"{_JKEEN}: 20 digits, mod-10 check digit"),
+    ),
+    codes={"17track": track17(21051, "USPS"), "aftership": aftership("usps", "USPS")},
+    setup=("developers.usps.com → Apps (OAuth consumer key/secret); new apps get a low hourly quota"),
+)
+
+
 class Usps(OAuthCarrierAdapter):
-    name = "usps"
-    label = "USPS"
-    max_batch = 1
-    default_base_url = "https://apis.usps.com/tracking/v3"
-    carriers_served = frozenset({"usps"})
+    manifest = MANIFEST
     token_path = TOKEN_PATH
     production_token_url = PRODUCTION_TOKEN_URL  # outside the /tracking/v3 prefix
     oauth_form = {"scope": "tracking"}

@@ -337,3 +337,12 @@ def test_a_chinese_comma_ends_a_clause_so_a_later_negation_stays_in_its_own_clau
     parts = clauses(fold(text))
     assert len(parts) == 3 and [c.negated for c in parts] == [False, True, False]
     assert classify_description(text).status is Status.delivered
+
+
+# CTT Express (es) and GLS Italy (it) train rows
+@pytest.mark.parametrize("text", ["INCIDENCIA EN LOCKER", "LOCKER PIENO"])
+def test_a_locker_that_cannot_take_the_parcel_is_an_exception_in_every_language(text) -> None:
+    """The pickup_problem family comes before every language's locker rule: the Portuguese or
+    English "locker" word must not turn a full or broken locker into "ready for pickup"."""
+    cls = classify_description(text)
+    assert (cls.status, cls.sub_status) == (Status.exception, SubStatus.other) and cls.rule.endswith("pickup_problem")

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_classify_families import check
+from tests.classify_corpus import checker
 from trackmon.classify import classify_description, explain, refine
 from trackmon.classify.lang import languages
 from trackmon.classify.text import fold
 from trackmon.domain import Status, SubStatus
 
 S, U = Status, SubStatus
+check = checker("en")
 
 
 @pytest.mark.parametrize(("text", "status", "sub"), [

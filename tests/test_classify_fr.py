@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_classify_families import check
+from tests.classify_corpus import checker
 from trackmon.domain import Status, SubStatus
 
 S, U = Status, SubStatus
+check = checker("fr")
 
 CASES = [
     # general forms of the failed-attempt and refusal families (Colis Privé wording fragments)

@@ -4,29 +4,15 @@ never used to write rules or tests."""
 
 from __future__ import annotations
 
-import functools
-
 import pytest
 
-from bench.corpus import load
-from trackmon.classify import classify_description, explain
+from tests.classify_corpus import checker
 from trackmon.domain import Status, SubStatus
 
 S, U = Status, SubStatus
 
 
-@functools.cache
-def _train() -> dict[str, Status]:
-    return {row.text: row.status for row in load() if row.lang == "it" and row.split == "train"}
-
-
-def check(text: str, status: Status, sub: SubStatus | str | None = "any") -> None:
-    assert _train().get(text) is status, f"not an it train row labeled {status}: {text}"
-    got = classify_description(text)
-    read = (got.status, got.sub_status) if got else (S.in_transit, None)
-    assert read[0] is status, (text, read, explain(text))
-    if sub != "any":
-        assert read[1] is sub, (text, read, explain(text))
+check = checker("it")
 
 
 BRT_PICKUP_POINTS = [
@@ -136,3 +122,10 @@ GLS_AND_POSTE_HOLDS = [
 @pytest.mark.parametrize(("text", "status", "sub"), GLS_AND_POSTE_HOLDS)
 def test_gls_and_poste_holds_promises_and_conditions(text: str, status: Status, sub) -> None:
     check(text, status, sub)
+
+
+def test_disruptions_are_exceptions_not_failed_attempts() -> None:
+    """Weather, strikes, road blocks and power cuts: the carrier could not move the parcel."""
+    for text in ("NEVICATA ECCEZIONALE", "SCIOPERO", "BLOCCO STRADALE", "INTERRUZIONE ENERGIA ELETTRICA",
+                 "MARE MOLTO MOSSO", "RALLENTAMENTI OPERATIVI"):
+        check(text, S.exception)

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_classify_families import check
+from tests.classify_corpus import checker
 from trackmon.domain import Status, SubStatus
 
 S, U = Status, SubStatus
+check = checker("ja")
 
 
 @pytest.mark.parametrize(("text", "sub"), [

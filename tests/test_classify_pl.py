@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_classify_families import check
+from tests.classify_corpus import checker
 from trackmon.classify import explain
 from trackmon.domain import Status, SubStatus
 
 S, U = Status, SubStatus
+check = checker("pl")
 
 
 @pytest.mark.parametrize(("text", "status", "sub"), [

@@ -4,33 +4,15 @@ split is never used to write rules or tests)."""
 
 from __future__ import annotations
 
-import functools
-
 import pytest
 
-from bench.corpus import load
-from trackmon.classify import classify_description, explain
+from tests.classify_corpus import checker, train_labels
 from trackmon.domain import Status, SubStatus
 
 S, U = Status, SubStatus
 
 
-@functools.cache
-def _train() -> dict[str, Status]:
-    return {row.text: row.status for row in load() if row.lang == "ru" and row.split == "train"}
-
-
-def read(text: str) -> tuple[Status, SubStatus | None]:
-    got = classify_description(text)
-    return (got.status, got.sub_status) if got else (S.in_transit, None)
-
-
-def check(text: str, status: Status, sub: SubStatus | str | None = "any") -> None:
-    assert _train().get(text) is status, f"not a ru train row labeled {status}: {text}"
-    got = read(text)
-    assert got[0] is status, (text, got, explain(text))
-    if sub != "any":
-        assert got[1] is sub, (text, got, explain(text))
+check = checker("ru")
 
 
 OPERATION_ATTRIBUTE = [
@@ -143,9 +125,9 @@ def test_handed_out_versus_handed_to_courier(text: str, status: Status) -> None:
 
 def test_a_note_that_denies_a_return_is_not_a_return() -> None:
     # CDEK: "this status does not mean a return to the sender"
-    text = next(t for t in _train() if t.startswith("Повторно оформлен приход в городе-транзите"))
+    text = next(t for t in train_labels("ru") if t.startswith("Повторно оформлен приход в городе-транзите"))
     check(text, S.in_transit)
-    text = next(t for t in _train() if t.startswith("Оформлен повторный приход на склад в городе-получателе"))
+    text = next(t for t in train_labels("ru") if t.startswith("Оформлен повторный приход на склад в городе-получателе"))
     check(text, S.delivery_failed)
 
 
@@ -168,4 +150,50 @@ COURIERS_AND_MARKETPLACES = [
 
 @pytest.mark.parametrize(("text", "status"), COURIERS_AND_MARKETPLACES)
 def test_couriers_and_marketplaces(text: str, status: Status) -> None:
+    check(text, status)
+
+
+WORD_FAMILIES = [
+    # вручен*/выдан*/получен* + who: the recipient (delivered) or the sender (back with the sender)
+    ("Вручение - Выдано адресату через почтомат", S.delivered),
+    ("Заказ выдан получателю.", S.delivered),
+    ("заказ получен покупателем", S.delivered),
+    ("Посылка доставлена получателю", S.delivered),
+    ("Вручение - Выдано отправителю через почтомат", S.returned),
+    ("Отправителю почтальоном", S.returned),
+    # изъят* из постамата: by the customer (delivered) or by the courier (the return starts)
+    ("Изъят из постамата клиентом", S.delivered),
+    ("Изъят из постамата курьером", S.returning),
+    ("Обработка - Изъято из почтомата", S.returning),
+    # возвра* in any form starts the return; returned to the delivery depot is a failed attempt
+    ("Почтовое отправление возвращено отправителю", S.returning),
+    ("Зарегистрирована встреча груза в городе-отправителе", S.returning),
+    ("Посылка возвращена с доставки", S.delivery_failed),
+    ("Возвращен на склад доставки", S.delivery_failed),
+    # прибыл*/поступил* for collection, at a pickup point
+    ("Почтовое отправление прибыло для выдачи", S.available_for_pickup),
+    ("сборочное задание прибыло на ПВЗ", S.available_for_pickup),
+    ("Заказ поступил в пункт выдачи. Готов к получению.", S.available_for_pickup),
+    # передан*/выдан*/выведен* на доставку, to a courier; a consolidated load "handed for delivery" is a leg
+    ("Посылка выведена на доставку", S.out_for_delivery),
+    ("Передано на курьерскую доставку", S.out_for_delivery),
+    ("Передан на доставку до пункта выдачи", S.in_transit),
+    # cancellation, disposal and loss stems
+    ("Отменено продавцом", S.exception),
+    ("Утилизирован", S.exception),
+    ("Посылка утеряна", S.exception),
+    # on the way to a pickup point is not waiting in it; a dispute is an exception
+    ("На пути в пункт выдачи", S.in_transit),
+    ("Арбитраж", S.exception),
+    # Nova Poshta: received, refused, storage stopped
+    ("Отправление получено", S.delivered),
+    ("Получатель отказался от получения отправления", S.delivery_failed),
+    ("Прекращено хранение отправления", S.exception),
+    # a customs stage whose words look like an order being registered
+    ("Завершено таможенное оформление заказа (для международных заказов)", S.in_transit),
+]
+
+
+@pytest.mark.parametrize(("text", "status"), WORD_FAMILIES)
+def test_word_families(text: str, status: Status) -> None:
     check(text, status)

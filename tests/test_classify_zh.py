@@ -4,33 +4,16 @@ Yunda, Best; the held-out split is never used to write rules or tests)."""
 
 from __future__ import annotations
 
-import functools
-
 import pytest
 
-from bench.corpus import load
-from trackmon.classify import classify_description, explain
+from tests.classify_corpus import checker, read, train_labels
+from trackmon.classify import explain
 from trackmon.domain import Status, SubStatus
 
 S, U = Status, SubStatus
 
 
-@functools.cache
-def _train() -> dict[str, Status]:
-    return {row.text: row.status for row in load() if row.lang == "zh" and row.split == "train"}
-
-
-def read(text: str) -> tuple[Status, SubStatus | None]:
-    got = classify_description(text)
-    return (got.status, got.sub_status) if got else (S.in_transit, None)
-
-
-def check(text: str, status: Status, sub: SubStatus | str | None = "any") -> None:
-    assert _train().get(text) is status, f"not a zh train row labeled {status}: {text}"
-    got = read(text)
-    assert got[0] is status, (text, got, explain(text))
-    if sub != "any":
-        assert got[1] is sub, (text, got, explain(text))
+check = checker("zh")
 
 
 SENDER_SIDE = [
@@ -102,7 +85,7 @@ def test_lockers_stations_and_collection(text: str, status: Status, sub) -> None
 
 
 def test_locker_collected_by_the_buyer_is_delivered() -> None:
-    text = next(t for t in _train() if t.startswith("【苏州市】 您的快递已签收, 签收人在【丰巢"))
+    text = next(t for t in train_labels("zh") if t.startswith("【苏州市】 您的快递已签收, 签收人在【丰巢"))
     check(text, S.delivered)
 
 
@@ -159,7 +142,7 @@ def test_export_versus_import_customs(text: str, status: Status, sub) -> None:
 
 def test_mixed_chinese_english_line() -> None:
     zh = "快件到达顺丰店/站"
-    assert _train().get(zh) is S.in_transit
+    assert train_labels("zh").get(zh) is S.in_transit
     assert read(f"{zh} Arrived at the SF outlet") == (S.in_transit, None), explain(zh)
     line = "自提点用户签收 Picked up by the recipient"
     assert read(line)[0] is S.delivered, explain(line)
@@ -174,3 +157,50 @@ def test_a_complaint_hint_with_a_negation_does_not_undo_a_delivery() -> None:
     assert read(text) == (S.delivered, None), explain(text)
     # a negated delivery is still a failed one
     check("您的快件暂时未投递成功", S.delivery_failed)
+
+
+WORD_FAMILIES = [
+    # 派送/派件/配送/投递 + 中/正在/开始: out for delivery, whichever verb the carrier uses
+    ("派件中", S.out_for_delivery, None),
+    ("快件正在派件", S.out_for_delivery, None),
+    ("北京市朝阳安华桥的牛鹏超18518350628正在派件", S.out_for_delivery, None),
+    # "delivery nodes abroad" is a transit stage, not a courier on the way
+    ("配送中各节点（国外）", S.in_transit, None),
+    # the same verbs + 失败/不成功/异常: a failed attempt
+    ("妥投失败", S.delivery_failed, None),
+    ("投递失败", S.delivery_failed, None),
+    ("派件异常", S.delivery_failed, None),
+    ("派送失败-其他原因", S.delivery_failed, None),
+    # out of the service area, however worded
+    ("超区件", S.delivery_failed, U.bad_address),
+    ("派件超出派送范围", S.delivery_failed, U.bad_address),
+    # a station or locker that holds the parcel under a brand name, and a parcel not collected in time
+    ("您的快件已被盛城东星速递易【自提柜】代收，请及时取件。有问题请联系派件员18821774027",
+     S.available_for_pickup, U.pickup_locker),
+    ("待取件-[代理点]您的快件已被益丰粮油百世快递[百世邻里]代收，请在20点前取件，有问题联系百世邻里18531624682",
+     S.available_for_pickup, U.pickup_point),
+    ("柜或驿站超时未取", S.available_for_pickup, U.pickup_point),
+    # picked up by the user
+    ("用户提货", S.delivered, None),
+    # the sender side: orders and declared shipments
+    ("已经下快件单", S.info_received, U.label_created),
+    ("揽收订单确认揽收失败，未揽收到货物", S.info_received, U.label_created),
+    ("客户取消下单", S.exception, U.other),
+    # delays and stuck parcels
+    ("快递公司配送延迟", S.exception, U.delayed),
+    # local courier (WeChat instant delivery): the rider's order accepted is the sender side; goods going
+    # back to the merchant is a return, whatever made the delivery fail; 配送异常 there means cancellations too
+    ("骑手已接单", S.info_received, U.label_created),
+    ("骑手配送阶段——收货人拒收，配送物品开始返还商家", S.returning, U.returning),
+    ("骑手配送阶段——无法联系收货人，配送物品开始返还商家", S.returning, U.returning),
+    ("配送异常", S.exception, U.other),
+    # a delivery the carrier is going to make (将…送达) is not one made: read next to the verb
+    ("日日顺物流将货物送达最后一公里的网点", S.in_transit, None),
+    # taken out of a locker or station
+    ("快件取出", S.delivered, None),
+]
+
+
+@pytest.mark.parametrize(("text", "status", "sub"), WORD_FAMILIES)
+def test_word_families(text: str, status: Status, sub) -> None:
+    check(text, status, sub)

@@ -80,7 +80,7 @@ RULES = table("en", [
         r"\b(?:collection|pick[- ]?up) (?:request )?(?:\w+ )?(?:booked|arranged)\b",
     ], (r"picked[- ]up", r"hold for pick[- ]?up", r"(?:customer|recipient|receiver|consignee|addressee)")),
     # the sender-side pickup service (GLS Pickup-Service, pickup requests), whatever happened to the request
-    (F.sender_attempt, [r"\bcould not be picked up as\b", r"\bpick-?up[- ]service\b", r"\b(?:label|order) (?:for|to) (?:the )?pick ?up\b",
+    (F.sender_attempt, [r"\bcould not be picked up as\b", r"\b(?:data|order|request) for (?:the )?pick-?up[- ]service\b", r"\b(?:label|order) (?:for|to) (?:the )?pick ?up\b",
                         r"\bpick-?up request (?:has been |was )?cancell?ed\b"]),
     (F.sender_collected, [
         r"(?:collected|picked[- ]up|received) from (?:(?:the|a|an|your|this) )?(?:sender|shipper|merchant|seller)",
@@ -104,6 +104,8 @@ RULES = table("en", [
         r"out for delivery to (?:ups )?access point", r"\bhold (?:for|at) .{0,40}\b(?:requested|confirmed)\b", r"information sent to (?:(?:the|a|an|your|this) )?(?:usps|u\.?s\.? postal service|postal service)",
     ], (r"later than expected", r"after (?:the|a) scheduled time", r"(?:could not|cannot|can't|unable to) (?:be )?re-?(?:direct|rout)", r"one business day later", r"unavailable", r"will contact",
         r"damage"), ""),
+    # a locker that could not take the parcel: an exception, before any language's locker rule
+    (F.pickup_problem, [r"\blocker (?:is |was )?(?:full|out of (?:order|service)|unavailable|malfunction)"]),
     (F.locker, [
         r"(?:parcel |delivered to (?:a |the )?)?locker\b", r"packstation", r"parcel machine", r"paczkomat", r"mypost24",
     ], (r"(?:collected|picked[- ]up|retrieved|removed)\b.{0,30}\b(?:from|at|by)", r"does not fit", r"not fit in locker",
