@@ -346,3 +346,11 @@ def test_a_locker_that_cannot_take_the_parcel_is_an_exception_in_every_language(
     English "locker" word must not turn a full or broken locker into "ready for pickup"."""
     cls = classify_description(text)
     assert (cls.status, cls.sub_status) == (Status.exception, SubStatus.other) and cls.rule.endswith("pickup_problem")
+
+
+def test_unable_to_be_delivered_is_not_a_plan() -> None:
+    """"to be" marks a plan ("going to be delivered"), but not after "able"/"unable"."""
+    from trackmon.classify.text import clauses, fold
+
+    assert [c.hypothetical for c in clauses(fold("Package is not able to be delivered."))] == [False]
+    assert [c.hypothetical for c in clauses(fold("Your package is going to be delivered tomorrow"))] == [True]

@@ -86,7 +86,7 @@ _HYP_WORDS = frozenset("""
     voraussichtlich geplant morgen demnachst spater sara saranno verra zostanie zostana wordt zal zullen verwacht
     bedzie beda nastapi jesli jezeli gdy gdyby wkrotce niebawem
     будет будут ожидается если после заказана заказан назначено назначена""".split())  # noqa: SIM905
-_HYP_EXTRA = re.compile(r"\b(?:going to|ready to|to be|des que)\b"
+_HYP_EXTRA = re.compile(r"\b(?:going to|ready to|(?<!able )to be|des que)\b"  # "unable to be delivered" is not a plan
                         r"|планир|将|预计|預計|预约|計画|予定|如果|若|准备派|준비|예정")
 _HYP_ASCII = ("going to", "ready to", "to be ", "des que")
 _TOKEN = re.compile(r"[^\W\d_][\w']*")
@@ -115,7 +115,8 @@ def _clause(folded: str, start: int, end: int) -> Clause:
     hypothetical = not _HYP_WORDS.isdisjoint(words)
     if part.isascii():
         negated = negated or ("no " in part and bool(_NEG_EXTRA.search(part)))
-        hypothetical = hypothetical or any(marker in part for marker in _HYP_ASCII)
+        hypothetical = hypothetical or (any(marker in part for marker in _HYP_ASCII)
+                                        and bool(_HYP_EXTRA.search(part)))
     else:
         negated = negated or bool(_NEG_EXTRA.search(part))
         hypothetical = hypothetical or bool(_HYP_EXTRA.search(part))
