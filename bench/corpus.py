@@ -62,4 +62,27 @@ def rows_of(split: str, path: Path = CORPUS) -> list[Row]:
     return [row for row in load(path) if row.split == split]
 
 
-__all__ = ["CORPUS", "EVAL_SHARE", "Row", "load", "rows_of"]
+__all__ = ["CORPUS", "EVAL_SHARE", "Row", "counts", "load", "rows_of"]
+
+
+def counts(rows: list[Row]) -> str:
+    """Texts and held-out rows per language, and the carriers behind them, most texts first."""
+    by_lang: dict[str, list[Row]] = {}
+    for row in rows:
+        by_lang.setdefault(row.lang, []).append(row)
+    lines = [f"{'lang':<5} {'texts':>6} {'held out':>9}  carriers"]
+    for lang, mine in sorted(by_lang.items(), key=lambda item: -len(item[1])):
+        carriers: dict[str, int] = {}
+        for row in mine:
+            carriers[row.carrier] = carriers.get(row.carrier, 0) + 1
+        top = sorted(carriers.items(), key=lambda item: (-item[1], item[0]))
+        named = ", ".join(f"{name} {n}" for name, n in top[:6])
+        rest = sum(n for _, n in top[6:])
+        lines.append(f"{lang:<5} {len(mine):>6} {sum(r.split == 'eval' for r in mine):>9}  {named}"
+                     + (f", {len(top) - 6} others {rest}" if rest else ""))
+    lines.append(f"{'all':<5} {len(rows):>6} {sum(r.split == 'eval' for r in rows):>9}")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    print(counts(load()))

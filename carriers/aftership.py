@@ -16,6 +16,7 @@ from typing import Any
 
 import structlog
 
+from carriers import registry
 from carriers.base import (
     CarrierAdapter,
     RawResponse,
@@ -25,8 +26,9 @@ from carriers.base import (
     parse_ts,
     sort_dedupe,
 )
+from carriers.classifying import classify_description, refine
+from carriers.manifest import CarrierManifest, Webhook
 from carriers.reading import member, parse_day
-from trackmon.classify import classify_description, refine
 from trackmon.domain import CarrierProblem, ParseResult, Status, SubStatus, TrackingEvent, TrackingSnapshot
 from trackmon.errors import CarrierAuthError, CarrierResponseError, RateLimited, TransientCarrierError
 from trackmon.http import json_body, send
@@ -34,84 +36,104 @@ from trackmon.http import json_body, send
 NAME = "aftership"
 log = structlog.get_logger("trackmon.carriers").bind(carrier=NAME)
 
-#: trackmon carrier name → AfterShip courier slug (AfterShip's public slugs for these couriers).
-SLUGS: dict[str, str] = {
-    "china-post": "china-post", "china-ems": "china-ems", "usps": "usps", "ups": "ups",
-    "fedex": "fedex", "dhl": "dhl", "russian-post": "russian-post", "cainiao": "cainiao",
-    # The carriers of cross-border China, from AfterShip's "Supported Couriers" list
-    # (aftership.com/docs/tracking/others/supported-couriers: "4PX | 4px") and its
-    # GET /couriers answer as recorded in public clients ("dhl-germany" = Deutsche Post DHL,
-    # "dhl-global-mail" = DHL eCommerce):
-    "4px": "4px", "yunexpress": "yunexpress", "yanwen": "yanwen", "sf-express": "sf-express",
-    "jtexpress": "jtexpress", "dhl-ecommerce": "dhl-global-mail", "dhl-paket": "dhl-germany",
-}
-_SLUG_NAMES = {slug: name for name, slug in SLUGS.items()}
+MANIFEST = CarrierManifest(
+    name=NAME, label="AfterShip", kind="aggregator", adapter="carriers.aftership:AfterShip", priority=20,
+    credentials=("api_key",), base_url="https://api.aftership.com/tracking/2024-04", max_batch=1,
+    webhook=Webhook(header="aftership-hmac-sha256", secret_key="webhook_secret",
+                    verify="carriers.webhooks:verify_aftership_signature",
+                    parse="carriers.webhooks:parse_aftership_push",
+                    scheme="base64 HMAC-SHA256 of the raw body, keyed with the webhook secret"),
+    setup="AfterShip admin → Settings → API keys; Notifications → Webhooks for the webhook secret",
+)
 
-# Source of TAGS and SUBTAGS: AfterShip Tracking API, "Delivery statuses" (9 tags) and
-# "Delivery sub-statuses" (aftership.com/docs/tracking/enum/delivery-statuses and
-# .../enum/delivery-sub-statuses; reference/status-enums.json "aftership"). Every published
-# subtag is a row below; the comment is AfterShip's meaning. Pending_002..006 are published
-# without a meaning we could verify: they stay `not_found`, like Pending_001.
+
+def __getattr__(name: str) -> Any:
+    if name == "SLUGS":  # trackmon carrier name → AfterShip courier slug, from each carrier's manifest
+        return dict(registry.codes_for(NAME))
+    raise AttributeError(f"module 'carriers.aftership' has no attribute {name!r}")
+
+# Sources of TAGS and SUBTAGS (each row cites one; the comment quotes the source's meaning):
+# [AS-T]  AfterShip Tracking API "Delivery statuses" (aftership.com/docs/tracking/enum/delivery-statuses;
+#         reference/status-enums.json "aftership" "tags").
+# [AS-S]  AfterShip Tracking API "Delivery sub-statuses" table, subtag message and description
+#         (aftership.com/docs/tracking/enum/delivery-sub-statuses; status-enums.json "subtags").
+# [AS-N]  AfterShip help center "Learn about delivery sub-status", the sub-statuses added on
+#         2026-03-27 (tracking-helpcenter.aftership.com/en/article/learn-about-delivery-sub-status-1b0hdlx).
+# [AS-U]  Published as a code without a meaning we could verify (Pending_002..006): kept `not_found`
+#         like Pending_001, never a guess.
 
 #: Tag → Status, used when the subtag is missing or unknown.
 TAGS: Mapping[Status, tuple[str, ...]] = {
-    Status.not_found: ("Pending",),            # created, no information from the courier yet
-    Status.info_received: ("InfoReceived",),
-    Status.in_transit: ("InTransit",),
-    Status.out_for_delivery: ("OutForDelivery",),
-    Status.delivery_failed: ("AttemptFail",),
-    Status.delivered: ("Delivered",),
-    Status.available_for_pickup: ("AvailableForPickup",),
-    Status.exception: ("Exception",),
-    Status.expired: ("Expired",),
+    Status.not_found: ("Pending",),            # [AS-T] new shipment pending to track, no information yet
+    Status.info_received: ("InfoReceived",),   # [AS-T] carrier has the shipper's request, about to pick up
+    Status.in_transit: ("InTransit",),         # [AS-T] accepted or picked up from the shipper, on the way
+    Status.out_for_delivery: ("OutForDelivery",),  # [AS-T] about to be delivered
+    Status.delivery_failed: ("AttemptFail",),  # [AS-T] attempted to deliver but failed
+    Status.delivered: ("Delivered",),          # [AS-T] delivered successfully
+    Status.available_for_pickup: ("AvailableForPickup",),  # [AS-T] at a pickup point, available for pickup
+    Status.exception: ("Exception",),          # [AS-T] custom hold, undelivered, returned or other exception
+    Status.expired: ("Expired",),              # [AS-T] no tracking information for 30 days
 }
 _TAG = invert(TAGS)
 
 #: Subtag → (Status, SubStatus), keyed by Status. None = generic (text may refine it).
 SUBTAGS: Mapping[Status, Mapping[str, SubStatus | None]] = {
-    Status.not_found: {f"Pending_00{i}": None for i in range(1, 7)},  # 001 no info yet; 002–006 pending variants
-    Status.info_received: {"InfoReceived_001": SubStatus.label_created},
+    Status.not_found: {
+        "Pending_001": None,                                 # [AS-S] Pending
+        **{f"Pending_00{i}": None for i in range(2, 7)},     # [AS-U] Pending variants, meaning not published
+    },
+    Status.info_received: {"InfoReceived_001": SubStatus.label_created},  # [AS-S] Info Received
     Status.in_transit: {
-        "InTransit_001": None,                               # in transit
-        "InTransit_002": SubStatus.picked_up,                # acceptance scan
-        "InTransit_003": None,                               # arrival scan (any facility)
-        "InTransit_004": SubStatus.arrived_destination,      # arrived at the destination country
-        "InTransit_005": SubStatus.customs_released,         # customs clearance completed
-        "InTransit_006": SubStatus.customs_processing,       # customs clearance started
-        "InTransit_007": None,                               # departure scan (any facility)
-        "InTransit_008": None,                               # problem resolved
-        "InTransit_009": None,                               # forwarded to a different address
-        "Exception_004": SubStatus.customs_held,             # delayed (customs clearance)
-        "Exception_006": SubStatus.customs_duties,           # held for payment
-        "Exception_018": SubStatus.customs_information_required,  # incorrect / missing documents
+        "InTransit_001": None,                               # [AS-S] In Transit
+        "InTransit_002": SubStatus.picked_up,                # [AS-S] Acceptance scan
+        "InTransit_003": None,                               # [AS-S] Arrival scan (any facility)
+        "InTransit_004": SubStatus.arrived_destination,      # [AS-S] Arrived at the destination country
+        "InTransit_005": SubStatus.customs_released,         # [AS-S] Customs clearance completed
+        "InTransit_006": SubStatus.customs_processing,       # [AS-S] Customs clearance started
+        "InTransit_007": None,                               # [AS-S] Departure Scan (any facility)
+        "InTransit_008": None,                               # [AS-S] Problem resolved
+        "InTransit_009": None,                               # [AS-S] Forwarded to a different delivery address
+        "Exception_004": SubStatus.customs_held,             # [AS-S] Delayed (Customs clearance): a customs stage
+        "Exception_006": SubStatus.customs_duties,           # [AS-S] Held for payment
+        "Exception_018": SubStatus.customs_information_required,  # [AS-N] Incorrect / missing documents
     },
     Status.out_for_delivery: {
-        "OutForDelivery_001": None, "OutForDelivery_003": None,  # customer contacted
-        "OutForDelivery_004": None,                               # appointment scheduled
+        "OutForDelivery_001": None,                          # [AS-S] Out for Delivery
+        "OutForDelivery_003": None,                          # [AS-S] Customer contacted
+        "OutForDelivery_004": None,                          # [AS-S] Delivery appointment scheduled
     },
     Status.delivery_failed: {
-        "AttemptFail_001": None,                             # failed attempt
-        "AttemptFail_002": SubStatus.nobody_home,            # addressee not available
-        "AttemptFail_003": SubStatus.nobody_home,            # business closed
+        "AttemptFail_001": None,                             # [AS-S] Failed Attempt
+        "AttemptFail_002": SubStatus.nobody_home,            # [AS-S] Addressee not available
+        "AttemptFail_003": SubStatus.nobody_home,            # [AS-S] Business Closed
+        "Exception_002": SubStatus.bad_address,              # [AS-S] Customer moved: delivery failed, relocated
+        "Exception_003": SubStatus.refused,                  # [AS-S] Customer refused delivery: delivery failed
+        "Exception_007": SubStatus.bad_address,              # [AS-S] Incorrect Address: not delivered
     },
-    Status.delivered: {f"Delivered_00{i}": None for i in range(1, 6)},  # 002 picked up by customer, 005 neighbour
-    Status.available_for_pickup: {"AvailableForPickup_001": None},
-    Status.returning: {"Exception_010": SubStatus.returning},  # returning to sender
-    Status.returned: {"Exception_011": SubStatus.returned},    # returned to sender
+    Status.delivered: {
+        "Delivered_001": None,                               # [AS-S] Delivered
+        "Delivered_002": None,                               # [AS-S] Picked up by the customer
+        "Delivered_003": None,                               # [AS-S] Sign by customer
+        "Delivered_004": None,                               # [AS-S] Delivered and received cash on delivery
+        "Delivered_005": None,                               # [AS-S] Delivered to neighbor
+    },
+    Status.available_for_pickup: {"AvailableForPickup_001": None},  # [AS-S] Available for pickup
+    Status.returning: {"Exception_010": SubStatus.returning},  # [AS-S] Returning to sender: on its way back
+    Status.returned: {"Exception_011": SubStatus.returned},    # [AS-S] Returned to sender: received by the sender
     Status.exception: {
-        "Exception_001": None,
-        "Exception_002": SubStatus.bad_address,              # customer moved
-        "Exception_003": SubStatus.refused,                  # customer refused delivery
-        "Exception_005": SubStatus.delayed,                  # delayed (external factors)
-        "Exception_007": SubStatus.bad_address,              # incorrect address
-        "Exception_008": SubStatus.delayed,                  # pick up missed
-        "Exception_009": SubStatus.other,                    # rejected by carrier
-        "Exception_012": SubStatus.damaged,
-        "Exception_013": SubStatus.lost,
-        "Exception_016": SubStatus.delayed,                  # delayed (processing issue)
-        "Exception_017": SubStatus.delayed,                  # delayed (extreme weather)
+        "Exception_001": None,                               # [AS-S] Exception (generic: the text may say more)
+        "Exception_005": SubStatus.delayed,                  # [AS-S] Delayed (External factors)
+        "Exception_008": None,                               # [AS-S] Pick up missed: not collected by the customer
+        "Exception_009": SubStatus.other,                    # [AS-S] Rejected by carrier (noncompliance)
+        "Exception_012": SubStatus.damaged,                  # [AS-S] Shipment damage
+        "Exception_013": SubStatus.lost,                     # [AS-S] Shipment lost
+        "Exception_016": SubStatus.delayed,                  # [AS-N] Delayed (Processing issue)
+        "Exception_017": SubStatus.delayed,                  # [AS-N] Delayed (Extreme weather)
+        "Exception_019": SubStatus.delayed,                  # [AS-N] Delayed (Late flight)
+        "Exception_020": SubStatus.cancelled,                # [AS-N] Shipment cancelled by the sender or carrier
+        "Exception_021": SubStatus.other,                    # [AS-N] Shipment disposed (destroyed, discarded)
     },
-    Status.expired: {"Expired_001": None},
+    Status.expired: {"Expired_001": None},                   # [AS-S] Expired
 }
 _SUBTAG: dict[str, tuple[Status, SubStatus | None]] = {
     code: (status, sub) for status, subs in SUBTAGS.items() for code, sub in subs.items()}
@@ -225,7 +247,7 @@ def parse_tracking(obj: dict[str, Any]) -> TrackingSnapshot:
         (c["slug"] for c in reversed(checkpoints) if isinstance(c, dict) and isinstance(c.get("slug"), str)
          and c["slug"]), None) or slug
     return TrackingSnapshot(
-        carrier=_SLUG_NAMES.get(slug, slug or "unknown"),
+        carrier=registry.carrier_for_code(NAME).get(slug, slug or "unknown"),
         tracking_number=number,
         status=status,
         sub_status=sub_status,
@@ -284,12 +306,7 @@ def _trackings(data: Any) -> list[dict[str, Any]]:
 
 
 class AfterShip(CarrierAdapter):
-    name = NAME
-    label = "AfterShip"
-    max_batch = 1
-    aggregator = True
-    default_base_url = "https://api.aftership.com/tracking/2024-04"
-    carriers_served = frozenset(SLUGS)
+    manifest = MANIFEST
 
     def _headers(self) -> dict[str, str]:
         key = self.settings.api_key.get_secret_value() if self.settings.api_key else ""
@@ -297,7 +314,7 @@ class AfterShip(CarrierAdapter):
 
     async def _call(self, method: str, path: str, **kwargs: Any) -> tuple[bytes, int]:
         response = await send(self.client, self.name, method, f"{self.base_url}{path}", limiter=self.limiter,
-                              attempts=self.settings.max_attempts, sleep=self.sleep,
+                              attempts=self.settings.max_attempts, sleep=self.sleep, timeout=self.timeout,
                               passthrough=(400, 404, 409, 422), headers=self._headers(), **kwargs)
         json_body(self.name, response)  # a non-JSON answer is refused here, with its content-type
         return response.content, response.status_code
@@ -306,7 +323,7 @@ class AfterShip(CarrierAdapter):
         parts: dict[str, bytes] = {}
         codes: dict[str, int] = {}
         for req in requests:
-            slug = SLUGS.get(req.carrier_hint or "")
+            slug = registry.codes_for(NAME).get(req.carrier_hint or "")
             params = {"tracking_numbers": req.number, **({"slug": slug} if slug else {})}
             body, status = await self._call("GET", "/trackings", params=params)
             parts[f"get:{req.number}"], codes[f"get:{req.number}"] = body, status
@@ -347,4 +364,4 @@ class AfterShip(CarrierAdapter):
                            problems=tuple(problems.values()))
 
 
-__all__ = ["SLUGS", "SUBTAGS", "TAGS", "AfterShip", "decode", "parse_tracking"]
+__all__ = ["MANIFEST", "SUBTAGS", "TAGS", "AfterShip", "decode", "parse_tracking"]

@@ -4,12 +4,10 @@ One class per carrier, one file per class. `fetch()` only talks HTTP; `parse()` 
 over recorded bytes (that is what makes fixture tests possible). Per-number problems are
 data (`CarrierProblem`); whole-call failures raise `CarrierError` subclasses.
 
-Adding a carrier:
-1. Add `carriers/<name>.py` with a `CarrierAdapter` subclass; its status tables are data,
-   keyed by the normalized `Status`, each raw code commented with its meaning.
-2. Add recorded-shape fixtures under `tests/carriers/fixtures/<name>/` (delivered,
-   in_transit, exception, not_found, batch, malformed) and a test module.
-3. Register the class in `carriers/__init__.py` (a test checks every module is registered).
+An adapter's name, label, batch size, kind, credentials and production URL come from its
+carrier's `MANIFEST` (`manifest = MANIFEST` in the class; carriers/manifest.py); adding a
+carrier is described in CONTRIBUTING.md. Batches are cut here only (`batches`): `track`
+cuts a request list into calls of at most `max_batch` numbers and `fetch` gets one call's.
 """
 
 from __future__ import annotations
@@ -17,14 +15,15 @@ from __future__ import annotations
 import asyncio
 import json
 from abc import ABC, abstractmethod
-from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
+from collections.abc import Awaitable, Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Any, ClassVar
+from typing import Any, ClassVar, TypeVar
 
 import httpx
 import structlog
 
+from carriers.manifest import CarrierManifest
 from carriers.reading import MAX_OFFSET_MINUTES, parse_ts, read_item, total
 from trackmon import metrics
 from trackmon.clock import Clock, utcnow
@@ -43,6 +42,14 @@ from trackmon.settings import CarrierSettings
 log = structlog.get_logger("trackmon.carriers")
 
 StatusTable = Mapping[Status, Iterable[str]]
+T = TypeVar("T")
+
+
+def batches(items: Sequence[T], size: int) -> Iterator[Sequence[T]]:
+    """`items` in consecutive slices of at most `size` (the one place batches are cut)."""
+    size = max(1, size)
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,18 +114,25 @@ def sort_dedupe(events: Iterable[TrackingEvent]) -> tuple[TrackingEvent, ...]:
 class CarrierAdapter(ABC):
     """Base of every adapter. Subclasses set the class variables and implement fetch/parse."""
 
+    manifest: ClassVar[CarrierManifest | None] = None  # the carrier's declaration (sets the rest)
     name: ClassVar[str]                   # registry key, log field, DB value: "17track"
     label: ClassVar[str]                  # "17TRACK"
     max_batch: ClassVar[int] = 1          # numbers per request
     aggregator: ClassVar[bool] = False    # tracks many carriers' numbers
     credentials: ClassVar[tuple[str, ...]] = ("api_key",)  # settings keys that must be set
     default_base_url: ClassVar[str]
-    carriers_served: ClassVar[frozenset[str]] = frozenset()  # trackmon carrier names it tracks
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
-        """Every adapter's `parse` is made total (carriers/reading.py): whatever the answer,
-        it returns, or raises a CarrierError naming what was wrong - never anything else."""
+        """The class variables come from the carrier's manifest; every adapter's `parse` is
+        made total (carriers/reading.py): whatever the answer, it returns, or raises a
+        CarrierError naming what was wrong - never anything else."""
         super().__init_subclass__(**kwargs)
+        manifest = cls.__dict__.get("manifest")
+        if manifest is not None:
+            cls.name, cls.label, cls.max_batch = manifest.name, manifest.label, manifest.max_batch
+            cls.aggregator, cls.credentials = manifest.aggregator, manifest.credentials
+            if manifest.base_url:
+                cls.default_base_url = manifest.base_url
         if "parse" in cls.__dict__:
             cls.parse = total(cls.__dict__["parse"])  # type: ignore[method-assign]
 
@@ -149,6 +163,11 @@ class CarrierAdapter(ABC):
     def base_url(self) -> str:
         return (self.settings.base_url or self.default_base_url).rstrip("/")
 
+    @property
+    def timeout(self) -> float:
+        """Seconds one request may take (`timeout_seconds` of this carrier's settings)."""
+        return self.settings.timeout_seconds
+
     @abstractmethod
     async def fetch(self, requests: Sequence[TrackRequest]) -> RawResponse:
         """Network only: at most `max_batch` requests. Raises CarrierError subclasses."""
@@ -167,8 +186,7 @@ class CarrierAdapter(ABC):
         """Fetch and parse in batches of `max_batch`; a number absent from the answer is a problem."""
         snapshots: list[TrackingSnapshot] = []
         problems: list[CarrierProblem] = []
-        for start in range(0, len(requests), self.max_batch):
-            batch = requests[start:start + self.max_batch]
+        for batch in batches(requests, self.max_batch):
             result = self.parse(await self.fetch(batch))
             snapshots.extend(result.snapshots)
             problems.extend(result.problems)
@@ -210,7 +228,19 @@ class CarrierAdapter(ABC):
 
 
 __all__ = [
-    "CarrierAdapter", "CarrierProblem", "ParseResult", "RawResponse", "Status", "StatusTable",
-    "SubStatus", "TrackRequest", "TrackingEvent", "TrackingSnapshot", "invert", "offset_minutes",
-    "parse_ts", "sort_dedupe",
+    "CarrierAdapter",
+    "CarrierProblem",
+    "ParseResult",
+    "RawResponse",
+    "Status",
+    "StatusTable",
+    "SubStatus",
+    "TrackRequest",
+    "TrackingEvent",
+    "TrackingSnapshot",
+    "batches",
+    "invert",
+    "offset_minutes",
+    "parse_ts",
+    "sort_dedupe",
 ]

@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from carriers import aftership, track17
+from carriers import aftership, registry, track17
 from carriers.base import CarrierAdapter
 from trackmon.errors import CarrierResponseError, ConfigError, InputError
 
@@ -38,21 +38,21 @@ class Correction:
 
 
 def aggregator_code(provider: str, carrier: str) -> str:
-    """The aggregator's code for a trackmon carrier name; InputError naming the gap if none."""
-    if provider == track17.NAME:
-        key = track17.CARRIER_KEYS.get(carrier)
-        if key is None:
-            raise InputError(f"17TRACK's carrier key for {carrier!r} is not known to trackmon "
-                              f"(known: {', '.join(sorted(track17.CARRIER_KEYS))})", field="carrier")
-        return str(key)
-    if provider == aftership.NAME:
-        slug = aftership.SLUGS.get(carrier)
-        if slug is None:
-            raise InputError(f"AfterShip's slug for {carrier!r} is not known to trackmon "
-                              f"(known: {', '.join(sorted(aftership.SLUGS))})", field="carrier")
-        return slug
-    raise ConfigError(f"{provider} is not an aggregator: carrier correction is for 17track and aftership",
-                      key="carrier")
+    """The aggregator's code for a trackmon carrier name (from the carrier's manifest);
+    InputError naming the gap if none."""
+    if provider not in _CORRECTORS:
+        raise ConfigError(f"{provider} is not an aggregator trackmon can correct: carrier correction is for "
+                          f"{' and '.join(_CORRECTORS)}", key="carrier")
+    codes = registry.codes_for(provider)
+    code = codes.get(carrier)
+    if code is None:
+        what = "carrier key" if provider == track17.NAME else "slug"
+        raise InputError(f"{registry.label(provider)}'s {what} for {carrier!r} is not known to trackmon "
+                         f"(known: {', '.join(sorted(codes))})", field="carrier")
+    return str(code)
+
+
+_CORRECTORS = (track17.NAME, aftership.NAME)  # the aggregators whose API can change a carrier
 
 
 async def change_carrier(adapter: CarrierAdapter, number: str, carrier: str) -> Correction:

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
+from carriers.aggregator_codes import aftership, track17
 from carriers.base import (
     CarrierAdapter,
     CarrierProblem,
@@ -31,32 +32,43 @@ from carriers.base import (
     parse_ts,
     sort_dedupe,
 )
+from carriers.classifying import refine
+from carriers.manifest import CarrierManifest, NumberFormat
 from carriers.reading import checked_day, member
-from trackmon.classify import refine
 from trackmon.errors import CarrierAuthError
 from trackmon.http import send
 from trackmon.settings import env_var_for
 
-#: Unified API `statusCode` (the only code it gives; the text says the rest). Source: DHL
+#: Unified API `statusCode` (the only code it gives; the text says the rest). Source [DHL-U]: DHL
 #: Shipment Tracking - Unified API, schema `supermodelIoLogisticsTrackingShipmentEventStatusCode`
 #: (developer.dhl.com; reference/status-enums.json "dhl_unified").
 STATUS_CODES: StatusTable = {
-    Status.info_received: ("pre-transit",),  # "pre-transit": label created / data received, not handed over
-    Status.in_transit: ("transit",),         # "transit": moving in DHL's network (customs is in the text)
-    Status.delivered: ("delivered",),        # "delivered"
-    Status.delivery_failed: ("failure",),    # "failure": delivery failed (the text may say returned or held)
-    Status.unknown: ("unknown",),            # "unknown": DHL itself does not know the stage
+    Status.info_received: ("pre-transit",),  # [DHL-U] "pre-transit": label created / data received, not handed over
+    Status.in_transit: ("transit",),         # [DHL-U] "transit": moving in DHL's network (customs is in the text)
+    Status.delivered: ("delivered",),        # [DHL-U] "delivered"
+    Status.delivery_failed: ("failure",),    # [DHL-U] "failure": delivery failed (the text may say returned or held)
+    Status.unknown: ("unknown",),            # [DHL-U] "unknown": DHL itself does not know the stage
 }
 _STATUS = invert(STATUS_CODES)
 
 
+_JKEEN = "jkeen/tracking_number_data couriers/dhl.json (MIT, carriers/number_formats.LICENSE.txt)"
+MANIFEST = CarrierManifest(
+    name="dhl", label="DHL", kind="direct", adapter="carriers.dhl:Dhl",
+    credentials=("api_key",), base_url="https://api-eu.dhl.com/track", max_batch=1,
+    serves=frozenset({"dhl-paket"}),
+    formats=(
+        NumberFormat(id="dhl_express", service="DHL Express", rank=40, strong=False,
+                     matcher="carriers.numbers:dhl_express", source=f"{_JKEEN}: 10 or 11 digits, mod-7 check digit"),
+    ),
+    codes={"17track": track17(100001, "DHL Express"), "aftership": aftership("dhl", "DHL Express")},
+    setup=("developer.dhl.com → My Apps → create an app with \"Shipment Tracking - Unified\" "
+           "(starter plan: 250 calls/day, 1/s)"),
+)
+
+
 class Dhl(CarrierAdapter):
-    name = "dhl"
-    label = "DHL"
-    max_batch = 1
-    credentials = ("api_key",)
-    default_base_url = "https://api-eu.dhl.com/track"
-    carriers_served = frozenset({"dhl", "dhl-paket"})
+    manifest = MANIFEST
 
     async def fetch(self, requests: Sequence[TrackRequest]) -> RawResponse:
         if len(requests) > self.max_batch:
@@ -68,7 +80,7 @@ class Dhl(CarrierAdapter):
         try:
             response = await send(
                 self.client, self.name, "GET", f"{self.base_url}/shipments",
-                limiter=self.limiter, attempts=self.settings.max_attempts, sleep=self.sleep,
+                limiter=self.limiter, attempts=self.settings.max_attempts, sleep=self.sleep, timeout=self.timeout,
                 params={"trackingNumber": number, "language": "en"},
                 headers={"DHL-API-Key": key, "Accept": "application/json"},
                 passthrough=(404,))

@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
+from carriers.aggregator_codes import aftership, track17
 from carriers.base import (
     CarrierProblem,
     ParseResult,
@@ -34,9 +35,10 @@ from carriers.base import (
     parse_ts,
     sort_dedupe,
 )
+from carriers.classifying import refine
+from carriers.manifest import CarrierManifest, NumberFormat
 from carriers.oauth import OAuthCarrierAdapter
 from carriers.reading import member, parse_day
-from trackmon.classify import refine
 
 TOKEN_PATH = "/oauth/token"
 TRACK_PATH = "/track/v1/trackingnumbers"
@@ -147,12 +149,35 @@ NOT_FOUND_ERRORS = frozenset({"TRACKING.TRACKINGNUMBER.NOTFOUND", "TRACKING.DATA
 INVALID_ERRORS = frozenset({"TRACKING.TRACKINGNUMBER.INVALID", "TRACKING.TRACKINGNUMBER.EMPTY"})
 
 
+_JKEEN = "jkeen/tracking_number_data couriers/fedex.json (MIT, carriers/number_formats.LICENSE.txt)"
+MANIFEST = CarrierManifest(
+    name="fedex", label="FedEx", kind="direct", adapter="carriers.fedex:Fedex",
+    credentials=("client_id", "client_secret"), base_url="https://apis.fedex.com", max_batch=30,
+    formats=(
+        NumberFormat(id="fedex_96", service="FedEx Ground", rank=90, strong=True,
+                     matcher="carriers.numbers:fedex_96", source=f"{_JKEEN}: '96' + 20 digits, mod-10 check digit"),
+        NumberFormat(id="fedex_gsn", service="FedEx Ground", rank=85, strong=True,
+                     matcher="carriers.numbers:fedex_gsn",
+                     source=f"{_JKEEN}: '96' + 32 digits (GSN), mod-11 check digit"),
+        NumberFormat(id="fedex_34", service="FedEx Express", rank=60, strong=False,
+                     matcher="carriers.numbers:fedex_34", source=f"{_JKEEN}: 34 digits, mod-11 check digit"),
+        NumberFormat(id="fedex_astra", service="FedEx Express", rank=60, strong=False,
+                     matcher="carriers.numbers:fedex_astra", source=f"{_JKEEN}: ASTRA barcode, mod-11 check digit"),
+        NumberFormat(id="fedex_12", examples=("986578788855",), service="FedEx Express", rank=45, strong=False,
+                     matcher="carriers.numbers:fedex_12", source=f"{_JKEEN}: 12 digits, mod-11 check digit"),
+        NumberFormat(id="fedex_15", service="FedEx Ground", rank=45, strong=False,
+                     matcher="carriers.numbers:fedex_15", source=f"{_JKEEN}: 15 digits, mod-10 check digit"),
+        NumberFormat(id="fedex_sscc18", service="FedEx Ground (SSCC-18)", rank=30, strong=False,
+                     matcher="carriers.numbers:fedex_sscc18", source=f"{_JKEEN}: SSCC-18, mod-10 check digit"),
+    ),
+    codes={"17track": track17(100003, "FedEx"), "aftership": aftership("fedex", "FedEx®")},
+    setup=("developer.fedex.com → My Projects → Track API (API key = client id, secret key = client "
+           "secret)"),
+)
+
+
 class Fedex(OAuthCarrierAdapter):
-    name = "fedex"
-    label = "FedEx"
-    max_batch = 30
-    default_base_url = "https://apis.fedex.com"
-    carriers_served = frozenset({"fedex"})
+    manifest = MANIFEST
     token_path = TOKEN_PATH
 
     async def fetch(self, requests: Sequence[TrackRequest]) -> RawResponse:

@@ -1,8 +1,10 @@
 """Offline carrier identification from a tracking number's format and check digit.
 
-Pure: no I/O after the format data (`number_formats.json`, derived from the MIT-licensed
-jkeen/tracking_number_data; `china_formats.json`, the carriers of cross-border China, each
-format with its public source) is loaded once.
+Pure. The formats are declared by the carriers' manifests (`formats` of each
+`CarrierManifest`, with its public source); this module holds the check-digit algorithms
+they use (matchers such as `ups_1z`, `fedex_96`, named "carriers.numbers:ups_1z" in a
+manifest), UPU S10 (the postal operators' common format, with `number_formats.json` derived
+from the MIT-licensed jkeen/tracking_number_data) and the ranking.
 
 Formats are *strong* when their shape alone names the carrier (UPU S10, UPS "1Z", USPS IMpb
 "92…95", FedEx "96"): a strong match with a wrong check digit is a typo, and
@@ -10,10 +12,11 @@ Formats are *strong* when their shape alone names the carrier (UPU S10, UPS "1Z"
 Express 10/11, USPS 20, SSCC-18…) are *weak*: many other carriers (SF Express, YunExpress…)
 use the same lengths, so failing their check only means "not that carrier".
 
-The China formats (Cainiao, YunExpress, 4PX, Yanwen, SF Express, J&T, DHL eCommerce, DHL
-Paket) are a prefix and a count of characters with no check digit (`check_digit=False`):
-they rank below every format with a check digit and are dropped whenever a strong format
-fits the number's shape, so an S10 number is decided by its S10 check digit alone.
+Formats declared with a `regex` (Cainiao, YunExpress, 4PX, Yanwen, SF Express, J&T, DHL
+eCommerce, DHL Paket) are a prefix and a count of characters with no check digit
+(`check_digit=False`): they rank below every format with a check digit and are dropped
+whenever a strong format fits the number's shape, so an S10 number is decided by its S10
+check digit alone.
 """
 
 from __future__ import annotations
@@ -25,6 +28,9 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from carriers import registry
+from carriers.manifest import resolve
+from carriers.registry import derived
 from trackmon.errors import InvalidTrackingNumber
 
 MIN_LENGTH = 5
@@ -70,7 +76,7 @@ class Identification:
 
 
 @dataclass(frozen=True, slots=True)
-class _Check:
+class Check:
     given: int
     expected: int | tuple[int, ...]
     algorithm: str
@@ -90,8 +96,8 @@ class _Check:
 
 
 @dataclass(frozen=True, slots=True)
-class _Match:
-    check: _Check
+class Match:
+    check: Check
     service: str | None = None
     origin_country: str | None = None
     carrier: str | None = None  # overrides the format's carrier (S10)
@@ -103,7 +109,7 @@ class _Format:
     carrier: str
     strong: bool
     rank: int  # higher wins among valid candidates
-    matcher: Callable[[str], Iterator[_Match]]
+    matcher: Callable[[str], Iterator[Match]]
     check_digit: bool = True
 
 
@@ -169,11 +175,11 @@ def s10_post(country: str) -> str | None:
 
 # ---------------------------------------------------------------- matchers
 
-def _one(pattern: str) -> Callable[[Callable[[re.Match[str]], _Match]], Callable[[str], Iterator[_Match]]]:
+def _one(pattern: str) -> Callable[[Callable[[re.Match[str]], Match]], Callable[[str], Iterator[Match]]]:
     compiled = re.compile(pattern)
 
-    def wrap(build: Callable[[re.Match[str]], _Match]) -> Callable[[str], Iterator[_Match]]:
-        def matcher(number: str) -> Iterator[_Match]:
+    def wrap(build: Callable[[re.Match[str]], Match]) -> Callable[[str], Iterator[Match]]:
+        def matcher(number: str) -> Iterator[Match]:
             m = compiled.fullmatch(number)
             if m:
                 yield build(m)
@@ -181,29 +187,29 @@ def _one(pattern: str) -> Callable[[Callable[[re.Match[str]], _Match]], Callable
     return wrap
 
 
-def _s10(number: str) -> Iterator[_Match]:
+def _s10(number: str) -> Iterator[Match]:
     m = re.fullmatch(r"([A-Z]{2})(\d{8})(\d)([A-Z]{2})", number)
     if not m or m[4] not in _data()["s10_countries"]:
         return
     service = next((name for rx, name in _s10_services() if rx.fullmatch(m[1])), None)
-    yield _Match(_Check(int(m[3]), s10_check_digit(m[2]), "UPU S10 mod 11"),
+    yield Match(Check(int(m[3]), s10_check_digit(m[2]), "UPU S10 mod 11"),
                  service=service, origin_country=m[4], carrier=s10_post(m[4]))
 
 
 @_one(r"1Z([A-Z0-9]{6})([A-Z0-9]{2})([A-Z0-9]{7})(\d)")
-def _ups_1z(m: re.Match[str]) -> _Match:
+def ups_1z(m: re.Match[str]) -> Match:
     body = m[1] + m[2] + m[3]
-    check = _Check(int(m[4]), mod10(body, evens=1, odds=2), "UPS 1Z mod 10")
-    return _Match(check, service=_data()["ups_service_types"].get(m[2], "UPS"))
+    check = Check(int(m[4]), mod10(body, evens=1, odds=2), "UPS 1Z mod 10")
+    return Match(check, service=_data()["ups_service_types"].get(m[2], "UPS"))
 
 
 @_one(r"([AHJKTV])(\d{9})(\d)")
-def _ups_waybill(m: re.Match[str]) -> _Match:
-    check = _Check(int(m[3]), mod10(m[2], evens=1, odds=2), "UPS waybill mod 10")
-    return _Match(check, service="UPS waybill")
+def ups_waybill(m: re.Match[str]) -> Match:
+    check = Check(int(m[3]), mod10(m[2], evens=1, odds=2), "UPS waybill mod 10")
+    return Match(check, service="UPS waybill")
 
 
-def _usps_impb(number: str) -> Iterator[_Match]:
+def usps_impb(number: str) -> Iterator[Match]:
     """IMpb 9[1-5] + 20/24/28 digits, optionally after a 420+ZIP(+4) routing prefix."""
     bodies = [number]
     if number.startswith("420"):
@@ -215,16 +221,16 @@ def _usps_impb(number: str) -> Iterator[_Match]:
         if len(body) == 30 and not body.startswith("94"):
             continue
         seen.add(body)
-        check = _Check(int(body[-1]), mod10(body[:-1], evens=3, odds=1, reverse=True), "USPS IMpb mod 10")
-        yield _Match(check, service="USPS IMpb")
+        check = Check(int(body[-1]), mod10(body[:-1], evens=3, odds=1, reverse=True), "USPS IMpb mod 10")
+        yield Match(check, service="USPS IMpb")
 
 
 @_one(r"(\d{19})(\d)")
-def _usps_20(m: re.Match[str]) -> _Match:
+def usps_20(m: re.Match[str]) -> Match:
     # Either the plain 20-digit Delivery Confirmation number, or a legacy number whose
     # check digit is computed with the "91" application identifier prepended.
     expected = (mod10(m[1], evens=3, odds=1), mod10("91" + m[1], evens=3, odds=1))
-    return _Match(_Check(int(m[2]), expected, "USPS 20-digit mod 10"), service="USPS 20-digit")
+    return Match(Check(int(m[2]), expected, "USPS 20-digit mod 10"), service="USPS 20-digit")
 
 
 _FEDEX_12_WEIGHTS = (3, 1, 7, 3, 1, 7, 3, 1, 7, 3, 1)
@@ -232,91 +238,93 @@ _FEDEX_13_WEIGHTS = (1, 7, 3, 1, 7, 3, 1, 7, 3, 1, 7, 3, 1)
 
 
 @_one(r"(\d{11})(\d)")
-def _fedex_12(m: re.Match[str]) -> _Match:
-    check = _Check(int(m[2]), weighted_mod11_mod10(m[1], _FEDEX_12_WEIGHTS), "FedEx Express mod 11")
-    return _Match(check, service="FedEx Express")
+def fedex_12(m: re.Match[str]) -> Match:
+    check = Check(int(m[2]), weighted_mod11_mod10(m[1], _FEDEX_12_WEIGHTS), "FedEx Express mod 11")
+    return Match(check, service="FedEx Express")
 
 
 @_one(r"(\d{14})(\d)")
-def _fedex_15(m: re.Match[str]) -> _Match:
-    check = _Check(int(m[2]), mod10(m[1], evens=1, odds=3), "FedEx Ground mod 10")
-    return _Match(check, service="FedEx Ground")
+def fedex_15(m: re.Match[str]) -> Match:
+    check = Check(int(m[2]), mod10(m[1], evens=1, odds=3), "FedEx Ground mod 10")
+    return Match(check, service="FedEx Ground")
 
 
 @_one(r"(\d{2})(\d{15})(\d)")
-def _fedex_sscc18(m: re.Match[str]) -> _Match:
-    check = _Check(int(m[3]), mod10(m[2], evens=3, odds=1), "SSCC-18 mod 10")
-    return _Match(check, service="FedEx Ground (SSCC-18)")
+def fedex_sscc18(m: re.Match[str]) -> Match:
+    check = Check(int(m[3]), mod10(m[2], evens=3, odds=1), "SSCC-18 mod 10")
+    return Match(check, service="FedEx Ground (SSCC-18)")
 
 
 @_one(r"96(\d{2})(\d{3})(\d{14})(\d)")
-def _fedex_96(m: re.Match[str]) -> _Match:
-    check = _Check(int(m[4]), mod10(m[3], evens=1, odds=3), "FedEx Ground 96 mod 10")
-    return _Match(check, service="FedEx Ground")
+def fedex_96(m: re.Match[str]) -> Match:
+    check = Check(int(m[4]), mod10(m[3], evens=1, odds=3), "FedEx Ground 96 mod 10")
+    return Match(check, service="FedEx Ground")
 
 
 @_one(r"[0-8]\d{14}(\d{5})(\d{13})(\d)")
-def _fedex_34(m: re.Match[str]) -> _Match:
-    check = _Check(int(m[3]), weighted_mod11_mod10(m[2], _FEDEX_13_WEIGHTS), "FedEx Express mod 11")
-    return _Match(check, service="FedEx Express")
+def fedex_34(m: re.Match[str]) -> Match:
+    check = Check(int(m[3]), weighted_mod11_mod10(m[2], _FEDEX_13_WEIGHTS), "FedEx Express mod 11")
+    return Match(check, service="FedEx Express")
 
 
 @_one(r"96(\d{2})\d{5}(\d{10})\d(\d{13})(\d)")
-def _fedex_gsn(m: re.Match[str]) -> _Match:
-    check = _Check(int(m[4]), weighted_mod11_mod10(m[3], _FEDEX_13_WEIGHTS), "FedEx Ground GSN mod 11")
-    return _Match(check, service="FedEx Ground")
+def fedex_gsn(m: re.Match[str]) -> Match:
+    check = Check(int(m[4]), weighted_mod11_mod10(m[3], _FEDEX_13_WEIGHTS), "FedEx Ground GSN mod 11")
+    return Match(check, service="FedEx Ground")
 
 
 @_one(r"3\d{15}(\d{11})(\d)\d{4}")
-def _fedex_astra(m: re.Match[str]) -> _Match:
-    check = _Check(int(m[2]), weighted_mod11_mod10(m[1], _FEDEX_12_WEIGHTS), "FedEx ASTRA mod 11")
-    return _Match(check, service="FedEx Express")
+def fedex_astra(m: re.Match[str]) -> Match:
+    check = Check(int(m[2]), weighted_mod11_mod10(m[1], _FEDEX_12_WEIGHTS), "FedEx ASTRA mod 11")
+    return Match(check, service="FedEx Express")
 
 
 @_one(r"(\d{9,10})(\d)")
-def _dhl_express(m: re.Match[str]) -> _Match:
-    return _Match(_Check(int(m[2]), mod7(m[1]), "DHL Express mod 7"), service="DHL Express")
+def dhl_express(m: re.Match[str]) -> Match:
+    return Match(Check(int(m[2]), mod7(m[1]), "DHL Express mod 7"), service="DHL Express")
 
 
-@cache
-def _china_data() -> dict:
-    text = resources.files("carriers").joinpath("china_formats.json").read_text(encoding="utf-8")
-    return json.loads(text)
-
-
-def _no_check(pattern: str, service: str) -> Callable[[str], Iterator[_Match]]:
+def _no_check(pattern: str, service: str) -> Callable[[str], Iterator[Match]]:
     compiled = re.compile(pattern)
 
-    def matcher(number: str) -> Iterator[_Match]:
+    def matcher(number: str) -> Iterator[Match]:
         if compiled.fullmatch(number):
-            yield _Match(_Check(0, 0, "no check digit"), service=service)
+            yield Match(Check(0, 0, "no check digit"), service=service)
     return matcher
 
 
-def _china_formats() -> tuple[_Format, ...]:
-    """The weak, check-digit-less formats of `china_formats.json` (see that file's sources)."""
-    return tuple(_Format(f["id"], f["carrier"], strong=False, rank=int(f["rank"]),
-                         matcher=_no_check(f["regex"], f["service"]), check_digit=False)
-                 for f in _china_data()["formats"])
+#: UPU S10 is the postal operators' common format, not one carrier's: it stays here.
+_S10_FORMAT = _Format("s10", "", strong=True, rank=100, matcher=_s10)
 
 
-FORMATS: tuple[_Format, ...] = (
-    _Format("s10", "", strong=True, rank=100, matcher=_s10),
-    _Format("ups_1z", "ups", strong=True, rank=100, matcher=_ups_1z),
-    _Format("usps_impb", "usps", strong=True, rank=90, matcher=_usps_impb),
-    _Format("fedex_96", "fedex", strong=True, rank=90, matcher=_fedex_96),
-    _Format("fedex_gsn", "fedex", strong=True, rank=85, matcher=_fedex_gsn),
-    _Format("fedex_34", "fedex", strong=False, rank=60, matcher=_fedex_34),
-    _Format("fedex_astra", "fedex", strong=False, rank=60, matcher=_fedex_astra),
-    _Format("ups_waybill", "ups", strong=False, rank=50, matcher=_ups_waybill),
-    _Format("fedex_12", "fedex", strong=False, rank=45, matcher=_fedex_12),
-    _Format("fedex_15", "fedex", strong=False, rank=45, matcher=_fedex_15),
-    _Format("dhl_express", "dhl", strong=False, rank=40, matcher=_dhl_express),
-    _Format("usps_20", "usps", strong=False, rank=35, matcher=_usps_20),
-    _Format("fedex_sscc18", "fedex", strong=False, rank=30, matcher=_fedex_sscc18),
-    *_china_formats(),
-)
-_FORMATS_BY_ID = {f.id: f for f in FORMATS}
+@derived
+def formats() -> tuple[_Format, ...]:
+    """Every format: UPU S10, then each carrier manifest's formats, highest rank first."""
+    out = [_S10_FORMAT]
+    for manifest in registry.manifests().values():
+        for fmt in manifest.formats:
+            if fmt.matcher is not None:
+                out.append(_Format(fmt.id, manifest.name, strong=fmt.strong, rank=fmt.rank,
+                                   matcher=resolve(fmt.matcher)))
+            else:
+                out.append(_Format(fmt.id, manifest.name, strong=False, rank=fmt.rank,
+                                   matcher=_no_check(fmt.regex or "", fmt.service), check_digit=False))
+    ids = [f.id for f in out]
+    duplicated = sorted({i for i in ids if ids.count(i) > 1})
+    if duplicated:
+        raise ValueError(f"number format ids declared twice: {', '.join(duplicated)}")
+    return tuple(sorted(out, key=lambda f: (-f.rank, f.id)))
+
+
+@derived
+def _formats_by_id() -> dict[str, _Format]:
+    return {f.id: f for f in formats()}
+
+
+def __getattr__(name: str) -> object:
+    if name == "FORMATS":
+        return formats()
+    raise AttributeError(f"module 'carriers.numbers' has no attribute {name!r}")
 
 
 # ---------------------------------------------------------------- public API
@@ -341,7 +349,7 @@ def identify(number: str) -> list[Identification]:
     """Every format the number matches, valid check digits first, then the most specific."""
     normalized = normalize_number(number)
     found: list[tuple[_Format, Identification]] = []
-    for fmt in FORMATS:
+    for fmt in formats():
         for match in fmt.matcher(normalized):
             found.append((fmt, Identification(
                 carrier=match.carrier if fmt.id == "s10" else fmt.carrier,
@@ -374,27 +382,19 @@ def detect_carrier(number: str) -> Identification:
         if ident.valid_check_digit:
             return ident
     for ident in candidates:
-        if _FORMATS_BY_ID[ident.format or ""].strong:
+        if _formats_by_id()[ident.format or ""].strong:
             raise InvalidTrackingNumber(number, ident.problem or "check digit does not match")
     return Identification(carrier=None, number=normalized, valid_check_digit=False)
 
 
 def carrier_names() -> frozenset[str]:
     """Every trackmon carrier name a format can name (S10 posts included)."""
-    return frozenset(f.carrier for f in FORMATS if f.carrier) | frozenset(S10_POSTS.values())
+    return frozenset(f.carrier for f in formats() if f.carrier) | frozenset(S10_POSTS.values())
 
 
 __all__ = [
-    "FORMATS",
-    "S10_POSTS",
-    "Identification",
-    "carrier_names",
-    "detect_carrier",
-    "identify",
-    "mod7",
-    "mod10",
-    "normalize_number",
-    "s10_check_digit",
-    "s10_post",
+    "S10_POSTS", "Check", "Identification", "Match", "carrier_names", "detect_carrier", "dhl_express", "fedex_12",
+    "fedex_15", "fedex_34", "fedex_96", "fedex_astra", "fedex_gsn", "fedex_sscc18", "formats", "identify", "mod7",
+    "mod10", "normalize_number", "s10_check_digit", "s10_post", "ups_1z", "ups_waybill", "usps_20", "usps_impb",
     "weighted_mod11_mod10",
 ]

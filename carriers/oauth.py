@@ -118,7 +118,7 @@ class OAuthTokenCache:
         kwargs["data"] = form
         response = await send(
             self.client, self.carrier, "POST", self.token_url, limiter=self.limiter,
-            attempts=self.settings.max_attempts, sleep=self.sleep,
+            attempts=self.settings.max_attempts, sleep=self.sleep, timeout=self.settings.timeout_seconds,
             passthrough=_TOKEN_ERROR_STATUSES, **kwargs)
         if response.status_code in _TOKEN_ERROR_STATUSES:
             raise CarrierAuthError(
@@ -163,7 +163,7 @@ class OAuthTokenCache:
             try:
                 return await send(
                     self.client, self.carrier, method, url, limiter=self.limiter,
-                    attempts=attempts, sleep=self.sleep,
+                    attempts=attempts, sleep=self.sleep, timeout=self.settings.timeout_seconds,
                     headers={**(headers or {}), "Authorization": f"Bearer {value}"}, **kwargs)
             except CarrierAuthError as exc:
                 if exc.status_code != 401 or retry:

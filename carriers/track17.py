@@ -16,17 +16,20 @@ from typing import Any
 
 import structlog
 
+from carriers import registry
 from carriers.base import (
     CarrierAdapter,
     RawResponse,
     TrackRequest,
+    batches,
     invert,
     offset_minutes,
     parse_ts,
     sort_dedupe,
 )
+from carriers.classifying import classify_description, refine
+from carriers.manifest import CarrierManifest, Webhook
 from carriers.reading import member, parse_day
-from trackmon.classify import classify_description, refine
 from trackmon.domain import CarrierProblem, ParseResult, Status, SubStatus, TrackingEvent, TrackingSnapshot
 from trackmon.errors import CarrierAuthError, CarrierResponseError, TransientCarrierError
 from trackmon.http import json_body, send
@@ -34,43 +37,39 @@ from trackmon.http import json_body, send
 NAME = "17track"
 log = structlog.get_logger("trackmon.carriers").bind(carrier=NAME)
 
-#: trackmon carrier name → 17TRACK carrier key. From client code only ([UNVERIFIED] in
-#: carrier-apis.md §1.7) except 7041 and 100002, which were seen in real payloads.
-CARRIER_KEYS: dict[str, int] = {
-    "china-post": 3011,    # client code
-    "usps": 21051,         # client code
-    "ups": 100002,         # real payload
-    "fedex": 100003,       # client code
-    "dhl": 100001,         # DHL Express, client code
-    "dhl-paket": 7041,     # real payload
-    # The carriers of cross-border China. 17TRACK's published list is
-    # https://res.17track.net/asset/carrier/info/apicarrier.all.json (not reachable offline);
-    # each key below is the one public sources copied from it:
-    "cainiao": 190271,     # carrier-apis.md §1.7 (client code)
-    "yanwen": 190012,      # aio17track's carrier-catalogue tests, sample rows of apicarrier.all.json
-    "4px": 190094,         # a public 17TRACK gettrackinfo test payload: provider {"key": 190094, "name": "4PX"}
-    # YunExpress, SF Express, J&T and DHL eCommerce: the public copies disagree (carrier-apis.md
-    # §1.7: 190008 / 190107 for YunExpress), so no key is sent and 17TRACK detects the carrier;
-    # a wrong guess is fixed with `trackmon carrier set` once the key is known.
-}
-_KEY_NAMES = {key: name for name, key in CARRIER_KEYS.items()}
+MANIFEST = CarrierManifest(
+    name=NAME, label="17TRACK", kind="aggregator", adapter="carriers.track17:Track17", priority=10,
+    credentials=("api_key",), base_url="https://api.17track.net/track/v2.2", max_batch=40,
+    webhook=Webhook(header="sign", secret_key="api_key",
+                    verify="carriers.webhooks:verify_17track_signature", parse="carriers.webhooks:parse_17track_push",
+                    scheme="lowercase hex SHA-256 of the body + '/' + the API key"),
+    setup="17TRACK API dashboard → Settings → Security key (api.17track.net); the WebHook URL is set there too",
+)
 
-# Source of MAIN_STATUS, SUB_STATUS and STAGES: 17TRACK Tracking API v2.2, "Package status
-# and sub-status" (help.17track.net/hc/en-us/articles/37471096573337: 9 main statuses, 30
-# sub-statuses) and the `milestone.key_stage` list of the v2.2 docs (carrier-apis.md §1.5;
-# reference/status-enums.json "17track_v2"). Every published value is a row below.
+
+def __getattr__(name: str) -> Any:
+    if name == "CARRIER_KEYS":  # trackmon carrier name → 17TRACK key, from each carrier's manifest
+        return dict(registry.codes_for(NAME))
+    raise AttributeError(f"module 'carriers.track17' has no attribute {name!r}")
+
+# Sources (each row cites one):
+# [T17-S] 17TRACK Tracking API v2.2, "Package status and sub-status"
+#         (help.17track.net/hc/en-us/articles/37471096573337: 9 main statuses, 30 sub-statuses;
+#         reference/status-enums.json "17track_v2"). Every published value is a row below.
+# [T17-K] the `milestone.key_stage` list of the v2.2 docs (carrier-apis.md §1.5;
+#         status-enums.json "17track_v2" "milestone_key_stage").
 
 #: Main status → trackmon Status, used when the sub-status is missing or unknown.
 MAIN_STATUS: Mapping[Status, tuple[str, ...]] = {
-    Status.not_found: ("NotFound",),
-    Status.info_received: ("InfoReceived",),
-    Status.in_transit: ("InTransit",),
-    Status.expired: ("Expired",),
-    Status.available_for_pickup: ("AvailableForPickup",),
-    Status.out_for_delivery: ("OutForDelivery",),
-    Status.delivery_failed: ("DeliveryFailure",),
-    Status.delivered: ("Delivered",),
-    Status.exception: ("Exception",),
+    Status.not_found: ("NotFound",),  # [T17-S]
+    Status.info_received: ("InfoReceived",),  # [T17-S]
+    Status.in_transit: ("InTransit",),  # [T17-S]
+    Status.expired: ("Expired",),  # [T17-S]
+    Status.available_for_pickup: ("AvailableForPickup",),  # [T17-S]
+    Status.out_for_delivery: ("OutForDelivery",),  # [T17-S]
+    Status.delivery_failed: ("DeliveryFailure",),  # [T17-S]
+    Status.delivered: ("Delivered",),  # [T17-S]
+    Status.exception: ("Exception",),  # [T17-S]
 }
 _MAIN = invert(MAIN_STATUS)
 
@@ -78,42 +77,42 @@ _MAIN = invert(MAIN_STATUS)
 #: A None sub-status is generic: the latest event's text may refine it.
 SUB_STATUS: Mapping[Status, Mapping[str, SubStatus | None]] = {
     Status.not_found: {
-        "NotFound_Other": None,                          # no information yet
-        "NotFound_InvalidCode": SubStatus.invalid_number,  # number not valid for the carrier
+        "NotFound_Other": None,                          # [T17-S] no information yet
+        "NotFound_InvalidCode": SubStatus.invalid_number,  # [T17-S] number not valid for the carrier
     },
-    Status.info_received: {"InfoReceived": SubStatus.label_created},  # carrier has the data, not the parcel
+    Status.info_received: {"InfoReceived": SubStatus.label_created},  # [T17-S] carrier has the data, not the parcel
     Status.in_transit: {
-        "InTransit_PickedUp": SubStatus.picked_up,
-        "InTransit_Other": None,
-        "InTransit_Departure": SubStatus.departed_origin,         # left the origin country port
-        "InTransit_Arrival": SubStatus.arrived_destination,       # arrived at the destination country port
-        "InTransit_CustomsProcessing": SubStatus.customs_processing,
-        "InTransit_CustomsReleased": SubStatus.customs_released,
-        "InTransit_CustomsRequiringInformation": SubStatus.customs_information_required,
+        "InTransit_PickedUp": SubStatus.picked_up,  # [T17-S]
+        "InTransit_Other": None,  # [T17-S]
+        "InTransit_Departure": SubStatus.departed_origin,         # [T17-S] left the origin country port
+        "InTransit_Arrival": SubStatus.arrived_destination,       # [T17-S] arrived at the destination country port
+        "InTransit_CustomsProcessing": SubStatus.customs_processing,  # [T17-S]
+        "InTransit_CustomsReleased": SubStatus.customs_released,  # [T17-S]
+        "InTransit_CustomsRequiringInformation": SubStatus.customs_information_required,  # [T17-S]
     },
-    Status.expired: {"Expired_Other": None},                   # in transit too long, no delivery
-    Status.available_for_pickup: {"AvailableForPickup_Other": None},
-    Status.out_for_delivery: {"OutForDelivery_Other": None},
+    Status.expired: {"Expired_Other": None},                   # [T17-S] in transit too long, no delivery
+    Status.available_for_pickup: {"AvailableForPickup_Other": None},  # [T17-S]
+    Status.out_for_delivery: {"OutForDelivery_Other": None},  # [T17-S]
     Status.delivery_failed: {
-        "DeliveryFailure_Other": None,
-        "DeliveryFailure_NoBody": SubStatus.nobody_home,          # recipient unreachable
-        "DeliveryFailure_Security": SubStatus.security,           # security/customs/fee issue
-        "DeliveryFailure_Rejected": SubStatus.refused,
-        "DeliveryFailure_InvalidAddress": SubStatus.bad_address,
+        "DeliveryFailure_Other": None,  # [T17-S]
+        "DeliveryFailure_NoBody": SubStatus.nobody_home,          # [T17-S] recipient unreachable
+        "DeliveryFailure_Security": SubStatus.security,           # [T17-S] security/customs/fee issue
+        "DeliveryFailure_Rejected": SubStatus.refused,  # [T17-S]
+        "DeliveryFailure_InvalidAddress": SubStatus.bad_address,  # [T17-S]
     },
-    Status.delivered: {"Delivered_Other": None},
-    Status.returning: {"Exception_Returning": SubStatus.returning},  # being returned to sender
-    Status.returned: {"Exception_Returned": SubStatus.returned},     # sender received the return
+    Status.delivered: {"Delivered_Other": None},  # [T17-S]
+    Status.returning: {"Exception_Returning": SubStatus.returning},  # [T17-S] being returned to sender
+    Status.returned: {"Exception_Returned": SubStatus.returned},     # [T17-S] sender received the return
     Status.exception: {
-        "Exception_Other": None,
-        "Exception_NoBody": SubStatus.nobody_home,
-        "Exception_Security": SubStatus.security,
-        "Exception_Damage": SubStatus.damaged,
-        "Exception_Rejected": SubStatus.refused,
-        "Exception_Delayed": SubStatus.delayed,
-        "Exception_Lost": SubStatus.lost,
-        "Exception_Destroyed": SubStatus.damaged,   # destroyed (e.g. by customs): damaged beyond delivery
-        "Exception_Cancel": SubStatus.cancelled,
+        "Exception_Other": None,  # [T17-S]
+        "Exception_NoBody": SubStatus.nobody_home,  # [T17-S]
+        "Exception_Security": SubStatus.security,  # [T17-S]
+        "Exception_Damage": SubStatus.damaged,  # [T17-S]
+        "Exception_Rejected": SubStatus.refused,  # [T17-S]
+        "Exception_Delayed": SubStatus.delayed,  # [T17-S]
+        "Exception_Lost": SubStatus.lost,  # [T17-S]
+        "Exception_Destroyed": SubStatus.damaged,   # [T17-S] destroyed (e.g. by customs): damaged beyond delivery
+        "Exception_Cancel": SubStatus.cancelled,  # [T17-S]
     },
 }
 _SUB: dict[str, tuple[Status, SubStatus | None]] = {
@@ -121,15 +120,15 @@ _SUB: dict[str, tuple[Status, SubStatus | None]] = {
 
 #: Key stage of an event (`stage`) → (Status, SubStatus).
 STAGES: Mapping[str, tuple[Status, SubStatus | None]] = {
-    "InfoReceived": (Status.info_received, SubStatus.label_created),
-    "PickedUp": (Status.in_transit, SubStatus.picked_up),
-    "Departure": (Status.in_transit, SubStatus.departed_origin),
-    "Arrival": (Status.in_transit, SubStatus.arrived_destination),
-    "AvailableForPickup": (Status.available_for_pickup, None),
-    "OutForDelivery": (Status.out_for_delivery, None),
-    "Delivered": (Status.delivered, None),
-    "Returning": (Status.returning, SubStatus.returning),
-    "Returned": (Status.returned, SubStatus.returned),
+    "InfoReceived": (Status.info_received, SubStatus.label_created),  # [T17-K]
+    "PickedUp": (Status.in_transit, SubStatus.picked_up),  # [T17-K]
+    "Departure": (Status.in_transit, SubStatus.departed_origin),  # [T17-K]
+    "Arrival": (Status.in_transit, SubStatus.arrived_destination),  # [T17-K]
+    "AvailableForPickup": (Status.available_for_pickup, None),  # [T17-K]
+    "OutForDelivery": (Status.out_for_delivery, None),  # [T17-K]
+    "Delivered": (Status.delivered, None),  # [T17-K]
+    "Returning": (Status.returning, SubStatus.returning),  # [T17-K]
+    "Returned": (Status.returned, SubStatus.returned),  # [T17-K]
 }
 
 # Envelope / per-item error codes (help article "Error Codes and Troubleshooting").
@@ -295,7 +294,7 @@ def parse_track_info(item: dict[str, Any]) -> TrackingSnapshot:
     key = item.get("carrier")
     first_name = str(member(first_provider, "name", str, "provider name") or "")
     last_name = member(last_provider, "name", str, "provider name")
-    carrier = _KEY_NAMES.get(key) if isinstance(key, int) else None
+    carrier = registry.carrier_for_code(NAME).get(key) if isinstance(key, int) else None
     return TrackingSnapshot(
         carrier=carrier or _slug(first_name) or (f"17track-{key}" if key else "unknown"),
         tracking_number=number,
@@ -313,12 +312,7 @@ def parse_track_info(item: dict[str, Any]) -> TrackingSnapshot:
 
 
 class Track17(CarrierAdapter):
-    name = NAME
-    label = "17TRACK"
-    max_batch = 40
-    aggregator = True
-    default_base_url = "https://api.17track.net/track/v2.2"
-    carriers_served = frozenset(CARRIER_KEYS)
+    manifest = MANIFEST
 
     def _headers(self) -> dict[str, str]:
         key = self.settings.api_key.get_secret_value() if self.settings.api_key else ""
@@ -329,7 +323,7 @@ class Track17(CarrierAdapter):
         items = []
         for req in requests:
             item: dict[str, Any] = {"number": req.number}
-            key = CARRIER_KEYS.get(req.carrier_hint or "")
+            key = registry.codes_for(NAME).get(req.carrier_hint or "")
             if key is not None:
                 item["carrier"] = key
             items.append(item)
@@ -339,24 +333,24 @@ class Track17(CarrierAdapter):
         """One call; returns the body, the HTTP status and the checked `data`."""
         response = await send(self.client, self.name, "POST", f"{self.base_url}/{endpoint}",
                               limiter=self.limiter, attempts=self.settings.max_attempts,
-                              sleep=self.sleep, json=items, headers=self._headers())
+                              sleep=self.sleep, timeout=self.timeout, json=items, headers=self._headers())
         data = check_envelope(endpoint, json_body(self.name, response))
         return response.content, response.status_code, data
 
     async def fetch(self, requests: Sequence[TrackRequest]) -> RawResponse:
-        """register (all numbers) then gettrackinfo (those not refused), ≤40 per call."""
+        """register (all numbers) then gettrackinfo (those not refused): one call of ≤40 numbers
+        each (`track` cuts the batches)."""
+        if len(requests) > self.max_batch:
+            raise ValueError(f"17TRACK takes at most {self.max_batch} numbers per call, got {len(requests)}")
         parts: dict[str, bytes] = {}
         codes: dict[str, int] = {}
-        for index, start in enumerate(range(0, len(requests), self.max_batch)):
-            chunk = list(requests[start:start + self.max_batch])
-            suffix = "" if index == 0 else f":{index}"
-            body, code, data = await self._post("register", self._items(chunk))
-            parts["register" + suffix], codes["register" + suffix] = body, code
-            refused = {n for n, c, _ in _rejections(data) if c != ALREADY_REGISTERED}
-            ask = [r for r in chunk if r.number not in refused]
-            if ask:
-                body, code, _ = await self._post("gettrackinfo", self._items(ask))
-                parts["gettrackinfo" + suffix], codes["gettrackinfo" + suffix] = body, code
+        body, code, data = await self._post("register", self._items(requests))
+        parts["register"], codes["register"] = body, code
+        refused = {n for n, c, _ in _rejections(data) if c != ALREADY_REGISTERED}
+        ask = [r for r in requests if r.number not in refused]
+        if ask:
+            body, code, _ = await self._post("gettrackinfo", self._items(ask))
+            parts["gettrackinfo"], codes["gettrackinfo"] = body, code
         self.log.debug("carrier.fetched", numbers=len(requests), calls=len(parts))
         return RawResponse(requested=tuple(r.number for r in requests), parts=parts, status_codes=codes)
 
@@ -396,12 +390,11 @@ class Track17(CarrierAdapter):
 
     async def stop_tracking(self, numbers: Sequence[TrackRequest]) -> None:
         """POST {base}/stoptrack, ≤40 per call; per-number refusals are logged, not raised."""
-        for start in range(0, len(numbers), self.max_batch):
-            chunk = list(numbers[start:start + self.max_batch])
+        for chunk in batches(numbers, self.max_batch):
             _, _, data = await self._post("stoptrack", self._items(chunk))
             for number, code, message in _rejections(data):
                 self.log.warning("carrier.stop_refused", tracking_number=number, code=code, message=message)
 
 
-__all__ = ["CARRIER_KEYS", "MAIN_STATUS", "STAGES", "SUB_STATUS", "Track17", "check_envelope", "decode",
+__all__ = ["MAIN_STATUS", "MANIFEST", "STAGES", "SUB_STATUS", "Track17", "check_envelope", "decode",
            "parse_track_info"]

@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Any
 
+from carriers.aggregator_codes import aftership, track17
 from carriers.base import (
     CarrierProblem,
     ParseResult,
@@ -33,10 +34,11 @@ from carriers.base import (
     invert,
     sort_dedupe,
 )
+from carriers.classifying import refine
+from carriers.manifest import CarrierManifest, NumberFormat
 from carriers.oauth import OAuthCarrierAdapter
 from carriers.reading import MAX_OFFSET_MINUTES, MAX_YEAR, MIN_YEAR, checked_day, member, to_utc
 from carriers.ups_codes import STATUS_CODES, SUB_STATUS, TYPE_CODES  # every published code, with sources
-from trackmon.classify import refine
 
 PRODUCTION_TOKEN_URL = "https://onlinetools.ups.com/security/v1/oauth/token"
 TOKEN_PATH = "/security/v1/oauth/token"
@@ -50,12 +52,24 @@ NOT_FOUND_CODES = frozenset({"TW0001", "TW0003", "TV1001"})
 INVALID_CODES = frozenset({"TV1002"})
 
 
+_JKEEN = "jkeen/tracking_number_data couriers/ups.json (MIT, carriers/number_formats.LICENSE.txt)"
+MANIFEST = CarrierManifest(
+    name="ups", label="UPS", kind="direct", adapter="carriers.ups:Ups",
+    credentials=("client_id", "client_secret"), base_url="https://onlinetools.ups.com/api", max_batch=1,
+    formats=(
+        NumberFormat(id="ups_1z", examples=("1Z5R89390357567127",), service="UPS", rank=100, strong=True,
+                     matcher="carriers.numbers:ups_1z", source=f"{_JKEEN}: '1Z' + 16 characters, mod-10 check digit"),
+        NumberFormat(id="ups_waybill", service="UPS waybill", rank=50, strong=False,
+                     matcher="carriers.numbers:ups_waybill",
+                     source=f"{_JKEEN}: letter + 9 digits + mod-10 check digit"),
+    ),
+    codes={"17track": track17(100002, "UPS"), "aftership": aftership("ups", "UPS")},
+    setup=("developer.ups.com → Apps → add the Tracking product (OAuth client credentials)"),
+)
+
+
 class Ups(OAuthCarrierAdapter):
-    name = "ups"
-    label = "UPS"
-    max_batch = 1
-    default_base_url = "https://onlinetools.ups.com/api"
-    carriers_served = frozenset({"ups"})
+    manifest = MANIFEST
     token_path = TOKEN_PATH
     production_token_url = PRODUCTION_TOKEN_URL  # outside the /api prefix
     oauth_style = "basic"

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from datetime import UTC, timedelta, timezone
 from typing import Any
 
+from carriers.aggregator_codes import aftership, track17
 from carriers.base import (
     CarrierProblem,
     ParseResult,
@@ -32,9 +33,10 @@ from carriers.base import (
     parse_ts,
     sort_dedupe,
 )
+from carriers.classifying import refine
+from carriers.manifest import CarrierManifest, NumberFormat
 from carriers.oauth import OAuthCarrierAdapter
 from carriers.reading import MAX_OFFSET_MINUTES, member
-from trackmon.classify import refine
 
 PRODUCTION_TOKEN_URL = "https://apis.usps.com/oauth2/v3/token"
 TOKEN_PATH = "/oauth2/v3/token"
@@ -46,94 +48,138 @@ TRACK_PATH = "/tracking/{number}"
 #: progress categories USPS.com shows, not verified against a published list. Unknown ones
 #: are logged as `carrier.unmapped_code` and the newest event's code decides.
 CATEGORIES: StatusTable = {
-    Status.info_received: ("Pre-Shipment", "Label Created, not yet in system"),
-    Status.in_transit: ("Accepted", "In Transit", "USPS in possession of item"),
-    Status.out_for_delivery: ("Out for Delivery",),
-    Status.available_for_pickup: ("Available for Pickup",),
-    Status.delivery_failed: ("Delivery Attempt",),
-    Status.delivered: ("Delivered",),
-    Status.exception: ("Alert",),
-    Status.returning: ("Return to Sender",),
+    Status.info_received: ("Pre-Shipment", "Label Created, not yet in system"),  # [UNV] USPS.com progress
+    Status.in_transit: ("Accepted", "In Transit", "USPS in possession of item"),  # [UNV] USPS.com progress
+    Status.out_for_delivery: ("Out for Delivery",),        # [UNV] USPS.com progress category
+    Status.available_for_pickup: ("Available for Pickup",),  # [UNV] USPS.com progress category
+    Status.delivery_failed: ("Delivery Attempt",),         # [UNV] USPS.com progress category
+    Status.delivered: ("Delivered",),                      # [OBS] recorded answers
+    Status.exception: ("Alert",),                          # [UNV] USPS.com progress category
+    Status.returning: ("Return to Sender",),               # [UNV] USPS.com progress category
 }
 _CATEGORIES = {k.casefold(): v for k, v in invert(CATEGORIES).items()}
 
-#: `eventCode` (USPS Pub 199 Appendix G-4 domestic / G-5 international scan events; the codes
-#: seen in recorded responses, reference/status-enums.json "eventCode_observed", are all here).
+# Sources of EVENT_CODES (each row cites one):
+# [P199] USPS Pub 199 Appendix G-4 domestic scan event codes, as the public Perl module
+#        USPS::WebTools::Tracking::Codes lists them, codes with USPS's names (code-index files
+#        15200146383, 15202452615): its return-to-sender group (09, 21-29, 31), attempted /
+#        notice-left group (02, 52-56) and the other codes.
+# [OBS]  Seen with this meaning in recorded Tracking v3 answers (reference/status-enums.json
+#        "usps_tracking_v3" "eventCode_observed").
+# [UNV]  Used by the project's own fixture; no published list we could read names it. Kept so a
+#        known answer keeps its meaning; to be checked against Pub 199 itself.
+# Codes of the return-to-sender group are returns with their reason ("Return to Sender - No
+# Such Number"): the parcel goes back, so `returning` (the reason is the sub-status's business).
+
+#: `eventCode` → Status.
 EVENT_CODES: StatusTable = {
     Status.info_received: (
-        "GX",  # Shipping Label Created, USPS Awaiting Item
-        "MA",  # Pre-Shipment Info Sent to USPS (manifest acknowledged)
+        "GX",  # [OBS] Shipping Label Created, USPS Awaiting Item
+        "MA",  # [P199] Manifest Acknowledgement
     ),
     Status.in_transit: (
-        "03",  # Accepted / USPS in possession of item
-        "OA",  # Accepted at USPS Origin Facility
-        "10",  # Processed through / arrived at USPS regional origin facility
-        "T1",  # Departed USPS Regional Facility
-        "TL",  # In Transit to Next Facility
-        "A1",  # Arrived at USPS Regional Facility
-        "L1",  # Departed USPS Facility
-        "07",  # Arrival at Unit (arrived at post office)
-        "SF",  # Departed Post Office
-        "06",  # Forwarded
-        "08",  # Missent
+        "03",  # [P199] Accept or Pickup (by carrier) / [OBS] USPS in possession of item
+        "TM",  # [P199] Truck manifest, provided as "Shipment Acceptance"
+        "PA",  # [P199] Passive Acceptance, provided as "Shipment Acceptance"
+        "OA",  # [UNV] Accepted at USPS Origin Facility
+        "10",  # [P199] Processed / [OBS] Arrived at USPS Regional Origin Facility
+        "PC",  # [P199] Sorting / Processing Complete
+        "T1",  # [OBS] Departed USPS Regional Facility
+        "TL",  # [OBS] In Transit to Next Facility
+        "A1",  # [OBS] Arrived at USPS Regional Facility
+        "EF",  # [P199] Departed Sort Facility
+        "07",  # [P199] Arrival at Unit / [OBS] Arrived at Post Office
+        "SF",  # [P199] Departed Post Office
+        "06",  # [P199] Forwarded
+        "08",  # [P199] Missent
+        "15",  # [P199] Mis-shipped
+        "19",  # [P199] DC eVS Arrive
+        "41",  # [P199] Received at Opening Unit
+        "42",  # [P199] USPS Handoff to Shipping Partner
+        "80",  # [P199] Picked Up by Shipping Partner
+        "81",  # [P199] Arrived Shipping Partner Facility
+        "82",  # [P199] Departed Shipping Partner Facility
     ),
     Status.out_for_delivery: (
-        "OF",  # Out for Delivery
+        "OF",  # [P199] Out for Delivery
     ),
     Status.available_for_pickup: (
-        "16",  # Available for Pickup
-        "14",  # Arrival at Pickup Point
+        "16",  # [P199] Available for Pickup
+        "14",  # [P199] Arrival at Pickup Point
     ),
     Status.delivered: (
-        "01",  # Delivered
-        "17",  # Picked Up by Agent
-        "43",  # Picked Up
+        "01",  # [P199] Delivered
+        "17",  # [P199] Picked Up By Agent
+        "43",  # [P199] Picked Up
     ),
     Status.delivery_failed: (
-        "02",  # Notice Left (no authorized recipient available)
-        "04",  # Refused
-        "05",  # Undeliverable as Addressed
-        "21",  # No Such Number
-        "22",  # Insufficient Address
-        "23",  # Moved, Left No Address
-        "25",  # Addressee Unknown
-        "51",  # Business Closed
-        "52",  # Notice Left - Receptacle Full / Item Oversized
-        "53",  # Notice Left - No Secure Location Available
-        "54",  # Notice Left - No Authorized Recipient Available
-        "55",  # Delivery Attempted - No Access to Delivery Location
+        "02",  # [P199] Attempted / Notice Left
+        "52",  # [P199] Notice Left
+        "53",  # [P199] Receptacle Blocked
+        "54",  # [P199] Receptacle Full / Item Oversized
+        "55",  # [P199] No Secure Location Available
+        "56",  # [P199] No Authorized Recipient Available
+        "30",  # [P199] Delivery Attempted - No Access to Delivery Location
+        "51",  # [P199] Business Closed
+        "04",  # [P199] Refused
+        "05",  # [P199] Undeliverable as Addressed
     ),
     Status.returning: (
-        "09",  # Return to Sender
-        "29",  # Return to Sender - Not Picked Up (unclaimed)
+        "09",  # [P199] Return to Sender
+        "21",  # [P199] Return to Sender - No Such Number
+        "22",  # [P199] Return to Sender - Insufficient Address
+        "23",  # [P199] Return to Sender - Moved, Left No Address
+        "24",  # [P199] Return to Sender - Forward Expired
+        "25",  # [P199] Return to Sender - Addressee Unknown
+        "26",  # [P199] Return to Sender - Vacant
+        "27",  # [P199] Return to Sender - Unclaimed
+        "28",  # [P199] Return to Sender - Deceased
+        "29",  # [P199] Return to Sender - Other
+        "31",  # [P199] Return to Sender - Not Picked Up
+        "44",  # [P199] Customer Recall (the sender called the parcel back)
     ),
     Status.exception: (
-        "11",  # Dead Letter
-        "28",  # Deceased
+        "11",  # [P199] Dead Letter
+        "71",  # [P199] Rescheduled to Next Delivery Day
+    ),
+    Status.unknown: (
+        "DX",  # [P199] Delivery Status Not Updated: USPS itself does not say whether it was delivered
     ),
 }
 _EVENTS = invert(EVENT_CODES)
 
 SUB_STATUS: dict[str, SubStatus] = {
     "GX": SubStatus.label_created, "MA": SubStatus.label_created,
-    "03": SubStatus.picked_up, "OA": SubStatus.picked_up,
+    "03": SubStatus.picked_up, "OA": SubStatus.picked_up, "TM": SubStatus.picked_up, "PA": SubStatus.picked_up,
     "16": SubStatus.pickup_post_office, "14": SubStatus.pickup_post_office,
-    "02": SubStatus.nobody_home, "54": SubStatus.nobody_home, "52": SubStatus.nobody_home,
-    "53": SubStatus.nobody_home, "51": SubStatus.nobody_home,
+    "02": SubStatus.nobody_home, "52": SubStatus.nobody_home, "56": SubStatus.nobody_home,
+    "51": SubStatus.nobody_home,
     "04": SubStatus.refused,
-    "05": SubStatus.bad_address, "21": SubStatus.bad_address, "22": SubStatus.bad_address,
-    "23": SubStatus.bad_address, "25": SubStatus.bad_address,
-    "09": SubStatus.returning, "29": SubStatus.returning,
+    "05": SubStatus.bad_address,
+    **dict.fromkeys(("09", "21", "22", "23", "24", "25", "26", "27", "28", "29", "31", "44"), SubStatus.returning),
     "11": SubStatus.lost,
+    "71": SubStatus.delayed,
 }
 
 
+_JKEEN = "jkeen/tracking_number_data couriers/usps.json (MIT, carriers/number_formats.LICENSE.txt)"
+MANIFEST = CarrierManifest(
+    name="usps", label="USPS", kind="direct", adapter="carriers.usps:Usps",
+    credentials=("client_id", "client_secret"), base_url="https://apis.usps.com/tracking/v3", max_batch=1,
+    formats=(
+        NumberFormat(id="usps_impb", examples=("9400111206206406260787",), service="USPS IMpb", rank=90, strong=True,
+                     matcher="carriers.numbers:usps_impb",
+                     source=f"{_JKEEN}: IMpb 9[1-5] + 20/24/28 digits, mod-10 check digit"),
+        NumberFormat(id="usps_20", service="USPS 20-digit", rank=35, strong=False,
+                     matcher="carriers.numbers:usps_20", source=f"{_JKEEN}: 20 digits, mod-10 check digit"),
+    ),
+    codes={"17track": track17(21051, "USPS"), "aftership": aftership("usps", "USPS")},
+    setup=("developers.usps.com → Apps (OAuth consumer key/secret); new apps get a low hourly quota"),
+)
+
+
 class Usps(OAuthCarrierAdapter):
-    name = "usps"
-    label = "USPS"
-    max_batch = 1
-    default_base_url = "https://apis.usps.com/tracking/v3"
-    carriers_served = frozenset({"usps"})
+    manifest = MANIFEST
     token_path = TOKEN_PATH
     production_token_url = PRODUCTION_TOKEN_URL  # outside the /tracking/v3 prefix
     oauth_form = {"scope": "tracking"}

@@ -1,4 +1,5 @@
-"""Push webhooks of the aggregators (pure): signature checks and body → snapshots.
+"""Push webhooks of the aggregators (pure): signature checks and body → snapshots. The
+manifests of 17TRACK and AfterShip name these functions and their signature headers.
 
 - 17TRACK: header `sign` = lowercase hex SHA-256 of `raw body text + "/" + security key`
   (a plain hash, not an HMAC); body `{"event": "TRACKING_UPDATED" | "TRACKING_STOPPED",
@@ -29,9 +30,6 @@ from carriers.reading import describe_failure, read_item
 from carriers.track17 import parse_track_info
 from trackmon.domain import CarrierProblem, TrackingSnapshot
 from trackmon.errors import InputError
-
-TRACK17_SIGN_HEADER = "sign"
-AFTERSHIP_SIGN_HEADER = "aftership-hmac-sha256"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -140,6 +138,6 @@ def parse_aftership_push(body: bytes) -> PushResult:
 
 
 __all__ = [
-    "AFTERSHIP_SIGN_HEADER", "TRACK17_SIGN_HEADER", "PushResult", "parse_17track_push",
+    "PushResult", "parse_17track_push",
     "parse_aftership_push", "verify_17track_signature", "verify_aftership_signature",
 ]

@@ -24,8 +24,8 @@ def ev(text: str, status: Status, sub: SubStatus | None = None, code: str | None
 def test_text_that_decided_is_named_with_rule_and_phrase() -> None:
     got = why(ev("Вручение - Вручение адресату", Status.delivered))
     assert got["source"] == "text" and got["rule"] == "ru.delivered"
-    assert got["phrase"] == "вручение адресату"
-    assert "ru.delivered" in got["text"] and "вручение адресату" in got["text"]
+    assert got["phrase"].startswith("вручение адресат")  # the rule matches the stem, any case ending
+    assert "ru.delivered" in got["text"] and got["phrase"] in got["text"]
 
 
 def test_carrier_code_kept_over_a_disagreeing_text_says_so() -> None:

@@ -326,3 +326,31 @@ def test_refine_ordinary_text_keeps_input() -> None:
 ])
 def test_refine_customs_texts_beat_ambiguous_carrier_codes(status, sub, text, expected):
     assert tuple(refine(status, sub, text)) == expected
+
+
+def test_a_chinese_comma_ends_a_clause_so_a_later_negation_stays_in_its_own_clause() -> None:
+    """NFKC folds "，" to ","; it still splits a Chinese line, so "未收到" in the courtesy sentence
+    after it does not negate the delivery before it (STO's wording)."""
+    from trackmon.classify.text import clauses, fold
+
+    text = "已签收，如您未收到此快递，请拨打95543"
+    parts = clauses(fold(text))
+    assert len(parts) == 3 and [c.negated for c in parts] == [False, True, False]
+    assert classify_description(text).status is Status.delivered
+
+
+# CTT Express (es) and GLS Italy (it) train rows
+@pytest.mark.parametrize("text", ["INCIDENCIA EN LOCKER", "LOCKER PIENO"])
+def test_a_locker_that_cannot_take_the_parcel_is_an_exception_in_every_language(text) -> None:
+    """The pickup_problem family comes before every language's locker rule: the Portuguese or
+    English "locker" word must not turn a full or broken locker into "ready for pickup"."""
+    cls = classify_description(text)
+    assert (cls.status, cls.sub_status) == (Status.exception, SubStatus.other) and cls.rule.endswith("pickup_problem")
+
+
+def test_unable_to_be_delivered_is_not_a_plan() -> None:
+    """"to be" marks a plan ("going to be delivered"), but not after "able"/"unable"."""
+    from trackmon.classify.text import clauses, fold
+
+    assert [c.hypothetical for c in clauses(fold("Package is not able to be delivered."))] == [False]
+    assert [c.hypothetical for c in clauses(fold("Your package is going to be delivered tomorrow"))] == [True]

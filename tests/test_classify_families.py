@@ -3,33 +3,13 @@
 
 from __future__ import annotations
 
-import functools
-
 import pytest
 
-from bench.corpus import load
+from tests.classify_corpus import check, read, train_labels
 from trackmon.classify import classify_description, explain
 from trackmon.domain import Status, SubStatus
 
 S, U = Status, SubStatus
-
-
-@functools.cache
-def _train() -> dict[str, Status]:
-    return {row.text: row.status for row in load() if row.split == "train"}
-
-
-def read(text: str) -> tuple[Status, SubStatus | None]:
-    got = classify_description(text)
-    return (got.status, got.sub_status) if got else (S.in_transit, None)
-
-
-def check(text: str, status: Status, sub: SubStatus | str | None = "any") -> None:
-    assert _train().get(text) is status, f"not a train row labeled {status}: {text}"
-    got = read(text)
-    assert got[0] is status, (text, got, explain(text))
-    if sub != "any":
-        assert got[1] is sub, (text, got, explain(text))
 
 
 TENSE_NEGATION_CONDITION = [
@@ -138,7 +118,7 @@ def test_import_export_formalities_are_customs_processing_not_a_departure() -> N
 def test_mixed_language_line_reads_both_languages() -> None:
     # China Post prints Chinese and English side by side; both halves are corpus phrases
     zh, en = "到达目的地机场/港口", "Package Awaiting Customs Clearance"
-    assert _train().get(zh) is S.in_transit and _train().get(en) is S.in_transit
+    assert train_labels().get(zh) is S.in_transit and train_labels().get(en) is S.in_transit
     line = f"{zh} {en}"
     assert read(line) == (S.in_transit, U.customs_processing), explain(line)
     assert read("【广州国际】妥投 Delivered") == (S.delivered, None)
@@ -148,6 +128,11 @@ def test_html_and_odd_spacing() -> None:
     text = "  <b>Votre colis est livr&eacute;.</b>\n\t"
     assert read(text) == (S.delivered, None), explain(text)
     assert read("Ｏｕｔ　ｆｏｒ　ｄｅｌｉｖｅｒｙ") == (S.out_for_delivery, None)  # full-width forms
+    # invisible characters copied from tracking pages: a zero-width space parts words, a soft
+    # hyphen or BOM joins nothing
+    assert read("Out for\u200bdelivery") == (S.out_for_delivery, None)
+    assert read("\ufeffDeli\u00advered") == (S.delivered, None)
+    assert read("Zwrot&nbsp;do&nbsp;nadawcy") == (S.returning, U.returning)
 
 
 @pytest.mark.parametrize("text", ["Forsendelsen er annulleret", "Zásilka byla doručena", "Sendingen er levert"])
@@ -163,7 +148,7 @@ def test_every_decision_names_its_rule_and_phrase() -> None:
 
 
 def test_deterministic_across_calls() -> None:
-    texts = list(_train())[:300]
+    texts = list(train_labels())[:300]
     first = [read(t) for t in texts]
     explain.cache_clear()
     assert [read(t) for t in texts] == first

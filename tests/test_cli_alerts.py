@@ -83,11 +83,23 @@ def test_flags_agree_with_the_digest(engine, database_url) -> None:
         s.commit()
         digest = build_digest(s, "acme", period="daily", period_key="x", window_start=since, window_end=seed.now,
                               now=seed.now, settings=Settings())
-    from trackmon.cli.alerts import iter_alerts
-    rows = {r["id"]: r for r in iter_alerts(engine, store="acme", now=seed.now, settings=Settings())}
+    from trackmon.alert_listing import AlertFilter, iter_alerts
+    rows = {r["id"]: r for r in iter_alerts(engine, AlertFilter(store="acme"), now=seed.now, settings=Settings())}
     digest_rows = {r.alert_id: r for g in digest.groups for r in g.rows}
     assert set(rows) == set(digest_rows) and len(rows) == digest.open_total
     for alert_id, row in rows.items():
         assert (row["new"], row["at_risk"]) == (digest_rows[alert_id].new, digest_rows[alert_id].at_risk), row
     assert sum(r["new"] for r in rows.values()) == digest.new_open == 2  # customs (2 d) and late (2 d)
     assert {r["order_id"] for r in rows.values() if r["at_risk"]} == {"A-1003", "A-1004"}
+
+
+def test_cli_and_api_list_the_same_alerts_in_the_same_order_and_shape(engine, database_url) -> None:
+    """One listing: `trackmon alerts --json` and `GET /alerts` agree item for item (newest first)."""
+    from .test_api import AUTH, make_client
+
+    seed = seed_store(engine)
+    cli = json.loads(run(database_url, "alerts", "--json").output)
+    api = make_client(engine, seed.now).get("/alerts", headers=AUTH).json()["items"]
+    assert [r["id"] for r in cli] == [r["id"] for r in api] == sorted((r["id"] for r in cli), reverse=True)
+    assert set(cli[0]) == set(api[0])
+    assert len(cli) == 5 and seed.alerts["stalled"] in {r["id"] for r in cli}

@@ -150,14 +150,15 @@ def test_carrier_faults_give_a_clear_message_and_exit_5(fault, needle):
 def test_many_numbers_move_the_progress_by_chunks(standin, monkeypatch):
     import asyncio
 
+    from carriers.track17 import Track17
     from trackmon import settings as settings_mod
     from trackmon.cli import check as check_mod
 
-    monkeypatch.setattr(check_mod, "TRACK_CHUNK", 2)
+    monkeypatch.setattr(Track17, "max_batch", 2)  # the progress moves per batch of the adapter
     settings = settings_mod.load(env=env_for(standin))
     seen: list[int] = []
     numbers = [*NUMBERS, "RR100000018CN"]  # five to ask, one refused for its check digit
     results = asyncio.run(check_mod.check_numbers(settings, numbers, None, progress=seen.append))
-    assert seen == [3, 5, 6]  # the refused one counts at once, then chunks of two
+    assert seen == [3, 5, 6]  # the refused one counts at once, then batches of two
     assert [r.error_kind for r in results][-1] == "invalid_number"
     assert results[0].snapshot is not None and results[0].snapshot.status.value == "delivered"

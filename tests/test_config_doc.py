@@ -5,9 +5,11 @@ from __future__ import annotations
 import tomllib
 from pathlib import Path
 
+from carriers import registry
+from carriers.manifest import CREDENTIAL_KEYS
 from trackmon import settings
 from trackmon.config_doc import example_toml
-from trackmon.settings import CARRIER_NAMES, SECTIONS, CarrierSettings, Settings
+from trackmon.settings import SECTIONS, CarrierSettings, Settings, carrier_names, env_var_for
 
 EXAMPLE = Path(__file__).parent.parent / "config" / "trackmon.example.toml"
 
@@ -23,7 +25,7 @@ def test_example_file_loads_to_the_defaults():
     assert loaded.database_url == defaults.database_url
     for section in SECTIONS:
         assert getattr(loaded, section) == getattr(defaults, section), section
-    assert set(loaded.carriers) == set(CARRIER_NAMES)
+    assert set(loaded.carriers) == set(carrier_names())
     assert all(c == CarrierSettings() for c in loaded.carriers.values())
 
 
@@ -34,9 +36,20 @@ def test_every_setting_is_documented_with_its_env_var():
             assert f"[{name}]" in text
             for key in SECTIONS[name].model_fields:
                 assert f"TRACKMON_{name.upper()}_{key.upper()}" in text, (name, key)
-    for carrier in CARRIER_NAMES:
-        for key in CarrierSettings.model_fields:
-            assert f"TRACKMON_{carrier.upper()}_{key.upper()}" in text
+    for manifest in registry.with_api():
+        used = set(manifest.credentials) | ({manifest.webhook.secret_key} if manifest.webhook else set())
+        for key in manifest.settings_model().model_fields:
+            documented = env_var_for(manifest.name, key) in text
+            assert documented == (key not in CREDENTIAL_KEYS or key in used), (manifest.name, key)
+
+
+def test_each_carrier_section_names_what_it_needs_from_its_manifest():
+    text = example_toml()
+    for manifest in registry.with_api():
+        assert f"[carriers.{manifest.name}]" in text
+        assert f"# {manifest.label} ({manifest.kind}): needs {' and '.join(manifest.credentials)}." in text
+        if manifest.webhook:
+            assert f"POST /webhooks/{manifest.name}" in text
 
 
 def test_every_documented_env_var_really_sets_its_key():

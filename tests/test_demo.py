@@ -10,10 +10,11 @@ from email.message import EmailMessage
 from pathlib import Path
 
 import pytest
+from babel import Locale
 from sqlmodel import Session, select
 from typer.testing import CliRunner
 
-from trackmon import demo_data
+from trackmon import demo_data, locales
 from trackmon.cli import app
 from trackmon.db import make_engine
 from trackmon.demo import MARKER, DemoEvent, DemoOptions, DemoPaths, DemoSummary, demo_settings, run_demo
@@ -133,7 +134,8 @@ def test_demo_data_numbers_are_valid_and_unique():
     planned = demo_data.plan(demo_data.ORDERS, START)
     numbers = [p.tracking_number for p in planned]
     assert len(set(numbers)) == len(numbers) == sum(len(o.parcels) for o in demo_data.ORDERS)
-    assert {o.country for o in demo_data.ORDERS} >= {"RU", "US", "ES", "BR", "FR", "DE"}
+    assert {o.country for o in demo_data.ORDERS} >= {"RU", "US", "ES", "BR", "FR", "DE", "IT", "PL"}
+    assert {o.language for o in demo_data.ORDERS} == set(locales.languages())  # every language has buyers
     assert set(demo_data.scenarios(demo_data.ORDERS)) >= {
         "delivered", "stalled", "customs_hold", "pickup_waiting", "split_order", "returned"}
     from trackmon.intake import validate_row
@@ -166,3 +168,62 @@ def test_cli_demo_reruns_in_its_own_folder_and_points_to_the_messages(tmp_path):
     assert "Read the buyer emails" in result.output and str(folder / "messages") in result.output
     assert "Parcels by status" in result.output
     assert list((folder / "messages").glob("*.eml"))
+
+
+# -- Italy and Poland: buyers written to in Italian and Polish, end to end ----------------------
+ITALY_POLAND = tuple(o for o in demo_data.ORDERS if o.country in ("IT", "PL"))
+ENGLISH = re.compile(r"\b(the|and|your|you|is|has|have|will|of|this|please|hello|regards|parcel|carrier|"
+                     r"expect|since|days?|january|february|march|april|may|june|july|august|september|"
+                     r"october|november|december)\b", re.IGNORECASE)
+URL = re.compile(r"https?://\S+")
+DATE = re.compile(r"\b\d{1,2} (\w+) 20\d\d\b")
+
+
+@pytest.fixture(scope="module")
+def italy_poland(tmp_path_factory: pytest.TempPathFactory) -> DemoSummary:
+    options = DemoOptions(directory=tmp_path_factory.mktemp("demo-it-pl"), days=35, start=START, shop=ITALY_POLAND)
+    return asyncio.run(run_demo(options, Recorder()))
+
+
+def test_buyers_in_italy_and_poland_read_italian_and_polish(italy_poland):
+    summary = italy_poland
+    assert summary.errors == []
+    assert set(summary.messages_by_language) == {"it", "pl"}
+    settings = demo_settings(summary.paths, "http://127.0.0.1:9/track/v2.2")
+    renderer = load_renderer(settings)
+    by_email = {o.buyer_email: o for o in ITALY_POLAND}
+    engine = make_engine(f"sqlite:///{summary.paths.database}")
+    with Session(engine) as s:
+        stored = {m.message_id: m for m in s.exec(select(Message)).all()}
+    engine.dispose()
+    emails = _emails(summary)
+    kinds: dict[str, set[str]] = {"it": set(), "pl": set()}
+    counted = dated = 0
+    for path, mail in emails:
+        order = by_email[mail["To"].addresses[0].addr_spec]
+        lang, where = order.language, f"{path.name} ({order.language})"
+        message = stored[mail["Message-ID"]]
+        subject, (text, html) = str(mail["Subject"]), _parts(mail)
+        kinds[lang].add(message.kind)
+        assert mail["Content-Language"] == lang and f'lang="{lang}"' in html, where
+        own = renderer.render(message.kind, lang, message.context)
+        assert (subject, text.strip()) == (own.subject, own.text.strip()), where
+        words = ENGLISH.findall(URL.sub(" ", subject + "\n" + text))
+        assert not words, f"{where}: English left: {words}\n{text}"
+        ctx = message.context
+        months = set(Locale.parse(lang).months["format"]["wide"].values())
+        for month in DATE.findall(text):
+            assert month in months, f"{where}: {month!r} is not a {lang} month as CLDR writes it"
+        if message.kind == "shipped":
+            for key in ("shipped_date", "expected_to"):
+                assert locales.format_date(ctx[key], lang) in text, f"{where}: {key} not in CLDR {lang} form"
+            dated += 1
+        days = ctx.get("days_without_update")
+        if message.kind == "stalled":
+            forms = locales.catalog().get(lang).table("plurals")["day"]
+            assert f"{days} {locales.plural(days, forms, lang)}" in text, where
+            counted += 1
+    assert {"shipped", "pickup_waiting", "split_package", "stalled"} <= kinds["it"]
+    assert {"shipped", "delivery_failed", "stalled"} <= kinds["pl"]
+    assert "shipped" in kinds["it"] and "shipped" in kinds["pl"]
+    assert counted >= 1 and dated == len(ITALY_POLAND)

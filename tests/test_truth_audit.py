@@ -3,8 +3,9 @@
 One in-process demo run (the demo's engine: simulated 17TRACK, every daemon cycle) plays the
 first five demo-shop orders plus scripted journeys (lost, overdue against a promised date, a
 pickup hold that ends, a backlog import, a split order delivered in full, a failed delivery
-in Denver) for six weeks; the stall at destination is the demo shop's LG-1002. (The whole
-demo shop takes about twice as long; `trackmon demo` plays it.) Every sent email is then
+in Denver, a pickup in Italy and a parcel lost on its way to Poland) for six weeks; the stall
+at destination is the demo shop's LG-1002. (The whole demo shop takes about twice as long;
+`trackmon demo` plays it.) Every sent email is then
 read back (the .eml file) and checked against what the simulated carrier showed (`Journey`),
 and an out-of-order push is played through ingest.
 """
@@ -24,17 +25,17 @@ from pathlib import Path
 import pytest
 from sqlmodel import Session, col, select
 
-from messages.phrases import NATIONAL_POSTS
 from tests.fakes import event, snapshot
-from trackmon import demo_data
+from trackmon import demo_data, locales
 from trackmon.db import make_engine
 from trackmon.demo import DemoOptions, DemoPaths, DemoSummary, demo_settings, run_demo
 from trackmon.demo_data import DemoOrder, DemoParcel
 from trackmon.domain import Status, SubStatus
 from trackmon.ingest import ingest_snapshot
 from trackmon.intake import import_rows
+from trackmon.locales import format_date
+from trackmon.messaging.facts import NATIONAL_POSTS
 from trackmon.messaging.pickup import hold
-from trackmon.messaging.render import format_date
 from trackmon.messaging.window import buyer_zone
 from trackmon.models import Message, Order, Shipment, ShipmentEvent
 from trackmon.settings import load
@@ -49,7 +50,8 @@ HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 #: Sentences that reassure: never about a parcel that is lost or in an unknown state.
 REASSURING = ("not lost", "no se ha perdido", "não está perdida", "n'est pas perdu", "nicht verloren",
-              "не потерял", "still on its way", "usually one of these")
+              "не потерял", "still on its way", "usually one of these", "non è perso", "di solito il motivo",
+              "nie zaginęła", "zwykle powodem")
 
 S = Scenario
 
@@ -67,6 +69,8 @@ SCRIPTED = (
     _order("TR-BACKLOG", "João", "pt", "BR", "America/Sao_Paulo", (S.customs_duties, -20.0)),
     _order("TR-SPLIT", "Camille", "fr", "FR", "Europe/Paris", (S.delivered, 0.2), (S.delivered, 3.0)),
     _order("TR-FAILED", "Jacob", "en", "US", "America/Denver", (S.delivery_failed, 0.3)),
+    _order("TR-HOLD-IT", "Giulia", "it", "IT", "Europe/Rome", (S.pickup_waiting, 0.9)),
+    _order("TR-LOST-PL", "Piotr", "pl", "PL", "Europe/Warsaw", (S.lost, 0.6)),
 )
 
 
@@ -145,7 +149,7 @@ def test_the_run_covers_every_journey_and_sends_mail(audit: Audit) -> None:
     assert {"shipped", "lost", "late", "stalled", "pickup_waiting", "delivery_failed", "delivered",
             "weekly_checkin", "customs_duties", "split_package"} <= kinds, kinds
     assert len(audit.sent) >= 60
-    assert {s.message.language for s in audit.sent} == {"en", "ru", "es", "pt", "fr", "de"}
+    assert {s.message.language for s in audit.sent} == set(locales.languages())  # every language folder
 
 
 def test_no_raw_carrier_text_and_no_foreign_script(audit: Audit) -> None:
@@ -240,8 +244,8 @@ def test_the_last_mile_carrier_is_the_destination_post(audit: Audit) -> None:
         if s.message.kind != "delivery_failed" and not (
                 s.message.kind == "stalled" and s.message.context["stall_stage"] == "destination"):
             continue
-        post = NATIONAL_POSTS[s.order.buyer_country]
-        name = post.get(s.message.language, post["*"])
+        local = locales.table(s.message.language, "national_posts").get(s.order.buyer_country)
+        name = local or NATIONAL_POSTS[s.order.buyer_country]
         assert name in s.text and "China Post" not in s.text, s.order.order_id
         checked += 1
     assert checked >= 2

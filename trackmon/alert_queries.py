@@ -28,6 +28,7 @@ from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from trackmon.domain import AlertKind
+from trackmon.messaging.states import DIGEST_DONE_STATES, MessageState
 from trackmon.models import Alert, DigestRun, Message, Order
 from trackmon.settings import Settings
 
@@ -104,7 +105,7 @@ def is_new(alert: Alert, since: datetime) -> bool:
 def new_since(session: Session, now: datetime) -> dict[str, datetime]:
     """Per store, since when an open alert counts as new: the end of its last daily digest."""
     rows = session.exec(select(DigestRun.store, func.max(DigestRun.window_end)).where(
-        DigestRun.period == "daily", col(DigestRun.state).in_(("sent", "empty")),
+        DigestRun.period == "daily", col(DigestRun.state).in_(DIGEST_DONE_STATES),
         col(DigestRun.window_end) <= now).group_by(DigestRun.store)).all()
     return {store: end for store, end in rows if end is not None}
 
@@ -138,7 +139,7 @@ def at_risk_orders(session: Session, store: str | None, now: datetime, settings:
     for i in range(0, len(candidates), PAGE):
         chunk = candidates[i:i + PAGE]
         told = set(session.exec(select(Message.order_pk).where(
-            col(Message.order_pk).in_(chunk), Message.state == "sent",
+            col(Message.order_pk).in_(chunk), Message.state == MessageState.sent,
             col(Message.sent_at) >= since)).all())
         risky.update(pk for pk in chunk if pk not in told)
     return risky

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import structlog
 
-import carriers
+from carriers import registry
 from trackmon.domain import TrackingSnapshot
 from trackmon.models import Shipment, column_length, cut
 
@@ -42,9 +42,14 @@ def shipment_mismatch(shipment: Shipment) -> dict[str, str] | None:
             "source": shipment.source or ""}
 
 
+def _aggregator(source: str | None) -> bool:
+    manifest = registry.manifest(source)
+    return manifest is not None and manifest.aggregator
+
+
 def check_mismatch(offline: str | None, snapshot: TrackingSnapshot) -> dict[str, str] | None:
     """`trackmon check`'s flag: the aggregator's answer names another carrier than `offline`."""
-    if snapshot.source not in carriers.AGGREGATORS or not carrier_mismatch(offline, snapshot.carrier):
+    if not _aggregator(snapshot.source) or not carrier_mismatch(offline, snapshot.carrier):
         return None
     log.warning("carrier.mismatch", tracking_number=snapshot.tracking_number, offline=offline,
                 aggregator=snapshot.carrier, source=snapshot.source)
@@ -53,7 +58,7 @@ def check_mismatch(offline: str | None, snapshot: TrackingSnapshot) -> dict[str,
 
 def note_aggregator_carrier(shipment: Shipment, snapshot: TrackingSnapshot) -> None:
     """Record the carrier an aggregator's answer names; warn when it newly disagrees."""
-    if snapshot.source not in carriers.AGGREGATORS or not snapshot.carrier or snapshot.carrier == "unknown":
+    if not _aggregator(snapshot.source) or not snapshot.carrier or snapshot.carrier == "unknown":
         return
     detected = cut(snapshot.carrier.strip().lower(), column_length(Shipment, "aggregator_carrier") or 40)
     if detected == shipment.aggregator_carrier:

@@ -19,7 +19,7 @@ import structlog
 from sqlalchemy import Engine
 from sqlmodel import Session, select
 
-from carriers import aftership, track17
+from carriers import registry
 from carriers.correction import Correction, change_carrier
 from carriers.numbers import carrier_names, normalize_number
 from trackmon.errors import InputError
@@ -47,7 +47,7 @@ class CarrierSetResult:
 
 
 def known_carriers() -> frozenset[str]:
-    return carrier_names() | frozenset(track17.CARRIER_KEYS) | frozenset(aftership.SLUGS)
+    return carrier_names() | registry.known_names()
 
 
 def check_carrier_name(carrier: str) -> str:

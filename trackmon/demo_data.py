@@ -1,4 +1,4 @@
-"""The demo shop (pure data): a Shenzhen seller's orders to buyers in six countries.
+"""The demo shop (pure data): a Shenzhen seller's orders to buyers in eight countries.
 
 Each parcel names the journey the simulated carrier will play for it (`Scenario`) and the
 day, counted from the start of the demo, when it was handed to China Post. Tracking numbers
@@ -88,6 +88,14 @@ ORDERS: tuple[DemoOrder, ...] = (
     _o("LG-1015", "Ashley Johnson", "ashley.johnson@example.com", "en", "US", "America/New_York",
        (S.pickup_waiting, 4.5)),
     _o("LG-1016", "Сергей Попов", "sergey.popov@example.ru", "ru", "RU", "Europe/Moscow", (S.delivered, 5.0)),
+    # Italy and Poland, large AliExpress destinations: Italian and Polish buyers end to end
+    _o("LG-1017", "Giulia Rossi", "giulia.rossi@example.it", "it", "IT", "Europe/Rome", (S.pickup_waiting, 0.4)),
+    _o("LG-1018", "Marco Bianchi", "marco.bianchi@example.it", "it", "IT", "Europe/Rome",
+       (S.delivered, 1.1), (S.stalled, 1.6)),
+    _o("LG-1019", "Agnieszka Nowak", "agnieszka.nowak@example.pl", "pl", "PL", "Europe/Warsaw",
+       (S.delivery_failed, 0.6)),
+    _o("LG-1020", "Piotr Kowalski", "piotr.kowalski@example.pl", "pl", "PL", "Europe/Warsaw", (S.stalled, 0.9),
+       promised_days=30),
 )
 
 

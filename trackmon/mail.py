@@ -10,6 +10,7 @@ Everything else is the standard SMTP policy.
 from __future__ import annotations
 
 from email.header import Header
+from email.message import EmailMessage
 from email.policy import EmailPolicy
 from typing import Any
 
@@ -67,3 +68,18 @@ def sender_domain(mail_from: str | None) -> str:
     if mail_from and address_problem(mail_from) is None:
         return check_address(mail_from, field="smtp.mail_from").ascii_domain
     return "localhost.localdomain"
+
+
+def needs_smtputf8(email: EmailMessage) -> bool:
+    """True when an address of the email has a non-ASCII local part (RFC 6531)."""
+    return any(not str(email.get(name, "")).isascii() and any(
+        not a.username.isascii() for a in getattr(email[name], "addresses", ()))
+        for name in ("From", "To", "Reply-To"))
+
+
+def email_bytes(email: EmailMessage, *, seven_bit: bool = False) -> bytes:
+    """The email as sent or written: UTF-8 headers (SMTPUTF8) only when an address needs them."""
+    policy = mail_policy(utf8=needs_smtputf8(email))
+    if seven_bit:
+        policy = policy.clone(cte_type="7bit")
+    return email.as_bytes(policy=policy)

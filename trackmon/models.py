@@ -186,8 +186,8 @@ class Message(SQLModel, table=True):
     # queued | sending | sent | failed | superseded | disabled
     next_attempt_at: datetime = Field(sa_type=UTCDateTime, nullable=False)
     attempts: int = Field(default=0)
-    claimed_by: str | None = Field(default=None, max_length=80)
-    claim_expires_at: datetime | None = utc_column()
+    lease_owner: str | None = Field(default=None, max_length=80)
+    lease_expires_at: datetime | None = utc_column()
     message_id: str | None = Field(default=None, max_length=200)  # RFC 5322 Message-ID
     provider_id: str | None = Field(default=None, max_length=200)
     subject: str | None = None
@@ -209,8 +209,8 @@ class DigestRun(SQLModel, table=True):
     window_start: datetime = Field(sa_type=UTCDateTime, nullable=False)
     window_end: datetime = Field(sa_type=UTCDateTime, nullable=False)
     state: str = Field(default="claimed", max_length=20)  # claimed | sent | failed | empty
-    claimed_by: str | None = Field(default=None, max_length=80)
-    claim_expires_at: datetime | None = utc_column()
+    lease_owner: str | None = Field(default=None, max_length=80)
+    lease_expires_at: datetime | None = utc_column()
     summary: dict[str, Any] = json_field()
     error: str | None = None
     created_at: datetime = Field(sa_type=UTCDateTime, nullable=False)

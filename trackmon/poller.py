@@ -35,7 +35,7 @@ import structlog
 from sqlalchemy import Engine, select
 from sqlmodel import Session
 
-from carriers.base import CarrierAdapter, TrackRequest
+from carriers.base import CarrierAdapter, TrackRequest, batches
 from carriers.reading import MALFORMED
 from trackmon import metrics
 from trackmon.batch.settle import settle_answers
@@ -242,10 +242,8 @@ class _Poll:
 
     async def run_group(self, adapter: CarrierAdapter, items: list[_Item]) -> None:
         figures = self.report.carrier(adapter.name)
-        size = max(1, adapter.max_batch)
         to_stop: list[TrackRequest] = []
-        for start in range(0, len(items), size):
-            batch = items[start:start + size]
+        for batch in batches(items, adapter.max_batch):
             ids = [i.shipment_id for i in batch]
             if adapter.name in self.paused:
                 self.release_failed(ids, "", count_failure=False, not_before=self.paused[adapter.name])

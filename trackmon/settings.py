@@ -8,8 +8,10 @@ Environment names (a contract):
 - `TRACKMON_<KEY>` for a top-level key, e.g. `TRACKMON_DATABASE_URL`.
 - `TRACKMON_<SECTION>_<KEY>` for a key of a section, e.g. `TRACKMON_SMTP_HOST`,
   `TRACKMON_POLLING_JITTER_SECONDS`.
-- `TRACKMON_<CARRIER>_<KEY>` for a carrier, e.g. `TRACKMON_17TRACK_API_KEY`,
-  `TRACKMON_UPS_CLIENT_ID`, `TRACKMON_FEDEX_BASE_URL`.
+- `TRACKMON_<CARRIER>_<KEY>` for a carrier with an API, e.g. `TRACKMON_17TRACK_API_KEY`,
+  `TRACKMON_UPS_CLIENT_ID`, `TRACKMON_FEDEX_BASE_URL`. The carriers are those of the
+  manifests (carriers/registry.py; a dash in a name is `_` here); each carrier's section is
+  validated by its manifest's settings model (`CarrierSettings` or a subclass).
 - `TRACKMON_MAIL_FROM` is `smtp.mail_from`.
 """
 
@@ -27,7 +29,17 @@ from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, f
 from trackmon.errors import ConfigError
 from trackmon.redact import SECRET_KEYS, mask_text
 
-CARRIER_NAMES = ("17track", "aftership", "dhl", "ups", "usps", "fedex")
+
+def carrier_names() -> tuple[str, ...]:
+    """The carriers with settings: every registered carrier with an API (carriers/registry.py)."""
+    from carriers import registry
+    return registry.api_names()
+
+
+def __getattr__(name: str) -> Any:
+    if name == "CARRIER_NAMES":
+        return carrier_names()
+    raise AttributeError(f"module 'trackmon.settings' has no attribute {name!r}")
 
 
 class _Frozen(BaseModel):
@@ -35,14 +47,14 @@ class _Frozen(BaseModel):
 
 
 class CarrierSettings(_Frozen):
-    """Credentials and limits of one carrier or aggregator API."""
+    """Credentials and limits of one carrier or aggregator API (a manifest may subclass it to
+    add its carrier's own keys). Which credentials a carrier needs is in its manifest."""
 
-    api_key: SecretStr | None = Field(None, description="API key (17TRACK, AfterShip, DHL)")
-    client_id: str | None = Field(None, description="OAuth client id (UPS, USPS, FedEx)")
+    api_key: SecretStr | None = Field(None, description="API key")
+    client_id: str | None = Field(None, description="OAuth client id")
     client_secret: SecretStr | None = Field(None, description="OAuth client secret")
     base_url: str | None = Field(None, description="replaces the production origin and prefix")
-    webhook_secret: SecretStr | None = Field(
-        None, description="secret that signs push webhooks (AfterShip); 17TRACK signs with api_key")
+    webhook_secret: SecretStr | None = Field(None, description="secret that signs this provider's push webhooks")
     rate_limit_per_second: float = Field(3.0, gt=0, description="requests per second at most")
     concurrency: int = Field(2, ge=1, description="requests in flight at most")
     timeout_seconds: float = Field(20.0, gt=0, description="per-request timeout")
@@ -126,6 +138,8 @@ class SmtpSettings(_Frozen):
     mail_from: str | None = Field(None, description="From: address (TRACKMON_MAIL_FROM)")
     security: Literal["starttls", "tls", "none"] = Field("starttls")
     timeout_seconds: float = Field(30, gt=0)
+    ca_file: str | None = Field(None, description="PEM file of the CA that signed the SMTP server's certificate "
+                                                  "(a private server); unset: the system trust store")
 
 
 class StoreSettings(_Frozen):
@@ -226,7 +240,13 @@ class Settings(_Frozen):
         return value.strip().rstrip("/")
 
     def carrier(self, name: str) -> CarrierSettings:
-        return self.carriers.get(name) or CarrierSettings()
+        """A carrier's settings; without a section, the defaults of its manifest's settings model."""
+        found = self.carriers.get(name)
+        if found is not None:
+            return found
+        from carriers import registry
+        manifest = registry.manifest(name)
+        return manifest.settings_model()() if manifest is not None and manifest.has_api else CarrierSettings()
 
     def store(self, name: str) -> StoreSettings:
         return self.stores.get(name) or StoreSettings()
@@ -242,7 +262,8 @@ _ALIASES = {"MAIL_FROM": ("smtp", "mail_from")}
 
 def _env_overrides(env: Mapping[str, str]) -> dict[str, Any]:
     out: dict[str, Any] = {}
-    carrier_keys = {c.upper(): c for c in CARRIER_NAMES}
+    # longest first, so a carrier whose name begins with another's is never cut short
+    prefixes = sorted(((_env_name(c) + "_", c) for c in carrier_names()), key=lambda p: -len(p[0]))
     for name, value in env.items():
         if not name.startswith("TRACKMON_") or name == "TRACKMON_CONFIG":
             continue
@@ -254,9 +275,10 @@ def _env_overrides(env: Mapping[str, str]) -> dict[str, Any]:
         if rest.lower() in Settings.model_fields and rest.lower() not in SECTIONS:
             out[rest.lower()] = value
             continue
+        carrier = next(((prefix, c) for prefix, c in prefixes if rest.startswith(prefix)), None)
         head, _, tail = rest.partition("_")
-        if head in carrier_keys and tail:
-            out.setdefault("carriers", {}).setdefault(carrier_keys[head], {})[tail.lower()] = value
+        if carrier is not None and rest[len(carrier[0]):]:
+            out.setdefault("carriers", {}).setdefault(carrier[1], {})[rest[len(carrier[0]):].lower()] = value
         elif head.lower() in SECTIONS and tail:
             out.setdefault(head.lower(), {})[tail.lower()] = _maybe_list(value)
         # other TRACKMON_* names (TRACKMON_TEST_POSTGRES_URL, ...) are not settings
@@ -297,18 +319,49 @@ def load(path: str | Path | None = None, *, env: Mapping[str, str] | None = None
     data = _merge(data, _env_overrides(env))
     if overrides:
         data = _merge(data, overrides)
-    unknown = set(data.get("carriers", {})) - set(CARRIER_NAMES)
+    source = f" in {path}" if path else ""
+    try:
+        if "carriers" in data:
+            data = {**data, "carriers": _carrier_sections(data["carriers"])}
+        return _with_token_file(Settings.model_validate(data))
+    except _CarrierInvalid as bad:
+        raise _config_error(bad.error, source, prefix=("carriers", bad.carrier)) from None
+    except ValidationError as exc:
+        raise _config_error(exc.errors()[0], source) from None
+
+
+class _CarrierInvalid(Exception):
+    def __init__(self, carrier: str, error: Any) -> None:
+        super().__init__(carrier)
+        self.carrier, self.error = carrier, error
+
+
+def _carrier_sections(sections: Any) -> Any:
+    """Each carrier's section validated by its manifest's settings model; unknown names refused."""
+    from carriers import registry
+    if not isinstance(sections, Mapping):
+        return sections  # the model reports the wrong type
+    known = carrier_names()
+    unknown = set(sections) - set(known)
     if unknown:
         raise ConfigError(f"unknown carrier section(s): {', '.join(sorted(unknown))}; "
-                          f"known: {', '.join(CARRIER_NAMES)}", key="carriers")
-    try:
-        return _with_token_file(Settings.model_validate(data))
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        key = ".".join(str(p) for p in first["loc"])
-        source = f" in {path}" if path else ""
-        got = "***" if SECRET_KEYS.search(key) else mask_text(repr(first.get("input")))
-        raise ConfigError(f"setting {key!r}{source}: {first['msg']} (got {got})", key=key) from None
+                          f"known: {', '.join(known)}", key="carriers")
+    out: dict[str, Any] = {}
+    for name, section in sections.items():
+        model = registry.manifests()[name].settings_model()
+        if isinstance(section, BaseModel) and not isinstance(section, model):
+            section = section.model_dump()
+        try:
+            out[name] = section if isinstance(section, model) else model.model_validate(section)
+        except ValidationError as exc:
+            raise _CarrierInvalid(name, exc.errors()[0]) from None
+    return out
+
+
+def _config_error(first: Any, source: str, prefix: tuple[str, ...] = ()) -> ConfigError:
+    key = ".".join(str(p) for p in (*prefix, *first["loc"]))
+    got = "***" if SECRET_KEYS.search(key) else mask_text(repr(first.get("input")))
+    return ConfigError(f"setting {key!r}{source}: {first['msg']} (got {got})", key=key)
 
 
 def _with_token_file(settings: Settings) -> Settings:
@@ -329,6 +382,10 @@ def _with_token_file(settings: Settings) -> Settings:
     return settings.model_copy(update={"api": api.model_copy(update={"token": SecretStr(token)})})
 
 
+def _env_name(carrier: str) -> str:
+    return carrier.upper().replace("-", "_")
+
+
 def env_var_for(carrier: str, key: str) -> str:
     """The environment variable that sets `key` of `carrier` (for error messages)."""
-    return f"TRACKMON_{carrier.upper()}_{key.upper()}"
+    return f"TRACKMON_{_env_name(carrier)}_{key.upper()}"

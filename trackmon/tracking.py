@@ -1,8 +1,10 @@
-"""Which adapter tracks a number: built from settings, routed by the number's carrier.
+"""Which adapter tracks a number: built from settings, routed by what each adapter serves.
 
-A direct adapter (UPS, FedEx...) is used when it is configured for the detected carrier;
-otherwise an aggregator (17TRACK, then AfterShip); if none is configured the error says
-exactly which variable to set.
+The adapters are those of the carrier manifests (carriers/registry.py). A number goes to a
+configured direct adapter that serves its carrier (UPS for "ups", DHL for "dhl" and
+"dhl-paket"...); otherwise to the first configured aggregator (by manifest priority) that
+knows a code for the carrier, else the first configured aggregator (which detects the
+carrier itself); if none is configured the error says exactly which variables to set.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import httpx
 import structlog
 
 import carriers
+from carriers import registry
 from carriers.base import CarrierAdapter, TrackRequest
 from carriers.numbers import detect_carrier, normalize_number
 from trackmon.clock import Clock, utcnow
@@ -23,14 +26,6 @@ from trackmon.errors import CarrierError, ConfigError
 from trackmon.settings import Settings, env_var_for
 
 log = structlog.get_logger("trackmon.tracking")
-
-_DIRECT_CREDENTIALS = {
-    "dhl": ("api_key",),
-    "ups": ("client_id", "client_secret"),
-    "usps": ("client_id", "client_secret"),
-    "fedex": ("client_id", "client_secret"),
-}
-
 
 @dataclass(frozen=True, slots=True)
 class Routed:
@@ -67,13 +62,28 @@ class CarrierSet:
             log.warning("carrier.skipped", carrier=name, reason=reason)
 
     def aggregator(self) -> CarrierAdapter | None:
-        for name in carriers.AGGREGATORS:
-            if name in self.adapters:
-                return self.adapters[name]
+        for m in registry.aggregators():
+            if m.name in self.adapters:
+                return self.adapters[m.name]
         for adapter in self.adapters.values():
             if adapter.aggregator:
                 return adapter
         return None
+
+    def _serves(self, adapter: CarrierAdapter) -> frozenset[str]:
+        if registry.manifest(adapter.name) is not None:
+            return registry.served_by(adapter.name)
+        return frozenset({adapter.name})  # an adapter given as `extra` (tests, the demo) serves itself
+
+    def serving(self, carrier: str) -> CarrierAdapter | None:
+        """The configured adapter for `carrier`: a direct one serving it, else an aggregator knowing it."""
+        direct = [a for a in self.adapters.values() if not a.aggregator and carrier in self._serves(a)]
+        if direct:
+            return direct[0]
+        order = {m.name: i for i, m in enumerate(registry.aggregators())}
+        knowing = sorted((a for a in self.adapters.values() if a.aggregator and carrier in self._serves(a)),
+                         key=lambda a: order.get(a.name, len(order)))
+        return knowing[0] if knowing else None
 
     def route(self, number: str, carrier: str | None = None) -> Routed:
         """Pick the adapter for `number`; `carrier` (a trackmon carrier or adapter name) overrides detection.
@@ -84,24 +94,31 @@ class CarrierSet:
         carrier = carrier.strip().lower() if carrier else None
         if carrier is None:
             carrier = detect_carrier(normalized).carrier
-        if carrier in self.adapters:
+        if carrier in self.adapters:  # an adapter named directly (`--carrier 17track`)
             adapter = self.adapters[carrier]
             hint = None if adapter.aggregator else carrier
             return Routed(adapter, TrackRequest(normalized, hint))
-        if carrier in carriers.AGGREGATORS:
-            raise ConfigError(f"{carrier} is not configured: set {env_var_for(carrier, 'api_key')}",
-                              key=f"carriers.{carrier}.api_key")
+        named = registry.manifest(carrier)
+        if named is not None and named.has_api and named.aggregator:
+            needs = " and ".join(env_var_for(carrier, k) for k in named.credentials)
+            raise ConfigError(f"{carrier} is not configured: set {needs}",
+                              key=f"carriers.{carrier}.{named.credentials[0] if named.credentials else 'enabled'}")
+        serving = self.serving(carrier) if carrier else None
+        if serving is not None:
+            return Routed(serving, TrackRequest(normalized, carrier))
         aggregator = self.aggregator()
         if aggregator is not None:
             return Routed(aggregator, TrackRequest(normalized, carrier))
         raise ConfigError(self._nothing_configured(normalized, carrier), key="carriers")
 
     def _nothing_configured(self, number: str, carrier: str | None) -> str:
-        aggregators = " or ".join(env_var_for(a, "api_key") for a in carriers.AGGREGATORS)
-        if carrier in _DIRECT_CREDENTIALS:
-            direct = " and ".join(env_var_for(carrier, k) for k in _DIRECT_CREDENTIALS[carrier])
+        aggregators = " or ".join(" and ".join(env_var_for(m.name, k) for k in m.credentials)
+                                  for m in registry.aggregators())
+        direct = [m for m in registry.with_api() if not m.aggregator and carrier in registry.served_by(m.name)]
+        if carrier and direct:
+            needs = " or ".join(" and ".join(env_var_for(m.name, k) for k in m.credentials) for m in direct)
             return (f"no carrier API is configured for {number} ({carrier}): "
-                    f"set {direct}, or an aggregator key: {aggregators}")
+                    f"set {needs}, or an aggregator key: {aggregators}")
         what = f"({carrier})" if carrier else "(carrier not recognised from its format)"
         return f"no carrier API is configured for {number} {what}: set an aggregator key: {aggregators}"
 

@@ -32,11 +32,12 @@ from trackmon.models import Shipment, ShipmentEvent
 from trackmon.poller import poll_due
 from trackmon.settings import load
 from trackmon.simulator import Scenario, SimulatedCarrier, build_journey, run_in_thread
+from trackmon.simulator.carrier import Registration
 from trackmon.tracking import CarrierSet
 
 NOW = datetime.now(UTC)
 CAINIAO = "LP00512345678901"      # Cainiao's format: 17TRACK key 190271
-YUNEXPRESS = "YT2229521272164446"  # YunExpress's format: no published 17TRACK key, slug "yunexpress"
+YUNEXPRESS = "YT2229521272164446"  # YunExpress's format: 17TRACK key 190008, slug "yunexpress"
 CSV = "order_id,tracking_number,carrier,buyer_email,buyer_country,shipped_at\n{rows}"
 
 
@@ -44,6 +45,12 @@ CSV = "order_id,tracking_number,carrier,buyer_email,buyer_country,shipped_at\n{r
 def _reset_logging():
     yield
     structlog.reset_defaults()
+
+
+def _registered_as_fedex(sim: SimulatedCarrier, number: str) -> None:
+    """The number was registered at 17TRACK before trackmon saw it (the seller's dashboard) and
+    17TRACK detected FedEx: trackmon's register is "already registered", the wrong carrier stays."""
+    sim.registered[number] = Registration(100003, None, NOW - timedelta(days=1))
 
 
 def _journey(number: str, key: int):
@@ -112,7 +119,8 @@ def test_carrier_set_fixes_a_wrong_carrier_at_17track_and_the_next_poll_has_its_
 
 def test_a_wrong_aggregator_guess_is_flagged_in_the_api_and_the_log(database_url, tmp_path, monkeypatch) -> None:
     sim = SimulatedCarrier(api_key="sim-key", journeys={YUNEXPRESS: _journey(YUNEXPRESS, 190008)},
-                           guesses={YUNEXPRESS: 100003}, strict_carrier=True)  # 17TRACK guesses FedEx
+                           strict_carrier=True)
+    _registered_as_fedex(sim, YUNEXPRESS)
     server = run_in_thread(sim)
     try:
         _env(monkeypatch, tmp_path, database_url, server.base_url)
@@ -135,17 +143,23 @@ def test_a_wrong_aggregator_guess_is_flagged_in_the_api_and_the_log(database_url
             engine.dispose()
         assert parcel["parcels"][0]["carrier_mismatch"] == {"offline": "yunexpress", "aggregator": "fedex",
                                                             "source": "17track"}
-        # 17TRACK's key for YunExpress is not published consistently: the command says so
-        refused = runner.invoke(app, ["carrier", "set", YUNEXPRESS, "yunexpress"])
-        assert refused.exit_code == 7 and "17TRACK's carrier key for 'yunexpress'" in refused.output
-        assert sim.stats.requests["changecarrier"] == 0
+        fixed = runner.invoke(app, ["carrier", "set", YUNEXPRESS, "yunexpress", "--json"])
+        assert fixed.exit_code == 0, fixed.output
+        assert json.loads(fixed.stdout)["correction"] == {
+            "provider": "17track", "number": YUNEXPRESS, "carrier": "yunexpress", "code": "190008",
+            "previous_code": "100003", "action": "changed"}
+        assert sim.registered[YUNEXPRESS].carrier == 190008 and sim.stats.requests["changecarrier"] == 1
+        assert runner.invoke(app, ["run", "--once", "--json"]).exit_code == 0
+        ship, events = _shipment(database_url, YUNEXPRESS)
+        assert events > 0 and ship.aggregator_carrier == "yunexpress"
     finally:
         server.stop()
 
 
 def test_check_output_flags_the_disagreement(tmp_path, monkeypatch) -> None:
     sim = SimulatedCarrier(api_key="sim-key", journeys={YUNEXPRESS: _journey(YUNEXPRESS, 190008)},
-                           guesses={YUNEXPRESS: 100003}, strict_carrier=True)
+                           strict_carrier=True)
+    _registered_as_fedex(sim, YUNEXPRESS)
     server = run_in_thread(sim)
     try:
         _env(monkeypatch, tmp_path, f"sqlite:///{tmp_path / 'x.db'}", server.base_url)
@@ -216,6 +230,13 @@ async def test_17track_refused_change_is_an_error_naming_the_reason() -> None:
 async def test_unknown_carrier_name_is_refused_before_any_call() -> None:
     with pytest.raises(InputError, match="not known"):
         await change_carrier(_track17(lambda r: pytest.fail("no call expected")), CAINIAO, "no-such-carrier")
+
+
+async def test_a_carrier_without_an_aftership_slug_is_refused_naming_the_gap() -> None:
+    # AfterShip's list has no J&T China courier ("jtexpress" there is J&T Malaysia): nothing is sent
+    adapter = build_adapter(AfterShip, lambda r: pytest.fail("no call expected"), api_key="k")
+    with pytest.raises(InputError, match="AfterShip's slug for 'jtexpress' is not known"):
+        await change_carrier(adapter, "JT5012345678901", "jtexpress")
 
 
 # ------------------------------------------------------------------ AfterShip stand-in

@@ -36,7 +36,7 @@ AS_TAGS = ["Pending", "InfoReceived", "InTransit", "OutForDelivery", "AttemptFai
            "AvailableForPickup", "Exception", "Expired"]
 AS_SUBTAGS = (
     [f"Delivered_00{i}" for i in range(1, 6)] + ["AvailableForPickup_001"]
-    + [f"Exception_{i:03d}" for i in (*range(1, 14), 16, 17, 18)]
+    + [f"Exception_{i:03d}" for i in (*range(1, 14), *range(16, 22))]  # 016-021: help center, added 2026-03-27
     + [f"AttemptFail_00{i}" for i in range(1, 4)] + [f"InTransit_00{i}" for i in range(1, 10)]
     + ["InfoReceived_001", "OutForDelivery_001", "OutForDelivery_003", "OutForDelivery_004"]
     + [f"Pending_00{i}" for i in range(1, 7)] + ["Expired_001"])
@@ -56,9 +56,16 @@ FEDEX_CODES = ["PF", "AA", "PL", "AC", "PM", "AD", "PU", "AF", "PX", "AO", "RR",
                "TR", "DY", "EA", "ED", "EO", "EP", "FD", "HL", "HP", "IT", "IX", "LO", "OC", "OD", "OF", "Ow",
                "OX", "PD", "CC", "CD", "CP", "MD", "RT"]
 
-# USPS: the statusCategory and eventCodes seen in recorded Tracking v3 answers
+# USPS: the statusCategory and eventCodes seen in recorded Tracking v3 answers, and the Pub 199
+# Appendix G-4 codes as the public USPS::WebTools::Tracking::Codes module lists them
 USPS_CATEGORIES = ["Delivered"]
-USPS_EVENT_CODES = ["01", "03", "07", "10", "A1", "GX", "OF", "SF", "T1", "TL"]
+USPS_EVENT_CODES = [
+    "01", "03", "07", "10", "A1", "GX", "OF", "SF", "T1", "TL",
+    "09", "21", "22", "23", "24", "25", "26", "27", "28", "29", "31", "02", "52", "53", "54", "55", "56",
+    "MA", "PC", "DX", "TM", "04", "05", "06", "08", "PA", "11", "14", "15", "16", "17", "19", "41", "42",
+    "43", "44", "51", "80", "81", "82", "EF", "71", "30"]
+#: USPS codes whose published meaning is itself "no status": "Delivery Status Not Updated".
+USPS_NO_MEANING = {"DX"}
 
 
 def _flat(table) -> dict[str, Status]:
@@ -76,7 +83,7 @@ def _flat(table) -> dict[str, Status]:
     ("ups status", [str(c) for c in UPS_STATUS], _flat(ups_codes.STATUS_CODES), UPS_NO_MEANING),
     ("fedex", FEDEX_CODES, _flat(fedex.STATUS_CODES), set()),
     ("usps category", USPS_CATEGORIES, {k.casefold(): v for k, v in _flat(usps.CATEGORIES).items()}, set()),
-    ("usps event", USPS_EVENT_CODES, _flat(usps.EVENT_CODES), set()),
+    ("usps event", USPS_EVENT_CODES, _flat(usps.EVENT_CODES), USPS_NO_MEANING),
 ])
 def test_every_published_code_maps_to_a_status(name, published, table, no_meaning) -> None:
     missing = [c for c in published if (c.casefold() if name == "usps category" else c) not in table]
@@ -142,3 +149,28 @@ def test_dhl_failure_is_a_failed_delivery_not_a_generic_exception() -> None:
 def test_dhl_failure_whose_text_names_a_customs_hold_is_that_hold() -> None:
     status, sub = _dhl("failure", "Shipment held by customs; clearance documents required")
     assert status is not Status.delivery_failed and sub is SubStatus.customs_information_required
+
+
+@pytest.mark.parametrize(("subtag", "status", "sub"), [
+    # AfterShip's own descriptions: "Delivery of the package failed as the customer relocated" …
+    ("Exception_002", Status.delivery_failed, SubStatus.bad_address),
+    ("Exception_003", Status.delivery_failed, SubStatus.refused),
+    ("Exception_007", Status.delivery_failed, SubStatus.bad_address),
+    ("Exception_008", Status.exception, None),        # Pick up missed: not collected, not a delay
+    ("Exception_019", Status.exception, SubStatus.delayed),
+    ("Exception_020", Status.exception, SubStatus.cancelled),
+])
+def test_aftership_subtags_mean_what_aftership_says(subtag, status, sub) -> None:
+    table = {c: (st, s) for st, subs in aftership.SUBTAGS.items() for c, s in subs.items()}
+    assert table[subtag] == (status, sub)
+
+
+@pytest.mark.parametrize(("code", "status"), [
+    ("21", Status.returning),        # Return to Sender - No Such Number: the parcel goes back
+    ("31", Status.returning),        # Return to Sender - Not Picked Up
+    ("56", Status.delivery_failed),  # No Authorized Recipient Available
+    ("30", Status.delivery_failed),  # Delivery Attempted - No Access to Delivery Location
+    ("71", Status.exception),        # Rescheduled to Next Delivery Day
+])
+def test_usps_codes_mean_what_pub_199_says(code, status) -> None:
+    assert _flat(usps.EVENT_CODES)[code] is status

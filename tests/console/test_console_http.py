@@ -342,3 +342,30 @@ def test_search_finds_orders_by_id_number_or_email(engine: Engine, now: datetime
     by_email = client.get("/console/search", params={"q": "anna@example.com"}, follow_redirects=False)
     assert by_email.status_code == 303
     assert "Nothing matches" in client.get("/console/search", params={"q": "zzz-none"}).text
+
+
+@pytest.mark.parametrize(("lang", "said"), [
+    ("it", ("Il tuo ordine", "Cronologia del tracciamento", "Ha lasciato il paese di origine",
+            "Annulla l&#x27;iscrizione")),  # the page escapes the apostrophe
+    ("pl", ("Twoje zamówienie", "Historia przesyłki", "Przesyłka opuściła kraj nadania", "Wypisz mnie")),
+])
+def test_buyer_page_and_unsubscribe_page_speak_every_language_folder(engine: Engine, now: datetime, lang: str,
+                                                                     said: tuple[str, ...]) -> None:
+    from trackmon.locales import format_date
+    from trackmon.optout import unsubscribe_token
+    settings = _settings()
+    pk = add_order_without_email(engine, now, settings)
+    with Session(engine) as session:
+        order = session.get(Order, pk)
+        assert order is not None
+        order.buyer_language = lang
+        session.add(order)
+        session.commit()
+    secret = installation_secret(engine, now)
+    client = _client(engine, settings, now)
+    page = client.get(page_path(secret, pk)).text
+    unsubscribe = client.get(f"/unsubscribe/{unsubscribe_token(secret, pk)}").text
+    title, timeline, line, button = said
+    assert f'lang="{lang}"' in page and title in page and timeline in page and line in page
+    assert format_date(now, lang) in page  # "Pagina aggiornata il giorno 18 novembre 2026", by CLDR
+    assert f'lang="{lang}"' in unsubscribe and button in unsubscribe

@@ -78,7 +78,7 @@ async def test_transient_failure_retries_only_the_failed_destination(engine, see
     http_sink.status = 200
     assert await run_due_digests(engine, settings, SAT + timedelta(minutes=16), owner="b") == 1
     row = runs(engine)[("acme", "daily", "2026-11-21")]
-    assert row.state == "sent" and row.error is None and row.claimed_by == "b"
+    assert row.state == "sent" and row.error is None and row.lease_owner == "b"
     assert len(smtp_sink.messages) == 1  # the email was not sent twice
     assert [p for p, _ in http_sink.posts] == ["/digest", "/digest"]  # failed post, then the retry
 
@@ -87,12 +87,12 @@ async def test_expired_claim_is_taken_over(engine, seeded: Seed, smtp_sink, http
     settings = make_settings(smtp_sink.port, http_sink.port, weekly_cron="0 9 1 1 *")
     with Session(engine) as s:  # a replica claimed it and died
         s.add(DigestRun(store="acme", period="daily", period_key="2026-11-21", window_start=SAT - timedelta(days=1),
-                        window_end=SAT - timedelta(hours=2), claimed_by="dead", claim_expires_at=SAT + timedelta(
+                        window_end=SAT - timedelta(hours=2), lease_owner="dead", lease_expires_at=SAT + timedelta(
                             minutes=5), created_at=SAT))
         s.commit()
     assert await run_due_digests(engine, settings, SAT, owner="a") == 0
     assert await run_due_digests(engine, settings, SAT + timedelta(minutes=6), owner="a") == 1
-    assert runs(engine)[("acme", "daily", "2026-11-21")].claimed_by == "a"
+    assert runs(engine)[("acme", "daily", "2026-11-21")].lease_owner == "a"
 
 
 async def test_bad_timezone_is_logged_not_fatal(engine, seeded: Seed, smtp_sink, http_sink) -> None:

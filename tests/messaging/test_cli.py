@@ -41,9 +41,13 @@ def test_templates_list_and_sample_preview() -> None:
     result = runner.invoke(app, ["templates", "list"])
     assert result.exit_code == 0, result.output
     assert "pickup_reminder" in result.output and "ru" in result.output
+    assert "en, de, es, fr, it, pl, pt, ru" in result.output  # every folder, English first
     result = runner.invoke(app, ["templates", "preview", "pickup_waiting", "--lang", "ru"])
     assert result.exit_code == 0, result.output
     assert "Ваша посылка ждет вас" in result.output and "LP00123456789CN" in result.output
+    result = runner.invoke(app, ["templates", "preview", "stalled", "--lang", "pl"])
+    assert result.exit_code == 0, result.output
+    assert "(pl)" in result.output and "przez 9 dni" in result.output
     result = runner.invoke(app, ["templates", "preview", "nope"])
     assert result.exit_code == 7 and "unknown message kind" in result.output
 

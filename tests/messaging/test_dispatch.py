@@ -202,7 +202,7 @@ async def test_stopping_dispatch_gives_back_unsent_claims(engine: Engine, tmp_pa
     assert (report.claimed, report.sent, report.released) == (3, 1, 2)
     rows = [m for order in orders for m in messages(engine, order)]
     assert sorted(m.state for m in rows) == ["queued", "queued", "sent"]
-    assert all(m.claimed_by is None and m.claim_expires_at is None for m in rows)
+    assert all(m.lease_owner is None and m.lease_expires_at is None for m in rows)
     assert all(m.attempts == 0 for m in rows if m.state == "queued")
     again = await dispatch_due(engine, settings, T0, owner="r2")
     assert again.sent == 2
@@ -231,7 +231,7 @@ async def test_a_claim_taken_over_meanwhile_is_not_sent_twice(engine: Engine) ->
             sent.append(msg.idempotency_key)
             with Session(engine) as s:  # meanwhile another replica reclaims the other row
                 s.execute(sa_update(Message).where(Message.state == "sending", Message.idempotency_key
-                                                   != msg.idempotency_key).values(claimed_by="r2"))
+                                                   != msg.idempotency_key).values(lease_owner="r2"))
                 s.commit()
             return "ok"
 
@@ -241,5 +241,5 @@ async def test_a_claim_taken_over_meanwhile_is_not_sent_twice(engine: Engine) ->
     report = await dispatch_due(engine, settings, T0, owner="r1", channel=StealingChannel())
     assert (report.claimed, report.sent, report.lost_claims) == (2, 1, 1)
     assert len(sent) == 1
-    states = {m.idempotency_key: (m.state, m.claimed_by) for order in orders for m in messages(engine, order)}
+    states = {m.idempotency_key: (m.state, m.lease_owner) for order in orders for m in messages(engine, order)}
     assert sorted(states.values()) == [("sending", "r2"), ("sent", None)]

@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from messages.phrases import LANGUAGES
+from trackmon.locales import languages
 from trackmon.messaging.context import sample_contexts
 from trackmon.messaging.event_lines import EventFacts, event_line
 from trackmon.messaging.kinds import ALL_KINDS
@@ -19,6 +19,7 @@ from trackmon.messaging.places import readable_place
 from trackmon.messaging.render import Renderer
 
 BUILTIN = Renderer()
+LANGUAGES = languages()
 OTHERS = [lang for lang in LANGUAGES if lang != "en"]
 ENGLISH = re.compile(r"\b(the|and|we|your|you|is|has|have|will|of|to|it|this|please|hello|regards|"
                      r"parcel|carrier|expect|since|days?)\b", re.IGNORECASE)

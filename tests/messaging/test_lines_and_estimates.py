@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from messages.phrases import EVENT_KEYS, EVENT_PHRASES, LANGUAGES
+from trackmon import locales
 from trackmon.messaging.estimate import Figures, default_figures, estimate
 from trackmon.messaging.event_lines import EventFacts, event_line, event_stage
 from trackmon.messaging.facts import last_mile_carrier
@@ -27,9 +27,16 @@ def line(e: EventFacts, lang: str, **kw: object) -> str:
     return event_line(e, lang, origin="CN", destination="US", **kw)  # type: ignore[arg-type]
 
 
-def test_every_language_has_every_phrase() -> None:
+LANGUAGES = locales.languages()
+EVENT_KEYS = {"label", "accepted", "origin_sorting", "departed_origin", "departed_origin_hidden", "in_flight",
+              "arrived", "customs", "customs_held", "customs_duties", "customs_information", "customs_released",
+              "dest_sorting", "out_for_delivery", "pickup", "failed", "delivered", "returning", "returned",
+              "lost", "problem"}
+
+
+def test_every_language_has_every_phrase_event_lines_use() -> None:
     for lang in LANGUAGES:
-        assert set(EVENT_PHRASES[lang]) == set(EVENT_KEYS), lang
+        assert set(locales.table(lang, "events")) == EVENT_KEYS, lang
 
 
 @pytest.mark.parametrize("lang", ["en", "es", "pt", "fr", "de"])
@@ -84,6 +91,9 @@ def test_last_mile_carrier_comes_from_the_destination_leg() -> None:
     assert last_mile_carrier(postal, "US", "en") == "USPS"
     assert last_mile_carrier(postal, "RU", "ru") == "Почта России"
     assert last_mile_carrier(postal, "RU", "de") == "Russian Post"
+    assert last_mile_carrier(postal, "RU", "pl") == "Poczta Rosyjska"  # the [national_posts] of pl/locale.toml
+    assert last_mile_carrier(postal, "PL", "pl") == "Poczta Polska"
+    assert last_mile_carrier(postal, "IT", "it") == "Poste Italiane"
     named = Shipment(order_pk=1, tracking_number="LK1CN", carrier="china-post", last_mile_carrier="GLS",
                      created_at=T)
     assert last_mile_carrier(named, "DE", "de") == "GLS"

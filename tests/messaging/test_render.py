@@ -8,9 +8,10 @@ import pytest
 
 from tests.messaging.conftest import make_settings
 from trackmon.errors import ConfigError, TemplateError
+from trackmon.locales import format_date
 from trackmon.messaging.context import CONTEXT_KEYS, sample_contexts
 from trackmon.messaging.kinds import ALL_KINDS
-from trackmon.messaging.render import Renderer, format_date, load_renderer, paragraphs
+from trackmon.messaging.render import Renderer, load_renderer, paragraphs
 
 BUILTIN = Renderer()
 
@@ -48,9 +49,11 @@ def test_unknown_language_falls_back_to_english() -> None:
     assert BUILTIN.render("delivered", "ru_RU", sample_contexts("delivered")[0]).language == "ru"
 
 
-def test_dates_are_localized() -> None:
-    assert format_date("2026-11-27", "ru") == "27 ноября 2026"
+def test_dates_are_cldr_long_dates_of_the_language() -> None:
+    assert format_date("2026-11-27", "ru") == "27 ноября 2026\u202fг."  # CLDR: a narrow no-break space
     assert format_date("2026-11-27", "es") == "27 de noviembre de 2026"
+    assert format_date("2026-11-27", "it") == "27 novembre 2026"
+    assert format_date("2026-11-27", "pl") == "27 listopada 2026"
     assert format_date("2026-11-27", "xx") == "November 27, 2026"
 
 
@@ -120,13 +123,12 @@ def test_load_renderer_refuses_broken_dir_at_start_up(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("lang", "expected"), [
-    ("fr", "1er décembre 2026"), ("pt", "1º de dezembro de 2026"), ("en", "December 1, 2026"),
-    ("de", "1. Dezember 2026"),
+    ("fr", "1 décembre 2026"), ("pt", "1 de dezembro de 2026"), ("en", "December 1, 2026"),
+    ("de", "1. Dezember 2026"), ("pl", "1 grudnia 2026"),
 ])
-def test_first_of_the_month_is_written_as_each_language_does(lang, expected):
+def test_first_of_the_month_is_cldrs(lang, expected):
     from datetime import date
 
-    from trackmon.messaging.render import format_date
     assert format_date(date(2026, 12, 1), lang) == expected
     assert "21" in format_date(date(2026, 12, 21), lang)
 

@@ -70,3 +70,44 @@ async def test_untrusted_certificate_is_refused(tls_server):
                         timeout_seconds=10)
     with pytest.raises(DeliveryError):
         await SmtpChannel(smtp).send(_message())  # the system trust store does not know this CA
+
+
+async def test_ca_file_setting_trusts_a_private_server_for_buyer_mail_and_digests(tls_server, tmp_path):
+    """One transport: `smtp.ca_file` is honoured by buyer mail and by the seller digest alike."""
+    from datetime import UTC, datetime
+
+    from trackmon.digest.channels import RenderedDigest, send_email
+
+    inbox, port, security = tls_server
+    ca_file = tmp_path / "ca.pem"
+    CA.cert_pem.write_to_path(str(ca_file))
+    smtp = SmtpSettings(host="127.0.0.1", port=port, security=security, username="shop", password="s3cret",
+                        mail_from="shop@example.com", timeout_seconds=10, ca_file=str(ca_file))
+    await SmtpChannel(smtp).send(_message())
+    digest = RenderedDigest(store="default", period="daily", period_key="2026-11-30",
+                            subject="3 parcels need you", text="Stalled: 3", html="<p>Stalled: 3</p>")
+    await send_email(smtp, digest, "seller@example.com", now=datetime(2026, 11, 30, 8, tzinfo=UTC))
+    assert [m["To"] for m in inbox.mails] == ["Анна <anna@example.com>", "seller@example.com"]
+
+
+async def test_digest_to_an_untrusted_server_is_refused(tls_server):
+    from datetime import UTC, datetime
+
+    from trackmon.digest.channels import RenderedDigest, send_email
+
+    _, port, security = tls_server
+    smtp = SmtpSettings(host="127.0.0.1", port=port, security=security, mail_from="shop@example.com",
+                        timeout_seconds=10)
+    digest = RenderedDigest(store="default", period="daily", period_key="2026-11-30", subject="s", text="t", html="h")
+    with pytest.raises(DeliveryError, match="email"):
+        await send_email(smtp, digest, "seller@example.com", now=datetime(2026, 11, 30, 8, tzinfo=UTC))
+
+
+def test_unreadable_ca_file_is_a_config_error_at_start(tmp_path):
+    from trackmon.errors import ConfigError
+
+    bad = tmp_path / "ca.pem"
+    bad.write_text("not a certificate")
+    smtp = SmtpSettings(host="127.0.0.1", mail_from="shop@example.com", ca_file=str(bad))
+    with pytest.raises(ConfigError, match=r"smtp\.ca_file"):
+        SmtpChannel(smtp)

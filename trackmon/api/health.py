@@ -12,11 +12,11 @@ from sqlmodel import Session, select
 
 from trackmon import metrics
 from trackmon.domain import AlertKind
+from trackmon.messaging.states import ALL_STATES
 from trackmon.models import Alert, Message
 
 router = APIRouter(tags=["health"])
 
-OUTBOX_STATES = ("queued", "sending", "sent", "failed", "superseded", "disabled")
 
 
 @router.get("/healthz", summary="The process is alive")
@@ -51,8 +51,8 @@ def refresh_gauges(engine: Engine) -> None:
         outbox = dict(session.exec(select(Message.state, func.count()).group_by(Message.state)).all())
     for kind in {*AlertKind, *alerts}:
         metrics.open_alerts.labels(kind=str(kind)).set(alerts.get(str(kind), 0))
-    for state in {*OUTBOX_STATES, *outbox}:
-        metrics.outbox.labels(state=state).set(outbox.get(state, 0))
+    for state in {*ALL_STATES, *outbox}:
+        metrics.outbox.labels(state=str(state)).set(outbox.get(state, 0))
 
 
 @router.get("/metrics", summary="Prometheus metrics")

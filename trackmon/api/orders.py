@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Request, Response, status
@@ -9,12 +10,14 @@ from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
+from trackmon.alert_listing import AlertFilter, alert_page
 from trackmon.api.auth import require_read, require_write
-from trackmon.api.views import alert_view, order_view, shipment_view
+from trackmon.api.views import order_view, shipment_view
 from trackmon.errors import InputError
 from trackmon.intake import DEFAULT_STORE, IntakeRow, Outcome, apply_row, validate_row
-from trackmon.models import Alert, Order, Shipment
+from trackmon.models import Order, Shipment
 from trackmon.optout import opted_out_at
+from trackmon.settings import Settings
 
 router = APIRouter(tags=["orders"])
 
@@ -61,17 +64,14 @@ def _rows(body: OrderIn) -> list[IntakeRow]:
     return rows
 
 
-def order_detail(session: Session, order: Order) -> dict[str, Any]:
+def order_detail(session: Session, order: Order, *, now: datetime, settings: Settings) -> dict[str, Any]:
     shipments = session.exec(select(Shipment).where(Shipment.order_pk == order.id)
                              .order_by(Shipment.id)).all()
-    alerts = session.exec(select(Alert).where(Alert.order_pk == order.id,
-                                              Alert.resolved_at.is_(None))  # type: ignore[union-attr]
-                          .order_by(Alert.id)).all()
-    by_id = {s.id: s for s in shipments}
+    alerts = alert_page(session, AlertFilter(order_pk=order.id), now=now, settings=settings)
     opted_out = opted_out_at(session, order.store, order.buyer_email)
     return {**order_view(order), "buyer_opted_out_at": opted_out.isoformat() if opted_out else None,
             "shipments": [shipment_view(s) for s in shipments],
-            "open_alerts": [alert_view(a, shipment=by_id.get(a.shipment_id)) for a in alerts]}
+            "open_alerts": alerts}
 
 
 @router.post("/orders", dependencies=[Depends(require_write)],
@@ -86,7 +86,7 @@ def upsert_order(body: OrderIn, request: Request, response: Response) -> dict[st
                 outcomes = [apply_row(session, row, now)[0] for row in rows]
                 order = session.exec(select(Order).where(Order.store == rows[0].store,
                                                          Order.order_id == rows[0].order_id)).one()
-                detail = order_detail(session, order)
+                detail = order_detail(session, order, now=now, settings=request.app.state.settings)
             break
         except IntegrityError:
             if attempt:
@@ -104,4 +104,4 @@ def get_order(store: str, order_id: str, request: Request) -> dict[str, Any]:
         order = session.exec(select(Order).where(Order.store == store, Order.order_id == order_id)).first()
         if order is None:
             raise HTTPException(status.HTTP_404_NOT_FOUND, f"no order {order_id!r} in store {store!r}")
-        return order_detail(session, order)
+        return order_detail(session, order, now=request.app.state.clock(), settings=request.app.state.settings)

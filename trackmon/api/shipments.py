@@ -7,15 +7,14 @@ import re
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request, status
-from sqlmodel import Session, col, select
+from sqlmodel import Session, select
 
 from carriers.numbers import normalize_number
-from trackmon.alert_queries import alert_flags, at_risk_orders, new_cutoff, new_since, open_clause
+from trackmon.alert_listing import AlertFilter, alert_page
 from trackmon.api.auth import require_read
-from trackmon.api.views import alert_view, event_view, shipment_view
+from trackmon.api.views import event_view, shipment_view
 from trackmon.domain import AlertKind, Status
-from trackmon.models import Alert, Order, Shipment, ShipmentEvent
-from trackmon.optout import opted_out_orders
+from trackmon.models import Order, Shipment, ShipmentEvent
 
 router = APIRouter(tags=["shipments"], dependencies=[Depends(require_read)])
 
@@ -75,26 +74,13 @@ def get_shipment(tracking_number: str, request: Request) -> dict[str, Any]:
 @router.get("/alerts", summary="Alerts, newest first; open ones by default")
 def list_alerts(request: Request, kind: AlertKind | None = None, open_: Annotated[
         bool, Query(alias="open", description="true: unresolved only; false: resolved only")] = True,
-        store: str | None = None, limit: Limit = 100, cursor: Cursor = None) -> dict[str, Any]:
-    query = select(Alert, Order).join(Order, Order.id == Alert.order_pk)
-    if cursor:
-        query = query.where(Alert.id < _cursor(cursor))  # type: ignore[operator]
-    if kind is not None:
-        query = query.where(Alert.kind == kind.value)
-    query = query.where(open_clause() if open_ else col(Alert.resolved_at).is_not(None))
-    if store:
-        query = query.where(Order.store == store)
+        store: str | None = None, carrier: Annotated[str | None, Query(
+            description="only parcels of this carrier (or last-mile carrier)")] = None,
+        limit: Limit = 100, cursor: Cursor = None) -> dict[str, Any]:
+    flt = AlertFilter(which="open" if open_ else "resolved", kind=kind.value if kind else None, store=store,
+                      carrier=carrier)
     with Session(request.app.state.engine) as session:
-        rows = session.exec(query.order_by(Alert.id.desc()).limit(limit + 1)).all()  # type: ignore[union-attr]
-        page = rows[:limit]
-        ids = {a.shipment_id for a, _ in page if a.shipment_id is not None}
-        shipments = {s.id: s for s in session.exec(select(Shipment).where(
-            Shipment.id.in_(ids)))} if ids else {}  # type: ignore[union-attr]
-        now = request.app.state.clock()
-        at_risk = at_risk_orders(session, store, now, request.app.state.settings)
-        since = new_since(session, now)
-        unsubscribed = opted_out_orders(session, (a.order_pk for a, _ in page))
-    return {"items": [{**alert_view(a, o, shipments.get(a.shipment_id)),
-                       **alert_flags(a, new_cutoff_at=new_cutoff(since, o.store, now), at_risk=at_risk),
-                       "buyer_opted_out": a.order_pk in unsubscribed} for a, o in page],
-            "next_cursor": str(page[-1][0].id) if len(rows) > limit and page else None}
+        items = alert_page(session, flt, now=request.app.state.clock(), settings=request.app.state.settings,
+                           before_id=_cursor(cursor) if cursor else None, limit=limit + 1)
+    page = items[:limit]
+    return {"items": page, "next_cursor": str(page[-1]["id"]) if len(items) > limit and page else None}

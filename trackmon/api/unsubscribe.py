@@ -18,6 +18,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 from sqlmodel import Session
 
+from trackmon import locales
 from trackmon.installation import installation_secret
 from trackmon.models import Order
 from trackmon.optout import order_of_token, record_opt_out
@@ -25,27 +26,11 @@ from trackmon.optout import order_of_token, record_opt_out
 router = APIRouter(tags=["unsubscribe"])
 log = structlog.get_logger("trackmon.api.unsubscribe")
 
-#: (page title, question, button, done, invalid link) per buyer language
-TEXTS: dict[str, tuple[str, str, str, str, str]] = {
-    "en": ("Unsubscribe", "Stop the delivery updates about your orders from {store}?", "Unsubscribe",
-           "Done: {store} will send you no more delivery updates.", "This link is not valid."),
-    "ru": ("Отписка", "Больше не получать письма о доставке ваших заказов от {store}?", "Отписаться",
-           "Готово: {store} больше не будет присылать письма о доставке.", "Эта ссылка недействительна."),
-    "es": ("Darse de baja", "¿Dejar de recibir avisos de envío de tus pedidos de {store}?", "Darme de baja",
-           "Listo: {store} no te enviará más avisos de envío.", "Este enlace no es válido."),
-    "pt": ("Cancelar inscrição", "Deixar de receber avisos de entrega dos seus pedidos da {store}?",
-           "Cancelar inscrição", "Pronto: a {store} não enviará mais avisos de entrega.",
-           "Este link não é válido."),
-    "fr": ("Se désabonner", "Ne plus recevoir les nouvelles de livraison de vos commandes chez {store} ?",
-           "Me désabonner", "C'est fait : {store} ne vous enverra plus de nouvelles de livraison.",
-           "Ce lien n'est pas valide."),
-    "de": ("Abmelden", "Keine Versand-Updates zu Ihren Bestellungen bei {store} mehr erhalten?", "Abmelden",
-           "Erledigt: {store} schickt Ihnen keine Versand-Updates mehr.", "Dieser Link ist nicht gültig."),
-}
-
-
 def _texts(language: str | None) -> tuple[str, str, str, str, str]:
-    return TEXTS.get((language or "en")[:2].lower(), TEXTS["en"])
+    """(page title, question, button, done, invalid link) in the buyer's language: the
+    `[unsubscribe]` table of `messages/<lang>/locale.toml`."""
+    words = locales.table(language, "unsubscribe")
+    return (words["title"], words["question"], words["button"], words["done"], words["invalid"])
 
 
 def _page(language: str, title: str, body: str, status_code: int = 200) -> HTMLResponse:
@@ -72,8 +57,7 @@ def _store_name(request: Request, order: Order) -> str:
 
 
 def _invalid(request: Request) -> HTMLResponse:
-    lang = (request.headers.get("accept-language") or "en")[:2].lower()
-    lang = lang if lang in TEXTS else "en"
+    lang = locales.language_of((request.headers.get("accept-language") or "en")[:2])
     text = _texts(lang)[4]
     return _page(lang, text, f"<p>{escape(text)}</p>", status_code=404)
 
@@ -84,7 +68,7 @@ def confirm_page(token: str, request: Request) -> HTMLResponse:
     order = _order(request, token)
     if order is None:
         return _invalid(request)
-    lang = order.buyer_language if order.buyer_language in TEXTS else "en"
+    lang = locales.language_of(order.buyer_language)
     title, question, button, _, _ = _texts(lang)
     store = escape(_store_name(request, order))
     body = (f"<h1>{escape(title)}</h1><p>{escape(question).format(store=store)}</p>"
@@ -93,7 +77,7 @@ def confirm_page(token: str, request: Request) -> HTMLResponse:
             '<input type="hidden" name="via" value="page">'
             f'<button type="submit" style="font-size:1.1em;padding:.4em 1.2em">{escape(button)}</button>'
             "</form>")
-    return _page(lang or "en", title, body)
+    return _page(lang, title, body)
 
 
 @router.post("/unsubscribe/{token}", response_class=HTMLResponse,
@@ -109,7 +93,7 @@ async def unsubscribe(token: str, request: Request) -> HTMLResponse:
     with Session(request.app.state.engine) as session, session.begin():
         new = record_opt_out(session, order, now, via=via)
     log.info("unsubscribe.recorded", order_id=order.order_id, store=order.store, via=via, new=new)
-    lang = order.buyer_language if order.buyer_language in TEXTS else "en"
+    lang = locales.language_of(order.buyer_language)
     title, _, _, done, _ = _texts(lang)
     store = escape(_store_name(request, order))
-    return _page(lang or "en", title, f"<p>{escape(done).format(store=store)}</p>")
+    return _page(lang, title, f"<p>{escape(done).format(store=store)}</p>")

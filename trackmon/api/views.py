@@ -6,7 +6,7 @@ from datetime import date, datetime
 from typing import Any
 
 from trackmon.carrier_check import shipment_mismatch
-from trackmon.models import Alert, Order, Shipment, ShipmentEvent
+from trackmon.models import Order, Shipment, ShipmentEvent
 
 
 def _iso(value: datetime | date | None) -> str | None:
@@ -57,17 +57,3 @@ def event_view(event: ShipmentEvent) -> dict[str, Any]:
         "status": event.status, "sub_status": event.sub_status, "raw_code": event.raw_code,
         "country": event.country, "utc_offset_minutes": event.utc_offset_minutes,
     }
-
-
-def alert_view(alert: Alert, order: Order | None = None,
-               shipment: Shipment | None = None) -> dict[str, Any]:
-    view: dict[str, Any] = {
-        "id": alert.id, "kind": alert.kind, "cause": alert.cause, "reason": alert.reason,
-        "since": _iso(alert.since), "details": alert.details, "opened_at": _iso(alert.opened_at),
-        "last_seen_at": _iso(alert.last_seen_at), "resolved_at": _iso(alert.resolved_at),
-        "resolved_by": alert.resolved_by, "open": alert.resolved_at is None,
-        "tracking_number": shipment.tracking_number if shipment is not None else None,
-    }
-    if order is not None:
-        view["order"] = order_ref(order)
-    return view

@@ -1,4 +1,5 @@
-"""Push intake: `POST /webhooks/17track` and `POST /webhooks/aftership`.
+"""Push intake: one route, `POST /webhooks/{provider}`, for every carrier whose manifest
+declares a `webhook` (today `/webhooks/17track` and `/webhooks/aftership`); another name is 404.
 
 The signature is checked on the raw bytes before anything is parsed: missing or wrong →
 401; a body already accepted (same provider and SHA-256) → 409; a signed body that cannot be
@@ -12,8 +13,6 @@ process can be retried by the provider.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 from fastapi import APIRouter, HTTPException, Request, status
@@ -21,7 +20,8 @@ from sqlalchemy.exc import DataError, IntegrityError
 from sqlmodel import Session, select
 from starlette.concurrency import run_in_threadpool
 
-from carriers import webhooks as push
+from carriers import registry
+from carriers.manifest import CarrierManifest
 from carriers.numbers import normalize_number
 from trackmon import metrics
 from trackmon.errors import InputError
@@ -33,25 +33,9 @@ router = APIRouter(tags=["webhooks"])
 MAX_BODY_BYTES = 5 * 1024 * 1024
 
 
-@dataclass(frozen=True, slots=True)
-class Provider:
-    name: str
-    header: str
-    secret_key: str  # carrier settings key that holds the secret
-    verify: Callable[[bytes, str, str], bool]
-    parse: Callable[[bytes], Any]
-
-
-PROVIDERS = {
-    "17track": Provider("17track", "sign", "api_key", push.verify_17track_signature,
-                        push.parse_17track_push),
-    "aftership": Provider("aftership", "aftership-hmac-sha256", "webhook_secret",
-                          push.verify_aftership_signature, push.parse_aftership_push),
-}
-
-
-def _secret(settings: Settings, provider: Provider) -> str | None:
-    value = getattr(settings.carrier(provider.name), provider.secret_key)
+def _secret(settings: Settings, provider: CarrierManifest) -> str | None:
+    assert provider.webhook is not None
+    value = getattr(settings.carrier(provider.name), provider.webhook.secret_key)
     raw = value.get_secret_value() if value is not None else ""
     return raw or None
 
@@ -61,27 +45,29 @@ def _refuse(provider: str, outcome: str, code: int, detail: str) -> HTTPExceptio
     return HTTPException(code, detail)
 
 
-async def _receive(request: Request, provider: Provider) -> dict[str, Any]:
+async def _receive(request: Request, provider: CarrierManifest) -> dict[str, Any]:
     app = request.app
+    hook = provider.webhook
+    assert hook is not None
     log = app.state.log.bind(provider=provider.name)
     secret = _secret(app.state.settings, provider)
     if secret is None:
         raise _refuse(provider.name, "not_configured", status.HTTP_503_SERVICE_UNAVAILABLE,
                       f"{provider.name} pushes are not accepted: set "
-                      f"{env_var_for(provider.name, provider.secret_key)}")
+                      f"{env_var_for(provider.name, hook.secret_key)}")
     body = await request.body()
     if len(body) > MAX_BODY_BYTES:
         raise _refuse(provider.name, "too_large", status.HTTP_413_CONTENT_TOO_LARGE, "body too large")
-    signature = request.headers.get(provider.header)
+    signature = request.headers.get(hook.header)
     if not signature:
         log.warning("webhook.unsigned")
         raise _refuse(provider.name, "unsigned", status.HTTP_401_UNAUTHORIZED,
-                      f"missing signature header {provider.header!r}")
-    if not provider.verify(body, signature, secret):
+                      f"missing signature header {hook.header!r}")
+    if not hook.verify_fn()(body, signature, secret):
         log.warning("webhook.bad_signature", signature_valid=False)
         raise _refuse(provider.name, "bad_signature", status.HTTP_401_UNAUTHORIZED, "signature does not match")
     try:
-        result = provider.parse(body)
+        result = hook.parse_fn()(body)
     except InputError as exc:
         log.warning("webhook.malformed", error=str(exc))
         raise _refuse(provider.name, "malformed", status.HTTP_400_BAD_REQUEST, str(exc)) from None
@@ -123,12 +109,12 @@ def _process(app: Any, provider: str, digest: str, result: Any) -> dict[str, Any
     return {"parcels_updated": matched, "unknown_numbers": unknown}
 
 
-@router.post("/webhooks/17track", summary="17TRACK push (header `sign` = sha256(body + '/' + key))")
-async def push_17track(request: Request) -> dict[str, Any]:
-    return await _receive(request, PROVIDERS["17track"])
-
-
-@router.post("/webhooks/aftership",
-             summary="AfterShip push (header `aftership-hmac-sha256` = base64 HMAC-SHA256 of the body)")
-async def push_aftership(request: Request) -> dict[str, Any]:
-    return await _receive(request, PROVIDERS["aftership"])
+@router.post("/webhooks/{provider}",
+             summary="Push of a tracking provider, signed as its carrier manifest declares "
+                     "(`trackmon carrier list` shows each provider's header and secret)")
+async def push(provider: str, request: Request) -> dict[str, Any]:
+    manifest = registry.webhook_providers().get(provider)
+    if manifest is None:
+        raise HTTPException(status.HTTP_404_NOT_FOUND,
+                            f"no push provider {provider!r}; known: {', '.join(registry.webhook_providers())}")
+    return await _receive(request, manifest)

@@ -82,6 +82,9 @@ _SPECIFIC = frozenset({
 _CUSTOMS_REFINABLE = frozenset({SubStatus.security, SubStatus.customs_processing})
 _CUSTOMS_SPECIFIC = frozenset({SubStatus.customs_held, SubStatus.customs_duties,
                                SubStatus.customs_information_required})
+#: Rule families (by name, `rules.table` names rules "<lang>.<family>[.n]") that read export
+#: clearance at origin: they overrule a carrier code that only says "customs".
+_EXPORT_RULES = frozenset({"export_clearance", "departed"})
 
 
 def refine(status: Status, sub_status: SubStatus | None, description: str) -> Refined:
@@ -97,6 +100,8 @@ def refine(status: Status, sub_status: SubStatus | None, description: str) -> Re
         return Refined(status, sub_status)
     if sub_status in _CUSTOMS_REFINABLE and cls.sub_status in _CUSTOMS_SPECIFIC:
         return Refined(cls.status, cls.sub_status)
+    if sub_status in _CUSTOMS_REFINABLE and cls.rule.split(".")[1] in _EXPORT_RULES:
+        return Refined(cls.status, cls.sub_status)  # export clearance at origin is not the destination's customs
     if status in _SPECIFIC:
         if sub_status is None and cls.status == status:
             return Refined(status, cls.sub_status)

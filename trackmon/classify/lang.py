@@ -3,7 +3,8 @@
 A Latin-script text with none of the words below is in a language the classifier does not
 read: it gets no classification, so the carrier's own code status stands (never a guess).
 Each language's words are its module's ``VOCAB`` (see `languages`), folded (see `text.fold`);
-only words of three letters or more count.
+only words of three letters or more count. Latin-script languages are voted for by their words:
+the ones with at least a third of the votes of the best are read (a mixed line keeps both).
 """
 
 from __future__ import annotations
@@ -43,11 +44,20 @@ def languages(folded: str) -> frozenset[str]:
             if "ja" not in found and "ko" not in found:
                 found.add("ja")  # kanji-only Japanese labels ("配達完了") read with both tables
     words = set(_WORD.findall(folded))
+    votes: dict[str, int] = {}
     for word in _ALL.intersection(words):
-        found.update(_INDEX[word])
-    if len(found) < 2:  # plural forms ("packages", "parcels") when little else was found
+        for lang in _INDEX[word]:
+            votes[lang] = votes.get(lang, 0) + 1
+    if len(votes) + len(found) < 2:  # plural forms ("packages", "parcels") when little else was found
         for word in _ALL.intersection(w[:-1] for w in words if w[-1] == "s"):
-            found.update(_INDEX[word])
+            for lang in _INDEX[word]:
+                votes[lang] = votes.get(lang, 0) + 1
+    if votes:
+        # A Latin-script text is read in the languages it is largely written in: one shared word
+        # ("transit", "service") does not pull a whole English sentence into French rules, while a
+        # line that mixes two ("AFFIDATA A PARCEL SHOP/ POST OFFICE") keeps both.
+        top = max(votes.values())
+        found.update(lang for lang, n in votes.items() if 3 * n >= top)
     if not found and folded.isascii() and _EN_SHORT.search(folded):
         found.add("en")  # "In Customs", "Out for delivery": short English function words
     return frozenset(found)

@@ -6,6 +6,11 @@ to the sender before "delivered", a pickup from the *sender* before anything abo
 recipient, a locker before "delivered", "not delivered" before "delivered", export before
 customs, customs released before customs held.
 
+Export clearance at origin ("Export clearance started", "export customs clearance") is the
+departure side of the journey: it is read as an ordinary in-transit scan at origin (no customs
+sub-status, so no "customs in your country"), and export clearance *completed* as the departure
+from origin. "Import/export formalities" name the destination's customs and stay `customs`.
+
 Guards read the clause a match sits in (see `text.clauses`): a rule guarded against negation
 does not fire in "not yet available for pickup"; one guarded against hypothesis does not fire
 in "will be delivered tomorrow" or "if nobody is home, the parcel will be taken to the post
@@ -31,32 +36,34 @@ class Family(IntEnum):
     sender_collected = 2    # collected from the sender
     return_trip = 3         # out for delivery *back to the sender*
     neutral_early = 4       # ordinary scans that mention delivery words ("delivered to the agent")
-    locker = 5
-    point = 6
-    post_office = 7
-    returning = 8
-    damaged_early = 9       # goods missing or damaged, whatever happens to the rest
-    lost = 10
-    prohibited = 11         # seized, prohibited, dangerous goods: no delivery attempt is the point
-    refused = 12
-    address = 13
-    nobody = 14
-    failed = 15
-    out_for_delivery = 16
-    delivered = 17
-    damaged = 18
-    exception = 19
-    departed = 20
-    customs_released = 21
-    customs_duties = 22
-    customs_info = 23
-    customs_held = 24
-    customs = 25
-    delayed = 26            # after customs: a customs delay is a customs stage
-    arrived = 27
-    label = 28
-    picked_up = 29
-    neutral = 30            # an ordinary scan: stops the search, no classification
+    pickup_problem = 5  # a locker or pickup point that could not take the parcel (full, broken)
+    locker = 6
+    point = 7
+    post_office = 8
+    returning = 9
+    damaged_early = 10       # goods missing or damaged, whatever happens to the rest
+    lost = 11
+    prohibited = 12         # seized, prohibited, dangerous goods: no delivery attempt is the point
+    refused = 13
+    address = 14
+    nobody = 15
+    failed = 16
+    out_for_delivery = 17
+    delivered = 18
+    damaged = 19
+    exception = 20
+    export_clearance = 21    # export customs at origin: the departure side, not the destination's customs
+    departed = 22
+    customs_released = 23
+    customs_duties = 24
+    customs_info = 25
+    customs_held = 26
+    customs = 27
+    delayed = 28            # after customs: a customs delay is a customs stage
+    arrived = 29
+    label = 30
+    picked_up = 31
+    neutral = 32            # an ordinary scan: stops the search, no classification
 
 
 #: family → (status, sub-status, default guard). Status None: an ordinary scan.
@@ -66,6 +73,7 @@ FAMILY: dict[Family, tuple[Status | None, SubStatus | None, str]] = {
     Family.sender_collected: (S.in_transit, U.picked_up, ""),
     Family.return_trip: (S.returning, U.returning, "n"),
     Family.neutral_early: (None, None, ""),
+    Family.pickup_problem: (S.exception, U.other, "n"),
     Family.locker: (S.available_for_pickup, U.pickup_locker, "nh"),
     Family.point: (S.available_for_pickup, U.pickup_point, "nh"),
     Family.post_office: (S.available_for_pickup, U.pickup_post_office, "nh"),
@@ -82,6 +90,7 @@ FAMILY: dict[Family, tuple[Status | None, SubStatus | None, str]] = {
     Family.damaged: (S.exception, U.damaged, "n"),
     Family.delayed: (S.exception, U.delayed, ""),
     Family.exception: (S.exception, U.other, ""),
+    Family.export_clearance: (S.in_transit, None, "n"),  # still at origin: an origin scan, no customs
     Family.departed: (S.in_transit, U.departed_origin, "n"),
     Family.customs_released: (S.in_transit, U.customs_released, "n"),
     Family.customs_duties: (S.in_transit, U.customs_duties, ""),

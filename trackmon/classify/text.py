@@ -38,6 +38,9 @@ def _latin_table() -> dict[int, str]:
 
 
 _LATIN = _latin_table()
+#: Invisible characters carrier pages leave in texts: a zero-width space separates words, the
+#: others (soft hyphen, joiners, BOM, word joiner) join nothing and are dropped.
+_INVISIBLE = {0x200B: " ", 0x00AD: "", 0x200C: "", 0x200D: "", 0x2060: "", 0xFEFF: ""}
 
 
 def fold(text: str) -> str:
@@ -48,7 +51,7 @@ def fold(text: str) -> str:
     if not text:
         return ""
     if not text.isascii():
-        text = unicodedata.normalize("NFKC", text)
+        text = unicodedata.normalize("NFKC", text.translate(_INVISIBLE))
     base = normalize_text(text)
     return base if base.isascii() else base.translate(_LATIN)
 
@@ -60,26 +63,30 @@ class Clause(NamedTuple):
     hypothetical: bool  # future, plan, condition, expectation: "will", "if", "sera", "wird", "将" …
 
 
-#: Sentence and clause boundaries. Commas do not split: "Delivered, Left at front door" is one fact.
-_BOUNDARY = re.compile(r"[.;:!?。；：！？|]+(?:\s|$)|\s[-–—]\s|\s(?:but|mais|pero|mas|aber|ma|maar)\s|(?<=[。；，])"
+#: Sentence and clause boundaries. Latin commas do not split: "Delivered, Left at front door" is one fact.
+_BOUNDARY = re.compile(r"[.;:!?。；：！？|]+(?:\s|$)|\s[-–—]\s|(?<=[a-z])/(?=[a-z])"
+                       # a CJK comma or semicolon (folded to ASCII by NFKC) ends a clause: "已签收，如您未收到…"
+                       r"|(?<=[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af])[,;]\s*|[,;]\s*(?=[\u3040-\u30ff\u3400-\u9fff])"
+                       r"|\s(?:but|mais|pero|mas|aber|ma|maar)\s|(?<=[。；，])"
                        r"|,?\s(?:and|et|y|und|e)\s(?=(?:will|is|was|has|it|sera|est|il|wird|ist|foi|vai)\b)"
                        r"|\s?,\s(?=(?:il|elle|ils|it|he|she|they|we|el|ele|er|sie|es)(?:\s|'))")
 
 _NEG_WORDS = frozenset("""
     not never unable cannot can't couldn't wasn't isn't hasn't haven't won't didn't doesn't unsuccessful without
-    impossible nao sem nunca pas n'a n'ont n'est ne non aucun aucune nicht kein keine keinen nie niet geen nein
+    impossible nie nao sem nunca pas n'a n'ont n'est ne non aucun aucune nicht kein keine keinen nie niet geen nein
     не нет ни без""".split())  # noqa: SIM905
 _NEG_EXTRA = re.compile(r"\bno (?:se|ha|han|fue|pudo|puede|es|esta|entregad\w*|recogid\w*|disponible)\b"
                         r"|未|不|没有|无法|無法|失敗|失败|ない|できません|않|못|실패")
 _HYP_WORDS = frozenset("""
-    will would shall should expected scheduled estimated planned plan plans if once when whenever unless until
+    will would shall should expected scheduled estimated planned plan plans if once unless until
     upon tomorrow next soon later before prior pending eta sera seran seria serao seront va vont pourra pourrait
     doit devra devera prevu prevue prevus prevues prevista previstas previsto previstos prevision sujeito
     programado programada agendado agendada concertada proxima proximamente proximo prochain prochaine
     prochainement bientot manana amanha demain si cuando quando caso lorsque sobald falls wenn wird
     voraussichtlich geplant morgen demnachst spater sara saranno verra zostanie zostana wordt zal zullen verwacht
+    bedzie beda nastapi jesli jezeli gdy gdyby wkrotce niebawem
     будет будут ожидается если после заказана заказан назначено назначена""".split())  # noqa: SIM905
-_HYP_EXTRA = re.compile(r"\b(?:going to|ready to|to be|des que)\b"
+_HYP_EXTRA = re.compile(r"\b(?:going to|ready to|(?<!able )to be|des que)\b"  # "unable to be delivered" is not a plan
                         r"|планир|将|预计|預計|预约|計画|予定|如果|若|准备派|준비|예정")
 _HYP_ASCII = ("going to", "ready to", "to be ", "des que")
 _TOKEN = re.compile(r"[^\W\d_][\w']*")
@@ -108,7 +115,8 @@ def _clause(folded: str, start: int, end: int) -> Clause:
     hypothetical = not _HYP_WORDS.isdisjoint(words)
     if part.isascii():
         negated = negated or ("no " in part and bool(_NEG_EXTRA.search(part)))
-        hypothetical = hypothetical or any(marker in part for marker in _HYP_ASCII)
+        hypothetical = hypothetical or (any(marker in part for marker in _HYP_ASCII)
+                                        and bool(_HYP_EXTRA.search(part)))
     else:
         negated = negated or bool(_NEG_EXTRA.search(part))
         hypothetical = hypothetical or bool(_HYP_EXTRA.search(part))

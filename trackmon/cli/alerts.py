@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from datetime import datetime
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -18,7 +17,6 @@ if TYPE_CHECKING:  # the database modules load when a command runs, not for --he
     from sqlalchemy import Engine
 
     from trackmon.models import Alert
-    from trackmon.settings import Settings
 
 PAGE = 500
 
@@ -31,53 +29,6 @@ def _check_kind(kind: str | None) -> None:
 
     if kind is not None and kind not in AlertKind.__members__:
         raise InputError(f"--kind {kind!r} is not an alert kind; use one of: {', '.join(AlertKind)}", field="kind")
-
-
-def iter_alerts(engine: Engine, *, kind: str | None = None, store: str | None = None, carrier: str | None = None,
-                include_resolved: bool = False, now: datetime,
-                settings: Settings | None = None) -> Iterator[dict[str, Any]]:
-    """Alerts as JSON-able dicts, oldest first, read page by page; `new`, `at_risk`,
-    `escalated` and `buyer_opted_out` as `trackmon.alert_queries` defines them (the digest's)."""
-    from sqlmodel import Session, col, select
-
-    from trackmon.alert_queries import alert_flags, at_risk_orders, new_cutoff, new_since, open_clause
-    from trackmon.models import Alert, Order, Shipment
-    from trackmon.optout import opted_out_orders
-
-    _check_kind(kind)
-    with Session(engine) as s:
-        at_risk = at_risk_orders(s, store, now, settings)
-        since = new_since(s, now)
-    stmt = (select(Alert, Order.order_id, Order.store, Shipment.tracking_number, Shipment.carrier,
-                   Shipment.destination_country, Order.buyer_country)
-            .join(Order, col(Order.id) == col(Alert.order_pk))
-            .join(Shipment, col(Shipment.id) == col(Alert.shipment_id), isouter=True))
-    if not include_resolved:
-        stmt = stmt.where(open_clause())
-    if kind:
-        stmt = stmt.where(Alert.kind == kind)
-    if store:
-        stmt = stmt.where(Order.store == store)
-    if carrier:
-        stmt = stmt.where(Shipment.carrier == carrier)
-    last = 0
-    while True:
-        with Session(engine) as s:
-            page = s.exec(stmt.where(col(Alert.id) > last).order_by(col(Alert.id)).limit(PAGE)).all()
-            unsubscribed = opted_out_orders(s, (row[0].order_pk for row in page))
-        if not page:
-            return
-        for alert, order_id, store_name, number, carrier_name, dest, buyer_country in page:
-            flags = alert_flags(alert, new_cutoff_at=new_cutoff(since, store_name, now), at_risk=at_risk)
-            yield {**flags, "buyer_opted_out": alert.order_pk in unsubscribed,
-                "id": alert.id, "kind": alert.kind, "store": store_name, "order_id": order_id,
-                "tracking_number": number, "carrier": carrier_name, "country": dest or buyer_country,
-                "reason": alert.reason, "since": alert.since.isoformat() if alert.since else None,
-                "opened_at": alert.opened_at.isoformat(), "days_open": max(0, (now - alert.opened_at).days),
-                "resolved_at": alert.resolved_at.isoformat() if alert.resolved_at else None,
-                "resolved_by": alert.resolved_by, "details": alert.details,
-            }
-        last = page[-1][0].id
 
 
 def resolve_alert(engine: Engine, alert_id: int, now: datetime) -> Alert:
@@ -115,16 +66,18 @@ def list_alerts(
     all_: Annotated[bool, typer.Option("--all", help="Include resolved alerts.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="JSON array on stdout.")] = False,
 ) -> None:
-    """List open exceptions (oldest first)."""
+    """List open exceptions (newest first)."""
     if ctx.invoked_subcommand is not None:
         return
+    from trackmon.alert_listing import AlertFilter, iter_alerts
     from trackmon.clock import utcnow
     from trackmon.db import make_engine
 
     settings = state(ctx).settings()
     engine = make_engine(settings.database_url)
-    rows = iter_alerts(engine, kind=kind, store=store, carrier=carrier, include_resolved=all_, now=utcnow(),
-                       settings=settings)
+    _check_kind(kind)
+    flt = AlertFilter(which="all" if all_ else "open", kind=kind, store=store, carrier=carrier)
+    rows = iter_alerts(engine, flt, now=utcnow(), settings=settings)
     if as_json:
         typer.echo("[", nl=False)
         for i, row in enumerate(rows):

@@ -35,7 +35,7 @@ def check(
     ctx: typer.Context,
     numbers: Annotated[list[str], typer.Argument(help="One or more tracking numbers.")],
     carrier: Annotated[str | None, typer.Option(
-        "--carrier", help="Carrier or adapter name (ups, usps, fedex, dhl, 17track, aftership...); "
+        "--carrier", help="Carrier or adapter name (`trackmon carrier list` shows them); "
         "overrides detection from the number's format.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
 ) -> None:
@@ -62,11 +62,9 @@ def check(
     raise typer.Exit(int(_EXIT[worst_error(results)]))
 
 
-TRACK_CHUNK = 40  # numbers asked at once (17TRACK's batch): the progress bar moves per chunk
-
-
 async def check_numbers(settings: Settings, numbers: list[str], carrier: str | None,
                         progress: Callable[[int], None] | None = None) -> list[CheckResult]:
+    from carriers.base import batches
     from trackmon.advice import next_buyer_message
     from trackmon.carrier_check import check_mismatch
     from trackmon.check_report import CheckResult, problem_result
@@ -97,8 +95,8 @@ async def check_numbers(settings: Settings, numbers: list[str], carrier: str | N
         now = utcnow()
         outcomes = []
         done = len(numbers) - len(routed)  # refused before asking a carrier
-        for start in range(0, len(routed), TRACK_CHUNK):
-            chunk = routed[start:start + TRACK_CHUNK]
+        # asked a batch at a time (the largest batch of the adapters used): the progress bar moves per batch
+        for chunk in batches(routed, max((r.adapter.max_batch for r in routed), default=1)):
             outcomes.extend(await carrier_set.track(chunk))
             done += len(chunk)
             if progress is not None:

@@ -133,7 +133,7 @@ def demo_cmd(
         "--serve", help="Afterwards serve the seller console and buyer tracking pages on 127.0.0.1.")] = False,
     port: Annotated[int, typer.Option("--port", help="Port of --serve.", min=1, max=65535)] = 8080,
 ) -> None:
-    """See trackmon work: weeks of parcels to RU, US, ES, BR, FR, DE played in seconds, no setup."""
+    """See trackmon work: weeks of parcels to buyers in eight countries, played in seconds, no setup."""
     import asyncio
 
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn

@@ -61,12 +61,24 @@ def _run(ctx: typer.Context, once: bool, as_json: bool, no_api: bool) -> None:
 def check_settings(settings: Settings, *, serve_api: bool) -> None:
     """What start-up refuses with one line and exit 6: a channel missing a setting it needs
     (smtp.host, smtp.mail_from, messaging.webhook_url...) and an API reachable from other
-    machines without a token. Without a token the allowed routes are said in one log line."""
+    machines without a token. Without a token the allowed routes are said in one log line.
+    A buyer language folder missing a file or a word stops it too (exit 7, the file named), and
+    so does a `messaging.default_language` without a folder (exit 6)."""
     import asyncio
 
     import structlog
 
+    from trackmon.errors import ConfigError
+    from trackmon.locales import catalog
     from trackmon.messaging.channels import build_channel
+    from trackmon.messaging.kinds import ALL_KINDS
+
+    languages = catalog()
+    languages.check(ALL_KINDS)
+    default = settings.messaging.default_language
+    if default.strip().lower().replace("_", "-").split("-", 1)[0] not in languages:
+        raise ConfigError(f"messaging.default_language {default!r} has no language folder "
+                          f"(languages: {', '.join(languages.codes)})", key="messaging.default_language")
 
     async def _probe() -> None:
         await build_channel(settings).aclose()  # each channel checks its settings when built

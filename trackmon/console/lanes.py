@@ -16,7 +16,7 @@ from fastapi.responses import HTMLResponse, PlainTextResponse, Response
 from sqlmodel import Session
 
 from trackmon.console.auth import require_user
-from trackmon.console.listing_text import HEADINGS, LANGUAGES, country_name
+from trackmon.console.listing_text import country_name, headings, languages
 from trackmon.console.web import engine_of, page, settings_of
 from trackmon.lanes import lane_table
 from trackmon.messaging.estimate import lane_estimate_figures
@@ -38,7 +38,7 @@ def lane_rows(session: Session, settings: Settings) -> list[dict[str, Any]]:
 def listing_table(rows: list[dict[str, Any]], language: str) -> str:
     """A plain-text table (Markdown-compatible) of delivery days per country, in `language`:
     per country the lane with the most delivered samples."""
-    title, country_h, days_h, days_fmt = HEADINGS[language]
+    title, country_h, days_h, days_fmt = headings(language)
     best: dict[str, dict[str, Any]] = {}
     for row in rows:
         current = best.get(row["country"])
@@ -57,7 +57,7 @@ def lanes_page(request: Request) -> Response:
     settings = settings_of(request)
     with Session(engine_of(request)) as session:
         rows = lane_rows(session, settings)
-    tables = {lang: listing_table(rows, lang) for lang in LANGUAGES} if rows else {}
+    tables = {lang: listing_table(rows, lang) for lang in languages()} if rows else {}
     return page(request, "lanes.html", rows=rows, tables=tables, min_samples=settings.detection.lane_min_samples)
 
 
@@ -75,8 +75,8 @@ def lanes_csv(request: Request) -> Response:
 
 @router.get("/console/lanes/listing/{language}.txt")
 def lanes_listing(request: Request, language: str) -> Response:
-    if language not in LANGUAGES:
-        raise HTTPException(404, f"language must be one of {', '.join(LANGUAGES)}")
+    if language not in languages():
+        raise HTTPException(404, f"language must be one of {', '.join(languages())}")
     with Session(engine_of(request)) as session:
         rows = lane_rows(session, settings_of(request))
     return PlainTextResponse(listing_table(rows, language))

@@ -7,11 +7,12 @@ from fastapi.responses import HTMLResponse, Response
 from sqlalchemy import func, or_
 from sqlmodel import Session, col, select
 
+from carriers import registry
 from trackmon import __version__, metrics
 from trackmon.console.auth import require_user
 from trackmon.console.web import engine_of, now_of, page, settings_of
 from trackmon.models import Alert, Message, Shipment
-from trackmon.settings import CARRIER_NAMES
+from trackmon.settings import carrier_names
 
 router = APIRouter(include_in_schema=False, dependencies=[Depends(require_user)])
 
@@ -30,9 +31,9 @@ def rate_limit_waits() -> dict[str, float]:
 def system_page(request: Request) -> Response:
     settings, now = settings_of(request), now_of(request)
     carriers = []
-    for name in CARRIER_NAMES:
+    for name in carrier_names():
         c = settings.carrier(name)
-        configured = c.has_api_key or c.has_oauth
+        configured = not registry.manifests()[name].adapter_class().missing_credentials(c)
         carriers.append({"name": name, "configured": configured, "enabled": c.enabled,
                          "rate": c.rate_limit_per_second, "base_url": c.base_url or "production"})
     with Session(engine_of(request)) as session:

@@ -119,7 +119,7 @@ def message_status(m: Any, now: datetime) -> str:
     if m.state == "queued":
         return "queued: goes out with the next cycle, inside the buyer's daytime window"
     if m.state == "sending":
-        return f"being sent (claimed by {m.claimed_by})"
+        return f"being sent (claimed by {m.lease_owner})"
     return f"{m.state}: {m.last_error or 'no reason recorded'}"
 
 

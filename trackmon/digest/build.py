@@ -28,13 +28,13 @@ from trackmon.digest.actions import KIND_ORDER, KIND_TITLES, suggested_action
 from trackmon.digest.figures import Figures, gather_figures
 from trackmon.digest.trend import Trend, weekly_trend
 from trackmon.domain import AlertKind, ensure_utc
+from trackmon.messaging.states import ACTIVE_STATES
 from trackmon.models import Alert, BuyerOptOut, Message, Order, Shipment
 from trackmon.optout import opted_out_orders
 from trackmon.seller_words import last_event
 from trackmon.settings import Settings
 
 #: Message states that mean the buyer has been (or is about to be) told.
-TOLD_STATES = ("sent", "queued", "sending")
 
 
 @dataclass(frozen=True, slots=True)
@@ -226,7 +226,7 @@ def _rows(session: Session, alerts: Sequence[Alert], *, now: datetime, window_st
         shipments[s.order_pk].append(s)
     told: dict[int, list[ToldNote]] = defaultdict(list)
     for m in session.exec(select(Message).where(col(Message.order_pk).in_(order_pks),
-                                                col(Message.state).in_(TOLD_STATES))
+                                                col(Message.state).in_(ACTIVE_STATES))
                           .order_by(col(Message.created_at), col(Message.id))).all():
         told[m.order_pk].append(ToldNote(kind=m.kind, state=m.state,
                                          at=m.sent_at if m.state == "sent" else m.created_at))

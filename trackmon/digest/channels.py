@@ -1,5 +1,6 @@
-"""Digest delivery: email over SMTP (HTML + plain text, shares `settings.smtp`), apprise URLs
-(Slack, Telegram, Discord, Teams, json:// webhooks, ...), and an HTML copy in `digest.output_dir`.
+"""Digest delivery: email (HTML + plain text, through the one SMTP transport `trackmon.smtp` and
+`settings.smtp`), apprise URLs (Slack, Telegram, Discord, Teams, json:// webhooks, ...), and an HTML
+copy in `digest.output_dir`.
 
 Each destination has a stable key (`email:<address>`, `apprise:<sha1 of the URL>`,
 `file:<name>`) so a retry skips the destinations that already got the digest. A failure raises
@@ -17,7 +18,6 @@ from email.message import EmailMessage
 from email.utils import format_datetime
 from pathlib import Path
 
-import aiosmtplib
 import structlog
 
 from trackmon.errors import DeliveryError, TransientDeliveryError
@@ -25,6 +25,7 @@ from trackmon.files import private_dir, write_private
 from trackmon.mail import MAIL_POLICY, sender_domain
 from trackmon.redact import mask_url
 from trackmon.settings import Settings, SmtpSettings, StoreSettings
+from trackmon.smtp import send_email as smtp_send
 
 log = structlog.get_logger(__name__)
 
@@ -95,19 +96,7 @@ async def send_email(smtp: SmtpSettings, rendered: RenderedDigest, to: str, *, n
     if not smtp.mail_from:
         raise DeliveryError("email", "smtp.mail_from is not set (TRACKMON_MAIL_FROM): cannot email digests")
     msg = build_email(rendered, mail_from=smtp.mail_from, to=to, sent_at=now)
-    try:
-        await aiosmtplib.send(
-            msg, hostname=smtp.host, port=smtp.port, username=smtp.username,
-            password=smtp.password.get_secret_value() if smtp.password else None,
-            use_tls=smtp.security == "tls", start_tls=smtp.security == "starttls",
-            timeout=smtp.timeout_seconds)
-    except aiosmtplib.SMTPRecipientsRefused as exc:
-        raise DeliveryError("email", f"recipient refused: {exc}") from None
-    except aiosmtplib.SMTPResponseException as exc:
-        error = DeliveryError if exc.code >= 500 else TransientDeliveryError
-        raise error("email", f"SMTP {exc.code}: {exc.message}") from None
-    except (TimeoutError, aiosmtplib.SMTPException, OSError) as exc:
-        raise TransientDeliveryError("email", f"{type(exc).__name__}: {exc}") from None
+    await smtp_send(smtp, msg, to, channel="email")
 
 
 async def send_apprise(url: str, rendered: RenderedDigest) -> None:

@@ -26,6 +26,8 @@ from trackmon.digest.render import render_html, render_text, subject
 from trackmon.digest.schedule import PERIODS, DuePeriod, Period, default_window_start, due_period, store_zone
 from trackmon.domain import ensure_utc
 from trackmon.errors import ConfigError, TrackmonError
+from trackmon.leases import expired, held_by, taken
+from trackmon.messaging.states import DIGEST_DONE_STATES, DigestRunState
 from trackmon.models import DigestRun, Order
 from trackmon.settings import Settings
 from trackmon.store import insert_ignore
@@ -34,7 +36,7 @@ log = structlog.get_logger(__name__)
 
 MAX_ATTEMPTS = 5
 RETRY_DELAY = timedelta(minutes=15)   # times the attempt number
-DONE_STATES = ("sent", "empty")
+DONE_STATES = DIGEST_DONE_STATES
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,14 +66,14 @@ def claim_run(engine: Engine, store: str, due: DuePeriod, now: datetime, owner: 
         stmt = insert_ignore(engine.dialect.name, DigestRun, ("store", "period", "period_key"),
                              returning=("id",)).values(
             store=store, period=due.period, period_key=due.period_key, window_start=start,
-            window_end=due.fire_time, state="claimed", claimed_by=owner, claim_expires_at=now + lease,
+            window_end=due.fire_time, state=DigestRunState.claimed, **taken(owner, now + lease),
             summary={}, created_at=now)
         new_id = s.execute(stmt).scalar_one_or_none()
         if new_id is None:
-            taken = s.execute(update(DigestRun).where(
-                *key, DigestRun.state == "claimed", col(DigestRun.claim_expires_at) < now,
-            ).values(claimed_by=owner, claim_expires_at=now + lease))
-            if taken.rowcount != 1:
+            took = s.execute(update(DigestRun).where(
+                *key, DigestRun.state == DigestRunState.claimed, expired(DigestRun, now),
+            ).values(**taken(owner, now + lease)))
+            if took.rowcount != 1:
                 s.rollback()
                 return None
         s.commit()
@@ -85,11 +87,11 @@ def finish_run(engine: Engine, run_id: int, owner: str, *, state: str, summary: 
                error: str | None, now: datetime, retry_at: datetime | None = None) -> bool:
     """Record the outcome, fenced by the owner: False when another replica took the claim over."""
     values: dict[str, Any] = {"state": state, "summary": summary, "error": error,
-                              "claim_expires_at": retry_at}
+                              "lease_expires_at": retry_at}
     if state == "sent":
         values["sent_at"] = now
     with Session(engine) as s:
-        done = s.execute(update(DigestRun).where(DigestRun.id == run_id, DigestRun.claimed_by == owner)
+        done = s.execute(update(DigestRun).where(DigestRun.id == run_id, held_by(DigestRun, owner))
                          .values(**values))
         s.commit()
         return done.rowcount == 1

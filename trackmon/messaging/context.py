@@ -16,6 +16,7 @@ import holidays
 import structlog
 from sqlmodel import Session
 
+from carriers import registry
 from trackmon.messaging.buyer_page import buyer_page_url
 from trackmon.messaging.estimate import estimate, lane_estimate_figures
 from trackmon.messaging.event_lines import language_of
@@ -33,12 +34,6 @@ DELAY_CAUSES = ("peak_season", "national_day", "spring_festival", "weather", "cu
 #: Causes that name the origin country (left out for stores with `hide_origin`).
 ORIGIN_CAUSES = frozenset({"national_day", "spring_festival"})
 
-_CARRIER_NAMES = {
-    "17track": "", "aftership": "", "dhl": "DHL", "ups": "UPS", "usps": "USPS", "fedex": "FedEx",
-    "china-post": "China Post", "china-ems": "China EMS", "cainiao": "Cainiao", "yanwen": "Yanwen",
-}
-
-
 def _iso(value: date | datetime | None) -> str:
     if value is None:
         return ""
@@ -52,9 +47,12 @@ def tracking_link(settings: Settings, number: str, language: str | None = None) 
 
 
 def carrier_label(carrier: str | None) -> str:
-    if not carrier:
-        return ""
-    return _CARRIER_NAMES.get(carrier.lower(), carrier)
+    """The carrier's label from its manifest ("Cainiao"); an aggregator is no carrier a buyer knows
+    (""); a name no manifest declares (an S10 post such as "royal-mail") is given as it is."""
+    manifest = registry.manifest(carrier)
+    if manifest is None:
+        return carrier or ""
+    return "" if manifest.aggregator else manifest.label
 
 
 @functools.lru_cache(maxsize=16)

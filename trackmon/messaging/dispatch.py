@@ -1,7 +1,8 @@
 """Sending the outbox: claim due rows with a lease, render, send, record; effectively once.
 
-A claim moves rows `queued → sending` with `claimed_by` and `claim_expires_at` (PostgreSQL:
-`FOR UPDATE SKIP LOCKED`, so replicas never claim the same row; SQLite: `BEGIN IMMEDIATE`).
+A claim moves rows `queued → sending` with `lease_owner` and `lease_expires_at` (the one lease
+of `trackmon.leases`; PostgreSQL: `FOR UPDATE SKIP LOCKED`, so replicas never claim the same
+row; SQLite: `BEGIN IMMEDIATE`).
 A process killed after claiming leaves rows in `sending`; once the lease expires another
 dispatcher reclaims them, so a message is re-sent at most once and never lost (SMTP
 receivers can drop the duplicate by its stable `Message-ID`).
@@ -24,9 +25,11 @@ from trackmon import metrics
 from trackmon.domain import ensure_utc
 from trackmon.errors import DeliveryError, TemplateError, TransientError
 from trackmon.installation import installation_id, installation_secret
+from trackmon.leases import RELEASED, expired, held_by, renew
 from trackmon.mail import sender_domain
 from trackmon.messaging.channels import Channel, OutgoingMessage, build_channel, message_id_for
 from trackmon.messaging.channels.manual import MANUAL
+from trackmon.messaging.states import ALL_STATES, MessageState
 from trackmon.messaging.window import buyer_zone, next_in_window, window_bounds
 from trackmon.models import Alert, Message, Order
 from trackmon.optout import opted_out_orders, unsubscribe_url
@@ -37,7 +40,6 @@ if TYPE_CHECKING:
 
 log = structlog.get_logger("trackmon.messaging.dispatch")
 
-STATES = ("queued", "sending", "sent", "failed", "superseded", "disabled", "skipped", "opted_out")
 BACKOFF_BASE = timedelta(minutes=5)
 BACKOFF_MAX = timedelta(hours=6)
 
@@ -91,8 +93,8 @@ def claim(engine: Engine, settings: Settings, now: datetime, owner: str, limit: 
     claimed: list[_Claimed] = []
     with Session(engine) as session:
         stmt = select(Message).where(or_(
-            and_(Message.state == "queued", col(Message.next_attempt_at) <= now),
-            and_(Message.state == "sending", col(Message.claim_expires_at) <= now),
+            and_(Message.state == MessageState.queued, col(Message.next_attempt_at) <= now),
+            and_(Message.state == MessageState.sending, expired(Message, now)),
         ), col(Message.channel) != MANUAL).order_by(  # manual: the seller sends those by hand
             col(Message.priority).desc(), col(Message.next_attempt_at), col(Message.id)).limit(limit)
         if engine.dialect.name == "postgresql":
@@ -100,33 +102,34 @@ def claim(engine: Engine, settings: Settings, now: datetime, owner: str, limit: 
         due = session.exec(stmt).all()
         unsubscribed = opted_out_orders(session, (m.order_pk for m in due))
         for m in due:
-            if m.order_pk in orders_claimed and m.state == "queued":
+            if m.order_pk in orders_claimed and m.state == MessageState.queued:
                 continue  # the next round
             order = session.get(Order, m.order_pk)
             alert = session.get(Alert, m.alert_id) if m.alert_id else None
             if m.order_pk in unsubscribed:
-                m.state = "opted_out"
+                m.state = MessageState.opted_out
                 m.last_error = f"the buyer unsubscribed on {unsubscribed[m.order_pk]:%Y-%m-%d}"
-                m.claimed_by = m.claim_expires_at = None
+                m.lease_owner = m.lease_expires_at = None
                 report.opted_out += 1
             elif m.kind not in enabled:
-                m.state, m.last_error = "disabled", f"kind {m.kind} is not in messaging.enabled_kinds"
+                m.state, m.last_error = MessageState.disabled, f"kind {m.kind} is not in messaging.enabled_kinds"
                 report.skipped += 1
             elif alert is not None and alert.resolved_at is not None:
-                m.state, m.last_error = "superseded", f"alert {alert.kind} resolved before sending"
+                m.state, m.last_error = MessageState.superseded, f"alert {alert.kind} resolved before sending"
                 report.skipped += 1
             elif order is None:
-                m.state, m.last_error = "failed", f"order {m.order_pk} no longer exists"
+                m.state, m.last_error = MessageState.failed, f"order {m.order_pk} no longer exists"
                 report.failed += 1
             elif (at := next_in_window(now, buyer_zone(order.buyer_timezone, order.buyer_country),
                                        start, end)) != now:
-                m.state, m.next_attempt_at = "queued", at  # quiet hours: wait for the morning
-                m.claimed_by = m.claim_expires_at = None
+                m.state, m.next_attempt_at = MessageState.queued, at  # quiet hours: wait for the morning
+                m.lease_owner = m.lease_expires_at = None
                 report.deferred += 1
             else:
-                if m.state == "sending":
-                    log.warning("message.reclaimed", message=m.id, previous_owner=m.claimed_by)
-                m.state, m.claimed_by, m.claim_expires_at = "sending", owner, now + lease
+                if m.state == MessageState.sending:
+                    log.warning("message.reclaimed", message=m.id, previous_owner=m.lease_owner)
+                m.state = MessageState.sending
+                m.lease_owner, m.lease_expires_at = owner, now + lease
                 m.attempts += 1
                 orders_claimed.add(m.order_pk)
                 claimed.append(_Claimed(m.id or 0, m.order_pk, m.idempotency_key, m.kind, m.language, m.recipient,
@@ -175,8 +178,8 @@ def link_context(row: _Claimed, settings: Settings, h: _Headers) -> dict[str, ob
 def _finish(engine: Engine, message_pk: int, owner: str, **values: object) -> None:
     with Session(engine) as session:
         session.connection().execute(update(Message).where(
-            col(Message.id) == message_pk, col(Message.state) == "sending",
-            col(Message.claimed_by) == owner).values(**values))
+            col(Message.id) == message_pk, col(Message.state) == MessageState.sending,
+            held_by(Message, owner)).values(**values))
         session.commit()
 
 
@@ -184,10 +187,7 @@ def renew_claim(engine: Engine, message_pk: int, owner: str, until: datetime) ->
     """Extend this owner's claim on one row just before sending it; False when the claim was
     lost (it expired and another dispatcher took the row): then this one must not send."""
     with Session(engine) as session, session.begin():
-        result = session.execute(update(Message).where(
-            col(Message.id) == message_pk, col(Message.claimed_by) == owner,
-            col(Message.state) == "sending").values(claim_expires_at=until))
-        return bool(result.rowcount)
+        return bool(renew(session, Message, [message_pk], owner, until, Message.state == MessageState.sending))
 
 
 def release_claims(engine: Engine, owner: str, message_pks: list[int]) -> int:
@@ -196,9 +196,9 @@ def release_claims(engine: Engine, owner: str, message_pks: list[int]) -> int:
         return 0
     with Session(engine) as session, session.begin():
         result = session.execute(update(Message).where(
-            col(Message.id).in_(message_pks), col(Message.claimed_by) == owner,
-            col(Message.state) == "sending").values(
-                state="queued", claimed_by=None, claim_expires_at=None,
+            col(Message.id).in_(message_pks), held_by(Message, owner),
+            col(Message.state) == MessageState.sending).values(
+                state=MessageState.queued, **RELEASED,
                 attempts=Message.attempts - 1))
         return int(result.rowcount or 0)
 
@@ -206,7 +206,7 @@ def release_claims(engine: Engine, owner: str, message_pks: list[int]) -> int:
 def refresh_outbox_gauge(engine: Engine) -> dict[str, int]:
     with Session(engine) as session:
         rows = session.exec(select(Message.state, func.count()).group_by(Message.state)).all()
-    counts = dict.fromkeys(STATES, 0) | {state: int(n) for state, n in rows}
+    counts = dict.fromkeys(map(str, ALL_STATES), 0) | {state: int(n) for state, n in rows}
     for state, n in counts.items():
         metrics.outbox.labels(state=state).set(n)
     return counts
@@ -269,21 +269,21 @@ async def dispatch_due(engine: Engine, settings: Settings, now: datetime, *, own
                 if transient and row.attempts < settings.messaging.max_attempts:
                     zone = buyer_zone(row.zone_name, row.country)
                     retry_at = next_in_window(now + backoff(row.attempts), zone, start, end)
-                    _finish(engine, row.id, owner, state="queued", next_attempt_at=retry_at,
-                            claimed_by=None, claim_expires_at=None, last_error=str(exc), subject=subject)
+                    _finish(engine, row.id, owner, state=MessageState.queued, next_attempt_at=retry_at,
+                            **RELEASED, last_error=str(exc), subject=subject)
                     report.retried += 1
                     metrics.messages_sent.labels(channel=chan.name, outcome="retry").inc()
                     bound.warning("message.retry", error=str(exc), retry_at=retry_at.isoformat())
                 else:
                     reason = str(exc) if not transient else f"gave up after {row.attempts} attempts: {exc}"
-                    _finish(engine, row.id, owner, state="failed", claimed_by=None, claim_expires_at=None,
+                    _finish(engine, row.id, owner, state=MessageState.failed, **RELEASED,
                             last_error=reason, subject=subject)
                     report.failed += 1
                     metrics.messages_sent.labels(channel=chan.name, outcome="failed").inc()
                     bound.error("message.failed", error=reason)
                 continue
-            _finish(engine, row.id, owner, state="sent", sent_at=now, provider_id=provider_id[:200],
-                    message_id=message_id, subject=subject, claimed_by=None, claim_expires_at=None,
+            _finish(engine, row.id, owner, state=MessageState.sent, sent_at=now, provider_id=provider_id[:200],
+                    message_id=message_id, subject=subject, **RELEASED,
                     last_error=None)
             report.sent += 1
             metrics.messages_sent.labels(channel=chan.name, outcome="sent").inc()

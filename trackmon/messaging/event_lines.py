@@ -1,6 +1,7 @@
 """Event lines a buyer reads, written by trackmon from the normalized event (pure).
 
-The carrier's own text is never shown: a line is a phrase of ours (`messages/phrases.py`)
+The carrier's own text is never shown: a line is a phrase of ours (the `[events]` table of
+the language's `messages/<lang>/locale.toml`)
 chosen from the event's status, sub-status and stage (origin country, between countries,
 destination country, customs), plus the place when the reader can read it
 (`places.readable_place`). With `hide_origin` (dropshippers) no origin place and no origin
@@ -12,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from messages.phrases import ABROAD, COUNTRY_NAMES, EVENT_PHRASES, SORTING_CENTRE_IN
+from trackmon import locales
 from trackmon.domain import CUSTOMS_SUB_STATUSES
 from trackmon.messaging.places import readable_place
 
@@ -44,13 +45,14 @@ class EventFacts:
     country: str | None
 
 
-def language_of(language: str) -> str:
-    return language if language in EVENT_PHRASES else "en"
+def language_of(language: str | None) -> str:
+    return locales.language_of(language)
 
 
 def country_name(code: str | None, language: str) -> str | None:
-    names = COUNTRY_NAMES.get((code or "").upper())
-    return names.get(language_of(language)) if names else None
+    """The country as the language's event lines name it (its `[countries]`), None if not named."""
+    name = locales.table(language, "countries").get((code or "").upper())
+    return name if isinstance(name, str) else None
 
 
 def event_stage(ev: EventFacts, *, origin: str | None, destination: str | None,
@@ -112,7 +114,7 @@ def event_line(ev: EventFacts, language: str, *, origin: str | None, destination
     origin_name = country_name(origin_code, lang)
     if key == "departed_origin" and (hide_origin or origin_name is None):
         key = "departed_origin_hidden"
-    phrase = EVENT_PHRASES[lang][key].format(country=origin_name or ABROAD[lang])
+    phrase = locales.text(lang, "events", key).format(country=origin_name or locales.text(lang, "places", "abroad"))
     if key in _NO_PLACE:
         return phrase
     place = _place(ev, lang, stage, origin_code, hide_origin, sorting=key == "origin_sorting")
@@ -127,7 +129,7 @@ def _place(ev: EventFacts, lang: str, stage: str, origin_code: str, hide_origin:
     readable = readable_place(ev.location, lang)
     if not at_origin:
         return readable
-    name = country_name(origin_code, lang) or ABROAD[lang]
+    name = country_name(origin_code, lang) or locales.text(lang, "places", "abroad")
     if readable is None:  # "a sorting centre in China" (the phrase already says "sorting centre")
-        return name if sorting else SORTING_CENTRE_IN[lang].format(country=name)
+        return name if sorting else locales.text(lang, "places", "sorting_centre_in").format(country=name)
     return f"{readable}, {name}"

@@ -13,7 +13,7 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
-from messages.phrases import NATIONAL_POSTS
+from trackmon import locales
 from trackmon.messaging.event_lines import EventFacts, event_line, event_stage
 from trackmon.models import Shipment, ShipmentEvent
 
@@ -23,6 +23,11 @@ ORIGIN_POSTS = frozenset({"china-post", "china post", "china-ems", "china ems", 
                           "yunexpress", "4px", "sunyou", "17track", "aftership"})
 #: Carriers that deliver the parcel themselves, door to door.
 EXPRESS = {"dhl": "DHL", "ups": "UPS", "fedex": "FedEx", "usps": "USPS"}
+#: The national post that delivers the last mile of a postal parcel, per destination country
+#: (a language names it otherwise in the `[national_posts]` of its locale.toml).
+NATIONAL_POSTS = {"US": "USPS", "GB": "Royal Mail", "ES": "Correos", "MX": "Correos de México", "BR": "Correios",
+                  "FR": "La Poste", "DE": "Deutsche Post", "RU": "Russian Post", "IT": "Poste Italiane",
+                  "PL": "Poczta Polska"}
 #: Parcel statuses that are a stage of their own.
 _STATUS_STAGES = {
     "available_for_pickup": "pickup", "out_for_delivery": "out_for_delivery", "delivered": "delivered",
@@ -103,7 +108,6 @@ def last_mile_carrier(shipment: Shipment, country: str | None, language: str) ->
         return named
     if carrier in EXPRESS:
         return EXPRESS[carrier]
-    posts = NATIONAL_POSTS.get((country or "").upper())
-    if posts:
-        return posts.get(language, posts["*"])
-    return ""
+    code = (country or "").upper()
+    local = locales.table(language, "national_posts").get(code)
+    return local if isinstance(local, str) else NATIONAL_POSTS.get(code, "")

@@ -2,16 +2,38 @@
 
 from __future__ import annotations
 
-ROUTINE_KINDS = ("shipped", "on_its_way", "weekly_checkin")
-EXCEPTION_KINDS = (
-    "pickup_waiting", "pickup_reminder", "customs_hold", "customs_duties", "customs_information",
-    "stalled", "delivery_failed", "returning", "split_package", "partial_delivery", "lost", "late",
-)
-CLOSING_KINDS = ("delivered",)
-ALL_KINDS = ROUTINE_KINDS + EXCEPTION_KINDS + CLOSING_KINDS
+from enum import StrEnum
+
+
+class MessageKind(StrEnum):
+    """Every buyer message; each has a template per language (``messages/<lang>/<kind>.*``)."""
+
+    shipped = "shipped"                      # the three proactive updates: 1. shipped, with the number
+    on_its_way = "on_its_way"                # 2. tracking is live / a milestone
+    weekly_checkin = "weekly_checkin"        # 3. every week even when nothing moved
+    pickup_waiting = "pickup_waiting"
+    pickup_reminder = "pickup_reminder"
+    customs_hold = "customs_hold"
+    customs_duties = "customs_duties"
+    customs_information = "customs_information"
+    stalled = "stalled"
+    delivery_failed = "delivery_failed"
+    returning = "returning"
+    split_package = "split_package"
+    partial_delivery = "partial_delivery"
+    lost = "lost"
+    late = "late"
+    delivered = "delivered"
+
+
+K = MessageKind
+ROUTINE_KINDS: tuple[MessageKind, ...] = (K.shipped, K.on_its_way, K.weekly_checkin)
+CLOSING_KINDS: tuple[MessageKind, ...] = (K.delivered,)
+EXCEPTION_KINDS: tuple[MessageKind, ...] = tuple(k for k in MessageKind if k not in ROUTINE_KINDS + CLOSING_KINDS)
+ALL_KINDS: tuple[MessageKind, ...] = ROUTINE_KINDS + EXCEPTION_KINDS + CLOSING_KINDS
 
 #: Routine messages an exception message due the same local day replaces.
-SUPERSEDABLE_KINDS = frozenset({"on_its_way", "weekly_checkin"})
+SUPERSEDABLE_KINDS = frozenset({K.on_its_way, K.weekly_checkin})
 
 #: on_its_way causes, in the order a parcel reaches them.
 MILESTONES = ("first_movement", "departed_origin", "arrived_destination")
@@ -23,7 +45,7 @@ PRIORITY_ROUTINE = 0
 
 
 def priority_of(kind: str) -> int:
-    if kind == "shipped":
+    if kind == K.shipped:
         return PRIORITY_SHIPPED
     if kind in EXCEPTION_KINDS:
         return PRIORITY_EXCEPTION
@@ -38,21 +60,18 @@ def is_exception(kind: str) -> bool:
 
 #: Alert kinds that become a buyer message of the same name (`customs_hold` is split by
 #: `customs_message_kind`; `not_picked_up` is for the seller's digest).
-BUYER_MESSAGE_FOR_ALERT = {
-    "pickup_waiting": "pickup_waiting", "stalled": "stalled", "delivery_failed": "delivery_failed",
-    "returning": "returning", "split_package": "split_package", "partial_delivery": "partial_delivery",
-    "lost": "lost", "late": "late",
-}
+BUYER_MESSAGE_FOR_ALERT: dict[str, MessageKind] = {kind: K(kind) for kind in (
+    "pickup_waiting", "stalled", "delivery_failed", "returning", "split_package", "partial_delivery", "lost", "late")}
 
 
 def customs_message_kind(stage: str) -> str:
     """The customs message for a customs stage or cause text: duties, information, or hold."""
     text = stage.lower()
     if "duties" in text or "duty" in text or "tax" in text:
-        return "customs_duties"
+        return K.customs_duties
     if "information" in text or "document" in text:
-        return "customs_information"
-    return "customs_hold"
+        return K.customs_information
+    return K.customs_hold
 
 
 def buyer_message_for_alert(kind: str, customs_stage: str = "") -> str | None:

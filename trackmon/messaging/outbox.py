@@ -10,10 +10,10 @@ from sqlmodel import Session, col, select
 
 from trackmon.domain import ensure_utc
 from trackmon.errors import InputError
+from trackmon.messaging.states import ALL_STATES, RETRYABLE_STATES, MessageState
 from trackmon.models import Message, Order
 
-LISTABLE_STATES = ("queued", "sending", "sent", "failed", "superseded", "disabled", "skipped")
-RETRYABLE_STATES = ("failed", "superseded", "disabled")
+LISTABLE_STATES = ALL_STATES
 
 
 def list_messages(engine: Engine, *, states: Sequence[str] = (), kind: str | None = None,
@@ -48,7 +48,7 @@ def retry_messages(engine: Engine, now: datetime, *, ids: Sequence[int] = (),
         raise InputError("give message ids or --all-failed")
     with Session(engine) as session:
         q = select(Message)
-        q = q.where(col(Message.id).in_(list(ids))) if ids else q.where(Message.state == "failed")
+        q = q.where(col(Message.id).in_(list(ids))) if ids else q.where(Message.state == MessageState.failed)
         rows = list(session.exec(q).all())
         missing = sorted(set(ids) - {m.id for m in rows})
         if missing:
@@ -58,8 +58,8 @@ def retry_messages(engine: Engine, now: datetime, *, ids: Sequence[int] = (),
             raise InputError(f"only failed, superseded or disabled messages can be retried: {', '.join(wrong)}",
                              field="id")
         for m in rows:
-            m.state, m.attempts, m.next_attempt_at = "queued", 0, now
-            m.claimed_by = m.claim_expires_at = None
+            m.state, m.attempts, m.next_attempt_at = MessageState.queued, 0, now
+            m.lease_owner = m.lease_expires_at = None
             session.add(m)
         session.commit()
         return sorted(m.id for m in rows if m.id is not None)

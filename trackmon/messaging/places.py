@@ -1,10 +1,11 @@
 """Place names a buyer can read (pure): kept, romanized, or left out.
 
-A reader of a Latin-script language (en, es, pt, fr, de) reads Latin; a Russian reader reads
-Cyrillic and Latin. A place written in another script is romanized: Chinese with pypinyin
-(syllables grouped two by two, the usual length of a Chinese word: 深圳邮区中心 →
-"Shenzhen Youqu Zhongxin"), Russian with a simple transliteration. A place in any other
-script gives None, and the caller names it generically ("a sorting centre in China").
+Every reader reads Latin, and the script of their own language (CLDR's likely script for
+the language, `locales.script`): a Russian reader reads Cyrillic and Latin. A place
+written in another script is romanized: Chinese with pypinyin, syllables grouped two by
+two, the usual length of a Chinese word (深圳邮区中心 → "Shenzhen Youqu Zhongxin");
+Russian with a simple transliteration. A place in any other script gives None, and the
+caller names it generically ("a sorting centre in China").
 """
 
 from __future__ import annotations
@@ -12,7 +13,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_READS_CYRILLIC = frozenset({"ru"})
+from trackmon import locales
+
 _BRACKETS = re.compile(r"[【】\[\]（）]")
 
 _CYRILLIC = {
@@ -44,7 +46,7 @@ def scripts(text: str) -> set[str]:
 
 
 def readable_scripts(language: str) -> frozenset[str]:
-    return frozenset({"latin", "cyrillic"}) if language in _READS_CYRILLIC else frozenset({"latin"})
+    return frozenset({"latin", locales.script(language)})
 
 
 def romanize_chinese(text: str) -> str:

@@ -22,13 +22,13 @@ from sqlmodel import Session, col
 from trackmon.errors import TemplateError
 from trackmon.messaging.channels.manual import recipient_for
 from trackmon.messaging.render import Renderer, load_renderer
+from trackmon.messaging.states import ACTIVE_STATES
 from trackmon.models import Message, Order
 from trackmon.settings import Settings
 from trackmon.store import insert_ignore
 
 log = structlog.get_logger("trackmon.messaging.planner")
 
-ACTIVE_STATES = ("queued", "sending", "sent")
 
 
 @dataclass(slots=True)

@@ -31,7 +31,8 @@ from trackmon.messaging.kinds import (
     priority_of,
 )
 from trackmon.messaging.pickup import Hold, hold
-from trackmon.messaging.plan_book import ACTIVE_STATES, PlanBook, Previous, Slot
+from trackmon.messaging.plan_book import PlanBook, Previous, Slot
+from trackmon.messaging.states import ACTIVE_STATES
 from trackmon.messaging.window import (
     buyer_zone,
     day_span,

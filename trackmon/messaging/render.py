@@ -2,12 +2,19 @@
 
 Template names are relative to a root: `<lang>/<kind>.subject.j2`, `<lang>/<kind>.txt.j2`,
 optionally `<lang>/<kind>.html.j2`, and `layout.html.j2` (the HTML frame that turns the
-plain text into paragraphs when a kind has no HTML template of its own). A seller's
-`messaging.templates_dir` is searched first, then the built-in `messages/` package. A
-language without a template falls back to English.
+plain text into paragraphs when a kind has no HTML template of its own; a language may have
+its own `<lang>/layout.html.j2`). A seller's
+`messaging.templates_dir` is searched first, then the built-in language folders
+(`trackmon.locales`: the one list of languages). A template imports its language's shared
+parts by bare name (`{% import "_parts.j2" as p with context %}`): the environment resolves
+it in the importing template's folder. A buyer language without a folder gets English.
 
-`Renderer.validate()` runs at start-up: every template must parse, use only known context
-variables, and render with sample data; otherwise `TemplateError` names the file and line.
+Filters: `date` (CLDR long date in the message's language, via Babel), `plural` (a counted
+noun of the language's `locale.toml` by its CLDR plural rule), `paragraphs` (text → HTML).
+
+`Renderer.validate()` runs at start-up: every language complete (`Catalog.check`), every
+template must parse, use only known context variables, and render with sample data;
+otherwise `TemplateError` names the file and line.
 """
 
 from __future__ import annotations
@@ -15,7 +22,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from types import TracebackType
@@ -35,50 +41,29 @@ from jinja2.runtime import Context
 from markupsafe import Markup, escape
 
 from trackmon.errors import ConfigError, TemplateError
+from trackmon.locales import MESSAGES_DIR, REFERENCE, Catalog, catalog, format_date, plural
 from trackmon.messaging.kinds import ALL_KINDS
 from trackmon.messaging.sandbox import BoundedEnvironment, render_bounded
 from trackmon.settings import Settings
 
-FALLBACK_LANGUAGE = "en"
+FALLBACK_LANGUAGE = REFERENCE
 LAYOUT = "layout.html.j2"
 PARTS = ("subject", "txt", "html")
 _URL = re.compile(r"https?://[^\s<>\"']+")
 
-_MONTHS = {
-    "en": ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December"),
-    "ru": ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа",
-           "сентября", "октября", "ноября", "декабря"),
-    "es": ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
-           "septiembre", "octubre", "noviembre", "diciembre"),
-    "pt": ("janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto",
-           "setembro", "outubro", "novembro", "dezembro"),
-    "fr": ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
-           "septembre", "octobre", "novembre", "décembre"),
-    "de": ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August",
-           "September", "Oktober", "November", "Dezember"),
-}
-_DATE_FORMATS = {
-    "en": "{month} {day}, {year}", "ru": "{day} {month} {year}", "es": "{day} de {month} de {year}",
-    "pt": "{day} de {month} de {year}", "fr": "{day} {month} {year}", "de": "{day}. {month} {year}",
-}
-#: How the first day of a month is written where it is not a plain "1" ("1er décembre").
-_FIRST_OF_MONTH = {"fr": "1er", "pt": "1º"}
-
 
 def builtin_dir() -> Path:
-    import messages
-    return Path(messages.__file__).resolve().parent
+    return MESSAGES_DIR
 
 
-def format_date(value: str | date | None, language: str) -> str:
-    """A date the buyer reads naturally: `November 20, 2026`, `20 ноября 2026`."""
-    if value in (None, ""):
-        return ""
-    day = value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
-    lang = language if language in _MONTHS else FALLBACK_LANGUAGE
-    day_text = _FIRST_OF_MONTH.get(lang, "1") if day.day == 1 else str(day.day)
-    return _DATE_FORMATS[lang].format(day=day_text, month=_MONTHS[lang][day.month - 1], year=day.year)
+class _LanguageEnvironment(BoundedEnvironment):
+    """Resolves a bare name a language's template imports (`_parts.j2`) in that language's
+    folder: `it/shipped.txt.j2` importing `_parts.j2` gets `it/_parts.j2`."""
+
+    def join_path(self, template: str, parent: str) -> str:
+        if "/" not in template and "/" in parent:
+            return f"{parent.split('/', 1)[0]}/{template}"
+        return template
 
 
 @pass_context
@@ -124,14 +109,15 @@ def _template_line(tb: TracebackType | None, fallback: str) -> tuple[str, int | 
 class Renderer:
     """Templates of one configuration (built-ins + optional override folder)."""
 
-    def __init__(self, templates_dir: str | Path | None = None) -> None:
+    def __init__(self, templates_dir: str | Path | None = None, languages: Catalog | None = None) -> None:
+        self.catalog = languages or catalog()
         self.override_dir = Path(templates_dir).expanduser() if templates_dir else None
         if self.override_dir is not None and not self.override_dir.is_dir():
             raise TemplateError("messaging.templates_dir is not a folder", path=str(self.override_dir))
         roots = [str(self.override_dir)] if self.override_dir else []
-        roots.append(str(builtin_dir()))
+        roots.append(str(self.catalog.root))
         self._loaders = [FileSystemLoader(r, encoding="utf-8") for r in roots]
-        self.env = BoundedEnvironment(
+        self.env = _LanguageEnvironment(
             loader=ChoiceLoader(self._loaders),
             undefined=StrictUndefined,
             autoescape=lambda name: bool(name and name.endswith(".html.j2")),
@@ -141,8 +127,8 @@ class Renderer:
         )
         self.env.filters["date"] = _date_filter
         self.env.filters["paragraphs"] = paragraphs
+        self.env.filters["plural"] = self._plural_filter
         self._names: list[str] | None = None
-        self._languages: list[str] | None = None
 
     # -- discovery -------------------------------------------------------------------------
     def template_names(self) -> list[str]:
@@ -152,10 +138,19 @@ class Renderer:
         return list(self._names)
 
     def languages(self) -> list[str]:
-        if self._languages is None:
-            langs = {n.split("/", 1)[0] for n in self.template_names() if "/" in n}
-            self._languages = sorted(langs, key=lambda lang: (lang != FALLBACK_LANGUAGE, lang))
-        return list(self._languages)
+        """The language folders (discovered by `trackmon.locales`), English first."""
+        return self.catalog.codes
+
+    @pass_context
+    def _plural_filter(self, ctx: Context, count: Any, noun: str) -> str:
+        """`{{ days|plural("day") }}`: the form of a counted noun of locale.toml for `count`
+        by the language's CLDR plural rule (`1 giorno`, `2 dni`, `5 dni`)."""
+        lang = self.catalog.get(str(ctx.get("language", FALLBACK_LANGUAGE)))
+        forms = lang.table("plurals").get(noun)
+        if not isinstance(forms, dict):
+            raise TemplateError(f"{lang.code}: no plural forms of {noun!r} in locale.toml",
+                                path=str(lang.folder / "locale.toml"))
+        return plural(count, forms, lang.code)
 
     def kinds(self, language: str = FALLBACK_LANGUAGE) -> list[str]:
         prefix = f"{language}/"
@@ -173,8 +168,7 @@ class Renderer:
         raise TemplateNotFound(name)
 
     def resolve_language(self, language: str | None) -> str:
-        lang = (language or "").strip().lower().replace("_", "-").split("-", 1)[0]
-        return lang if lang in self.languages() else FALLBACK_LANGUAGE
+        return self.catalog.resolve(language)
 
     # -- rendering -------------------------------------------------------------------------
     def _pick(self, kind: str, part: str, language: str) -> str | None:
@@ -186,6 +180,12 @@ class Renderer:
                 continue
             return name
         return None
+
+    def _layout(self, language: str) -> str:
+        """The HTML frame: the language's own `<lang>/layout.html.j2` (a right-to-left script
+        needs `dir="rtl"`) when it has one, else the shared `layout.html.j2`."""
+        own = f"{language}/{LAYOUT}"
+        return own if own in self.template_names() else LAYOUT
 
     def _render_one(self, name: str, context: dict[str, Any]) -> str:
         try:
@@ -203,12 +203,12 @@ class Renderer:
         subject_name = self._pick(kind, "subject", lang)
         text_name = self._pick(kind, "txt", lang)
         if subject_name is None or text_name is None:
-            raise TemplateError(f"no template for message kind {kind!r} "
+            raise TemplateError(f"no template for message kind '{kind}' "
                                 f"(looked for {lang}/{kind}.subject.j2 and {lang}/{kind}.txt.j2)")
         subject = " ".join(self._render_one(subject_name, ctx).split())  # one line, no CR/LF
         text = self._render_one(text_name, ctx).strip() + "\n"
         text = re.sub(r"\n{3,}", "\n\n", text)
-        html_name = self._pick(kind, "html", lang) if self._pick(kind, "html", lang) else LAYOUT
+        html_name = self._pick(kind, "html", lang) or self._layout(lang)
         html = self._render_one(html_name, {**ctx, "subject": subject, "body": text})
         return Rendered(subject=subject, text=text, html=html, language=lang)
 
@@ -216,7 +216,15 @@ class Renderer:
     def validate(self, known_variables: frozenset[str],
                  samples: Callable[[str], list[dict[str, Any]]],
                  kinds: tuple[str, ...] = ALL_KINDS) -> int:
-        """Parse, check variables, and sample-render every template; returns how many checked."""
+        """Every language complete; parse, check variables, and sample-render every template;
+        returns how many templates were checked."""
+        self.catalog.check(kinds)
+        if self.override_dir is not None:
+            for folder in sorted(p for p in self.override_dir.iterdir() if p.is_dir()):
+                if folder.name not in self.catalog and not folder.name.startswith((".", "_")):
+                    raise TemplateError(f"{folder.name!r} is not a language of trackmon "
+                                        f"({', '.join(self.languages())}); a new language is a folder "
+                                        f"messages/{folder.name}/ (see CONTRIBUTING.md)", path=str(folder))
         allowed = known_variables | {"language", "kind", "subject", "body"} | set(self.env.globals)
         names = self.template_names()
         for name in names:
@@ -232,12 +240,12 @@ class Renderer:
                 raise TemplateError(f"unknown variable {var!r} (known: {', '.join(sorted(known_variables))})",
                                     path=filename, line=line)
         if LAYOUT not in names:
-            raise TemplateError(f"the HTML frame {LAYOUT} is missing", path=str(builtin_dir()))
+            raise TemplateError(f"the HTML frame {LAYOUT} is missing", path=str(self.catalog.root))
         for kind in kinds:
             if self._pick(kind, "subject", FALLBACK_LANGUAGE) is None or \
                     self._pick(kind, "txt", FALLBACK_LANGUAGE) is None:
-                raise TemplateError(f"message kind {kind!r} has no English subject/text template",
-                                    path=str(builtin_dir() / FALLBACK_LANGUAGE))
+                raise TemplateError(f"message kind '{kind}' has no English subject/text template",
+                                    path=str(self.catalog.root / FALLBACK_LANGUAGE))
         for kind in kinds:
             contexts = samples(kind)
             for lang in self.languages():

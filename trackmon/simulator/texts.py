@@ -55,6 +55,12 @@ DESTINATIONS: dict[str, Destination] = {
     "DE": Destination("DE", "de", Place("Frankfurt am Main, Internationaler Postaustausch", "Europe/Berlin", "DE"),
                       _places("DE", ("Berlin", "Europe/Berlin"), ("München", "Europe/Berlin"),
                               ("Hamburg", "Europe/Berlin"))),
+    "IT": Destination("IT", "it", Place("Milano, Centro Scambi Internazionali", "Europe/Rome", "IT"),
+                      _places("IT", ("Roma Centro Smistamento", "Europe/Rome"),
+                              ("Napoli UP 12", "Europe/Rome"), ("Torino UP 3", "Europe/Rome"))),
+    "PL": Destination("PL", "pl", Place("Warszawa, Urząd Wymiany Przesyłek", "Europe/Warsaw", "PL"),
+                      _places("PL", ("UP Kraków 1", "Europe/Warsaw"), ("UP Wrocław 2", "Europe/Warsaw"),
+                              ("UP Gdańsk 50", "Europe/Warsaw"))),
 }
 
 #: China-side scans: (Chinese text, English text). `{office}` / `{next}` are filled in.
@@ -147,6 +153,33 @@ DEST_PHRASES: dict[str, dict[str, str]] = {
         "reminder": "Erinnerung: Die Sendung liegt noch in der Filiale zur Abholung bereit",
         "failed": "Der Empfänger wurde nicht angetroffen",
         "returning": "Die Sendung wird an den Absender zurückgeschickt", "lost": "Die Sendung gilt als verloren",
+    },
+    "it": {
+        "arrival": "La spedizione è arrivata in Italia", "customs_in": "La spedizione è in lavorazione doganale",
+        "held": "La spedizione è trattenuta in dogana", "duties": "Oneri doganali a carico del destinatario",
+        "released": "La spedizione è stata sdoganata",
+        "sorting": "La spedizione è in lavorazione presso il Centro di Smistamento",
+        "departed": "La spedizione è partita dal Centro di Smistamento",
+        "to_office": "La spedizione è arrivata presso l'Ufficio di recapito",
+        "out": "La spedizione è in consegna", "delivered": "La spedizione è stata consegnata",
+        "pickup": "La spedizione è in giacenza presso l'Ufficio Postale",
+        "reminder": "Secondo avviso: la spedizione è ancora in giacenza presso l'Ufficio Postale",
+        "failed": "Tentativo di consegna non riuscito: destinatario assente",
+        "returning": "La spedizione è in restituzione al mittente: compiuta giacenza",
+        "lost": "La spedizione risulta smarrita",
+    },
+    "pl": {
+        "arrival": "Przyjęcie przesyłki w kraju przeznaczenia", "customs_in": "Przesyłka przekazana do odprawy celnej",
+        "held": "Przesyłka zatrzymana przez urząd celny", "duties": "Należności celne do zapłaty przez adresata",
+        "released": "Odprawa celna zakończona", "sorting": "Przesyłka w sortowni",
+        "departed": "Wysłanie przesyłki z sortowni",
+        "to_office": "Przesyłka przyjęta w placówce doręczającej",
+        "out": "Przekazano do doręczenia", "delivered": "Doręczenie przesyłki",
+        "pickup": "Przesyłka czeka na odbiór w placówce pocztowej",
+        "reminder": "Przypomnienie: przesyłka nadal czeka na odbiór w placówce pocztowej",
+        "failed": "Nieudana próba doręczenia: adresat nieobecny",
+        "returning": "Zwrot przesyłki do nadawcy: nie podjęto w terminie",
+        "lost": "Przesyłka zaginiona",
     },
 }
 

@@ -14,7 +14,7 @@ from typing import Protocol
 from trackmon.addresses import CheckedAddress, check_address
 from trackmon.domain import ensure_utc
 from trackmon.errors import DeliveryError, InputError
-from trackmon.mail import MAIL_POLICY, mail_policy, sender_domain
+from trackmon.mail import MAIL_POLICY, sender_domain
 
 _CRLF = re.compile(r"[\r\n\x00]+")
 #: RFC 8058: the body of the one-click POST a mail provider sends for the buyer.
@@ -43,8 +43,8 @@ def checked_address(value: str, *, what: str = "recipient") -> CheckedAddress:
         raise DeliveryError("email", str(exc)) from None
 
 
-__all__ = ["ONE_CLICK", "Channel", "OutgoingMessage", "build_email", "checked_address", "email_bytes",
-           "message_id_for", "needs_smtputf8", "one_line", "sender_domain"]
+__all__ = ["ONE_CLICK", "Channel", "OutgoingMessage", "build_email", "checked_address",
+           "message_id_for", "one_line", "sender_domain"]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -103,21 +103,6 @@ def build_email(msg: OutgoingMessage, mail_from: str) -> EmailMessage:
     email.add_alternative(msg.html, subtype="html")
     email["Content-Language"] = one_line(msg.language)  # after: set_content drops Content-*
     return email
-
-
-def needs_smtputf8(email: EmailMessage) -> bool:
-    """True when an address of the email has a non-ASCII local part (RFC 6531)."""
-    return any(not str(email.get(name, "")).isascii() and any(
-        not a.username.isascii() for a in getattr(email[name], "addresses", ()))
-        for name in ("From", "To", "Reply-To"))
-
-
-def email_bytes(email: EmailMessage, *, seven_bit: bool = False) -> bytes:
-    """The email as sent or written: UTF-8 headers (SMTPUTF8) only when an address needs them."""
-    policy = mail_policy(utf8=needs_smtputf8(email))
-    if seven_bit:
-        policy = policy.clone(cte_type="7bit")
-    return email.as_bytes(policy=policy)
 
 
 class Channel(Protocol):

@@ -7,7 +7,8 @@ from pathlib import Path
 
 from trackmon.errors import TransientDeliveryError
 from trackmon.files import private_dir, write_private
-from trackmon.messaging.channels.base import OutgoingMessage, build_email, email_bytes
+from trackmon.mail import email_bytes
+from trackmon.messaging.channels.base import OutgoingMessage, build_email
 
 
 class FileChannel:

@@ -19,6 +19,8 @@ from sqlmodel import Session, col
 
 from trackmon.domain import ensure_utc
 from trackmon.errors import InputError
+from trackmon.leases import RELEASED
+from trackmon.messaging.states import MANUAL_MARKS, MessageState
 from trackmon.models import Message, Order
 from trackmon.settings import Settings
 
@@ -27,7 +29,7 @@ if TYPE_CHECKING:
 
 MANUAL = "manual"
 #: What the seller may record for a manual message.
-MARKS = ("sent", "skipped")
+MARKS = MANUAL_MARKS
 
 
 def has_no_email(order: Order | IntakeRow) -> bool:
@@ -54,15 +56,15 @@ def mark_manual(engine: Engine, message_ids: Sequence[int], mark: str, now: date
     if not message_ids:
         return []
     now = ensure_utc(now)
-    values: dict[str, object] = {"state": mark, "claimed_by": None, "claim_expires_at": None}
-    if mark == "sent":
+    values: dict[str, object] = {"state": mark, **RELEASED}
+    if mark == MessageState.sent:
         values["sent_at"] = now
     else:
         values["last_error"] = "skipped by the seller"
     with Session(engine) as session, session.begin():
         rows = session.execute(update(Message).where(
             col(Message.id).in_(list(message_ids)), col(Message.channel) == MANUAL,
-            col(Message.state) == "queued").values(**values).returning(col(Message.id))).all()
+            col(Message.state) == MessageState.queued).values(**values).returning(col(Message.id))).all()
     return sorted(int(r[0]) for r in rows)
 
 

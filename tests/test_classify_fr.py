@@ -1,0 +1,89 @@
+"""French rule families (La Poste / Colissimo, Chronopost, Mondial Relay, Relais Colis, Colis Privé,
+bpost, Swiss Post) on real carrier wordings from the corpus' TRAIN split
+(data/corpus/events/fr.csv; held-out rows are never used here)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.classify_corpus import checker
+from trackmon.domain import Status, SubStatus
+
+S, U = Status, SubStatus
+check = checker("fr")
+
+CASES = [
+    # general forms of the failed-attempt and refusal families (Colis Privé wording fragments)
+    ("nous avons tenté de livrer", S.delivery_failed, "any"),
+    ("n'avons pas pu livrer", S.delivery_failed, "any"),
+    ("refusé", S.delivery_failed, U.refused),
+    # a relay refusing the parcel is a failed attempt, not the recipient's refusal
+    ("Colis refusé par le point relais car il est en surcharge", S.delivery_failed, "any"),
+    # handed over at the relay, and the out-for-delivery / pickup-point families
+    ("vous a été remis au relais", S.delivered, "any"),
+    ("a été livré", S.delivered, "any"),
+    ("en cours de distribution par le livreur", S.out_for_delivery, "any"),
+    ("disponible en point relais", S.available_for_pickup, U.pickup_point),
+    # on its way to the pickup point, or to be dropped off there: not yet available
+    ("Votre colis est en cours de livraison en point de retrait.", S.in_transit, None),
+    ("va être prochainement déposé", S.in_transit, None),
+    # the sender side: prepared, announced, a pickup from the sender's letterbox planned or missed
+    ("Votre Colissimo va bientôt nous être confié ! Il est en cours de préparation chez votre expéditeur.",
+     S.info_received, U.label_created),
+    ("Colis prêt chez l'expéditeur", S.info_received, U.label_created),
+    ("Votre colis va être récupéré dans votre boite aux lettres aujourd'hui.", S.info_received, U.label_created),
+    ("Votre colis n'a pas pu être récupéré car il n'était pas présent dans la boite à lettres. Vous pouvez le "
+     "déposer en bureau en poste ou chez un commerçant du réseau La Poste.", S.info_received, U.label_created),
+    ("Votre colis a été annoncé", S.info_received, U.label_created),
+    ("Prise de rendez-vous", S.info_received, U.label_created),
+    ("Commande en préparation", S.info_received, U.label_created),
+    # collected from the sender, or dropped off by them
+    ("Colis déposé par l'expéditeur", S.in_transit, U.picked_up),
+    ("Colis pris en charge dans notre réseau", S.in_transit, U.picked_up),
+    # pickup points, lockers, post offices
+    ("Disponible au relais", S.available_for_pickup, U.pickup_point),
+    ("Votre colis est disponible dans votre Relais Colis", S.available_for_pickup, U.pickup_point),
+    ("Envoi mis à disposition au point de retrait", S.available_for_pickup, U.pickup_point),
+    ("Disponible en consigne", S.available_for_pickup, U.pickup_locker),
+    ("Votre colis est à disposition en boîte postale", S.available_for_pickup, U.pickup_post_office),
+    ("Colis à disposition du destinataire pendant 10 jours dans un site postal autre que choisi.",
+     S.available_for_pickup, U.pickup_post_office),
+    # on its way to a pickup point is not yet there
+    ("Votre colis est en cours de livraison dans votre Relais Colis", S.in_transit, None),
+    # out for delivery
+    ("Mis en livraison", S.out_for_delivery, "any"),
+    ("Envoi en cours de livraison", S.out_for_delivery, "any"),
+    # delivered; handed to a forwarder is not delivered
+    ("Envoi distribué", S.delivered, "any"),
+    ("Votre colis a été remis à un voisin", S.delivered, "any"),
+    ("Colis livré au transitaire.", S.in_transit, None),
+    # back with the sender vs. on the way back
+    ("Le colis est livré à l'expéditeur suite à un retour", S.returned, U.returned),
+    ("Le colis est retourné à l'expéditeur suite à un refus du destinataire", S.returning, U.returning),
+    # failed attempts
+    ("Votre colis n'a pas pu être distribué par manque d'information. Merci de prendre contact avec notre Service "
+     "Client via le formulaire disponible sur Internet, afin de fournir les compléments nécessaires",
+     S.delivery_failed, "any"),
+    ("COMPLEMENT ADRESSE", S.delivery_failed, U.bad_address),
+    ("Colis refusé", S.delivery_failed, U.refused),
+    ("La livraison de votre colis a été reportée pour absence du destinataire ou cas de force majeure",
+     S.delivery_failed, U.nobody_home),
+    ("La livraison de votre colis a été reportée pour fermeture ou accès impossible.", S.delivery_failed, "any"),
+    # a notice left after a missed attempt: the attempt failed (the post office wording comes after)
+    ("Annoncé pour retrait (invitation à retirer un envoi)", S.delivery_failed, "any"),
+    # exceptions
+    ("Colis perdu", S.exception, U.lost),
+    ("Colis retardé durant l'acheminement", S.exception, U.delayed),
+    ("Anomalie", S.exception, U.other),
+    # customs stages stay in transit
+    ("Retenu en Douane", S.in_transit, U.customs_held),
+    ("Votre colis est sorti de la douane.", S.in_transit, U.customs_released),
+    # announced or planned deliveries are not deliveries
+    ("Votre colis est en attente de distribution et sera livré prochainement.", S.in_transit, None),
+    ("Votre colis est prêt à être livré", S.in_transit, None),
+]
+
+
+@pytest.mark.parametrize(("text", "status", "sub"), CASES)
+def test_french_families(text: str, status: Status, sub: SubStatus | str | None) -> None:
+    check(text, status, sub)
