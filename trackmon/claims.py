@@ -16,6 +16,7 @@ from sqlalchemy import Engine, func, or_, select, update
 
 from trackmon.db import is_postgres
 from trackmon.domain import ensure_utc
+from trackmon.leases import free, taken
 from trackmon.models import Shipment
 
 
@@ -23,7 +24,7 @@ def _due(now: datetime) -> tuple[Any, ...]:
     return (
         Shipment.active.is_(True),  # type: ignore[attr-defined]
         or_(Shipment.next_poll_at.is_(None), Shipment.next_poll_at <= now),  # type: ignore[union-attr,operator]
-        or_(Shipment.lease_expires_at.is_(None), Shipment.lease_expires_at < now),  # type: ignore[union-attr,operator]
+        free(Shipment, now),
     )
 
 
@@ -40,7 +41,7 @@ def claim_due(engine: Engine, now: datetime, *, owner: str, limit: int, lease_se
     expires = now + timedelta(seconds=lease_seconds)
     due = (select(Shipment.id).where(*_due(now))
            .order_by(Shipment.next_poll_at.asc().nullsfirst(), Shipment.id).limit(limit))  # type: ignore[union-attr]
-    lease = {"lease_owner": owner, "lease_expires_at": expires}
+    lease = taken(owner, expires)
     with engine.begin() as conn:
         if is_postgres(engine):
             ids = list(conn.execute(due.with_for_update(skip_locked=True)).scalars())

@@ -22,14 +22,14 @@ import structlog
 import uvicorn
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.interval import IntervalTrigger
-from sqlalchemy import Engine, update
-from sqlmodel import Session
+from sqlalchemy import Engine
 
 from trackmon import metrics
 from trackmon.api import SchedulerState, create_app
 from trackmon.api.auth import check_exposure
 from trackmon.clock import Clock, make_owner, utcnow
 from trackmon.errors import ConfigError
+from trackmon.leases import release_owned
 from trackmon.models import Shipment
 from trackmon.settings import Settings
 
@@ -41,10 +41,7 @@ DEFAULT_SHUTDOWN_GRACE_SECONDS = 20.0
 
 def release_leases(engine: Engine, owner: str) -> int:
     """Free every shipment lease held by `owner` (their work is simply due again)."""
-    with Session(engine) as session, session.begin():
-        result = session.exec(update(Shipment).where(Shipment.lease_owner == owner)  # type: ignore[call-overload]
-                               .values(lease_owner=None, lease_expires_at=None))
-        return int(result.rowcount or 0)
+    return release_owned(engine, [(Shipment, {}, ())], owner)
 
 
 class _Server(uvicorn.Server):
