@@ -103,7 +103,7 @@ class PlanBook:
         if prev is not None and prev.text is None and prev.source is not None:
             kind, language, context = prev.source
             try:
-                prev.text = self.renderer.render(kind, language, context).text
+                prev.text = self.renderer.render_text(kind, language, context)
             except TemplateError:  # a message of an older release: compare nothing, lose nothing
                 prev.text = ""
         return prev

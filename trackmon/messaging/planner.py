@@ -278,7 +278,7 @@ def plan_order(book: PlanBook, order: Order, shipments: list[Shipment], alerts: 
         if cand.kind == "late" and not context["overdue"]:
             continue  # the buyer's own window has not passed yet: looked at again next time
         try:
-            text: str | None = renderer.render(cand.kind, language, context).text
+            text: str | None = renderer.render_text(cand.kind, language, context)
         except TemplateError as exc:  # queued all the same: the send step fails it with this reason
             log.warning("message.render_failed", order_pk=order_pk, kind=cand.kind, error=str(exc)[:200])
             text = None

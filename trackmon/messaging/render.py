@@ -50,6 +50,7 @@ FALLBACK_LANGUAGE = REFERENCE
 LAYOUT = "layout.html.j2"
 PARTS = ("subject", "txt", "html")
 _URL = re.compile(r"https?://[^\s<>\"']+")
+_BLANK_RUN = re.compile(r"\n{3,}")
 
 
 def builtin_dir() -> Path:
@@ -124,11 +125,15 @@ class Renderer:
             keep_trailing_newline=False,
             trim_blocks=True,
             lstrip_blocks=True,
+            auto_reload=False,  # compiled once per process: no stat of the file on every render
+            cache_size=-1,      # every template stays compiled (a few hundred files at most)
         )
         self.env.filters["date"] = _date_filter
         self.env.filters["paragraphs"] = paragraphs
         self.env.filters["plural"] = self._plural_filter
         self._names: list[str] | None = None
+        self._name_set: frozenset[str] | None = None
+        self._picked: dict[tuple[str, str, str], str | None] = {}
 
     # -- discovery -------------------------------------------------------------------------
     def template_names(self) -> list[str]:
@@ -172,6 +177,13 @@ class Renderer:
 
     # -- rendering -------------------------------------------------------------------------
     def _pick(self, kind: str, part: str, language: str) -> str | None:
+        """The template of a part (`<language>/…`, else English), looked up once per process."""
+        key = (kind, part, language)
+        if key not in self._picked:
+            self._picked[key] = self._find(kind, part, language)
+        return self._picked[key]
+
+    def _find(self, kind: str, part: str, language: str) -> str | None:
         for lang in dict.fromkeys((language, FALLBACK_LANGUAGE)):
             name = f"{lang}/{kind}.{part}.j2"
             try:
@@ -185,7 +197,9 @@ class Renderer:
         """The HTML frame: the language's own `<lang>/layout.html.j2` (a right-to-left script
         needs `dir="rtl"`) when it has one, else the shared `layout.html.j2`."""
         own = f"{language}/{LAYOUT}"
-        return own if own in self.template_names() else LAYOUT
+        if self._name_set is None:
+            self._name_set = frozenset(self.template_names())
+        return own if own in self._name_set else LAYOUT
 
     def _render_one(self, name: str, context: dict[str, Any]) -> str:
         try:
@@ -197,17 +211,30 @@ class Renderer:
             path, line = _template_line(exc.__traceback__, self.source_of(name))
             raise TemplateError(f"{type(exc).__name__}: {exc}", path=path, line=line) from None
 
-    def render(self, kind: str, language: str | None, context: dict[str, Any]) -> Rendered:
+    def _names_of(self, kind: str, language: str | None) -> tuple[str, dict[str, str], str, str]:
+        """(language used, template context, subject template, text template) of a message."""
         lang = self.resolve_language(language)
-        ctx = {**context, "language": lang, "kind": kind}
         subject_name = self._pick(kind, "subject", lang)
         text_name = self._pick(kind, "txt", lang)
         if subject_name is None or text_name is None:
             raise TemplateError(f"no template for message kind '{kind}' "
                                 f"(looked for {lang}/{kind}.subject.j2 and {lang}/{kind}.txt.j2)")
+        return lang, {"language": lang, "kind": kind}, subject_name, text_name
+
+    def _text(self, name: str, ctx: dict[str, Any]) -> str:
+        return _BLANK_RUN.sub("\n\n", self._render_one(name, ctx).strip() + "\n")
+
+    def render_text(self, kind: str, language: str | None, context: dict[str, Any]) -> str:
+        """The plain-text part of `render(kind, language, context)` alone (what the planner
+        compares with the previous message); the same text, without the subject and HTML."""
+        _, extra, _, text_name = self._names_of(kind, language)
+        return self._text(text_name, {**context, **extra})
+
+    def render(self, kind: str, language: str | None, context: dict[str, Any]) -> Rendered:
+        lang, extra, subject_name, text_name = self._names_of(kind, language)
+        ctx = {**context, **extra}
         subject = " ".join(self._render_one(subject_name, ctx).split())  # one line, no CR/LF
-        text = self._render_one(text_name, ctx).strip() + "\n"
-        text = re.sub(r"\n{3,}", "\n\n", text)
+        text = self._text(text_name, ctx)
         html_name = self._pick(kind, "html", lang) or self._layout(lang)
         html = self._render_one(html_name, {**ctx, "subject": subject, "body": text})
         return Rendered(subject=subject, text=text, html=html, language=lang)
