@@ -20,17 +20,20 @@ otherwise `TemplateError` names the file and line.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, MutableMapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from types import TracebackType
+from types import CodeType, TracebackType
 from typing import Any
 
 from jinja2 import (
+    BaseLoader,
     ChoiceLoader,
+    Environment,
     FileSystemLoader,
     StrictUndefined,
+    Template,
     TemplateNotFound,
     TemplateSyntaxError,
     nodes,
@@ -55,6 +58,23 @@ _BLANK_RUN = re.compile(r"\n{3,}")
 
 def builtin_dir() -> Path:
     return MESSAGES_DIR
+
+
+class _ParsedOnceLoader(ChoiceLoader):
+    """The search path (override folder first); a template that `Renderer.validate` already
+    parsed and compiled is taken from it, not read and parsed a second time."""
+
+    def __init__(self, loaders: list[BaseLoader]) -> None:
+        super().__init__(loaders)
+        self.compiled: dict[str, tuple[CodeType, Callable[[], bool] | None]] = {}
+
+    def load(self, environment: Environment, name: str,
+             globals: MutableMapping[str, Any] | None = None) -> Template:
+        ready = self.compiled.pop(name, None)
+        if ready is None:
+            return super().load(environment, name, globals)
+        code, uptodate = ready  # what BaseLoader.load makes of the same source
+        return environment.template_class.from_code(environment, code, globals or {}, uptodate)
 
 
 class _LanguageEnvironment(BoundedEnvironment):
@@ -118,8 +138,9 @@ class Renderer:
         roots = [str(self.override_dir)] if self.override_dir else []
         roots.append(str(self.catalog.root))
         self._loaders = [FileSystemLoader(r, encoding="utf-8") for r in roots]
+        self._loader = _ParsedOnceLoader(list(self._loaders))
         self.env = _LanguageEnvironment(
-            loader=ChoiceLoader(self._loaders),
+            loader=self._loader,
             undefined=StrictUndefined,
             autoescape=lambda name: bool(name and name.endswith(".html.j2")),
             keep_trailing_newline=False,
@@ -255,11 +276,14 @@ class Renderer:
         allowed = known_variables | {"language", "kind", "subject", "body"} | set(self.env.globals)
         names = self.template_names()
         for name in names:
-            source, filename, _ = self.env.loader.get_source(self.env, name)  # type: ignore[union-attr]
+            source, filename, uptodate = self._loader.get_source(self.env, name)
             try:
                 ast = self.env.parse(source, name, filename)
+                code = self.env.compile(ast, name, filename)  # kept: the first render needs no parse
             except TemplateSyntaxError as exc:
-                raise TemplateError(exc.message or "syntax error", path=filename, line=exc.lineno) from None
+                raise TemplateError(exc.message or "syntax error", path=exc.filename or filename,
+                                    line=exc.lineno) from None
+            self._loader.compiled[name] = (code, uptodate)
             unknown = jinja_meta.find_undeclared_variables(ast) - allowed
             if unknown:
                 var = sorted(unknown)[0]
