@@ -89,7 +89,16 @@ class _LanguageEnvironment(BoundedEnvironment):
 
 @pass_context
 def _date_filter(ctx: Context, value: Any) -> str:
-    return format_date(value, str(ctx.get("language", FALLBACK_LANGUAGE)))
+    language = str(ctx.get("language", FALLBACK_LANGUAGE))
+    if isinstance(value, str):  # context dates are ISO strings: a few hundred distinct ones
+        return _formatted_date(value, language)
+    return format_date(value, language)
+
+
+@lru_cache(maxsize=4096)
+def _formatted_date(value: str, language: str) -> str:
+    """`format_date` of an ISO date string (CLDR formatting is pure: kept per process)."""
+    return format_date(value, language)
 
 
 def paragraphs(text: str) -> Markup:
