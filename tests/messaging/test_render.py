@@ -166,3 +166,24 @@ def test_validated_templates_are_not_read_again(tmp_path: Path, monkeypatch: pyt
     out = renderer.render("shipped", "ru", sample_contexts("shipped")[0])
     assert out.subject == "Заказ 8123456789 уже в пути к вам" and "Хорошая новость" in out.text
     assert renderer.render_text("lost", "de", sample_contexts("lost")[0]).startswith("Hallo")
+
+
+def test_names_noted_while_compiling_are_jinjas_undeclared_variables() -> None:
+    """Validation checks the names a template reads as it compiles it (one pass); they are
+    the names `jinja2.meta.find_undeclared_variables` finds, and the code is Jinja's own."""
+    from jinja2 import meta
+    from jinja2.compiler import CodeGenerator
+
+    from trackmon.messaging import render as render_module
+
+    renderer = Renderer()
+    env = renderer.env
+    for name in renderer.template_names():
+        source, filename, _ = renderer._loader.get_source(env, name)
+        code = env.compile(env.parse(source, name, filename), name, filename, raw=True)
+        assert render_module._COMPILING.reads == meta.find_undeclared_variables(env.parse(source, name, filename))
+        env.code_generator_class = CodeGenerator  # type: ignore[misc]
+        try:
+            assert code == env.compile(source, name, filename, raw=True)
+        finally:
+            del env.code_generator_class

@@ -20,6 +20,7 @@ otherwise `TemplateError` names the file and line.
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Callable, MutableMapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -39,7 +40,7 @@ from jinja2 import (
     nodes,
     pass_context,
 )
-from jinja2 import meta as jinja_meta
+from jinja2.compiler import CodeGenerator, Frame
 from jinja2.runtime import Context
 from markupsafe import Markup, escape
 
@@ -77,9 +78,30 @@ class _ParsedOnceLoader(ChoiceLoader):
         return environment.template_class.from_code(environment, code, globals or {}, uptodate)
 
 
+_COMPILING = threading.local()  # the names read by the template this thread compiled last
+
+
+class _ReadsNoting(CodeGenerator):
+    """Jinja's code generator (the same code), noting while it compiles the names a template
+    reads from its context: what `jinja2.meta.find_undeclared_variables` finds in a second pass."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.reads: set[str] = set()
+        _COMPILING.reads = self.reads
+
+    def enter_frame(self, frame: Frame) -> None:
+        super().enter_frame(frame)
+        for action, param in frame.symbols.loads.values():
+            if action == "resolve" and param not in self.environment.globals:
+                self.reads.add(param)
+
+
 class _LanguageEnvironment(BoundedEnvironment):
     """Resolves a bare name a language's template imports (`_parts.j2`) in that language's
     folder: `it/shipped.txt.j2` importing `_parts.j2` gets `it/_parts.j2`."""
+
+    code_generator_class = _ReadsNoting
 
     def join_path(self, template: str, parent: str) -> str:
         if "/" not in template and "/" in parent:
@@ -293,7 +315,7 @@ class Renderer:
                 raise TemplateError(exc.message or "syntax error", path=exc.filename or filename,
                                     line=exc.lineno) from None
             self._loader.compiled[name] = (code, uptodate)
-            unknown = jinja_meta.find_undeclared_variables(ast) - allowed
+            unknown = _COMPILING.reads - allowed
             if unknown:
                 var = sorted(unknown)[0]
                 line = next((n.lineno for n in ast.find_all(nodes.Name) if n.name == var), None)
