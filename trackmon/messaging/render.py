@@ -15,6 +15,11 @@ noun of the language's `locale.toml` by its CLDR plural rule), `paragraphs` (tex
 `Renderer.validate()` runs at start-up: every language complete (`Catalog.check`), every
 template must parse, use only known context variables, and render with sample data;
 otherwise `TemplateError` names the file and line.
+
+Each template is read, parsed and compiled once per process (by `validate`; no reload check
+on later renders), and which file serves a (kind, part, language) is looked up once.
+`render()` makes the whole message (subject, text, HTML) when it is sent; `render_text()`
+only its text, which is what the planner compares with the order's previous message.
 """
 
 from __future__ import annotations
