@@ -191,7 +191,8 @@ def test_late_only_once_the_buyers_date_has_passed(engine: Engine) -> None:
 
 def test_planning_renders_only_the_text_it_compares(engine: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
     """Subject and HTML are rendered when a message is sent (from its stored context), never
-    while planning: the planner and the previous message's text use `render_text` alone."""
+    while planning: the planner renders the text alone (`render_text`), and only of messages
+    it compares (the previous message's word for word)."""
     from trackmon.messaging.render import Renderer, load_renderer
 
     settings = make_settings(max_per_day=5)
@@ -215,5 +216,23 @@ def test_planning_renders_only_the_text_it_compares(engine: Engine, monkeypatch:
     assert plan(engine, order, now, settings) == 2
     update_shipment(engine, order, arrived_destination_at=now)
     assert plan(engine, order, now + timedelta(hours=1), settings) == 1
-    # the two planned messages, then the stored previous one and the new one
-    assert texts == ["shipped", "on_its_way", "on_its_way", "on_its_way"]
+    # only texts compared: the update, then the shipped message before it (nothing came before
+    # that one); next time the new update, then the stored one it is compared with
+    assert texts == ["on_its_way", "shipped", "on_its_way", "on_its_way"]
+
+
+def test_a_weekly_checkin_that_says_nothing_new_is_not_sent(engine: Engine) -> None:
+    """The rule the text comparison serves: a message whose text is the previous one word for
+    word is stored as superseded (here a week on, the failed delivery is all there is to say)."""
+    settings = make_settings(max_per_day=5)
+    order = seed_order(engine, created=T0)
+    update_shipment(engine, order, status="delivery_failed", status_changed_at=T0 + timedelta(days=2))
+    plan(engine, order, T0 + timedelta(days=7, hours=8), settings)
+    plan(engine, order, T0 + timedelta(days=14, hours=8), settings)
+    plan(engine, order, T0 + timedelta(days=21, hours=8), settings)
+    assert [(m.kind, m.state, m.last_error) for m in messages(engine, order)] == [
+        ("shipped", "queued", None),
+        ("weekly_checkin", "superseded", "the order had a message less than 4 days ago"),  # never rendered
+        ("weekly_checkin", "queued", None),
+        ("weekly_checkin", "superseded", "identical to the previous message"),
+    ]
