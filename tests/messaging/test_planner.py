@@ -187,3 +187,52 @@ def test_late_only_once_the_buyers_date_has_passed(engine: Engine) -> None:
     late = next(m for m in messages(engine, order) if m.kind == "late")
     assert late.context["overdue"] and late.context["promised_date"] == "2026-12-02"
     assert late.context["expected_to"] > "2026-12-03"
+
+
+def test_planning_renders_only_the_text_it_compares(engine: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Subject and HTML are rendered when a message is sent (from its stored context), never
+    while planning: the planner renders the text alone (`render_text`), and only of messages
+    it compares (the previous message's word for word)."""
+    from trackmon.messaging.render import Renderer, load_renderer
+
+    settings = make_settings(max_per_day=5)
+    load_renderer(settings)  # validated (sample renders of every part) before the check
+    texts: list[str] = []
+    text_only = Renderer.render_text
+
+    def counted(self: Renderer, kind: str, language: str | None, context: dict[str, object]) -> str:
+        texts.append(kind)
+        return text_only(self, kind, language, context)
+
+    def no_full_render(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the planner rendered a whole message (subject and HTML)")
+
+    monkeypatch.setattr(Renderer, "render", no_full_render)
+    monkeypatch.setattr(Renderer, "render_text", counted)
+    order = seed_order(engine, created=T0)
+    now = T0 + timedelta(days=6)
+    update_shipment(engine, order, status="in_transit", first_movement_at=T0 + timedelta(days=1),
+                    departed_origin_at=T0 + timedelta(days=3))
+    assert plan(engine, order, now, settings) == 2
+    update_shipment(engine, order, arrived_destination_at=now)
+    assert plan(engine, order, now + timedelta(hours=1), settings) == 1
+    # only texts compared: the update, then the shipped message before it (nothing came before
+    # that one); next time the new update, then the stored one it is compared with
+    assert texts == ["on_its_way", "shipped", "on_its_way", "on_its_way"]
+
+
+def test_a_weekly_checkin_that_says_nothing_new_is_not_sent(engine: Engine) -> None:
+    """The rule the text comparison serves: a message whose text is the previous one word for
+    word is stored as superseded (here a week on, the failed delivery is all there is to say)."""
+    settings = make_settings(max_per_day=5)
+    order = seed_order(engine, created=T0)
+    update_shipment(engine, order, status="delivery_failed", status_changed_at=T0 + timedelta(days=2))
+    plan(engine, order, T0 + timedelta(days=7, hours=8), settings)
+    plan(engine, order, T0 + timedelta(days=14, hours=8), settings)
+    plan(engine, order, T0 + timedelta(days=21, hours=8), settings)
+    assert [(m.kind, m.state, m.last_error) for m in messages(engine, order)] == [
+        ("shipped", "queued", None),
+        ("weekly_checkin", "superseded", "the order had a message less than 4 days ago"),  # never rendered
+        ("weekly_checkin", "queued", None),
+        ("weekly_checkin", "superseded", "identical to the previous message"),
+    ]

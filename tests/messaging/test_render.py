@@ -140,3 +140,50 @@ def test_tracking_link_speaks_the_buyers_language():
     assert tracking_link(settings, "RB123456785CN", "ru") == "https://t.17track.net/ru#nums=RB123456785CN"
     assert tracking_link(settings, "RB123456785CN", "pt-BR") == "https://t.17track.net/pt#nums=RB123456785CN"
     assert tracking_link(settings, "RB123456785CN", None) == "https://t.17track.net/en#nums=RB123456785CN"
+
+
+def test_render_text_is_the_text_of_render() -> None:
+    for kind in ALL_KINDS:
+        for language in [*BUILTIN.languages(), "pt-BR", "xx", None]:
+            for ctx in sample_contexts(kind):
+                assert BUILTIN.render_text(kind, language, ctx) == BUILTIN.render(kind, language, ctx).text
+
+
+def test_validated_templates_are_not_read_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Templates are read, parsed and compiled once per process (at validation); a render
+    neither reads a file nor looks one up on disk."""
+    from jinja2 import FileSystemLoader
+
+    (tmp_path / "ru").mkdir()
+    (tmp_path / "ru" / "shipped.subject.j2").write_text("Заказ {{ order_id }} уже в пути к вам\n")
+    renderer = Renderer(tmp_path)
+    renderer.validate(CONTEXT_KEYS, sample_contexts)
+
+    def no_disk(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a template was read from disk after validation")
+
+    monkeypatch.setattr(FileSystemLoader, "get_source", no_disk)
+    out = renderer.render("shipped", "ru", sample_contexts("shipped")[0])
+    assert out.subject == "Заказ 8123456789 уже в пути к вам" and "Хорошая новость" in out.text
+    assert renderer.render_text("lost", "de", sample_contexts("lost")[0]).startswith("Hallo")
+
+
+def test_names_noted_while_compiling_are_jinjas_undeclared_variables() -> None:
+    """Validation checks the names a template reads as it compiles it (one pass); they are
+    the names `jinja2.meta.find_undeclared_variables` finds, and the code is Jinja's own."""
+    from jinja2 import meta
+    from jinja2.compiler import CodeGenerator
+
+    from trackmon.messaging import render as render_module
+
+    renderer = Renderer()
+    env = renderer.env
+    for name in renderer.template_names():
+        source, filename, _ = renderer._loader.get_source(env, name)
+        code = env.compile(env.parse(source, name, filename), name, filename, raw=True)
+        assert render_module._COMPILING.reads == meta.find_undeclared_variables(env.parse(source, name, filename))
+        env.code_generator_class = CodeGenerator  # type: ignore[misc]
+        try:
+            assert code == env.compile(source, name, filename, raw=True)
+        finally:
+            del env.code_generator_class

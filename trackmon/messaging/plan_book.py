@@ -48,8 +48,8 @@ class Previous:
     """The order's latest message: when it was queued and what it said."""
 
     at: datetime
-    text: str | None = None                              # None: not rendered yet
-    source: tuple[str, str, dict[str, Any]] | None = None  # kind, language, context
+    text: str | None = None                              # None: not rendered (yet, or it failed)
+    source: tuple[str, str, dict[str, Any]] | None = None  # kind, language, context: to render
 
 
 @dataclass(slots=True)
@@ -98,15 +98,15 @@ class PlanBook:
             for pk, kind, state, due, sent_at, recipient in rows:
                 self.slots[recipient].append(Slot(pk, kind, state, sent_at if state == "sent" and sent_at else due))
 
-    def previous_of(self, order_pk: int) -> Previous | None:
-        prev = self.previous.get(order_pk)
-        if prev is not None and prev.text is None and prev.source is not None:
+    def text_of(self, prev: Previous) -> str | None:
+        """What the previous message said (its text, rendered the first time it is asked for)."""
+        if prev.text is None and prev.source is not None:
             kind, language, context = prev.source
             try:
-                prev.text = self.renderer.render(kind, language, context).text
+                prev.text = self.renderer.render_text(kind, language, context)
             except TemplateError:  # a message of an older release: compare nothing, lose nothing
                 prev.text = ""
-        return prev
+        return prev.text
 
     def supersede(self, slot: Slot, why: str) -> None:
         """A queued routine message gives way (in the book if planned here, else in the database)."""

@@ -32,6 +32,7 @@ from trackmon.messaging.kinds import (
 )
 from trackmon.messaging.pickup import Hold, hold
 from trackmon.messaging.plan_book import PlanBook, Previous, Slot
+from trackmon.messaging.render import Renderer
 from trackmon.messaging.states import ACTIVE_STATES
 from trackmon.messaging.window import (
     buyer_zone,
@@ -230,6 +231,16 @@ def plan_for_order(session: Session, order_pk: int, now: datetime, settings: Set
     return book.write().get(order_pk, 0)
 
 
+def _text(renderer: Renderer, order_pk: int, kind: str, language: str, context: dict[str, Any]) -> str | None:
+    """The message's text as the buyer would read it; None when its template fails (the message
+    is queued all the same: the send step fails it with the reason)."""
+    try:
+        return renderer.render_text(kind, language, context)
+    except TemplateError as exc:
+        log.warning("message.render_failed", order_pk=order_pk, kind=kind, error=str(exc)[:200])
+        return None
+
+
 def plan_order(book: PlanBook, order: Order, shipments: list[Shipment], alerts: list[Alert],
                events_of: Mapping[int, Sequence[Any]] | None = None) -> None:
     """Plan `order`'s messages into `book` (written by `book.write()`), from the order, its
@@ -258,15 +269,12 @@ def plan_order(book: PlanBook, order: Order, shipments: list[Shipment], alerts: 
         found = [replace(c, due=min(c.due, now)) if c.kind == "shipped" else c for c in found]
     ranked = sorted(found, key=lambda c: (c.kind != "shipped", -priority_of(c.kind), c.due))
     mine = book.slots[recipient]
-    previous: Previous | None = None
-    looked = False
+    previous = book.previous.get(order_pk)
     after = now
     for cand in ranked:
         key = f"{order_pk}:{cand.kind}:{cand.cause}"
         if key in existing or cand.kind not in enabled or cand.due > now:
             continue
-        if not looked:
-            previous, looked = book.previous_of(order_pk), True
         when, state = schedule(book, cand.kind, after, zone, settings, mine)
         note = "superseded by an exception message due the same day or beyond the weekly cap"
         if cand.kind == "weekly_checkin" and previous is not None and now - previous.at < CHECKIN_QUIET:
@@ -277,13 +285,14 @@ def plan_order(book: PlanBook, order: Order, shipments: list[Shipment], alerts: 
                                 events_of=events_of)
         if cand.kind == "late" and not context["overdue"]:
             continue  # the buyer's own window has not passed yet: looked at again next time
-        try:
-            text: str | None = renderer.render(cand.kind, language, context).text
-        except TemplateError as exc:  # queued all the same: the send step fails it with this reason
-            log.warning("message.render_failed", order_pk=order_pk, kind=cand.kind, error=str(exc)[:200])
-            text = None
-        if state == "queued" and previous is not None and text is not None and text == previous.text:
-            state, note = "superseded", "identical to the previous message"
+        # Only a text compared is rendered (the text part alone): a message stored as superseded,
+        # or one with nothing before it, is rendered when it is sent or compared with a later one.
+        text: str | None = None
+        source: tuple[str, str, dict[str, Any]] | None = (cand.kind, language, context)
+        if state == "queued" and previous is not None:
+            text, source = _text(renderer, order_pk, cand.kind, language, context), None
+            if text is not None and text == book.text_of(previous):
+                state, note = "superseded", "identical to the previous message"
         book.add({
             "idempotency_key": key, "order_pk": order_pk, "shipment_id": cand.shipment_id,
             "alert_id": cand.alert.id if cand.alert else None, "kind": cand.kind, "cause": cand.cause,
@@ -293,7 +302,7 @@ def plan_order(book: PlanBook, order: Order, shipments: list[Shipment], alerts: 
             "last_error": note if state == "superseded" else None,
         })
         if state == "queued":
-            previous = book.previous[order_pk] = Previous(now, text)
+            previous = book.previous[order_pk] = Previous(now, text, source)
             if cand.kind in _ENDS_ROUTINE:  # nothing routine may follow "lost" or "returning"
                 book.drop_routine(order_pk, SUPERSEDABLE_KINDS,
                                   f"superseded by {cand.kind}: no routine message after it")

@@ -15,28 +15,37 @@ noun of the language's `locale.toml` by its CLDR plural rule), `paragraphs` (tex
 `Renderer.validate()` runs at start-up: every language complete (`Catalog.check`), every
 template must parse, use only known context variables, and render with sample data;
 otherwise `TemplateError` names the file and line.
+
+Each template is read, parsed and compiled once per process (by `validate`; no reload check
+on later renders), and which file serves a (kind, part, language) is looked up once.
+`render()` makes the whole message (subject, text, HTML) when it is sent; `render_text()`
+only its text, which is what the planner compares with the order's previous message.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, MutableMapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from types import TracebackType
+from types import CodeType, TracebackType
 from typing import Any
 
 from jinja2 import (
+    BaseLoader,
     ChoiceLoader,
+    Environment,
     FileSystemLoader,
     StrictUndefined,
+    Template,
     TemplateNotFound,
     TemplateSyntaxError,
     nodes,
     pass_context,
 )
-from jinja2 import meta as jinja_meta
+from jinja2.compiler import CodeGenerator, Frame
 from jinja2.runtime import Context
 from markupsafe import Markup, escape
 
@@ -50,15 +59,54 @@ FALLBACK_LANGUAGE = REFERENCE
 LAYOUT = "layout.html.j2"
 PARTS = ("subject", "txt", "html")
 _URL = re.compile(r"https?://[^\s<>\"']+")
+_BLANK_RUN = re.compile(r"\n{3,}")
 
 
 def builtin_dir() -> Path:
     return MESSAGES_DIR
 
 
+class _ParsedOnceLoader(ChoiceLoader):
+    """The search path (override folder first); a template that `Renderer.validate` already
+    parsed and compiled is taken from it, not read and parsed a second time."""
+
+    def __init__(self, loaders: list[BaseLoader]) -> None:
+        super().__init__(loaders)
+        self.compiled: dict[str, tuple[CodeType, Callable[[], bool] | None]] = {}
+
+    def load(self, environment: Environment, name: str,
+             globals: MutableMapping[str, Any] | None = None) -> Template:
+        ready = self.compiled.pop(name, None)
+        if ready is None:
+            return super().load(environment, name, globals)
+        code, uptodate = ready  # what BaseLoader.load makes of the same source
+        return environment.template_class.from_code(environment, code, globals or {}, uptodate)
+
+
+_COMPILING = threading.local()  # the names read by the template this thread compiled last
+
+
+class _ReadsNoting(CodeGenerator):
+    """Jinja's code generator (the same code), noting while it compiles the names a template
+    reads from its context: what `jinja2.meta.find_undeclared_variables` finds in a second pass."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.reads: set[str] = set()
+        _COMPILING.reads = self.reads
+
+    def enter_frame(self, frame: Frame) -> None:
+        super().enter_frame(frame)
+        for action, param in frame.symbols.loads.values():
+            if action == "resolve" and param not in self.environment.globals:
+                self.reads.add(param)
+
+
 class _LanguageEnvironment(BoundedEnvironment):
     """Resolves a bare name a language's template imports (`_parts.j2`) in that language's
     folder: `it/shipped.txt.j2` importing `_parts.j2` gets `it/_parts.j2`."""
+
+    code_generator_class = _ReadsNoting
 
     def join_path(self, template: str, parent: str) -> str:
         if "/" not in template and "/" in parent:
@@ -68,7 +116,16 @@ class _LanguageEnvironment(BoundedEnvironment):
 
 @pass_context
 def _date_filter(ctx: Context, value: Any) -> str:
-    return format_date(value, str(ctx.get("language", FALLBACK_LANGUAGE)))
+    language = str(ctx.get("language", FALLBACK_LANGUAGE))
+    if isinstance(value, str):  # context dates are ISO strings: a few hundred distinct ones
+        return _formatted_date(value, language)
+    return format_date(value, language)
+
+
+@lru_cache(maxsize=4096)
+def _formatted_date(value: str, language: str) -> str:
+    """`format_date` of an ISO date string (CLDR formatting is pure: kept per process)."""
+    return format_date(value, language)
 
 
 def paragraphs(text: str) -> Markup:
@@ -117,18 +174,23 @@ class Renderer:
         roots = [str(self.override_dir)] if self.override_dir else []
         roots.append(str(self.catalog.root))
         self._loaders = [FileSystemLoader(r, encoding="utf-8") for r in roots]
+        self._loader = _ParsedOnceLoader(list(self._loaders))
         self.env = _LanguageEnvironment(
-            loader=ChoiceLoader(self._loaders),
+            loader=self._loader,
             undefined=StrictUndefined,
             autoescape=lambda name: bool(name and name.endswith(".html.j2")),
             keep_trailing_newline=False,
             trim_blocks=True,
             lstrip_blocks=True,
+            auto_reload=False,  # compiled once per process: no stat of the file on every render
+            cache_size=-1,      # every template stays compiled (a few hundred files at most)
         )
         self.env.filters["date"] = _date_filter
         self.env.filters["paragraphs"] = paragraphs
         self.env.filters["plural"] = self._plural_filter
         self._names: list[str] | None = None
+        self._name_set: frozenset[str] | None = None
+        self._picked: dict[tuple[str, str, str], str | None] = {}
 
     # -- discovery -------------------------------------------------------------------------
     def template_names(self) -> list[str]:
@@ -172,6 +234,13 @@ class Renderer:
 
     # -- rendering -------------------------------------------------------------------------
     def _pick(self, kind: str, part: str, language: str) -> str | None:
+        """The template of a part (`<language>/…`, else English), looked up once per process."""
+        key = (kind, part, language)
+        if key not in self._picked:
+            self._picked[key] = self._find(kind, part, language)
+        return self._picked[key]
+
+    def _find(self, kind: str, part: str, language: str) -> str | None:
         for lang in dict.fromkeys((language, FALLBACK_LANGUAGE)):
             name = f"{lang}/{kind}.{part}.j2"
             try:
@@ -185,7 +254,9 @@ class Renderer:
         """The HTML frame: the language's own `<lang>/layout.html.j2` (a right-to-left script
         needs `dir="rtl"`) when it has one, else the shared `layout.html.j2`."""
         own = f"{language}/{LAYOUT}"
-        return own if own in self.template_names() else LAYOUT
+        if self._name_set is None:
+            self._name_set = frozenset(self.template_names())
+        return own if own in self._name_set else LAYOUT
 
     def _render_one(self, name: str, context: dict[str, Any]) -> str:
         try:
@@ -197,17 +268,30 @@ class Renderer:
             path, line = _template_line(exc.__traceback__, self.source_of(name))
             raise TemplateError(f"{type(exc).__name__}: {exc}", path=path, line=line) from None
 
-    def render(self, kind: str, language: str | None, context: dict[str, Any]) -> Rendered:
+    def _names_of(self, kind: str, language: str | None) -> tuple[str, dict[str, str], str, str]:
+        """(language used, template context, subject template, text template) of a message."""
         lang = self.resolve_language(language)
-        ctx = {**context, "language": lang, "kind": kind}
         subject_name = self._pick(kind, "subject", lang)
         text_name = self._pick(kind, "txt", lang)
         if subject_name is None or text_name is None:
             raise TemplateError(f"no template for message kind '{kind}' "
                                 f"(looked for {lang}/{kind}.subject.j2 and {lang}/{kind}.txt.j2)")
+        return lang, {"language": lang, "kind": kind}, subject_name, text_name
+
+    def _text(self, name: str, ctx: dict[str, Any]) -> str:
+        return _BLANK_RUN.sub("\n\n", self._render_one(name, ctx).strip() + "\n")
+
+    def render_text(self, kind: str, language: str | None, context: dict[str, Any]) -> str:
+        """The plain-text part of `render(kind, language, context)` alone (what the planner
+        compares with the previous message); the same text, without the subject and HTML."""
+        _, extra, _, text_name = self._names_of(kind, language)
+        return self._text(text_name, {**context, **extra})
+
+    def render(self, kind: str, language: str | None, context: dict[str, Any]) -> Rendered:
+        lang, extra, subject_name, text_name = self._names_of(kind, language)
+        ctx = {**context, **extra}
         subject = " ".join(self._render_one(subject_name, ctx).split())  # one line, no CR/LF
-        text = self._render_one(text_name, ctx).strip() + "\n"
-        text = re.sub(r"\n{3,}", "\n\n", text)
+        text = self._text(text_name, ctx)
         html_name = self._pick(kind, "html", lang) or self._layout(lang)
         html = self._render_one(html_name, {**ctx, "subject": subject, "body": text})
         return Rendered(subject=subject, text=text, html=html, language=lang)
@@ -228,12 +312,15 @@ class Renderer:
         allowed = known_variables | {"language", "kind", "subject", "body"} | set(self.env.globals)
         names = self.template_names()
         for name in names:
-            source, filename, _ = self.env.loader.get_source(self.env, name)  # type: ignore[union-attr]
+            source, filename, uptodate = self._loader.get_source(self.env, name)
             try:
                 ast = self.env.parse(source, name, filename)
+                code = self.env.compile(ast, name, filename)  # kept: the first render needs no parse
             except TemplateSyntaxError as exc:
-                raise TemplateError(exc.message or "syntax error", path=filename, line=exc.lineno) from None
-            unknown = jinja_meta.find_undeclared_variables(ast) - allowed
+                raise TemplateError(exc.message or "syntax error", path=exc.filename or filename,
+                                    line=exc.lineno) from None
+            self._loader.compiled[name] = (code, uptodate)
+            unknown = _COMPILING.reads - allowed
             if unknown:
                 var = sorted(unknown)[0]
                 line = next((n.lineno for n in ast.find_all(nodes.Name) if n.name == var), None)
