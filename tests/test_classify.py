@@ -354,3 +354,11 @@ def test_unable_to_be_delivered_is_not_a_plan() -> None:
 
     assert [c.hypothetical for c in clauses(fold("Package is not able to be delivered."))] == [False]
     assert [c.hypothetical for c in clauses(fold("Your package is going to be delivered tomorrow"))] == [True]
+
+
+def test_a_label_with_a_place_after_a_dash_is_read_by_its_segments() -> None:
+    """Tracking pages print "<place> - <label>" or "<label> - <place>"; a label rule anchored to
+    the whole text ("Not in.") still reads it, and a text decided whole is not re-read."""
+    assert classify_description("Not in. - LONDON GB").status is Status.delivery_failed
+    assert classify_description("LONDON GB - Not in.").status is Status.delivery_failed
+    assert classify_description("LONDON GB - BIRMINGHAM GB") is None

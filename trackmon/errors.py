@@ -61,8 +61,18 @@ class TransientError(Exception):
     """Mixin: the operation may succeed if tried again later."""
 
 
+#: How much of a carrier error's message is kept: it names what is wrong, and the carrier's
+#: own values in it (a 50,000-character "tracking number") must not flood logs or `last_error`.
+CARRIER_MESSAGE_MAX = 300
+
+
+def _cut(message: str) -> str:
+    return message if len(message) <= CARRIER_MESSAGE_MAX else message[:CARRIER_MESSAGE_MAX - 1] + "…"
+
+
 class CarrierError(TrackmonError):
     def __init__(self, carrier: str, message: str, *, status_code: int | None = None) -> None:
+        message = _cut(message)
         super().__init__(f"{carrier}: {message}")
         self.carrier = carrier
         self.message = message

@@ -323,3 +323,12 @@ def test_times_are_checked_for_range_before_conversion() -> None:
         with pytest.raises(ValueError, match=r"outside the years|out of range"):
             parse_ts(stamp)
     assert parse_ts("2026-11-18T09:41:00+03:00") == datetime(2026, 11, 18, 6, 41, tzinfo=UTC)
+
+
+def test_a_carrier_value_of_any_length_is_cut_in_the_error_that_names_it() -> None:
+    """Found by the mutation test above: FedEx named a 50,000-character "tracking number" in full."""
+    from trackmon.errors import CARRIER_MESSAGE_MAX, CarrierResponseError
+
+    exc = CarrierResponseError("fedex", f"a trackResult of {'x' * 50_000} is not an object")
+    assert len(exc.message) == CARRIER_MESSAGE_MAX and exc.message.endswith("…")
+    assert str(exc).startswith("fedex: a trackResult of xxx")

@@ -4,6 +4,7 @@ its guards allow, among the tables of the languages the text is written in. Pure
 from __future__ import annotations
 
 import functools
+import re
 
 import ahocorasick
 
@@ -72,8 +73,24 @@ def _allowed(rule: Rule, clause: Clause) -> bool:
     return not ((clause.negated and "n" in rule.guard) or (clause.hypothetical and "h" in rule.guard))
 
 
+_SEGMENT = re.compile(r"\s[-–—]\s")
+
+
 def decide(text: str) -> tuple[Rule, str] | None:
-    """The deciding rule and the phrase it matched, or None (empty, unknown language, no rule)."""
+    """The deciding rule and the phrase it matched, or None (empty, unknown language, no rule).
+
+    A label with a place or code added after " - " ("Not in. - LONDON GB") that no rule reads
+    whole is read a segment at a time, first segment first.
+    """
+    found = _decide(text)
+    if found is None and _SEGMENT.search(text):
+        for segment in _SEGMENT.split(text):
+            if segment.strip() and (found := _decide(segment)) is not None:
+                return found
+    return found
+
+
+def _decide(text: str) -> tuple[Rule, str] | None:
     folded = fold(text)
     if not folded:
         return None
