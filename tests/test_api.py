@@ -198,3 +198,20 @@ def test_alert_listing_carries_the_shared_flags(engine, now) -> None:
     assert [i["new"] for i in items] == [False] * 4
     other = client.get("/alerts", params={"store": "other"}, headers=AUTH).json()["items"]
     assert [i["new"] for i in other] == [True]  # opened a day ago, to the minute
+
+
+def test_an_orders_open_alerts_carry_the_listings_flags(engine, now) -> None:
+    """GET /orders/... lists its open alerts in the one listing's shape; at risk is asked of that order."""
+    client = make_client(engine, now)
+    client.post("/orders", json=ORDER, headers=AUTH)
+    with Session(engine) as s:
+        order = s.exec(select(Order)).one()
+        shipment = s.exec(select(Shipment)).first()
+        s.add(Alert(dedupe_key=f"{order.id}:{shipment.id}:stalled:c", order_pk=order.id, shipment_id=shipment.id,
+                    kind="stalled", cause="c", reason="no scan for 9 days", opened_at=now - timedelta(days=8),
+                    last_seen_at=now))
+        s.commit()
+    [alert] = client.get("/orders/default/A-1", headers=AUTH).json()["open_alerts"]
+    assert (alert["kind"], alert["at_risk"], alert["order_id"]) == ("stalled", True, "A-1")  # open 8 days ≥ 7
+    [listed] = client.get("/alerts", headers=AUTH).json()["items"]
+    assert set(listed) == set(alert)

@@ -81,7 +81,8 @@ def alert_item(alert: Alert, order: Order, shipment: Shipment | None, *, now: da
 
 
 def _flags(session: Session, flt: AlertFilter, now: datetime, settings: Settings | None) -> _Flags:
-    return _Flags(at_risk_orders(session, flt.store, now, settings), new_since(session, now))
+    # one order's listing (an order's open_alerts, read on every upsert) asks about that order only
+    return _Flags(at_risk_orders(session, flt.store, now, settings, order_pk=flt.order_pk), new_since(session, now))
 
 
 def alert_page(session: Session, flt: AlertFilter, *, now: datetime, settings: Settings | None = None,

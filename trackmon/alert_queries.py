@@ -114,13 +114,16 @@ def new_cutoff(since_by_store: dict[str, datetime], store: str, now: datetime) -
     return since_by_store.get(store) or now - NEW_DEFAULT
 
 
-def at_risk_orders(session: Session, store: str | None, now: datetime, settings: Settings | None = None) -> set[int]:
+def at_risk_orders(session: Session, store: str | None, now: datetime, settings: Settings | None = None, *,
+                   order_pk: int | None = None) -> set[int]:
     """Primary keys of the orders at risk of a dispute (rule in the module docstring);
-    `store=None`: every store."""
+    `store=None`: every store; `order_pk`: only whether that one order is."""
     settings = settings or Settings()
     stmt = select(Alert.id, Alert).join(Order, col(Order.id) == col(Alert.order_pk)).where(open_clause())
     if store is not None:
         stmt = stmt.where(Order.store == store)
+    if order_pk is not None:
+        stmt = stmt.where(Alert.order_pk == order_pk)
     risky: set[int] = set()
     silent_candidates: set[int] = set()
     for _id, alert in paged(session, stmt, col(Alert.id)):
