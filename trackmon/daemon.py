@@ -41,7 +41,7 @@ DEFAULT_SHUTDOWN_GRACE_SECONDS = 20.0
 
 def release_leases(engine: Engine, owner: str) -> int:
     """Free every shipment lease held by `owner` (their work is simply due again)."""
-    return release_owned(engine, [(Shipment, {}, ())], owner)
+    return release_owned(engine, Shipment, owner)
 
 
 class _Server(uvicorn.Server):

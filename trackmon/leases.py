@@ -14,7 +14,7 @@ being built). Each such table has the same two columns, `lease_owner` and `lease
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
@@ -54,16 +54,12 @@ def renew(session: Session, model: Any, ids: Sequence[int], owner: str, until: d
     return int(result.rowcount or 0)
 
 
-def release_owned(engine: Engine, models: Iterable[tuple[Any, dict[str, Any], tuple[Any, ...]]], owner: str) -> int:
-    """Give back every lease `owner` holds, per (model, extra values, extra conditions); for a
-    clean shutdown. Returns how many rows were released."""
-    released = 0
+def release_owned(engine: Engine, model: Any, owner: str) -> int:
+    """Give back every lease `owner` holds on `model`'s rows (a clean shutdown: their work is
+    simply due again); returns how many rows were released."""
     with Session(engine) as session, session.begin():
-        for model, values, where in models:
-            result = session.execute(update(model).where(held_by(model, owner), *where)
-                                     .values(**RELEASED, **values))
-            released += int(result.rowcount or 0)
-    return released
+        result = session.execute(update(model).where(held_by(model, owner)).values(**RELEASED))
+        return int(result.rowcount or 0)
 
 
 __all__ = ["RELEASED", "expired", "free", "held_by", "release_owned", "renew", "taken"]
