@@ -70,7 +70,8 @@ RULES = table("es", [
                        r"(?:nuevo|segundo) reparto", r"datos del envio han sido modificados", r"en oficina de cambio",
                        r"(?:para|programad[oa] (?:para|a)) (?:un )?nuevo intento"], (r"en proceso de entrega",), ""),
     # a locker that could not take the parcel (full, broken): an exception, before any locker rule of any language
-    (F.pickup_problem, [r"(?:incidencia|problema|averia) (?:en|con) (?:el )?(?:locker|casillero|citypaq)", r"(?:locker|casillero|citypaq) (?:llen|averiad|fuera de servicio)"]),
+    (F.pickup_problem, [r"(?:incidencia|problema|averia) (?:en|con) (?:el )?(?:locker|casillero|citypaq|taquilla)",
+                        r"(?:locker|casillero|citypaq|taquilla) (?:llen[oa]|averiad|fuera de servicio)"]),
     # a parcel waiting in a locker
     (F.locker, [r"citypaq", r"casillero", r"armario inteligente", r"\blockers?\b", r"taquilla", r"buzon inteligente"],
      (r"incidencia|llen[oa]|no cabe|averi|fuera de servicio|retirad|recogido por|entregado a|devol|caducad",)),
@@ -148,7 +149,6 @@ RULES = table("es", [
                    r"almacenado temporalmente", r"accidente", r"averia", r"huelga", r"mal tiempo", r"clima adverso", r"climatolog", r"meteorolog",
                    r"fuerza mayor", r"imposible devolver", r"\bnovedad\b", r"excepcion", r"indemniz",
                    r"telemercadeo", r"confirmacion telefonica", r"no (?:llego|ha llegado|se recibio) (?:el )?(?:envio|paquete|bulto)\b", r"fisico faltante", r"reclamacion", r"obstruccion", r"orden publico",
-                   r"(?:locker|citypaq|casillero|taquilla) (?:llen[oa]|averiad|fuera de servicio)",
                    r"\bfiesta\b", r"\bfestivo\b", r"\bretener\b", r"\bfaltan? en (?:origen|destino)", r"duplicad",
                    r"anomalia", r"\bproblemas?\b", r"faltante", r"sobrante", r"\bfaltan? (?:de )?mercancia", r"\bsobran? bultos?", r"sin bultos",
                    r"mal canalizad", r"\bsobra\b", r"mal (?:embalad|etiquetad)", r"embalaje (?:defectuoso|incorrecto|insuficiente)",
