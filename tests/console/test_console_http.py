@@ -76,15 +76,20 @@ def test_a_forged_or_expired_session_is_refused(engine: Engine, now: datetime) -
     assert client.get("/", follow_redirects=False).status_code == 303
 
 
-def test_every_form_needs_the_csrf_token(engine: Engine, now: datetime) -> None:
-    settings = _settings()
+def _late_order_alert(engine: Engine, now: datetime, settings) -> int:
+    """An order without email whose promised date passed 3 days ago: its open `late` alert's id."""
     pk = add_order_without_email(engine, now, settings)
     with Session(engine) as session:
         alert = Alert(dedupe_key=f"{pk}:-:late:", order_pk=pk, kind="late", reason="Promised date passed",
                       opened_at=now - timedelta(days=3), last_seen_at=now)
         session.add(alert)
         session.commit()
-        alert_id = alert.id
+        return alert.id or 0
+
+
+def test_every_form_needs_the_csrf_token(engine: Engine, now: datetime) -> None:
+    settings = _settings()
+    alert_id = _late_order_alert(engine, now, settings)
     client = _client(engine, settings, now)
     _sign_in(client)
     assert client.post(f"/console/alerts/{alert_id}/resolve", data={}).status_code == 403
@@ -102,13 +107,7 @@ def test_every_form_needs_the_csrf_token(engine: Engine, now: datetime) -> None:
 
 def test_snooze_hides_an_alert_until_the_date_and_actions_are_recorded(engine: Engine, now: datetime) -> None:
     settings = _settings()
-    pk = add_order_without_email(engine, now, settings)
-    with Session(engine) as session:
-        alert = Alert(dedupe_key=f"{pk}:-:late:", order_pk=pk, kind="late", reason="Promised date passed",
-                      opened_at=now - timedelta(days=3), last_seen_at=now)
-        session.add(alert)
-        session.commit()
-        alert_id = alert.id
+    alert_id = _late_order_alert(engine, now, settings)
     client = _client(engine, settings, now)
     _sign_in(client)
     assert f'id="alert-{alert_id}"' in client.get("/").text
