@@ -16,7 +16,7 @@ import asyncio
 import json
 from abc import ABC, abstractmethod
 from collections.abc import Awaitable, Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Any, ClassVar, TypeVar
 
@@ -34,6 +34,7 @@ from trackmon.domain import (
     SubStatus,
     TrackingEvent,
     TrackingSnapshot,
+    Unchanged,
 )
 from trackmon.errors import CarrierResponseError
 from trackmon.ratelimit import RateLimiter
@@ -58,6 +59,7 @@ class TrackRequest:
 
     number: str
     carrier_hint: str | None = None
+    known_digest: str | None = None  # digest of the answer stored last (`carriers.answer_parts`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +69,10 @@ class RawResponse:
     requested: tuple[str, ...]
     parts: Mapping[str, bytes]
     status_codes: Mapping[str, int] = field(default_factory=dict)
+    # each part as `fetch` already decoded it, so `parse` does not decode it again (optional)
+    decoded: Mapping[str, Any] = field(default_factory=dict, compare=False)
+    # number → digest of its answer stored last: a part with that digest is `Unchanged`
+    known: Mapping[str, str] = field(default_factory=dict, compare=False)
 
     @property
     def body(self) -> bytes:
@@ -176,7 +182,9 @@ class CarrierAdapter(ABC):
     def parse(self, raw: RawResponse) -> ParseResult:
         """Pure: bytes → snapshots and per-number problems. An answer that cannot be read as a
         whole → CarrierResponseError; one parcel that cannot be read → its `malformed` problem
-        (build each parcel's snapshot through `read_one`)."""
+        (build each parcel's snapshot through `read_one`). An adapter that digests each
+        number's part (`carriers.answer_parts`) reports a part whose digest is the one in
+        `raw.known` as `unchanged` instead of parsing it."""
 
     def read_one(self, number: str, build: Callable[[], TrackingSnapshot]) -> TrackingSnapshot | CarrierProblem:
         """One parcel of an answer: its checked snapshot, or a `malformed` problem (never raises)."""
@@ -186,18 +194,22 @@ class CarrierAdapter(ABC):
         """Fetch and parse in batches of `max_batch`; a number absent from the answer is a problem."""
         snapshots: list[TrackingSnapshot] = []
         problems: list[CarrierProblem] = []
+        unchanged: list[Unchanged] = []
         for batch in batches(requests, self.max_batch):
-            result = self.parse(await self.fetch(batch))
+            raw = await self.fetch(batch)
+            known = {r.number: r.known_digest for r in batch if r.known_digest}
+            result = self.parse(replace(raw, known=known) if known else raw)
             snapshots.extend(result.snapshots)
             problems.extend(result.problems)
+            unchanged.extend(result.unchanged)
             answered = {s.tracking_number for s in result.snapshots} | {
-                p.tracking_number for p in result.problems}
+                p.tracking_number for p in result.problems} | {u.tracking_number for u in result.unchanged}
             for req in batch:
                 if req.number not in answered:
                     problems.append(CarrierProblem(
                         tracking_number=req.number, kind="not_found",
                         message=f"{self.label} returned nothing for this number"))
-        return ParseResult(snapshots=tuple(snapshots), problems=tuple(problems))
+        return ParseResult(snapshots=tuple(snapshots), problems=tuple(problems), unchanged=tuple(unchanged))
 
     async def stop_tracking(self, numbers: Sequence[TrackRequest]) -> None:
         """Tell the provider to stop tracking (aggregators bill per tracked number)."""

@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from carriers import aftership, registry, track17
+from carriers import aftership, registry, track17, track17_envelope
 from carriers.base import CarrierAdapter
 from trackmon.errors import CarrierResponseError, ConfigError, InputError
 
@@ -79,10 +79,10 @@ async def _track17(adapter: track17.Track17, number: str, carrier: str, key: int
     old = next((item.get("carrier") for item in info.get("accepted") or []
                 if isinstance(item, dict) and item.get("number") == number), None)
     refused = _refusal(info, number)
-    if old is None and refused is not None and refused[0] == track17.NOT_REGISTERED:
+    if old is None and refused is not None and refused[0] == track17_envelope.NOT_REGISTERED:
         _, _, data = await adapter._post("register", [{"number": number, "carrier": key}])
         problem = _refusal(data, number)
-        if problem is not None and problem[0] != track17.ALREADY_REGISTERED:
+        if problem is not None and problem[0] != track17_envelope.ALREADY_REGISTERED:
             raise CarrierResponseError(adapter.name, f"register {number} as {carrier}: {problem[1]} "
                                                      f"(code {problem[0]})")
         return Correction(adapter.name, number, carrier, str(key), None, "registered")

@@ -9,14 +9,15 @@ reports register and gettrackinfo rejections per number.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from typing import Any
 
 import structlog
 
 from carriers import registry
+from carriers.answer_parts import parser_salt, part_digest
 from carriers.base import (
     CarrierAdapter,
     RawResponse,
@@ -30,11 +31,18 @@ from carriers.base import (
 from carriers.classifying import classify_description, refine
 from carriers.manifest import CarrierManifest, Webhook
 from carriers.reading import member, parse_day
-from trackmon.domain import CarrierProblem, ParseResult, Status, SubStatus, TrackingEvent, TrackingSnapshot
-from trackmon.errors import CarrierAuthError, CarrierResponseError, TransientCarrierError
+from carriers.track17_envelope import (
+    ALREADY_REGISTERED,
+    NAME,
+    bad,
+    check_envelope,
+    decode,
+    problem,
+    rejections,
+)
+from trackmon.domain import CarrierProblem, ParseResult, Status, SubStatus, TrackingEvent, TrackingSnapshot, Unchanged
 from trackmon.http import json_body, send
 
-NAME = "17track"
 log = structlog.get_logger("trackmon.carriers").bind(carrier=NAME)
 
 MANIFEST = CarrierManifest(
@@ -131,75 +139,6 @@ STAGES: Mapping[str, tuple[Status, SubStatus | None]] = {
     "Returned": (Status.returned, SubStatus.returned),  # [T17-K]
 }
 
-# Envelope / per-item error codes (help article "Error Codes and Troubleshooting").
-AUTH_CODES = frozenset({-18010001, -18010002, -18010004, -18010005})  # IP, key, disabled, unauthorized
-TRANSIENT_CODES = frozenset({-18010003})                                # internal error, retry
-ALREADY_REGISTERED = -18019901
-NOT_REGISTERED = -18019902
-CARRIER_NOT_DETECTED = -18019903
-
-
-def _bad(message: str) -> CarrierResponseError:
-    return CarrierResponseError(NAME, message)
-
-
-def decode(name: str, body: bytes) -> dict[str, Any]:
-    """JSON body of one call → its checked `data`; raises the right CarrierError."""
-    try:
-        doc = json.loads(body)
-    except (ValueError, UnicodeDecodeError):
-        snippet = body[:80].decode("utf-8", "replace").strip()
-        raise _bad(f"{name} response is not JSON (body starts {snippet!r})") from None
-    return check_envelope(name, doc)
-
-
-def check_envelope(name: str, doc: Any) -> dict[str, Any]:
-    """`{"code": 0, "data": {...}}` → data; a non-zero code raises auth/transient/response errors."""
-    if not isinstance(doc, dict) or not isinstance(doc.get("code"), int):
-        raise _bad(f"{name} response has no integer 'code' (got {type(doc).__name__} "
-                   f"with keys {sorted(doc)[:6] if isinstance(doc, dict) else '-'})")
-    code = doc["code"]
-    if code != 0:
-        data = doc.get("data") if isinstance(doc.get("data"), dict) else {}
-        errors = data.get("errors") if isinstance(data.get("errors"), list) else []
-        first = errors[0] if errors and isinstance(errors[0], dict) else {}
-        ecode = first.get("code") if isinstance(first.get("code"), int) else code
-        message = str(first.get("message") or doc.get("message") or "no message")
-        text = f"{name} refused: {message} (code {ecode})"
-        if ecode in AUTH_CODES or code in AUTH_CODES:
-            raise CarrierAuthError(NAME, text + "; check TRACKMON_17TRACK_API_KEY and the IP whitelist")
-        if ecode in TRANSIENT_CODES or code in TRANSIENT_CODES:
-            raise TransientCarrierError(NAME, text)
-        raise _bad(text)
-    data = doc.get("data")
-    if not isinstance(data, dict) or not isinstance(data.get("accepted", []), list) or not isinstance(
-            data.get("rejected", []), list):
-        raise _bad(f"{name} response has no data.accepted/data.rejected lists")
-    return data
-
-
-def _rejections(data: Mapping[str, Any]) -> list[tuple[str, int | None, str]]:
-    out = []
-    for item in data.get("rejected") or []:
-        if not isinstance(item, dict) or not item.get("number"):
-            raise _bad(f"rejected item without a number: {str(item)[:80]}")
-        err = item.get("error") if isinstance(item.get("error"), dict) else {}
-        code = err.get("code") if isinstance(err.get("code"), int) else None
-        out.append((str(item["number"]), code, str(err.get("message") or "rejected")))
-    return out
-
-
-def _problem(number: str, code: int | None, message: str) -> CarrierProblem:
-    if code == CARRIER_NOT_DETECTED:
-        kind = "invalid"
-    elif code == NOT_REGISTERED:
-        kind = "not_found"
-    else:
-        kind = "rejected"
-    return CarrierProblem(tracking_number=number, kind=kind, message=message,
-                          code=None if code is None else str(code))
-
-
 def _country(address: Any) -> str | None:
     value = address.get("country") if isinstance(address, dict) else None
     return value.upper() if isinstance(value, str) and re.fullmatch(r"[A-Za-z]{2}", value) else None
@@ -222,7 +161,7 @@ def _classify(stage: Any, sub_code: Any, text: str) -> tuple[Status, SubStatus |
 
 def _event(raw: Any, number: str) -> TrackingEvent | None:
     if not isinstance(raw, dict):
-        raise _bad(f"{number}: event is not an object")
+        raise bad(f"{number}: event is not an object")
     text = str(member(raw, "description", str, "event description") or "").strip()
     try:
         when = parse_ts(raw.get("time_utc")) or parse_ts(raw.get("time_iso"))
@@ -259,11 +198,11 @@ def _slug(text: str) -> str:
 def parse_track_info(item: dict[str, Any]) -> TrackingSnapshot:
     """One accepted gettrackinfo item (or a webhook's `data`) → a snapshot. Pure."""
     if not isinstance(item, dict) or not isinstance(item.get("number"), str) or not item["number"]:
-        raise _bad(f"track item without a number: {str(item)[:80]}")
+        raise bad(f"track item without a number: {str(item)[:80]}")
     number = item["number"]
     info = item.get("track_info")
     if not isinstance(info, dict):
-        raise _bad(f"{number}: track_info is missing or not an object")
+        raise bad(f"{number}: track_info is missing or not an object")
     latest = member(info, "latest_status", dict, "track_info.latest_status") or {}
     main, sub = latest.get("status"), latest.get("sub_status")
     status, sub_status = _map_status(main, sub, number)
@@ -271,7 +210,7 @@ def parse_track_info(item: dict[str, Any]) -> TrackingSnapshot:
     tracking = member(info, "tracking", dict, "track_info.tracking") or {}
     providers = member(tracking, "providers", list, "track_info.tracking.providers") or []
     if not all(isinstance(p, dict) for p in providers):
-        raise _bad("a provider in track_info.tracking.providers is not an object")
+        raise bad("a provider in track_info.tracking.providers is not an object")
     events: list[TrackingEvent] = []
     for provider in providers:
         for raw in member(provider, "events", list, "a provider's events") or []:
@@ -344,30 +283,34 @@ class Track17(CarrierAdapter):
             raise ValueError(f"17TRACK takes at most {self.max_batch} numbers per call, got {len(requests)}")
         parts: dict[str, bytes] = {}
         codes: dict[str, int] = {}
+        decoded: dict[str, dict[str, Any]] = {}
         body, code, data = await self._post("register", self._items(requests))
-        parts["register"], codes["register"] = body, code
-        refused = {n for n, c, _ in _rejections(data) if c != ALREADY_REGISTERED}
+        parts["register"], codes["register"], decoded["register"] = body, code, data
+        refused = {n for n, c, _ in rejections(data) if c != ALREADY_REGISTERED}
         ask = [r for r in requests if r.number not in refused]
         if ask:
-            body, code, _ = await self._post("gettrackinfo", self._items(ask))
-            parts["gettrackinfo"], codes["gettrackinfo"] = body, code
+            body, code, data = await self._post("gettrackinfo", self._items(ask))
+            parts["gettrackinfo"], codes["gettrackinfo"], decoded["gettrackinfo"] = body, code, data
         self.log.debug("carrier.fetched", numbers=len(requests), calls=len(parts))
-        return RawResponse(requested=tuple(r.number for r in requests), parts=parts, status_codes=codes)
+        return RawResponse(requested=tuple(r.number for r in requests), parts=parts, status_codes=codes,
+                           decoded=decoded)
 
     def parse(self, raw: RawResponse) -> ParseResult:
         register_problems: dict[str, CarrierProblem] = {}
         info_problems: dict[str, CarrierProblem] = {}
         snapshots: dict[str, TrackingSnapshot] = {}
+        unchanged: dict[str, Unchanged] = {}
+        salt = parser_salt(__name__)
         for part, body in raw.parts.items():
             kind = part.split(":", 1)[0]
             if kind not in ("register", "gettrackinfo"):
                 raise self.bad_response(f"unexpected response part {part!r}")
-            data = decode(kind, body)
-            for number, code, message in _rejections(data):
+            data = raw.decoded.get(part) or decode(kind, body)
+            for number, code, message in rejections(data):
                 if kind == "register" and code != ALREADY_REGISTERED:
-                    register_problems[number] = _problem(number, code, message)
+                    register_problems[number] = problem(number, code, message)
                 elif kind == "gettrackinfo":
-                    info_problems[number] = _problem(number, code, message)
+                    info_problems[number] = problem(number, code, message)
             if kind == "gettrackinfo":
                 for item in data.get("accepted") or []:
                     number = item.get("number") if isinstance(item, dict) else None
@@ -378,21 +321,26 @@ class Track17(CarrierAdapter):
                             tracking_number=number, kind="not_found",
                             message="17TRACK has no tracking information for this number yet")
                         continue
+                    digest = part_digest(salt, item)
+                    if digest is not None and raw.known.get(number) == digest:
+                        unchanged[number] = Unchanged(number, digest)
+                        continue
                     outcome = self.read_one(number, lambda item=item: parse_track_info(item))
                     if isinstance(outcome, CarrierProblem):
                         info_problems[number] = outcome
                     else:
-                        snapshots[number] = outcome
+                        snapshots[number] = replace(outcome, raw_digest=digest)
         problems = {**info_problems, **register_problems}  # the register refusal is the cause
         return ParseResult(
             snapshots=tuple(s for n, s in snapshots.items() if n not in problems),
-            problems=tuple(problems.values()))
+            problems=tuple(problems.values()),
+            unchanged=tuple(u for n, u in unchanged.items() if n not in problems))
 
     async def stop_tracking(self, numbers: Sequence[TrackRequest]) -> None:
         """POST {base}/stoptrack, ≤40 per call; per-number refusals are logged, not raised."""
         for chunk in batches(numbers, self.max_batch):
             _, _, data = await self._post("stoptrack", self._items(chunk))
-            for number, code, message in _rejections(data):
+            for number, code, message in rejections(data):
                 self.log.warning("carrier.stop_refused", tracking_number=number, code=code, message=message)
 
 

@@ -13,7 +13,7 @@ from sqlmodel import Session
 
 from carriers.track17 import parse_track_info
 from tests.fakes import FakeAdapter, FakeCarrierSet, seed_order
-from trackmon import ingest
+from trackmon import ingest, stored_events
 from trackmon.domain import CarrierProblem
 from trackmon.models import CUT_MARKER, Shipment, ShipmentEvent, column_length, cut, fit
 from trackmon.poller import poll_due
@@ -82,7 +82,8 @@ async def test_a_database_refusal_is_a_short_human_last_error(engine, now, monke
         seed_order(session, now, [NUMBER])
     monkeypatch.setattr(ingest, "fit_row", lambda model, row: row)
     monkeypatch.setattr(ingest, "fit_instance", lambda obj: None)
-    monkeypatch.setattr(ingest, "storable", lambda ev: ev)
+    monkeypatch.setattr(stored_events, "fit_row", lambda model, row: row)
+    monkeypatch.setattr(stored_events, "storable", lambda ev: ev)
     adapter = FakeAdapter(script={NUMBER: snap})
     report = await poll_due(engine, FakeCarrierSet(adapter), SETTINGS, now, owner="me", **HOOKS)
     assert report.failures == 1

@@ -1,21 +1,29 @@
 """A digest of one parcel's answer (pure): the same answer again gives the same digest.
 
-Taken over the answer as it is stored (carrier strings cut to their columns, `ingest.storable`)
+Taken over the answer as it is stored (carrier strings cut to their columns, `stored_events.storable`)
 and over everything ingest reads from it: the overall status, sub-status and raw code, the
 carrier and source, the estimate, the countries, the last-mile carrier, and every event with
 every stored field (its exact wording too, not only its fingerprint). A shipment keeps the
 digest only while its stored history is exactly that answer's events (`covers`): then the
 same answer again is the whole history, and reading and diffing the stored events can be
-skipped. Any other write to the history (a push with other events) leaves it unset.
+skipped. Any other write to the history (a push with other events) leaves it unset, and so
+does an answer with an event dated in the future (`keeps_digest`): the state it gives would
+change with time alone.
+
+An adapter that digests each number's raw part (`carriers.answer_parts`) gives that digest
+instead: the same part again is not even parsed (`Unchanged`), and with the history exactly
+that answer's events and none of them in the future, storing it again would change nothing
+but the poll time (`trackmon.batch.settle`).
 """
 
 from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
+from datetime import datetime
 
 from trackmon.domain import TrackingEvent, TrackingSnapshot
-from trackmon.history import ordered
+from trackmon.history import counts, ordered
 
 _SEP = "\x1f"
 
@@ -27,6 +35,10 @@ def _event_text(ev: TrackingEvent) -> str:
 
 
 def answer_digest(snap: TrackingSnapshot) -> str:
+    """The digest of the raw part the answer was read from, when the adapter gave one (the same
+    bytes again are then reported `Unchanged` without parsing); else a digest of the answer."""
+    if snap.raw_digest:
+        return snap.raw_digest
     head = _SEP.join(str(x) if x is not None else "" for x in (
         snap.carrier, snap.tracking_number, snap.status.value, snap.sub_status.value if snap.sub_status else None,
         snap.raw_status, snap.eta_from, snap.eta_to, snap.origin_country, snap.destination_country,
@@ -42,6 +54,13 @@ def answer_history(snap: TrackingSnapshot) -> list[TrackingEvent]:
     for ev in snap.events:
         seen.setdefault(ev.fingerprint, ev)
     return ordered(seen.values())
+
+
+def keeps_digest(history: Sequence[TrackingEvent], snap: TrackingSnapshot, now: datetime) -> bool:
+    """Whether the shipment may keep this answer's digest: its stored history is exactly the
+    answer's events (`covers`) and every event already counts (none dated beyond the clock
+    skew), so the same answer again derives the same state at any later time."""
+    return all(counts(ev, now) for ev in snap.events) and covers(history, snap)
 
 
 def covers(history: Sequence[TrackingEvent], snap: TrackingSnapshot) -> bool:

@@ -54,8 +54,9 @@ def claim_due(engine: Engine, now: datetime, *, owner: str, limit: int, lease_se
 
 
 def load_shipments(engine: Engine, ids: Sequence[int]) -> list[Any]:
-    """(id, tracking_number, carrier) of the claimed shipments, for routing (plain rows)."""
+    """(id, tracking_number, carrier, answer_digest) of the claimed shipments, for routing and
+    for the adapter to know which answers it holds already (plain rows)."""
     s = Shipment
     with engine.connect() as conn:
-        return list(conn.execute(select(s.id, s.tracking_number, s.carrier)  # type: ignore[call-overload]
+        return list(conn.execute(select(s.id, s.tracking_number, s.carrier, s.answer_digest)  # type: ignore[call-overload]
                                  .where(s.id.in_(ids)).order_by(s.id)))  # type: ignore[union-attr]

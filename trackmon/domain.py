@@ -185,6 +185,9 @@ class TrackingSnapshot:
     destination_country: str | None = None
     last_mile_carrier: str | None = None
     source: str | None = None                  # adapter that produced it ("17track", "dhl")
+    # digest of the raw part of the answer this was read from (`carriers.answer_parts`), when
+    # the adapter gives one: the same part again is reported `Unchanged`, without parsing it
+    raw_digest: str | None = field(default=None, compare=False)
 
     @property
     def last_event(self) -> TrackingEvent | None:
@@ -201,10 +204,20 @@ class CarrierProblem:
     code: str | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class Unchanged:
+    """A number whose answer is, byte for byte, the one trackmon stored last (its raw part has
+    the `digest` the caller already holds): not parsed again, nothing new in it."""
+
+    tracking_number: str
+    digest: str
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ParseResult:
     snapshots: tuple[TrackingSnapshot, ...] = ()
     problems: tuple[CarrierProblem, ...] = ()
+    unchanged: tuple[Unchanged, ...] = ()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

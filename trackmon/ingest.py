@@ -14,7 +14,7 @@ shipment and runs the same detection (a long `not_found` becomes `not_picked_up`
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -24,7 +24,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 
 from trackmon.alert_sync import log_opened, sync_scope, wanted_keys
-from trackmon.answer_digest import answer_digest, covers
+from trackmon.answer_digest import answer_digest, keeps_digest
 from trackmon.carrier_check import note_aggregator_carrier
 from trackmon.domain import (
     AlertCandidate,
@@ -36,13 +36,14 @@ from trackmon.domain import (
     ensure_utc,
 )
 from trackmon.errors import StoreError
-from trackmon.history import Previous, State, counts, derive_state, order_key, ordered, parse_status
+from trackmon.history import Previous, State, counts, derive_state
 from trackmon.lanes import LaneFigures, lane_carrier, lane_country, lane_figures
-from trackmon.models import Alert, Order, Shipment, ShipmentEvent, column_length, cut, fit_instance, fit_row
+from trackmon.models import Alert, Order, Shipment, ShipmentEvent, cut, fit_instance, fit_row
 from trackmon.order_rules import OrderFacts, ParcelFacts, evaluate_order
 from trackmon.settings import Settings
 from trackmon.store import insert_ignore
 from trackmon.store_reasons import store_failure_reason
+from trackmon.stored_events import event_rows, fresh_events, storable_snapshot, stored_events, stored_history
 
 log = structlog.get_logger("trackmon.ingest")
 
@@ -73,77 +74,10 @@ def default_planner() -> Planner:
     return plan_for_order
 
 
-def _event_rows(session: Session, shipment_id: int) -> list[tuple[str, TrackingEvent]]:
-    """The whole stored history of one shipment, oldest first, with each row's fingerprint."""
-    e = ShipmentEvent
-    rows = session.execute(  # plain rows, not ORM objects: this runs for every polled parcel
-        select(e.fingerprint, e.time, e.description, e.location, e.status, e.sub_status, e.raw_code,
-               e.utc_offset_minutes, e.country)
-        .where(e.shipment_id == shipment_id).order_by(e.time, e.id))  # type: ignore[arg-type]
-    out = [(row[0], event_of(row[1:], row[0])) for row in rows]
-    out.sort(key=lambda pair: order_key(pair[1]))  # stable: stored order kept for equal keys
-    return out
-
-
-def event_of(row: Sequence[Any], fingerprint: str | None = None) -> TrackingEvent:
-    """A stored event (time, description, location, status, sub_status, raw_code, offset,
-    country) as a domain event; its stored `fingerprint` is kept (not hashed again)."""
-    time, description, location, status_value, sub_value, raw_code, offset, country = row[:8]
-    status, sub = parse_status(status_value, sub_value)
-    ev = TrackingEvent(time=time, description=description, location=location, status=status, sub_status=sub,
-                       raw_code=raw_code, utc_offset_minutes=offset, country=country)
-    if fingerprint is not None:
-        object.__setattr__(ev, "_fingerprint", fingerprint)
-    return ev
-
-
-def stored_events(session: Session, shipment_id: int) -> list[TrackingEvent]:
-    """The whole stored history of one shipment as domain events, oldest first."""
-    return [ev for _, ev in _event_rows(session, shipment_id)]
-
-
-def storable(ev: TrackingEvent) -> TrackingEvent:
-    """The event as it will be stored: carrier strings cut to their columns' lengths (with a
-    marker). Fingerprints are taken of this form, so a stored row and a re-sent event agree."""
-    if _fits(ev.location, "location") and _fits(ev.raw_code, "raw_code") and _fits(ev.country, "country"):
-        return ev  # the common case, without building a row
-    fitted = fit_row(ShipmentEvent, {"location": ev.location, "raw_code": ev.raw_code,
-                                     "country": ev.country})
-    return replace(ev, **fitted)
-
-
-def _fits(value: str | None, column: str) -> bool:
-    limit = column_length(ShipmentEvent, column)
-    return value is None or limit is None or len(value) <= limit
-
-
-def fresh_events(stored: Sequence[tuple[str, TrackingEvent]],
-                 events: Sequence[TrackingEvent]) -> tuple[dict[str, TrackingEvent], list[TrackingEvent]]:
-    """The events not stored yet (by fingerprint) and the whole history merged by time
-    (see `history.ordered`)."""
-    known = {fp for fp, _ in stored}
-    fresh = {}
-    for ev in events:
-        fp = ev.fingerprint
-        if fp not in known and fp not in fresh:
-            fresh[fp] = ev
-    history = [ev for _, ev in stored]
-    return fresh, (ordered([*history, *fresh.values()]) if fresh else history)
-
-
-def event_rows(shipment_id: int, fresh: dict[str, TrackingEvent], now: datetime) -> list[dict[str, Any]]:
-    return [fit_row(ShipmentEvent, {
-        "shipment_id": shipment_id, "fingerprint": fp, "time": ev.time, "description": ev.description,
-        "location": ev.location, "status": ev.status.value,
-        "sub_status": ev.sub_status.value if ev.sub_status else None, "raw_code": ev.raw_code,
-        "utc_offset_minutes": ev.utc_offset_minutes, "country": ev.country, "first_seen_at": now,
-    }) for fp, ev in fresh.items()]
-
-
 def _store_events(session: Session, shipment: Shipment, events: Sequence[TrackingEvent],
                   now: datetime) -> tuple[int, list[TrackingEvent]]:
     """Insert the events not stored yet; returns (how many were new, the whole history)."""
-    fresh, history = fresh_events(_event_rows(session, shipment.id or 0), events)
+    fresh, history = fresh_events(stored_history(session, shipment.id or 0), events)
     if not fresh:
         return 0, history
     rows = event_rows(shipment.id or 0, fresh, now)
@@ -310,10 +244,6 @@ def _learned_stall(shipment: Shipment, figures: LaneFigures) -> float | None:
     return value if value is not None and value > 0 else None
 
 
-def storable_snapshot(snapshot: TrackingSnapshot) -> TrackingSnapshot:
-    return replace(snapshot, events=tuple(storable(ev) for ev in snapshot.events))
-
-
 @dataclass(frozen=True, slots=True)
 class Applied:
     state: State
@@ -329,9 +259,9 @@ def apply_state(shipment: Shipment, snap: TrackingSnapshot, history: Sequence[Tr
     changed = _update_shipment(shipment, snap, state, now)
     note_aggregator_carrier(shipment, snap)
     shipment.last_error = None
-    if covered is None:
-        covered = covers(history, snap)
-    shipment.answer_digest = (digest or answer_digest(snap)) if covered else None
+    keep = keeps_digest(history, snap, now) if covered is None else (
+        covered and all(counts(ev, now) for ev in snap.events))
+    shipment.answer_digest = (digest or answer_digest(snap)) if keep else None
     return Applied(state, changed)
 
 
@@ -392,9 +322,23 @@ def ingest_problem(session: Session, shipment: Shipment, problem: CarrierProblem
                    planner: Planner | None = None) -> IngestResult:
     """Record a per-number problem; the shipment is kept (and keeps its history)."""
     now = ensure_utc(now)
-    if shipment.id is None:
-        raise ValueError("ingest_problem needs a stored shipment (id is None)")
     result = IngestResult(status_changed=note_problem(shipment, problem, now))
+    return _detect_stored(session, shipment, now, settings, result, detector, planner)
+
+
+def ingest_unchanged(session: Session, shipment: Shipment, now: datetime, settings: Settings, *,
+                     detector: Detector | None = None, planner: Planner | None = None) -> IngestResult:
+    """The carrier's answer is, byte for byte, the one stored last (`domain.Unchanged`): nothing
+    to store and the state stays; detection runs on the stored history (time moves on)."""
+    now = ensure_utc(now)
+    shipment.last_error = None
+    return _detect_stored(session, shipment, now, settings, IngestResult(), detector, planner)
+
+
+def _detect_stored(session: Session, shipment: Shipment, now: datetime, settings: Settings, result: IngestResult,
+                   detector: Detector | None, planner: Planner | None) -> IngestResult:
+    if shipment.id is None:
+        raise ValueError("a stored shipment is needed (id is None)")
     try:
         session.add(shipment)
         session.flush()

@@ -27,7 +27,7 @@ import random
 import re
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any, Protocol
 
@@ -42,14 +42,16 @@ from trackmon.batch.settle import settle_answers
 from trackmon.cadence import next_poll_at, retire_reason
 from trackmon.claims import claim_due, count_due, load_shipments
 from trackmon.db import is_postgres
-from trackmon.domain import CarrierProblem, TrackingSnapshot, ensure_utc
+from trackmon.domain import CarrierProblem, TrackingSnapshot, Unchanged, ensure_utc
 from trackmon.errors import CarrierError, ConfigError, InvalidTrackingNumber, RateLimited
-from trackmon.ingest import Detector, Planner, ingest_problem, ingest_snapshot
+from trackmon.ingest import Detector, Planner, ingest_problem, ingest_snapshot, ingest_unchanged
 from trackmon.models import Shipment
 from trackmon.poll_report import CarrierFigures, PollReport, failure_reason
 from trackmon.settings import Settings
 
 log = structlog.get_logger("trackmon.poller")
+
+Answer = TrackingSnapshot | CarrierProblem | Unchanged  # what a carrier said about one number
 _NUMBER = re.compile(r"\b(?=[A-Z]*\d)[A-Z0-9]{8,40}\b")  # a tracking number inside an error message
 
 
@@ -118,7 +120,7 @@ class _Poll:
                 self.log.warning("shipment.lease_lost", shipment_id=sid)
         return held
 
-    def _apply(self, session: Session, ship: Shipment, outcome: TrackingSnapshot | CarrierProblem,
+    def _apply(self, session: Session, ship: Shipment, outcome: Answer,
                figures: CarrierFigures) -> str | None:
         """Ingest one answer into `ship` and reschedule it; returns why it retired, if it did."""
         if isinstance(outcome, TrackingSnapshot):
@@ -126,6 +128,8 @@ class _Poll:
                                      detector=self.detector, planner=self.planner)
             figures.new_events += result.new_events
             self.report.new_events += result.new_events
+        elif isinstance(outcome, Unchanged):
+            ingest_unchanged(session, ship, self.now, self.settings, detector=self.detector, planner=self.planner)
         else:
             ingest_problem(session, ship, outcome, self.now, self.settings,
                            detector=self.detector, planner=self.planner)
@@ -158,7 +162,7 @@ class _Poll:
         self.report.retired += 1
         self.log.info("shipment.retired", shipment_id=ship_id, reason=reason, status=status)
 
-    def settle(self, pairs: Sequence[tuple[_Item, TrackingSnapshot | CarrierProblem]],
+    def settle(self, pairs: Sequence[tuple[_Item, Answer]],
                adapter: CarrierAdapter | None, figures: CarrierFigures, *,
                batch: bool = True) -> list[TrackRequest]:
         """Ingest a batch of answers: set-based (`trackmon.batch`, one statement per table);
@@ -173,7 +177,7 @@ class _Poll:
                                  error=str(exc)[:200])
         return self._settle_each(pairs, adapter, figures)
 
-    def _settle_set(self, pairs: Sequence[tuple[_Item, TrackingSnapshot | CarrierProblem]],
+    def _settle_set(self, pairs: Sequence[tuple[_Item, Answer]],
                     adapter: CarrierAdapter | None, figures: CarrierFigures) -> list[TrackRequest]:
         with Session(self.engine) as session:
             done = settle_answers(session, [(item.shipment_id, outcome) for item, outcome in pairs],
@@ -193,7 +197,7 @@ class _Poll:
             if isinstance(outcome, TrackingSnapshot):
                 figures.new_events += done.results[sid].new_events
                 self.report.new_events += done.results[sid].new_events
-            else:
+            elif isinstance(outcome, CarrierProblem):
                 figures.problems += 1
             if sid in done.retired:
                 self._retired(sid, *done.retired[sid])
@@ -201,15 +205,15 @@ class _Poll:
                     stops.append(item.request)
             self.report.polled += 1
             figures.polled += 1
-            label = "ok" if isinstance(outcome, TrackingSnapshot) else "not_found"
+            label = "not_found" if isinstance(outcome, CarrierProblem) else "ok"
             metrics.polls.labels(carrier=label_of, outcome=label).inc()
         return stops
 
-    def _settle_each(self, pairs: Sequence[tuple[_Item, TrackingSnapshot | CarrierProblem]],
+    def _settle_each(self, pairs: Sequence[tuple[_Item, Answer]],
                      adapter: CarrierAdapter | None, figures: CarrierFigures) -> list[TrackRequest]:
         failed: list[tuple[int, str]] = []
         stops: list[TrackRequest] = []
-        done: list[TrackingSnapshot | CarrierProblem] = []
+        done: list[Answer] = []
         with Session(self.engine) as session:
             held = self._locked_all(session, [item.shipment_id for item, _ in pairs])
             for item, outcome in pairs:
@@ -232,7 +236,7 @@ class _Poll:
         for outcome in done:
             self.report.polled += 1
             figures.polled += 1
-            label = "ok" if isinstance(outcome, TrackingSnapshot) else "not_found"
+            label = "not_found" if isinstance(outcome, CarrierProblem) else "ok"
             metrics.polls.labels(carrier=adapter.name if adapter else "none", outcome=label).inc()
         for sid, error in failed:
             self.report.failures += 1
@@ -272,7 +276,8 @@ class _Poll:
             finally:
                 metrics.carrier_latency.labels(carrier=adapter.name).observe(time.monotonic() - began)
             try:
-                to_stop.extend(self.settle_batch(adapter, batch, result.snapshots, result.problems, figures))
+                to_stop.extend(self.settle_batch(adapter, batch, (*result.snapshots, *result.unchanged),
+                                                 result.problems, figures))
             except Exception as exc:  # whatever is not stored yet is released with a backoff
                 self.log.error("poll.settle_failed", carrier=adapter.name, batch=len(batch),
                                error_type=type(exc).__name__, exc_info=True)
@@ -293,13 +298,14 @@ class _Poll:
         self.log.warning("carrier.failed", carrier=adapter.name, error=error, batch=len(ids))
         self.release_failed(ids, error, quiet=quiet)
 
-    def settle_batch(self, adapter: CarrierAdapter, batch: list[_Item], snapshots: Sequence[TrackingSnapshot],
+    def settle_batch(self, adapter: CarrierAdapter, batch: list[_Item],
+                     snapshots: Sequence[TrackingSnapshot | Unchanged],
                      problems: Sequence[CarrierProblem], figures: CarrierFigures) -> list[TrackRequest]:
         by_number: dict[str, list[_Item]] = {}
         for item in batch:
             by_number.setdefault(item.request.number, []).append(item)
         answered: set[int] = set()
-        pairs: list[tuple[_Item, TrackingSnapshot | CarrierProblem]] = []
+        pairs: list[tuple[_Item, Answer]] = []
         unreadable: list[tuple[int, str]] = []
         for outcome in (*snapshots, *problems):
             for item in by_number.get(outcome.tracking_number, []):
@@ -356,8 +362,9 @@ class _Poll:
                 self.report.carrier("none").failures += 1
                 self.release_failed([ship.id], failure_reason(exc, "choosing a carrier API"))
                 continue
+            request = replace(routed.request, known_digest=ship.answer_digest) if ship.answer_digest else routed.request
             groups.setdefault(routed.adapter.name, (routed.adapter, []))[1].append(
-                _Item(ship.id, ship.tracking_number, routed.request))
+                _Item(ship.id, ship.tracking_number, request))
         await asyncio.gather(*(self.run_group(adapter, items) for adapter, items in groups.values()))
         return len(ids)
 

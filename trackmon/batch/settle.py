@@ -2,7 +2,8 @@
 
 Reads (whatever the batch size): the batch's shipments with their orders' other parcels
 (locked on PostgreSQL, lease-checked), their orders, those orders' alerts, and the stored
-events of the parcels whose answer is not the one stored last (`answer_digest`); planning
+events of the parcels whose answer is not the one stored last (`answer_digest`) or was not
+parsed because its bytes are that answer's (`Unchanged`: only detection runs on it); planning
 adds the message keys, the buyers' recent messages and each order's latest message
 (`messaging.plan_book`). Writes: new events, shipment rows (fenced on the lease), new
 alerts, changed alerts, new messages, orders' review times — one statement each.
@@ -23,27 +24,24 @@ from trackmon.alert_sync import log_opened, sync_scope
 from trackmon.answer_digest import answer_digest, answer_history
 from trackmon.batch import writes
 from trackmon.db import is_postgres
-from trackmon.domain import CarrierProblem, TrackingEvent, TrackingSnapshot
+from trackmon.domain import CarrierProblem, TrackingEvent, TrackingSnapshot, Unchanged
 from trackmon.history import counts, order_key
 from trackmon.ingest import (
     Detector,
     IngestResult,
     Planner,
     apply_state,
-    event_of,
-    event_rows,
-    fresh_events,
     needs_plan,
     note_problem,
     order_candidates,
     parcel_candidates,
-    storable_snapshot,
 )
 from trackmon.lanes import lane_carrier, lane_country, lane_figures
 from trackmon.models import Alert, Order, Shipment, ShipmentEvent
 from trackmon.settings import Settings
+from trackmon.stored_events import event_of, event_rows, fresh_events, storable_snapshot
 
-Outcome = TrackingSnapshot | CarrierProblem
+Outcome = TrackingSnapshot | CarrierProblem | Unchanged
 
 
 class StoredEvent(NamedTuple):
@@ -137,7 +135,9 @@ def settle_answers(session: Session, answers: Sequence[tuple[int, Outcome]], *, 
         if ship is None:
             out.lost.append(sid)
             continue
-        if isinstance(outcome, TrackingSnapshot):
+        if isinstance(outcome, Unchanged):
+            need_history.append(sid)  # the stored history is the answer: detection reads it
+        elif isinstance(outcome, TrackingSnapshot):
             snap = storable_snapshot(outcome)
             digest = answer_digest(snap)
             snaps[sid] = (snap, digest)
@@ -167,6 +167,12 @@ def settle_answers(session: Session, answers: Sequence[tuple[int, Outcome]], *, 
                 applied = apply_state(ship, snap, answer_history(snap), now, digest=digest, covered=True)
             result.status_changed = applied.status_changed
             effective[sid] = list(applied.state.effective)
+        elif isinstance(outcome, Unchanged):
+            # the same bytes as the answer stored last, whose events are the whole history and
+            # all count already (`answer_digest.keeps_digest`): the state it derives is the
+            # stored one; only detection (time moves on) and the reschedule remain
+            ship.last_error = None
+            effective[sid] = [ev for _, ev in _history(stored[sid]) if counts(ev, now)]
         else:
             result.status_changed = note_problem(ship, outcome, now)
             effective[sid] = [ev for _, ev in _history(stored[sid]) if counts(ev, now)]
