@@ -34,7 +34,8 @@ VOCAB = """objeto objecto entregue destinatario remetente para saiu entrega agua
         localidade coletando documentacao apreensao liquido atendeu levantado morada levantamento aceite insucesso
         envio encomenda adiada reagendada estafeta desalfandegamento recolhido violado danificado atrasado
         bloqueado ausencia loja ponto rota coleta roubo assalto carga acidente falida desalfandegado tributado disponivel cacifo depositado pacote risco conseguimos entregar
-        entregamos remarcada saida mercadoria avariada entregador exportacao tributacao devolvida furto ausente"""
+        entregamos remarcada saida mercadoria avariada entregador exportacao tributacao devolvida furto ausente
+        emissao incorreto incorreta insuficiente cep fora falhada frustrada"""
 
 # Where the parcel waits for the recipient (Brazil and Portugal): the pickup families and the
 # "delivered" family's exclusions share it.
@@ -43,7 +44,7 @@ _ON_ITS_WAY = (r"a caminho", r"em rota", r"encaminhad", r"transferencia")
 
 RULES = table("pt", [
     # back with the sender: "entregue/devolvido ao remetente", the bare "Devolvido"
-    (F.returned, [r"(?:devolvid[oa]|entregue|restituid[oa]) ao " + _SENDER + r"|^(?:(?:o )?(?:objeto|envio|encomenda|pacote) )?(?:foi )?devolvid[oa]\.?$"],
+    (F.returned, [r"(?:devolvid[oa]|entregue|restituid[oa]) ao " + _SENDER + r"|\bdevolucao (?:realizada|efetuada|efectuada|concluida|finalizada)\b|^(?:(?:o )?(?:objeto|envio|encomenda|pacote) )?(?:foi )?devolvid[oa]\.?$"],
      (r"pode(?:ra)? ser devolvid",)),
     # the sender side: the parcel is not yet in the carrier's hands ...
     (F.sender_attempt, [r"aguarda(?:ndo)? (?:a |o )?(?:postagem|entrada (?:n[ao]s?|em) (?:rede|ctt|correios|transportadora)|objeto n[ao] (?:agencia|loja|unidade de postagem))"
@@ -90,14 +91,14 @@ RULES = table("pt", [
     (F.nobody, [r"\bausen(?:te|cia)\b|\b(?:destinatario|cliente|morador|recebedor)(?: esta| encontra-se)? (?:viajando|em viagem|(?:de|em) ferias)\b",
                 # nobody answered the carrier: carteiro não atendido, o destinatário não atendeu
                 r"\b(?:carteiro|estafeta|entregador|motorista|destinatario|cliente|morador|recebedor|telefone|campainha)s?\b(?: [a-z]+){0,2} nao (?:foi )?(?:atendid[oa]|atendeu|atende|respondeu|responde)\b"
-                r"|\bninguem (?:atendeu|atende|respondeu|em casa|para receber)|nao (?:havia|ha|houve|estava) (?:ninguem|quem (?:receb|atend))",
+                r"|\bninguem (?:atendeu|atende|respondeu|em casa|para receber)|\bnao (?:se encontrava|estava (?:presente|em casa|no local))|nao (?:havia|ha|houve|estava) (?:ninguem|quem (?:receb|atend))",
                 # closed premises: empresa sem expediente, estabelecimento fechado/encerrado
                 r"\b(?:fechad[oa]|sem expediente)\b|\b(?:estabelecimento|empresa|loja|local|escritorio|comercio)s? (?:esta )?encerrad[oa]|^encerrad[oa]$"],
      (r"declaracao",)),
     (F.failed, [
         # not delivered: entrega não realizada/conseguida/efetuada, não entregue, tentativa de entrega, a second delivery
         r"\bnao (?:foi )?entregue\b|\bentrega\b(?: [a-z/]+){0,3}? nao (?:pode ser |foi |e )?(?:efetuada|efectuada|realizada|conseguida|concretizada|concluida|possivel)"
-        r"|\btentativas? de entrega\b|\b(?:segunda|nova|outra) (?:entrega|tentativa de entrega)\b|\bnao (?:foi )?possivel (?:entregar|efetuar|efectuar|realizar|concluir|a entrega)"
+        r"|\btentativas? de entrega\b|\b(?:entrega|tentativa|visita) (?:falhad[oa]|mal sucedid[oa]|frustrad[oa])|\b(?:segunda|nova|outra) (?:entrega|tentativa de entrega)\b|\bnao (?:foi )?possivel (?:entregar|efetuar|efectuar|realizar|concluir|a entrega)"
         r"|\bimpossibilidade de (?:entrega|entregar)|\b(?:insucesso|sem sucesso)\b|\bnao (?:conseguimos|conseguiu|conseguiram) entregar",
         # not collected by the recipient in time: não retirou, não foi levantado, não procurado, prazo de retirada encerrado
         r"\bnao (?:foi )?(?:levantad|retirad|procurad)[oa]|\bnao (?:retirou|levantou|procurou)\b|\bprazo (?:de|para) (?:retirada|levantamento|guarda)(?: [a-z]+){0,3}? (?:encerrado|expirado|esgotado|excedido|vencido)",
@@ -106,7 +107,7 @@ RULES = table("pt", [
         r"|\bferiado\b|\bgreve\b|\b(?:acesso|entrada) (?:negad|restrit|impedid|bloquead|dificil)|\bsem acesso\b|\binacessivel\b",
         r"\bnao apresentou (?:o )?documento|\bpendente (?:de )?pagamento\b"]),
     (F.out_for_delivery, [r"\b(?:saiu|saida|sai) para (?:a )?(?:entrega|distribuicao)\b|\bem (?:rota de )?(?:entrega|distribuicao)\b|\b(?:entrega|distribuicao) em (?:andamento|curso)\b"
-                          r"|\b(?:objeto|envio|remessa|encomenda|pacote) em rota\b|\ba caminho d[oa] (?:destinatario|endereco|cliente)|\b(?:com|entregue ao) (?:o )?(?:carteiro|estafeta|entregador)\b"]),
+                          r"|\b(?:objeto|envio|remessa|encomenda|pacote) em rota\b|^em rota$|\ba caminho d[oa] (?:destinatario|endereco|cliente)|\b(?:com|entregue ao) (?:o )?(?:carteiro|estafeta|entregador)\b"]),
     (F.delivered, [r"\bentregue\b(?! (?:aos?|as?) (?:transportadora|correios?|ctt|operador|alfandega|agencia))|\bentregamos\b|\bentrega (?:realizada|efetuada|registrada|concluida|finalizada|efectuada|conseguida)",
                    r"\blevantad[oa]\b|\brecebid[oa] pelo (?:destinatario|cliente)|\bretirad[oa] (?:pelo (?:destinatario|cliente)|(?:da|do|na|no|em) (?:caixa de correios inteligente|cacifo|armario|locker|ponto|loja|agencia))"]),
     (F.damaged, [r"\b(?:danificad|avariad|violad|quebrad|amassad|molhad|rasgad)[oa]s?\b|\bavarias?\b|\bincendio\b|\bembalagem (?:aberta|rasgada|violada)"]),
@@ -139,7 +140,7 @@ RULES = table("pt", [
     (F.customs, [r"alfandega|fiscalizacao aduaneira|desembaraco|aguarda despacho|\baduaneir|receita federal|\bem importacao\b|procedimentos declarativos"]),
     (F.arrived, [r"recebido (?:pelos correios do brasil|no brasil)|(?:chegou|chegada) (?:a|ao) (?:brasil|portugal|pais de destino)|recepcao internacional"]),
     # the shipment's data received: etiqueta criada, dados cadastrados, a informação sobre o envio foi recebida
-    (F.label, [r"\betiqueta (?:criada|emitida|gerada)|\bpre-?postad[oa]\b|\b(?:dados|informac(?:ao|oes)|arquivo)\b(?: (?:eletronicas|sobre o envio|do envio|da remessa))?(?: foi| foram)? (?:cadastrad|recebid|enviad|registad|registrad)[oa]s?\b"
+    (F.label, [r"\betiqueta (?:criada|emitida|gerada)|^emissao(?: de (?:etiqueta|cte|ct-e))?$|\bpre-?postad[oa]\b|\b(?:dados|informac(?:ao|oes)|arquivo)\b(?: (?:eletronicas|sobre o envio|do envio|da remessa))?(?: foi| foram)? (?:cadastrad|recebid|enviad|registad|registrad)[oa]s?\b"
                 r"|\b(?:remessa|envio|objeto|encomenda|pedido) (?:cadastrad|registad|registrad|criad)[oa]\b"]),
     (F.picked_up, [r"\b(?:postad[oa]|coletad[oa]|recolhid[oa]|aceite|aceitacao|admitid[oa])\b|\b(?:coleta|recolha) (?:realizada|efetuada|efectuada|concluida)"
                    r"|\b(?:entregue|depositad[oa]) (?:aos?|nos?|[ao]) (?:correios?|ctt|transportadora)\b"]),
