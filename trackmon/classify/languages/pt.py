@@ -37,8 +37,8 @@ VOCAB = """objeto objecto entregue destinatario remetente para saiu entrega agua
         entregamos remarcada saida mercadoria avariada entregador exportacao tributacao devolvida furto ausente
         emissao incorreto incorreta insuficiente cep fora falhada frustrada"""
 
-# Where the parcel waits for the recipient (Brazil and Portugal): the pickup families and the
-# "delivered" family's exclusions share it.
+# The sender's names (Correios' "contratante" is the contract customer who sent it), and the words of a
+# parcel still travelling to a pickup place (not waiting there yet).
 _SENDER = r"(?:remetente|expedidor|contratante)"
 _ON_ITS_WAY = (r"a caminho", r"em rota", r"encaminhad", r"transferencia")
 
@@ -66,7 +66,7 @@ RULES = table("pt", [
     # waiting at the post office, agency or PO box ("aguardando retirada", "disponível para levantamento", "avisado no apartado")
     (F.post_office, [r"\b(?:aguarda(?:ndo)?|disponivel|pront[oa]|avisad[oa]|depositad[oa])\b(?: [a-z]+){0,3}? (?:(?:para|n[ao]|em) )?(?:a |o )?(?:retirada|levantamento|levantar|retirar|apartado|caixa postal|estacao|balcao|agencia)\b",
                      r"aguardando (?:o )?destinatario|destinatario solicitou recolha|para (?:levantar|retirar|levantamento|retirada)\b|disponivel para (?:o )?(?:destinatario|cliente)"],
-     (r"estara disponivel", r"nao (?:foi )?(?:levantad|retirad)", r"prazo (?:de|para) (?:retirada|levantamento) (?:encerrado|expirado|esgotado)", *_ON_ITS_WAY)),
+     (r"(?:estara|ficara) disponivel", r"nao (?:foi )?(?:levantad|retirad)", r"prazo (?:de|para) (?:retirada|levantamento) (?:encerrado|expirado|esgotado)", *_ON_ITS_WAY)),
     # a decided return that no negation can hide: import refused, nobody claimed it
     (F.returning, [r"\bimportacao (?:do (?:objeto|conteudo)(?:/conteudo)? )?nao (?:foi )?autorizad[oa]",
                    r"\b(?:objeto|envio|encomenda|remessa) nao reclamad[oa]|\b" + _SENDER + r" nao (?:retirou|buscou|levantou|reclamou)"], (), ""),
@@ -97,7 +97,7 @@ RULES = table("pt", [
      (r"declaracao",)),
     (F.failed, [
         # not delivered: entrega não realizada/conseguida/efetuada, não entregue, tentativa de entrega, a second delivery
-        r"\bnao (?:foi )?entregue\b|\bentrega\b(?: [a-z/]+){0,3}? nao (?:pode ser |foi |e )?(?:efetuada|efectuada|realizada|conseguida|concretizada|concluida|possivel)"
+        r"(?<!ainda )\bnao (?:foi )?entregue\b|\bentrega\b(?: [a-z/]+){0,3}? nao (?:pode ser |foi |e )?(?:efetuada|efectuada|realizada|conseguida|concretizada|concluida|possivel)"
         r"|\btentativas? de entrega\b|\b(?:entrega|tentativa|visita) (?:falhad[oa]|mal sucedid[oa]|frustrad[oa])|\b(?:segunda|nova|outra) (?:entrega|tentativa de entrega)\b|\bnao (?:foi )?possivel (?:entregar|efetuar|efectuar|realizar|concluir|a entrega)"
         r"|\bimpossibilidade de (?:entrega|entregar)|\b(?:insucesso|sem sucesso)\b|\bnao (?:conseguimos|conseguiu|conseguiram) entregar",
         # not collected by the recipient in time: não retirou, não foi levantado, não procurado, prazo de retirada encerrado
@@ -109,18 +109,20 @@ RULES = table("pt", [
     (F.out_for_delivery, [r"\b(?:saiu|saida|sai) para (?:a )?(?:entrega|distribuicao)\b|\bem (?:rota de )?(?:entrega|distribuicao)\b|\b(?:entrega|distribuicao) em (?:andamento|curso)\b"
                           r"|\b(?:objeto|envio|remessa|encomenda|pacote) em rota\b|^em rota$|\ba caminho d[oa] (?:destinatario|endereco|cliente)|\b(?:com|entregue ao) (?:o )?(?:carteiro|estafeta|entregador)\b"]),
     (F.delivered, [r"\bentregue\b(?! (?:aos?|as?) (?:transportadora|correios?|ctt|operador|alfandega|agencia))|\bentregamos\b|\bentrega (?:realizada|efetuada|registrada|concluida|finalizada|efectuada|conseguida)",
-                   r"\blevantad[oa]\b|\brecebid[oa] pelo (?:destinatario|cliente)|\bretirad[oa] (?:pelo (?:destinatario|cliente)|(?:da|do|na|no|em) (?:caixa de correios inteligente|cacifo|armario|locker|ponto|loja|agencia))"]),
+                   r"\blevantad[oa]\b|\brecebid[oa] pelo (?:destinatario|cliente)|(?<!para )(?<!de )(?<!aguardando )\bretirad[oa] (?:pelo (?:destinatario|cliente)|(?:da|do|na|no|em) (?:caixa de correios inteligente|cacifo|armario|locker|ponto|loja|agencia))"]),
     (F.damaged, [r"\b(?:danificad|avariad|violad|quebrad|amassad|molhad|rasgad)[oa]s?\b|\bavarias?\b|\bincendio\b|\bembalagem (?:aberta|rasgada|violada)"]),
     (F.exception, [
         r"\bnao (?:foi )?autorizad[oa] a (?:entrada|saida)|\b(?:entrada|saida) do objeto (?:no|do) pais nao (?:foi )?autorizad[oa]",
         r"\bapreen(?:dido|dida|sao)\b",
-        # the sender (or recipient) stops or must decide: a pedido do remetente, aguarda informação do remetente
-        r"\b(?:a pedido|por (?:solicitacao|ordem|instrucao)|informac(?:ao|oes)|instrucoes|decisao|resposta) d[oa] (?:" + _SENDER + r"|destinatario)\b",
+        # the sender (or recipient) stops it or must decide: retido a pedido do remetente, aguarda informação do remetente
+        r"\b(?:retid|bloquead|suspens|cancelad|parad|interrompid|sustad)[oa] a pedido d[oa] (?:" + _SENDER + r"|destinatario)\b"
+        r"|\baguarda(?:ndo)? (?:a |as )?(?:informac(?:ao|oes)|instruc(?:ao|oes)|decisao|resposta) d[oa] (?:" + _SENDER + r"|destinatario)\b",
         # destroyed or sent to scrap
         r"\b(?:destruid[oa]|destruicao|refug(?:o|os|ad[oa]))\b",
         # unpaid or an action not taken in time
         r"\b(?:pagamento|acao necessaria a liberacao do objeto|liberacao do objeto) nao (?:efetuad|realizad|confirmad)[oa]|\bprazo (?:de|para) pagamento (?:encerrado|expirado|esgotado|vencido)",
-        r"\bdesistencia\b", r"\bsinistr", # a shipment that does not meet the conditions: incomplete, papers or packing at fault, too big
+        r"\bdesistencia\b", r"\bsinistr",
+        # a shipment that does not meet the conditions: incomplete, papers or packing at fault, too big
         r"\b(?:remessa|envio|lote|encomenda|volume)s? incomplet[oa]s?|\b(?:problemas?|pendencias?|irregularidades?) (?:na|de|da|com a|no|do) (?:documentacao|embalagem|etiqueta)"
         r"|\bembalagem (?:inadequada|insuficiente|irregular)|\b(?:sem|falta de) etiqueta\b|\bexcesso de (?:peso|dimensoes)|\bdimensoes (?:do objeto )?(?:impossibilitam|fora)",
         # force majeure
@@ -134,7 +136,7 @@ RULES = table("pt", [
     (F.departed, [r"saiu do pais de origem|encaminhado para o (?:brasil|pais de destino)|expedicao internacional|unidade de exportacao"]),
     (F.customs_released, [r"fiscalizacao aduaneira finalizada|liberad[oa] (?:pela|na) (?:fiscalizacao|alfandega)|desembaraco (?:concluido|finalizado)|saida de alfandega|objeto liberado|\bdesalfandegad[oa]\b"]),
     (F.customs_released, [r"\bliberad[oa] sem (?:tributacao|impostos|taxas)"], (), ""),
-    (F.customs_duties, [r"aguardando pagamento|pagamento (?:do despacho|de tributos|pendente|de direitos|de impostos|de taxas)|\btribut|\bicms\b|direitos (?:aduaneiros|alfandegarios)|\bimpostos?\b"]),
+    (F.customs_duties, [r"aguarda(?:ndo)? (?:o )?pagamento|pagamento (?:do despacho|de tributos|pendente|de direitos|de impostos|de taxas)|\btribut|\bicms\b|direitos (?:aduaneiros|alfandegarios)|\bimpostos?\b"]),
     (F.customs_info, [r"(?:informacoes|documentos) (?:adicionais|necessarios|pendentes)|aguardando (?:documentos|informacoes)|declaracao aduaneira"]),
     (F.customs_held, [r"retid[oa] (?:na|pela|para) (?:alfandega|fiscalizacao)"]),
     (F.customs, [r"alfandega|fiscalizacao aduaneira|desembaraco|aguarda despacho|\baduaneir|receita federal|\bem importacao\b|procedimentos declarativos"]),
