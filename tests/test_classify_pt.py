@@ -91,6 +91,93 @@ CASES = [
     ("Objeto recebido na unidade de distribuição - Entrega prevista para o próximo dia útil", S.in_transit, None),
     ("Objeto devolvido aos Correios", S.in_transit, None),
     ("Em espera", S.in_transit, None),
+    # --- family phrases: one wording reads the Brazilian and the European forms alike ---
+    # the sender side: not yet handed in, or a collection planned, under way or tried
+    ("Coletando", S.info_received, U.label_created),
+    ("Aguardando Objeto na Agência", S.info_received, U.label_created),
+    ("Aguarda entrada na rede", S.info_received, U.label_created),
+    ("Objeto não coletado", S.info_received, U.label_created),
+    ("Em arquivo-aguardando Postagem", S.info_received, U.label_created),
+    ("Remessa cadastrada", S.info_received, U.label_created),
+    # handed in: postado, coletado, recolha efetuada
+    ("Postado nos correios", S.in_transit, U.picked_up),
+    ("Objeto coletado", S.in_transit, U.picked_up),
+    ("Recolha Efetuada", S.in_transit, U.picked_up),
+    # returned (final) versus on its way back: the participle, the noun and the gerund of "devolver"
+    ("Devolvido", S.returned, U.returned),
+    ("Objeto devolvido ao remetente", S.returned, U.returned),
+    ("Em devolução", S.returning, U.returning),
+    ("Em devolução para o remetente", S.returning, U.returning),
+    ("Devolução automática", S.returning, U.returning),
+    ("Lote de objetos incompleto - Em devolução ao remetente", S.returning, U.returning),
+    ("Objeto será devolvido por solicitação do contratante/remetente", S.returning, U.returning),
+    ("As dimensões do objeto impossibilitam o tratamento e a entrega - Objeto será devolvido ao remetente",
+     S.returning, U.returning),
+    # a refused import and an unclaimed parcel go back whatever the negation says
+    ("A importação do objeto/conteúdo não foi autorizada pelos órgãos fiscalizadores", S.returning, U.returning),
+    ("Objeto não reclamado", S.returning, U.returning),
+    ("Remetente não retirou objeto na Unidade dos Correios", S.returning, U.returning),
+    # waiting at the post office
+    ("Aguardando Retirada", S.available_for_pickup, U.pickup_post_office),
+    # nobody answered, closed premises
+    ("O destinatário não atendeu.", S.delivery_failed, U.nobody_home),
+    ("Empresa sem expediente - Entrega não realizada", S.delivery_failed, U.nobody_home),
+    ("Ausente 3ª tentativa", S.delivery_failed, U.nobody_home),
+    # the address or the recipient at it
+    ("Desconhecido", S.delivery_failed, U.bad_address),
+    ("Destinatário falecido", S.delivery_failed, U.bad_address),
+    ("Caixa Postal Cancelada", S.delivery_failed, U.bad_address),
+    ("Localidade desconhecida no Brasil", S.delivery_failed, U.bad_address),
+    ("Endereço de difícil acesso", S.delivery_failed, U.bad_address),
+    ("A entrega não pode ser efetuada - Logradouro com numeração irregular - Objeto sujeito a atraso na entrega ou "
+     "a devolução ao remetente", S.delivery_failed, U.bad_address),
+    # not delivered, not collected in time, a place that cannot be served
+    ("Entrega Não Conseguida (Incidência)", S.delivery_failed, None),
+    ("Tentativa de entrega não efetuada", S.delivery_failed, None),
+    ("Coleta ou entrega de objeto não efetuada - Será realizada nova tentativa de coleta ou entrega",
+     S.delivery_failed, None),
+    ("Destinatário pediu segunda entrega", S.delivery_failed, None),
+    ("O envio não foi levantado.", S.delivery_failed, None),
+    ("Prazo de retirada pelo destinatário encerrado", S.delivery_failed, "any"),
+    ("Feriado Local", S.delivery_failed, None),
+    ("Zona rural", S.delivery_failed, None),
+    ("Objeto sem distribuição domiciliária", S.delivery_failed, None),
+    ("Local demolido", S.delivery_failed, None),
+    # out for delivery
+    ("Remessa em rota de entrega", S.out_for_delivery, None),
+    ("Objeto saiu para entrega ao destinatário", S.out_for_delivery, None),
+    # lost or stolen, damaged
+    ("Objeto roubado", S.exception, U.lost),
+    ("Furto", S.exception, U.lost),
+    ("Objeto e/ou conteúdo avariado por acidente com veículo", S.exception, U.damaged),
+    ("Objeto danificado", S.exception, U.damaged),
+    # held: import/export refused, the sender's request, destroyed or scrapped, unpaid, non-conforming, force majeure
+    ("Não foi autorizada a saída do objeto do país pelos órgãos fiscalizadores - Objeto em análise de destinação - "
+     "poderá ser devolvido ao remetente, encaminhado para refugo ou apreendido", S.exception, U.other),
+    ("Retido a pedido do remetente", S.exception, U.other),
+    ("Entrega de objeto bloqueada a pedido do remetente - Objeto em análise de destinação", S.exception, U.other),
+    ("Aguarda informação do remetente", S.exception, U.other),
+    ("Protocolado para Destruicao", S.exception, U.other),
+    ("Envio para refugo", S.exception, U.other),
+    ("Pagamento não efetuado no prazo - Objeto em análise de destinação", S.exception, U.other),
+    ("Prazo de pagamento encerrado - Objeto em análise de destinação", S.exception, U.other),
+    ("Remessa incompleta", S.exception, U.other),
+    ("Problemas na documentação do objeto - Procure a agência de postagem em até 2 dias úteis", S.exception, U.other),
+    ("Eventos naturais", S.exception, U.other),
+    ("Lockdown - Coronavirus", S.exception, U.other),
+    ("Objeto contém líquido, impossibilitando seu transporte - Em tratamento, aguarde", S.exception, U.other),
+    ("Artigos proibidos", S.exception, U.other),
+    ("Objeto refugado - Devolução proibida por órgão anuente ou não contratada pelo remetente", S.exception, U.other),
+    ("Desistência do Cliente ECT", S.exception, U.other),
+    ("2ª Tentativa / Coleta Cancelada", S.exception, U.other),
+    ("Paralisação rodoviária", S.exception, U.delayed),
+    # customs: export at origin, released without tax, taxed
+    ("Aguardando autorização para exportação", S.in_transit, None),
+    ("Liberado sem tributação", S.in_transit, U.customs_released),
+    ("RFB - Objeto Tributado - Emissão da nota de tributação", S.in_transit, U.customs_duties),
+    # the carrier's own run called off is an ordinary scan, not a failed delivery
+    ("Saída não efetuada - Em tratamento, aguarde.", S.in_transit, None),
+    ("Saída para entrega cancelada - Será efetuada nova saída para entrega", S.in_transit, None),
 ]
 
 

@@ -1,7 +1,18 @@
 # ruff: noqa: E501  (phrase tables: one phrase per string reads better than wrapped regexes)
-"""Portuguese carrier wording: Correios and Brazilian couriers (Mobi, Flash Courier), CTT (Portugal).
+"""Portuguese carrier wording: Correios and the Brazilian couriers (Jadlog, Loggi, Total Express,
+Mobi, Flash Courier), CTT and the couriers of Portugal (DPD, lojas/pontos, cacifos).
 
-Patterns are folded (see `text.fold`): no accents, lower case."""
+Patterns are folded (see `text.fold`): no accents, lower case. They are written by family, in the
+general forms both variants share (participles, negated deliveries, absence, address, refusal,
+pickup places, returns, holds), not as one carrier's sentence; `bench.loo_rules` measures how the
+table reads wordings it was not written from. Brazilian and European words stand side by side:
+retirada/levantamento, coleta/recolha, endereço/morada, carteiro/estafeta, agência/loja CTT,
+armário inteligente/cacifo, caixa postal/apartado, entrega não realizada/não conseguida.
+
+Sender and recipient are told apart: a collection from the sender (coleta/recolha, postagem) is
+data received; "remetente não retirou" is a return nobody collected; "destinatário não retirou"
+is a failed delivery. "Poderá ser devolvido" is a possibility, not a return; "será devolvido" is
+a decided return (the returning family is guarded against negation only)."""
 
 from __future__ import annotations
 
@@ -23,99 +34,118 @@ VOCAB = """objeto objecto entregue destinatario remetente para saiu entrega agua
         localidade coletando documentacao apreensao liquido atendeu levantado morada levantamento aceite insucesso
         envio encomenda adiada reagendada estafeta desalfandegamento recolhido violado danificado atrasado
         bloqueado ausencia loja ponto rota coleta roubo assalto carga acidente falida desalfandegado tributado disponivel cacifo depositado pacote risco conseguimos entregar
-        entregamos remarcada saida mercadoria avariada"""
+        entregamos remarcada saida mercadoria avariada entregador exportacao tributacao devolvida furto ausente
+        emissao incorreto incorreta insuficiente cep fora falhada frustrada"""
+
+# The sender's names (Correios' "contratante" is the contract customer who sent it), and the words of a
+# parcel still travelling to a pickup place (not waiting there yet).
+_SENDER = r"(?:remetente|expedidor|contratante)"
+_ON_ITS_WAY = (r"a caminho", r"em rota", r"encaminhad", r"transferencia")
 
 RULES = table("pt", [
-    (F.returned, [r"(?:devolvido|entregue) ao remetente", r"entregue ao remetente", r"entregue ao remetente \(devolvido\)",
-                  r"^devolvido$", r"objeto devolvido ao remetente$"], (r"podera ser devolvido",)),
-    (F.sender_attempt, [r"aguardando postagem", r"aguarda entrada", r"etiqueta emitida", r"saiu para coleta",
-                        r"(?:remessa|objeto) nao coletad", r"\bcoletando\b", r"^\d+a tentativa de coleta", r"^a coletar$",
-                        r"aguardando objeto na agencia", r"aguardando (?:a )?coleta", r"(?:coleta|recolha) (?:agendada|solicitada|programada|pedida|prevista)",
-                        r"aguarda(?:ndo)? (?:a )?recolha", r"aguarda(?:ndo)? (?:entrada|entrega) (?:nos|aos|no|na) (?:ctt|correios|transportadora)"]),
-    (F.return_trip, [r"saiu para entrega ao remetente", r"(?:em rota|saiu) (?:de entrega )?(?:para|ao) (?:o )?remetente"]),
-    (F.neutral_early, [r"(?:sera|serao) entregue", r"entrega prevista", r"objeto devolvido aos correios",
-                       r"saida para entrega cancelada", r"saida nao efetuada"], (r"saiu para entrega",), ""),
-    (F.locker, [r"armario inteligente", r"caixa de correios inteligente", r"cacifo", r"\blocker\b"],
-     (r"\b(?:levantad|retirad)[oa] (?:pelo|pela|do|da|no|na)", r"a caminho", r"\bpara o cacifo", r"encaminhad")),
-    (F.point, [r"ponto (?:de )?(?:retirada|coleta|entrega|pickup|levantamento)", r"(?:ponto|loja) ctt", r"\bpayshop\b",
-               r"(?:disponivel|aguarda|pronto) .{0,30}\b(?:loja|ponto|estacao|balcao)\b"],
-     (r"\b(?:levantad|retirad)[oa] (?:pelo|no|na)", r"a caminho", r"em rota", r"encaminhad", r"transferencia", r"\bpara o ponto")),
-    (F.point, [r"(?:disponivel|aguarda|pronto|entregue|depositad[oa]) (?:n[oa]|em) (?:ponto )?pickup\b"]),
-    (F.post_office, [r"aguardando retirada", r"disponivel para retirada", r"aguardando (?:o )?destinatario", r"avisado n[ao] (?:estacao|apartado)",
-                     r"destinatario solicitou recolha", r"disponivel para levantamento",
-                     r"pronto para (?:retirada|levantamento)", r"disponivel (?:na agencia|no ponto)", r"aguarda(?:ndo)? (?:o )?levantamento",
-                     r"para (?:levantar|retirar|levantamento|retirada)\b", r"\bavisad[oa] (?:n[ao]|em)\b", r"disponivel para (?:o )?(?:destinatario|cliente)"],
-     (r"estara disponivel para retirada", r"nao (?:foi )?(?:levantad|retirad)", r"prazo (?:de|para) (?:retirada|levantamento) (?:encerrado|expirado|esgotado)",
-      r"encaminhad", r"a caminho", r"em rota")),
-    (F.returning, [r"devolucao", r"(?:sera|sendo) devolvido", r"em devolucao", r"devolvido ao remetente", r"\bdevolvendo\b",
-                   r"devolvido ao pais de origem", r"retorno ao remetente", r"\bretornando\b",
-                   r"(?:reenviad|reencaminhad|enviad|encaminhad|retornad|reexpedid)[oa] (?:ao|para o) remetente", r"regresso ao remetente",
-                   r"a devolver\b"],
-     (r"sujeito a", r"extraviad", r"podera ser devolvido")),
-    (F.returning, [r"em devolucao (?:a origem|ao remetente)", r"remetente nao (?:retirou|buscou|levantou)", r"importacao do objeto/conteudo nao foi autorizada",
-                   r"(?:objeto|envio|encomenda|remessa) nao reclamad[oa]"], (), ""),
-    (F.prohibited, [r"proibid", r"artigos restritos", r"\bperigos[oa]s?\b", r"\binflamave(?:l|is)\b"]),
-    (F.lost, [r"extraviad", r"\bperda\b", r"\bassalt(?:o|ad[oa])\b", r"\bperdid[oa]\b", r"\bextravio\b", r"nao localizado", r"roubado", r"\bfurt(?:o|ad[oa])\b", r"\broubo\b"],
-     (r"(?:destinatario|recebedor|cliente|endereco|rua|numero) .{0,20}nao localizad",)),
-    (F.refused, [r"recus", r"recusad"]),
-    (F.address, [r"endereco (?:do destinatario |de entrega |do cliente )?(?:incorreto|insuficiente|incompleto|errado|inexistente|desconhecido|de dificil acesso|nao encontrado)",
-                 r"(?:destinatario|cliente|recebedor) (?:desconhecido|mudou|nao localizado)", r"^desconhecido$", r"\bmudou-se\b",
-                 r"numeracao irregular", r"destinatario tem apartado", r"falecido", r"inconsistencias? no enderecamento",
-                 r"falta (?:de )?complemento", r"caixa postal cancelada", r"(?:rua|numero) nao localizad", r"\bdesconhecid[oa]\b",
-                 r"nao existe o numero", r"numero inexistente", r"complementar endereco", r"\bcep (?:incorreto|errado|invalido|inexistente)", r"dificil acesso",
-                 r"(?:endereco|local|logradouro|destinatario|cliente|recebedor|morada) (?:nao (?:encontrad|localizad|existe)|inexistente)",
-                 r"\bmorada (?:incorreta|incompleta|insuficiente|desconhecida|inexistente|errada|ilegivel|invalida)", r"\bmudou\b",
-                 r"endereco (?:ilegivel|invalido|nao existe)", r"\bmorada\b.{0,20}\b(?:nao existe|nao encontrad)"]),
-    (F.nobody, [r"carteiro nao atendido", r"destinatario ausente", r"empresa sem expediente", r"ausente", r"inacessivel",
-                r"\bfechad[oa]\b", r"\bviajando\b", r"\bferias\b", r"(?:destinatario|cliente) nao atendeu", r"\bausencia\b",
-                r"nao (?:havia|ha|houve) (?:ninguem|quem (?:receb|atend))", r"(?:estabelecimento|empresa|loja|local|escritorio|comercio) encerrad",
-                r"^encerrad[oa]$"],
+    # back with the sender: "entregue/devolvido ao remetente", the bare "Devolvido"
+    (F.returned, [r"(?:devolvid[oa]|entregue|restituid[oa]) ao " + _SENDER + r"|\bdevolucao (?:realizada|efetuada|efectuada|concluida|finalizada)\b|^(?:(?:o )?(?:objeto|envio|encomenda|pacote) )?(?:foi )?devolvid[oa]\.?$"],
+     (r"pode(?:ra)? ser devolvid",)),
+    # the sender side: the parcel is not yet in the carrier's hands ...
+    (F.sender_attempt, [r"aguarda(?:ndo)? (?:a |o )?(?:postagem|entrada (?:n[ao]s?|em) (?:rede|ctt|correios|transportadora)|objeto n[ao] (?:agencia|loja|unidade de postagem))"
+                        r"|\bnao (?:foi )?(?:coletad|recolhid|postad)[oa]|\betiqueta (?:emitida|gerada)"
+                        # ... or a collection from the sender is planned, under way or was tried
+                        r"|(?:saiu|saida|em rota|a caminho) (?:para|de) (?:a )?(?:coleta|recolha)|\btentativa de (?:coleta|recolha)\b(?! ou entrega)|\b(?:coletando|recolhendo)\b"
+                        r"|aguarda(?:ndo)? (?:a )?(?:coleta|recolha)|(?:coleta|recolha) (?:agendada|solicitada|programada|pedida|prevista|em andamento)|^a coletar$"]),
+    # ordinary scans that mention a delivery: announced, or the carrier's own run called off
+    (F.neutral_early, [r"\b(?:sera|serao|vai ser|devera ser) entregue|\b(?:entrega|chegada) (?:prevista|estimada)|\bprevisao de entrega",
+                       r"\bsaida (?:para (?:a )?entrega )?(?:nao efetuada|cancelada)",
+                       # en route to a facility ("rota" is not the Spanish "broken"); handed back to the post by a courier
+                       r"\bem rota (?:para|a|ao|de) (?:o |a )?(?:centro|unidade|base|hub|armazem|agencia|terminal|cd|transferencia)\b",
+                       r"\b(?:devolvid|repassad)[oa] (?:aos?|[ao]) (?:correios|ctt|transportadora)\b"], (r"saiu para entrega",), ""),
+    (F.locker, [r"\b(?:cacifo|locker|armario (?:inteligente|automatico)|caixa (?:de correios )?inteligente)\b"],
+     (r"\b(?:levantad|retirad)[oa] (?:pelo|pela|do|da|no|na)", r"\bpara o cacifo", *_ON_ITS_WAY)),
+    (F.point, [r"\bponto (?:de )?(?:retirada|coleta|entrega|pickup|levantamento|recolha)\b|\b(?:loja|ponto|balcao) (?:ctt|payshop|parceir[oa]|dpd)\b|\bpayshop\b"
+               r"|(?:disponivel|aguarda|pronto|entregue|depositad[oa])\b.{0,30}\b(?:loja|ponto|balcao|pickup)\b"],
+     (r"\b(?:levantad|retirad)[oa] (?:pelo|no|na)", r"\bpara o ponto", *_ON_ITS_WAY)),
+    # waiting at the post office, agency or PO box ("aguardando retirada", "disponível para levantamento", "avisado no apartado")
+    (F.post_office, [r"\b(?:aguarda(?:ndo)?|disponivel|pront[oa]|avisad[oa]|depositad[oa])\b(?: [a-z]+){0,3}? (?:(?:para|n[ao]|em) )?(?:a |o )?(?:retirada|levantamento|levantar|retirar|apartado|caixa postal|estacao|balcao|agencia)\b",
+                     r"aguardando (?:o )?destinatario|destinatario solicitou recolha|para (?:levantar|retirar|levantamento|retirada)\b|disponivel para (?:o )?(?:destinatario|cliente)"],
+     (r"(?:estara|ficara) disponivel", r"nao (?:foi )?(?:levantad|retirad)", r"prazo (?:de|para) (?:retirada|levantamento) (?:encerrado|expirado|esgotado)", *_ON_ITS_WAY)),
+    # a decided return that no negation can hide: import refused, nobody claimed it
+    (F.returning, [r"\bimportacao (?:do (?:objeto|conteudo)(?:/conteudo)? )?nao (?:foi )?autorizad[oa]",
+                   r"\b(?:objeto|envio|encomenda|remessa) nao reclamad[oa]|\b" + _SENDER + r" nao (?:retirou|buscou|levantou|reclamou)"], (), ""),
+    # on its way back: "em devolução ao remetente", "saiu para entrega ao remetente", "será devolvido", "devolvendo"
+    (F.returning, [r"\b(?:devolucao|entrega|retorno|regresso|rota|(?:reenviad|reencaminhad|enviad|encaminhad|retornad|reexpedid)[oa]) (?:a|ao|para o|de volta ao) (?:" + _SENDER + r"|origem|pais de origem)\b",
+                   r"(?<!podera ser )(?<!pode ser )\b(?:devolv(?:id[oa]s?|endo|er)|devolucao|retornando|em retorno)\b(?! (?:aos?|a) (?:correios|ctt|transportadora|agencia|unidade))"],
+     (r"sujeit[oa] a", r"extravi|perdid|roubad|furtad")),
+    (F.prohibited, [r"\bproibid[oa]s?\b|\b(?:artigos?|produtos?|mercadorias?|itens|materia(?:l|is)) (?:restrit|perigos)|\b(?:perigos[oa]s?|inflamave(?:l|is))\b"
+                    r"|\bcontem (?:liquido|material perigoso|bateria)|\bconteudo (?:liquido|inflamavel|perigoso)"]),
+    # lost or stolen: extraviado, perdido, roubado, furtado, assalto, not found in the network
+    (F.lost, [r"\b(?:extravi(?:o|ad[oa]s?)|perd(?:a|id[oa]s?)|roub(?:o|ad[oa]s?)|furt(?:o|ad[oa]s?)|assalt(?:o|ad[oa]s?))\b|\bnao (?:foi )?localizad[oa]"],
+     (r"(?:destinatario|recebedor|cliente|endereco|rua|numero|localidade|logradouro|morada)\b.{0,20}nao (?:foi )?localizad",)),
+    (F.refused, [r"\brecus(?:ad[oa]|ou|a)"]),
+    (F.address, [
+        # the address itself: incorrect, insufficient, unknown, non-existent, cancelled PO box
+        r"\b(?:endereco|enderecamento|morada|localidade|logradouro|caixa postal|cep|codigo postal|rua|bairro)\b(?: [a-z]+){0,2}? (?:incorret|insuficient|incomplet|errad|inexistent|desconhecid|invalid|ilegive|irregular|cancelad|nao (?:foi )?(?:encontrad|localizad)|nao existe|de dificil acesso)",
+        # something missing or wrong in the address: inconsistências no endereçamento, falta complemento
+        r"\b(?:inconsistencias?|erros?|falta|problemas?|irregularidades?|complementar|corrigir|confirmar)(?: (?:de|n[oa]|d[oa]|o))? (?:endereco|enderecamento|morada|complemento|numero|cep)\b",
+        # the recipient: moved, unknown, deceased, not found at the address
+        r"(?:^|\b(?:destinatario|cliente|recebedor|morador|empresa)s? )(?:desconhecid[oa]|mudou(?:-se| de endereco)?|falecid[oa]|nao (?:foi )?(?:localizad|encontrad|identificad)[oa])",
+        r"destinatario tem (?:apartado|caixa postal)|(?:numero|cep) (?:inexistente|incorreto|errado|invalido)|nao existe o numero"]),
+    (F.nobody, [r"\bausen(?:te|cia)\b|\b(?:destinatario|cliente|morador|recebedor)(?: esta| encontra-se)? (?:viajando|em viagem|(?:de|em) ferias)\b",
+                # nobody answered the carrier: carteiro não atendido, o destinatário não atendeu
+                r"\b(?:carteiro|estafeta|entregador|motorista|destinatario|cliente|morador|recebedor|telefone|campainha)s?\b(?: [a-z]+){0,2} nao (?:foi )?(?:atendid[oa]|atendeu|atende|respondeu|responde)\b"
+                r"|\bninguem (?:atendeu|atende|respondeu|em casa|para receber)|\bnao (?:se encontrava|estava (?:presente|em casa|no local))|nao (?:havia|ha|houve|estava) (?:ninguem|quem (?:receb|atend))",
+                # closed premises: empresa sem expediente, estabelecimento fechado/encerrado
+                r"\b(?:fechad[oa]|sem expediente)\b|\b(?:estabelecimento|empresa|loja|local|escritorio|comercio)s? (?:esta )?encerrad[oa]|^encerrad[oa]$"],
      (r"declaracao",)),
-    (F.failed, [r"tentativa de entrega", r"nao entregue", r"entrega nao (?:efetuada|realizada|conseguida|pode ser efetuada)",
-                r"a entrega nao pode ser efetuada", r"nao efetuada", r"nova tentativa", r"entrega nao efetuada", r"feriado",
-                r"sem distribuicao domiciliaria", r"segunda entrega", r"pendente pagamento", r"em greve",
-                r"nao apresentou documento", r"nao retirou objeto", r"prazo de retirada", r"nao procurado",
-                r"local (?:demolido|em reforma)", r"zona rural", r"area de risco", r"\bgreve\b", r"fora de (?:area|abrangencia)",
-                r"nao foi (?:levantad|retirad)[oa]", r"\binsucesso\b", r"\bsem sucesso\b", r"impossibilidade de (?:entrega|entregar)",
-                r"nao (?:foi )?possivel (?:entregar|efetuar a entrega|realizar a entrega|concluir a entrega|efectuar a entrega)",
-                r"acesso (?:negado|restrito|impedido|bloqueado|dificil)", r"\bsem acesso\b", r"nao (?:reclamad|levantad|retirad)[oa]\b",
-                r"entrega nao (?:efectuada|concretizada)", r"nao (?:conseguimos|conseguiu|conseguiram) entregar"]),
-    (F.out_for_delivery, [r"saiu para entrega", r"em rota de entrega", r"\bem entrega\b", r"em distribuicao",
-                          r"entrega em andamento", r"saiu para (?:a )?distribuicao", r"\bsaida para (?:a )?entrega\b", r"entrega em curso", r"(?:objeto|envio|remessa|encomenda) em rota\b",
-                          r"a caminho do (?:destinatario|endereco|cliente)", r"(?:com|entregue ao) (?:o )?(?:carteiro|estafeta|entregador)\b"]),
-    (F.delivered, [r"\bentregue\b(?! (?:a|ao|a) (?:transportadora|correios?|operador|alfandega|agencia))", r"entrega conseguida",
-                   r"objeto entregue", r"entrega (?:realizada|efetuada|registrada|concluida|finalizada|efectuada)",
-                   r"\blevantad[oa]\b", r"recebid[oa] pelo (?:destinatario|cliente)", r"\bentregamos\b",
-                   r"\bretirad[oa] (?:da|do|na|no|em) (?:caixa de correios inteligente|cacifo|armario|locker|ponto|loja|agencia)", r"\bretirad[oa] pelo (?:destinatario|cliente)"]),
-    (F.damaged, [r"danificad", r"\bavaria", r"incendio", r"\bviolad[oa]\b", r"\bquebrad[oa]\b", r"embalagem (?:aberta|rasgada)"]),
-    (F.delayed, [r"atraso", r"reprogramad", r"paralisacao", r"\batrasad[oa]\b", r"\badiad[oa]\b", r"\breagendad[oa]\b", r"\bremarcad[oa]\b"], (r"sujeito a",)),
-    (F.exception, [r"apreendido", r"retido / parado", r"proibido", r"destruid", r"refugo", r"remessa incompleta",
-                   r"aguarda informacao do remetente", r"etiqueta (?:cancelada|expirada)", r"desistencia de postagem", r"suspensao d[ae] entrega",
-                   r"entrega de objeto bloqueada", r"retido a pedido", r"eventos naturais", r"lockdown", r"\bsinistr", r"\bcancelad[oa]\b",
-                   r"problemas? na documentacao", r"nao foi autorizada a (?:entrada|saida)", r"liberacao do objeto nao realizada",
-                   r"encaminhado para apreensao", r"pagamento nao efetuado no prazo", r"prazo de pagamento encerrado",
-                   r"desistencia do cliente", r"contem liquido", r"\bdesistencia\b", r"\bapreens", r"(?:contem|conteudo) (?:liquido|inflamavel|perigoso)",
-                   r"(?:problemas?|pendencias?|irregularidades?) (?:na|de|da|com a) documentacao", r"pagamento nao (?:efetuado|realizado|confirmado)",
-                   r"prazo (?:de|para) pagamento (?:encerrado|expirado|esgotado)"]),
-    (F.exception, [r"\bbloquead[oa]\b", r"\bsuspens[oa]\b", r"\binterrompid[oa]\b", r"em analise de destinacao", r"\bindenizad",
-                   r"\bretid[oa]\b", r"\bacidente\b"], (r"alfandeg", r"fiscaliza", r"aduan", r"receita federal", r"impost", r"tribut")),
-    (F.departed, [r"saiu do pais de origem", r"encaminhado para o (?:brasil|pais de destino)", r"expedicao internacional",
-                  r"unidade de exportacao"]),
-    (F.customs_released, [r"fiscalizacao aduaneira finalizada", r"liberado (?:pela|na) (?:fiscalizacao|alfandega)",
-                          r"desembaraco (?:concluido|finalizado)", r"saida de alfandega", r"objeto liberado", r"\bdesalfandegad[oa]\b",
-                          r"liberad[oa] sem tributacao"]),
-    (F.customs_duties, [r"aguardando pagamento", r"pagamento (?:do despacho|de tributos|pendente|de direitos|de impostos|de taxas)", r"tributo", r"icms",
-                        r"direitos (?:aduaneiros|alfandegarios)", r"\bimpostos?\b"]),
-    (F.customs_info, [r"(?:informacoes|documentos) (?:adicionais|necessarios|pendentes)", r"aguardando (?:documentos|informacoes)",
-                      r"declaracao aduaneira"]),
+    (F.failed, [
+        # not delivered: entrega não realizada/conseguida/efetuada, não entregue, tentativa de entrega, a second delivery
+        r"(?<!ainda )\bnao (?:foi )?entregue\b|\bentrega\b(?: [a-z/]+){0,3}? nao (?:pode ser |foi |e )?(?:efetuada|efectuada|realizada|conseguida|concretizada|concluida|possivel)"
+        r"|\btentativas? de entrega\b|\b(?:entrega|tentativa|visita) (?:falhad[oa]|mal sucedid[oa]|frustrad[oa])|\b(?:segunda|nova|outra) (?:entrega|tentativa de entrega)\b|\bnao (?:foi )?possivel (?:entregar|efetuar|efectuar|realizar|concluir|a entrega)"
+        r"|\bimpossibilidade de (?:entrega|entregar)|\b(?:insucesso|sem sucesso)\b|\bnao (?:conseguimos|conseguiu|conseguiram) entregar",
+        # not collected by the recipient in time: não retirou, não foi levantado, não procurado, prazo de retirada encerrado
+        r"\bnao (?:foi )?(?:levantad|retirad|procurad)[oa]|\bnao (?:retirou|levantou|procurou)\b|\bprazo (?:de|para) (?:retirada|levantamento|guarda)(?: [a-z]+){0,3}? (?:encerrado|expirado|esgotado|excedido|vencido)",
+        # the place cannot be served: demolished, under works, rural or risk zone, no home delivery, holiday, strike
+        r"\b(?:local|imovel|predio) (?:demolido|em (?:reforma|obras)|interditado|abandonado|inacessivel)|\b(?:zona|area) (?:rural|de risco)\b|\bsem distribuicao\b|\bfora d[ae] (?:area|abrangencia|zona)\b"
+        r"|\bferiado\b|\bgreve\b|\b(?:acesso|entrada) (?:negad|restrit|impedid|bloquead|dificil)|\bsem acesso\b|\binacessivel\b",
+        r"\bnao apresentou (?:o )?documento|\bpendente (?:de )?pagamento\b"]),
+    (F.out_for_delivery, [r"\b(?:saiu|saida|sai) para (?:a )?(?:entrega|distribuicao)\b|\bem (?:rota de )?(?:entrega|distribuicao)\b|\b(?:entrega|distribuicao) em (?:andamento|curso)\b"
+                          r"|\b(?:objeto|envio|remessa|encomenda|pacote) em rota\b|^em rota$|\ba caminho d[oa] (?:destinatario|endereco|cliente)|\b(?:com|entregue ao) (?:o )?(?:carteiro|estafeta|entregador)\b"]),
+    (F.delivered, [r"\bentregue\b(?! (?:aos?|as?) (?:transportadora|correios?|ctt|operador|alfandega|agencia))|\bentregamos\b|\bentrega (?:realizada|efetuada|registrada|concluida|finalizada|efectuada|conseguida)",
+                   r"\blevantad[oa]\b|\brecebid[oa] pelo (?:destinatario|cliente)|(?<!para )(?<!de )(?<!aguardando )\bretirad[oa] (?:pelo (?:destinatario|cliente)|(?:da|do|na|no|em) (?:caixa de correios inteligente|cacifo|armario|locker|ponto|loja|agencia))"]),
+    (F.damaged, [r"\b(?:danificad|avariad|violad|quebrad|amassad|molhad|rasgad)[oa]s?\b|\bavarias?\b|\bincendio\b|\bembalagem (?:aberta|rasgada|violada)"]),
+    (F.exception, [
+        r"\bnao (?:foi )?autorizad[oa] a (?:entrada|saida)|\b(?:entrada|saida) do objeto (?:no|do) pais nao (?:foi )?autorizad[oa]",
+        r"\bapreen(?:dido|dida|sao)\b",
+        # the sender (or recipient) stops it or must decide: retido a pedido do remetente, aguarda informação do remetente
+        r"\b(?:retid|bloquead|suspens|cancelad|parad|interrompid|sustad)[oa] a pedido d[oa] (?:" + _SENDER + r"|destinatario)\b"
+        r"|\baguarda(?:ndo)? (?:a |as )?(?:informac(?:ao|oes)|instruc(?:ao|oes)|decisao|resposta) d[oa] (?:" + _SENDER + r"|destinatario)\b",
+        # destroyed or sent to scrap
+        r"\b(?:destruid[oa]|destruicao|refug(?:o|os|ad[oa]))\b",
+        # unpaid or an action not taken in time
+        r"\b(?:pagamento|acao necessaria a liberacao do objeto|liberacao do objeto) nao (?:efetuad|realizad|confirmad)[oa]|\bprazo (?:de|para) pagamento (?:encerrado|expirado|esgotado|vencido)",
+        r"\bdesistencia\b", r"\bsinistr",
+        # a shipment that does not meet the conditions: incomplete, papers or packing at fault, too big
+        r"\b(?:remessa|envio|lote|encomenda|volume)s? incomplet[oa]s?|\b(?:problemas?|pendencias?|irregularidades?) (?:na|de|da|com a|no|do) (?:documentacao|embalagem|etiqueta)"
+        r"|\bembalagem (?:inadequada|insuficiente|irregular)|\b(?:sem|falta de) etiqueta\b|\bexcesso de (?:peso|dimensoes)|\bdimensoes (?:do objeto )?(?:impossibilitam|fora)",
+        # force majeure
+        r"\b(?:eventos? naturais|desastres? naturais|catastrofe|calamidade|enchentes?|inundac(?:ao|oes)|temporal|lockdown|pandemia|quarentena)\b"]),
+    # held, suspended, cancelled, expired: an exception unless the hold is a customs or tax one
+    (F.exception, [r"\b(?:suspens(?:ao|[oa])|cancelad[oa]|cancelamento|anulad[oa]|expirad[oa]|bloquead[oa]|interrompid[oa]|retid[oa]|parad[oa])\b",
+                   r"em analise de destinacao|\bindenizad|\bacidente\b"], (r"alfandeg", r"fiscaliza", r"aduan", r"receita federal", r"impost", r"tribut")),
+    (F.delayed, [r"\b(?:atras(?:o|ad[oa])|reprogramad[oa]|adiad[oa]|reagendad[oa]|remarcad[oa]|paralisac(?:ao|oes)|demora)\b"], (r"sujeit[oa] a",)),
+    # export at origin is the departure side, import customs the destination's
+    (F.export_clearance, [r"\b(?:autorizacao|desembaraco|liberacao|despacho|fiscalizacao) (?:para |de |da )?exportacao\b"]),
+    (F.departed, [r"saiu do pais de origem|encaminhado para o (?:brasil|pais de destino)|expedicao internacional|unidade de exportacao"]),
+    (F.customs_released, [r"fiscalizacao aduaneira finalizada|liberad[oa] (?:pela|na) (?:fiscalizacao|alfandega)|desembaraco (?:concluido|finalizado)|saida de alfandega|objeto liberado|\bdesalfandegad[oa]\b"]),
+    (F.customs_released, [r"\bliberad[oa] sem (?:tributacao|impostos|taxas)"], (), ""),
+    (F.customs_duties, [r"aguarda(?:ndo)? (?:o )?pagamento|pagamento (?:do despacho|de tributos|pendente|de direitos|de impostos|de taxas)|\btribut|\bicms\b|direitos (?:aduaneiros|alfandegarios)|\bimpostos?\b"]),
+    (F.customs_info, [r"(?:informacoes|documentos) (?:adicionais|necessarios|pendentes)|aguardando (?:documentos|informacoes)|declaracao aduaneira"]),
     (F.customs_held, [r"retid[oa] (?:na|pela|para) (?:alfandega|fiscalizacao)"]),
-    (F.customs, [r"alfandega", r"fiscalizacao aduaneira", r"desembaraco", r"aguarda despacho", r"\baduaneir", r"receita federal"]),
-    (F.arrived, [r"recebido (?:pelos correios do brasil|no brasil)", r"chegou ao (?:brasil|pais de destino)",
-                 r"recepcao internacional", r"objeto recebido no brasil"]),
-    (F.label, [r"etiqueta (?:criada|emitida|gerada)", r"\bpre-?postad[oa]\b", r"informacoes (?:eletronicas )?enviadas", r"\bcadastrad[oa]s?\b", r"informacao sobre o envio foi recebida"]),
-    (F.picked_up, [r"objeto postado", r"\bpostado\b", r"coletado", r"aceitacao", r"recolha efetuada", r"\baceite\b", r"\brecolhid[oa]\b",
-                   r"(?:coleta|recolha) (?:realizada|efetuada|efectuada)",
-                   r"entregue (?:ao|a) (?:correios?|transportadora|agencia)"]),
+    (F.customs, [r"alfandega|fiscalizacao aduaneira|desembaraco|aguarda despacho|\baduaneir|receita federal|\bem importacao\b|procedimentos declarativos"]),
+    (F.arrived, [r"recebido (?:pelos correios do brasil|no brasil)|(?:chegou|chegada) (?:a|ao) (?:brasil|portugal|pais de destino)|recepcao internacional"]),
+    # the shipment's data received: etiqueta criada, dados cadastrados, a informação sobre o envio foi recebida
+    (F.label, [r"\betiqueta (?:criada|emitida|gerada)|^emissao(?: de (?:etiqueta|cte|ct-e))?$|\bpre-?postad[oa]\b|\b(?:dados|informac(?:ao|oes)|arquivo)\b(?: (?:eletronicas|sobre o envio|do envio|da remessa))?(?: foi| foram)? (?:cadastrad|recebid|enviad|registad|registrad)[oa]s?\b"
+                r"|\b(?:remessa|envio|objeto|encomenda|pedido) (?:cadastrad|registad|registrad|criad)[oa]\b"]),
+    (F.picked_up, [r"\b(?:postad[oa]|coletad[oa]|recolhid[oa]|aceite|aceitacao|admitid[oa])\b|\b(?:coleta|recolha) (?:realizada|efetuada|efectuada|concluida)"
+                   r"|\b(?:entregue|depositad[oa]) (?:aos?|nos?|[ao]) (?:correios?|ctt|transportadora)\b"]),
 ])
 
 __all__ = ["RULES", "VOCAB"]
