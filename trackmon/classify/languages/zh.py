@@ -23,6 +23,8 @@ as ASCII ("，" → ",", "（" → "(")."""
 
 from __future__ import annotations
 
+import re
+
 from trackmon.classify.rules import F, table
 
 #: simplified → traditional (str.maketrans pairs them by position), for the characters the phrases below use
@@ -32,12 +34,19 @@ _TO_TRADITIONAL = str.maketrans("签递达关运货检验邮务处单发离开�
                                 "絕詳細確認碼話號區範圍審繳納補資證啟飛遲後給訂創準備揀騎掃敗約變電聽憑請儘經戶遺滅遷滿壓積氣暫辦豐鄰寶棧雲現業須")
 
 
+_LOOKAROUND = re.compile(r"(\(\?<?[!=][^()]*\))")
+
+
 def _both(pattern: str) -> str:
     """The pattern in simplified and in traditional characters (one phrase: the same words either way).
 
-    A lookaround names both forms itself ("(?![转轉])"): the other script's copy of the phrase would let it pass."""
-    traditional = pattern.translate(_TO_TRADITIONAL)
-    return pattern if traditional == pattern else f"(?:{pattern})|(?:{traditional})"
+    A lookaround ("中(?!转)") excludes both forms in both copies: the traditional copy of a phrase must not
+    let through a simplified text its simplified copy excludes."""
+    parts = _LOOKAROUND.split(pattern)
+    looks = ["".join(f"[{c}{t}]" if (t := c.translate(_TO_TRADITIONAL)) != c else c for c in part) for part in parts[1::2]]
+    simplified = "".join(part if i % 2 == 0 else looks[i // 2] for i, part in enumerate(parts))
+    traditional = "".join(part.translate(_TO_TRADITIONAL) if i % 2 == 0 else looks[i // 2] for i, part in enumerate(parts))
+    return simplified if traditional == simplified else f"(?:{simplified})|(?:{traditional})"
 
 
 def _rules(spec: list[tuple]) -> list[tuple]:
@@ -83,7 +92,7 @@ RULES = table("zh", _rules([
      (r"(?:取货|提货|取件)码签收|已签收|退(?:回|件|还)",), ""),
     # on the way back: refused goods taken back into stock, any 退 of the parcel, back to whoever sent it
     (F.returning, [r"(?:拒收|退货|退件)[^,。]{0,4}入库", r"退(?:回|件|运|还|货)",
-                   r"(?:返回|返还|退还|寄回|送回)(?:给|至|到)?(?:原)?(?:发货人|寄件人|发件人|卖家|商家|商户|原寄|寄件地|始发地)|原路返回|返回(?:途中|中(?![转轉]))"],
+                   r"(?:返回|返还|退还|寄回|送回)(?:给|至|到)?(?:原)?(?:发货人|寄件人|发件人|卖家|商家|商户|原寄|寄件地|始发地)|原路返回|返回(?:途中|中(?!转))"],
      (r"^拒(?:收|签)\(退(?:件|回)\)$",), ""),
     (F.lost, [r"丢失|遗失|丢件|灭失|找不到(?:快件|包裹|邮件|货物)"]),
     (F.refused, [r"拒(?:收|签)|拒绝(?:签收|接收|收货|收件|收取)"]),
@@ -102,8 +111,8 @@ RULES = table("zh", _rules([
                           r"安排(?:投递|派送|派递)|出班(?:投递|派送)|派件员进行派件"],
      (rf"{_NOT}[^,。]{{0,3}}{_DELIVER}",), ""),
     # delivered: signed for, or the delivery / the collection by the buyer completed
-    (F.delivered, [r"签收", r"妥投|代(?:签|收)(?![货貨]?款)|确认收货|已交付(?:给)?(?:收件人|本人|客户|用户)|已交付$|(?:放|放置|放在|放到)(?:在|到|于)?家?(?:门口|门卫|前台|收发室|传达室)",
-                   rf"完成(?:配送|投递|派送|派件|取件)|{_DELIVER}(?:成功|完成)|(?<!上[门門])取件成功|(?:已|成功)(?:送达|派递)|已配達|配達完成",
+    (F.delivered, [r"签收", r"妥投|代(?:签|收)(?!货?款)|确认收货|已交付(?:给)?(?:收件人|本人|客户|用户)|已交付$|(?:放|放置|放在|放到)(?:在|到|于)?家?(?:门口|门卫|前台|收发室|传达室)",
+                   rf"完成(?:配送|投递|派送|派件|取件)|{_DELIVER}(?:成功|完成)|(?<!上门)取件成功|(?:已|成功)(?:送达|派递)|已配達|配達完成",
                    r"(?:用户|客户|收件人|本人)(?:已)?(?:提货|取件|取货|领取)|(?:已|被)[^,。请]{0,8}取出|(?:快件|包裹)取出"],
      (rf"{_NOT}[^,。]{{0,4}}(?:签收|妥投|投递|送达)", rf"{_PLAN}[^,。]{{0,8}}(?:签收|妥投|投递|送达)", r"(?:待|等待)签收"), ""),
     (F.damaged, [r"破损|损坏|毁损|受损|污损"]),
