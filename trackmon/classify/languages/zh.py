@@ -11,7 +11,7 @@ Each phrase is one word family, not one sentence:
 - the sender side: 已下单/订单创建/接单, 商家发货/打包, 待揽收/未揽收/揽收失败 (not collected yet), then
   揽收/揽件/收寄/交寄 (collected);
 - 退回/退件/退货/返回寄件人 (on the way back), and 退…签收/退签/寄件人签收 (back with the sender);
-- 滞留/延误/延迟 (delayed), 问题件/疑难, 取消/撤销/销单/拒单 (cancelled), 异常/失败 (other exceptions);
+- 滞留/延误/延迟/暂停派送 (delayed), 没收/违禁 (seized), 问题件/疑难, 取消/撤销/销单/拒单 (cancelled), 异常/失败;
 - 出口 (export at origin: a departure) versus 进口/清关/海关/通关 at destination (customs).
 
 A CJK comma ends a clause for the engine, so the clause-wide guards read "已签收，如您未收到…" right; a negation
@@ -27,14 +27,20 @@ import re
 
 from trackmon.classify.rules import F, table
 
-#: simplified → traditional (str.maketrans pairs them by position), for the characters the phrases below use
-_TO_TRADITIONAL = str.maketrans("签递达关运货检验邮务处单发离开转还异滞误丢损坏错无联络系柜驿点领报税费进国机场库预计将没员为时间长过问题门卖揽拦销毁难弃"
-                                "绝详细确认码话号区范围审缴纳补资证启飞迟后给订创准备拣骑扫败约变电听凭请尽经户遗灭迁满压积气暂办丰邻宝栈云现业须",
-                                "簽遞達關運貨檢驗郵務處單發離開轉還異滯誤丟損壞錯無聯絡繫櫃驛點領報稅費進國機場庫預計將沒員為時間長過問題門賣攬攔銷毀難棄"
-                                "絕詳細確認碼話號區範圍審繳納補資證啟飛遲後給訂創準備揀騎掃敗約變電聽憑請儘經戶遺滅遷滿壓積氣暫辦豐鄰寶棧雲現業須")
+#: simplified → traditional (paired by position), for the characters the phrases below use
+_SIMPLIFIED, _TRADITIONAL = ("签递达关运货检验邮务处单发离开转还异滞误丢损坏错无联络系柜驿点领报税费进国机场库预计将没员为时间长过问题门卖揽拦销毁难弃"
+                              "绝详细确认码话号区范围审缴纳补资证启飞迟后给订创准备拣骑扫败约变电听凭请尽经户遗灭迁满压积气暂办丰邻宝栈云现业须",
+                              "簽遞達關運貨檢驗郵務處單發離開轉還異滯誤丟損壞錯無聯絡繫櫃驛點領報稅費進國機場庫預計將沒員為時間長過問題門賣攬攔銷毀難棄"
+                              "絕詳細確認碼話號區範圍審繳納補資證啟飛遲後給訂創準備揀騎掃敗約變電聽憑請儘經戶遺滅遷滿壓積氣暫辦豐鄰寶棧雲現業須")
+_TO_TRADITIONAL = str.maketrans(_SIMPLIFIED, _TRADITIONAL)
 
 
 _LOOKAROUND = re.compile(r"(\(\?<?[!=][^()]*\))")
+
+
+def _either(chars: str) -> str:
+    """Each character with a traditional form as a class of both: "转" → "[转轉]"."""
+    return "".join(f"[{c}{c.translate(_TO_TRADITIONAL)}]" if c in _SIMPLIFIED else c for c in chars)
 
 
 def _both(pattern: str) -> str:
@@ -42,10 +48,13 @@ def _both(pattern: str) -> str:
 
     A lookaround ("中(?!转)") excludes both forms in both copies: the traditional copy of a phrase must not
     let through a simplified text its simplified copy excludes."""
-    parts = _LOOKAROUND.split(pattern)
-    looks = ["".join(f"[{c}{t}]" if (t := c.translate(_TO_TRADITIONAL)) != c else c for c in part) for part in parts[1::2]]
-    simplified = "".join(part if i % 2 == 0 else looks[i // 2] for i, part in enumerate(parts))
-    traditional = "".join(part.translate(_TO_TRADITIONAL) if i % 2 == 0 else looks[i // 2] for i, part in enumerate(parts))
+    parts = _LOOKAROUND.split(pattern)  # text, lookaround, text, …
+
+    def written(traditional: bool) -> str:
+        return "".join(_either(part) if i % 2 else part.translate(_TO_TRADITIONAL) if traditional else part
+                       for i, part in enumerate(parts))
+
+    simplified, traditional = written(False), written(True)
     return simplified if traditional == simplified else f"(?:{simplified})|(?:{traditional})"
 
 
@@ -95,6 +104,7 @@ RULES = table("zh", _rules([
                    r"(?:返回|返还|退还|寄回|送回)(?:给|至|到)?(?:原)?(?:发货人|寄件人|发件人|卖家|商家|商户|原寄|寄件地|始发地)|原路返回|返回(?:途中|中(?!转))"],
      (r"^拒(?:收|签)\(退(?:件|回)\)$",), ""),
     (F.lost, [r"丢失|遗失|丢件|灭失|找不到(?:快件|包裹|邮件|货物)"]),
+    (F.prohibited, [r"没收|违禁|禁寄|禁运|违规物品|查扣"]),
     (F.refused, [r"拒(?:收|签)|拒绝(?:签收|接收|收货|收件|收取)"]),
     # the recipient's details are wrong or incomplete, or the address is outside the carrier's area
     (F.address, [r"(?:地址|电话|手机号?|联系方式)(?:号码)?(?:不详细?|欠详|错误|有误|不正确|不准确|不存在|不全|不完整|问题|不明|空号)|查无此人|迁移不明|(?:收件人|用户)(?:已)?(?:搬迁|搬家|迁走)",
@@ -124,11 +134,11 @@ RULES = table("zh", _rules([
                   r"交航|交(?:付|给)?航空公司|航班(?:已)?(?:起飞|已飞)|已起飞|离港|发往(?:目的国|国外|境外)|航空公司(?:接收|启运)|已交承运商|离开起运地"],
      (r"失败|异常",)),
     (F.customs_released, [r"(?:清关|通关)(?:完成|成功|结束)|完成(?:清关|通关)|(?:海关/?|已)放行|已(?:清关|通关)|通过[^,。]{0,10}审核"]),
-    (F.customs_duties, [r"(?:缴纳|支付|需缴|待缴|补缴)[^,。]{0,4}(?:关税|税费|税款|税金)|关税|税费"]),
-    (F.customs_info, [r"(?:须|需|需要|请)(?:提供|补充)|补充(?:资料|材料|文件)|提供(?:资料|证件|文件)"]),
+    (F.customs_duties, [r"(?:缴纳|支付|需缴|待缴|补缴)[^,。]{0,4}(?:关税|税费|税款|税金)|关税|税费|税金|缴税|纳税"]),
+    (F.customs_info, [r"(?:须|需|需要|请)(?:提供|补充|上传)|补充(?:资料|材料|文件)|提供(?:资料|证件|文件)|(?:资料|材料|文件|证件)(?:不全|缺失|不完整)|缺少(?:资料|材料|文件|证件)|身份(?:证|信息)"]),
     (F.customs_held, [r"扣(?:留|关|押|件)|海关查验|被海关|(?:清关|通关)(?:异常|受阻|失败)"]),
     (F.customs, [r"清关|海关|报关|通关|商检|查验"]),
-    (F.delayed, [r"延迟|延误|长时间|超时未(?:签收|更新)|滞留|过久|时间过长|积压|停滞", r"(?:天气|疫情|不可抗力)原因|交通管制"]),
+    (F.delayed, [r"延迟|延误|长时间|超时未(?:签收|更新)|滞留|过久|时间过长|积压|停滞", r"(?:天气|疫情|不可抗力)原因|交通管制|暂停(?:派送|派件|配送|投递|揽收|服务|运输)|停运"]),
     # in the destination country (an import scan), however the arrival is worded
     (F.arrived, [r"(?:已)?(?:到达|抵达|进入)(?:寄达国|目的国|目的地国家?|寄达地|海外)|到达目的地(?:机场|港口)|飞机进港[^,。]{0,10}到达目的地|进口"]),
     (F.label, [r"电子信息(?:已)?收到|收到(?:电子)?信息|预报(?!关)|已(?:生成|打印)(?:电子)?(?:面单|运单)|(?:运单|面单|单号)(?:已)?生成"]),
