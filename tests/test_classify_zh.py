@@ -204,3 +204,111 @@ WORD_FAMILIES = [
 @pytest.mark.parametrize(("text", "status", "sub"), WORD_FAMILIES)
 def test_word_families(text: str, status: Status, sub) -> None:
     check(text, status, sub)
+
+
+ORDER_AND_COLLECTION = [
+    # one order-stage phrase: 已下单 / 订单…处理 / 接单, whichever carrier or platform words it
+    ("商品已经下单", S.info_received, U.label_created),
+    ("您的订单开始处理", S.info_received, U.label_created),
+    ("您的订单信息审核通过", S.info_received, U.label_created),
+    ("配送公司接单阶段——分配骑手成功", S.info_received, U.label_created),
+    # not collected yet: 待揽收, 未揽收, 揽收失败, the courier did not come
+    ("待揽收", S.info_received, U.label_created),
+    ("揽收失败", S.info_received, U.label_created),
+    # collected: 已揽收 / 揽收成功, also where a collection point "signs"
+    ("已揽收", S.in_transit, U.picked_up),
+    ("配送揽收成功（国内）", S.in_transit, U.picked_up),
+    ("已收件", S.in_transit, U.picked_up),
+    # 揽收 at destination is the last-mile carrier's: still the arrival
+    ("到达目的国/配送揽收成功", S.in_transit, U.arrived_destination),
+]
+
+
+@pytest.mark.parametrize(("text", "status", "sub"), ORDER_AND_COLLECTION)
+def test_order_stage_and_collection_from_the_sender(text: str, status: Status, sub) -> None:
+    check(text, status, sub)
+
+
+DELIVERY_VERB_FAMILIES = [
+    # a bare stage label: 派件 is the courier out with it
+    ("派件", S.out_for_delivery, None),
+    # completed: 完成配送 / 配送成功 / 完成取件
+    ("骑手配送阶段——配送成功， 订单结束", S.delivered, None),
+    ("货物已完成配送，感谢您选择京东配送", S.delivered, None),
+    # the verb failed or met an exception (配送异常 alone is the platform's cancellation: not a failed attempt)
+    ("派送失败", S.delivery_failed, None),
+    ("用户签收异常", S.delivery_failed, None),
+    ("配送异常", S.exception, U.other),
+    # the recipient's details wrong, however worded, and the recipient not reachable
+    ("收件人电话错误", S.delivery_failed, U.bad_address),
+    ("收货地址不详细", S.delivery_failed, U.bad_address),
+    ("派送失败-地址问题", S.delivery_failed, U.bad_address),
+    ("无法联系", S.delivery_failed, U.nobody_home),
+    ("派送失败-无法联系收件人", S.delivery_failed, U.nobody_home),
+]
+
+
+@pytest.mark.parametrize(("text", "status", "sub"), DELIVERY_VERB_FAMILIES)
+def test_delivery_verb_families(text: str, status: Status, sub) -> None:
+    check(text, status, sub)
+
+
+STATIONS_RETURNS_AND_CANCELLATIONS = [
+    # put into a locker, however short the label
+    ("入库/入柜", S.available_for_pickup, U.pickup_locker),
+    ("已放入快递柜或驿站", S.available_for_pickup, U.pickup_locker),
+    # a station that refuses to take the parcel is a pickup problem, not the buyer's refusal
+    ("[菜鸟驿站]您的快件已被杭州都市水乡水秀苑北门店拒收，详情请咨询陈昳蕾", S.exception, U.other),
+    # refused goods taken back into stock are on their way back
+    ("拒收入库", S.returning, U.returning),
+    ("用户拒收退货入库", S.returning, U.returning),
+    # cancelled, withdrawn, rejected orders; problem parcels
+    ("已销单", S.exception, U.other),
+    ("此快件单已撤销", S.exception, U.other),
+    ("拒单", S.exception, U.other),
+    ("异常-订单取消", S.exception, U.other),
+    ("疑难", S.exception, U.other),
+    ("问题件扫描", S.exception, U.other),
+    ("海外CP销毁", S.exception, U.other),
+    # a new address or pickup point is an ordinary transit scan, not a parcel waiting
+    ("二次路由已更新自提点地址", S.in_transit, None),
+    ("更改派送地址", S.in_transit, None),
+    ("快件发往到新的收件地址", S.in_transit, None),
+]
+
+
+@pytest.mark.parametrize(("text", "status", "sub"), STATIONS_RETURNS_AND_CANCELLATIONS)
+def test_stations_returns_and_cancellations(text: str, status: Status, sub) -> None:
+    check(text, status, sub)
+
+
+EXPORT_AND_CUSTOMS_WORDS = [
+    ("出口邮件直封封发", S.in_transit, U.departed_origin),
+    ("航班已飞", S.in_transit, U.departed_origin),
+    ("预报关中", S.in_transit, U.customs_processing),  # a customs declaration, not a pre-advice (预报)
+    ("海关审单通过", S.in_transit, U.customs_processing),  # documents accepted; duties and release still to come
+    ("中转国清关失败", S.in_transit, U.customs_held),
+    ("您的邮件已通过欧盟海关的审核，发往下环节处理", S.in_transit, U.customs_released),
+]
+
+
+@pytest.mark.parametrize(("text", "status", "sub"), EXPORT_AND_CUSTOMS_WORDS)
+def test_export_and_customs_words(text: str, status: Status, sub) -> None:
+    check(text, status, sub)
+
+
+def test_every_train_row_reads_the_same_in_traditional_characters() -> None:
+    # Hong Kong and Taiwan carriers write 簽收, 投遞, 退回, 海關: each phrase has its traditional form
+    from trackmon.classify.languages.zh import _TO_TRADITIONAL
+
+    rows = train_labels("zh")
+    changed = {text: text.translate(_TO_TRADITIONAL) for text in rows}
+    assert sum(text != traditional for text, traditional in changed.items()) > 300
+    for text, traditional in changed.items():
+        assert read(traditional)[0] is rows[text], (traditional, explain(traditional))
+
+
+def test_a_lookaround_holds_in_both_scripts() -> None:
+    # "返回中转场" is a transit hub, not a parcel going back; the traditional copy of the phrase must not let it through
+    assert read("快件返回中转场") == (S.in_transit, None), explain("快件返回中转场")
+    assert read("快件返回中轉場") == (S.in_transit, None), explain("快件返回中轉場")
