@@ -45,7 +45,8 @@ VOCAB = """los las del envio entregado entregada entrega paquete destinatario re
         acepta aceptar franquicia embalaje ilegible paralizacion inundacion carretera aplaza emisor primera segunda tercera trasladado trasladada falta faltan
         recaudo recaudar telemercadeo cubre conocen indemnizada confirmacion condiciones
         hasta tras segun este sus nuestro nuestra fue hemos usted seguimiento cartero buzon mensajero mensajeria
-        paqueteria transportista encomienda salido nadie firmado robo hurto hurtado excepcion"""
+        paqueteria transportista encomienda salido nadie firmado robo hurto hurtado excepcion
+        acceso casillero lleno encontraba encontro retrasado agotado dinero niega manifestacion"""
 
 # Each string below is one phrase: a family's concept with its synonyms and forms ("ausente",
 # "ausencia", "cerrado", "vacaciones" are one concept: nobody there to receive). Concepts are tried in
@@ -66,7 +67,7 @@ RULES = table("es", [
         r"|\ba recibir (?:por|en)\b|en bodega (?:del )?(?:cliente|remitente)",
         # a collection asked for, planned or missed
         r"recogida (?:asignada|solicitada|programada|planificada|confirmada|pendiente|fallida|no realizada|sin exito)|pendiente de recoger$"
-        r"|(?:solicitud|orden|aviso) de recogida|intento de recogida|no se (?:ha )?(?:podido|pudo) recoger",
+        r"|pendiente de (?:la )?recogida (?:por (?:el |parte del )?(?:transportista|mensajero|repartidor)|en (?:origen|cliente))|(?:solicitud|orden|aviso) de recogida|intento de recogida|no se (?:ha )?(?:podido|pudo) recoger",
         # the sender absent, unknown, at a wrong address, or postponing the collection
         r"(?:remitente|emisor|expedidor) (?:ausente|desconocido|cerrado|no (?:entrega|tiene|prepara|esta))|(?:direccion|domicilio|datos) de recogida"
         r"|(?:aplaza|pospone|reprograma)\w* (?:la )?recogida"]),
@@ -98,10 +99,10 @@ RULES = table("es", [
         r"|(?:puede|pueden|podra) (?:pasar a )?(?:recoger|retirar)|en lista de correos",
         # at the office, branch, agency or franchise for the recipient
         r"^en (?:la )?(?:oficina|sucursal)$|(?:disponible|listo|en espera|esperando|reclam\w*|retir(?:ar|o)|recoger(?:an|lo|la)?|ser recogid[oa]|depositad[oa]) en (?:la )?(?:oficina|sucursal|agencia|delegacion|franquicia)\b(?! (?:de )?(?:destino|origen))"
-        r"|(?:agencia|oficina|sucursal|delegacion|franquicia) sin (?:recoger|retirar|reclamar)|recogida en (?:agencia|oficina|sucursal|delegacion)"]),
+        r"|en (?:la )?(?:oficina|sucursal|agencia) (?:para|de) (?:su )?(?:retiro|retirar|recoger)|(?:agencia|oficina|sucursal|delegacion|franquicia) sin (?:recoger|retirar|reclamar)|recogida en (?:agencia|oficina|sucursal|delegacion)"]),
     # the parcel goes back (a reason inside does not make it a failed attempt); the pickup period over sends it back
-    (F.returning, [r"(?:finalizad|vencid|cumplid|agotad|expirad|caducad)[oa] (?:el )?(?:plazo|periodo)|pla?zo\W?(?:de )?(?:(?:retirada|permanencia|custodia|recogida|almacenaje) )?(?:finalizad|vencid|cumplid|agotad|expirad|caducad)",
-                   r"devolucion|devuelt[oa]|devuelv|\bdevolver\b|retorn(?:o|ando) (?:al?|hacia) (?:remitente|origen)|en retorno|retornando|regres(?:a|o|ando) (?:al?|hacia) (?:remitente|origen)"],
+    (F.returning, [r"(?:finalizad|vencid|cumplid|agotad|expirad|caducad)[oa] (?:el )?(?:plazo|periodo)|pla?zo\W?(?:de )?(?:(?:retirada|permanencia|custodia|recogida|almacenaje)(?: \w+){0,3} )?(?:finalizad|vencid|cumplid|agotad|expirad|caducad)",
+                   r"devolucion|devuelt[oa]|devuelv|\bdevolver(?:a|an|emos|lo|la)?\b|retorn(?:o|ando) (?:al?|hacia) (?:remitente|origen)|en retorno|retornando|regres(?:a|o|ando) (?:al?|hacia) (?:remitente|origen)"],
      (r"imposible (?:de )?devol|anulad|cancelad|(?:posible|eventual) devolucion",)),
     # damaged goods, whatever happens to the rest (a refusal for damage is a refusal)
     (F.damaged_early, [r"deteriorad|danad|averiad[oa]|rotura|\brotos?\b|\brotas?\b(?! de )|mojad|golpead|aplastad|mal estado|(?:paquete|bulto|embalaje|caja|envio) (?:abiert|manipulad|violentad)"],
@@ -110,7 +111,7 @@ RULES = table("es", [
               r"|(?:envio|paquete|bulto|expedicion|mercancia) no (?:localizad|encontrad)|no se (?:localiza|encuentra) (?:el |la )?(?:envio|paquete|bulto|expedicion|mercancia)"]),
     (F.prohibited, [r"confiscad|incautad|decomisad|requisad|(?:material|mercancia|articulo|contenido|producto)s? (?:restringid|prohibid|peligros)",
                     r"desechad|destruid|destruccion|destruir|abandonad"]),
-    (F.refused, [r"rehus|rechaz(?:ad[oa]s?|o|a|an)\b|no (?:lo |la )?(?:aceptan?|quiere|quieren|desea|admite)\b|no (?:conocen|reconoce\w*) (?:al? )?remitente"
+    (F.refused, [r"rehus|rechaz(?:ad[oa]s?|o|a|an)\b|\bse nieg(?:a|an|o)\b|no (?:lo |la )?(?:aceptan?|quiere|quieren|desea|admite)\b|no (?:conocen|reconoce\w*) (?:al? )?remitente"
                  r"|no (?:hizo|realizo|ha (?:hecho|realizado)) (?:el |ningun )?pedido"]),
     (F.address, [
         # the address itself wrong, incomplete, unknown or not found
@@ -127,7 +128,7 @@ RULES = table("es", [
         r"|(?:zona|sector|poblacion|localidad) no cubiert|no cubrimiento"]),
     (F.nobody, [
         # nobody there: absent, closed, on holiday, a notice left
-        r"\bausen(?:te|tes|cia)\b|cerrad[oa]|(?:por|horario de) cierre\b|vacaciones|(?:se )?dej\w* aviso|aviso en buzon|fuera de horario\b(?! de recoleccion)|horario (?:de )?(?:cierre|no compatible)",
+        r"\bausen(?:te|tes|cia)\b|(?:^|destinatario |cliente |domicilio |local |negocio |empresa |establecimiento |comercio |tienda |porteria )cerrad[oa]s?\b|(?:por|horario de) cierre\b|vacaciones|(?:se )?dej\w* aviso|aviso en buzon|fuera de horario\b(?! de recoleccion)|horario (?:de )?(?:cierre|no compatible)",
         # the recipient not reachable: no answer, phone off or wrong, nobody to receive
         r"no (?:contesta|contestan|responde|responden|atiende|atienden|coge)\b|sin respuesta|no hay (?:persona|nadie|quien)|\bnadie\b|(?:sin|no hay) responsable"
         r"|no se (?:encuentra|encontro|encontraba) (?:a |al )?(?:el |la )?(?:titular|destinatario|cliente|nadie|persona|responsable|interesado)"
@@ -150,8 +151,8 @@ RULES = table("es", [
     (F.delivered, [r"\bentregad[oa]s?\b(?! (?:a|al|en) (?:operador|transportista|correos|aduana|la aduana|oficina|punto))(?! almacen)",
                    # taken out of a point, office or locker by the recipient
                    r"retirad[oa] (?:el (?:envio|paquete|pedido) )?(?:de|en|desde) (?:la |el |un )?(?:mrw point|punto|oficina|sucursal|agencia|tienda|locker|taquilla|casillero|citypaq|pick ?up|parcel ?shop|pudo)"
-                   r"|retirad[oa] por (?:el )?(?:destinatario|cliente)|recogid[oa] por (?:el )?(?:destinatario|cliente final)",
-                   r"recibid[oa] (?:por|conforme)(?: el| la)? (?:destinatario|cliente|titular|vecino|portero|conserje|autorizado)|recepcion conforme|firmad[oa] por|prueba de entrega"
+                   r"|retirad[oa] por (?:el )?(?:destinatario|cliente)|recogid[oa] por (?:el )?(?:destinatario|cliente final)|(?:destinatario|cliente) ha (?:retirado|recogido)",
+                   r"recibid[oa] (?:conforme )?(?:por )?(?:el |la )?(?:destinatario|cliente|titular|vecino|portero|conserje|autorizado)|recepcion conforme|firmad[oa] por|prueba de entrega"
                    r"|entrega (?:efectuada|realizada|completada|confirmada|exitosa|correcta|sin verificar|parcial|digitalizada|certificada)"]),
     (F.exception, [
         # held, parked or stored at a depot (not by customs)
@@ -167,7 +168,7 @@ RULES = table("es", [
         r"mal (?:transitad|encaminad|dirigid|clasificad|canalizad|enrutad)|\berror (?:de |en )?(?:destino|clasificacion|encaminamiento|ruta|etiquetado|datos)\b|\berror en\b"
         r"|(?:llegada|enviado|encaminado|llego) por error|desviad[oa]|no enlazad|perdida (?:de )?(?:conexion|enlace)",
         # parcels or goods missing, short or over
-        r"faltan? (?:de )?(?:bultos?|expedicion|mercancia|piezas?)\b|\bfaltan? en (?:origen|destino)|faltante|sobrante|\bsobran? bultos?|\bsobra\b|sin bultos"
+        r"faltan? (?:de |un |una |algun )?(?:bultos?|expedicion|mercancia|piezas?)\b|\bfaltan? en (?:origen|destino)|faltante|sobrante|\bsobran? bultos?|\bsobra\b|sin bultos"
         r"|no (?:llego|ha llegado|se recibio|se ha recibido) (?:el |la )?(?:envio|paquete|bulto|mercancia)\b",
         # waiting for instructions, a clarification or a solution
         r"(?:esperando|espera de|pendiente de|a la espera de) (?:las? )?(?:instruccion|solucion|resolucion|respuesta|aclaracion|indicaciones)|aclaracion en proceso|en aclaracion",
@@ -177,14 +178,14 @@ RULES = table("es", [
         r"mal tiempo|clima(?:tologi\w*)? advers|(?:condiciones|causas|razones|motivos) (?:climatologicas|meteorologicas|climaticas|atmosfericas)|climatolog|meteorolog"
         r"|temporal de|\bnevadas?\b|\bnieve\b|\blluvias?\b|inundacion|tormenta|huracan|granizo|catastrofe|desastre natural|emergencia",
         # strikes, holidays, public order, force majeure
-        r"huelga|\bparo (?:nacional|de transporte|camionero)|\bfiesta\b|\bfestivo\b|\bferiado\b|dia (?:inhabil|no laborable)|fuerza mayor|orden publico|disturbios",
+        r"huelga|\bparo (?:nacional|de transporte|camionero)|\bfiesta\b|\bfestivo\b|\bferiado\b|dia (?:inhabil|no laborable)|fuerza mayor|orden publico|disturbios|protestas?\b|manifestacion(?:es)? (?:en|de|publica|social)",
         # the road: accident, breakdown, closed or blocked
         r"accidente|averia|obstruccion|cierre de (?:vias|carreteras?|calles?|fronteras?)|vias? (?:cerrad|bloquead)|carretera cortada|corte de (?:carretera|trafico|via)|via publica|derrumbe",
         # a return in doubt: possible, or impossible
         r"(?:posible|eventual|imposible) (?:de )?devol\w*|no (?:se )?(?:puede|pudo) devolver",
         r"indemniz"],
-     # held for taxes or duties is a customs stage (also Portuguese "bloqueado … impostos/tributos")
-     (r"\b(?:impuest|impost|tribut|arancel)",)),
+     # held for taxes or duties is a customs stage (also Portuguese "bloqueado … impostos/tributos"); a solved incident is over
+     (r"\b(?:impuest|impost|tribut|arancel)", r"(?:incidencia|novedad) (?:resuelta|solucionada|subsanada)|(?:resuelta|solucionada|subsanada) (?:la )?(?:incidencia|novedad)")),
     (F.export_clearance, [r"(?:aduana|despacho|tramitacion|tramite|gestion|declaracion|control)(?: aduaner[oa])? de (?:exportacion|salida)|aduana de origen|exportacion en (?:curso|proceso)"],
      (r"importacion|finalizad|completad|terminad|liberad|autorizad",)),
     (F.departed, [r"salida (?:del pais|de (?:la )?oficina de cambio)(?! de destino)|(?:salio|ha salido) del pais de origen"
