@@ -46,7 +46,7 @@ VOCAB = """los las del envio entregado entregada entrega paquete destinatario re
         recaudo recaudar telemercadeo cubre conocen indemnizada confirmacion condiciones
         hasta tras segun este sus nuestro nuestra fue hemos usted seguimiento cartero buzon mensajero mensajeria
         paqueteria transportista encomienda salido nadie firmado robo hurto hurtado excepcion
-        acceso casillero lleno encontraba encontro retrasado agotado dinero niega manifestacion"""
+        acceso casillero lleno encontraba encontro retrasado agotado dinero niega manifestacion peligrosa hecho recogera"""
 
 # Each string below is one phrase: a family's concept with its synonyms and forms ("ausente",
 # "ausencia", "cerrado", "vacaciones" are one concept: nobody there to receive). Concepts are tried in
@@ -74,7 +74,7 @@ RULES = table("es", [
     (F.sender_collected, [r"recogid[oa] en (?:origen|cliente|agencia|domicilio)|recogid[oa] por (?:gls|el transportista|el mensajero|el repartidor|mrw|seur|nacex|ctt|agencia)"
                           r"|(?:envio|paquete|bulto|mercancia)s? recogid|recogida (?:realizada|efectuada|completada|con ok)|recolectad[oa]|recoleccion (?:realizada|exitosa|efectuada)"]),
     (F.return_trip, [r"en reparto (?:al|hacia el) remitente"]),
-    (F.neutral_early, [r"sera entregado|se entregara", r"entregad[oa] (?:a|al|en) (?:operador|transportista|correos|aduana|broker|conexiones)",
+    (F.neutral_early, [r"sera entregado|se entregara", r"entregad[oa] (?:a|al|en) (?:la )?(?:operador|transportista|transportadora|correos|aduana|broker|conexiones)",
                        # a further attempt announced alone is the next step, not the failed attempt
                        r"^(?:nuevo|segundo|otro) reparto$|(?:para|programad[oa] (?:para|a)) (?:un )?(?:nuevo|segundo|otro) (?:intento|reparto)",
                        r"datos del envio han sido modificados", r"en oficina de cambio", r"\bviajando (?:en |por )?(?:ruta|hacia)"],
@@ -94,16 +94,17 @@ RULES = table("es", [
      (r"retirad|entregado a|recogido por|incidencia|devol|rechaza",)),
     (F.post_office, [
         # ready, waiting, to be collected by the recipient
-        r"disponible (?:para|en) (?:su )?(?:recog|retir)|listo (?:para|en) (?:su )?(?:recog|retir)|pendiente de (?:ser )?(?:recogid|retirad)|pendiente de (?:su )?(?:recogida|retiro)"
-        r"|pendiente de (?:recoger|retirar) en|(?:en )?espera de (?:ser )?(?:recogid|retirad)|esperando (?:ser )?(?:recogid|retirad)|a (?:su |tu |la )?disposicion del? (?:destinatario|cliente)"
+        r"disponible (?:para|en) (?:su )?(?:recog|retir)|listo (?:para|en) (?:su )?(?:recog|retir)|pendiente (?:de|por) (?:ser )?(?:recogid|retirad)|pendiente (?:de|por) (?:su )?(?:recogida|retiro)"
+        r"|pendiente (?:de|por) (?:recoger|retirar|reclamar) en|(?:en|a) ocurre\b|(?:en )?espera de (?:ser )?(?:recogid|retirad)|esperando (?:ser )?(?:recogid|retirad)|a (?:su |tu |la )?disposicion del? (?:destinatario|cliente)"
         r"|(?:puede|pueden|podra) (?:pasar a )?(?:recoger|retirar)|en lista de correos",
         # at the office, branch, agency or franchise for the recipient
-        r"^en (?:la )?(?:oficina|sucursal)$|(?:disponible|listo|en espera|esperando|reclam\w*|retir(?:ar|o)|recoger(?:an|lo|la)?|ser recogid[oa]|depositad[oa]) en (?:la )?(?:oficina|sucursal|agencia|delegacion|franquicia)\b(?! (?:de )?(?:destino|origen))"
+        r"^en (?:la )?(?:oficina|sucursal)$|(?:disponible|listo|en espera|esperando|reclam\w*|retir(?:ar|o)|recoger(?:a|an|lo|la)?|ser recogid[oa]|depositad[oa]) en (?:la )?(?:oficina|sucursal|agencia|delegacion|franquicia|nave)\b(?! (?:de )?(?:destino|origen))"
         r"|en (?:la )?(?:oficina|sucursal|agencia) (?:para|de) (?:su )?(?:retiro|retirar|recoger)|(?:agencia|oficina|sucursal|delegacion|franquicia) sin (?:recoger|retirar|reclamar)|recogida en (?:agencia|oficina|sucursal|delegacion)"]),
     # the parcel goes back (a reason inside does not make it a failed attempt); the pickup period over sends it back
-    (F.returning, [r"(?:finalizad|vencid|cumplid|agotad|expirad|caducad)[oa] (?:el )?(?:plazo|periodo)|pla?zo\W?(?:de )?(?:(?:retirada|permanencia|custodia|recogida|almacenaje)(?: \w+){0,3} )?(?:finalizad|vencid|cumplid|agotad|expirad|caducad)",
+    (F.returning, [r"(?:finalizad|vencid|cumplid|agotad|expirad|caducad)[oa] (?:el )?(?:plazo|periodo)|(?:caducad|vencid)[oa] en (?:el |la )?(?:citypaq|locker|taquilla|casillero|oficina|punto|sucursal)|pla?zo\W?(?:de )?(?:(?:retirada|permanencia|custodia|recogida|almacenaje)(?: \w+){0,3} )?(?:finalizad|vencid|cumplid|agotad|expirad|caducad)",
                    r"devolucion|devuelt[oa]|devuelv|\bdevolver(?:a|an|emos|lo|la)?\b|retorn(?:o|ando) (?:al?|hacia) (?:remitente|origen)|en retorno|retornando|regres(?:a|o|ando) (?:al?|hacia) (?:remitente|origen)"],
      (r"imposible (?:de )?devol|anulad|cancelad|(?:posible|eventual) devolucion",)),
+    (F.returning, [r"no (?:ha sido )?(?:retirad|recogid|reclamad)[oa]s? (?:en (?:el )?plazo|a tiempo|dentro del plazo)|sin (?:retirar|recoger|reclamar) (?:en|dentro del) plazo"], (), "h"),
     # damaged goods, whatever happens to the rest (a refusal for damage is a refusal)
     (F.damaged_early, [r"deteriorad|danad|averiad[oa]|rotura|\brotos?\b|\brotas?\b(?! de )|mojad|golpead|aplastad|mal estado|(?:paquete|bulto|embalaje|caja|envio) (?:abiert|manipulad|violentad)"],
      (r"rechaz|rehus|no aceptan?\b|entregad|vehiculo|camion|furgon",)),
@@ -112,27 +113,27 @@ RULES = table("es", [
     (F.prohibited, [r"confiscad|incautad|decomisad|requisad|(?:material|mercancia|articulo|contenido|producto)s? (?:restringid|prohibid|peligros)",
                     r"desechad|destruid|destruccion|destruir|abandonad"]),
     (F.refused, [r"rehus|rechaz(?:ad[oa]s?|o|a|an)\b|\bse nieg(?:a|an|o)\b|no (?:lo |la )?(?:aceptan?|quiere|quieren|desea|admite)\b|no (?:conocen|reconoce\w*) (?:al? )?remitente"
-                 r"|no (?:hizo|realizo|ha (?:hecho|realizado)) (?:el |ningun )?pedido"]),
+                 r"|no (?:hizo|realizo|ha (?:hecho|realizado)) (?:el |ningun )?pedido|no (?:reconoce|conoce) (?:el )?(?:pedido|envio|compra)|no (?:lo )?(?:ha )?solicit(?:ado|o)\b"]),
     (F.address, [
         # the address itself wrong, incomplete, unknown or not found
-        r"(?:direccion|domicilio|calle|numero|codigo postal)(?: de entrega| del destinatario)? (?:incorrect|incomplet|erron|errad|insuficient|inexistent|desconocid|equivocad|falsa|ilegible|no existe|no (?:localizad|encontrad)|ilocalizable)"
-        r"|(?:falta|faltan|sin) (?:datos (?:de|en) )?(?:la |el )?(?:direccion|numero\b|piso|puerta|codigo postal)|no existe (?:la )?(?:direccion|calle|numero)"
+        r"(?:direccion|domicilio|calle|numero|codigo postal)(?: de entrega| del destinatario)? (?:incorrect|incomplet|erron|errad|insuficient|deficient|inexistent|desconocid|equivocad|falsa|ilegible|no existe|no (?:localizad|encontrad|ubicad)|ilocalizable)"
+        r"|(?:falta|faltan|sin) (?:datos (?:de|en) )?(?:la |el )?(?:direccion|numero\b|piso|puerta|codigo postal)|(?:portal|piso|puerta|escalera) (?:incorrect|erron|equivocad)|no existe (?:la )?(?:direccion|calle|numero)"
         r"|no (?:se )?(?:localiza|localizad[oa]|localizo|encuentra|encontro) (?:la )?(?:direccion|domicilio|calle)|sin localizar"
         r"|(?:faltan?|insuficientes?|incorrectos?) (?:los )?datos (?:de|del) (?:destinatario|direccion|entrega)|datos (?:de|del) (?:destinatario|direccion|entrega) (?:incorrectos|incompletos|insuficientes|erroneos)",
         # the recipient unknown there, moved away or deceased
-        r"destinatario (?:desconocido|no (?:existe|localizado|encontrado|identificado|reside|vive)|sin identificar|se (?:ha )?(?:mudado|trasladado)|trasladado|fallecid)"
-        r"|(?:cliente|destinatario|empresa) (?:se (?:ha )?)?traslad|se (?:ha )?(?:mudado|trasladado)|cambio de (?:domicilio|direccion)|no es (?:la|su) direccion actual|direccion actual del destinatario"
+        r"destinatario (?:desconocido|no (?:existe|localizado|encontrado|identificado|ubicado|reside|vive)|sin identificar|trasladado|fallecid)|(?:^|destinatario |cliente |titular )no (?:se )?localiza(?:d[oa])?\b"
+        r"|(?:cliente|destinatario|empresa) (?:se (?:ha )?)?traslad|se (?:ha )?(?:mud(?:ado|o|aron)|traslad(?:ado|o|aron))\b|cambio de (?:domicilio|direccion)|no es (?:la|su) direccion actual|direccion actual del destinatario"
         r"|no (?:conocen|conoce) (?:al? )?(?:destinatario|cliente)|no se localiza (?:al? )?(?:destinatario|cliente)|\bno reside\b|ya no vive|fallecid",
         # a zone the carrier does not serve or cannot reach
         r"(?:zona|direccion|sector|area) (?:de )?(?:dificil acceso|peligrosa|roja|no accesible|sin acceso|restringida)|dificil acceso|no se cubre|sin cobertura|fuera de cobertura"
         r"|(?:zona|sector|poblacion|localidad) no cubiert|no cubrimiento"]),
     (F.nobody, [
         # nobody there: absent, closed, on holiday, a notice left
-        r"\bausen(?:te|tes|cia)\b|(?:^|destinatario |cliente |domicilio |local |negocio |empresa |establecimiento |comercio |tienda |porteria )cerrad[oa]s?\b|(?:por|horario de) cierre\b|vacaciones|(?:se )?dej\w* aviso|aviso en buzon|fuera de horario\b(?! de recoleccion)|horario (?:de )?(?:cierre|no compatible)",
+        r"\bausen(?:te|tes|cia)\b|(?:^|destinatario |cliente |domicilio |local |negocio |empresa |establecimiento |comercio |tienda |porteria )cerrad[oa]s?\b|(?:por|horario de) cierre\b|vacaciones|(?:se )?dej\w* aviso|aviso en buzon|fuera de horario\b(?! de recoleccion)|horario (?:de (?:entrega |reparto )?)?(?:cierre|no compatible|incompatible)|sin moradores",
         # the recipient not reachable: no answer, phone off or wrong, nobody to receive
         r"no (?:contesta|contestan|responde|responden|atiende|atienden|coge)\b|sin respuesta|no hay (?:persona|nadie|quien)|\bnadie\b|(?:sin|no hay) responsable"
         r"|no se (?:encuentra|encontro|encontraba) (?:a |al )?(?:el |la )?(?:titular|destinatario|cliente|nadie|persona|responsable|interesado)"
-        r"|no (?:esta|estaba) (?:el |la )?(?:destinatario|cliente|responsable|titular|en (?:casa|el domicilio))|(?:telefono|movil|celular) (?:erroneo|incorrecto|equivocado|apagado|no disponible|fuera de servicio)"],
+        r"|no (?:esta|estaba) (?:el |la )?(?:destinatario|cliente|responsable|titular|en (?:casa|el domicilio))|(?:destinatario|cliente|titular) no (?:se (?:encuentra|encontraba|encontro)|disponible)|sin (?:telefono|numero de telefono)\b|buzon de voz|(?:telefono|movil|celular) (?:erroneo|incorrecto|equivocado|apagado|no disponible|fuera de servicio)"],
      (r"declaracao|(?:cerrad[oa]|en cierre) (?:por|con) (?:incidencia|excepcion|siniestro|novedad)",)),
     (F.failed, [
         # the recipient cannot pay the cash on delivery
@@ -145,7 +146,7 @@ RULES = table("es", [
         r"|no se (?:logra|logro|pudo realizar|realiza|ha realizado|ha podido realizar) (?:la )?entrega|no (?:ha sido|fue|es|ha resultado|resulto) posible (?:la |realizar la )?entreg"
         r"|imposible (?:de )?(?:la )?entreg|entrega imposible|(?:reparto|entrega|visita|intento)s? (?:\w+ )?fallid|sin exito|(?:entrega|reparto) no (?:efectuad|realizad|completad)"]),
     (F.out_for_delivery, [
-        r"en (?:reparto|rpto|distribucion)\b|reparto en curso|con (?:el )?(?:repartidor|mensajero|cartero)|en manos del (?:repartidor|mensajero|cartero)|asignad[oa] (?:a|al) (?:repartidor|mensajero|ruta de reparto)",
+        r"en (?:reparto|rpto|distribucion)\b|reparto en curso|con (?:el )?(?:repartidor|mensajero|cartero)|en manos del (?:repartidor|mensajero|cartero)|asignad[oa] (?:a|al) (?:repartidor|mensajero|ruta de reparto)|en (?:el )?vehiculo de (?:reparto|entrega)",
         r"(?:sale|salio|salida|ha salido|sacad[oa]) (?:a|para|en) (?:reparto|entrega|distribucion|ruta de (?:entrega|reparto))",
         r"en ruta (?:de|para) (?:la )?(?:entrega|reparto|distribucion)|en (?:ruta|camino) (?:al|hacia el|a su|a tu|hacia su) (?:destinatario|domicilio|direccion)|en proceso de (?:entrega|distribucion)"]),
     (F.delivered, [r"\bentregad[oa]s?\b(?! (?:a|al|en) (?:operador|transportista|correos|aduana|la aduana|oficina|punto))(?! almacen)",
@@ -153,7 +154,7 @@ RULES = table("es", [
                    r"retirad[oa] (?:el (?:envio|paquete|pedido) )?(?:de|en|desde) (?:la |el |un )?(?:mrw point|punto|oficina|sucursal|agencia|tienda|locker|taquilla|casillero|citypaq|pick ?up|parcel ?shop|pudo)"
                    r"|retirad[oa] por (?:el )?(?:destinatario|cliente)|recogid[oa] por (?:el )?(?:destinatario|cliente final)|(?:destinatario|cliente) ha (?:retirado|recogido)",
                    r"recibid[oa] (?:conforme )?(?:por )?(?:el |la )?(?:destinatario|cliente|titular|vecino|portero|conserje|autorizado)|recepcion conforme|firmad[oa] por|prueba de entrega"
-                   r"|entrega (?:efectuada|realizada|completada|confirmada|exitosa|correcta|sin verificar|parcial|digitalizada|certificada)"]),
+                   r"|entrega (?:efectuada|realizada|completada|confirmada|exitosa|correcta|sin verificar|parcial|digitalizada|certificada)|entrega (?:en|a) (?:la )?(?:porteria|conserjeria|recepcion)"]),
     (F.exception, [
         # held, parked or stored at a depot (not by customs)
         r"estacionad[oa]|almacenad[oa]|(?:^en|entregad[oa](?: en| al)?) almacen\b|almacen regulador|\bretenid[oa](?! (?:en |por )?(?:la )?aduana)|detenid[oa](?! (?:en |por )?(?:la )?aduana)|\bretener\b|inmovilizad|bloquead|paralizad|paralizacion",
@@ -165,11 +166,11 @@ RULES = table("es", [
         r"datos (?:documentados |comunicados )?(?:incorrectos|erroneos|incompletos|insuficientes)|pendiente (?:de )?(?:recibir )?(?:los )?datos|faltan datos|duplicad"
         r"|etiqueta (?:ilegible|incorrecta|erronea|danada)|sin etiqueta|mal (?:embalad|etiquetad)|embalaje (?:defectuoso|incorrecto|insuficiente)|exceso de (?:peso|medidas|dimensiones)|sobrepeso",
         # misrouted, missorted, a missed link
-        r"mal (?:transitad|encaminad|dirigid|clasificad|canalizad|enrutad)|\berror (?:de |en )?(?:destino|clasificacion|encaminamiento|ruta|etiquetado|datos)\b|\berror en\b"
+        r"mal (?:transitad|encaminad|dirigid|clasificad|canalizad|enrutad|codificad)|\berror (?:de |en )?(?:destino|clasificacion|encaminamiento|ruta|etiquetado|datos)\b|\berror en\b"
         r"|(?:llegada|enviado|encaminado|llego) por error|desviad[oa]|no enlazad|perdida (?:de )?(?:conexion|enlace)",
         # parcels or goods missing, short or over
         r"faltan? (?:de |un |una |algun )?(?:bultos?|expedicion|mercancia|piezas?)\b|\bfaltan? en (?:origen|destino)|faltante|sobrante|\bsobran? bultos?|\bsobra\b|sin bultos"
-        r"|no (?:llego|ha llegado|se recibio|se ha recibido) (?:el |la )?(?:envio|paquete|bulto|mercancia)\b",
+        r"|no (?:llego|ha llegado|se recibio|se ha recibido) (?:el |la )?(?:envio|paquete|bulto|mercancia)\b|(?:envio|expedicion|bultos?) incomplet",
         # waiting for instructions, a clarification or a solution
         r"(?:esperando|espera de|pendiente de|a la espera de) (?:las? )?(?:instruccion|solucion|resolucion|respuesta|aclaracion|indicaciones)|aclaracion en proceso|en aclaracion",
         # the carrier calling the recipient to confirm
@@ -193,12 +194,12 @@ RULES = table("es", [
      (r"importacion",)),
     (F.customs_released, [r"(?:liberad[oa]|despachad[oa]) (?:por|de|en) (?:la )?aduana|aduana.{0,20}(?:liberad|finalizad|completad)|ha sido despachada"
                           r"|(?:finalizad|completad|terminad)[oa] (?:la )?(?:tramitacion|gestion|despacho) (?:aduaner[oa]|de importacion)|(?:tramitacion|gestion) aduanera (?:finalizada|completada)"]),
-    (F.customs_duties, [r"(?:pago|pagar|abonar|abono|cobro) (?:de )?(?:los )?(?:aranceles|impuestos|derechos|tasas|gastos de aduana)|arancel|impuestos? (?:de importacion|aduaner)"]),
+    (F.customs_duties, [r"(?:pago|pagar|abonar|abono|cobro) (?:de )?(?:los )?(?:aranceles|impuestos|derechos|tasas|gastos de aduana)|arancel|impuestos? (?:de importacion|aduaner)|(?:tasas|impuestos|derechos)(?: aduaner[oa]s| de importacion)? pendientes? de pago"]),
     (F.customs_info, [r"(?:se requiere|requiere|falta|faltan|pendiente de) (?:la )?(?:documentacion|informacion|documentos)|documentacion (?:adicional|requerida)"]),
     (F.customs_held, [r"(?:retenid|detenid)[oa] (?:en |por )?(?:la )?aduana"]),
     (F.customs, [r"aduan|despacho|\bdua\b|importacion"]),
     # late: a delay, a postponed delivery, no time left on the round
-    (F.delayed, [r"retras|demor|pospon|posterga|aplaz|falta de tiempo|fuera de plazo|entrega tardia"]),
+    (F.delayed, [r"retras|demor|pospon|posterga|aplaz|reprogramad[oa]|falta de tiempo|fuera de plazo|entrega tardia"]),
     (F.arrived, [r"llegada al pais de destino|(?:llego|ha llegado) al pais de destino|llegada a (?:espana|mexico|chile|argentina|colombia|peru)|oficina de cambio de destino"]),
     (F.label, [r"pre-?registrad|(?:informacion|datos) (?:del envio )?recibid|etiqueta"]),
     (F.picked_up, [r"admitid|admision|recogido (?:en|por)|recepcionado en las instalaciones de origen"]),
