@@ -158,8 +158,6 @@ RULES = table("es", [
     (F.exception, [
         # held, parked or stored at a depot (not by customs)
         r"estacionad[oa]|almacenad[oa]|(?:^en|entregad[oa](?: en| al)?) almacen\b|almacen regulador|\bretenid[oa](?! (?:en |por )?(?:la )?aduana)|detenid[oa](?! (?:en |por )?(?:la )?aduana)|\bretener\b|inmovilizad|bloquead|paralizad|paralizacion",
-        # an incident or novelty opened on the shipment
-        r"incidencia|\bnovedad\b|excepcion|anomalia|\bproblemas?\b|reclamacion",
         # cancelled or voided before it moved
         r"anulad|cancelad|^no admitid|\b(?:anula|cancela)\b",
         # the shipment's record: data missing, wrong or duplicated, a bad label or package
@@ -184,7 +182,9 @@ RULES = table("es", [
         r"accidente|averia|obstruccion|cierre de (?:vias|carreteras?|calles?|fronteras?)|vias? (?:cerrad|bloquead)|carretera cortada|corte de (?:carretera|trafico|via)|via publica|derrumbe",
         # a return in doubt: possible, or impossible
         r"(?:posible|eventual|imposible) (?:de )?devol\w*|no (?:se )?(?:puede|pudo) devolver",
-        r"indemniz"],
+        r"indemniz",
+        # an incident or novelty opened on the shipment, when no concept above names it
+        r"incidencia|\bnovedad\b|excepcion|anomalia|\bproblemas?\b|reclamacion"],
      # held for taxes or duties is a customs stage (also Portuguese "bloqueado … impostos/tributos"); a solved incident is over
      (r"\b(?:impuest|impost|tribut|arancel)", r"(?:incidencia|novedad) (?:resuelta|solucionada|subsanada)|(?:resuelta|solucionada|subsanada) (?:la )?(?:incidencia|novedad)")),
     (F.export_clearance, [r"(?:aduana|despacho|tramitacion|tramite|gestion|declaracion|control)(?: aduaner[oa])? de (?:exportacion|salida)|aduana de origen|exportacion en (?:curso|proceso)"],
