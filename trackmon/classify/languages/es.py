@@ -46,7 +46,7 @@ VOCAB = """los las del envio entregado entregada entrega paquete destinatario re
         recaudo recaudar telemercadeo cubre conocen indemnizada confirmacion condiciones
         hasta tras segun este sus nuestro nuestra fue hemos usted seguimiento cartero buzon mensajero mensajeria
         paqueteria transportista encomienda salido nadie firmado robo hurto hurtado excepcion
-        acceso casillero lleno encontraba encontro retrasado agotado dinero niega manifestacion peligrosa hecho recogera"""
+        acceso casillero lleno encontraba encontro retrasado agotado dinero niega manifestacion peligrosa hecho recogera exportacion finalizada"""
 
 # Each string below is one phrase: a family's concept with its synonyms and forms ("ausente",
 # "ausencia", "cerrado", "vacaciones" are one concept: nobody there to receive). Concepts are tried in
@@ -139,7 +139,7 @@ RULES = table("es", [
         # the recipient cannot pay the cash on delivery
         r"sin (?:efectivo|dinero|fondos)|no (?:tiene|dispone de) (?:el )?(?:dinero|importe|efectivo)|no (?:paga|puede pagar|abona)\b|no cancela (?:el )?(?:valor|importe|reembolso|recaudo)",
         # a visit or an attempt was made
-        r"intent\w* (?:de )?(?:entrega|entregar|reparto|visita)|(?:primer|segundo|tercer|1er|2do|3er|ultimo) intento|\b(?:1|2|3|primera|segunda|tercera)a? visita\b"
+        r"intent(?:o|os|ado|ada|amos|aron)? (?:de )?(?:entrega|entregar|reparto|visita)|(?:primer|segundo|tercer|1er|2do|3er|ultimo) intento|\b(?:1|2|3|primera|segunda|tercera)a? visita\b"
         r"|se (?:realiza|realizo|efectua|efectuo|hizo) (?:la )?visita|\bse visita\b|visita (?:sin entrega|fallida|a destinatario re-?programa)|(?:cliente|destinatario) (?:solicita|pide) (?:nueva|otra) (?:fecha|entrega|visita)",
         # not delivered, unsuccessful, impossible
         r"\bno entregad|\bsin entregar\b|\bno (?:se )?(?:(?:ha|han|hemos|fue|pudo|pudimos|logro|logramos|puede|podemos) )?(?:(?:podido|sido|logrado) )?(?:ser )?entreg(?:ad[oa]s?|ar(?:lo|la)?|o|aron|a|an)\b"
@@ -153,11 +153,11 @@ RULES = table("es", [
                    # taken out of a point, office or locker by the recipient
                    r"retirad[oa] (?:el (?:envio|paquete|pedido) )?(?:de|en|desde) (?:la |el |un )?(?:mrw point|punto|oficina|sucursal|agencia|tienda|locker|taquilla|casillero|citypaq|pick ?up|parcel ?shop|pudo)"
                    r"|retirad[oa] por (?:el )?(?:destinatario|cliente)|recogid[oa] por (?:el )?(?:destinatario|cliente final)|(?:destinatario|cliente) ha (?:retirado|recogido)",
-                   r"recibid[oa] (?:conforme )?(?:por )?(?:el |la )?(?:destinatario|cliente|titular|vecino|portero|conserje|autorizado)|recepcion conforme|firmad[oa] por|prueba de entrega"
+                   r"recibid[oa] (?:conforme(?: por)?|por) (?:el |la )?(?:destinatario|cliente|titular|vecino|portero|conserje|autorizado)|recepcion conforme|firmad[oa] por|prueba de entrega"
                    r"|entrega (?:efectuada|realizada|completada|confirmada|exitosa|correcta|sin verificar|parcial|digitalizada|certificada)|entrega (?:en|a) (?:la )?(?:porteria|conserjeria|recepcion)"]),
     (F.exception, [
         # held, parked or stored at a depot (not by customs)
-        r"estacionad[oa]|almacenad[oa]|(?:^en|entregad[oa](?: en| al)?) almacen\b|almacen regulador|\bretenid[oa](?! (?:en |por )?(?:la )?aduana)|detenid[oa](?! (?:en |por )?(?:la )?aduana)|\bretener\b|inmovilizad|bloquead|paralizad|paralizacion",
+        r"estacionad[oa]|almacenad[oa]|(?:^en|entregad[oa](?: en| al)?) almacen\b|almacen regulador|(?:\bretenid|detenid|bloquead|inmovilizad|paralizad)[oa](?! (?:en |por )?(?:la )?aduana)|\bretener\b|paralizacion",
         # cancelled or voided before it moved
         r"anulad|cancelad|^no admitid|\b(?:anula|cancela)\b",
         # the shipment's record: data missing, wrong or duplicated, a bad label or package
@@ -190,13 +190,14 @@ RULES = table("es", [
     (F.export_clearance, [r"(?:aduana|despacho|tramitacion|tramite|gestion|declaracion|control)(?: aduaner[oa])? de (?:exportacion|salida)|aduana de origen|exportacion en (?:curso|proceso)"],
      (r"importacion|finalizad|completad|terminad|liberad|autorizad",)),
     (F.departed, [r"salida (?:del pais|de (?:la )?oficina de cambio)(?! de destino)|(?:salio|ha salido) del pais de origen"
-                  r"|exportacion (?:finalizada|completada|autorizada|realizada)|(?:finalizad|completad)[oa] (?:la )?(?:tramitacion|gestion|despacho) de exportacion"],
+                  r"|exportacion (?:finalizada|completada|autorizada|realizada)|(?:finalizad|completad)[oa] (?:la )?(?:tramitacion|gestion|despacho) de exportacion"
+                  r"|(?:tramitacion|gestion|despacho|aduana) (?:aduaner[oa] )?de exportacion (?:finalizad|completad|realizad|terminad)"],
      (r"importacion",)),
     (F.customs_released, [r"(?:liberad[oa]|despachad[oa]) (?:por|de|en) (?:la )?aduana|aduana.{0,20}(?:liberad|finalizad|completad)|ha sido despachada"
                           r"|(?:finalizad|completad|terminad)[oa] (?:la )?(?:tramitacion|gestion|despacho) (?:aduaner[oa]|de importacion)|(?:tramitacion|gestion) aduanera (?:finalizada|completada)"]),
     (F.customs_duties, [r"(?:pago|pagar|abonar|abono|cobro) (?:de )?(?:los )?(?:aranceles|impuestos|derechos|tasas|gastos de aduana)|arancel|impuestos? (?:de importacion|aduaner)|(?:tasas|impuestos|derechos)(?: aduaner[oa]s| de importacion)? pendientes? de pago"]),
-    (F.customs_info, [r"(?:se requiere|requiere|falta|faltan|pendiente de) (?:la )?(?:documentacion|informacion|documentos)|documentacion (?:adicional|requerida)"]),
-    (F.customs_held, [r"(?:retenid|detenid)[oa] (?:en |por )?(?:la )?aduana"]),
+    (F.customs_info, [r"(?:se requiere|requiere|falta|faltan|pendiente de) (?:la )?(?:documentacion|informacion|documentos)|documentacion (?:aduanera )?(?:adicional|requerida|pendiente|incompleta)"]),
+    (F.customs_held, [r"(?:retenid|detenid|bloquead|inmovilizad)[oa] (?:en |por )?(?:la )?aduana"]),
     (F.customs, [r"aduan|despacho|\bdua\b|importacion"]),
     # late: a delay, a postponed delivery, no time left on the round
     (F.delayed, [r"retras|demor|pospon|posterga|aplaz|reprogramad[oa]|falta de tiempo|fuera de plazo|entrega tardia"]),
