@@ -5,7 +5,9 @@ Ecuadorian and Chilean ones (Coordinadora, Interrapidísimo, Servientrega, Enví
 
 Patterns are folded (see `text.fold`): no accents, lower case. They are written by family, in the
 general forms carriers share (participles, negated deliveries, absence, address, refusal, pickup
-points, returns, holds), not as single carriers' sentences; `bench.loo_rules` measures how the table
+points, returns, holds), not as single carriers' sentences: each phrase is one concept with its
+synonyms and forms (nobody there: "ausente", "ausencia", "cerrado", "vacaciones", "sin moradores"),
+so one phrase reads the wordings of several carriers; `bench.loo_rules` measures how the table
 reads wordings it was not written from. SEUR and CTT Express also send terse situation names
 ("AUSENCIA PROLONGADA", "NO ACEPTAN PORTES", "MAL TRANSITADO"): each is read as the event its code
 group gives it (see data/corpus/README.md). MRW names both parties: the sender's side of a collection
@@ -48,9 +50,7 @@ VOCAB = """los las del envio entregado entregada entrega paquete destinatario re
         paqueteria transportista encomienda salido nadie firmado robo hurto hurtado excepcion
         acceso casillero lleno encontraba encontro retrasado agotado dinero niega manifestacion peligrosa hecho recogera exportacion finalizada"""
 
-# Each string below is one phrase: a family's concept with its synonyms and forms ("ausente",
-# "ausencia", "cerrado", "vacaciones" are one concept: nobody there to receive). Concepts are tried in
-# the order written, so the narrower reading of a family comes first.
+# Within a family the concepts are tried in the order written: the narrower reading comes first.
 RULES = table("es", [
     # back with the sender (final): a return handed over at origin
     (F.returned, [r"entregad[oa] (?:al?|en) (?:remitente|expedidor|origen)|(?:devuelt|retornad)[oa] al? (?:remitente|cliente|expedidor|emisor)"
