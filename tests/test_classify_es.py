@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.classify_corpus import checker
+from tests.classify_corpus import checker, read
 from trackmon.classify import explain
 from trackmon.domain import Status, SubStatus
 
@@ -261,3 +261,123 @@ LATIN_AMERICAN_NOVELTIES = [
 @pytest.mark.parametrize(("text", "status", "sub"), LATIN_AMERICAN_NOVELTIES)
 def test_latin_american_states_and_novelties(text: str, status: Status, sub: SubStatus | None) -> None:
     check(text, status, sub)
+
+
+FAMILY_CONCEPTS = [
+    # nobody there to receive: absent, closed for good, a phone nobody answers, no contact person
+    ("Intento de entrega. Ausente", S.delivery_failed, U.nobody_home),
+    ("CERRADO DEFINITIVAMENTE", S.delivery_failed, U.nobody_home),
+    ("NO HAY PERSONA DE CONTACTO", S.delivery_failed, U.nobody_home),
+    # the address wrong, the recipient unknown there or moved, a zone not served
+    ("Dirección de entrega incorrecta", S.delivery_failed, U.bad_address),
+    ("NO SE LOCALIZA DIRECCIÓN DEL DESTINATARIO", S.delivery_failed, U.bad_address),
+    ("DESTINATARIO SIN IDENTIFICAR", S.delivery_failed, U.bad_address),
+    ("EL ENVÍO NO SE HA ENTREGADO PORQUE NO ES LA DIRECCIÓN ACTUAL DEL DESTINATARIO.",
+     S.delivery_failed, U.bad_address),
+    ("SECTOR DE LA POBLACIÓN DE DESTINO QUE NO SE CUBRE", S.delivery_failed, U.bad_address),
+    # refusals, whatever the reason given
+    ("NO ACEPTAN REEMBOLSO", S.delivery_failed, U.refused),
+    ("NO ACEPTAN POR ROTURA", S.delivery_failed, U.refused),
+    # a visit made, an attempt that failed, cash on delivery not paid
+    ("INTENTO DE ENTREGA", S.delivery_failed, None),
+    ("Realizado intento de entrega", S.delivery_failed, None),
+    ("SE INTENTO ENTREGAR PERO FUE IMPOSIBLE", S.delivery_failed, None),
+    ("SE REALIZA VISITA A DESTINATARIO RE-PROGRAMA FECHA DE ENTREGA", S.delivery_failed, None),
+    ("Imposible entregar destinatar.", S.delivery_failed, None),
+    ("NO SE ENTREGA, EL DESTINATARIO NO CANCELA EL VALOR A RECAUDAR. RCE: RECAUDO CONTRA ENTREGA",
+     S.delivery_failed, None),
+]
+
+
+@pytest.mark.parametrize(("text", "status", "sub"), FAMILY_CONCEPTS)
+def test_failed_attempt_concepts_read_across_carriers(text: str, status: Status, sub: SubStatus | None) -> None:
+    check(text, status, sub)
+
+
+HOLDS_AND_DISRUPTIONS = [
+    # held, parked or stored at a depot (customs holds stay customs stages)
+    ("EN ALMACÉN", S.exception, U.other),
+    ("Almacenado temporalmente", S.exception, U.other),
+    ("ESTACIONADO UBICADO", S.exception, U.other),
+    ("RETENIDA EN DELEGACION", S.exception, U.other),
+    ("Retenido en franquicia por orden del cliente", S.exception, U.other),
+    ("RETENIDO ADUANA", S.in_transit, U.customs_held),
+    # weather, the road, public order
+    ("CLIMA ADVERSO", S.exception, U.other),
+    ("MAL TIEMPO", S.exception, U.other),
+    ("ACCIDENTE EN CARRETERA", S.exception, U.other),
+    ("ACCIDENTE/AVERÍA VEHÍCULO", S.exception, U.other),
+    ("OBSTRUCCIÓN EN LA VÍA PÚBLICA", S.exception, U.other),
+    ("PROBLEMAS DE ORDEN PÚBLICO", S.exception, U.other),
+    # the record, the routing, the pieces
+    ("DATOS DOCUMENTADOS INCORRECTOS", S.exception, U.other),
+    ("PENDIENTE DATOS, EN  DELEGACION", S.exception, U.other),
+    ("MERCANCÍA NO ENLAZADA EN CRUCE", S.exception, U.other),
+    ("PERDIDA DE CONEXIÓN CAUSA AJENA", S.exception, U.other),  # a missed connection, not a lost parcel
+    ("FALTAN BULTOS", S.exception, U.other),
+    # seized, restricted, destroyed or abandoned goods
+    ("MATERIAL RESTRINGIDO", S.exception, U.other),
+    ("ABANDONADA INTERNACIONAL", S.exception, U.other),
+    ("DESTRUIDA INTERNACIONAL", S.exception, U.other),
+    ("MERCANCIA DESECHADA", S.exception, U.other),
+    # waiting for instructions; the carrier phoning the recipient
+    ("ESPERANDO INSTRUCCION REMITENT", S.exception, U.other),
+    ("Aclaración en proceso", S.exception, U.other),
+    ("CONFIRMACIÓN TELEFONICA", S.exception, U.other),
+    ("PAQUETE ABIERTO", S.exception, U.damaged),
+    ("Retraso en ruta", S.exception, U.delayed),
+]
+
+
+@pytest.mark.parametrize(("text", "status", "sub"), HOLDS_AND_DISRUPTIONS)
+def test_holds_disruptions_and_goods(text: str, status: Status, sub: SubStatus | None) -> None:
+    check(text, status, sub)
+
+
+WAITING_RETURNING_ANNOUNCED = [
+    # waiting at a point or an office
+    ("RECEPCIONADO EN PUNTO", S.available_for_pickup, U.pickup_point),
+    ("DEPOSITADO PUNTO REPARTIDOR", S.available_for_pickup, U.pickup_point),
+    ("En oficina", S.available_for_pickup, U.pickup_post_office),
+    ("ENVÍO LISTO EN OFICINA", S.available_for_pickup, U.pickup_post_office),
+    ("Envio disponible en oficina Estafeta", S.available_for_pickup, U.pickup_post_office),
+    ("LISTO PARA RETIRAR", S.available_for_pickup, U.pickup_post_office),
+    ("A disposición del destinatario", S.available_for_pickup, U.pickup_post_office),
+    ("INCIDENCIA EN LOCKER", S.exception, U.other),
+    # the pickup period over sends the parcel back; a bare participle is back with the sender
+    ("Finalizado plazo retirada", S.returning, U.returning),
+    ("DEVOLVER.PLZO.CUMPLIDO PUDO", S.returning, U.returning),
+    ("RETORNADO", S.returned, U.returned),
+    ("DEVUELTA", S.returned, U.returned),
+    # announced by the sender, not yet handed over
+    ("Pre-admisión", S.info_received, U.label_created),
+    ("PREIMPOSICIÓN", S.info_received, U.label_created),
+    ("MANIFESTADA", S.info_received, U.label_created),
+    ("EN BODEGA CLIENTE", S.info_received, U.label_created),
+    ("Pendiente de recibir en MRW", S.info_received, U.label_created),
+    ("Recogida pendiente de aceptación", S.info_received, U.label_created),
+    # on the round, delivered with proof
+    ("Pieza en ruta al DESTINATARIO", S.out_for_delivery, None),
+    ("SALIO A DISTRIBUCION", S.out_for_delivery, None),
+    ("ENTREGA DIGITALIZADA", S.delivered, None),
+    # ordinary scans that share words with the families above
+    ("VIAJANDO RUTA URBANA", S.in_transit, None),
+    ("NUEVO REPARTO", S.in_transit, None),
+    ("Contactado con el destinatario", S.in_transit, None),
+    ("EN AGENCIA", S.in_transit, None),
+    ("En oficina destino", S.in_transit, None),
+    ("RECIBIDO EN AGENCIA DESTINO", S.in_transit, None),
+]
+
+
+@pytest.mark.parametrize(("text", "status", "sub"), WAITING_RETURNING_ANNOUNCED)
+def test_waiting_returning_and_announced(text: str, status: Status, sub: SubStatus | None) -> None:
+    check(text, status, sub)
+
+
+def test_a_closed_bag_or_a_solved_incident_is_not_a_failed_attempt() -> None:
+    """"Cerrado" names closed premises only; an incident marked solved is no longer an exception."""
+    for text in ("Saca cerrada en centro de tratamiento", "Contenedor cerrado y despachado",
+                 "Incidencia resuelta, el envío continúa en tránsito"):
+        got = read(text)
+        assert got[0] is S.in_transit, (text, got, explain(text))

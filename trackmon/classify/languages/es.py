@@ -5,7 +5,9 @@ Ecuadorian and Chilean ones (Coordinadora, Interrapidísimo, Servientrega, Enví
 
 Patterns are folded (see `text.fold`): no accents, lower case. They are written by family, in the
 general forms carriers share (participles, negated deliveries, absence, address, refusal, pickup
-points, returns, holds), not as single carriers' sentences; `bench.loo_rules` measures how the table
+points, returns, holds), not as single carriers' sentences: each phrase is one concept with its
+synonyms and forms (nobody there: "ausente", "ausencia", "cerrado", "vacaciones", "sin moradores"),
+so one phrase reads the wordings of several carriers; `bench.loo_rules` measures how the table
 reads wordings it was not written from. SEUR and CTT Express also send terse situation names
 ("AUSENCIA PROLONGADA", "NO ACEPTAN PORTES", "MAL TRANSITADO"): each is read as the event its code
 group gives it (see data/corpus/README.md). MRW names both parties: the sender's side of a collection
@@ -45,131 +47,163 @@ VOCAB = """los las del envio entregado entregada entrega paquete destinatario re
         acepta aceptar franquicia embalaje ilegible paralizacion inundacion carretera aplaza emisor primera segunda tercera trasladado trasladada falta faltan
         recaudo recaudar telemercadeo cubre conocen indemnizada confirmacion condiciones
         hasta tras segun este sus nuestro nuestra fue hemos usted seguimiento cartero buzon mensajero mensajeria
-        paqueteria transportista encomienda salido nadie firmado robo hurto hurtado excepcion"""
+        paqueteria transportista encomienda salido nadie firmado robo hurto hurtado excepcion
+        acceso casillero lleno encontraba encontro retrasado agotado dinero niega manifestacion peligrosa hecho recogera exportacion finalizada"""
 
+# Within a family the concepts are tried in the order written: the narrower reading comes first.
 RULES = table("es", [
     # back with the sender (final): a return handed over at origin
-    (F.returned, [r"(?:devuelt[oa]|entregad[oa]|retornad[oa]) al? (?:remitente|cliente|expedidor)", r"entregad[oa] (?:al|en|a) origen", r"^devuelt[oa]$",
-                  r"^retornado$", r"devolucion (?:entregada|finalizada|completada)", r"certificacion devolucion",
-                  r"recibid[oa] por (?:el )?(?:remitente|expedidor)"]),
-    # the sender's side: registered, label made, collection planned / assigned / missed
-    (F.sender_attempt, [r"pendiente de recoger$", r"^informado$", r"registrado\.?$", r"pre-?admision", r"prerregistrad",
-                        r"pre-?registrad", r"etiqueta (?:creada|generada|impresa|emitida)", r"\bgrabado\b", r"\bmanifest(?:ad[oa]|o)\b", r"preimposicion",
-                        r"pendiente de (?:entrada en red|entregar (?:a|al|en)|deposit|admision|recepcion en)", r"^pendiente de recepcion",
-                        r"recogida (?:asignada|solicitada|programada|planificada|confirmada|pendiente|fallida|no realizada|sin exito)",
-                        r"(?:solicitud|orden|aviso) de recogida", r"intento de recogida", r"no se (?:ha )?(?:podido|pudo) recoger",
-                        r"en bodega (?:del )?cliente", r"(?:envio|guia|orden|pedido) (?:creado|creada|generad[oa]|documentad[oa]|grabad[oa])",
-                        r"(?:datos|informacion) (?:del envio |de envio )?recibid", r"pendiente de ingreso",
-                        # the sender's side of a collection: absent, unknown, wrong address, postponed, data missing
-                        r"(?:remitente|emisor|expedidor) (?:ausente|desconocido|cerrado|no (?:entrega|tiene|prepara))",
-                        r"(?:direccion|domicilio|datos) de recogida", r"aplaza (?:la )?recogida", r"pendiente de recibir en", r"\ba recibir por\b"]),
-    (F.sender_collected, [r"recogid[oa] (?:en|por) (?:origen|gls|el transportista|cliente|el mensajero|agencia)", r"(?:envio|paquete|bulto)s? recogid",
-                          r"recogida (?:realizada|efectuada|completada|con ok)", r"recolectad[oa]", r"recoleccion (?:realizada|exitosa|efectuada)"]),
+    (F.returned, [r"entregad[oa] (?:al?|en) (?:remitente|expedidor|origen)|(?:devuelt|retornad)[oa] al? (?:remitente|cliente|expedidor|emisor)"
+                  r"|recibid[oa] por (?:el )?(?:remitente|expedidor)|devolucion (?:entregada|finalizada|completada|recibida)|certificacion (?:de )?devolucion",
+                  r"^(?:devuelt|retornad)[oa]s?$"]),
+    # the sender's side: announced, not yet handed over, collection planned or missed
+    (F.sender_attempt, [
+        # data announced by the sender (pre-advice, label, manifest)
+        r"pre-?(?:admision|admitid|imposicion|registr|aviso)|prerregistr|registrad[oa]\.?$|\bgrabad[oa]\b|\bmanifest(?:ad[oa]|o)\b|^informado$"
+        r"|etiqueta (?:creada|generada|impresa|emitida)|(?:envio|guia|orden|pedido) (?:creado|creada|generad[oa]|documentad[oa]|grabad[oa])"
+        r"|(?:datos|informacion) (?:del envio |de envio )?recibid",
+        # not yet handed to the carrier
+        r"pendiente de (?:entrada en red|entregar (?:a|al|en)|deposit|admision|recepcion en|ingreso|recibir en)|^pendiente de recepcion"
+        r"|\ba recibir (?:por|en)\b|en bodega (?:del )?(?:cliente|remitente)",
+        # a collection asked for, planned or missed
+        r"recogida (?:asignada|solicitada|programada|planificada|confirmada|pendiente|fallida|no realizada|sin exito)|pendiente de recoger$"
+        r"|pendiente de (?:la )?recogida (?:por (?:el |parte del )?(?:transportista|mensajero|repartidor)|en (?:origen|cliente))|(?:solicitud|orden|aviso) de recogida|intento de recogida|no se (?:ha )?(?:podido|pudo) recoger",
+        # the sender absent, unknown, at a wrong address, or postponing the collection
+        r"(?:remitente|emisor|expedidor) (?:ausente|desconocido|cerrado|no (?:entrega|tiene|prepara|esta))|(?:direccion|domicilio|datos) de recogida"
+        r"|(?:aplaza|pospone|reprograma)\w* (?:la )?recogida"]),
+    (F.sender_collected, [r"recogid[oa] en (?:origen|cliente|agencia|domicilio)|recogid[oa] por (?:gls|el transportista|el mensajero|el repartidor|mrw|seur|nacex|ctt|agencia)"
+                          r"|(?:envio|paquete|bulto|mercancia)s? recogid|recogida (?:realizada|efectuada|completada|con ok)|recolectad[oa]|recoleccion (?:realizada|exitosa|efectuada)"]),
     (F.return_trip, [r"en reparto (?:al|hacia el) remitente"]),
-    (F.neutral_early, [r"sera entregado", r"se entregara", r"entregad[oa] (?:a|al|en) (?:operador|transportista|correos|aduana|broker|conexiones)",
-                       r"(?:nuevo|segundo) reparto", r"datos del envio han sido modificados", r"en oficina de cambio",
-                       r"(?:para|programad[oa] (?:para|a)) (?:un )?nuevo intento"], (r"en proceso de entrega",), ""),
-    # a locker that could not take the parcel (full, broken): an exception, before any locker rule of any language
-    (F.pickup_problem, [r"(?:incidencia|problema|averia) (?:en|con) (?:el )?(?:locker|casillero|citypaq|taquilla)",
-                        r"(?:locker|casillero|citypaq|taquilla) (?:llen[oa]|averiad|fuera de servicio)"]),
+    (F.neutral_early, [r"sera entregado|se entregara", r"entregad[oa] (?:a|al|en) (?:la )?(?:operador|transportista|transportadora|correos|aduana|broker|conexiones)",
+                       # a further attempt announced alone is the next step, not the failed attempt
+                       r"^(?:nuevo|segundo|otro) reparto$|(?:para|programad[oa] (?:para|a)) (?:un )?(?:nuevo|segundo|otro) (?:intento|reparto)",
+                       r"datos del envio han sido modificados", r"en oficina de cambio", r"\bviajando (?:en |por )?(?:ruta|hacia)"],
+     (r"en proceso de entrega",), ""),
+    # a locker or pickup point that could not take the parcel (full, broken, an incident)
+    (F.pickup_problem, [r"(?:incidencia|problema|averia) (?:en|con) (?:el |la )?(?:locker|casillero|citypaq|taquilla|pudo|punto|parcel ?shop)"
+                        r"|(?:locker|casillero|citypaq|taquilla) (?:llen[oa]|complet[oa]|averiad|fuera de servicio)"]),
     # a parcel waiting in a locker
-    (F.locker, [r"citypaq", r"casillero", r"armario inteligente", r"\blockers?\b", r"taquilla", r"buzon inteligente"],
+    (F.locker, [r"citypaq|casillero|armario inteligente|\blockers?\b|taquilla|buzon inteligente"],
      (r"incidencia|llen[oa]|no cabe|averi|fuera de servicio|retirad|recogido por|entregado a|devol|caducad",)),
-    (F.point, [r"punto (?:de )?(?:recogida|entrega|retiro|venta|conveniencia|pack|seur pickup|seur|mrw|nacex|ctt|collectt|gls|dhl|celeritas|servicio)", r"pointcorner",
-               r"parcel ?shop", r"nacexshop", r"mrw point", r"tienda (?:seur )?pickup", r"\bpudo\b", r"(?:en|repartidor) pick ?up\b", r"recepcionado en punto", r"punto dro+p\b",
-               r"depositado (?:en )?punto"],
+    (F.point, [
+        # the pickup-point networks by name
+        r"punto (?:de )?(?:recogida|entrega|retiro|venta|conveniencia|pack|seur|mrw|nacex|ctt|collectt|gls|dhl|celeritas|servicio|correos|dro+p\b)|pointcorner"
+        r"|parcel ?shop|nacexshop|mrw point|tienda (?:seur )?pick ?up|(?:en|al|del?|punto) pudo\b|(?:en|repartidor) pick ?up\b",
+        # left at, received in or waiting at "the point"
+        r"(?:depositad[oa]|recepcionad[oa]|entregad[oa]|disponible|recibid[oa]|esperando|^en) (?:en )?(?:el |un |su )?punto\b(?! de (?:origen|destino|control))"],
      (r"retirad|entregado a|recogido por|incidencia|devol|rechaza",)),
-    (F.post_office, [r"disponible (?:para|en) (?:su )?(?:recog|retir)", r"disponible en (?:oficina|sucursal|la oficina|agencia|delegacion|tienda)",
-                     r"listo (?:para|en) (?:su )?(?:recog|retir|oficina|sucursal)", r"listo en oficina", r"pendiente de (?:su )?recogida", r"(?:en )?espera de (?:ser )?(?:recogid|retirad)",
-                     r"esperando (?:ser )?(?:recogid|retirad)", r"a (?:su |tu |la )?disposicion del destinatario", r"^en oficina$", r"reclame en oficina", r"reclam\w* en (?:oficina|sucursal|agencia)",
-                     r"recogida en (?:agencia|oficina|sucursal|delegacion)", r"recoger(?:an)? en (?:delegacion|agencia|oficina|sucursal)",
-                     r"pendiente de (?:ser )?(?:recogid|retirad)", r"pendiente de retiro", r"en espera en sucursal", r"retiro en (?:sucursal|oficina|agencia)",
-                     r"(?:puede|pueden) (?:pasar a )?(?:recoger|retirar)", r"en lista de correos", r"depositado en (?:oficina|sucursal|agencia)",
-                     r"pendiente de (?:recoger|retirar) en", r"recoger(?:an)? en franquicia",
-                     r"(?:agencia|oficina|sucursal) sin (?:recoger|retirar|reclamar)"]),
-    # the parcel goes back (a reason inside does not make it a failed attempt)
-    (F.returning, [r"devolucion", r"devuelt[oa]", r"en devolucion", r"finalizado plazo (?:de )?retirada", r"plazo (?:de )?(?:retirada|permanencia|custodia) (?:finalizado|vencido|cumplido|agotado)",
-                   r"retorno al? (?:remitente|origen)", r"\bdevolver\b", r"se devuelve", r"en retorno", r"retornando",
-                   r"regres(?:a|o|ando) (?:al?|hacia) (?:remitente|origen)"],
-     (r"imposible devolver|anulad|cancelad|(?:posible|eventual) devolucion",)),
-    (F.damaged_early, [r"deteriorad"]),
-    (F.lost, [r"extraviad", r"extravio", r"perdid[oa]", r"\brobad[oa]\b", r"\brobo\b", r"\bhurt(?:o|ad[oa])\b", r"siniestro", r"sustraid", r"sustraccion"]),
-    (F.prohibited, [r"confiscad", r"incautad", r"decomisad", r"material (?:restringido|prohibido|peligroso)", r"mercancia (?:prohibida|peligrosa)",
-                    r"desechad", r"destruid", r"destruccion", r"destruir", r"abandonad"]),
-    (F.refused, [r"rehus", r"rechazad", r"rechazo", r"\brechaza\b", r"no aceptan?\b", r"no (?:lo |la )?(?:acepta|quiere|quieren|desea)\b",
-                 r"no conocen al remitente"]),
-    (F.address, [r"(?:direccion|domicilio|dirección|calle|numero|codigo postal)(?: de entrega| del destinatario)? (?:incorrect|incomplet|erron|insuficient|inexistent|desconocid|equivocad|falsa|no existe|no (?:localizad|encontrad)|ilocalizable)",
-                 r"destinatario (?:desconocido|no (?:existe|localizado|encontrado|identificado)|se (?:ha )?mudado|trasladado|fallecid)",
-                 r"no es la direccion actual", r"direccion actual del destinatario", r"cambio de (?:domicilio|direccion)", r"se (?:ha )?mudado",
-                 r"(?:falta|faltan|sin) (?:datos (?:de|en) )?(?:la |el )?(?:direccion|numero\b|piso|puerta|codigo postal)",
-                 r"(?:cliente|destinatario|empresa) (?:se ha )?traslad", r"se ha trasladado",
-                 r"(?:destinatario|domicilio|direccion) desconocid", r"destinatario sin identificar",
-                 r"no (?:se )?(?:localiza|localizado|localizada|encuentra la direccion|existe (?:la )?direccion)", r"sin localizar",
-                 r"(?:faltan?|insuficientes?|incorrectos?) (?:los )?datos (?:de|del) (?:destinatario|direccion|entrega)",
-                 r"datos (?:de|del) (?:destinatario|direccion|entrega) (?:incorrectos|incompletos|insuficientes|erroneos)",
-                 r"(?:zona|direccion) (?:de )?(?:dificil acceso|peligrosa|no accesible|sin acceso|restringida)", r"dificil acceso",
-                 r"no (?:conocen|conoce) (?:al? )?(?:destinatario|cliente)", r"no se cubre", r"sin cobertura", r"fuera de cobertura",
-                 r"(?:zona|sector|poblacion) no cubiert", r"no cubrimiento"]),
-    (F.nobody, [r"(?:destinatario|cliente) ausente", r"\bausente\b", r"ausencia", r"cerrado", r"vacaciones",
-                r"no (?:contesta|responde|atiende)", r"no hay (?:persona|nadie)", r"\bnadie\b",
-                r"no se (?:encuentra|encontro|encontraba) (?:a |al )?(?:el |la )?(?:titular|destinatario|cliente|nadie|persona|responsable)",
-                r"(?:telefono|movil) (?:erroneo|incorrecto|apagado|no disponible)", r"(?:se )?dej\w* aviso", r"aviso en buzon",
-                r"no (?:esta|estaba) (?:el |la )?(?:destinatario|cliente|responsable|en (?:casa|el domicilio))", r"fuera de horario de entrega",
-                r"(?:sin|no hay) responsable", r"horario (?:de )?(?:cierre|no compatible)", r"fuera de horario\b(?! de recoleccion)"],
-     (r"declaracao|(?:cerrad[oa]|en cierre) (?:por|con) (?:incidencia|excepcion|siniestro)",)),
-    (F.failed, [r"intento de entrega", r"intento (?:de )?(?:reparto|visita)", r"entrega fallida", r"\bno entregad", r"\bsin entregar\b",
-                r"\bno (?:se )?(?:(?:ha|han|hemos|fue|pudo|pudimos|logro|logramos|puede|podemos) )?(?:(?:podido|sido|logrado) )?(?:ser )?entreg(?:ad[oa]s?|ar(?:lo|la)?|o|aron|a|an)\b",
-                r"no se (?:logra|logro|pudo realizar|realiza) (?:la )?entrega",
-                r"no (?:ha sido|fue|es|ha resultado) posible (?:la |realizar la )?entreg", r"intento fallido", r"(?:reparto|entrega|visita|intento)s? (?:\w+ )?fallid",
-                r"sin exito", r"imposible (?:de )?(?:la )?entreg", r"sin efectivo", r"(?:primer|segundo|tercer|1er|2do|3er) intento",
-                r"visita a destinatario re-?programa", r"intento entregar", r"se realiza visita",
-                r"(?:entrega|reparto) no (?:efectuad|realizad|completad)", r"no se realiza (?:la )?entrega", r"visita sin entrega",
-                r"(?:cliente|destinatario) (?:solicita|pide) (?:nueva|otra) (?:fecha|entrega|visita)", r"(?:sin|no tiene) (?:dinero|el importe)",
-                r"no (?:paga|puede pagar|abona)\b", r"\b(?:1|2|3|primera|segunda|tercera)a? visita\b"]),
-    (F.out_for_delivery, [r"en reparto", r"(?:sale|salio|salida|ha salido) (?:a|para|en) (?:reparto|entrega|distribucion|ruta de (?:entrega|reparto))", r"en distribucion",
-                          r"en ruta (?:de|para) (?:la )?(?:entrega|reparto|distribucion)", r"en proceso de (?:entrega|distribucion)", r"\ben rpto\b", r"sale a reparto",
-                          r"en ruta (?:al|hacia el) destinatario", r"en camino (?:al|hacia el|a su|a tu) (?:destinatario|domicilio)",
-                          r"con (?:el )?(?:repartidor|mensajero|cartero)", r"en manos del (?:repartidor|mensajero|cartero)",
-                          r"asignad[oa] (?:a|al) (?:repartidor|mensajero|ruta de reparto)", r"reparto en curso", r"sacad[oa] a reparto"]),
+    (F.post_office, [
+        # ready, waiting, to be collected by the recipient
+        r"disponible (?:para|en) (?:su )?(?:recog|retir)|listo (?:para|en) (?:su )?(?:recog|retir)|pendiente (?:de|por) (?:ser )?(?:recogid|retirad)|pendiente (?:de|por) (?:su )?(?:recogida|retiro)"
+        r"|pendiente (?:de|por) (?:recoger|retirar|reclamar) en|(?:en|a) ocurre\b|(?:en )?espera de (?:ser )?(?:recogid|retirad)|esperando (?:ser )?(?:recogid|retirad)|a (?:su |tu |la )?disposicion del? (?:destinatario|cliente)"
+        r"|(?:puede|pueden|podra) (?:pasar a )?(?:recoger|retirar)|en lista de correos",
+        # at the office, branch, agency or franchise for the recipient
+        r"^en (?:la )?(?:oficina|sucursal)$|(?:disponible|listo|en espera|esperando|reclam\w*|retir(?:ar|o)|recoger(?:a|an|lo|la)?|ser recogid[oa]|depositad[oa]) en (?:la )?(?:oficina|sucursal|agencia|delegacion|franquicia|nave)\b(?! (?:de )?(?:destino|origen))"
+        r"|en (?:la )?(?:oficina|sucursal|agencia) (?:para|de) (?:su )?(?:retiro|retirar|recoger)|(?:agencia|oficina|sucursal|delegacion|franquicia) sin (?:recoger|retirar|reclamar)|recogida en (?:agencia|oficina|sucursal|delegacion)"]),
+    # the parcel goes back (a reason inside does not make it a failed attempt); the pickup period over sends it back
+    (F.returning, [r"(?:finalizad|vencid|cumplid|agotad|expirad|caducad)[oa] (?:el )?(?:plazo|periodo)|(?:caducad|vencid)[oa] en (?:el |la )?(?:citypaq|locker|taquilla|casillero|oficina|punto|sucursal)|pla?zo\W?(?:de )?(?:(?:retirada|permanencia|custodia|recogida|almacenaje)(?: \w+){0,3} )?(?:finalizad|vencid|cumplid|agotad|expirad|caducad)",
+                   r"devolucion|devuelt[oa]|devuelv|\bdevolver(?:a|an|emos|lo|la)?\b|retorn(?:o|ando) (?:al?|hacia) (?:remitente|origen)|en retorno|retornando|regres(?:a|o|ando) (?:al?|hacia) (?:remitente|origen)"],
+     (r"imposible (?:de )?devol|anulad|cancelad|(?:posible|eventual) devolucion",)),
+    (F.returning, [r"no (?:ha sido )?(?:retirad|recogid|reclamad)[oa]s? (?:en (?:el )?plazo|a tiempo|dentro del plazo)|sin (?:retirar|recoger|reclamar) (?:en|dentro del) plazo"], (), "h"),
+    # damaged goods, whatever happens to the rest (a refusal for damage is a refusal)
+    (F.damaged_early, [r"deteriorad|danad|averiad[oa]|rotura|\brotos?\b|\brotas?\b(?! de )|mojad|golpead|aplastad|mal estado|(?:paquete|bulto|embalaje|caja|envio) (?:abiert|manipulad|violentad)"],
+     (r"rechaz|rehus|no aceptan?\b|entregad|vehiculo|camion|furgon",)),
+    (F.lost, [r"extraviad|extravio|perdid[oa](?! (?:de )?(?:conexion|enlace))|\brobad[oa]\b|\brobo\b|\bhurt(?:o|ad[oa])\b|siniestr|sustraid|sustraccion"
+              r"|(?:envio|paquete|bulto|expedicion|mercancia) no (?:localizad|encontrad)|no se (?:localiza|encuentra) (?:el |la )?(?:envio|paquete|bulto|expedicion|mercancia)"]),
+    (F.prohibited, [r"confiscad|incautad|decomisad|requisad|(?:material|mercancia|articulo|contenido|producto)s? (?:restringid|prohibid|peligros)",
+                    r"desechad|destruid|destruccion|destruir|abandonad"]),
+    (F.refused, [r"rehus|rechaz(?:ad[oa]s?|o|a|an)\b|\bse nieg(?:a|an|o)\b|no (?:lo |la )?(?:aceptan?|quiere|quieren|desea|admite)\b|no (?:conocen|reconoce\w*) (?:al? )?remitente"
+                 r"|no (?:hizo|realizo|ha (?:hecho|realizado)) (?:el |ningun )?pedido|no (?:reconoce|conoce) (?:el )?(?:pedido|envio|compra)|no (?:lo )?(?:ha )?solicit(?:ado|o)\b"]),
+    (F.address, [
+        # the address itself wrong, incomplete, unknown or not found
+        r"(?:direccion|domicilio|calle|numero|codigo postal)(?: de entrega| del destinatario)? (?:incorrect|incomplet|erron|errad|insuficient|deficient|inexistent|desconocid|equivocad|falsa|ilegible|no existe|no (?:localizad|encontrad|ubicad)|ilocalizable)"
+        r"|(?:falta|faltan|sin) (?:datos (?:de|en) )?(?:la |el )?(?:direccion|numero\b|piso|puerta|codigo postal)|(?:portal|piso|puerta|escalera) (?:incorrect|erron|equivocad)|no existe (?:la )?(?:direccion|calle|numero)"
+        r"|no (?:se )?(?:localiza|localizad[oa]|localizo|encuentra|encontro) (?:la )?(?:direccion|domicilio|calle)|sin localizar"
+        r"|(?:faltan?|insuficientes?|incorrectos?) (?:los )?datos (?:de|del) (?:destinatario|direccion|entrega)|datos (?:de|del) (?:destinatario|direccion|entrega) (?:incorrectos|incompletos|insuficientes|erroneos)",
+        # the recipient unknown there, moved away or deceased
+        r"destinatario (?:desconocido|no (?:existe|localizado|encontrado|identificado|ubicado|reside|vive)|sin identificar|trasladado|fallecid)|(?:^|destinatario |cliente |titular )no (?:se )?localiza(?:d[oa])?\b"
+        r"|(?:cliente|destinatario|empresa) (?:se (?:ha )?)?traslad|se (?:ha )?(?:mud(?:ado|o|aron)|traslad(?:ado|o|aron))\b|cambio de (?:domicilio|direccion)|no es (?:la|su) direccion actual|direccion actual del destinatario"
+        r"|no (?:conocen|conoce) (?:al? )?(?:destinatario|cliente)|no se localiza (?:al? )?(?:destinatario|cliente)|\bno reside\b|ya no vive|fallecid",
+        # a zone the carrier does not serve or cannot reach
+        r"(?:zona|direccion|sector|area) (?:de )?(?:dificil acceso|peligrosa|roja|no accesible|sin acceso|restringida)|dificil acceso|no se cubre|sin cobertura|fuera de cobertura"
+        r"|(?:zona|sector|poblacion|localidad) no cubiert|no cubrimiento"]),
+    (F.nobody, [
+        # nobody there: absent, closed, on holiday, a notice left
+        r"\bausen(?:te|tes|cia)\b|(?:^|destinatario |cliente |domicilio |local |negocio |empresa |establecimiento |comercio |tienda |porteria )cerrad[oa]s?\b|(?:por|horario de) cierre\b|vacaciones|(?:se )?dej\w* aviso|aviso en buzon|fuera de horario\b(?! de recoleccion)|horario (?:de (?:entrega |reparto )?)?(?:cierre|no compatible|incompatible)|sin moradores",
+        # the recipient not reachable: no answer, phone off or wrong, nobody to receive
+        r"no (?:contesta|contestan|responde|responden|atiende|atienden|coge)\b|sin respuesta|no hay (?:persona|nadie|quien)|\bnadie\b|(?:sin|no hay) responsable"
+        r"|no se (?:encuentra|encontro|encontraba) (?:a |al )?(?:el |la )?(?:titular|destinatario|cliente|nadie|persona|responsable|interesado)"
+        r"|no (?:esta|estaba) (?:el |la )?(?:destinatario|cliente|responsable|titular|en (?:casa|el domicilio))|(?:destinatario|cliente|titular) no (?:se (?:encuentra|encontraba|encontro)|disponible)|sin (?:telefono|numero de telefono)\b|buzon de voz|(?:telefono|movil|celular) (?:erroneo|incorrecto|equivocado|apagado|no disponible|fuera de servicio)"],
+     (r"declaracao|(?:cerrad[oa]|en cierre) (?:por|con) (?:incidencia|excepcion|siniestro|novedad)",)),
+    (F.failed, [
+        # the recipient cannot pay the cash on delivery
+        r"sin (?:efectivo|dinero|fondos)|no (?:tiene|dispone de) (?:el )?(?:dinero|importe|efectivo)|no (?:paga|puede pagar|abona)\b|no cancela (?:el )?(?:valor|importe|reembolso|recaudo)",
+        # a visit or an attempt was made
+        r"intent(?:o|os|ado|ada|amos|aron)? (?:de )?(?:entrega|entregar|reparto|visita)|(?:primer|segundo|tercer|1er|2do|3er|ultimo) intento|\b(?:1|2|3|primera|segunda|tercera)a? visita\b"
+        r"|se (?:realiza|realizo|efectua|efectuo|hizo) (?:la )?visita|\bse visita\b|visita (?:sin entrega|fallida|a destinatario re-?programa)|(?:cliente|destinatario) (?:solicita|pide) (?:nueva|otra) (?:fecha|entrega|visita)",
+        # not delivered, unsuccessful, impossible
+        r"\bno entregad|\bsin entregar\b|\bno (?:se )?(?:(?:ha|han|hemos|fue|pudo|pudimos|logro|logramos|puede|podemos) )?(?:(?:podido|sido|logrado) )?(?:ser )?entreg(?:ad[oa]s?|ar(?:lo|la)?|o|aron|a|an)\b"
+        r"|no se (?:logra|logro|pudo realizar|realiza|ha realizado|ha podido realizar) (?:la )?entrega|no (?:ha sido|fue|es|ha resultado|resulto) posible (?:la |realizar la )?entreg"
+        r"|imposible (?:de )?(?:la )?entreg|entrega imposible|(?:reparto|entrega|visita|intento)s? (?:\w+ )?fallid|sin exito|(?:entrega|reparto) no (?:efectuad|realizad|completad)"]),
+    (F.out_for_delivery, [
+        r"en (?:reparto|rpto|distribucion)\b|reparto en curso|con (?:el )?(?:repartidor|mensajero|cartero)|en manos del (?:repartidor|mensajero|cartero)|asignad[oa] (?:a|al) (?:repartidor|mensajero|ruta de reparto)|en (?:el )?vehiculo de (?:reparto|entrega)",
+        r"(?:sale|salio|salida|ha salido|sacad[oa]) (?:a|para|en) (?:reparto|entrega|distribucion|ruta de (?:entrega|reparto))",
+        r"en ruta (?:de|para) (?:la )?(?:entrega|reparto|distribucion)|en (?:ruta|camino) (?:al|hacia el|a su|a tu|hacia su) (?:destinatario|domicilio|direccion)|en proceso de (?:entrega|distribucion)"]),
     (F.delivered, [r"\bentregad[oa]s?\b(?! (?:a|al|en) (?:operador|transportista|correos|aduana|la aduana|oficina|punto))(?! almacen)",
-                   r"ha retirado el envio", r"retirad[oa] por (?:el )?(?:destinatario|cliente)", r"recogid[oa] por (?:el )?(?:destinatario|cliente final)",
-                   r"recibid[oa] (?:por|conforme)(?: el| la)? (?:destinatario|cliente|titular|vecino|portero|conserje|autorizado)", r"recepcion conforme",
-                   r"retirad[oa] (?:de|en) (?:mrw point|punto|oficina|sucursal|tienda|locker|taquilla)",
-                   r"firmad[oa] por", r"entrega (?:efectuada|realizada|completada|confirmada|exitosa|correcta|sin verificar|parcial|digitalizada)",
-                   r"prueba de entrega"]),
-    (F.damaged, [r"danad", r"averiad", r"\broto\b", r"\brota\b", r"rotura", r"(?:paquete|bulto|embalaje|caja) abiert", r"mojad", r"golpead", r"mal estado"]),
-    (F.delayed, [r"retraso", r"demor", r"pospon", r"aplazad", r"\baplaza\b", r"falta de tiempo", r"perdida de (?:conexion|enlace)", r"fuera de plazo"]),
-    (F.exception, [r"estacionado", r"en almacen", r"almacen regulador", r"incidencia", r"anulad", r"cancelad", r"^no admitid",
-                   r"faltan? (?:bultos|expedicion)", r"\berror (?:de |en )?(?:destino|clasificacion|encaminamiento|ruta|etiquetado|datos)\b", r"\berror en\b",
-                   r"(?:llegada|enviado|encaminado) por error", r"mal (?:transitado|encaminad|dirigid|clasificad)",
-                   r"no enlazad", r"datos (?:documentados|comunicados) incorrectos", r"pendiente (?:de )?(?:recibir )?(?:los )?datos",
-                   r"\b(?:anula|cancela)\b", r"(?:posible|eventual) devolucion",
-                   r"retenid[oa](?! (?:en |por )?(?:la )?aduana)", r"detenid[oa](?! (?:en |por )?(?:la )?aduana)", r"paralizad", r"bloquead", r"inmovilizad",
-                   r"(?:esperando|espera de|pendiente de) instruccion", r"aclaracion en proceso",
-                   r"almacenado temporalmente", r"accidente", r"averia", r"huelga", r"mal tiempo", r"clima adverso", r"climatolog", r"meteorolog",
-                   r"fuerza mayor", r"imposible devolver", r"\bnovedad\b", r"excepcion", r"indemniz",
-                   r"telemercadeo", r"confirmacion telefonica", r"no (?:llego|ha llegado|se recibio) (?:el )?(?:envio|paquete|bulto)\b", r"fisico faltante", r"reclamacion", r"obstruccion", r"orden publico",
-                   r"\bfiesta\b", r"\bfestivo\b", r"\bretener\b", r"\bfaltan? en (?:origen|destino)", r"duplicad",
-                   r"anomalia", r"\bproblemas?\b", r"faltante", r"sobrante", r"\bfaltan? (?:de )?mercancia", r"\bsobran? bultos?", r"sin bultos",
-                   r"mal canalizad", r"\bsobra\b", r"mal (?:embalad|etiquetad)", r"embalaje (?:defectuoso|incorrecto|insuficiente)",
-                   r"etiqueta (?:ilegible|incorrecta|erronea|danada)", r"sin etiqueta", r"exceso de (?:peso|medidas|dimensiones)", r"sobrepeso",
-                   r"(?:pendiente de |en espera de |esperando )(?:solucion|resolucion|respuesta)", r"desviad[oa]", r"paralizacion",
-                   r"(?:inundacion|nevada|temporal|tormenta|lluvias?) ", r"catastrofe", r"emergencia", r"corte de (?:carretera|trafico)",
-                   r"carretera cortada", r"averia (?:del |de )?vehiculo", r"cierre de (?:vias|carreteras?|calles?)", r"vias? (?:cerrad|bloquead)"],
-     # held for taxes or duties is a customs stage (also Portuguese "bloqueado … impostos/tributos")
-     (r"\b(?:impuest|impost|tribut|arancel)",)),
-    (F.departed, [r"salida (?:del pais|de (?:la )?oficina de cambio)(?! de destino)", r"salio del pais de origen",
-                  r"ha salido del pais de origen"]),
-    (F.customs_released, [r"(?:liberado|despachad[oa]) (?:por|de|en) (?:la )?aduana", r"aduana.{0,20}(?:liberad|finalizad|completad)",
-                          r"ha sido despachada"]),
-    (F.customs_duties, [r"(?:pago|pagar|abonar|cobro) (?:de )?(?:los )?(?:aranceles|impuestos|derechos|tasas)", r"arancel"]),
-    (F.customs_info, [r"(?:se requiere|requiere|falta) (?:documentacion|informacion|documentos)", r"documentacion (?:adicional|requerida)"]),
-    (F.customs_held, [r"(?:retenido|detenido|retenida|detenida) (?:en |por )?(?:la )?aduana"]),
-    (F.customs, [r"aduan", r"despacho", r"\bdua\b", r"importacion"]),
-    (F.arrived, [r"llegada al pais de destino", r"(?:llego|ha llegado) al pais de destino", r"llegada a (?:espana|mexico|chile)",
-                 r"oficina de cambio de destino"]),
-    (F.label, [r"pre-?registrad", r"(?:informacion|datos) (?:del envio )?recibid", r"etiqueta"]),
-    (F.picked_up, [r"admitid", r"admision", r"recogido (?:en|por)", r"recepcionado en las instalaciones de origen"]),
+                   # taken out of a point, office or locker by the recipient
+                   r"retirad[oa] (?:el (?:envio|paquete|pedido) )?(?:de|en|desde) (?:la |el |un )?(?:mrw point|punto|oficina|sucursal|agencia|tienda|locker|taquilla|casillero|citypaq|pick ?up|parcel ?shop|pudo)"
+                   r"|retirad[oa] por (?:el )?(?:destinatario|cliente)|recogid[oa] por (?:el )?(?:destinatario|cliente final)|(?:destinatario|cliente) ha (?:retirado|recogido)",
+                   r"recibid[oa] (?:conforme(?: por)?|por) (?:el |la )?(?:destinatario|cliente|titular|vecino|portero|conserje|autorizado)|recepcion conforme|firmad[oa] por|prueba de entrega"
+                   r"|entrega (?:efectuada|realizada|completada|confirmada|exitosa|correcta|sin verificar|parcial|digitalizada|certificada)|entrega (?:en|a) (?:la )?(?:porteria|conserjeria|recepcion)"]),
+    (F.exception, [
+        # held, parked or stored at a depot (not by customs)
+        r"estacionad[oa]|almacenad[oa]|(?:^en|entregad[oa](?: en| al)?) almacen\b|almacen regulador|(?:\bretenid|detenid|bloquead|inmovilizad|paralizad)[oa](?! (?:en |por )?(?:la )?aduana)|\bretener\b|paralizacion",
+        # cancelled or voided before it moved
+        r"anulad|cancelad|^no admitid|\b(?:anula|cancela)\b",
+        # the shipment's record: data missing, wrong or duplicated, a bad label or package
+        r"datos (?:documentados |comunicados )?(?:incorrectos|erroneos|incompletos|insuficientes)|pendiente (?:de )?(?:recibir )?(?:los )?datos|faltan datos|duplicad"
+        r"|etiqueta (?:ilegible|incorrecta|erronea|danada)|sin etiqueta|mal (?:embalad|etiquetad)|embalaje (?:defectuoso|incorrecto|insuficiente)|exceso de (?:peso|medidas|dimensiones)|sobrepeso",
+        # misrouted, missorted, a missed link
+        r"mal (?:transitad|encaminad|dirigid|clasificad|canalizad|enrutad|codificad)|\berror (?:de |en )?(?:destino|clasificacion|encaminamiento|ruta|etiquetado|datos)\b|\berror en\b"
+        r"|(?:llegada|enviado|encaminado|llego) por error|desviad[oa]|no enlazad|perdida (?:de )?(?:conexion|enlace)",
+        # parcels or goods missing, short or over
+        r"faltan? (?:de |un |una |algun )?(?:bultos?|expedicion|mercancia|piezas?)\b|\bfaltan? en (?:origen|destino)|faltante|sobrante|\bsobran? bultos?|\bsobra\b|sin bultos"
+        r"|no (?:llego|ha llegado|se recibio|se ha recibido) (?:el |la )?(?:envio|paquete|bulto|mercancia)\b|(?:envio|expedicion|bultos?) incomplet",
+        # waiting for instructions, a clarification or a solution
+        r"(?:esperando|espera de|pendiente de|a la espera de) (?:las? )?(?:instruccion|solucion|resolucion|respuesta|aclaracion|indicaciones)|aclaracion en proceso|en aclaracion",
+        # the carrier calling the recipient to confirm
+        r"telemercadeo|confirmacion telefonica|validacion telefonica|llamada de confirmacion",
+        # weather
+        r"mal tiempo|clima(?:tologi\w*)? advers|(?:condiciones|causas|razones|motivos) (?:climatologicas|meteorologicas|climaticas|atmosfericas)|climatolog|meteorolog"
+        r"|temporal de|\bnevadas?\b|\bnieve\b|\blluvias?\b|inundacion|tormenta|huracan|granizo|catastrofe|desastre natural|emergencia",
+        # strikes, holidays, public order, force majeure
+        r"huelga|\bparo (?:nacional|de transporte|camionero)|\bfiesta\b|\bfestivo\b|\bferiado\b|dia (?:inhabil|no laborable)|fuerza mayor|orden publico|disturbios|protestas?\b|manifestacion(?:es)? (?:en|de|publica|social)",
+        # the road: accident, breakdown, closed or blocked
+        r"accidente|averia|obstruccion|cierre de (?:vias|carreteras?|calles?|fronteras?)|vias? (?:cerrad|bloquead)|carretera cortada|corte de (?:carretera|trafico|via)|via publica|derrumbe",
+        # a return in doubt: possible, or impossible
+        r"(?:posible|eventual|imposible) (?:de )?devol\w*|no (?:se )?(?:puede|pudo) devolver",
+        r"indemniz",
+        # an incident or novelty opened on the shipment, when no concept above names it
+        r"incidencia|\bnovedad\b|excepcion|anomalia|\bproblemas?\b|reclamacion"],
+     # held for taxes or duties is a customs stage (also Portuguese "bloqueado … impostos/tributos"); a solved incident is over
+     (r"\b(?:impuest|impost|tribut|arancel)", r"(?:incidencia|novedad) (?:resuelta|solucionada|subsanada)|(?:resuelta|solucionada|subsanada) (?:la )?(?:incidencia|novedad)")),
+    (F.export_clearance, [r"(?:aduana|despacho|tramitacion|tramite|gestion|declaracion|control)(?: aduaner[oa])? de (?:exportacion|salida)|aduana de origen|exportacion en (?:curso|proceso)"],
+     (r"importacion|finalizad|completad|terminad|liberad|autorizad",)),
+    (F.departed, [r"salida (?:del pais|de (?:la )?oficina de cambio)(?! de destino)|(?:salio|ha salido) del pais de origen"
+                  r"|exportacion (?:finalizada|completada|autorizada|realizada)|(?:finalizad|completad)[oa] (?:la )?(?:tramitacion|gestion|despacho) de exportacion"
+                  r"|(?:tramitacion|gestion|despacho|aduana) (?:aduaner[oa] )?de exportacion (?:finalizad|completad|realizad|terminad)"],
+     (r"importacion",)),
+    (F.customs_released, [r"(?:liberad[oa]|despachad[oa]) (?:por|de|en) (?:la )?aduana|aduana.{0,20}(?:liberad|finalizad|completad)|ha sido despachada"
+                          r"|(?:finalizad|completad|terminad)[oa] (?:la )?(?:tramitacion|gestion|despacho) (?:aduaner[oa]|de importacion)|(?:tramitacion|gestion) aduanera (?:finalizada|completada)"]),
+    (F.customs_duties, [r"(?:pago|pagar|abonar|abono|cobro) (?:de )?(?:los )?(?:aranceles|impuestos|derechos|tasas|gastos de aduana)|arancel|impuestos? (?:de importacion|aduaner)|(?:tasas|impuestos|derechos)(?: aduaner[oa]s| de importacion)? pendientes? de pago"]),
+    (F.customs_info, [r"(?:se requiere|requiere|falta|faltan|pendiente de) (?:la )?(?:documentacion|informacion|documentos)|documentacion (?:aduanera )?(?:adicional|requerida|pendiente|incompleta)"]),
+    (F.customs_held, [r"(?:retenid|detenid|bloquead|inmovilizad)[oa] (?:en |por )?(?:la )?aduana"]),
+    (F.customs, [r"aduan|despacho|\bdua\b|importacion"]),
+    # late: a delay, a postponed delivery, no time left on the round
+    (F.delayed, [r"retras|demor|pospon|posterga|aplaz|reprogramad[oa]|falta de tiempo|fuera de plazo|entrega tardia"]),
+    (F.arrived, [r"llegada al pais de destino|(?:llego|ha llegado) al pais de destino|llegada a (?:espana|mexico|chile|argentina|colombia|peru)|oficina de cambio de destino"]),
+    (F.label, [r"pre-?registrad|(?:informacion|datos) (?:del envio )?recibid|etiqueta"]),
+    (F.picked_up, [r"admitid|admision|recogido (?:en|por)|recepcionado en las instalaciones de origen"]),
 ])
 
 __all__ = ["RULES", "VOCAB"]
