@@ -5,6 +5,8 @@
 Phases, all against the same stand-in (its own process) and the same numbers:
   ceiling  a bare httpx loop: the same register + gettrackinfo calls, 40 numbers each,
            one request at a time as the poller makes them, bodies read and dropped;
+  warm_up  what `trackmon run` loads once at start-up (templates validated, classifier built),
+           timed apart and not in the phases below (`trackmon.warm_up`);
   first    trackmon's `poll_due` with the real detector and planner: claim, fetch, parse,
            classify, diff, store 17–19 new events, detect, queue buyer messages;
   repoll   the same shipments due again: fetch, parse, diff, nothing new to store.
@@ -36,6 +38,7 @@ from trackmon.logs import configure_logging
 from trackmon.models import Message, ShipmentEvent
 from trackmon.poller import poll_due
 from trackmon.tracking import CarrierSet
+from trackmon.warm_up import warm_up
 
 
 def _cpu() -> float:
@@ -86,6 +89,7 @@ async def cycle(engine: Any, base_url: str, due: int, rate: float, claim: int) -
     settings = _settings(base_url, rate, claim)
     rounds = due // claim + 2
     out: dict[str, Any] = {}
+    out["warm_up"] = warm_up(settings)  # what `trackmon run` loads at start-up, timed apart
     async with make_client(max_connections=4) as client:
         carrier_set = CarrierSet(settings, client)
         for name in ("first", "repoll"):

@@ -187,3 +187,16 @@ def test_names_noted_while_compiling_are_jinjas_undeclared_variables() -> None:
             assert code == env.compile(source, name, filename, raw=True)
         finally:
             del env.code_generator_class
+
+
+def test_the_daemons_warm_up_validates_the_templates_and_builds_the_classifier(tmp_path: Path) -> None:
+    """`trackmon run` calls `warm_up` before its first cycle: a template typo stops it there."""
+    from trackmon.classify.engine import index_for
+    from trackmon.warm_up import warm_up
+
+    index_for.cache_clear()
+    figures = warm_up(make_settings())
+    assert set(figures) == {"templates_seconds", "classifier_seconds"} and index_for.cache_info().currsize >= 13
+    _broken(tmp_path, "de/stalled.txt.j2", "Hallo {{ order_id }\n")
+    with pytest.raises(TemplateError, match=r"stalled.txt.j2:1"):
+        warm_up(make_settings(templates_dir=str(tmp_path)))

@@ -120,7 +120,9 @@ async def _main(engine: Any, settings: Settings, *, once: bool, serve_api: bool,
                 progress.finish()
             return report
         from trackmon.daemon import Daemon  # the HTTP stack is loaded only for the daemon
+        from trackmon.warm_up import warm_up
 
+        warm_up(settings)  # templates validated and the classifier built once, before the first cycle
         await Daemon(engine, settings, carrier_set, owner=owner, serve_api=serve_api).run()
         return None
 
