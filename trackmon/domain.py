@@ -10,7 +10,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from enum import StrEnum
-from functools import cache
+from functools import cache, lru_cache
 
 
 class Status(StrEnum):
@@ -118,6 +118,7 @@ class TrackingEvent:
         return self._fingerprint  # type: ignore[return-value]
 
 
+@lru_cache(maxsize=16384)  # carrier wordings and places repeat across parcels: folded once each
 def fold_text(text: str | None) -> str:
     """Text reduced to what carries meaning for identity: Unicode compatibility forms
     unified (NFKC: full-width letters and digits), case folded, and every whitespace,
