@@ -399,10 +399,8 @@ async def test_one_unreadable_17track_parcel_does_not_stall_its_round(engine, no
     import json as jsonlib
     from pathlib import Path
 
-    import httpx
-
     from carriers.track17 import Track17
-    from tests.carriers.helpers import build_adapter
+    from tests.carriers.helpers import build_adapter, track17_answers
 
     good = jsonlib.loads((Path(__file__).parent / "carriers/fixtures/17track/in_transit.json").read_text())
     item = good["data"]["accepted"][0]
@@ -420,15 +418,7 @@ async def test_one_unreadable_17track_parcel_does_not_stall_its_round(engine, no
             mutate(one["track_info"])
         items.append(one)
 
-    def handler(request: httpx.Request) -> httpx.Response:
-        asked = [x["number"] for x in jsonlib.loads(request.content)]
-        if request.url.path.endswith("/register"):
-            return httpx.Response(200, json={"code": 0, "data": {"accepted": [{"number": n} for n in asked],
-                                                                 "rejected": []}})
-        return httpx.Response(200, json={"code": 0, "data": {
-            "accepted": [i for i in items if i["number"] in asked], "rejected": []}})
-
-    adapter = build_adapter(Track17, handler, api_key="k")
+    adapter = build_adapter(Track17, track17_answers(items), api_key="k")
     report = await poll_due(engine, FakeCarrierSet(adapter), SETTINGS, now, owner="me", **HOOKS)
     assert (report.polled, report.failures) == (1, 3)
     ships = _shipments(engine)

@@ -11,7 +11,6 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
-import httpx
 import pytest
 from sqlalchemy import select, update
 from sqlmodel import Session
@@ -20,7 +19,7 @@ from carriers import track17
 from carriers.answer_parts import parser_salt, part_digest
 from carriers.base import RawResponse
 from carriers.track17 import Track17
-from tests.carriers.helpers import build_adapter
+from tests.carriers.helpers import build_adapter, track17_answers
 from tests.fakes import FakeCarrierSet, seed_order
 from trackmon import poller
 from trackmon.models import Alert, Shipment, ShipmentEvent
@@ -46,15 +45,7 @@ def _raw(item: dict[str, Any], known: dict[str, str] | None = None) -> RawRespon
 
 
 def _adapter(items: list[dict[str, Any]], parsed: list[str]) -> Track17:
-    def handler(request: httpx.Request) -> httpx.Response:
-        asked = [x["number"] for x in json.loads(request.content)]
-        if request.url.path.endswith("/register"):
-            return httpx.Response(200, json={"code": 0, "data": {"accepted": [{"number": n} for n in asked],
-                                                                 "rejected": []}})
-        return httpx.Response(200, json={"code": 0, "data": {
-            "accepted": [i for i in items if i["number"] in asked], "rejected": []}})
-
-    adapter = build_adapter(Track17, handler, api_key="k")
+    adapter = build_adapter(Track17, track17_answers(items), api_key="k")
     real = track17.parse_track_info
 
     def counting(item: Any) -> Any:

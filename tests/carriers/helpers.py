@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import json
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -29,3 +30,17 @@ def build_adapter(cls: type[A], handler: Callable[[httpx.Request], httpx.Respons
 
     limiter = RateLimiter(1000, burst=1000, concurrency=4, monotonic=lambda: next(ticks))
     return cls(CarrierSettings(**settings), client, limiter=limiter, sleep=sleep)
+
+
+def track17_answers(items: list[dict[str, Any]]) -> Callable[[httpx.Request], httpx.Response]:
+    """A 17TRACK stand-in for `build_adapter`: every number registers; gettrackinfo answers the
+    asked numbers' `items` (accepted gettrackinfo items as 17TRACK sends them)."""
+    def handler(request: httpx.Request) -> httpx.Response:
+        asked = [x["number"] for x in json.loads(request.content)]
+        if request.url.path.endswith("/register"):
+            return httpx.Response(200, json={"code": 0, "data": {"accepted": [{"number": n} for n in asked],
+                                                                 "rejected": []}})
+        return httpx.Response(200, json={"code": 0, "data": {
+            "accepted": [i for i in items if i["number"] in asked], "rejected": []}})
+
+    return handler
