@@ -22,8 +22,10 @@ VOCAB = """votre colis est ete livre livree livraison destinataire expediteur re
         envoyeur annule annulee reclame inconnu introuvable endommage retard casier tournee refus livrer avons
         tente distribuer remettre droits taxes payer dedouane article ramassage laisse accepte recherche
         donnees livreur chemin delai expire disposition retarde infructueuse echoue present lieu
-        injoignable joignable tentative surcharge volumineux encombrant prohibe interdit confisque egare perdu
-        abime deteriore exportation dedouanee cueillette vehicule camion chauffeur guichet"""
+        injoignable joignable volumineux encombrant prohibe interdit confisque egare perdu
+        abime deteriore exportation dedouanee cueillette vehicule guichet
+        entreprise societe magasin fermee comptoir ramasse acces interdite
+        marchandise deuxieme personne domicile"""
 
 # Who sends (as opposed to who receives), and the places a recipient picks a parcel up from.
 _SENDER = r"(?:l'|votre |son |le )?(?:expediteur|envoyeur|emetteur|vendeur|e-commercant|marchand)"
@@ -53,7 +55,7 @@ RULES = table("fr", [
     # collected from the sender, or dropped off by the sender
     (F.sender_collected, [rf"deposee?s? .{{0,40}}(?:par (?:{_SENDER}|le client)|d'expedition|de depart|d'origine)",
                           rf"(?:enlevee?|collectee?|ramassee?)s? (?:chez|aupres de) (?:{_SENDER}|le client)",
-                          r"(?:enlevement|collecte|ramassage|cueillette) (?:effectuee?|realisee?|reussie?)",
+                          r"(?:enlevement|collecte|ramassage|cueillette) (?:effectuee?|realisee?|reussie?)", r"(?:a ete |est )recuperee? dans (?:votre|la|sa) boite",
                           r"remise? par (?:le |la |l'|un |une )?(?:relais|point|commercant|bureau|magasin)\b.{0,30}\b(?:au|a l'|a un) (?:chauffeur|transporteur|livreur|coursier)"]),
     # ordinary scans that name a delivery: on the way to a pickup point, redirected, planned, chosen by the recipient
     (F.neutral_early, [rf"en cours de (?:livraison|acheminement|transfert) (?:vers |en |au |a |dans )(?:le |la |l'|votre |un |une )?{_PICKUP_PLACE}",
@@ -75,18 +77,20 @@ RULES = table("fr", [
     # waiting for the recipient: locker, pickup point, post office
     (F.locker, [r"\b(?:consigne|casier|locker|automate|cityssimo|distributeur de colis|pickup station)s?\b"],
      (r"\bretiree?s?\b", r"remis au destinataire", r"consignes? de (?:livraison|retrait)", r"hors service", r"en panne", *_NOT_AT_PICKUP)),
-    (F.point, [r"point (?:de )?(?:retrait|relais|proximite|pickup)", r"relais (?:pickup|colis)|espace (?:relais|retrait)|bureau de tabac",
+    (F.point, [r"point (?:de )?(?:retrait|relais|proximite|pickup)", r"relais (?:pickup|colis)|espace (?:relais|retrait)|bureau de tabac|parcel ?shop",
                r"chez (?:le|un|votre|son) commercant|autre commercant",
                r"(?:disponible|livree?|deposee?|arrivee?|receptionnee?) (?:dans|au|en|chez) (?:votre |le |un |son )?(?:relais|magasin|commercant)"],
-     (r"remis au destinataire au point", r"ferme", r"retire (?:par|au|en|dans)", r"retrait effectue", r"remis par le relais", r"remis au (?:chauffeur|transporteur)", *_NOT_AT_PICKUP)),
+     (r"remis au destinataire au point", r"ferme", r"(?:retiree?|recuperee?) (?:par|au|en|dans)", r"retrait effectue", r"remis par le relais", r"remis au (?:chauffeur|transporteur)", *_NOT_AT_PICKUP)),
     (F.post_office, [r"\b(?:(?:disponible|(?:mise?s? )?a (?:la )?disposition) (?:en|dans|au|aux|a|chez|pour|du destinataire|jusqu\w*)|en instance|(?:en attente|attend) (?:d'etre retiree?|de (?:son |votre )?retrait))\b",
                      r"(?:colis|envoi|article|commande|objet) (?:est )?(?:disponible|pret a etre retire|a retirer)\b", r"(?:a|au) retirer",
-                     r"vous attend", r"(?:pret a|peut) etre retiree?", r"\bguichet\b", r"\bagence (?:de retrait|retrait)",
+                     r"arrivee? (?:dans|a|au) (?:votre|son) bureau (?:de poste)?", r"vous attend", r"(?:pret a|peut) etre (?:retiree?|ramassee?|recuperee?)", r"comptoir postal", r"\bguichet\b", r"\bagence (?:de retrait|retrait)",
                      r"pret (?:pour|a) (?:le |la )?(?:ramassage|retrait|collecte)"],
-     (r"annoncee? pour (?:le )?retrait", r"retire par", r"retrait effectue", r"\b(?:expiree?|depassee?|ecoulee?)\b", *_NOT_AT_PICKUP)),
+     (r"(?:annoncee?|avisee?) pour (?:le )?retrait", r"retire par", r"retrait effectue", r"\b(?:expiree?|depassee?|ecoulee?)\b", *_NOT_AT_PICKUP)),
     # on its way back to the sender
     (F.returning, [rf"(?:\b(?:retour|renvoi) (?:a |vers |chez )?|(?:renvoye|retourne|reexpedie|remis|rendu|reachemine|redirige)e?s? (?:a|vers|chez) ){_SENDER}",
                    r"\ben (?:cours de )?retour\b|\bretour en cours\b"]),
+    # a return named as a noun is decided even when its reason is negated in the same clause ("non réclamé, retour à l'expéditeur")
+    (F.returning, [rf"\b(?:retour|renvoi) (?:a |vers )?{_SENDER}"], (r"(?:pas de|sans|aucun) retour",), "h"),
     (F.damaged_early, [r"\b(?:deteriore|endommage|abime|casse)e?s?\b"], (r"\blivree?s? mais", r"(?:est|a ete) (?:bien )?livree?")),
     (F.lost, [r"\b(?:perdue?s?|egaree?s?|volee?s?|spoliee?s?|perte|spoliation)\b",
               r"(?:colis|envoi|article|objet|marchandise)s? (?:est |a ete )?(?:perdue?|egaree?|manquante?|introuvable|volee?|disparue?)\b",
@@ -101,20 +105,21 @@ RULES = table("fr", [
     (F.address, [r"\badress(?:e|age)\b.{0,30}\b(?:incomplete|incorrecte|erronee|insuffisante|inconnue|introuvable|inexacte|illisible|invalide|inexistante|fausse|imprecise)|\b(?:complement|defaut|erreur|probleme|manque) (?:d'|de |d )?(?:adresse|adressage)",
                  r"destinataire (?:inconnu|introuvable|demenage|decede|parti)", r"\bdemenagee?\b", r"n'habite (?:pas|plus)", r"\bnpai\b",
                  r"boite aux lettres (?:non identifiable|non identifiee|inaccessible|introuvable|inexistante|absente|non accessible)",
-                 r"(?:numero|rue|voie|batiment|etage|appartement) (?:inexistante?|introuvable|inconnue?|manquante?)"], (r"reachemine",)),
-    (F.nobody, [r"\babsen(?:te?s?|ce)\b", r"avis de passage|\bavis (?:de livraison |de retrait )?laisse",
-                r"destinataire (?:n'etait |n'est |etait |est )?(?:pas |non )(?:present|joignable)|\binjoignable\b|ne (?:repond|reponds) pas|sans reponse|pas de reponse|\bavise\b",
+                 r"(?:numero|rue|voie|batiment|etage|appartement) (?:inexistante?|introuvable|inconnue?|manquante?)",
+                 r"(?:pas|impossible de) (?:pu )?trouve\w* (?:l'|votre |son )?adresse"], (r"reachemine",)),
+    (F.nobody, [r"\babsen(?:te?s?|ce)\b|personne (?:au domicile|a l'adresse|pour (?:receptionner|recevoir))|aucune personne", r"avis de passage|\bavis (?:de livraison |de retrait )?laisse",
+                r"destinataire (?:n'etait |n'est |etait |est )?(?:pas |non )(?:present|joignable)|(?:pu|pas) (?:ete |etre )?(?:joint|contacte)e?\b|\binjoignable\b|ne (?:repond|reponds) pas|sans reponse|pas de reponse|\bavise\b",
                 r"(?:entreprise|societe|commerce|etablissement|magasin|bureau|destinataire|locaux|boutique) (?:est |etait |etant )?fermee?s?\b|\bfermeture\b"],
      (r"\bsms\b", r"e-?mail", r"courriel")),
     (F.failed, [r"(?:\bnon|\bpas|n'a|n'ont|ne (?:peut|peuvent|pouvons|pourra|pourrons))(?: pas| pu| ete| etre| actuellement)* (?:livr|distribu|remis\b|remettre|deposer)\w*",
                 r"\bechec\b|a echoue|\binfructueuse?s?\b", _NO_ROOM,
-                r"(?:nouvelle|deuxieme|seconde|2e) (?:presentation|tentative|livraison)",
+                r"(?:nouvelle|deuxieme|seconde) (?:presentation|tentative|livraison)",
                 r"(?:tente|essaye) de (?:vous )?(?:livrer|distribuer|remettre|joindre|contacter)",
                 r"(?:avons|a|ont) (?:tente|essaye)\b|\btentative (?:de |d')?(?:livraison|distribution|remise)|livraison tentee",
-                r"annoncee? pour (?:le )?retrait", r"invitation a (?:venir )?(?:retirer|chercher)|avis (?:d'instance|de mise en instance) (?:laisse|depose|emis)",
+                r"(?:annoncee?|avisee?) pour (?:le )?retrait", r"invitation a (?:venir )?(?:retirer|chercher)|avis (?:d'instance|de mise en instance) (?:laisse|depose|emis)",
                 r"(?:refusee?|non acceptee?) par (?:le |la |l')?(?:point|relais|commercant|consigne|bureau)",
                 r"\bacces\b.{0,40}\b(?:impossible|refuse|interdit|difficile|bloque)|digicode|code d'acces|interphone",
-                r"(?:livraison|distribution|remise) (?:de votre colis |du colis )?(?:a ete |est )?(?:reportee|differee|ajournee|impossible|non effectuee|interrompue)",
+                r"(?:livraison|distribution|remise) (?:de votre colis |du colis )?(?:a ete |est )?(?:impossible|non effectuee|interrompue)",
                 r"impossible de (?:livrer|distribuer|remettre|deposer)", r"non distribuable",
                 r"non (?:reclamee?|retiree?|recuperee?)\b|pas ete (?:reclamee?|retiree?)\b",
                 r"delai (?:de (?:mise a disposition|garde|retrait|instance) )?(?:expire|depasse|ecoule)"]),
@@ -131,13 +136,13 @@ RULES = table("fr", [
     (F.delivered, [r"\bremise?s? (?:en mains? propres?|(?:au|a la|a l'|a un|a une|a son|a sa|a votre) ?(?:destinataire|gardien|gardienne|voisin|voisine|accueil|concierge|client|reception|mandataire))",
                    r"(?:est|a ete|ont ete|sont) (?:bien )?(?:livre|distribue|remis)", r"livree?s? (?:au|a|a un|a la|a l') ?(?:gardien|voisin|destinataire|domicile|accueil|concierge)",
                    r"\b(?:(?:livraison|distribution|remise|retrait)(?: du colis| de l'envoi| de la commande)? (?:effectuee?|reussie?|realisee?|terminee?|confirmee?)|(?:retrait|retiree?|recuperee?)(?: du colis| de l'envoi| de la commande)? par (?:le|la|son) (?:destinataire|client))",
-                   r"\bretiree? (?:au|en|dans|a la|a l')", r"^(?:colis|envoi|article|commande) retiree?$",
+                   rf"\bretiree? (?:au|en|dans|a la|a l')|\brecuperee? (?:au|en|dans|a la|a l') ?(?:le |la |l'|votre |un |une )?{_PICKUP_PLACE}", r"^(?:colis|envoi|article|commande) retiree?$",
                    r"deposee? (?:dans|en) (?:la |votre |sa )?(?:boite aux lettres|boite a lettres|case postale)|deposee? (?:en|dans un) lieu sur",
                    r"\b(?:livree?s?|distribuee?s?)\b"],
-     (r"(?:livree?|distribuee?) (?:a|au|aux|a la|a l') ?(?:transitaire|agence|depot|centre|plateforme|site|bureau d'echange|transporteur|partenaire|sous-traitant|hub)",
+     (r"(?:livree?|distribuee?|remise?) (?:a|au|aux|a la|a l') ?(?:transitaire|agence|depot|centre|plateforme|site|bureau d'echange|transporteur|partenaire|sous-traitant|hub|la poste|reseau|notre reseau|chauffeur|douane)",
       r"a (?:etre )?livre", r"\bpret\b")),
     (F.damaged, [r"\b(?:endommage|abime|deteriore|avarie|detruit|casse|dechire|degrade|ecrase|mouille)e?s?\b"]),
-    (F.delayed, [r"\bretard\w*", r"\bintemperies\b|\bgreve\b|conditions? (?:meteo\w*|climatiques?)|force majeure|\binondations?\b|\bneige\b", r"\breprogrammee?\b"]),
+    (F.delayed, [r"\bretard\w*", r"(?:livraison|distribution) (?:de votre colis |du colis )?(?:a ete |est )?(?:reportee|differee|ajournee|decalee|repoussee)|ne sera pas (?:livree?|distribuee?) (?:aujourd'hui|ce jour|a la date prevue|dans les delais)", r"\bintemperies\b|\bgreve\b|conditions? (?:meteo\w*|climatiques?)|force majeure|\binondations?\b|\bneige\b", r"\breprogrammee?\b"]),
     # something went wrong with the parcel (not customs: customs stages stay in transit)
     (F.exception, [r"\b(?:incident|anomalie|probleme|souci|difficulte)s?\b",
                    r"retenue?s? (?:par|dans|a|au|en) (?:nos|notre|le|la|l')", r"\b(?:bloquee?|retenue?|immobilisee?)s?\b",
@@ -161,7 +166,7 @@ RULES = table("fr", [
                  r"(?:sorti|quitte) (?:du |le )bureau d'echange"]),
     # the shipment is announced: registered, label created, data received
     (F.label, [r"(?:colis|envoi|commande|expedition|bordereau|etiquette)(?: d'expedition| de transport)? (?:est |a ete )?(?:annoncee?|enregistree?|creee?|imprimee?|editee?|generee?)\b",
-               r"\b(?:declaratif|donnees|informations?)\b(?: (?:de l'envoi|d'expedition|sur l'envoi|electroniques|de l'expediteur|du colis))? (?:recue?s?|receptionnee?s?|transmise?s?|enregistree?s?)",
+               r"\b(?:declaratif|donnees|informations?)\b(?: (?:de l'envoi|d'expedition|sur l'envoi|electroniques|de l'expediteur|du colis))? (?:recue?s?|receptionnee?s?|transmise?s?|enregistree?s?)|(?:avons|a) recu (?:les |vos )?(?:informations|donnees)",
                r"a (?:cree|imprime|edite) (?:une |l')etiquette",
                r"confirmation de preparation", r"(?:prise|demande|proposition) de rendez-vous"]),
     (F.picked_up, [r"\bprise? en charge\b", r"remise? (?:au transporteur|a la poste|a chronopost|au reseau|a notre reseau)", r"\baccepte au bureau",
