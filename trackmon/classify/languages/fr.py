@@ -25,13 +25,13 @@ VOCAB = """votre colis est ete livre livree livraison destinataire expediteur re
         injoignable joignable volumineux encombrant prohibe interdit confisque egare perdu
         abime deteriore exportation dedouanee cueillette vehicule guichet
         entreprise societe magasin fermee comptoir ramasse acces interdite
-        marchandise deuxieme personne domicile"""
+        marchandise deuxieme personne domicile boite lettres"""
 
 # Who sends (as opposed to who receives), and the places a recipient picks a parcel up from.
 _SENDER = r"(?:l'|votre |son |le )?(?:expediteur|envoyeur|emetteur|vendeur|e-commercant|marchand)"
 _PICKUP_PLACE = r"(?:point|relais|consigne|casier|locker|automate|espace|bureau|agence|commercant|magasin)"
 # A pickup point or locker that cannot take the parcel (also read before the pickup families as their exclusion).
-_NO_ROOM = r"trop (?:volumineux|lourde?|grande?|encombrant|petite)|plus de (?:casier|place|emplacement)|aucun (?:casier|emplacement) (?:libre|disponible)|\ben surcharge\b|\bsaturee?s?\b"
+_NO_ROOM = r"(?:relais|retrait|consigne|casier|locker|commercant)s? (?:est |etait |etant )?(?:complete?|pleine?|saturee?)s?\b|trop (?:volumineux|lourde?|grande?|encombrant|petite)|plus de (?:casier|place|emplacement)|aucun (?:casier|emplacement) (?:libre|disponible)|\ben surcharge\b|\bsaturee?s?\b"
 _NOT_AT_PICKUP = (r"\b(?:vers|en route|en direction)\b", r"achemine", r"\bechec", r"refuse", r"ne peut", r"n'a pas pu", r"pas pu", _NO_ROOM)
 
 RULES = table("fr", [
@@ -70,7 +70,8 @@ RULES = table("fr", [
                        r"en attente de (?:distribution|livraison|tri|traitement|acheminement)"], (r"deteriore", r"endommage", r"abime")),
     # a delivery announced for later (not a failed attempt, not out for delivery today)
     (F.neutral_early, [r"(?:sera|seront|va etre|vont etre) (?:prochainement |bientot |rapidement )?(?:mise?s? a (?:la )?disposition|disponibles?|presentee?s?|livree?s?|distribuee?s?|remise?s? en livraison|deposee?s?)"],
-     (r"pas pu", r"n'a pu", r"n'ont pu", r"ne peut", r"absent", r"\bechec", r"refus", r"retour", r"tentative", r"\bsi\b", r"aujourd'hui", r"ce jour", r"dans la journee")),
+     (r"pas pu", r"n'a pu", r"n'ont pu", r"ne peut", r"absent", r"\bechec", r"refus", r"retour", r"tentative", r"\bsi\b", r"aujourd'hui", r"ce jour", r"dans la journee",
+      r"\b(?:probleme|incident|anomalie|retard|greve|intemperies)")),
     # a locker or pickup point that cannot be used: the parcel goes on elsewhere (an ordinary scan)
     (F.neutral_early, [rf"ne (?:peut|pouvait|pourra) (?:pas )?etre (?:livree?|deposee?|distribuee?) (?:dans|en|au|a) (?:le |l'|la |un |une |votre )?{_PICKUP_PLACE}"],
      (r"retour", r"deteriore", r"endommage", r"abime", r"refus", r"ferme", _NO_ROOM)),
@@ -88,7 +89,7 @@ RULES = table("fr", [
      (r"(?:annoncee?|avisee?) pour (?:le )?retrait", r"retire par", r"retrait effectue", r"\b(?:expiree?|depassee?|ecoulee?)\b", *_NOT_AT_PICKUP)),
     # on its way back to the sender
     (F.returning, [rf"(?:\b(?:retour|renvoi) (?:a |vers |chez )?|(?:renvoye|retourne|reexpedie|remis|rendu|reachemine|redirige)e?s? (?:a|vers|chez) ){_SENDER}",
-                   r"\ben (?:cours de )?retour\b|\bretour en cours\b"]),
+                   r"\ben (?:cours de )?retour\b|\bretour en cours\b|^(?:colis|envoi) retour\b"]),
     # a return named as a noun is decided even when its reason is negated in the same clause ("non réclamé, retour à l'expéditeur")
     (F.returning, [rf"\b(?:retour|renvoi) (?:a |vers )?{_SENDER}"], (r"(?:pas de|sans|aucun) retour",), "h"),
     (F.damaged_early, [r"\b(?:deteriore|endommage|abime|casse)e?s?\b"], (r"\blivree?s? mais", r"(?:est|a ete) (?:bien )?livree?")),
@@ -109,9 +110,9 @@ RULES = table("fr", [
                  r"(?:pas|impossible de) (?:pu )?trouve\w* (?:l'|votre |son )?adresse"], (r"reachemine",)),
     (F.nobody, [r"\babsen(?:te?s?|ce)\b|personne (?:au domicile|a l'adresse|pour (?:receptionner|recevoir))|aucune personne", r"avis de passage|\bavis (?:de livraison |de retrait )?laisse",
                 r"destinataire (?:n'etait |n'est |etait |est )?(?:pas |non )(?:present|joignable)|(?:pu|pas) (?:ete |etre )?(?:joint|contacte)e?\b|\binjoignable\b|ne (?:repond|reponds) pas|sans reponse|pas de reponse|\bavise\b",
-                r"(?:entreprise|societe|commerce|etablissement|magasin|bureau|destinataire|locaux|boutique) (?:est |etait |etant )?fermee?s?\b|\bfermeture\b"],
+                r"(?:entreprise|societe|commerce|etablissement|magasin|bureau|destinataire|locaux|boutique|relais|retrait|commercant)(?: choisie?)? (?:est |etait |etant )?fermee?s?\b|\bfermeture\b"],
      (r"\bsms\b", r"e-?mail", r"courriel")),
-    (F.failed, [r"(?:\bnon|\bpas|n'a|n'ont|ne (?:peut|peuvent|pouvons|pourra|pourrons))(?: pas| pu| ete| etre| actuellement)* (?:livr|distribu|remis\b|remettre|deposer)\w*",
+    (F.failed, [r"(?:\bnon|\bpas|n'a|n'ont|ne (?:peut|peuvent|pouvons|pourra|pourrons))(?: pas| pu| ete| etre| actuellement)*(?: vous| le| la| les| lui)? (?:livr|distribu|remis\b|remettre|deposer)\w*",
                 r"\bechec\b|a echoue|\binfructueuse?s?\b", _NO_ROOM,
                 r"(?:nouvelle|deuxieme|seconde) (?:presentation|tentative|livraison)",
                 r"(?:tente|essaye) de (?:vous )?(?:livrer|distribuer|remettre|joindre|contacter)",
@@ -131,16 +132,16 @@ RULES = table("fr", [
                           r"(?:charge|chargement|embarque)e?s? (?:dans|sur|a bord d'un|a bord du) (?:le |un |notre )?(?:vehicule|camion|fourgon)",
                           r"(?:avec|confiee? au|remise? au|pris en charge par) (?:le |notre |votre )?(?:livreur|facteur|chauffeur-livreur|coursier)",
                           r"livreur (?:est )?(?:en route|en chemin)|en route vers (?:votre|l') ?(?:adresse|domicile|destinataire)"],
-     (r"mettre en livraison", r"remise? en livraison", r"relais|point|bureau|consigne|casier|locker")),
-    (F.out_for_delivery, [r"(?:sera|va etre) (?:livree?|distribuee?) (?:aujourd'hui|ce jour|dans la journee)|livraison (?:prevue |estimee )?(?:aujourd'hui|ce jour|dans la journee)"], (), "n"),
+     (r"mettre en livraison", r"remise? en livraison", r"relais|point|bureau|consigne|casier|locker", r"acheminement|vers (?:l'|notre |le |la )(?:agence|centre|plateforme|hub|depot)")),
+    (F.out_for_delivery, [r"(?:sera|va etre) (?:livree?|distribuee?)\b.{0,30}\b(?:aujourd'hui|ce jour|dans la journee)|livraison (?:prevue |estimee )?(?:aujourd'hui|ce jour|dans la journee)"], (), "n"),
     (F.delivered, [r"\bremise?s? (?:en mains? propres?|(?:au|a la|a l'|a un|a une|a son|a sa|a votre) ?(?:destinataire|gardien|gardienne|voisin|voisine|accueil|concierge|client|reception|mandataire))",
                    r"(?:est|a ete|ont ete|sont) (?:bien )?(?:livre|distribue|remis)", r"livree?s? (?:au|a|a un|a la|a l') ?(?:gardien|voisin|destinataire|domicile|accueil|concierge)",
                    r"\b(?:(?:livraison|distribution|remise|retrait)(?: du colis| de l'envoi| de la commande)? (?:effectuee?|reussie?|realisee?|terminee?|confirmee?)|(?:retrait|retiree?|recuperee?)(?: du colis| de l'envoi| de la commande)? par (?:le|la|son) (?:destinataire|client))",
                    rf"\bretiree? (?:au|en|dans|a la|a l')|\brecuperee? (?:au|en|dans|a la|a l') ?(?:le |la |l'|votre |un |une )?{_PICKUP_PLACE}", r"^(?:colis|envoi|article|commande) retiree?$",
-                   r"deposee? (?:dans|en) (?:la |votre |sa )?(?:boite aux lettres|boite a lettres|case postale)|deposee? (?:en|dans un) lieu sur",
+                   r"deposee? (?:dans|en) (?:la |votre |sa )?(?:boite aux lettres|boite a lettres|case postale)|deposee? (?:en|dans un) lieu sur|deposee? (?:devant|derriere|sur|sous) (?:la |votre |sa |le )?(?:porte|paillasson|palier|terrasse)",
                    r"\b(?:livree?s?|distribuee?s?)\b"],
      (r"(?:livree?|distribuee?|remise?) (?:a|au|aux|a la|a l') ?(?:transitaire|agence|depot|centre|plateforme|site|bureau d'echange|transporteur|partenaire|sous-traitant|hub|la poste|reseau|notre reseau|chauffeur|douane)",
-      r"a (?:etre )?livre", r"\bpret\b")),
+      r"\ba (?:etre livre|livrer)", r"\bpret\b")),
     (F.damaged, [r"\b(?:endommage|abime|deteriore|avarie|detruit|casse|dechire|degrade|ecrase|mouille)e?s?\b"]),
     (F.delayed, [r"\bretard\w*", r"(?:livraison|distribution) (?:de votre colis |du colis )?(?:a ete |est )?(?:reportee|differee|ajournee|decalee|repoussee)|ne sera pas (?:livree?|distribuee?) (?:aujourd'hui|ce jour|a la date prevue|dans les delais)", r"\bintemperies\b|\bgreve\b|conditions? (?:meteo\w*|climatiques?)|force majeure|\binondations?\b|\bneige\b", r"\breprogrammee?\b"]),
     # something went wrong with the parcel (not customs: customs stages stay in transit)
@@ -166,7 +167,7 @@ RULES = table("fr", [
                  r"(?:sorti|quitte) (?:du |le )bureau d'echange"]),
     # the shipment is announced: registered, label created, data received
     (F.label, [r"(?:colis|envoi|commande|expedition|bordereau|etiquette)(?: d'expedition| de transport)? (?:est |a ete )?(?:annoncee?|enregistree?|creee?|imprimee?|editee?|generee?)\b",
-               r"\b(?:declaratif|donnees|informations?)\b(?: (?:de l'envoi|d'expedition|sur l'envoi|electroniques|de l'expediteur|du colis))? (?:recue?s?|receptionnee?s?|transmise?s?|enregistree?s?)|(?:avons|a) recu (?:les |vos )?(?:informations|donnees)",
+               r"\b(?:declaratif|donnees|informations?)\b(?: (?:de l'envoi|d'expedition|sur l'envoi|electroniques|de l'expediteur|du colis))? (?:recue?s?|receptionnee?s?|transmise?s?|enregistree?s?)|(?:avons|a|nous a) (?:recu|transmis|communique) (?:les |vos )?(?:informations|donnees)",
                r"a (?:cree|imprime|edite) (?:une |l')etiquette",
                r"confirmation de preparation", r"(?:prise|demande|proposition) de rendez-vous"]),
     (F.picked_up, [r"\bprise? en charge\b", r"remise? (?:au transporteur|a la poste|a chronopost|au reseau|a notre reseau)", r"\baccepte au bureau",
