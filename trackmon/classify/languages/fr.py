@@ -94,11 +94,11 @@ RULES = table("fr", [
     (F.returning, [rf"\b(?:retour|renvoi) (?:a |vers )?{_SENDER}"], (r"(?:pas de|sans|aucun) retour",), "h"),
     (F.damaged_early, [r"\b(?:deteriore|endommage|abime|casse)e?s?\b"], (r"\blivree?s? mais", r"(?:est|a ete) (?:bien )?livree?")),
     (F.lost, [r"\b(?:perdue?s?|egaree?s?|volee?s?|spoliee?s?|perte|spoliation)\b",
-              r"(?:colis|envoi|article|objet|marchandise)s? (?:est |a ete )?(?:perdue?|egaree?|manquante?|introuvable|volee?|disparue?)\b",
+              r"(?:colis|envoi|article|objet|marchandise)s? (?:est |a ete )?(?:manquante?|introuvable|disparue?)\b",
               r"pas (?:pu )?(?:ete |etre )?retrouvee?"]),
     # goods that may not travel: prohibited, dangerous, seized
     (F.prohibited, [r"\bprohibee?s?\b|\binterdite?s? (?:a l'importation|a l'exportation|a l'envoi|au transport|dans le pays|par la reglementation)",
-                    r"contenu .{0,30}(?:prohibe|interdit|non autorise|dangereux|illicite)",
+                    r"contenu .{0,30}(?:interdit|non autorise|dangereux|illicite)",
                     r"marchandises? (?:dangereuses?|interdites?|illicites?)|\b(?:saisie?s?|confisquee?s?|detruite?s?) (?:par|en|a la) (?:la )?douane|\bconfisquee?s?\b"]),
     # a failed attempt: refused, address, nobody there, or otherwise not delivered
     (F.refused, [r"\brefus(?:ee?s?)?\b", r"(?:non|pas) acceptee? par (?:le |la )?destinataire"],
@@ -121,7 +121,7 @@ RULES = table("fr", [
                 r"(?:refusee?|non acceptee?) par (?:le |la |l')?(?:point|relais|commercant|consigne|bureau)",
                 r"\bacces\b.{0,40}\b(?:impossible|refuse|interdit|difficile|bloque)|digicode|code d'acces|interphone",
                 r"(?:livraison|distribution|remise) (?:de votre colis |du colis )?(?:a ete |est )?(?:impossible|non effectuee|interrompue)",
-                r"impossible de (?:livrer|distribuer|remettre|deposer)", r"non distribuable",
+                r"impossible de (?:livrer|distribuer|remettre|deposer)",
                 r"non (?:reclamee?|retiree?|recuperee?)\b|pas ete (?:reclamee?|retiree?)\b",
                 r"delai (?:de (?:mise a disposition|garde|retrait|instance) )?(?:expire|depasse|ecoule)"]),
     # waiting for the recipient's instructions after an attempt (not the customs' nor the sender's)
@@ -146,7 +146,7 @@ RULES = table("fr", [
     (F.delayed, [r"\bretard\w*", r"(?:livraison|distribution) (?:de votre colis |du colis )?(?:a ete |est )?(?:reportee|differee|ajournee|decalee|repoussee)|ne sera pas (?:livree?|distribuee?) (?:aujourd'hui|ce jour|a la date prevue|dans les delais)", r"\bintemperies\b|\bgreve\b|conditions? (?:meteo\w*|climatiques?)|force majeure|\binondations?\b|\bneige\b", r"\breprogrammee?\b"]),
     # something went wrong with the parcel (not customs: customs stages stay in transit)
     (F.exception, [r"\b(?:incident|anomalie|probleme|souci|difficulte)s?\b",
-                   r"retenue?s? (?:par|dans|a|au|en) (?:nos|notre|le|la|l')", r"\b(?:bloquee?|retenue?|immobilisee?)s?\b",
+                   r"\b(?:bloquee?|retenue?|immobilisee?)s?\b", r"\bidentification (?:(?:du contenu|du colis|de l'envoi|de votre colis) )*(?:en cours|impossible)|en cours d'identification",
                    r"\bannul(?:ee?s?|ation)\b", r"\blitige\b", r"\bsuspendue?s?\b", r"(?:colis|envoi|contenu) (?:incomplet|ouvert)",
                    r"\ben recherche\b|recherches? en cours|\benquete\b"],
      (r"douan", r"resolu", r"regle\b")),
