@@ -30,15 +30,17 @@ VOCAB = """votre colis est ete livre livree livraison destinataire expediteur re
 # Who sends (as opposed to who receives), and the places a recipient picks a parcel up from.
 _SENDER = r"(?:l'|votre |son |le )?(?:expediteur|envoyeur|emetteur|vendeur|e-commercant|marchand)"
 _PICKUP_PLACE = r"(?:point|relais|consigne|casier|locker|automate|espace|bureau|agence|commercant|magasin)"
+# What the recipient asked for (a hold or a later delivery on request is not a problem).
+_ASKED = r"\ba demande\b|(?:a la|sur|selon) (?:la |l')?(?:demande|ordre|instruction)s? du (?:destinataire|client)"
 # A pickup point or locker that cannot take the parcel (also read before the pickup families as their exclusion).
 _NO_ROOM = r"(?:relais|retrait|consigne|casier|locker|commercant)s? (?:est |etait |etant )?(?:complete?|pleine?|saturee?)s?\b|trop (?:volumineux|lourde?|grande?|encombrant|petite)|plus de (?:casier|place|emplacement)|aucun (?:casier|emplacement) (?:libre|disponible)|\ben surcharge\b|\bsaturee?s?\b"
 _NOT_AT_PICKUP = (r"\b(?:vers|en route|en direction)\b", r"achemine", r"\bechec", r"refuse", r"ne peut", r"n'a pas pu", r"pas pu", _NO_ROOM)
 
 RULES = table("fr", [
     # back with the sender (a future return is still a return on its way: the family is guarded)
-    (F.returned, [rf"(?:remise?|livree?|distribuee?|rendue?|restituee?)s? (?:a|chez) {_SENDER}",
+    (F.returned, [rf"(?:remise?|livree?|distribuee?|rendue?|restituee?)s? (?:a|au|chez) {_SENDER}",
                   rf"(?:recue?|receptionnee?|retiree?|recuperee?)s? par {_SENDER}",
-                  rf"(?:arrivee?s?|revenue?s?|de retour) (?:chez|aupres de) {_SENDER}",
+                  rf"(?:arrivee?s?|revenue?s?|de retour) (?:a|au|chez|aupres de) {_SENDER}",
                   r"\bretour (?:livre|distribue|remis|receptionne)",
                   r"(?:livree?|distribuee?|remise?)s? .{0,30}suite a (?:un|son) retour"]),
     # the sender has not handed the parcel over yet: prepared, ready, to be collected from the sender
@@ -78,17 +80,17 @@ RULES = table("fr", [
     # waiting for the recipient: locker, pickup point, post office
     (F.locker, [r"\b(?:consigne|casier|locker|automate|cityssimo|distributeur de colis|pickup station)s?\b"],
      (r"\bretiree?s?\b", r"remis au destinataire", r"consignes? de (?:livraison|retrait)", r"hors service", r"en panne", *_NOT_AT_PICKUP)),
-    (F.point, [r"point (?:de )?(?:retrait|relais|proximite|pickup)", r"relais (?:pickup|colis)|espace (?:relais|retrait)|bureau de tabac|parcel ?shop",
+    (F.point, [r"point (?:de |d')?(?:retrait|relais|proximite|pickup|enlevement)", r"relais (?:pickup|colis)|espace (?:relais|retrait)|bureau de tabac|parcel ?shop",
                r"chez (?:le|un|votre|son) commercant|autre commercant",
                r"(?:disponible|livree?|deposee?|arrivee?|receptionnee?) (?:dans|au|en|chez) (?:votre |le |un |son )?(?:relais|magasin|commercant)"],
      (r"remis au destinataire au point", r"ferme", r"(?:retiree?|recuperee?) (?:par|au|en|dans)", r"retrait effectue", r"remis par le relais", r"remis au (?:chauffeur|transporteur)", *_NOT_AT_PICKUP)),
     (F.post_office, [r"\b(?:(?:disponible|(?:mise?s? )?a (?:la )?disposition) (?:en|dans|au|aux|a|chez|pour|du destinataire|jusqu\w*)|en instance|(?:en attente|attend) (?:d'etre retiree?|de (?:son |votre )?retrait))\b",
                      r"(?:colis|envoi|article|commande|objet) (?:est )?(?:disponible|pret a etre retire|a retirer)\b", r"(?:a|au) retirer",
-                     r"arrivee? (?:dans|a|au) (?:votre|son) bureau (?:de poste)?", r"vous attend", r"(?:pret a|peut) etre (?:retiree?|ramassee?|recuperee?)", r"comptoir postal", r"\bguichet\b", r"\bagence (?:de retrait|retrait)",
+                     r"arrivee? (?:dans|a|au) (?:votre|son) bureau (?:de poste)?", r"vous attend", r"(?:pret a|peut) etre (?:retiree?|ramassee?|recuperee?)", r"comptoir postal|\bguichet\b", r"\bagence (?:de retrait|retrait)",
                      r"pret (?:pour|a) (?:le |la )?(?:ramassage|retrait|collecte)"],
-     (r"(?:annoncee?|avisee?) pour (?:le )?retrait", r"retire par", r"retrait effectue", r"\b(?:expiree?|depassee?|ecoulee?)\b", *_NOT_AT_PICKUP)),
+     (r"(?:annoncee?|avisee?) pour (?:le )?retrait", r"(?<!d'etre )\bretiree?s? (?:par|au|en|dans|a la|a l')", r"deposee?s? (?:au|en) guichet", r"retrait effectue", r"\b(?:expiree?|depassee?|ecoulee?)\b", *_NOT_AT_PICKUP)),
     # on its way back to the sender
-    (F.returning, [rf"(?:\b(?:retour|renvoi) (?:a |vers |chez )?|(?:renvoye|retourne|reexpedie|remis|rendu|reachemine|redirige)e?s? (?:a|vers|chez) ){_SENDER}",
+    (F.returning, [rf"(?:\b(?:retour|renvoi) (?:a |vers |chez )?|(?:renvoye|retourne|reexpedie|remis|rendu|reachemine|redirige)e?s? (?:a|au|vers|chez) ){_SENDER}",
                    r"\ben (?:cours de )?retour\b|\bretour en cours\b|^(?:colis|envoi) retour\b"]),
     # a return named as a noun is decided even when its reason is negated in the same clause ("non réclamé, retour à l'expéditeur")
     (F.returning, [rf"\b(?:retour|renvoi) (?:a |vers )?{_SENDER}"], (r"(?:pas de|sans|aucun) retour",), "h"),
@@ -123,7 +125,7 @@ RULES = table("fr", [
                 r"(?:livraison|distribution|remise) (?:de votre colis |du colis )?(?:a ete |est )?(?:impossible|non effectuee|interrompue)",
                 r"impossible de (?:livrer|distribuer|remettre|deposer)",
                 r"non (?:reclamee?|retiree?|recuperee?)\b|pas ete (?:reclamee?|retiree?)\b",
-                r"delai (?:de (?:mise a disposition|garde|retrait|instance) )?(?:expire|depasse|ecoule)"]),
+                r"delai (?:de (?:mise a disposition|garde|retrait|instance) )?(?:expire|depasse|ecoule|echu)"]),
     # waiting for the recipient's instructions after an attempt (not the customs' nor the sender's)
     (F.failed, [r"(?:en attente|dans l'attente|besoin) (?:d'|de |des )(?:vos |nouvelles |ses )?(?:instructions?|informations?|complements?|precisions)"],
      (r"douan", r"export", r"import", r"expediteur", r"enlevement")),
@@ -133,23 +135,23 @@ RULES = table("fr", [
                           r"(?:avec|confiee? au|remise? au|pris en charge par) (?:le |notre |votre )?(?:livreur|facteur|chauffeur-livreur|coursier)",
                           r"livreur (?:est )?(?:en route|en chemin)|en route vers (?:votre|l') ?(?:adresse|domicile|destinataire)"],
      (r"mettre en livraison", r"remise? en livraison", r"relais|point|bureau|consigne|casier|locker", r"acheminement|vers (?:l'|notre |le |la )(?:agence|centre|plateforme|hub|depot)")),
-    (F.out_for_delivery, [r"(?:sera|va etre) (?:livree?|distribuee?)\b.{0,30}\b(?:aujourd'hui|ce jour|dans la journee)|livraison (?:prevue |estimee )?(?:aujourd'hui|ce jour|dans la journee)"], (), "n"),
+    (F.out_for_delivery, [r"(?:sera|va etre) (?:livree?|distribuee?)\b.{0,30}\b(?:aujourd'hui|ce jour|dans la journee)|(?:livraison|distribution) (?:prevue |estimee )?(?:aujourd'hui|ce jour|dans la journee)"], (), "n"),
     (F.delivered, [r"\bremise?s? (?:en mains? propres?|(?:au|a la|a l'|a un|a une|a son|a sa|a votre) ?(?:destinataire|gardien|gardienne|voisin|voisine|accueil|concierge|client|reception|mandataire))",
                    r"(?:est|a ete|ont ete|sont) (?:bien )?(?:livre|distribue|remis)", r"livree?s? (?:au|a|a un|a la|a l') ?(?:gardien|voisin|destinataire|domicile|accueil|concierge)",
-                   r"\b(?:(?:livraison|distribution|remise|retrait)(?: du colis| de l'envoi| de la commande)? (?:effectuee?|reussie?|realisee?|terminee?|confirmee?)|(?:retrait|retiree?|recuperee?)(?: du colis| de l'envoi| de la commande)? par (?:le|la|son) (?:destinataire|client))",
+                   r"\b(?:(?:livraison|distribution|remise|retrait)(?: du colis| de l'envoi| de la commande)? (?:effectuee?|reussie?|realisee?|terminee?|confirmee?)|(?:retrait|retiree?|recuperee?)(?: du colis| de l'envoi| de la commande)? par (?:vous|(?:le|la|son) (?:destinataire|client)))",
                    rf"\bretiree? (?:au|en|dans|a la|a l')|\brecuperee? (?:au|en|dans|a la|a l') ?(?:le |la |l'|votre |un |une )?{_PICKUP_PLACE}", r"^(?:colis|envoi|article|commande) retiree?$",
                    r"deposee? (?:dans|en) (?:la |votre |sa )?(?:boite aux lettres|boite a lettres|case postale)|deposee? (?:en|dans un) lieu sur|deposee? (?:devant|derriere|sur|sous) (?:la |votre |sa |le )?(?:porte|paillasson|palier|terrasse)",
                    r"\b(?:livree?s?|distribuee?s?)\b"],
      (r"(?:livree?|distribuee?|remise?) (?:a|au|aux|a la|a l') ?(?:transitaire|agence|depot|centre|plateforme|site|bureau d'echange|transporteur|partenaire|sous-traitant|hub|la poste|reseau|notre reseau|chauffeur|douane)",
-      r"\ba (?:etre livre|livrer)", r"\bpret\b")),
+      r"\ba (?:etre livre|livrer)", r"\bpret\b", r"d'etre (?:retiree?|recuperee?)")),
     (F.damaged, [r"\b(?:endommage|abime|deteriore|avarie|detruit|casse|dechire|degrade|ecrase|mouille)e?s?\b"]),
-    (F.delayed, [r"\bretard\w*", r"(?:livraison|distribution) (?:de votre colis |du colis )?(?:a ete |est )?(?:reportee|differee|ajournee|decalee|repoussee)|ne sera pas (?:livree?|distribuee?) (?:aujourd'hui|ce jour|a la date prevue|dans les delais)", r"\bintemperies\b|\bgreve\b|conditions? (?:meteo\w*|climatiques?)|force majeure|\binondations?\b|\bneige\b", r"\breprogrammee?\b"]),
+    (F.delayed, [r"\bretard\w*", r"(?:livraison|distribution) (?:de votre colis |du colis )?(?:a ete |est )?(?:reportee|differee|ajournee|decalee|repoussee)|ne sera pas (?:livree?|distribuee?) (?:aujourd'hui|ce jour|a la date prevue|dans les delais)", r"\bintemperies\b|\bgreve\b|conditions? (?:meteo\w*|climatiques?)|force majeure|\binondations?\b|\bneige\b", r"\breprogrammee?\b"], (_ASKED,)),
     # something went wrong with the parcel (not customs: customs stages stay in transit)
     (F.exception, [r"\b(?:incident|anomalie|probleme|souci|difficulte)s?\b",
                    r"\b(?:bloquee?|retenue?|immobilisee?)s?\b", r"\bidentification (?:(?:du contenu|du colis|de l'envoi|de votre colis) )*(?:en cours|impossible)|en cours d'identification",
                    r"\bannul(?:ee?s?|ation)\b", r"\blitige\b", r"\bsuspendue?s?\b", r"(?:colis|envoi|contenu) (?:incomplet|ouvert)",
                    r"\ben recherche\b|recherches? en cours|\benquete\b"],
-     (r"douan", r"resolu", r"regle\b")),
+     (r"douan", r"\bdroits\b", r"\btaxes?\b", r"resolu", r"regle\b", _ASKED)),
     # customs: export at origin, then the destination's customs
     (F.export_clearance, [r"(?:dedouanement|formalites? (?:douanieres?|de douane)|declaration|controle douanier|douane)\b.{0,20}\b(?:a l'|d'|en |pour l')?export(?:ation)?\b",
                           r"\bexport(?:ation)?\b.{0,20}\b(?:douane|dedouanement)"],
