@@ -29,7 +29,7 @@ VOCAB = """votre colis est ete livre livree livraison destinataire expediteur re
 
 # Who sends (as opposed to who receives), and the places a recipient picks a parcel up from.
 _SENDER = r"(?:l'|votre |son |le )?(?:expediteur|envoyeur|emetteur|vendeur|e-commercant|marchand)"
-_PICKUP_PLACE = r"(?:point|relais|consigne|casier|locker|automate|espace|bureau|agence|commercant|magasin)"
+_PICKUP_PLACE = r"(?:point|relais|consigne|casier|locker|automate|espace|bureau|agence|commercant|magasin|parcel ?shop)"
 # What the recipient asked for (a hold or a later delivery on request is not a problem).
 _ASKED = r"\ba demande\b|(?:a la|sur|selon) (?:la |l')?(?:demande|ordre|instruction)s? du (?:destinataire|client)"
 # A pickup point or locker that cannot take the parcel (also read before the pickup families as their exclusion).
@@ -139,7 +139,7 @@ RULES = table("fr", [
     (F.delivered, [r"\bremise?s? (?:en mains? propres?|(?:au|a la|a l'|a un|a une|a son|a sa|a votre) ?(?:destinataire|gardien|gardienne|voisin|voisine|accueil|concierge|client|reception|mandataire))",
                    r"(?:est|a ete|ont ete|sont) (?:bien )?(?:livre|distribue|remis)", r"livree?s? (?:au|a|a un|a la|a l') ?(?:gardien|voisin|destinataire|domicile|accueil|concierge)",
                    r"\b(?:(?:livraison|distribution|remise|retrait)(?: du colis| de l'envoi| de la commande)? (?:effectuee?|reussie?|realisee?|terminee?|confirmee?)|(?:retrait|retiree?|recuperee?)(?: du colis| de l'envoi| de la commande)? par (?:vous|(?:le|la|son) (?:destinataire|client)))",
-                   rf"\bretiree? (?:au|en|dans|a la|a l')|\brecuperee? (?:au|en|dans|a la|a l') ?(?:le |la |l'|votre |un |une )?{_PICKUP_PLACE}", r"^(?:colis|envoi|article|commande) retiree?$",
+                   rf"\bretiree? (?:au|en|dans|du|de la|de l'|a la|a l')|\brecuperee? (?:au|en|dans|a la|a l') ?(?:le |la |l'|votre |un |une )?{_PICKUP_PLACE}", r"^(?:colis|envoi|article|commande) retiree?$",
                    r"deposee? (?:dans|en) (?:la |votre |sa )?(?:boite aux lettres|boite a lettres|case postale)|deposee? (?:en|dans un) lieu sur|deposee? (?:devant|derriere|sur|sous) (?:la |votre |sa |le )?(?:porte|paillasson|palier|terrasse)",
                    r"\b(?:livree?s?|distribuee?s?)\b"],
      (r"(?:livree?|distribuee?|remise?) (?:a|au|aux|a la|a l') ?(?:transitaire|agence|depot|centre|plateforme|site|bureau d'echange|transporteur|partenaire|sous-traitant|hub|la poste|reseau|notre reseau|chauffeur|douane)",
@@ -150,7 +150,7 @@ RULES = table("fr", [
     (F.exception, [r"\b(?:incident|anomalie|probleme|souci|difficulte)s?\b",
                    r"\b(?:bloquee?|retenue?|immobilisee?)s?\b", r"\bidentification (?:(?:du contenu|du colis|de l'envoi|de votre colis) )*(?:en cours|impossible)|en cours d'identification",
                    r"\bannul(?:ee?s?|ation)\b", r"\blitige\b", r"\bsuspendue?s?\b", r"(?:colis|envoi|contenu) (?:incomplet|ouvert)",
-                   r"\ben recherche\b|recherches? en cours|\benquete\b"],
+                   r"\ben recherche\b|recherches? en cours|\benquete\b|\ben souffrance\b"],
      (r"douan", r"\bdroits\b", r"\btaxes?\b", r"resolu", r"regle\b", _ASKED)),
     # customs: export at origin, then the destination's customs
     (F.export_clearance, [r"(?:dedouanement|formalites? (?:douanieres?|de douane)|declaration|controle douanier|douane)\b.{0,20}\b(?:a l'|d'|en |pour l')?export(?:ation)?\b",
@@ -169,7 +169,7 @@ RULES = table("fr", [
                  r"(?:sorti|quitte) (?:du |le )bureau d'echange"]),
     # the shipment is announced: registered, label created, data received
     (F.label, [r"(?:colis|envoi|commande|expedition|bordereau|etiquette)(?: d'expedition| de transport)? (?:est |a ete )?(?:annoncee?|enregistree?|creee?|imprimee?|editee?|generee?)\b",
-               r"\b(?:declaratif|donnees|informations?)\b(?: (?:de l'envoi|d'expedition|sur l'envoi|electroniques|de l'expediteur|du colis))? (?:recue?s?|receptionnee?s?|transmise?s?|enregistree?s?)|(?:avons|a|nous a) (?:recu|transmis|communique) (?:les |vos )?(?:informations|donnees)",
+               r"\b(?:declaratif|donnees|informations?)\b(?: (?:de l'envoi|d'expedition|sur l'envoi|electroniques|de l'expediteur|du colis))?(?: ont ete| a ete| sont)? (?:recue?s?|receptionnee?s?|transmise?s?|enregistree?s?)|(?:avons|a|nous a) (?:recu|transmis|communique) (?:les |vos )?(?:informations|donnees)",
                r"a (?:cree|imprime|edite) (?:une |l')etiquette",
                r"confirmation de preparation", r"(?:prise|demande|proposition) de rendez-vous"]),
     (F.picked_up, [r"\bprise? en charge\b", r"remise? (?:au transporteur|a la poste|a chronopost|au reseau|a notre reseau)", r"\baccepte au bureau",
