@@ -30,6 +30,8 @@ VOCAB = """votre colis est ete livre livree livraison destinataire expediteur re
 # Who sends (as opposed to who receives), and the places a recipient picks a parcel up from.
 _SENDER = r"(?:l'|votre |son |le )?(?:expediteur|envoyeur|emetteur|vendeur|e-commercant|marchand)"
 _PICKUP_PLACE = r"(?:point|relais|consigne|casier|locker|automate|espace|bureau|agence|commercant|magasin|parcel ?shop)"
+# A reason given for a customs hold ("Adresse incomplète, votre colis est retenu en douane") is a customs stage.
+_CUSTOMS_HOLD = r"(?:retenue?s?|bloquee?s?) en douane"
 # What the recipient asked for (a hold or a later delivery on request is not a problem).
 _ASKED = r"\ba demande\b|(?:a la|sur|selon) (?:la |l')?(?:demande|ordre|instruction)s? du (?:destinataire|client)"
 # A pickup point or locker that cannot take the parcel (also read before the pickup families as their exclusion).
@@ -101,7 +103,7 @@ RULES = table("fr", [
     # goods that may not travel: prohibited, dangerous, seized
     (F.prohibited, [r"\bprohibee?s?\b|\binterdite?s? (?:a l'importation|a l'exportation|a l'envoi|au transport|dans le pays|par la reglementation)",
                     r"contenu .{0,30}(?:interdit|non autorise|dangereux|illicite)",
-                    r"marchandises? (?:dangereuses?|interdites?|illicites?)|\b(?:saisie?s?|confisquee?s?|detruite?s?) (?:par|en|a la) (?:la )?douane|\bconfisquee?s?\b"]),
+                    r"marchandises? (?:dangereuses?|interdites?|illicites?)|\b(?:saisie?s?|confisquee?s?|detruite?s?) (?:par|en|a la) (?:la )?douane|\bconfisquee?s?\b|\bcontrefa\w*"]),
     # a failed attempt: refused, address, nobody there, or otherwise not delivered
     (F.refused, [r"\brefus(?:ee?s?)?\b", r"(?:non|pas) acceptee? par (?:le |la )?destinataire"],
      (r"point relais", r"relais", r"consigne", r"casier", r"commercant", r"douan", r"\bexpedition\b")),
@@ -109,11 +111,11 @@ RULES = table("fr", [
                  r"destinataire (?:inconnu|introuvable|demenage|decede|parti)", r"\bdemenagee?\b", r"n'habite (?:pas|plus)", r"\bnpai\b",
                  r"boite aux lettres (?:non identifiable|non identifiee|inaccessible|introuvable|inexistante|absente|non accessible)",
                  r"(?:numero|rue|voie|batiment|etage|appartement) (?:inexistante?|introuvable|inconnue?|manquante?)",
-                 r"(?:pas|impossible de) (?:pu )?trouve\w* (?:l'|votre |son )?adresse"], (r"reachemine",)),
+                 r"(?:pas|impossible de) (?:pu )?trouve\w* (?:l'|votre |son )?adresse"], (r"reachemine", _CUSTOMS_HOLD)),
     (F.nobody, [r"\babsen(?:te?s?|ce)\b|personne (?:au domicile|a l'adresse|pour (?:receptionner|recevoir))|aucune personne", r"avis de passage|\bavis (?:de livraison |de retrait )?laisse",
                 r"destinataire (?:n'etait |n'est |etait |est )?(?:pas |non )(?:present|joignable)|(?:pu|pas) (?:ete |etre )?(?:joint|contacte)e?\b|\binjoignable\b|ne (?:repond|reponds) pas|sans reponse|pas de reponse|\bavise\b",
                 r"(?:entreprise|societe|commerce|etablissement|magasin|bureau|destinataire|locaux|boutique|relais|retrait|commercant)(?: choisie?)? (?:est |etait |etant )?fermee?s?\b|\bfermeture\b"],
-     (r"\bsms\b", r"e-?mail", r"courriel")),
+     (r"\bsms\b", r"e-?mail", r"courriel", _CUSTOMS_HOLD)),
     (F.failed, [r"(?:\bnon|\bpas|n'a|n'ont|ne (?:peut|peuvent|pouvons|pourra|pourrons))(?: pas| pu| ete| etre| actuellement)*(?: vous| le| la| les| lui)? (?:livr|distribu|remis\b|remettre|deposer)\w*",
                 r"\bechec\b|a echoue|\binfructueuse?s?\b", _NO_ROOM,
                 r"(?:nouvelle|deuxieme|seconde) (?:presentation|tentative|livraison)",
@@ -125,7 +127,7 @@ RULES = table("fr", [
                 r"(?:livraison|distribution|remise) (?:de votre colis |du colis )?(?:a ete |est )?(?:impossible|non effectuee|interrompue)",
                 r"impossible de (?:livrer|distribuer|remettre|deposer)",
                 r"non (?:reclamee?|retiree?|recuperee?)\b|pas ete (?:reclamee?|retiree?)\b",
-                r"delai (?:de (?:mise a disposition|garde|retrait|instance) )?(?:expire|depasse|ecoule|echu)"]),
+                r"delai (?:de (?:mise a disposition|garde|retrait|instance) )?(?:expire|depasse|ecoule|echu)"], (_CUSTOMS_HOLD,)),
     # waiting for the recipient's instructions after an attempt (not the customs' nor the sender's)
     (F.failed, [r"(?:en attente|dans l'attente|besoin) (?:d'|de |des )(?:vos |nouvelles |ses )?(?:instructions?|informations?|complements?|precisions)"],
      (r"douan", r"export", r"import", r"expediteur", r"enlevement")),
@@ -169,7 +171,7 @@ RULES = table("fr", [
                  r"(?:sorti|quitte) (?:du |le )bureau d'echange"]),
     # the shipment is announced: registered, label created, data received
     (F.label, [r"(?:colis|envoi|commande|expedition|bordereau|etiquette)(?: d'expedition| de transport)? (?:est |a ete )?(?:annoncee?|enregistree?|creee?|imprimee?|editee?|generee?)\b",
-               r"\b(?:declaratif|donnees|informations?)\b(?: (?:de l'envoi|d'expedition|sur l'envoi|electroniques|de l'expediteur|du colis))?(?: ont ete| a ete| sont)? (?:recue?s?|receptionnee?s?|transmise?s?|enregistree?s?)|(?:avons|a|nous a) (?:recu|transmis|communique) (?:les |vos )?(?:informations|donnees)",
+               r"\b(?:declaratif|donnees|informations?)\b(?: (?:de l'envoi|d'envoi|d'expedition|sur l'envoi|electroniques|de l'expediteur|du colis))?(?: ont ete| a ete| sont)? (?:recue?s?|receptionnee?s?|transmise?s?|enregistree?s?)|(?:avons|a|nous a) (?:recu|transmis|communique) (?:les |vos )?(?:informations|donnees)",
                r"a (?:cree|imprime|edite) (?:une |l')etiquette",
                r"confirmation de preparation", r"(?:prise|demande|proposition) de rendez-vous"]),
     (F.picked_up, [r"\bprise? en charge\b", r"remise? (?:au transporteur|a la poste|a chronopost|au reseau|a notre reseau)", r"\baccepte au bureau",
