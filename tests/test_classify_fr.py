@@ -81,6 +81,80 @@ CASES = [
     # announced or planned deliveries are not deliveries
     ("Votre colis est en attente de distribution et sera livré prochainement.", S.in_transit, None),
     ("Votre colis est prêt à être livré", S.in_transit, None),
+    # one phrase per family reads several carriers: a delivery negated in any tense or word order
+    ("N'a pas pu être livré", S.delivery_failed, "any"),
+    ("Votre colis n'a pu être livré. Le destinataire peut nous faire part de son choix de livraison aujourd'hui "
+     "jusqu'à minuit en cliquant ici.", S.delivery_failed, "any"),
+    ("Votre colis ne peut être livré ce jour, l’accès à l’adresse de livraison étant impossible. Il sera remis en "
+     "livraison au plus tôt.", S.delivery_failed, "any"),
+    ("Non distribuable", S.delivery_failed, "any"),
+    ("Échec de livraison", S.delivery_failed, "any"),
+    ("En attente d'informations complémentaires pour nouvelle livraison", S.delivery_failed, "any"),
+    ("La livraison de votre colis a été reportée pour accès impossible.", S.delivery_failed, "any"),
+    # a pickup point or locker with no room: a failed attempt
+    ("Colis trop volumineux pour le casier ou pour le point relais choisi", S.delivery_failed, "any"),
+    # the address family in either word order, the nobody-home family in both genders
+    ("Adresse incorrecte", S.delivery_failed, U.bad_address),
+    ("L'adresse de votre colis est incomplète, nous recherchons la partie non renseignée pour le livrer.",
+     S.delivery_failed, U.bad_address),
+    ("Echec de livraison suite à l'absence du destinataire.", S.delivery_failed, U.nobody_home),
+    ("Envoi présenté à l'adresse indiquée mais destinataire absent", S.delivery_failed, U.nobody_home),
+    # going back to the sender, as a noun or a participle
+    ("Retour expéditeur", S.returning, U.returning),
+    ("Colis en retour expéditeur", S.returning, U.returning),
+    ("Retour à l'expéditeur", S.returning, U.returning),
+    ("Votre colis n'a pas été retiré dans les délais impartis , il est retourné à l'expéditeur.",
+     S.returning, U.returning),
+    ("Le colis ne peut être livré dans un automate de retrait Cityssimo en raison de l’absence de coordonnées du "
+     "destinataire. Le colis sera retourné à l’expéditeur.", S.returning, U.returning),
+    # handed over to the recipient or a neighbour, collected at the point
+    ("Colis remis au destinataire au point de retrait.", S.delivered, "any"),
+    ("Votre colis a été remis au gardien ou à l'accueil.", S.delivered, "any"),
+    ("Livraison effectuée", S.delivered, "any"),
+    ("Retrait effectué", S.delivered, "any"),
+    ("Retiré par le destinataire", S.delivered, "any"),
+    ("Votre colis est livré mais le destinataire a signalé un emballage fortement dégradé.", S.delivered, "any"),
+    # waiting for pickup, whatever the place
+    ("Disponible dans votre Point Relais", S.available_for_pickup, U.pickup_point),
+    ("Envoi en instance au point de retrait", S.available_for_pickup, U.pickup_point),
+    ("Votre colis est disponible au bureau de poste. Le destinataire une fois l'avis d'instance reçu, dispose de 15 "
+     "jours consécutifs pour retirer le colis sur présentation d'une pièce d'identité.",
+     S.available_for_pickup, U.pickup_post_office),
+    ("En attente d'être retiré au guichet", S.available_for_pickup, U.pickup_post_office),
+    # not yet at the point, or redirected from it: ordinary scans
+    ("Votre colis ne peut être livré dans le point de retrait choisi. Le destinataire sera informé du nouveau point "
+     "de livraison.", S.in_transit, None),
+    ("Le colis ne peut être livré dans l’automate de retrait Cityssimo : sa taille n’est pas adaptée au casier. Il "
+     "sera adressé au domicile du Destinataire.", S.in_transit, None),
+    ("La livraison est actuellement suspendue sur ce secteur. Le colis sera mis à disposition du destinataire dans "
+     "son bureau de poste habituel.", S.in_transit, None),
+    ("Votre colis est déterioré et ne peut être livré dans un espace Cityssimo, il est rééxpédié au domicile du "
+     "destinataire.", S.exception, U.damaged),
+    # the sender side: not handed over yet, data received, shipment registered
+    ("Votre colis n'a pas encore été remis à La Poste par l'expediteur.", S.info_received, U.label_created),
+    ("Votre colis est prêt à être expédié, il n'est pas encore pris en charge par La Poste.",
+     S.info_received, U.label_created),
+    ("Déclaratif réceptionné", S.info_received, U.label_created),
+    ("Information transmise par l'expéditeur", S.info_received, U.label_created),
+    ("Étiquette créée", S.info_received, U.label_created),
+    ("Colis enregistré", S.info_received, U.label_created),
+    ("Colis faisant partie d'une expédition groupée", S.info_received, U.label_created),
+    ("Votre colis a été déposé au bureau de poste d'expédition", S.in_transit, U.picked_up),
+    # out for delivery, departures and arrivals, exceptions
+    ("Commande en livraison", S.out_for_delivery, "any"),
+    ("Votre colis s'apprête à sortir du pays d'origine", S.in_transit, U.departed_origin),
+    ("Votre colis est prêt à partir de son territoire d’expédition. Il va être remis au transporteur pour son "
+     "acheminement.", S.in_transit, U.departed_origin),
+    ("Colis entré dans le pays de destination", S.in_transit, U.arrived_destination),
+    ("Incident", S.exception, U.other),
+    ("Problème en cours", S.exception, U.other),
+    ("Problème résolu", S.in_transit, None),
+    ("Identification du contenu de votre colis en cours, il est retenu par nos services", S.exception, U.other),
+    ("Le contenu de votre colis est prohibé dans le pays de destination, il est retenu en douane. Etude du dossier "
+     "par la douane", S.exception, "any"),
+    ("Vos colis sont retenus en douane. Le nombre de colis ne correspond pas à la déclaration. Etude du dossier par "
+     "la douane", S.in_transit, U.customs_held),
+    ("Dédouanement accompli", S.in_transit, U.customs_released),
 ]
 
 
