@@ -16,6 +16,8 @@ FAILED = [
     ], (r"entry was rejected", r"refused by the", r"refused .*(?:pin|release code)")),
     (F.refused, [r"refused by (?:the )?(?:\w+ and the )?(?:consignee|recipient|receiver|addressee|customer)\b"]),
     (F.address, [
+        # an address the carrier does not deliver to (a rural route, a P.O. box, a military APO/FPO)
+        r"\brural route\b|\b(?:cannot|can't|not) (?:be )?deliver\w* to (?:a |an )?(?:p\.?o\.? box|post office box|apo|fpo)\b|\bapo or fpo\b",
         # the address is wrong or incomplete, however it is worded
         r"\b(?:incorrect|insufficient|incomplete|bad|wrong|invalid|unknown|illegible|inaccurate|non-?existent)\b.{0,25}\baddress\b|\baddress\b.{0,30}\b(?:incorrect|incomplete|insufficient|wrong|invalid|unknown|illegible|inaccurate|missing|not found|could not be found|does not exist|doesn't exist)\b|\bno such (?:number|street|address|house|building)\b|\bundeliverable as addressed\b|\baddress related\b",
         # a part of it: a number, a name, the postal code
@@ -28,7 +30,7 @@ FAILED = [
         r"\b(?:delivery|address) (?:information|details)\b.{0,20}\b(?:incomplete|incorrect|missing|insufficient|wrong|invalid|needed|required|requested)\b|\b(?:unable to|could not|cannot) obtain (?:complete |additional |correct |a )?(?:\w+ )?(?:address|delivery (?:information|details))|\baddress (?:correction|verification|clarification|update) (?:is )?(?:required|needed|requested)\b|\b(?:require|need)s? (?:a |the )?(?:phone|telephone|contact) number\b|\b(?:directions|gate code|entry code|door code|access code|buzzer (?:code|number)) (?:to (?:the )?(?:address|property|building) )?(?:are |is |was )?(?:required|needed|missing)\b|\battempting to (?:obtain|correct|verify|update) (?:the |a |an )?(?:\w+ ){0,3}address",
         # the driver cannot get to the door
         r"\bno access to (?:the )?(?:delivery )?(?:location|address|premises|building|property)\b|\b(?:location|address|premises|building|property) (?:is |was )?inaccessible\b|\binaccessible to (?:the )?(?:carrier|driver|courier)\b|\bissues? (?:with )?accessing\b|\bsecurity access\b|\b(?:unable to|could not|cannot) (?:access|enter|get into) (?:the )?(?:address|building|property|premises|location)\b",
-        r"\bvacant\b", r"rural route", r"cannot be delivered to a p\.?o\.? box", r"not in the building directory", r"apo or fpo", r"damaged by fire",
+        r"\bvacant\b", r"not in the building directory", r"damaged by fire",
     ]),
     (F.nobody, [
         # nobody there to take it
@@ -47,11 +49,11 @@ FAILED = [
         r"adult signature|\bvalid pin\b|\bunable to provide (?:a |the )?(?:valid )?(?:pin|id|identification|code|proof)\b",
     ], (r"\b(?:retained|held|detained) by (?:the )?(?:\w+ )?customs", r"\bout for (?:re-?)?delivery\b", r"\bmissed delivery cycle\b", r"\bcustoms clearance\b")),
     (F.failed, [
-        r"(?:delivery )?attempted", r"delivery attempt",
+        r"(?:delivery )?attempted", r"\b(?:first|second|third|final|last|1st|2nd|3rd) (?:delivery )?attempt\b", r"delivery attempt",
         r"(?:unable|could not|couldn't|cannot|can't|(?:(?:have|has|had|were|was|we've|we have|i've) )?not (?:been )?able) (?:to )?(?:\w+ ){0,3}deliver", r"could not be delivered", r"cannot be delivered",
         r"undeliver", r"not delivered", r"\bdelivery failure\b", r"delivery (?:failed|unsuccessful|exception)", r"failed (?:delivery|attempt)",
         r"unsuccessful (?:\(physical\) )?delivery", r"delivery was not made",
-        r"tried to deliver", r"we tried", r"(?:re-?)?attempt (?:delivery|to deliver)", r"\b(?:first|second|third|final|last|1st|2nd|3rd) (?:delivery )?attempt\b", r"\bnon[- ]?del", r"no money\b",
+        r"tried to deliver", r"we tried", r"(?:re-?)?attempt (?:delivery|to deliver)", r"\bnon[- ]?del", r"no money\b",
         # the letterbox, locker or access point could not take it
         r"\b(?:receptacle|mailbox|letterbox|letter box|locker)s? (?:is |was )?(?:full|blocked)\b|\b(?:does not|doesn't|did not|didn't|would not|won't) fit\b|\b(?:access point|location) (?:closed|(?:was )?unable to accept|could not accept|cannot accept)",
         r"\bno (?:secure|safe) (?:location|place)\b", r"\bdelivery (?:was )?missed\b",

@@ -15,29 +15,33 @@ RULES = table("en", [
         r"\bdelivered[,:]?(?: -)? (?:back )?to (?:(?:the|a|an|your|this) )?(?:original )?(?:sender|shipper)",
         r"\bdelivered to original sender", r"return (?:was |has been )?delivered", r"returned,? delivered",
         r"returned to (?:(?:the|a|an|your|this) )?(?:sender|shipper),? delivered",
-        r"(?:package|item|parcel|return|shipment) (?:was |has been )?(?:received|accepted) by (?:(?:the|a|an|your|this) )?(?:sender|shipper)",
-        r"return (?:package|parcel|shipment|item|consignment) (?:has been|was) successfully received", r"\bpackage delivered to (?:(?:the|a|an|your|this) )?original sender",
+        # the sender received the return back, in either voice
+        r"\b(?:package|item|parcel|return|shipment|consignment)s? (?:was |has been )?(?:successfully )?(?:received|accepted|collected) by (?:(?:the|a|an|your|this) )?(?:original )?(?:sender|shipper|merchant|seller)|\b(?:sender|shipper|merchant|seller) (?:has )?(?:successfully )?(?:received|accepted|collected) (?:the |your |a )?return(?:ed)? (?:package|parcel|item|shipment|consignment)",
+        r"\bpackage delivered to (?:(?:the|a|an|your|this) )?original sender",
         r"\breturned to (?:(?:the|a|an|your|this) )?(?:sender|shipper) via",
-        r"(?:sender|shipper|merchant|seller) (?:has )?(?:successfully )?(?:received|accepted|collected) (?:the |your |a )?return(?:ed)? (?:package|parcel|item|shipment|consignment)",
     ]),
     (F.sender_attempt, [
-        r"tried to pick[- ]?up", r"not ready for (?:pick[- ]?up|collection)", r"attempted to pick up the parcel", r"pick[- ]?up attempt(?:ed)?\b",
-        r"collection attempt(?:ed)?\b", r"unable to collect (?:the (?:package|parcel|shipment) )?from (?:(?:the|a|an|your|this) )?(?:sender|shipper)",
-        r"collection (?:failed|was unsuccessful)", r"pick[- ]?up (?:failed|was unsuccessful)", r"shipper not ready",
-        r"(?:scheduled|requested|request) for (?:pick[- ]?up|collection)", r"scheduled for pickup", r"\benroute to pickup",
-        r"preparing to pick up", r"(?:pick[- ]?up|collection) (?:is |was |has been )?(?:scheduled|requested|cancell?ed)",
+        # a collection tried, failed, booked or cancelled
+        r"\b(?:tried|attempted|trying|attempting) to (?:pick[- ]?up|collect)\b|\b(?:pick[- ]?up|collection) attempt(?:ed)?\b|\b(?:collection|pick[- ]?up)(?: attempt)? (?:has )?(?:failed|was unsuccessful|unsuccessful|not possible)\b",
+        r"\b(?:collection|pick[- ]?up)(?: request)? (?:is |was |has been )?(?:\w+ )?(?:booked|arranged|scheduled|requested|cancell?ed|confirmed)\b|\b(?:scheduled|requested|request|booked|arranged) for (?:pick[- ]?up|collection)\b",
+        # the carrier on its way to collect
+        r"\b(?:en ?route|on (?:the|its|their|my) way|out|heading|driving) (?:to|for) (?:the )?(?:p/u|pick[- ]?up|collection)\b(?! (?:point|location|station|shop|place|centre|center))",
+        r"not ready for (?:pick[- ]?up|collection)", r"unable to collect (?:the (?:package|parcel|shipment) )?from (?:(?:the|a|an|your|this) )?(?:sender|shipper)",
+        r"shipper not ready", r"preparing to pick up",
         r"\b(?:sender|shipper|seller|merchant) (?:couldn't|could not|did not|didn't|has not|hasn't) (?:yet )?(?:hand(?:ed)? (?:it |the \w+ |your \w+ )?over|tender|drop)",
         r"\btry to collect (?:it|the (?:package|parcel|shipment)) again\b", r"awaiting (?:carrier|courier) pick[- ]?up",
-        r"has not received the (?:package|parcel)", r"not (?:yet )?(?:been )?(?:handed|tendered) (?:over )?to",
+        r"has not received the (?:package|parcel)",
+        # not yet handed to the carrier
+        r"\b(?:will (?:shortly |soon )?be|not (?:yet )?(?:been )?|yet to be|to be) (?:handed|tendered|dropped off) (?:over )?(?:to|at)\b",
         r"awaiting item\b", r"ready for (?:ups|fedex|dhl|usps|shipment)\b",
-        r"order (?:processed|created|confirmed)", r"preparing (?:your )?(?:shipment|order)",
-        r"\bshipment (?:is )?(?:ready|being prepared)(?! for (?:pick|transport))", r"will (?:shortly )?be handed over to",
-        r"recorded by the (?:foreign )?sender", r"data delivered\)?", r"confirmation of preparation", r"\bis announced\b",
-        r"received the information", r"\bout (?:to|for) (?:p/u|pick[- ]?up|collection)\b",
-        r"\b(?:collection|pick[- ]?up) (?:request )?(?:\w+ )?(?:booked|arranged)\b",
+        r"\border (?:was |has been )?(?:processed|created|confirmed|placed)\b",
+        # the sender preparing the parcel
+        r"\b(?:(?:sender|shipper|seller|merchant|retailer) (?:is )?)?(?:preparing|confirmation of preparation of) (?:your |the |an? )?(?:shipment|order|item|parcel|package)s?\b(?! return)|\bshipment (?:is )?(?:ready|being prepared)(?! for (?:pick|transport|collection))",
+        r"recorded by the (?:foreign )?sender", r"data delivered\)?", r"\bis announced\b",
+        r"received the information",
     ], (r"picked[- ]up", r"hold for pick[- ]?up", r"(?:customer|recipient|receiver|consignee|addressee)")),
     # the sender-side pickup service (GLS Pickup-Service, pickup requests), whatever happened to the request
-    (F.sender_attempt, [r"\bcould not be picked up as\b", r"\b(?:data|order|request) for (?:the )?pick-?up[- ]service\b", r"\b(?:label|order) (?:for|to) (?:the )?pick ?up\b",
+    (F.sender_attempt, [r"\bcould not be picked up as\b", r"\b(?:data|order|request|label)s? (?:for|to) (?:the )?pick[- ]?up(?:[- ]service)?\b",
                         r"\bpick-?up request (?:has been |was )?cancell?ed\b"]),
     (F.sender_collected, [
         r"(?:collected|picked[- ]up|received) from (?:(?:the|a|an|your|this) )?(?:sender|shipper|merchant|seller)",
@@ -53,18 +57,21 @@ RULES = table("en", [
         r"transferred to (?:a|the) postal provider", r"sent back to the post office for delivery",
         r"delivery (?:to (?:ups )?access point[^ ]* (?:location )?)?(?:is )?pending", r"\bdelivery scheduled\b",
         r"(?<!re)scheduled for (?:ups )?delivery", r"in transit.{0,20}delivery (?:scheduled|rescheduled)",
-        r"\bnot yet released\b", r"redirect\w*", r"will be delivered", r"will deliver",
+        r"\bnot yet released\b", r"redirect\w*",
+        r"\bwill (?:be )?deliver(?:ed)?\b|\b(?:will|to) (?:be )?re-?deliver(?:ed)?\b",  # a delivery announced or another one planned
+        r"\bdelivery preferences? (?:-|:|set|saved|updated|changed)",  # what the receiver chose, not where it was left
         r"upgrade(?:d)?\b", r"delivery (?:date|information|instructions?) (?:was |has been )?(?:updated|changed)",
         r"updated (?:(?:the|a|an|your|this) )?delivery information", r"\bforwarded to (?:the |a )?(?:addressee's |new |correct |recipient's )?address\b", r"delivery change", r"re-?route (?:to|d to)", r"not eligible for .{0,40}delivery",
-        r"delivery attempt (?:has been|was) requested", r"held for a future delivery date", r"cancell?ed the will call",
-        r"will redeliver", r"address corrected", r"directions found", r"requested a delayed delivery", r"alternate delivery address (?:has been|was) provided",
+        # a delivery the receiver or sender asked for
+        r"\b(?:requested|provided|arranged) (?:a |an |the )?(?:delayed |alternate |new |later |different |second )?delivery\b|\b(?:delivery attempt|alternate delivery address|delivery address|delivery date|delivery) (?:has been|was|is) (?:requested|provided|arranged)\b",
+        r"held for a future delivery date", r"cancell?ed the will call", r"address corrected", r"directions found",
         r"out for delivery to (?:ups )?access point", r"\bhold (?:for|at) .{0,40}\b(?:requested|confirmed)\b", r"information sent to (?:(?:the|a|an|your|this) )?(?:usps|u\.?s\.? postal service|postal service)",
     ], (r"later than expected", r"after (?:the|a) scheduled time", r"(?:could not|cannot|can't|unable to) (?:be )?re-?(?:direct|rout)", r"one business day later", r"unavailable", r"will contact",
         r"damage"), ""),
     # a locker that could not take the parcel: an exception, before any language's locker rule
     (F.pickup_problem, [r"\blocker (?:is |was )?(?:full|out of (?:order|service)|unavailable|malfunction)"]),
     (F.locker, [
-        r"(?:parcel |delivered to (?:a |the )?)?locker\b", r"packstation", r"parcel machine", r"paczkomat", r"mypost24",
+        r"(?:parcel |delivered to (?:a |the )?)?locker\b|packstation|parcel (?:machine|terminal)|paczkomat|mypost24|\b(?:deposited|placed|stored) in (?:the |a )?\w+ machine\b",
     ], (r"(?:collected|picked[- ]up|retrieved|removed)\b.{0,30}\b(?:from|at|by)", r"does not fit", r"not fit in locker",
         r"taken from the packstation", r"posted by the sender", r"\b(?:posting|posted|dropped off|lodged) (?:at|in)\b",
         r"^delivered(?:,| -) (?:in |to |at )?(?:a |the )?parcel locker",  # USPS "Delivered, <where>": the mailbox's parcel locker
@@ -74,29 +81,28 @@ RULES = table("en", [
         r"community mailbox", r"\blocker (?:pick.?up|collection|retention) (?:period )?(?:expired|has expired)")),
     (F.point, [
         r"(?:available|ready|awaiting|waiting)\b.{0,40}\b(?:pick.?up point|access point|parcel ?shop|service point|collection point)",
-        r"(?:delivered|arrived) (?:to|at) (?:(?:the|a|an|your|this) )?(?:destination |local )?(?:ups )?(?:access point|pick.?up point|parcel ?shop|service point|collection point|retail outlet)",
+        # arrived at, reached or delivered to a pickup point
+        r"\b(?:arriv(?:ed|al|es)|reached|delivered|deposited|placed|dropped) (?:at |to |in )?(?:(?:the|a|an|your|this) )?(?:destination |local |nearest )?(?:\w+[- ])?(?:access point|pick.?up point|parcel ?shop|service point|collection point|retail outlet|fermopoint|pick.?up location)|^(?:item|parcel|package|shipment|consignment)s? (?:is )?(?:now )?(?:at|in) (?:the |a |your )?(?:pick.?up|collection|service|parcel) ?(?:point|shop|location|place)\b",
         r"(?:at|in) (?:a |the )?(?:ups )?access point\S* (?:location )?and awaiting",
-        r"arriv(?:ed|al) (?:at|in) (?:(?:the|a|an|your|this) )?(?:collection|pick.?up) point", r"available (?:at|for pick.?up from) the retail outlet",
+        r"available (?:at|for pick.?up from) the retail outlet",
         r"\bremains at the ups access point", r"ready for pick-?up at the packstation",
-        r"arrived at \w+[- ]?fermopoint", r"delivered to (?:the |a )?(?:\w+ )?access point",
-        r"\breached (?:the |a )?(?:\w+ )?(?:parcel ?shop|pick.?up point|service point|collection point|pick.?up location)\b",
-        r"^(?:item|parcel|package|shipment|consignment)s? (?:is )?(?:now )?(?:at|in) (?:the |a |your )?(?:pick.?up|collection|service|parcel) ?(?:point|shop|location|place)\b",
     ], (r"\bcollected at\b", r"picked[- ]up at ups access point")),
     (F.post_office, [
-        r"(?:available|ready)\b.{0,40}\b(?:for|or) (?:pick.?up|collection)", r"ready for (?:recipient )?(?:pick.?up|collection)",
-        r"awaiting (?:customer |cnee |consignee |recipient |receiver )?(?:collection|pick.?up)", r"waiting (?:for|to be) (?:collected|collection|picked[- ]up|pick.?up)",
-        r"held at (?:(?:the|a|an|your|this) )?(?:post office|postal facility|ups facility)", r"\bto be collected\b", r"collect (?:it|your (?:item|parcel))",
-        r"\bhold at location\b", r"held for (?:(?:customer|receiver|recipient|consignee)(?:'s)? )?(?:pick.?up|collection)", r"being held for collection",
-        r"delivered to (?:the |a )?(?:local )?post office for (?:pick.?up|collection)",
+        r"(?:available|ready)\b.{0,40}\b(?:for|or) (?:pick.?up|collection)",
+        r"\b(?:awaiting|waiting for|ready for|available for) (?:(?:the|a|an|your|this) )?(?:(?:customer|cnee|consignee|recipient|receiver|addressee)(?:'s)? )?(?:pick.?up|collection)\b",
+        r"waiting (?:for|to be) (?:collected|collection|picked[- ]up|pick.?up)",
+        # at the post office (or a depot, a counter) for the recipient
+        r"\b(?:delivered|sent|taken|transferred) to (?:the |a )?(?:local )?(?:post office|postal outlet|branch|depot)\b.{0,10}\bfor (?:pick.?up|collection)\b|\brequires? (?:pick.?up|collection) (?:from|at) (?:the |a )?(?:post office|postal|counter|branch|depot)|\bheld at (?:(?:the|a|an|your|this) )?(?:post office|postal facility|ups facility|customer service point|depot|counter|branch)\b",
+        # it can, must or may now be collected
+        r"\b(?:must|can|may|should|needs? to|ready to|waiting to) (?:now )?be (?:picked[- ]up|collected)\b|\bto be collected\b", r"collect (?:it|your (?:item|parcel))",
+        # held or registered for collection, the holding period extended
+        r"\b(?:held|kept|stored|registered|reserved) for (?:(?:the )?(?:customer|receiver|recipient|consignee)(?:'s)? )?(?:pick.?up|collection)\b|\bhold at location\b|\bretention period (?:was |has been )?extended\b",
         r"arranged to pick up (?:the|a|this|your) (?:package|parcel|shipment|item)s?", r"requested (?:this|the) (?:package|parcel|shipment|item|consignment) (?:to )?be held for (?:pick.?up|collection)",
-        r"must be (?:picked[- ]up|collected) within", r"requires? (?:pick.?up|collection) (?:from|at) (?:the |a )?(?:post office|postal|counter|branch|depot)", r"ready to collect\b", r"held at (?:the |a )?(?:customer service point|post office|depot|counter|branch)", r"ready for pick-?up at the post office", r"reminder to pick up",
-        r"held for pickup", r"held in a ups store", r"registered for (?:collection|pick.?up)", r"retention period (?:was |has been )?extended",
-        r"can (?:now )?be (?:collected|picked[- ]up)\b", r"ready to be (?:collected|picked[- ]up)",
-        r"(?:awaiting|waiting for|ready for|available for) (?:(?:the|a|an|your|this) )?(?:customer|receiver|recipient|consignee)(?:'s)? (?:pick.?up|collection)",
+        r"ready to collect\b", r"ready for pick-?up at the post office", r"reminder to pick up", r"held in a ups store",
         r"(?:customer|receiver|recipient|consignee) (?:can|may|must|should|needs to) (?:now )?(?:pick (?:it |the package )?up|collect)",
         r"held (?:at|in) (?:the |a |our )?(?:\w+ ){0,2}(?:facility|location|store|office|counter|branch|depot|center|centre) (?:for|awaiting|until) (?:pick.?up|collection|the (?:customer|receiver|recipient))",
     ], (r"(?:carrier|courier|driver) (?:pick.?up|collection)", r"from (?:(?:the|a|an|your|this) )?(?:sender|shipper|merchant|seller)",
-        r"by the sender only")),
+        r"by the sender only", r"\bnot (?:been )?(?:collected|picked[- ]up|claimed)\b")),
     (F.point, [
         r"(?:^|\b(?:is|now|arrived|deposited|placed|stored|waiting|available)\b.{0,12})\b(?:at|in) (?:the |a |your |our )?(?:pick.?up|collection|service|parcel) (?:point|shop|location)\b",
     ], (r"\bon (?:the|its) way\b", r"\b(?:collected|picked[- ]up) (?:at|from)\b", r"sender")),
@@ -113,14 +119,14 @@ RULES = table("en", [
     (F.returning, [r"\band returned (?:it|the \w+) to (?:(?:the|a|an|your|this) )?(?:sender|shipper)"], (), ""),
     (F.returning, [
         r"return(?:ing|ed)? to (?:(?:the|a|an|your|this) )?(?:sender|shipper)", r"being returned", r"will be returned", r"returning to",
-        r"return (?:is )?in progress", r"return initiated", r"returned to origin", r"\breturn to shipper",
+        # a return under way: started, posted, being prepared
+        r"\breturn (?:is )?(?:in progress|initiated|started)\b|\breturn (?:item|parcel|package|shipment|consignment) (?:was |has been )?(?:accepted|posted|dropped off|lodged)\b|\b(?:preparing|processing|initiat\w*) (?:the |a )?(?:package |parcel |shipment |item )?return\b",
+        r"returned to origin", r"\breturn to shipper",
         r"being sent back", r"returned to (?:(?:the|a|an|your|this) )?(?:warehouse|export location)", r"on its way to the sender",
         r"\brts\b", r"marked rto", r"is returned\b", r"will be returned\b", r"(?:contents?|merchandise|balance).{0,20}(?:being )?returned",
         r"returned (?:to the sender )?at a different service level", r"awaiting customs authorization before returning",
         r"shipper requested return", r"\breturned\b(?! (?:from|by|goods|to (?:ups|the carrier|fedex|dhl|usps|inventory)\b))",
         r"sent back to (?:(?:the|a|an|your|this) )?(?:sender|shipper|origin)", r"return(?:ed|ing)? (?:\w+ ){1,3}to (?:(?:the|a|an|your|this) )?(?:sender|shipper|origin)\b",
-        r"\breturn (?:item|parcel|package|shipment|consignment) (?:was |has been )?(?:accepted|posted|dropped off|lodged)",
-        r"\b(?:preparing|processing|initiat\w*) (?:the |a )?(?:package |parcel |shipment |item )?return\b",
         r"\bwill (?:be )?return\b(?! to (?:the )?(?:delivery|recipient|receiver|address|depot|facility))",
         r"\bsent back\b(?! to (?:the |a )?(?:post office|postal outlet|delivery|depot|facility|hub|courier|driver|sorting))",
     ], (r"return label", r"pre-authorized return", r"remaining content will", r"\bmay (?:be|cause|result in)\b.{0,25}\breturn", r"(?:returned|sent back) (?:to|from) (?:\w+ ){0,2}customs\b",
