@@ -134,43 +134,47 @@ RULES = table("en", [
     *STOPPED,
     *FAILED,
     (F.out_for_delivery, [
-        r"out[- ]for[- ](?:physical )?delivery", r"on (?:(?:the|a|an|your|this) )?(?:\w+ )?vehicle for delivery", r"with (?:(?:the|a|an|your|this) )?(?:delivery )?courier",
-        r"loaded on (?:(?:the|a|an|your|this) )?delivery vehicle", r"loaded onto the delivery vehicle", r"on its way to (?:you|the recipient)",
-        r"on board (?:for delivery|the courier vehicle)", r"onboard for delivery", r"^for delivery$", r"enroute to delivery",
-        r"delivery in progress", r"delivery attempt in progress", r"being delivered", r"on board for delivery",
+        r"out[- ]for[- ](?:physical )?delivery|^for delivery$",
+        # on or loaded into the delivery vehicle
+        r"\b(?:on|onto|into|in|aboard) (?:(?:the|a|an|your|this|our) )?(?:\w+ )?(?:vehicle|van|truck) for delivery\b|\b(?:loaded |placed )?(?:on|onto|into|aboard|on ?board) (?:(?:the|a|an|your|this|our) )?(?:delivery|courier) (?:vehicle|van|truck)\b",
+        # with the courier who delivers it
+        r"\bwith (?:(?:the|a|an|your|this|our) )?(?:local )?(?:delivery |delivering )?(?:courier|driver|postman|mail carrier)\b(?! for pick)|\bwith (?:the |a |our )?delivering agent\b|\b(?:with|handed to|assigned to) (?:the |a |our )?(?:local )?(?:driver|courier|postman|mail carrier|delivery agent) for delivery",
+        # the delivery under way
+        r"\bdelivery (?:attempt )?(?:is )?(?:in progress|under ?way)\b|\b(?:is |now )?being delivered\b|\bin delivery\b(?!\s+(?:fail|problem|issue|exception|facility|centre|center|depot|office|station|hub))|\bdelivery round\b|\b(?:gone )?out on (?:a |the |its )?delivery (?:route|round|run)\b",
+        r"on its way to (?:you|the recipient)", r"on ?board for delivery", r"enroute to delivery",
         r"parcel is expected to be delivered during the day", r"out for delivery today",
-        r"\bin delivery\b(?!\s+(?:fail|problem|issue|exception|facility|centre|center|depot|office|station|hub))",
-        r"\bwith (?:the |a |our )?delivering (?:courier|driver|agent)\b", r"gone out on a delivery route", r"loaded (?:on|onto|into) (?:(?:the|a|an|your|this) )?(?:van|truck|courier van)", r"delivery round", r"loaded (?:on|onto|into) (?:(?:the|a|an|your|this) )?delivery vehicle",
-        r"(?:with|handed to|assigned to) (?:the |a |our )?(?:local )?(?:driver|courier|postman|mail carrier|delivery agent) for delivery",
-        r"(?:on (?:the|its) way|en ?route|out) (?:to|for) (?:final )?delivery", r"on (?:(?:the|a|an|your|this) )?(?:delivery )?(?:van|truck) for delivery",
+        r"loaded (?:on|onto|into) (?:(?:the|a|an|your|this) )?(?:van|truck|courier van)",
+        r"(?:on (?:the|its) way|en ?route|out) (?:to|for) (?:final )?delivery",
         r"on (?:the|its) way to (?:the |your )?(?:delivery (?:address|location)|receiver|recipient|consignee|destination address)",
-        r"(?:on ?board|en ?route|on route) (?:to|for) delivery", r"with (?:the |our )?(?:delivery )?(?:courier|driver|postman)\b(?! for pick)",
+        r"(?:on ?board|en ?route|on route) (?:to|for) delivery",
     ], (), "n"),
-    (F.out_for_delivery, [r"(?:expected|due) to (?:be delivered|arrive) (?:today|during the day)", r"\b(?:coming|arriving) today\b"], (), ""),
-    (F.out_for_delivery, [r"\bdriver is (?:arriving|nearby|close by|on (?:the|their|his|her) way)\b"], (), "n"),  # "arriving soon" is now
+    # due today, or the driver nearly there: out for delivery now (no guard: "will be delivered today" is today's round)
+    (F.out_for_delivery, [r"\b(?:expected|due) to (?:be delivered|arrive) (?:today|during the day)\b|\b(?:coming|arriving) today\b|\bdelivery is expected today\b|\bdriver is (?:arriving|nearby|close by|on (?:the|their|his|her) way)\b"], (), ""),
     (F.delivered, [
         r"(?<!be )(?<!being )\bdelivered\b(?!,? (?:to|at) (?:(?:the|a|an|your|this) )?(?:customs|carrier|airline|local|post office|postal|"
         r"destination|partner|courier|hub|facility|warehouse|sorting|airport|delivery|operator|usps|ups|dhl|"
         r"ups access point))",
-        r"(?:picked[- ]up|collected) by (?:(?:the|a|an|your|this) )?(?:recipient|addressee|customer|consignee|receiver)",
+        r"(?:picked[- ]up|pick-?up|collected) by (?:(?:the|a|an|your|this) )?(?:recipient|addressee|customer|consignee|receiver)",
         r"individual picked[- ]up", r"picked[- ]up (?:by \w+(?: or \w+)? )?at (?:(?:the|a|an|your|this) )?(?:post office|postal facility)", r"(?<!for )final delivery",
         r"delivery complete", r"delivery completed", r"receiver acknowledges receipt", r"acknowledged receipt",
         r"receiver has picked[- ]up", r"recipient has picked[- ]up", r"collected at (?:(?:the|a|an|your|this) )?(?:post office|postal outlet|pick-?up point|counter|\w+ locker|\w+-fermopoint)",
-        r"item is collected at the pick-?up point", r"signature obtained", r"signed by", r"proof of delivery",
+        r"item is collected at the pick-?up point",
+        # signed for: a signature or a proof of delivery
+        r"\b(?:signature (?:obtained|received|captured|recorded|collected)|signed (?:for )?by|sign by (?:the )?(?:customer|recipient|receiver|consignee|addressee)|(?:delivery|delivered) with signature|proof of delivery)\b",
         r"left (?:at|with|in) (?:(?:the|a|an|your|this) )?(?:front|back|side|individual|neighbou?r|reception|mailbox|safe)",
-        r"delivered successfully", r"successfully delivered", r"\bdelivery with signature\b", r"\bdelivery completed\b", r"^successful\.?$",
-        r"left with individual", r"neighbor - by request", r"other location at address", r"chose to keep",
+        r"delivered successfully", r"successfully delivered", r"^successful\.?$",
+        r"left with individual", r"neighbor - by request", r"other location at address",
         r"delivery (?:was|has been) made", r"complete the delivery", r"left in a delivery bag", r"delivered to a meter box",
-        r"after the delivery (?:was|has been) made", r"(?:receiver|recipient|consignee|addressee|customer) reported (?:the|a|this|your) (?:package|parcel|shipment|item)s? (?:was|were|has been|is) damaged", r"pick-?up by (?:the|a) (?:recipient|receiver|consignee|addressee)",
+        # a damage found by the receiver or at delivery: it was delivered
+        r"\b(?:receiver|recipient|consignee|addressee|customer) (?:has )?(?:reported|noted|claimed|found)\b.{0,30}\b(?:damaged?|broken)\b|\bdamage (?:was )?(?:noted|reported|found) (?:at|on|upon|after) delivery\b|\bafter the delivery (?:was|has been) made\b",
         r"(?:received|signed for|accepted) by (?:(?:the|a|an|your|this) )?(?:recipient|addressee|consignee|receiver|customer)",
         r"handed (?:over )?to (?:(?:the|a|an|your|this) )?(?:recipient|addressee|consignee|receiver)",
         r"\b(?:handed|given) (?:over )?to (?:(?:the|a|an|your|this) )?(?:resident|householder|occupant|neighbou?r|family member|customer|concierge|reception(?:ist)?)\b",
-        r"\bsignature (?:received|captured|recorded|collected)\b",
-        r"(?:receiver|recipient|customer|consignee|addressee) (?:has |have )?(?:picked[- ]up|collected|retrieved)\b",
+        # the receiver has it: picked up, collected, received, accepted or kept
+        r"\b(?:consignee|recipient|receiver|addressee|customer) (?:has |have )?(?:(?:picked[- ]up|collected|retrieved)\b|(?:received|accepted|kept|chose to keep) (?:the |their |his |her )?(?:shipment|package|parcel|item|goods|freight|consignment)s?\b)",
         r"delivered (?:successfully|in full)",
         r"\bpicked[- ]up (?:by \w+(?: or \w+)? )?at (?:(?:the|a|an|your|this) )?(?:ups |usps )?(?:post office|postal facility|access point|usps facility|ups facility|counter|pick-?up point|collection point|parcel ?shop|service point|locker)",
-        r"\b(?:consignee|recipient|receiver|addressee|customer) (?:has )?received (?:the )?(?:shipment|package|parcel|item|goods|freight)\b",
-        r"^(?:(?:front|rear|back|side) door|front desk|door ?person|receiving office|met customer|inside delivery|mail ?room|management office)$", r"\bsign(?:ed)? by (?:the )?(?:customer|recipient|receiver|consignee|addressee)\b",
+        r"^(?:(?:front|rear|back|side) door|front desk|door ?person|receiving office|met customer|inside delivery|mail ?room|management office)$",
         r"(?:picked[- ]up|collected|retrieved|removed) from (?:(?:the|a|an|your|this) )?(?:\w+ ){0,2}(?:parcel )?(?:locker|packstation|parcel machine|parcel terminal|pick-?up point|parcel ?shop|service point|collection point)",
         r"left (?:at|with|in|on|behind|inside) (?:the |a )?(?:\w+ ){0,2}(?:door|porch|mailbox|mail ?room|garage|reception|neighbou?r|delivery bag|safe place|front desk)",
 
@@ -230,21 +234,14 @@ RULES = table("en", [
         r"arrival at destination airport", r"at destination country airport",
     ]),
     (F.label, [
-        r"label (?:created|printed)", r"created a (?:shipping )?label", r"shipping label created",
-        r"(?:electronic|shipment|shipping|order|pre.?shipment|billing|item) (?:information|info|data|details) (?:received|sent|submitted|transmitted|approved)",
-        r"electronic (?:information|data)",
-        r"information (?:received|sent|submitted)", r"awaiting item", r"pre.?advice", r"manifest (?:processed|received)",
-        r"\bdata received\b",
-        r"shipment information", r"notified to \w+ electronically", r"tracking number allocated", r"order data transmitted",
-        r"data (?:was )?entered into the", r"shipment created", r"mobile (?:package|parcel|shipment|item|consignment) (?:was|has been) created", r"order processed by shipper",
-        r"\b(?:label|tracking number|waybill|air ?waybill)\b.{0,20}\b(?:created|generated|printed|allocated|issued|assigned)\b",
-        r"(?:data|information|details) (?:was |were |has been |have been )?(?:entered|transmitted|uploaded) (?:electronically|into|to)",
-        r"notified (?:to \w+ )?electronically",
-        r"\b(?:shipment|order|parcel|package|electronic) (?:data|information|details) (?:was |were |has been |have been )?(?:entered|transmitted|uploaded)\b",
-        r"\b(?:inventory|stock) allocated\b", r"\belectronic (?:notification|advice|manifest|pre-?alert)\b", r"\bpre-?alert\b",
-        r"\b(?:information|data|details) (?:about|for|on|of) (?:the |your |this )?(?:package|parcel|shipment|item|consignment|order) (?:was |has been )?(?:received|sent|submitted|transmitted)", r"\bmanifest (?:acknowledg\w*|created|submitted|transmitted)\b", r"^(?:shipment |order |label |parcel |consignment )?created\.?$",
-        r"\b(?:sender|shipper|seller|merchant|retailer) (?:is )?preparing\b",
-        r"\b(?:label|manifest|parcel|package|consignment) (?:information|info|data|details) (?:was |were |has been |have been )?(?:electronically )?(?:received|sent|submitted|transmitted|approved|uploaded)",
+        # a label, a tracking number or the shipment created
+        r"\b(?:label|tracking number|waybill|air ?waybill)s?\b.{0,20}\b(?:created|generated|printed|allocated|issued|assigned)\b|\b(?:shipment|order|consignment|parcel|package)s?\b.{0,20}\b(?:created|allocated)\b|\bcreated (?:a |the )?(?:shipping )?label\b|^created\.?$|\b(?:inventory|stock) allocated\b",
+        # the shipment's data sent to the carrier
+        r"\b(?:(?:electronic|shipment|shipping|order|pre.?shipment|billing|item|label|manifest|parcel|package|consignment|cod) )?(?:information|info|data|details)\b(?: (?:about|for|on|of) (?:the |your |this )?(?:package|parcel|shipment|item|consignment|order))? (?:was |were |has been |have been )?(?:electronically )?(?:received|sent|submitted|transmitted|approved|uploaded|entered)\b",
+        # a manifest or a pre-advice
+        r"\bmanifest(?:ed)? (?:acknowledg\w*|created|submitted|transmitted|processed|received|uploaded)\b|\belectronic (?:notification|advice|manifest|pre-?alert)\b|\bpre-?(?:advice|advised|alert|load(?:ed)?)\b",
+        r"electronic (?:information|data)", r"awaiting item", r"shipment information", r"notified (?:to \w+ )?electronically", r"order data transmitted",
+        r"data (?:was )?entered into the", r"order processed by shipper", r"\b(?:sender|shipper|seller|merchant|retailer) (?:is )?preparing\b",
     ], (r"\bvoided\b", r"\bnew tracking number\b")),
     (F.picked_up, [
         r"picked[- ]up", r"posting/collection", r"^posting\b", r"\baccepted\b", r"acceptance", r"\bposted\b", r"origin scan",
