@@ -51,9 +51,9 @@ FAILED = [
     (F.failed, [
         r"(?:delivery )?attempted", r"\b(?:first|second|third|final|last|1st|2nd|3rd) (?:delivery )?attempt\b", r"delivery attempt",
         r"(?:unable|could not|couldn't|cannot|can't|(?:(?:have|has|had|were|was|we've|we have|i've) )?not (?:been )?able) (?:to )?(?:\w+ ){0,3}deliver", r"could not be delivered", r"cannot be delivered",
-        r"undeliver", r"not delivered", r"\bdelivery failure\b", r"delivery (?:failed|unsuccessful|exception)", r"failed (?:delivery|attempt)",
+        r"undeliver|\bnon[- ]?del", r"not delivered", r"\bdelivery failure\b", r"delivery (?:failed|unsuccessful|exception)", r"failed (?:delivery|attempt)",
         r"unsuccessful (?:\(physical\) )?delivery", r"delivery was not made",
-        r"tried to deliver", r"we tried", r"(?:re-?)?attempt (?:delivery|to deliver)", r"\bnon[- ]?del", r"no money\b",
+        r"tried to deliver", r"we tried", r"(?:re-?)?attempt (?:delivery|to deliver)", r"no money\b",
         # the letterbox, locker or access point could not take it
         r"\b(?:receptacle|mailbox|letterbox|letter box|locker)s? (?:is |was )?(?:full|blocked)\b|\b(?:does not|doesn't|did not|didn't|would not|won't) fit\b|\b(?:access point|location) (?:closed|(?:was )?unable to accept|could not accept|cannot accept)",
         r"\bno (?:secure|safe) (?:location|place)\b", r"\bdelivery (?:was )?missed\b",

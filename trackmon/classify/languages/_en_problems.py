@@ -33,12 +33,12 @@ STOPPED = [
                     r"\b(?:restricted|unauthori[sz]ed) (?:\w+ )?(?:items?|commodit\w*|goods|products?|animals?|substances?)\b|\bcommodity restricted\b",
                     # the parcel destroyed, disposed of or thrown away, whatever the reason
                     r"\b(?:destroy\w*|disposed|disposal|discarded)\b",
-                    r"cannot be shipped internationally", r"embargo", r"lithium batter", r"postal recovery site",
+                    r"cannot be shipped internationally", r"embargo", r"lithium batter",
                     r"\b(?:import|export) (?:terminated|cancell?ation)\b",
                     # not delivered because of the carrier's conditions (traffic, weather, strikes, time): a delay, no failed attempt
                     r"\b(?:(?:not|could ?n[o']t|cannot|unable to) (?:be )?deliver\w*|deliver(?:y|ies)\b.{0,20}\bfailed)\b.{0,30}\b(?:due to|because of|owing to)\b.{0,20}\b(?:" + CONDITIONS + r"|lack of time|exceeded time ?frame|(?:some |a |an )?(?:shipping |operational |carrier )?exception)",
                     r"\black of time\b|\bexceeded time ?frame\b",
-                    r"\bheld for security\b|\bsecurity reasons\b", r"\bdead (?:letter|mail)\b|\bmail recovery\b"]),
+                    r"\bheld for security\b|\bsecurity reasons\b", r"\bdead (?:letter|mail)\b|\b(?:postal |mail )recovery (?:site|cent(?:er|re))\b|\bmail recovery\b"]),  # undeliverable mail
 ]
 
 # damage, delays and other exceptions of a line that states no delivery, attempt or pickup
@@ -67,6 +67,8 @@ PROBLEMS = [
     ]),
     (F.exception, [
         r"exception",
+        # waiting for someone's instructions
+        r"\b(?:waiting|awaiting|pending|request(?:ing|ed)?|for)\b (?:for )?(?:(?:additional|further|more|the) )?(?:disposition|instructions)\b",
         # the carrier is looking into it or will get in touch
         r"\b(?:we'll|we will|ups will|will|we're attempting to|we are attempting to) (?:contact|notify) (?:the )?(?:customer|recipient|receiver|consignee|addressee)\b",
         r"\b(?:we're|we are|ups is) (?:attempting|trying|working) to (?:verify|update|confirm|correct|resolve|obtain)\b",
@@ -94,8 +96,7 @@ PROBLEMS = [
         # no room or no equipment for it
         r"\bnot (?:booked|honou?red|confirmed)\b|\b(?:equipment|vehicle|space|capacity) (?:not available|unavailable)\b|\bexceeds? (?:the )?(?:allocation|capacity)\b",
         r"\bexceed", r"\birregular", r"rejected by (?:the )?(?:\w+ )?(?:carrier|courier|post)\b", r"\b(?:a |an )?(?:problem|issue) (?:with|occurred|has occurred)\b",
-        # waiting for someone's instructions
-        r"\b(?:waiting|awaiting|pending|request(?:ing|ed)?)\b (?:for )?(?:(?:additional|further|more|the) )?(?:disposition|instructions|information)\b",
+        r"\b(?:waiting|awaiting|pending|request(?:ing|ed)?)\b (?:for )?(?:(?:additional|further|more|the) )?information\b",
         r"\berror\b", r"\b(?:is |was )?not valid\b", r"\binterruption\b|\bloss of visibility\b",
         r"\b(?:lost|late|missing|incorrect|awaiting|pending|pending corrected|no|no ocean)(?:/(?:missing|late))* (?:documents?|documentation|bill of lading|information)\b",
         r"\bpayment (?:(?:was |has )?not (?:been )?received|refused|declined|failed|overdue|outstanding)\b|\bunpaid\b",

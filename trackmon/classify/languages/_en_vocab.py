@@ -6,7 +6,7 @@ VOCAB = """the has have been was were is are your item items package packages pa
         hold office post courier driver vehicle notice left refused posted address damaged lost delay delayed accepted acceptance posting dispatch dispatched export import airline flight sorting sort
         center centre hub depot station order created shipping tendered carrier route our you will not unable successful successfully complete completed signed signature missed reached business closed
         redelivery consignee addressee handed over shipment's package's inbound outbound warehouse service cleared released charges duties payment awaiting waiting expected scheduled loaded van truck
-        today tomorrow agent locker point collect investigation rescheduled upgrade intercept merchandise receiver's incorrect incomplete missing ups usps dhl fedex tnt gls dpd ems network trailer
+        preload today tomorrow agent locker point collect investigation rescheduled upgrade intercept merchandise receiver's incorrect incomplete missing ups usps dhl fedex tnt gls dpd ems network trailer
         disruption hazardous material prohibited restricted commodity international contents shortage discovered reported fallout weather flight plane aircraft train railroad mechanical failure late
         early scheduled tendered route routed misrouted destroyed seized counterfeit postage alcohol security inspection government agency paid due charge billing label voided void manifest processing
         process sorted center facility approved submitted electronic partner agent final attempt attempts unsuccessful failure rejected refuse refusal consignee apartment suite floor street city state

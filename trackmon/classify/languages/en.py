@@ -32,9 +32,8 @@ RULES = table("en", [
         r"\btry to collect (?:it|the (?:package|parcel|shipment)) again\b", r"awaiting (?:carrier|courier) pick[- ]?up",
         r"has not received the (?:package|parcel)",
         # not yet handed to the carrier
-        r"\b(?:will (?:shortly |soon )?be|not (?:yet )?(?:been )?|yet to be|to be) (?:handed|tendered|dropped off) (?:over )?(?:to|at)\b",
+        r"\b(?:will (?:shortly |soon )?be|not(?: yet)?(?: been)?|yet to be|to be) (?:handed|tendered|dropped off) (?:over )?(?:to|at)\b",
         r"awaiting item\b", r"ready for (?:ups|fedex|dhl|usps|shipment)\b",
-        r"\border (?:was |has been )?(?:processed|created|confirmed|placed)\b",
         # the sender preparing the parcel
         r"\b(?:(?:sender|shipper|seller|merchant|retailer) (?:is )?)?(?:preparing|confirmation of preparation of) (?:your |the |an? )?(?:shipment|order|item|parcel|package)s?\b(?! return)|\bshipment (?:is )?(?:ready|being prepared)(?! for (?:pick|transport|collection))",
         r"recorded by the (?:foreign )?sender", r"data delivered\)?", r"\bis announced\b",
@@ -88,13 +87,15 @@ RULES = table("en", [
         r"\bremains at the ups access point", r"ready for pick-?up at the packstation",
     ], (r"\bcollected at\b", r"picked[- ]up at ups access point")),
     (F.post_office, [
+        # it must be collected within a time limit
+        r"\b(?:must|should|needs? to) be (?:picked[- ]up|collected) within\b|\b(?:pick.?up|collection) must be made within\b",
         r"(?:available|ready)\b.{0,40}\b(?:for|or) (?:pick.?up|collection)",
         r"\b(?:awaiting|waiting for|ready for|available for) (?:(?:the|a|an|your|this) )?(?:(?:customer|cnee|consignee|recipient|receiver|addressee)(?:'s)? )?(?:pick.?up|collection)\b",
         r"waiting (?:for|to be) (?:collected|collection|picked[- ]up|pick.?up)",
         # at the post office (or a depot, a counter) for the recipient
         r"\b(?:delivered|sent|taken|transferred) to (?:the |a )?(?:local )?(?:post office|postal outlet|branch|depot)\b.{0,10}\bfor (?:pick.?up|collection)\b|\brequires? (?:pick.?up|collection) (?:from|at) (?:the |a )?(?:post office|postal|counter|branch|depot)|\bheld at (?:(?:the|a|an|your|this) )?(?:post office|postal facility|ups facility|customer service point|depot|counter|branch)\b",
         # it can, must or may now be collected
-        r"\b(?:must|can|may|should|needs? to|ready to|waiting to) (?:now )?be (?:picked[- ]up|collected)\b|\bto be collected\b", r"collect (?:it|your (?:item|parcel))",
+        r"\b(?:can|may|ready to|waiting to) (?:now )?be (?:picked[- ]up|collected)\b|\bto be collected\b", r"collect (?:it|your (?:item|parcel))",
         # held or registered for collection, the holding period extended
         r"\b(?:held|kept|stored|registered|reserved) for (?:(?:the )?(?:customer|receiver|recipient|consignee)(?:'s)? )?(?:pick.?up|collection)\b|\bhold at location\b|\bretention period (?:was |has been )?extended\b",
         r"arranged to pick up (?:the|a|this|your) (?:package|parcel|shipment|item)s?", r"requested (?:this|the) (?:package|parcel|shipment|item|consignment) (?:to )?be held for (?:pick.?up|collection)",
@@ -157,7 +158,7 @@ RULES = table("en", [
         r"(?:picked[- ]up|pick-?up|collected) by (?:(?:the|a|an|your|this) )?(?:recipient|addressee|customer|consignee|receiver)",
         r"individual picked[- ]up", r"picked[- ]up (?:by \w+(?: or \w+)? )?at (?:(?:the|a|an|your|this) )?(?:post office|postal facility)", r"(?<!for )final delivery",
         r"delivery complete", r"delivery completed", r"receiver acknowledges receipt", r"acknowledged receipt",
-        r"receiver has picked[- ]up", r"recipient has picked[- ]up", r"collected at (?:(?:the|a|an|your|this) )?(?:post office|postal outlet|pick-?up point|counter|\w+ locker|\w+-fermopoint)",
+        r"collected at (?:(?:the|a|an|your|this) )?(?:post office|postal outlet|pick-?up point|counter|\w+ locker|\w+-fermopoint)",
         r"item is collected at the pick-?up point",
         # signed for: a signature or a proof of delivery
         r"\b(?:signature (?:obtained|received|captured|recorded|collected)|signed (?:for )?by|sign by (?:the )?(?:customer|recipient|receiver|consignee|addressee)|(?:delivery|delivered) with signature|proof of delivery)\b",
@@ -235,12 +236,12 @@ RULES = table("en", [
     ]),
     (F.label, [
         # a label, a tracking number or the shipment created
-        r"\b(?:label|tracking number|waybill|air ?waybill)s?\b.{0,20}\b(?:created|generated|printed|allocated|issued|assigned)\b|\b(?:shipment|order|consignment|parcel|package)s?\b.{0,20}\b(?:created|allocated)\b|\bcreated (?:a |the )?(?:shipping )?label\b|^created\.?$|\b(?:inventory|stock) allocated\b",
+        r"\b(?:label|tracking number|waybill|air ?waybill)s?\b.{0,20}\b(?:created|generated|printed|allocated|issued|assigned)\b|\b(?:shipment|order|consignment|parcel|package)s?\b.{0,20}\b(?:created|allocated)\b|\border (?:was |has been )?(?:processed|confirmed|placed)\b|\bcreated (?:a |the )?(?:shipping )?label\b|^created\.?$|\b(?:inventory|stock) allocated\b",
         # the shipment's data sent to the carrier
         r"\b(?:(?:electronic|shipment|shipping|order|pre.?shipment|billing|item|label|manifest|parcel|package|consignment|cod) )?(?:information|info|data|details)\b(?: (?:about|for|on|of) (?:the |your |this )?(?:package|parcel|shipment|item|consignment|order))? (?:was |were |has been |have been )?(?:electronically )?(?:received|sent|submitted|transmitted|approved|uploaded|entered)\b",
         # a manifest or a pre-advice
-        r"\bmanifest(?:ed)? (?:acknowledg\w*|created|submitted|transmitted|processed|received|uploaded)\b|\belectronic (?:notification|advice|manifest|pre-?alert)\b|\bpre-?(?:advice|advised|alert|load(?:ed)?)\b",
-        r"electronic (?:information|data)", r"awaiting item", r"shipment information", r"notified (?:to \w+ )?electronically", r"order data transmitted",
+        r"\bmanifest(?:ed)? (?:acknowledg\w*|created|submitted|transmitted|processed|received|uploaded)\b|\belectronic (?:notification|advice|manifest|pre-?alert)\b|\bpre-?(?:advice|advised|alert|load(?:ed)?)\b|\bnotified (?:to \w+ )?electronically\b",
+        r"electronic (?:information|data)", r"awaiting item", r"shipment information", r"order data transmitted",
         r"data (?:was )?entered into the", r"order processed by shipper", r"\b(?:sender|shipper|seller|merchant|retailer) (?:is )?preparing\b",
     ], (r"\bvoided\b", r"\bnew tracking number\b")),
     (F.picked_up, [
