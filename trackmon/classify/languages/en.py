@@ -98,7 +98,7 @@ RULES = table("en", [
         r"\b(?:can|may|ready to|waiting to) (?:now )?be (?:picked[- ]up|collected)\b|\bto be collected\b", r"collect (?:it|your (?:item|parcel))",
         # held or registered for collection, the holding period extended
         r"\b(?:held|kept|stored|registered|reserved) for (?:(?:the )?(?:customer|receiver|recipient|consignee)(?:'s)? )?(?:pick.?up|collection)\b|\bhold at location\b|\bretention period (?:was |has been )?extended\b",
-        r"arranged to pick up (?:the|a|this|your) (?:package|parcel|shipment|item)s?", r"requested (?:this|the) (?:package|parcel|shipment|item|consignment) (?:to )?be held for (?:pick.?up|collection)",
+        r"requested (?:this|the) (?:package|parcel|shipment|item|consignment) (?:to )?be held for (?:pick.?up|collection)",
         r"ready to collect\b", r"ready for pick-?up at the post office", r"reminder to pick up", r"held in a ups store",
         r"(?:customer|receiver|recipient|consignee) (?:can|may|must|should|needs to) (?:now )?(?:pick (?:it |the package )?up|collect)",
         r"held (?:at|in) (?:the |a |our )?(?:\w+ ){0,2}(?:facility|location|store|office|counter|branch|depot|center|centre) (?:for|awaiting|until) (?:pick.?up|collection|the (?:customer|receiver|recipient))",
@@ -114,7 +114,7 @@ RULES = table("en", [
     ], (r"sender", r"shipper")),
     (F.post_office, [r"\bready to (?:collect|be collected|be picked[- ]up)\b", r"\bwaiting to be (?:collected|picked[- ]up)\b"],
      (r"sender", r"shipper", r"courier", r"driver"), "n"),
-    (F.post_office, [r"will pick ?up (?:(?:the|a|this|your) (?:package|parcel|shipment|item)s? )?at", r"will[- ]call\b", r"(?:held|hold) for pick-?up at"], (r"cancel",), "n"),
+    (F.post_office, [r"\b(?:will|arranged to|is going to) pick ?up (?:(?:the|a|this|your) (?:package|parcel|shipment|item)s? )?at\b", r"will[- ]call\b", r"(?:held|hold) for pick-?up at"], (r"cancel",), "n"),
     (F.returning, [r"return(?:ed|ing)? (?:the |this |your |it |a )?(?:(?:package|parcel|shipment|item)s? )?to (?:(?:the|a|an|your|this) )?(?:sender|shipper)",
                    r"process of returning"], (r"remaining content will",), "n"),
     (F.returning, [r"\band returned (?:it|the \w+) to (?:(?:the|a|an|your|this) )?(?:sender|shipper)"], (), ""),
@@ -156,9 +156,10 @@ RULES = table("en", [
         r"destination|partner|courier|hub|facility|warehouse|sorting|airport|delivery|operator|usps|ups|dhl|"
         r"ups access point))",
         r"(?:picked[- ]up|pick-?up|collected) by (?:(?:the|a|an|your|this) )?(?:recipient|addressee|customer|consignee|receiver)",
-        r"individual picked[- ]up", r"picked[- ]up (?:by \w+(?: or \w+)? )?at (?:(?:the|a|an|your|this) )?(?:post office|postal facility)", r"(?<!for )final delivery",
+        r"individual picked[- ]up", r"(?<!for )final delivery",
+        # picked up or collected by the recipient at a post office, point or locker
+        r"\b(?:picked[- ]up|collected)\b(?: by \w+(?: or \w+)?)? at (?:(?:the|a|an|your|this) )?(?:ups |usps |\w+ )?(?:post office|postal (?:facility|outlet)|access point|usps facility|ups facility|counter|pick-?up point|collection point|parcel ?shop|service point|locker|\w+-fermopoint)",
         r"delivery complete", r"delivery completed", r"receiver acknowledges receipt", r"acknowledged receipt",
-        r"collected at (?:(?:the|a|an|your|this) )?(?:post office|postal outlet|pick-?up point|counter|\w+ locker|\w+-fermopoint)",
         r"item is collected at the pick-?up point",
         # signed for: a signature or a proof of delivery
         r"\b(?:signature (?:obtained|received|captured|recorded|collected)|signed (?:for )?by|sign by (?:the )?(?:customer|recipient|receiver|consignee|addressee)|(?:delivery|delivered) with signature|proof of delivery)\b",
@@ -174,10 +175,9 @@ RULES = table("en", [
         # the receiver has it: picked up, collected, received, accepted or kept
         r"\b(?:consignee|recipient|receiver|addressee|customer) (?:has |have )?(?:(?:picked[- ]up|collected|retrieved)\b|(?:received|accepted|kept|chose to keep) (?:the |their |his |her )?(?:shipment|package|parcel|item|goods|freight|consignment)s?\b)",
         r"delivered (?:successfully|in full)",
-        r"\bpicked[- ]up (?:by \w+(?: or \w+)? )?at (?:(?:the|a|an|your|this) )?(?:ups |usps )?(?:post office|postal facility|access point|usps facility|ups facility|counter|pick-?up point|collection point|parcel ?shop|service point|locker)",
-        r"^(?:(?:front|rear|back|side) door|front desk|door ?person|receiving office|met customer|inside delivery|mail ?room|management office)$",
         r"(?:picked[- ]up|collected|retrieved|removed) from (?:(?:the|a|an|your|this) )?(?:\w+ ){0,2}(?:parcel )?(?:locker|packstation|parcel machine|parcel terminal|pick-?up point|parcel ?shop|service point|collection point)",
-        r"left (?:at|with|in|on|behind|inside) (?:the |a )?(?:\w+ ){0,2}(?:door|porch|mailbox|mail ?room|garage|reception|neighbou?r|delivery bag|safe place|front desk)",
+        # where it was left: a door, the porch, the mailroom, with a neighbour (UPS names the place alone: "Front Desk")
+        r"left (?:at|with|in|on|behind|inside) (?:the |a )?(?:\w+ ){0,2}(?:door|porch|mailbox|mail ?room|garage|reception|neighbou?r|delivery bag|safe place|front desk)|^(?:(?:front|rear|back|side) door|front desk|door ?person|receiving office|met customer|inside delivery|mail ?room|management office)$",
 
     ]),
     *PROBLEMS,
