@@ -25,7 +25,7 @@ FAILED = [
         # the addressee unknown or gone (moved, deceased, out of business, forwarding expired)
         r"\b(?:addressee|recipient|receiver|consignee|customer|company|business)\b(?: (?:is|was|has))? (?:unknown|moved|relocated|deceased|no longer (?:in business|at (?:this|the) address|there))\b|\b(?:unknown|incomplete)(?:/(?:unknown|incomplete))? (?:consignee|addressee|recipient|receiver)\b|\bno longer in business\b|^deceased$|\bmoved,? left no (?:forwarding )?address\b|\bforward(?:ing)? (?:order |period )?(?:has )?expired\b",
         # the address or the addressee cannot be found
-        r"\b(?:can't|cannot|can not|could not|couldn't|unable to|not able to) (?:find|locate)\b.{0,20}\b(?:address|recipient|consignee|receiver|addressee|premises)\b|\b(?:address|addressee|recipient|receiver|consignee|premises)\b (?:was |is |could )?(?:not|unable to) (?:be )?(?:located|found)\b",
+        r"\b(?:can't|cannot|can not|could not|couldn't|unable to|not able to) (?:find|locate)\b.{0,20}\b(?:address|recipient|consignee|receiver|addressee|premises|street|house|building|residence|property)\b|\b(?:address|addressee|recipient|receiver|consignee|premises)\b (?:was |is |could )?(?:not|unable to) (?:be )?(?:located|found)\b",
         # what the carrier still needs to deliver (address details, directions, a code, a phone number)
         r"\b(?:delivery|address) (?:information|details)\b.{0,20}\b(?:incomplete|incorrect|missing|insufficient|wrong|invalid|needed|required|requested)\b|\b(?:unable to|could not|cannot) obtain (?:complete |additional |correct |a )?(?:\w+ )?(?:address|delivery (?:information|details))|\baddress (?:correction|verification|clarification|update) (?:is )?(?:required|needed|requested)\b|\b(?:require|need)s? (?:a |the )?(?:phone|telephone|contact) number\b|\b(?:directions|gate code|entry code|door code|access code|buzzer (?:code|number)) (?:to (?:the )?(?:address|property|building) )?(?:are |is |was )?(?:required|needed|missing)\b|\battempting to (?:obtain|correct|verify|update) (?:the |a |an )?(?:\w+ ){0,3}address",
         # the driver cannot get to the door
@@ -38,7 +38,7 @@ FAILED = [
         r"\bnot (?:at )?home\b|^not in\.?$|\b(?:receiver|recipient|customer|consignee|addressee) (?:was |is )?not in\b",
         r"(?:recipient|receiver|addressee|consignee|customer)\b.{0,30}\b(?:not available|unavailable|not present|not (?:at )?home|unable to receive|absent|on vacation|could not be reached|cannot be reached|can not being reached|not reachable|unreachable)",
         # closed when the driver came
-        r"\b(?:business|premises|office|shop|store|company|receiver|recipient|customer|consignee)(?:'s)?\b(?: (?:business|location|office|premises))?(?: (?:was|is|were|has been))?(?: (?:temporarily|permanently))? closed\b|\bclosed (?:early|on arrival|upon arrival|for (?:the )?(?:day|holiday|business)|at (?:the )?time of delivery)\b",
+        r"\b(?:business|premises|office|shop|store|company|receiver|recipient|customer|consignee)(?:'s)?\b(?: (?:business|location|office|premises))?(?: (?:was|is|were|has been))?(?: (?:temporarily|permanently))? closed\b|\bclosed (?:early|on arrival|upon arrival|at (?:the )?time of (?:the )?delivery)\b",
         # a notice left, a redelivery to arrange
         r"\b(?:notice|card|note|slip|calling card|delivery card)s? (?:was |has been )?left\b|\bleft (?:a |an )?(?:notice|card|note|delivery slip|calling card)\b|\b(?:contact|calling) card\b",
         r"\bredelivery\b|\bmissed (?:you|your delivery)\b|\bmissed delivery\b",

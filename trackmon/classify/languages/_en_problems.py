@@ -26,7 +26,7 @@ STOPPED = [
         r"damaged merchandise"], (r"has been delivered to the receiver",)),
     (F.lost, [r"\b(?:lost|theft|stolen|pilfer\w*)\b", r"presumed missing",
               # nobody can find the parcel (an address or a recipient that cannot be found is a failed attempt)
-              r"\b(?:not (?:able )?to locate|(?:could|can) ?not (?:be )?(?:located|found)|not (?:be )?located|unable to locate|attempting to locate)\b(?! (?:the |a |your )?(?:delivery )?(?:address|receiver|recipient|consignee|addressee|premises|building|house))",
+              r"\b(?:not (?:able )?to locate|(?:could|can) ?not (?:be )?(?:located|found)|not (?:be )?located|unable to locate|attempting to locate)\b(?! (?:the |a |your |their )?(?:delivery |consignee'?s? |recipient'?s? |receiver'?s? )?(?:address|receiver|recipient|consignee|addressee|premises|building|house|street|location|residence|property|home|apartment|company|business))",
               r"\b(?:item|parcel|package|shipment|consignment|cargo)s? (?:is |was |are |were |has been |reported )?missing\b"],
      (r"(?:addressee|recipient|receiver|consignee|address) could not be (?:located|found)",)),
     (F.prohibited, [r"alcohol", r"seized", r"confiscat", r"counterfeit", r"prohibit", r"hazardous|dangerous goods",
@@ -70,7 +70,7 @@ PROBLEMS = [
         # waiting for someone's instructions
         r"\b(?:waiting|awaiting|pending|request(?:ing|ed)?|for)\b (?:for )?(?:(?:additional|further|more|the) )?(?:disposition|instructions)\b",
         # the carrier is looking into it or will get in touch
-        r"\b(?:we'll|we will|ups will|will|we're attempting to|we are attempting to) (?:contact|notify) (?:the )?(?:customer|recipient|receiver|consignee|addressee)\b",
+        r"\b(?:we'll|we will|ups will|will|we're attempting to|we are attempting to) contact (?:the )?(?:customer|recipient|receiver|consignee|addressee)\b",
         r"\b(?:we're|we are|ups is) (?:attempting|trying|working) to (?:verify|update|confirm|correct|resolve|obtain)\b",
         r"\b(?:investigation|claim (?:in progress|opened|filed|issued|submitted)|trace (?:opened|initiated|requested|in progress)|(?:inquiry|enquiry|search) (?:opened|initiated|in progress))\b",
         # label problems
@@ -95,7 +95,7 @@ PROBLEMS = [
         r"\b(?:discrepanc\w*|overage|shortage|excursion|collapsed)\b",
         # no room or no equipment for it
         r"\bnot (?:booked|honou?red|confirmed)\b|\b(?:equipment|vehicle|space|capacity) (?:not available|unavailable)\b|\bexceeds? (?:the )?(?:allocation|capacity)\b",
-        r"\bexceed", r"\birregular", r"rejected by (?:the )?(?:\w+ )?(?:carrier|courier|post)\b", r"\b(?:a |an )?(?:problem|issue) (?:with|occurred|has occurred)\b",
+        r"\bexceed", r"\birregular", r"\bduplicate\b", r"rejected by (?:the )?(?:\w+ )?(?:carrier|courier|post)\b", r"\b(?:a |an )?(?:problem|issue) (?:with|occurred|has occurred)\b",
         r"\b(?:waiting|awaiting|pending|request(?:ing|ed)?)\b (?:for )?(?:(?:additional|further|more|the) )?information\b",
         r"\berror\b", r"\b(?:is |was )?not valid\b", r"\binterruption\b|\bloss of visibility\b",
         r"\b(?:lost|late|missing|incorrect|awaiting|pending|pending corrected|no|no ocean)(?:/(?:missing|late))* (?:documents?|documentation|bill of lading|information)\b",

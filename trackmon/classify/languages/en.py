@@ -23,7 +23,7 @@ RULES = table("en", [
     (F.sender_attempt, [
         # a collection tried, failed, booked or cancelled
         r"\b(?:tried|attempted|trying|attempting) to (?:pick[- ]?up|collect)\b|\b(?:pick[- ]?up|collection) attempt(?:ed)?\b|\b(?:collection|pick[- ]?up)(?: attempt)? (?:has )?(?:failed|was unsuccessful|unsuccessful|not possible)\b",
-        r"\b(?:collection|pick[- ]?up)(?: request)? (?:is |was |has been )?(?:\w+ )?(?:booked|arranged|scheduled|requested|cancell?ed|confirmed)\b|\b(?:scheduled|requested|request|booked|arranged) for (?:pick[- ]?up|collection)\b",
+        r"\b(?:collection|pick[- ]?up)(?: request)? (?:is |was |has been )?(?:\w+ly )?(?:booked|arranged|scheduled|requested|cancell?ed|confirmed)\b|\b(?:scheduled|requested|request|booked|arranged) for (?:pick[- ]?up|collection)\b",
         # the carrier on its way to collect
         r"\b(?:en ?route|on (?:the|its|their|my) way|out|heading|driving) (?:to|for) (?:the )?(?:p/u|pick[- ]?up|collection)\b(?! (?:point|location|station|shop|place|centre|center))",
         r"not ready for (?:pick[- ]?up|collection)", r"unable to collect (?:the (?:package|parcel|shipment) )?from (?:(?:the|a|an|your|this) )?(?:sender|shipper)",
@@ -81,7 +81,7 @@ RULES = table("en", [
     (F.point, [
         r"(?:available|ready|awaiting|waiting)\b.{0,40}\b(?:pick.?up point|access point|parcel ?shop|service point|collection point)",
         # arrived at, reached or delivered to a pickup point
-        r"\b(?:arriv(?:ed|al|es)|reached|delivered|deposited|placed|dropped) (?:at |to |in )?(?:(?:the|a|an|your|this) )?(?:destination |local |nearest )?(?:\w+[- ])?(?:access point|pick.?up point|parcel ?shop|service point|collection point|retail outlet|fermopoint|pick.?up location)|^(?:item|parcel|package|shipment|consignment)s? (?:is )?(?:now )?(?:at|in) (?:the |a |your )?(?:pick.?up|collection|service|parcel) ?(?:point|shop|location|place)\b",
+        r"\b(?:arriv(?:ed|al|es)|reached|delivered|deposited|placed) (?:at |to |in )?(?:(?:the|a|an|your|this) )?(?:destination |local |nearest )?(?:\w+[- ])?(?:access point|pick.?up point|parcel ?shop|service point|collection point|retail outlet|fermopoint|pick.?up location)|^(?:item|parcel|package|shipment|consignment)s? (?:is )?(?:now )?(?:at|in) (?:the |a |your )?(?:pick.?up|collection|service|parcel) ?(?:point|shop|location|place)\b",
         r"(?:at|in) (?:a |the )?(?:ups )?access point\S* (?:location )?and awaiting",
         r"available (?:at|for pick.?up from) the retail outlet",
         r"\bremains at the ups access point", r"ready for pick-?up at the packstation",
@@ -236,7 +236,7 @@ RULES = table("en", [
     ]),
     (F.label, [
         # a label, a tracking number or the shipment created
-        r"\b(?:label|tracking number|waybill|air ?waybill)s?\b.{0,20}\b(?:created|generated|printed|allocated|issued|assigned)\b|\b(?:shipment|order|consignment|parcel|package)s?\b.{0,20}\b(?:created|allocated)\b|\border (?:was |has been )?(?:processed|confirmed|placed)\b|\bcreated (?:a |the )?(?:shipping )?label\b|^created\.?$|\b(?:inventory|stock) allocated\b",
+        r"\b(?:label|tracking number|waybill|air ?waybill)s?\b.{0,20}\b(?:created|generated|printed|allocated|issued|assigned)\b|\b(?:shipment|order|consignment|parcel|package)s?\b.{0,20}\bcreated\b|\border (?:was |has been )?(?:processed|confirmed|placed)\b|\bcreated (?:a |the )?(?:shipping )?label\b|^created\.?$|\b(?:inventory|stock) allocated\b",
         # the shipment's data sent to the carrier
         r"\b(?:(?:electronic|shipment|shipping|order|pre.?shipment|billing|item|label|manifest|parcel|package|consignment|cod) )?(?:information|info|data|details)\b(?: (?:about|for|on|of) (?:the |your |this )?(?:package|parcel|shipment|item|consignment|order))? (?:was |were |has been |have been )?(?:electronically )?(?:received|sent|submitted|transmitted|approved|uploaded|entered)\b",
         # a manifest or a pre-advice
