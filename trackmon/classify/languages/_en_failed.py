@@ -13,8 +13,7 @@ FAILED = [
         r"refuses to accept", r"\b(?:rejected|declined) (?:the )?(?:delivery|package|parcel|shipment|item)\b",
         r"^(?:shipment|package|parcel|item|consignment) (?:rejected|declined)\b(?! by (?:the )?(?:\w+ )?(?:carrier|courier|post))",
         r"\brefus(?:al|ing)\b", r"(?:recipient|receiver|addressee|consignee|customer)\b.{0,30}\b(?:refused|rejected|declined|did not accept|would not accept)",
-    ], (r"entry was rejected", r"refused by the", r"refused .*(?:pin|release code)")),
-    (F.refused, [r"refused by (?:the )?(?:\w+ and the )?(?:consignee|recipient|receiver|addressee|customer)\b"]),
+    ], (r"entry was rejected", r"refused by the (?!(?:\w+ and the )?(?:consignee|recipient|receiver|addressee|customer)\b)", r"refused .*(?:pin|release code)")),
     (F.address, [
         # an address the carrier does not deliver to (a rural route, a P.O. box, a military APO/FPO)
         r"\brural route\b|\b(?:cannot|can't|not) (?:be )?deliver\w* to (?:a |an )?(?:p\.?o\.? box|post office box|apo|fpo)\b|\bapo or fpo\b",

@@ -11,7 +11,7 @@ from trackmon.classify.rules import F
 # Conditions outside the carrier's hands that hold a parcel up (the corpus reads them as delays, also
 # when a line says the parcel "could not be delivered" because of them).
 CONDITIONS = (r"(?:(?:bad|severe|adverse|extreme|local) )?weather|natural disaster|force majeure|act of god|(?:bad |heavy )?traffic|(?:labou?r )?strikes?|civil (?:demonstration|unrest)|"
-              r"emergency|storms?|flood\w*|snow\w*|hurricane|typhoon|earthquake|wildfires?|(?:network |service |labou?r )?disruption|extraordinary circumstances|circumstances beyond (?:our|the carrier's) control|operating conditions")
+              r"emergency|storms?|flood\w*|snow\w*|hurricane|typhoon|earthquake|wildfires?|(?:network |service |labou?r )?(?:disruption|interruption)|loss of visibility|extraordinary circumstances|circumstances beyond (?:our|the carrier's) control|operating conditions")
 # A means of transport and what went wrong with it ("Aircraft downgrade", "Train derailment", "Truck mechanical").
 _VEHICLE = r"(?:aircraft|airline|flight|plane|vessel|ship|truck|tractor trailer|trailer|train|rail|vehicle|van|equipment)s?"
 _TROUBLE = r"(?:backlog|downgrade\w*|rerouted|diverted|cancell?(?:ed|ation)|cancel(?:ed|ation)|crew\b.{0,20}|weight and balance|derail\w*|mechanical|malfunction\w*|breakdown|broke down|accident|out of hours)"
@@ -97,7 +97,7 @@ PROBLEMS = [
         r"\bnot (?:booked|honou?red|confirmed)\b|\b(?:equipment|vehicle|space|capacity) (?:not available|unavailable)\b|\bexceeds? (?:the )?(?:allocation|capacity)\b",
         r"\bexceed", r"\birregular", r"\bduplicate\b", r"rejected by (?:the )?(?:\w+ )?(?:carrier|courier|post)\b", r"\b(?:a |an )?(?:problem|issue) (?:with|occurred|has occurred)\b",
         r"\b(?:waiting|awaiting|pending|request(?:ing|ed)?)\b (?:for )?(?:(?:additional|further|more|the) )?information\b",
-        r"\berror\b", r"\b(?:is |was )?not valid\b", r"\binterruption\b|\bloss of visibility\b",
+        r"\berror\b", r"\b(?:is |was )?not valid\b",
         r"\b(?:lost|late|missing|incorrect|awaiting|pending|pending corrected|no|no ocean)(?:/(?:missing|late))* (?:documents?|documentation|bill of lading|information)\b",
         r"\bpayment (?:(?:was |has )?not (?:been )?received|refused|declined|failed|overdue|outstanding)\b|\bunpaid\b",
     ], (r"\b(?:addressee|receiver|recipient|consignee|customer) requested\b", r"\breceipt of payment\b", r"\bdut(?:y|ies)\b|\btax(?:es)?\b", r"customs", r"clearance", r"\bbroker", r"\bduties\b", r"\bimport\b", r"\bexport\b", r"for (?:pick.?up|collection)", r"held for",
