@@ -65,7 +65,7 @@ RULES = table("en", [
         r"\b(?:requested|provided|arranged) (?:a |an |the )?(?:delayed |alternate |new |later |different |second )?delivery\b|\b(?:delivery attempt|alternate delivery address|delivery address|delivery date|delivery) (?:has been|was|is) (?:requested|provided|arranged)\b",
         r"held for a future delivery date", r"cancell?ed the will call", r"address corrected", r"directions found",
         r"out for delivery to (?:ups )?access point", r"\bhold (?:for|at) .{0,40}\b(?:requested|confirmed)\b", r"information sent to (?:(?:the|a|an|your|this) )?(?:usps|u\.?s\.? postal service|postal service)",
-    ], (r"later than expected", r"after (?:the|a) scheduled time", r"(?:could not|cannot|can't|unable to) (?:be )?re-?(?:direct|rout)", r"one business day later", r"unavailable", r"will contact",
+    ], (r"later than expected", r"after (?:the|a) scheduled time", r"(?:could not|cannot|can't|unable to) (?:be )?re-?(?:direct|rout)", r"one business day later", r"unavailable|\bnot available\b", r"will contact",
         r"damage"), ""),
     # a locker that could not take the parcel: an exception, before any language's locker rule
     (F.pickup_problem, [r"\blocker (?:is |was )?(?:full|out of (?:order|service)|unavailable|malfunction)"]),
@@ -81,7 +81,7 @@ RULES = table("en", [
     (F.point, [
         r"(?:available|ready|awaiting|waiting)\b.{0,40}\b(?:pick.?up point|access point|parcel ?shop|service point|collection point)",
         # arrived at, reached or delivered to a pickup point
-        r"\b(?:arriv(?:ed|al|es)|reached|delivered|deposited|placed) (?:at |to |in )?(?:(?:the|a|an|your|this) )?(?:destination |local |nearest )?(?:\w+[- ])?(?:access point|pick.?up point|parcel ?shop|service point|collection point|retail outlet|fermopoint|pick.?up location)|^(?:item|parcel|package|shipment|consignment)s? (?:is )?(?:now )?(?:at|in) (?:the |a |your )?(?:pick.?up|collection|service|parcel) ?(?:point|shop|location|place)\b",
+        r"\b(?:arriv(?:ed|al|es)|reached|delivered|deposited|placed|held|kept|stored) (?:at |to |in )?(?:(?:the|a|an|your|this) )?(?:destination |local |nearest )?(?:\w+[- ])?(?:access point|pick.?up point|parcel ?shop|service point|collection point|retail outlet|fermopoint|pick.?up location)|^(?:item|parcel|package|shipment|consignment)s? (?:is )?(?:now )?(?:at|in) (?:the |a |your )?(?:pick.?up|collection|service|parcel) ?(?:point|shop|location|place)\b",
         r"(?:at|in) (?:a |the )?(?:ups )?access point\S* (?:location )?and awaiting",
         r"available (?:at|for pick.?up from) the retail outlet",
         r"\bremains at the ups access point", r"ready for pick-?up at the packstation",
