@@ -11,7 +11,7 @@ from trackmon.classify.rules import F
 # Conditions outside the carrier's hands that hold a parcel up (the corpus reads them as delays, also
 # when a line says the parcel "could not be delivered" because of them).
 CONDITIONS = (r"(?:(?:bad|severe|adverse|extreme|local) )?weather|natural disaster|force majeure|act of god|(?:bad |heavy )?traffic|(?:labou?r )?strikes?|civil (?:demonstration|unrest)|"
-              r"emergency|storms?|flood\w*|snow\w*|hurricane|typhoon|earthquake|wildfires?|(?:network |service |labou?r )?(?:disruption|interruption)|loss of visibility|extraordinary circumstances|circumstances beyond (?:our|the carrier's) control|operating conditions")
+              r"emergency|(?:snow|rain|wind|ice)?storms?|flood(?:s|ing|ed)?|snow(?:fall|s)?|hurricane|typhoon|earthquake|wildfires?|(?:network |service |labou?r )?(?:disruption|interruption)|loss of visibility|extraordinary circumstances|circumstances beyond (?:our|the carrier's) control|operating conditions")
 # A means of transport and what went wrong with it ("Aircraft downgrade", "Train derailment", "Truck mechanical").
 _VEHICLE = r"(?:aircraft|airline|flight|plane|vessel|ship|truck|tractor trailer|trailer|train|rail|vehicle|van|equipment)s?"
 _TROUBLE = r"(?:backlog|downgrade\w*|rerouted|diverted|cancell?(?:ed|ation)|cancel(?:ed|ation)|crew\b.{0,20}|weight and balance|derail\w*|mechanical|malfunction\w*|breakdown|broke down|accident|out of hours)"

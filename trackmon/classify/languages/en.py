@@ -22,7 +22,7 @@ RULES = table("en", [
     ]),
     (F.sender_attempt, [
         # a collection tried, failed, booked or cancelled
-        r"\b(?:tried|attempted|trying|attempting) to (?:pick[- ]?up|collect)\b|\b(?:pick[- ]?up|collection) attempt(?:ed)?\b|\b(?:collection|pick[- ]?up)(?: attempt)? (?:has )?(?:failed|was unsuccessful|unsuccessful|not possible)\b",
+        r"\b(?:tried|attempted|trying|attempting) to (?:pick[- ]?up|collect)\b(?! (?:the )?(?:payment|funds|cod|c\.o\.d|duties|charges))|\b(?:pick[- ]?up|collection) attempt(?:ed)?\b|\b(?:collection|pick[- ]?up)(?: attempt)? (?:has )?(?:failed|was unsuccessful|unsuccessful|not possible)\b",
         r"\b(?:collection|pick[- ]?up)(?: request)? (?:is |was |has been )?(?:\w+ly )?(?:booked|arranged|scheduled|requested|cancell?ed|confirmed)\b|\b(?:scheduled|requested|request|booked|arranged) for (?:pick[- ]?up|collection)\b",
         # the carrier on its way to collect
         r"\b(?:en ?route|on (?:the|its|their|my) way|out|heading|driving) (?:to|for) (?:the )?(?:p/u|pick[- ]?up|collection)\b(?! (?:point|location|station|shop|place|centre|center))",
@@ -238,7 +238,7 @@ RULES = table("en", [
         # a label, a tracking number or the shipment created
         r"\b(?:label|tracking number|waybill|air ?waybill)s?\b.{0,20}\b(?:created|generated|printed|allocated|issued|assigned)\b|\b(?:shipment|order|consignment|parcel|package)s?\b.{0,20}\bcreated\b|\border (?:was |has been )?(?:processed|confirmed|placed)\b|\bcreated (?:a |the )?(?:shipping )?label\b|^created\.?$|\b(?:inventory|stock) allocated\b",
         # the shipment's data sent to the carrier
-        r"\b(?:(?:electronic|shipment|shipping|order|pre.?shipment|billing|item|label|manifest|parcel|package|consignment|cod) )?(?:information|info|data|details)\b(?: (?:about|for|on|of) (?:the |your |this )?(?:package|parcel|shipment|item|consignment|order))? (?:was |were |has been |have been )?(?:electronically )?(?:received|sent|submitted|transmitted|approved|uploaded|entered)\b",
+        r"\b(?:(?:electronic|shipment|shipping|order|pre.?shipment|billing|item|label|manifest|parcel|package|consignment|cod) (?:information|info|data|details)|information|data)\b(?: (?:about|for|on|of) (?:the |your |this )?(?:package|parcel|shipment|item|consignment|order))? (?:was |were |has been |have been )?(?:electronically )?(?:received|sent|submitted|transmitted|approved|uploaded|entered)\b",
         # a manifest or a pre-advice
         r"\bmanifest(?:ed)? (?:acknowledg\w*|created|submitted|transmitted|processed|received|uploaded)\b|\belectronic (?:notification|advice|manifest|pre-?alert)\b|\bpre-?(?:advice|advised|alert|load(?:ed)?)\b|\bnotified (?:to \w+ )?electronically\b",
         r"electronic (?:information|data)", r"awaiting item", r"shipment information", r"order data transmitted",
