@@ -44,7 +44,7 @@ FAILED = [
         # the recipient could not be reached
         r"does not answer the phone|\b(?:unable to|could not|cannot|can't|couldn't) (?:contact|reach|call) (?:the|a) (?:receiver|recipient|consignee|addressee|customer)\b|\b(?:could|can) ?not (?:be )?(?:reached|contacted)\b",
         # the recipient could not pay, sign or identify
-        r"\b(?:unable|not able|could not|couldn't) to (?:receive|collect|obtain) (?:the )?(?:payment|funds|cod|c\.o\.d\.)",
+        r"\b(?:unable to|not able to|could not|couldn't|cannot|can't) (?:receive|collect|obtain|take) (?:the )?(?:payment|funds|cod|c\.o\.d\.)|\b(?:payment|funds|cod|c\.o\.d\.?)\b.{0,20}\b(?:could not|couldn't|cannot) be (?:collected|received|taken)\b",
         r"adult signature|\bvalid pin\b|\bunable to provide (?:a |the )?(?:valid )?(?:pin|id|identification|code|proof)\b",
     ], (r"\b(?:retained|held|detained) by (?:the )?(?:\w+ )?customs", r"\bout for (?:re-?)?delivery\b", r"\bmissed delivery cycle\b", r"\bcustoms clearance\b")),
     (F.failed, [
