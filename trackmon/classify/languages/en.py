@@ -1,7 +1,10 @@
 # ruff: noqa: E501  (phrase tables: one phrase per string reads better than wrapped regexes)
 """English carrier wording: UPS, FedEx, USPS, DHL, Royal Mail, postal (UPU) and consolidator texts.
 
-Patterns are folded (see `text.fold`): no accents, lower case."""
+Patterns are folded (see `text.fold`): no accents, lower case. Phrases are written by family (one phrase
+reads every wording of "nobody home", "a label created" …), general phrases first. The failed attempts
+are in `_en_failed`, damage, loss, delays and other problems in `_en_problems`, the words that mark a
+text as English in `_en_vocab`."""
 
 from __future__ import annotations
 
