@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.classify_corpus import checker
+from tests.classify_corpus import checker, read
 from trackmon.classify import classify_description, explain, refine
 from trackmon.classify.lang import languages
 from trackmon.classify.text import fold
@@ -393,3 +393,23 @@ def test_failed_attempt_families(text, status, sub) -> None:
 ])
 def test_journey_families(text, status) -> None:
     check(text, status)
+
+
+# The family phrases are broad; their guards keep ordinary lines out (wordings written for this test,
+# not corpus rows): a place name is no weather, a payment is no sender pickup, a pickup point on the
+# way is no parcel waiting there, a facility closed for the holiday is no failed attempt.
+@pytest.mark.parametrize(("text", "status"), [
+    ("Departed facility in SNOWFLAKE, AZ", S.in_transit),
+    ("Arrived at FLOODWOOD depot", S.in_transit),
+    ("Heavy snowfall in the region", S.exception),
+    ("We tried to collect payment but the recipient refused", S.delivery_failed),
+    ("COD payment could not be collected", S.delivery_failed),
+    ("Your parcel is on its way to the pickup point", S.in_transit),
+    ("Your package is being held at a UPS Access Point for pickup", S.available_for_pickup),
+    ("Delivery details sent to recipient", S.in_transit),
+    ("Your parcel has been allocated to a courier", S.in_transit),
+    ("Unable to locate your street", S.delivery_failed),
+    ("We are unable to locate your parcel", S.exception),
+])
+def test_family_phrases_keep_ordinary_lines_out(text, status) -> None:
+    assert read(text)[0] is status, explain(text)
