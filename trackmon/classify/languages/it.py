@@ -42,7 +42,8 @@ VOCAB = """spedizione stata consegnata consegna transito ritiro disponibile mitt
         ordinanza traghetto traghetti viabilita traffico lavori interrotta interrotto impraticabile inaccessibile elezioni
         patronale vietato consentito inagibile tecnici calamita atmosferici allerta pieno
         illeggibile etichetta imballo imballaggio segnacollo sovrappeso mancante mancanti sbagliato sbagliata richiesta
-        contestazione"""
+        contestazione consegnate consegnati spedizioni firmato firmata
+        esportazione importazione completata completato"""
 
 # The pickup places a buyer collects from, by network and by kind (one concept: a pickup point).
 _POINT = (r"(?:(?:brt|gls|sda|inpost|poste)[- ]?)?(?:fermopoint|parcel ?shop|punto (?:di )?ritiro|punto poste|punto (?:gls|brt|sda|inpost)"
@@ -60,7 +61,7 @@ RULES = table("it", [
     # handed to a carrier, a branch or customs: an ordinary scan, not a delivery
     (F.neutral_early, [r"consegnat[ao] (?:al|a|alla) (?:corriere|vettore|spedizioniere|dogana|filiale|hub|corrispondente|partner)"], (), ""),
     # a locker or pickup point that could not take the parcel (full, broken): an exception, before any locker rule of any language
-    (F.pickup_problem, [r"(?:locker|" + _POINT + r") (?:e' )?(?:pieno|saturo|guasto|fuori servizio|non (?:disponibile|operativo|funzionante))|anomalia (?:al|del|nel) (?:locker|punto)"]),
+    (F.pickup_problem, [r"(?:locker|" + _POINT + r") (?:e'? )?(?:pieno|saturo|guasto|fuori servizio|non (?:disponibile|operativo|funzionante))|anomalia (?:al|del|nel) (?:locker|punto)"]),
     # a parcel waiting in a locker or pickup point
     (F.locker, [r"\blocker\b|armadiett\w* (?:automatic|intelligent)\w*"], (r"pieno|saturo|guasto|fuori servizio|ritirat|non disponibile|anomalia",)),
     (F.point, [_POINT], (r"ritirat|reindirizzat|rifiutat|mancata consegna",)),
@@ -102,7 +103,7 @@ RULES = table("it", [
         r"\b(?:indiriz\w*|cap|zip code|civico|numero civico|nominativo)\.?\W?(?:[\w.']+ ){0,3}?(?:inesatt|inesistent|insufficient|errat|incomplet|sbagliat|mancant|illeggibil|non (?:corrett|trovat|valid|esatt|complet))"
         r"|\b(?:errat|sbagliat|inesatt|incomplet)[oa] (?:indirizzo|cap|civico)",
         # the recipient unknown there, moved or deceased; BRT's and GLS's causes given alone
-        r"(?:destinatar\w*\.?\s?(?:e' |risulta |ha )?|^)(?:sconosc\w*|trasferit[oa]|decedut[oa])|destinatar\w*\.?\s?non (?:trovat|conosciut|identificat|reperibile all)",
+        r"(?:destinatar\w*\.?\s?(?:e'? |risulta |ha )?|^)(?:sconosc\w*|trasferit[oa]|decedut[oa])|destinatar\w*\.?\s?non (?:trovat|conosciut|identificat|reperibile all)",
         r"consegna ad altro indirizzo"]),
     # "si e' trasferito" is reflexive, not the Spanish "si" (if) that marks a clause hypothetical
     (F.address, [
@@ -111,24 +112,25 @@ RULES = table("it", [
         r"si e'? trasferit"], (), ""),
     (F.nobody, [
         # nobody there: absent, not at home
-        r"\bassent[ei]\b|assenza (?:del )?destinatario|nessuno (?:in casa|present[ei])|\bnon (?:e' )?(?:presente|in casa)\b",
+        r"\bassent[ei]\b|assenza (?:del )?destinatario|nessuno (?:in casa|present[ei])|\bnon (?:e'? )?(?:presente|in casa)\b",
         # the recipient's premises closed (not for good)
-        r"destinatario (?:e' |era )?chius[oa]|\bchius[oa] per (?:turno|ferie|inventario|lutto|riposo)|\bchiusura (?:esercizio|negozio|azienda|per (?:ferie|turno))",
+        r"destinatario (?:e'? |era )?chius[oa]|\bchius[oa] per (?:turno|ferie|inventario|lutto|riposo)|\bchiusura (?:esercizio|negozio|azienda|per (?:ferie|turno))",
         r"irreperibil\w*",
         # a notice left for the recipient
         r"(?:lasciat|immess|rilasciat)[ao] (?:l')?avviso|avviso di (?:passaggio|giacenza|mancata consegna)"]),
     # the recipient could not be reached by phone (a customs agent who cannot reach them is a customs stage)
     (F.nobody, [r"(?:telefono|citofono|cellulare|numero (?:di telefono|telefonico)|recapito telefonico)(?: del destinatario)? (?:errato|inesistente|sbagliato|spento|non (?:raggiungibile|funzionante|risponde|attivo|valido))"
-                r"|(?:mancato|nessun) contatto(?: telefonico)?|(?:impossibile|non (?:e' )?possibile) contattare (?:il )?destinatario|destinatario non (?:risponde|raggiungibile|contattabile)|\bnon risponde\b"],
+                r"|(?:mancato|nessun) contatto(?: telefonico)?|(?:impossibile|non (?:e'? )?possibile) contattare (?:il )?destinatario|destinatario non (?:risponde|raggiungibile|contattabile)|\bnon risponde\b"],
      (r"dogan|sdogan",)),
+    # not delivered: "mancata consegna", "non consegnato", "non recapitata", "inesitata" (a next attempt
+    # announced after it, "sara' effettuato un nuovo tentativo", does not make it a plan)
+    (F.failed, [r"mancat[ao] (?:consegna|recapito)|\bnon (?:(?:e'|e) )?(?:stat[ao] )?(?:consegnat|recapitat)\w*|inesitat\w*|\binesito\b"], (), ""),
     (F.failed, [
-        # not delivered: "mancata consegna", "non consegnato", "non recapitata", "inesitata"
-        r"mancat[ao] (?:consegna|recapito)|\bnon (?:(?:e'|e) )?(?:stat[ao] )?(?:consegnat|recapitat)\w*|inesitat\w*|\binesito\b",
         # the delivery did not succeed: "consegna non riuscita", "non siamo riusciti a consegnare"
         r"consegna (?:non (?:riuscita|effettuata|avvenuta|eseguita|possibile|completata|andata a buon fine)|fallita)|impossibile (?:effettuare la )?consegn\w*"
         r"|non (?:(?:e'|e) )?stato possibile (?:effettuare la )?consegn\w*|non (?:\w+ ){0,2}riusc\w* a consegnar\w*|esito negativo",
         # an attempt made
-        r"tentativo di (?:consegna|recapito)|tentat[ao] consegna|(?:primo|secondo|terzo|1|2|3)'? (?:tentativo|passaggio)",
+        r"tentativo di (?:consegna|recapito)|tentat[ao] (?:la )?consegna|(?:primo|secondo|terzo|1|2|3)'? (?:tentativo|passaggio)",
         # the cash on delivery not available
         r"importo (?:del )?(?:contrassegno |c/?assegno )?non disponibile|(?:contrassegno|c/?assegno) non (?:pagato|disponibile)",
         # the goods cannot be unloaded at the recipient's
@@ -156,7 +158,7 @@ RULES = table("it", [
         # the road closed or blocked
         r"\bstrad\w* (?:\w+ )?(?:chius|bloccat|interrott|impraticabil|inaccessibil)|blocco (?:stradale|della circolazione|circolazione|del traffico)|(?:circolazione|viabilita|traffico) (?:\w+ )?(?:bloccat|interrott|paralizzat)|lavori (?:stradali|in corso)|\bfrana\b",
         # held by the carrier (not by customs)
-        r"\bblocco\b(?! dogan)|bloccat\w*(?! (?:in |dalla |presso la )?dogana)|sospes[ao]|trattenut[ao](?! (?:in |dalla |presso la )?dogana)|\bfermo (?:merce|amministrativo|tecnico|per)(?!.{0,20}dogan)",
+        r"\bblocco\b(?! dogan)|bloccat[aoie]\b(?! (?:in |dalla |presso la )?dogana)|sospes[ao]|trattenut[ao](?! (?:in |dalla |presso la )?dogana)|\bfermo (?:merce|amministrativo|tecnico|per)(?!.{0,20}dogan)",
         # the carrier's handling error: a wrong destination, driver or waybill, a sorting mistake, parcels swapped
         r"(?:errat|sbagliat)[ao] (?:destinazione|instradamento|smistamento|filiale|sede|autista|linea)|(?:destinazione|instradamento|smistamento|autista|lettera (?:di )?vettura|bollettazione) (?:\w+ )?(?:errat|sbagliat)"
         r"|errore (?:di|nel|nello|nella|in) (?:\w+ )?(?:spedizione|smistamento|instradamento|trasferimento|bollettazione|lavorazione|destinazione)|disguid\w*|inversione (?:coll|etichett|spedizion)",
@@ -173,6 +175,8 @@ RULES = table("it", [
         r"\bincident[ei]\b|sinistro", r"avaria|guasto|problem[ai] tecnic\w*",
         r"\bproblem[ai] (?:in|di|nella|nel|durante|con)\b|anomali[ae]",
         r"annullat\w*|annullament\w*|cancellat\w*",
+        # the sender's parcel refused at the counter when posted
+        r"\brifiut\w* (?:all'|in |dall')?accettazione",
         r"manca(?:nza di)? spazio|(?:furgone|mezzo|veicolo) (?:pieno|saturo)",
         # the record and the goods: data, labels, packaging, size
         r"dati (?:\w+ )?(?:mancant|incomplet|errat|insufficient)\w*", r"mancanza \d avviso",
@@ -182,15 +186,16 @@ RULES = table("it", [
         r"richiest[ao] (?:di )?inform\w*|rich\.? ?info|contestazion\w*|\breclamo\b|apertura pratica"]),
     # held for someone's instructions or action, or kept off the round (customs papers and a forwarding are not this)
     (F.exception, [r"(?:in )?attesa (?:di |delle |dell')?(?:istruzioni|disposizioni|indicazioni)|attesa azione",
-                   r"\bnon (?:e' )?(?:uscit[ao]|in consegna|in distribuzione)\b"],
+                   r"\bnon (?:e'? )?(?:uscit[ao]|in consegna|in distribuzione)\b"],
      (r"dogan|inoltrat",)),
     # export clearance at origin is the departure side; import clearance stays customs
     (F.export_clearance, [r"(?:sdoganament\w*|dogana|pratic\w* doganal\w*|operazioni doganali|controll\w* doganal\w*) (?:\w+ )?(?:di |in |all'|per l')?(?:esportazione|export|partenza)|esportazione in corso|dogana di (?:origine|partenza)"],
      (r"importazione|\bimport\b|completat|conclus|terminat|sdoganat|svincolat",)),
-    (F.departed, [r"esportazione (?:completata|conclusa|autorizzata|effettuata)|sdoganat[ao] (?:all'|in |per l')?(?:esportazione|export)|(?:uscit|partit)[ao] dal paese di origine"],
+    (F.departed, [r"(?:(?:sdoganamento|pratic\w* doganal\w*|operazioni doganali|dogana) (?:\w+ )?(?:di |in |all'|per l')?)?(?:esportazione|export) (?:\w+ )?(?:completat|conclus|autorizzat|effettuat|terminat)\w*"
+                  r"|sdoganat[ao] (?:all'|in |per l')?(?:esportazione|export)|(?:uscit|partit)[ao] dal paese di origine"],
      (r"importazione|\bimport\b",)),
     # released by customs ("svincolata", "sdoganata", "verifica per lo svincolo" completed); awaiting release is not released
-    (F.customs_released, [r"(?<!essere )\b(?:svincolat|sdoganat)[aoie]\b|(?:svincolo|sdoganamento) (?:doganale )?(?:avvenuto|effettuato|completato|concluso)|(?:completat|conclus|terminat)[aoie] (?:la )?(?:fase di )?(?:verifica per lo )?(?:svincolo|sdoganamento)"]),
+    (F.customs_released, [r"(?<!essere )\b(?:svincolat|sdoganat)[aoie]\b|(?:svincolo|sdoganamento) (?:\w+ )?(?:avvenuto|effettuato|completato|concluso)|(?:completat|conclus|terminat)[aoie] (?:la )?(?:fase di )?(?:verifica per lo )?(?:svincolo|sdoganamento)"]),
     # duties and taxes to pay
     (F.customs_duties, [r"\bdazi\b|(?:oneri|diritti|tasse|spese|imposte) (?:doganal\w*|di (?:importazione|sdoganamento))|\biva (?:all'|di |d')?importazione"]),
     (F.customs_info, [r"documenti doganali|documentazione doganale|(?:fattura|documenti|documentazione) (?:\w+ )?(?:mancant|richiest|necessari)\w*(?=.{0,40}dogan)"]),
@@ -198,12 +203,12 @@ RULES = table("it", [
     (F.customs, [r"dogan|sdogan|importazione"]),
     # late: a delay or slowdown, a delivery moved on
     (F.delayed, [r"ritard\w*|rallent\w*",
-                 r"posticipat\w*|rinviat\w*|consegna (?:e' )?(?:prevista|riprogrammata|spostata) (?:per il|nel|al) (?:primo )?giorno lavorativo (?:successivo|disponibile)"]),
+                 r"posticipat\w*|rinviat\w*|(?:consegna|spedizione) (?:e'? )?(?:stata )?(?:riprogrammat|spostat|rimandat)[ao]"]),
     # GLS's notice for a day lost on the line: tomorrow, or collect it today at the depot if urgent
     (F.delayed, [r"se urgente disponibile per il ritiro", r"a causa di un (?:ritardo|evento imprevisto)"], (r"zona servita",)),
     # the shipment's record created or its data sent: "spedizione creata", "dati spediz. trasmessi", "ordine elaborato"
-    (F.label, [r"(?:spedizione|ordine|etichetta|lettera di vettura|dati (?:della )?spediz\w*\.?)(?: e' stat[ao])? (?:creat|registrat|inserit|elaborat|generat|stampat|emess|trasmess)\w*"
-               r"|dati (?:della spedizione )?ricevuti|registrat[ao] (?:nei|nel) (?:nostri )?sistem\w*"]),
+    (F.label, [r"(?:spedizione|ordine|etichetta|lettera di vettura)(?: e'? stat[ao])? (?:creat|registrat|inserit|elaborat|generat|stampat|emess)\w*"
+               r"|dati (?:della )?(?:spediz\w*\.? )?(?:trasmess|ricevut)\w*|registrat[ao] (?:nei|nel) (?:nostri )?sistem\w*"]),
     (F.picked_up, [r"presa in carico|accettat[aoie]|accettazione", r"ufficio postale", r"^ritirata$"]),
 ])
 
