@@ -1,7 +1,16 @@
 # ruff: noqa: E501  (phrase tables: one phrase per string reads better than wrapped regexes)
 """Italian carrier wording: Poste Italiane, BRT, GLS Italy, SDA, SEND postal operators, DHL's Italian.
 
-Patterns are folded (see `text.fold`): no accents, lower case. BRT writes terse event names,
+Patterns are folded (see `text.fold`): no accents, lower case. They are written by family, each
+phrase one concept with its forms (participles in both genders and numbers, noun and verb, both word
+orders) and its close synonyms: "mancata consegna" / "non consegnato" / "non recapitata"; "reso
+mittente" / "resa al mittente" / "restituita al mittente"; an address element wrong ("indirizzo
+errato", "INDIRIZ.INESISTENTE", "ZIP CODE ERRATO"); kinds of disruption (snow, flood, road blocked,
+strike) stay separate concepts. `bench.loo_rules` measures how the table reads wordings it was not
+written from. Italian futures ("sara'", "verra'") and negations ("non", "non ancora") are read by
+the engine's clause guards; "essere consegnata" and "non ancora" are still to happen.
+
+BRT writes terse event names,
 often abbreviated ("DESTINAT.SCONOSC./INCOMPLETO", "RIFIUTA:NON PAGA TRASPORTO"); its storage
 causes (giacenza) given alone read as the failed attempt they name (see data/corpus/README.md)."""
 
