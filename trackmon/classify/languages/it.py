@@ -75,20 +75,20 @@ RULES = table("it", [
     (F.locker, [r"\blocker\b|armadiett\w* (?:automatic|intelligent)\w*"], (r"pieno|saturo|guasto|fuori servizio|ritirat|non disponibile|anomalia",)),
     (F.point, [_POINT], (r"ritirat|reindirizzat|rifiutat|mancata consegna",)),
     (F.post_office, [
-        # held in storage for the buyer: "in giacenza", "giacente", "fermo deposito", "depositata presso"
-        r"\bfermo deposito|\bin giacenza|\bgiacent[ei]\b|\bdepositat[aoie] (?:presso|in|nel|nell')",
+        # held in storage for the buyer: "in giacenza", "giacente", "fermo deposito", "depositata presso l'ufficio"
+        r"\bfermo deposito|\bin giacenza|\bgiacenza presso|\bgiacent[ei]\b|\bdepositat[aoie] (?:presso|in|nel|nell'|all')\s?(?:l'|la |il |lo |un |una )?(?:ufficio|punto|sportello|sede|filiale|deposito|negozio|tabaccheria|edicola)",
         # to be collected at the office, branch or depot
         r"ritiro (?:della spedizione |del (?:pacco|collo) )?presso (?:la |il |l'|lo )?(?:sede|filiale|ufficio|punto|deposito|magazzino|sportello)",
         # ready or waiting to be collected by the recipient, any wording and tense
         r"disponibile (?:per il|al|per|presso il) ritiro|pront[ao] (?:per il|al) ritiro|\bda ritirare|ritirabile|(?:puo|potra) essere ritirat"
         r"|in attesa (?:di (?:essere )?ritirat|(?:del |di )ritiro)"],
-     (r"attesa di istruzioni|se urgente",)),
+     (r"attesa di istruzioni|se urgente|cassetta",)),
     # the parcel goes back (a reason inside does not make it a failed attempt); a future return is a decided return
     (F.returning, [
         # back to the sender, noun or participle: "reso mittente", "resa al mittente", "restituita", "rispedito al mittente"
         r"\b(?:res[ao]|restituzione|ritorno|rientro|rinvio)(?: al| all')? (?:mittente|origine)|\b(?:restituit|rispedit|rimandat|ritornat|rinviat|respint)[aoie] (?:al |all')?(?:mittente|origine)|\brestituit[aoie]\b",
         # the return under way
-        r"\bin (?:fase di )?(?:restituzione|rientro|reso|ritorno)\b",
+        r"\bin (?:fase di )?(?:restituzione|rientro|reso|ritorno)\b|\b(?:reso|restituzione|rientro) in corso|avviat[ao] (?:al|il) (?:reso|rientro)",
         # the storage or pickup period is over, in either word order
         r"(?:scadut|terminat|decors|esaurit)[aoie] (?:i |il )?(?:termini|periodo|tempo)(?: (?:di|per il|massimo di) (?:ritiro|giacenza))?"
         r"|(?:termini|periodo|tempo) (?:di|per il|massimo di) (?:ritiro|giacenza) (?:\w+ )?(?:scadut|terminat|decors|esaurit)|giacenza (?:scaduta|terminata)|compiuta giacenza"]),
@@ -96,7 +96,7 @@ RULES = table("it", [
         # stolen: theft, robbery, taken
         r"\bfurt[oi]\b|\bfurtat\w*|\brapin\w*|\brubat[aoie]\b|sottratt\w*|sottrazione",
         # lost or missing: nobody can find the parcel
-        r"smarri\w*|\bpers[aoie]\b|non (?:piu )?(?:localizzat|rintracciat|rintracciabil)\w*|coll[oi].{0,4}mancant\w*|conferma mancanza"]),
+        r"smarri\w*|\bpers[aoie]\b|\bdispers[aoie]\b|non (?:piu )?(?:localizzat|rintracciat|rintracciabil)\w*|coll[oi].{0,4}mancant\w*|conferma mancanza"]),
     (F.prohibited, [
         # destroyed or disposed of
         r"distrutt\w*|distruzione|smaltit\w*|smaltiment\w*|macerat[aoie]",
@@ -121,7 +121,7 @@ RULES = table("it", [
         r"si e'? trasferit"], (), ""),
     (F.nobody, [
         # nobody there: absent, not at home
-        r"\bassent[ei]\b|assenza (?:del )?destinatario|nessuno (?:in casa|present[ei])|\bnon (?:e'? )?(?:presente|in casa)\b",
+        r"\bassent[ei]\b|assenza (?:del )?destinatario|nessuno (?:in casa|present[ei]|al domicilio)|non (?:ha )?trovat[ao] nessuno|\bnon (?:e'? )?(?:presente|in casa)\b",
         # the recipient's premises closed (not for good)
         r"destinatario (?:e'? |era )?chius[oa]|\bchius[oa] per (?:turno|ferie|inventario|lutto|riposo)|\bchiusura (?:esercizio|negozio|azienda|per (?:ferie|turno))",
         r"irreperibil\w*",
@@ -129,7 +129,7 @@ RULES = table("it", [
         r"(?:lasciat|immess|rilasciat)[ao] (?:l')?avviso|avviso di (?:passaggio|giacenza|mancata consegna)"]),
     # the recipient could not be reached by phone (a customs agent who cannot reach them is a customs stage)
     (F.nobody, [r"(?:telefono|citofono|cellulare|numero (?:di telefono|telefonico)|recapito telefonico)(?: del destinatario)? (?:errato|inesistente|sbagliato|spento|non (?:raggiungibile|funzionante|risponde|attivo|valido))"
-                r"|(?:mancato|nessun) contatto(?: telefonico)?|(?:impossibile|non (?:e'? )?possibile) contattare (?:il )?destinatario|destinatario non (?:risponde|raggiungibile|contattabile)|\bnon risponde\b"],
+                r"|(?:mancato|nessun) contatto(?: telefonico)?|(?:impossibile|non (?:e'? )?possibile) contattare (?:il )?destinatario|destinatario non (?:risponde|raggiungibile|contattabile)|\bnon risponde\b|nessuna risposta"],
      (r"dogan|sdogan",)),
     # not delivered: "mancata consegna", "non consegnato", "non recapitata", "inesitata" (a next attempt
     # announced after it, "sara' effettuato un nuovo tentativo", does not make it a plan)
@@ -157,6 +157,8 @@ RULES = table("it", [
         r"(?<!essere )\b(?:consegnat|recapitat)[aoie]\b",
         # a delivery that succeeded
         r"con successo|consegna (?:effettuata|avvenuta|eseguita|completata|riuscita)|consegna a persona abilitata|firmat[ao] da",
+        # left in the letterbox
+        r"(?:lasciat|depositat|immess|inserit)[aoie] (?:nella|in) cassetta (?:postale|delle lettere)",
         # collected by the recipient at a point, locker or office
         r"ritirata al\b|ritirat[ao] (?:al|dal|presso il|nel|in) (?:\w+-)?(?:fermopoint|punto|locker|ufficio|parcel ?shop|sede)|ritirat[ao] dal destinatario"]),
     (F.damaged, [r"danneggiat\w*|\bdann[oi]\b|deterioramento|deteriorat\w*|scondizionat\w*|ammaccat\w*|\brott[oa]\b|rottura", r"manomess\w*|manomission\w*", r"bagnat\w*"]),
