@@ -146,9 +146,10 @@ RULES = table("it", [
         r"non (?:attrezzat[ao] per lo scarico|sbancalabil\w*|scaricabil\w*)|scarico (?:non possibile|impossibile)"],
      (r"effettueremo un tentativo|a causa di un (?:ritardo|evento)",)),
     (F.out_for_delivery, [
-        # on the round now: "in consegna", "in distribuzione", "consegna in corso", "uscita per la consegna"
-        r"\bin (?:consegna|distribuzione)\b(?! (?:domani|dal|il giorno))|consegna in corso|in fase di consegna|uscit[ao] per (?:la )?consegna|in viaggio verso (?:il )?destinatario",
-        r"affidat[ao] al (?:corriere|portalettere|postino|fattorino)"],
+        # on the round now, with the courier who delivers it: "in consegna", "in distribuzione", "consegna in corso",
+        # "uscita per la consegna", Poste's "affidata al portalettere" / "affidata al corriere"
+        r"\bin (?:consegna|distribuzione)\b(?! (?:domani|dal|il giorno))|consegna in corso|in fase di consegna|uscit[ao] per (?:la )?consegna|in viaggio verso (?:il )?destinatario"
+        r"|affidat[ao] al (?:corriere|portalettere|postino|fattorino)|in carico al (?:corriere|portalettere|postino)"],
      (r"problemi in distribuzione|non in consegna",)),
     # GLS Italy's out-for-delivery line names today's delivery as "prevista": today is not a plan
     (F.out_for_delivery, [r"consegna prevista (?:nel corso della giornata odierna|in giornata|per oggi|in data odierna)"], (), ""),
@@ -166,8 +167,8 @@ RULES = table("it", [
         # checks on the shipment itself
         r"(?:verific|controll)\w* (?:in corso )?(?:sulla|sul|della|del) (?:spedizione|pacco|collo|merce|contenuto)|in verifica\b|verifica (?:merce|contenuto|peso)",
         r"forza maggiore",
-        # the road closed or blocked
-        r"\bstrad\w* (?:\w+ )?(?:chius|bloccat|interrott|impraticabil|inaccessibil)|blocco (?:stradale|della circolazione|circolazione|del traffico)|(?:circolazione|viabilita|traffico) (?:\w+ )?(?:bloccat|interrott|paralizzat)|lavori (?:stradali|in corso)|\bfrana\b",
+        # the road closed, blocked or obstructed by an accident on the route
+        r"\bstrad\w* (?:\w+ )?(?:chius|bloccat|interrott|impraticabil|inaccessibil)|incident[ei] (?:stradal[ei]|sul percorso|sulla strada|in autostrada|sul tragitto)|blocco (?:stradale|della circolazione|circolazione|del traffico)|(?:circolazione|viabilita|traffico) (?:\w+ )?(?:bloccat|interrott|paralizzat)|lavori (?:stradali|in corso)|\bfrana\b",
         # held by the carrier (not by customs)
         r"\bblocco\b(?! dogan)|bloccat[aoie]\b(?! (?:in |dalla |presso la )?dogana)|sospes[ao]|trattenut[ao](?! (?:in |dalla |presso la )?dogana)|\bfermo (?:merce|amministrativo|tecnico|per)(?!.{0,20}dogan)",
         # the carrier's handling error: a wrong destination, driver or waybill, a sorting mistake, parcels swapped
@@ -178,10 +179,10 @@ RULES = table("it", [
         # power and other interruptions
         r"(?:interruzione|mancanza|assenza|calo)(?: di| della)? (?:energia|corrente|elettricita)|black ?out", r"interruzion\w*|interrott\w*",
         # weather, each kind with its forms
-        r"\bnev(?:e|ica|icat\w*)\b", r"alluvion\w*|allagament\w*|allagat\w*|esondazion\w*|inondazion\w*|acqua alta", r"mare (?:molto )?(?:mosso|agitato|grosso)|mareggiat\w*",
+        r"\bnev(?:e|ica|icat\w*)\b", r"alluvion\w*|allagament\w*|allagat\w*|esondazion\w*|inondazion\w*|acqua alta", r"mare (?:molto )?(?:mosso|agitato|grosso)|mareggiat\w*|traghett\w*|porto chiuso|collegamenti marittimi",
         r"maltempo|condizioni (?:meteo|atmosferiche)|eventi atmosferici|allerta meteo", r"nebbia", r"ghiaccio|\bgelo\b", r"\bvento\b", r"grandin\w*", r"temporal\w*|bufera",
         r"incendi\w*", r"terremoto|\bsisma\b|eruzion\w*", r"emergenza|quarantena|zona rossa|ordinanza|calamita",
-        r"traghett\w*|porto chiuso", r"traffico|viabilita", r"elezioni", r"evento (?:sportivo|eccezionale|imprevisto)|eventi eccezionali",
+        r"traffico|viabilita", r"elezioni", r"evento (?:sportivo|eccezionale|imprevisto)|eventi eccezionali",
         r"accesso (?:vietato|non consentito)|inagibil\w*|inaccessibil\w*|impraticabil\w*",
         r"\bincident[ei]\b|sinistro", r"avaria|guasto|problem[ai] tecnic\w*",
         r"\bproblem[ai] (?:in|di|nella|nel|durante|con)\b|anomali[ae]",
