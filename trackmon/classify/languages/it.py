@@ -58,12 +58,16 @@ VOCAB = """spedizione stata consegnata consegna transito ritiro disponibile mitt
 _POINT = (r"(?:(?:brt|gls|sda|inpost|poste)[- ]?)?(?:fermopoint|parcel ?shop|punto (?:di )?ritiro|punto poste|punto (?:gls|brt|sda|inpost)"
           r"|pick ?up point|access point|punto convenzionato)")
 
+# A parcel still travelling to a pickup place, not waiting there yet.
+_ON_ITS_WAY = (r"\bverso (?:il|la|lo|un|una|l')\b", r"\bdirett[ao] (?:al|alla|verso|a)\b", r"\bin (?:arrivo|transito|viaggio)\b", r"\bin consegna (?:al|presso)\b")
+
 # Within a family the concepts are tried in the order written: the one read by more carriers first.
 RULES = table("it", [
     # back with the sender (final): the return handed to the sender
     (F.returned, [r"(?:consegnat|recapitat|riconsegnat|rientrat)[aoie] (?:al|presso il) mittente|\breso (?:consegnato|ricevuto)"]),
+    # the sender's side: a collection booked, awaited or missed
     (F.sender_attempt, [r"a seguito di acquisto", r"ritiro (?:prenotato|programmato|richiesto dal mittente)|prenotazione (?:del )?ritiro",
-                        r"in attesa (?:del )?ritiro (?:da parte del corriere|presso il mittente)|ritiro (?:non effettuato|mancato) presso il mittente"]),
+                        r"(?:in attesa (?:del |di )?|pront[ao] per il )ritiro (?:da parte del (?:corriere|vettore|autista)|presso il mittente)|ritiro (?:non effettuato|mancato) presso il mittente"]),
     (F.sender_collected, [r"ritirat[ao] (?:presso|dal) (?:il )?mittente|ritiro effettuato presso il mittente"]),
     # out for delivery *back to the sender*
     (F.return_trip, [r"in (?:ri)?consegna (?:al|verso il) mittente"]),
@@ -72,8 +76,8 @@ RULES = table("it", [
     # a locker or pickup point that could not take the parcel (full, broken): an exception, before any locker rule of any language
     (F.pickup_problem, [r"(?:locker|" + _POINT + r") (?:e'? )?(?:pieno|saturo|guasto|fuori servizio|non (?:disponibile|operativo|funzionante))|anomalia (?:al|del|nel) (?:locker|punto)"]),
     # a parcel waiting in a locker or pickup point
-    (F.locker, [r"\blocker\b|armadiett\w* (?:automatic|intelligent)\w*"], (r"pieno|saturo|guasto|fuori servizio|ritirat|non disponibile|anomalia",)),
-    (F.point, [_POINT], (r"ritirat|reindirizzat|rifiutat|mancata consegna",)),
+    (F.locker, [r"\blocker\b|armadiett\w* (?:automatic|intelligent)\w*"], (r"pieno|saturo|guasto|fuori servizio|ritirat|non disponibile|anomalia", *_ON_ITS_WAY)),
+    (F.point, [_POINT], (r"ritirat|reindirizzat|rifiutat|mancata consegna", *_ON_ITS_WAY)),
     (F.post_office, [
         # held in storage for the buyer: "in giacenza", "giacente", "fermo deposito", "depositata presso l'ufficio"
         r"\bfermo deposito|\bin giacenza|\bgiacenza presso|\bgiacent[ei]\b|\bdepositat[aoie] (?:presso|in|nel|nell'|all')\s?(?:l'|la |il |lo |un |una )?(?:ufficio|punto|sportello|sede|filiale|deposito|negozio|tabaccheria|edicola)",
@@ -92,6 +96,8 @@ RULES = table("it", [
         # the storage or pickup period is over, in either word order
         r"(?:scadut|terminat|decors|esaurit)[aoie] (?:i |il )?(?:termini|periodo|tempo)(?: (?:di|per il|massimo di) (?:ritiro|giacenza))?"
         r"|(?:termini|periodo|tempo) (?:di|per il|massimo di) (?:ritiro|giacenza) (?:\w+ )?(?:scadut|terminat|decors|esaurit)|giacenza (?:scaduta|terminata)|compiuta giacenza"]),
+    # not collected in time: the negation is the point, so the rule is guarded against hypothesis only
+    (F.returning, [r"\bnon (?:e'? stat[ao] )?ritirat[aoie] (?:entro|nei|nel) (?:i |il )?(?:termini|tempi|periodo|giorni)"], (), "h"),
     (F.lost, [
         # stolen: theft, robbery, taken
         r"\bfurt[oi]\b|\bfurtat\w*|\brapin\w*|\brubat[aoie]\b|sottratt\w*|sottrazione",
