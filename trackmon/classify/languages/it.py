@@ -97,7 +97,7 @@ RULES = table("it", [
         r"(?:scadut|terminat|decors|esaurit)[aoie] (?:i |il )?(?:termini|periodo|tempo)(?: (?:di|per il|massimo di) (?:ritiro|giacenza))?"
         r"|(?:termini|periodo|tempo) (?:di|per il|massimo di) (?:ritiro|giacenza) (?:\w+ )?(?:scadut|terminat|decors|esaurit)|giacenza (?:scaduta|terminata)|compiuta giacenza"]),
     # not collected in time: the negation is the point, so the rule is guarded against hypothesis only
-    (F.returning, [r"\bnon (?:e'? stat[ao] )?ritirat[aoie] (?:entro|nei|nel) (?:i |il )?(?:termini|tempi|periodo|giorni)"], (), "h"),
+    (F.returning, [r"\bnon (?:e'? stat[ao] )?ritirat[aoie] (?:[\w']+ ){0,4}?(?:entro|nei|nel) (?:i |il )?(?:termini|tempi|periodo|giorni)"], (), "h"),
     (F.lost, [
         # stolen: theft, robbery, taken
         r"\bfurt[oi]\b|\bfurtat\w*|\brapin\w*|\brubat[aoie]\b|sottratt\w*|sottrazione",
