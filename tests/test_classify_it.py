@@ -129,3 +129,81 @@ def test_disruptions_are_exceptions_not_failed_attempts() -> None:
     for text in ("NEVICATA ECCEZIONALE", "SCIOPERO", "BLOCCO STRADALE", "INTERRUZIONE ENERGIA ELETTRICA",
                  "MARE MOLTO MOSSO", "RALLENTAMENTI OPERATIVI"):
         check(text, S.exception)
+
+
+# One concept, several carriers' forms: each group is read by the same family whatever the carrier's wording.
+CONCEPT_FAMILIES = [
+    # not delivered: noun ("mancata consegna"), participle ("non consegnato"), outcome ("consegna non riuscita")
+    ("Mancata consegna - pre-esito", S.delivery_failed, None),
+    ("SPEDIZIONE NON CONSEGNATA", S.delivery_failed, None),
+    ("Non consegnato", S.delivery_failed, None),
+    ("consegna non andata a buon fine", S.delivery_failed, None),
+    ("Consegna non riuscita. Consegna prevista per il giorno lavorativo successivo", S.delivery_failed, None),
+    ("Mancata consegna presso Punti di Giacenza - pre-esito", S.delivery_failed, None),  # not a pickup point
+    # the goods cannot be unloaded at the recipient's
+    ("FUORI SAGOMA/STANDARD - NON SBANCALABILE", S.delivery_failed, None),
+    ("Destinatario non attrezzato per lo scarico. In attesa di istruzioni dal mittente per eventuale riconsegna",
+     S.delivery_failed, None),
+    # back to the sender, noun or participle, with or without "al"
+    ("RESA AL MITTENTE", S.returning, U.returning),
+    ("Spedizione restituita al mittente", S.returning, U.returning),
+    # an address element wrong, in either carrier's abbreviation
+    ("ZIP CODE ERRATO", S.delivery_failed, U.bad_address),
+    ("NON CONSEGNATA INDIRIZZO ERRATO/INCOMPLETO", S.delivery_failed, U.bad_address),
+    ("Indirizzo errato. In attesa di istruzioni dal mittente per eventuale riconsegna", S.delivery_failed,
+     U.bad_address),
+    # the business no longer operating
+    ("ESERCIZIO NON IN ATTIVITA'", S.delivery_failed, U.bad_address),
+    ("CESSATA ATTIVITA'", S.delivery_failed, U.bad_address),
+    ("TRASFERITO / CONSEGNA AD ALTRO INDIRIZZO", S.delivery_failed, U.bad_address),
+    # the recipient's premises closed for now, participle or noun
+    ("CHIUSO PER FERIE", S.delivery_failed, U.nobody_home),
+    ("CHIUSURA ESERCIZIO", S.delivery_failed, U.nobody_home),
+    ("NON CONSEGNATA DESTINATARIO ASSENTE", S.delivery_failed, U.nobody_home),
+    # the carrier's handling error: waybill, destination, driver, parcels swapped
+    ("LETTERA VETTURA ERRATA IN FASE DI SMISTAMENTO", S.exception, U.other),
+    ("ERRATA DESTINAZIONE IN BOLLETTAZIONE", S.exception, U.other),
+    ("AFFIDATO ALL'AUTISTA SBAGLIATO", S.exception, U.other),
+    ("INVERSIONE COLLO", S.exception, U.other),
+    # the road closed or blocked, at Poste and at BRT
+    ("BLOCCO CIRCOLAZIONE", S.exception, U.other),
+    ("strada chiusa dalle autorità per eventi eccezionali", S.exception, U.other),
+    # stolen, lost, missing
+    ("in caso di furto", S.exception, U.lost),
+    ("in caso di rapina", S.exception, U.lost),
+    ("in caso di smarrimento", S.exception, U.lost),
+    ("CONFERMA MANCANZA", S.exception, U.lost),
+    ("NON LOCALIZZATO / RICH.INFO-07Y", S.exception, U.lost),
+    # destroyed or disposed of
+    ("SMALTITA", S.exception, U.other),
+    ("Distrutta su disposizione del mittente", S.exception, U.other),
+    ("in caso di deterioramento", S.exception, U.damaged),
+    ("RITARDO LINEA", S.exception, U.delayed),
+    # held for someone's action, or kept off the round
+    ("ATTESA AZIONE DI SVINCOLO", S.exception, U.other),
+    ("NON USCITA", S.exception, U.other),
+    # the shipment's record created or sent
+    ("Ordine elaborato Pronto per UPS", S.info_received, U.label_created),
+    ("Spedizione registrata nei nostri sistemi ma non ancora partita", S.info_received, U.label_created),
+    # pickup points by name, storage, collection at the depot
+    ("ARRIVATA AL BRT-fermopoint", S.available_for_pickup, U.pickup_point),
+    ("AFFIDATA A PARCEL SHOP/ POST OFFICE", S.available_for_pickup, U.pickup_point),
+    ("In giacenza - In Dematerializzazione", S.available_for_pickup, U.pickup_post_office),
+    ("FERMO DEPOSITO", S.available_for_pickup, U.pickup_post_office),
+    ("Richiesto il ritiro della spedizione presso la sede GLS destinataria.", S.available_for_pickup,
+     U.pickup_post_office),
+    # customs: released, duties, and a customs agent who cannot reach the recipient is still customs
+    ("completata la fase di verifica per lo svincolo", S.in_transit, U.customs_released),
+    ("IMPORTO DAZI NON DISPONIBILE", S.in_transit, U.customs_duties),
+    ("IMPOSSIBILE CONTATTARE DEST.PER SDOGANARE", S.in_transit, U.customs_processing),
+    # ordinary scans that mention a delivery or a collection from the sender
+    ("Pronta per la consegna", S.in_transit, None),
+    ("Consegna concordata con il destinatario.", S.in_transit, None),
+    ("La spedizione e' stata ritirata presso il mittente", S.in_transit, U.picked_up),
+    ("REINDIRIZZATA A BRT-fermopoint", S.in_transit, None),
+]
+
+
+@pytest.mark.parametrize(("text", "status", "sub"), CONCEPT_FAMILIES)
+def test_concept_families_read_alike_across_carriers(text: str, status: Status, sub) -> None:
+    check(text, status, sub)
