@@ -50,96 +50,151 @@ VOCAB = """die der das sendung wurde wird ist zugestellt zustellung empfanger ab
 _COUNTER = r"(?:post)?filiale|poststelle|postamt|post-?geschaftsstelle|geschaftsstelle|postpartner|post partner|postagentur|abholstelle|schalter"
 _SHOP = r"paketshop|packshop|paket ?shop|parcelshop|pickup[- ]?(?:point|shop)|access point|annahmestelle"
 _LOCKER = r"packstation|paketstation|poststation|abholstation|paketbox|paketkasten|my ?post ?24|pickpost"
+_PLACE = rf"(?:{_LOCKER}|{_COUNTER}|{_SHOP})"
 _SENDER = r"(?:absender|versender|auftraggeber)(?:\*?in)?"
+_EXPIRED = r"frist .{0,30}(?:abgelaufen|uberschritten)"  # a pickup period that ran out is no parcel waiting
+_CUSTOMS = (r"\bzoll", r"verzoll", r"einfuhr")  # customs stages read later, whatever else the text says
 
+# One phrase per meaning, written in the forms carriers use (noun and participle, word orders):
+# each reads the texts of several carriers, and wordings no corpus row has.
 RULES = table("de", [
-    (F.returned, [rf"wurde (?:dem|an den) {_SENDER} (?:zuruck)?(?:zugestellt|ubergeben|ausgeliefert|ausgehandigt)", r"(?:rucksendung|retoure) wurde .{0,30}zugestellt",
-                  rf"(?:an den|dem) {_SENDER} zuruckgegeben", r"ruckzustellung (?:domizil|schalter|postfach)",
-                  rf"(?:beim|an den|zum) {_SENDER} (?:eingegangen|eingetroffen|angekommen|zuruckgeliefert|zugestellt)"]),
-    (F.sender_attempt, [r"auftragsdaten", r"elektronisch (?:angekundigt|ubermittelt|avisiert|angemeldet)", r"(?:sendungs|paket|versand|auftrags)daten .{0,60}(?:ubermittelt|erhalten|erfasst|eingegangen)",
-                        r"abholauftrag", r"abholung wird durchgefuhrt", rf"{_SENDER} (?:wurde )?nicht angetroffen", r"(?:erfolgloser|vergeblicher) abholversuch", r"\babholversuch (?:beim|durch)",
-                        r"noch nicht (?:an .{0,20})?(?:ubergeben|eingeliefert|erhalten|eingetroffen|aufgegeben)", r"bereitet die sendung .{0,20}vor", r"fur den versand vorbereitet",
-                        r"daten(?:ubermittlung|einlieferung)", rf"auslandischen? {_SENDER}", r"auftrag pick@home", r"daten ubertragen",
-                        r"anmeldung der sendung", r"sendung (?:wurde )?(?:elektronisch )?(?:angemeldet|angekundigt)", r"(?:sendungs|versand)informationen (?:eingegangen|erhalten|ubermittelt)"],
+    # back with the sender: "Rückzustellung", "dem Absender zugestellt", "beim Versender eingegangen"
+    (F.returned, [rf"ruckzustellung (?:domizil|schalter|postfach)|(?:dem|an den|beim|zum) {_SENDER} (?:zuruck)?(?:zugestellt|ubergeben|ausgeliefert|ausgehandigt|eingegangen|eingetroffen|angekommen|zuruckgeliefert|zuruckgegeben)",
+                  r"(?:rucksendung|retoure) wurde .{0,30}zugestellt"]),
+    (F.sender_attempt, [
+        # the sender registered the parcel: order data transmitted, the parcel announced electronically
+        r"auftragsdaten|daten(?:ubermittlung|einlieferung)|daten ubertragen|(?:sendungs|paket|versand)daten .{0,60}(?:ubermittelt|erhalten|erfasst|eingegangen|angelegt)"
+        r"|elektronisch (?:angekundigt|ubermittelt|avisiert|angemeldet)|(?:an|vor)meldung der sendung|sendung (?:wurde )?(?:elektronisch )?(?:angemeldet|angekundigt)|(?:sendungs|versand)informationen (?:eingegangen|erhalten|ubermittelt)",
+        # a pickup from the sender ordered or under way, or failed
+        rf"abholauftrag|abholung (?:wird|ist) (?:durchgefuhrt|beauftragt|geplant)|{_SENDER} (?:wurde )?nicht angetroffen|(?:erfolglose|vergebliche)[rn]? abholversuch|\babholversuch (?:beim|durch)",
+        r"noch nicht (?:an .{0,20})?(?:ubergeben|eingeliefert|erhalten|eingetroffen|aufgegeben)", r"bereitet die sendung .{0,20}vor|(?:fur den|zum) versand vorbereitet",
+        rf"auslandischen? {_SENDER}", r"auftrag pick@home"],
      (r"\bstorniert", r"annulliert", r"\bgeloscht", r"fehlerhaft")),
-    (F.sender_collected, [rf"(?:vom|beim|durch(?: den)?) {_SENDER} .{{0,40}}(?:eingeliefert|aufgegeben|ubergeben|abgegeben)", r"einlieferung in (?:die |der )?(?:" + _LOCKER + ")",
-                          r"zum weitertransport aus der packstation entnommen", r"transport zum start-paketzentrum",
-                          r"im (?:\w+ )?paketshop abgeholt", r"im (?:\w+ )?paketshop eingegangen", r"\beinlieferung\b"],
-     (r"klarung", r"(?:vom|durch(?: den)?) empfanger", r"empfanger hat")),
-    (F.neutral_early, [r"auf dem weg zur (?:" + _LOCKER + "|" + _COUNTER + "|" + _SHOP + ")", r"zur abholung in die (?:" + _COUNTER + ") .{0,40}gebracht", r"geplant fur (?:die )?zustellung",
-                       r"vorubergehend bis zur zustellung", r"umadressiert",
-                       r"wunscht (?:terminvereinbarung|avis) vor zustellversuch"], (r"zustellfahrzeug",), ""),
+    (F.sender_collected, [rf"(?:vom|beim|durch(?: den)?) {_SENDER} .{{0,40}}(?:eingeliefert|aufgegeben|ubergeben|abgegeben)",
+                          # posted at a shop or a locker: "Einlieferung in PACKSTATION", "im PaketShop eingegangen", "aus der PACKSTATION entnommen"
+                          rf"\beinlieferung\b|(?:im|in (?:der|die|den|einem|einer)) (?:\w+ )?(?:{_SHOP}) (?:abgeholt|eingegangen|eingeliefert)|in (?:die|der|eine) (?:{_LOCKER}) eingeliefert|aus (?:der|dem|einer) (?:\w+ )?(?:{_LOCKER}|{_SHOP}) entnommen",
+                          r"transport zum start-paketzentrum"],
+     (r"klarung", r"(?:vom|durch(?: den)?) empfanger", r"empfanger hat", r"\b(?:sie haben|du hast)\b", r"von (?:ihnen|dir)\b")),
+    # a delivery still ahead: on the way to a pickup place, planned for, kept until, arranged before, notified the day before
+    (F.neutral_early, [rf"(?:auf dem weg|unterwegs) (?:zur|zum|in die|ins) (?:\w+ )?{_PLACE}|zur abholung in die (?:{_COUNTER}) .{{0,40}}gebracht"
+                       r"|(?:geplant fur (?:die )?|bis zur |am vortag der |vor (?:dem )?)(?:zustellung|zustellversuch|auslieferung)\b"], (r"zustellfahrzeug",), ""),
+    # a new address: readdressed, forwarded by a forwarding order
+    (F.neutral_early, [r"umadressiert|an (?:eine )?neue (?:\w*adresse|anschrift)|nachsendeauftrag"], (r"abgelaufen", r"unbekannt", r"nicht moglich"), ""),
     # a planned delivery ("wird ... zugestellt") is not one, unless the text also reports a failure or a delay
     (F.neutral_early, [r"wird .{0,40}zugestellt"], (r"zustellfahrzeug", r"^(?:(?:die |ihre |deine )?(?:sendung|paket) )?wird zugestellt\.?$", r"nochmals", r"erneut",
                                                   r"noch einmal", r"nicht angetroffen", r"nicht .{0,20}zugestellt", r"verweiger", r"beschadig", r"verzoger",
                                                   r"verspat", r"zuruckgestellt", r"adress", r"nicht moglich"), ""),
-    (F.locker, [_LOCKER], (r"abgeholt", r"entnommen", r"eingeliefert", r"nicht moglich", r"picked up", r"taken from", r"posted by")),
-    (F.point, [_SHOP], (r"durch (?:den )?empfanger", r"lagerfrist", r"abholfrist", r"abgeholt")),
-    (F.post_office, [r"zur abholung", r"abholbereit", r"bereit zur abholung", r"kann .{0,40}abgeholt werden", r"liegt .{0,40}(?:" + _COUNTER + r"|bereit)",
-                     r"zur aufbewahrung", r"aufbewahrungsfrist", r"abholfrist (?:wurde )?verlangert", r"avisiert ins postfach", r"abholungseinladung",
+    (F.locker, [_LOCKER], (r"abgeholt", r"entnommen", r"eingeliefert", r"nicht moglich", r"picked up", r"taken from", r"posted by", r"auf dem weg", r"unterwegs")),
+    (F.point, [_SHOP], (r"durch (?:den )?empfanger", r"lagerfrist", r"abholfrist", r"abgeholt", r"auf dem weg", r"unterwegs")),
+    (F.post_office, [r"\bavisiert (?:ins|in die|in der|im|zur|am|an|bei)\b", r"zur abholung|abholbereit|bereit zur abholung|abholungseinladung", r"kann .{0,40}abgeholt werden", r"liegt .{0,40}(?:" + _COUNTER + r"|bereit)",
+                     r"aufbewahrungsfrist|(?:abhol|lager)frist (?:wurde )?(?:\w+ )?verlangert",
                      r"(?:" + _COUNTER + r") .{0,20}(?:hinterlegt|eingetroffen)", r"hinterlegt (?:in|bei|im|am) (?:der |dem )?(?:\w+ )?(?:" + _COUNTER + ")"],
-     (r"zur bezahlung", r"frist .{0,30}(?:abgelaufen|uberschritten)")),
+     (r"zur bezahlung", _EXPIRED)),
     # present passive ("wird ... bereitgehalten / aufbewahrt") states a fact: unguarded
     # ... and so is "liegt ... zur Abholung bereit" / "... hinterlegt" after a failed attempt in the same clause
     # ("konnte nicht zugestellt werden und liegt ..."): the clause's "nicht" belongs to the other verb
     (F.locker, [r"(?:" + _LOCKER + r")[^.;]{0,30}(?:aufbewahrt|bereitgehalten|bereitgestellt|zur abholung bereit|hinterlegt)",
-                r"liegt [^.;]{0,40}(?:" + _LOCKER + r")[^.;]{0,10}bereit"], (r"frist .{0,30}(?:abgelaufen|uberschritten)", r"noch nicht", r"nicht (?:mehr )?(?:in der|im|zur|abholbereit|hinterlegt)"), ""),
-    (F.point, [r"(?:" + _SHOP + r")[^.;]{0,30}(?:aufbewahrt|bereitgehalten|bereitgestellt)"], (r"frist .{0,30}(?:abgelaufen|uberschritten)",), ""),
-    (F.post_office, [r"da selbstabholung", r"zur abholung (?:bereit)?gehalten", r"zur abholung aufbewahrt",
-                     r"(?:" + _COUNTER + r") .{0,30}(?:aufbewahrt|bereitgehalten|bereitgestellt)"], (r"frist .{0,30}(?:abgelaufen|uberschritten)",), ""),
+                r"liegt [^.;]{0,40}(?:" + _LOCKER + r")[^.;]{0,10}bereit"], (_EXPIRED, r"noch nicht", r"nicht (?:mehr )?(?:in der|im|zur|abholbereit|hinterlegt)"), ""),
+    (F.point, [r"(?:" + _SHOP + r")[^.;]{0,30}(?:aufbewahrt|bereitgehalten|bereitgestellt)"], (_EXPIRED,), ""),
+    # kept for the recipient to collect ("zur Aufbewahrung", "da Selbstabholung"): a fact even in "Nicht in Zustellung da ..."
+    (F.post_office, [r"selbstabholung|zur aufbewahrung|zur abholung (?:bereit)?gehalten|zur abholung aufbewahrt",
+                     r"(?:" + _COUNTER + r") .{0,30}(?:aufbewahrt|bereitgehalten|bereitgestellt)"], (_EXPIRED, r"nicht moglich"), ""),
     (F.post_office, [r"(?:" + _COUNTER + r")[^.;]{0,20}hinterlegt", r"liegt [^.;]{0,40}zur abholung [^.;]{0,40}bereit", r"liegt [^.;]{0,10}zur abholung bereit"],
-     (r"frist .{0,30}(?:abgelaufen|uberschritten)", r"noch nicht", r"nicht (?:mehr )?(?:in der|im|zur|abholbereit|hinterlegt)"), ""),
-    (F.returning, [r"rucksendung", r"ruckversand", r"ruckfuhrung", r"ruckgabe an", r"zuruck(?:gesendet|geschickt|gesandt|gefuhrt|geleitet|gegeben|transportiert)",
-                   r"\bretour", r"\brucklauf", rf"zuruck (?:an|zum) (?:den )?{_SENDER}", rf"an den {_SENDER} zuruck", r"ruckweg", r"auf dem weg zuruck"],
+     (_EXPIRED, r"noch nicht", r"nicht (?:mehr )?(?:in der|im|zur|abholbereit|hinterlegt)"), ""),
+    # going back: "Rücksendung", "Rücklauf", "Retoure", "zurückgesandt", "zurück an den Absender", "auf dem Rückweg"
+    (F.returning, [rf"rucksendung|ruckversand|ruckfuhrung|ruckgabe an|zuruck(?:gesendet|geschickt|gesandt|gefuhrt|geleitet|gegeben|transportiert)|\bretour|\brucklauf"
+                   rf"|zuruck (?:an|zum) (?:den )?{_SENDER}|an den {_SENDER} zuruck|ruckweg|auf dem weg zuruck"],
      (r"zur nachverpackung",)),
     # "... nicht abgeholt und geht an den Absender zurück": the negation belongs to the first verb
     (F.returning, [rf"\bgeht (?:an den {_SENDER} |zum {_SENDER} )?zuruck"], (), ""),
     (F.damaged_early, [r"fehlenden inhalt", r"inhalt (?:fehlt|unvollstandig)", r"sendung (?:ist )?unvollstandig"]),
     (F.lost, [r"\bverloren\b", r"verlust", r"gestohlen|diebstahl", r"\bvermisst\b", r"sendung .{0,20}(?:nicht (?:mehr )?auffindbar|unauffindbar)", r"verschollen"]),
-    (F.prohibited, [r"verbotene[rs]? (?:artikel|gegenstand|inhalt|ware)", r"eingeschrankte artikel", r"\b(?:entsorgt|vernichtet|zerstort)\b", r"beschlagnahmt", r"konfisziert"]),
-    (F.refused, [r"verweiger", r"annahme .{0,20}(?:verweigert|abgelehnt)", r"nicht angenommen"], (r"\bzoll", r"verzoll", r"einfuhr")),
-    (F.address, [r"(?:adresse|anschrift) (?:ist )?(?:unvollstandig|fehlerhaft|falsch|unzureichend|ungultig|ungenugend|unklar|unbekannt|nicht korrekt)",
-                 r"(?:falsche|fehlerhafte|unvollstandige|ungenugende|unzureichende|ungultige|unklare|unbekannte)[rns]? (?:\w+)?(?:adresse|anschrift|hausnummer|postleitzahl|plz|orts|strassen|turcode|empfangername)",
-                 r"empfanger (?:ist )?(?:unbekannt|verzogen)", r"unbekannt verzogen", r"adressfehler", r"adressklarung", r"\b(?:anschrifts?|adress)problem",
-                 r"postfachadresse", r"zugangscode erforderlich", r"(?:adresse|anschrift) .{0,20}nicht (?:ermittelt|gefunden|auffindbar)", r"nicht (?:ermittelt|gefunden|auffindbar) .{0,20}(?:adresse|anschrift)",
-                 r"\bweggezogen\b", r"\berloschen\b", r"unstimmigkeit bei (?:der )?\w*adresse", r"(?:briefkasten|klingel|namensschild|klingelschild) .{0,30}nicht (?:angeschrieben|beschriftet|vorhanden|auffindbar)",
-                 r"empfanger (?:ist )?nicht (?:im|auf dem|am) \w+ (?:enthalten|verzeichnet|aufgefuhrt|vermerkt)", r"wegbeschreibung (?:ist )?erforderlich"]),
-    (F.nobody, [r"nicht angetroffen", r"benachrichtigungskarte", r"nicht zu hause", r"\bgeschlossen", r"\burlaub\b", r"niemand (?:angetroffen|zu hause|anwesend)",
-                r"empfanger .{0,40}nicht erreich(?:bar|t)", r"keine annahme", r"benachrichtigung(?:skarte)? (?:wurde )?hinterlassen", r"infonotice", r"verstandigung hinterlegt", r"\babwesend\b", r"abwesenheit", r"nicht anwesend"], (r"beim nachbarn zugestellt", r"geloscht")),
-    (F.failed, [r"zustellversuch", r"zustellung (?:war |ist |in packstation )?(?:nicht moglich|fehlgeschlagen|erfolglos)", r"nicht (?:erfolgreich )?zugestellt", r"konnte .{0,30}nicht .{0,20}zugestellt",
-                r"nicht erfolgreiche zustellung", r"zustellung nicht erfolgt", r"nicht (?:aus)?geliefert", r"(?:lieferung|auslieferung) (?:war |ist )?nicht moglich", r"\b(?:ge|ver)storben\b", r"ausweisdokument", r"kuriersendung erfolglos", r"unzustellbar", r"nicht zustellbar",
-                r"zustellhindernis"],
+    # goods not allowed, seized or disposed of
+    (F.prohibited, [r"(?:verbotene|eingeschrankte|unzulassige|gefahrliche)[rns]? (?:artikel|gegenstand|gegenstande|inhalt|ware|waren|guter)|gefahrgut|\b(?:entsorgt|vernichtet|zerstort)\b|beschlagnahmt|konfisziert"]),
+    (F.refused, [r"verweiger", r"annahme .{0,20}(?:verweigert|abgelehnt)", r"nicht angenommen"], _CUSTOMS),
+    (F.address, [
+        # the address wrong, incomplete or unknown, the adjective before or after it
+        r"(?:adresse|anschrift) (?:ist )?(?:unvollstandig|fehlerhaft|falsch|unzureichend|ungultig|ungenugend|unklar|unbekannt|nicht korrekt)"
+        r"|(?:falsche|fehlerhafte|unvollstandige|ungenugende|unzureichende|ungultige|unklare|unbekannte)[rns]? (?:\w+)?(?:adresse|anschrift|hausnummer|postleitzahl|plz|orts|strassen|turcode|empfangername)",
+        # the recipient moved away, is unknown, the company no longer exists
+        r"empfanger (?:ist )?(?:unbekannt|verzogen)|unbekannt verzogen|\b(?:weg|um)gezogen\b|\bverzogen\b|\berloschen\b",
+        # an address problem named as a noun
+        r"adress(?:fehler|klarung|problem)|anschrifts?(?:fehler|klarung|problem)|postfachadresse|unstimmigkeit bei (?:der )?\w*adresse",
+        # the recipient or the address not found (in a directory, at the address given)
+        r"(?:adresse|anschrift|empfanger)\b.{0,40}nicht (?:\w+ ){0,2}(?:ermittelt|gefunden|auffindbar|enthalten|verzeichnet|aufgefuhrt)|nicht (?:ermittelt|gefunden|auffindbar) .{0,20}(?:adresse|anschrift)",
+        # access needs a code or directions
+        r"(?:zugangs|tur|tor)code (?:ist )?(?:erforderlich|notwendig|benotigt|fehlt)|(?:wegbeschreibung|zufahrtsbeschreibung) (?:ist )?(?:erforderlich|notwendig|benotigt)|zugangscode erforderlich",
+        r"(?:briefkasten|klingel|namensschild|klingelschild) .{0,30}nicht (?:angeschrieben|beschriftet|vorhanden|auffindbar)"]),
+    (F.nobody, [
+        # nobody there: not met, not at home, away, on holiday, not reached by phone
+        r"nicht angetroffen|nicht zu hause|niemand (?:angetroffen|zu hause|anwesend)|\burlaub\b|\babwesen(?:d|heit)\b|nicht anwesend|empfanger .{0,40}nicht erreich(?:bar|t)",
+        # closed, no acceptance that day
+        r"\bgeschlossen|keine annahme|(?:betriebs|werks)ferien|\bruhetag",
+        # a notice left for the recipient
+        r"benachrichtigungskarte|benachrichtigung(?:skarte)? (?:wurde )?hinterlassen|infonotice|verstandigung hinterlegt"],
+     (r"beim nachbarn zugestellt", r"geloscht")),
+    # another attempt announced ("wird nochmals zugestellt", "ein 2. / weiterer Zustellversuch") reads as the failed one it implies
+    (F.failed, [r"(?:nochmals|erneut|noch einmal|wieder) zugestellt|(?:weitere|neue|zweite|dritte|nochmalige|erneute)[rn]? zustellversuch|\d\. zustellversuch",
+                r"konnte nicht wie geplant zugestellt", r"nicht (?:mehr )?geleert"], (r"beseitigt", r"wunscht"), ""),
+    (F.failed, [
+        # an identity or age check failed
+        r"(?:ungultig|falsch|fehlend|abgelaufen)e[rns]? (?:\w+ )?ausweis|kein(?:en)? ausweis|negative[nrs]? (?:alters|identitats)prufung|(?:alters|identitats)prufung (?:war |ist )?(?:negativ|fehlgeschlagen|nicht bestanden)",
+        # an unsuccessful delivery, in any wording
+        r"nicht erfolgreich(?:e zustellung| zugestellt)|(?:zustellung|kuriersendung|lieferung|auslieferung|zustellversuch) (?:war |ist |in \w+ )?(?:nicht moglich|fehlgeschlagen|erfolglos|gescheitert)|erfolglose[rn]? (?:zustellung|zustellversuch)",
+        r"zustell\S{0,8}versuch", r"nicht zugestellt|konnte .{0,30}nicht .{0,20}zugestellt|zustellung nicht erfolgt|nicht (?:aus)?geliefert|(?:lieferung|auslieferung) (?:war |ist )?nicht moglich",
+        r"unzustellbar|nicht zustellbar|zustellhindernis", r"\b(?:ge|ver)storben\b"],
      (r"nachforschung", r"verkehrsproblem", r"lagerfrist", r"beseitigt")),
-    (F.failed, [r"konnte nicht wie geplant zugestellt", r"nicht (?:mehr )?geleert", r"(?:nochmals|erneut|noch einmal) zugestellt"], (), ""),
     # past tense states a fact even in a clause that also says what "wird" happen next
-    (F.refused, [r"verweigert wurde", r"(?:annahme|empfang) wurde verweigert", r"hat die annahme verweigert"], (r"\bzoll", r"verzoll", r"einfuhr"), ""),
+    (F.refused, [r"verweigert wurde", r"(?:annahme|empfang) wurde verweigert", r"hat die annahme verweigert"], _CUSTOMS, ""),
     (F.nobody, [r"nicht angetroffen wurde", r"wurde nicht angetroffen"], (r"beim nachbarn zugestellt",), ""),
     (F.failed, [r"konnte .{0,30}nicht .{0,20}zugestellt", r"nicht zugestellt werden konnte"], (r"nachforschung", r"verkehrsproblem"), ""),
-    (F.out_for_delivery, [r"in (?:der )?zustellung", r"(?:zustell|auslieferungs?|liefer)(?:fahrzeug|wagen|tour)", r"\bauf tour\b", r"(?:sendung|paket|lieferung)[^.;]{0,30}auf dem weg zu (?:ihnen|dir|dem empfanger)",
-                          r"\bin auslieferung\b", r"zusteller .{0,20}unterwegs"],
+    (F.out_for_delivery, [r"in (?:der )?(?:zustellung|auslieferung)\b",
+                          # on the delivery round: in the van, "auf Tour"
+                          r"(?:zustell|auslieferungs?|liefer)(?:fahrzeug|wagen|tour)|\bauf tour\b|zusteller .{0,20}unterwegs",
+                          r"(?:sendung|paket|lieferung)[^.;]{0,30}auf dem weg zu (?:ihnen|dir|dem empfanger)"],
      (r"verzogerung", r"fehlleitung")),
     # the bare progressive ("Sendung wird zugestellt", UPS "Wird zugestellt") is the out-for-delivery scan, not a plan
     (F.out_for_delivery, [r"^(?:(?:die |ihre |deine )?(?:sendung|paket) )?wird zugestellt\.?$"], (), ""),
-    (F.delivered, [r"zugestellt", r"ausgeliefert", r"empfanger .{0,40}abgeholt", r"an (?:den )?empfanger ubergeben", r"zustellung erfolgreich", r"nachnahme-betrags",
-                   r"abholung (?:im|in der|aus der) .{0,30}durch (?:den )?empfanger", r"ablieferung an", r"an (?:eine )?dritte person", r"ersatzempfanger", r"\bdeponiert\b",
-                   r"(?:empfangs|zustell)bestatigung(?! ausstehend)", r"hinterlegung der sendung an", r"ausgehandigt",
-                   r"(?:beim|bei (?:ihrem|deinem|einem)|an (?:den|die|einen|eine|ihren|deinen)) nachbar(?:n|in)? (?:\w+ )?(?:abgegeben|ubergeben)", r"\beingeworfen\b", r"am (?:vereinbarten |gewunschten )?(?:ablageort|wunschort) (?:abgelegt|abgestellt|hinterlegt)",
-                   r"dem empfanger .{0,20}(?:ubergeben|ausgehandigt)", r"\bquittiert\b", r"\b(?:geliefert|personlich ubergeben)\b", r"ubergabe an (?:den )?empfanger", r"\b(?:abgelegt|abgestellt)\b",
-                   r"empfanger hat .{0,30}(?:erhalten|entgegengenommen|empfangen)", r"vom empfanger (?:entgegengenommen|empfangen)",
-                   r"abholung durch (?:den )?empfanger", r"(?:von|aus) (?:der |dem |einer )?(?:" + _LOCKER + r") abgeholt", r"(?:von ihnen|von dir) abgeholt", r"\b(?:sie haben|du hast) (?:die|das|ihre|deine|ihr|dein) \w+ .{0,20}abgeholt"],
+    (F.delivered, [
+        r"zugestellt|ausgeliefert|\bgeliefert\b|(?:zustellung|auslieferung|lieferung|ubergabe) (?:war |ist |wurde )?erfolgreich",
+        # handed to the recipient, or the recipient confirmed receipt
+        r"(?:an|dem) (?:den )?empfanger .{0,20}(?:ubergeben|ausgehandigt)|ubergabe an (?:den )?empfanger|ausgehandigt|\bquittiert\b|personlich ubergeben|(?:empfangs|zustell)bestatigung(?! ausstehend)"
+        r"|empfanger hat .{0,30}(?:erhalten|entgegengenommen|empfangen)|vom empfanger (?:entgegengenommen|empfangen)",
+        # collected by the recipient (from a counter, a shop, a locker)
+        rf"empfanger .{{0,40}}abgeholt|abholung (?:im|in der|aus der) .{{0,30}}durch (?:den )?empfanger|abholung durch (?:den )?empfanger|(?:von|aus) (?:der |dem |einer )?(?:\w+ )?(?:{_LOCKER}) abgeholt"
+        r"|(?:von ihnen|von dir) abgeholt|\b(?:sie haben|du hast) (?:die|das|ihre|deine|ihr|dein) \w+ .{0,20}abgeholt",
+        # left at an agreed place or with someone else: deposited, a third person, a neighbour, a letterbox
+        r"\bdeponiert\b|hinterlegung der sendung an|ablieferung an|(?:an (?:eine )?)?dritte person|ersatzempfanger|\beingeworfen\b|\b(?:abgelegt|abgestellt)\b"
+        r"|(?:beim|bei (?:ihrem|deinem|einem)|an (?:den|die|einen|eine|ihren|deinen)) nachbar(?:n|in)? (?:\w+ )?(?:abgegeben|ubergeben)",
+        r"nachnahme-betrags"],
      (r"in klarung",)),
     (F.delivered, [r"(?:beim|an (?:den|die)) nachbar(?:n|in)? (?:\w+ )?zugestellt"], (r"nicht beim nachbarn", r"konnte"), ""),  # a fact even beside "..., da ... nicht angetroffen"
     (F.damaged, [r"beschadigt", r"beschadigung", r"\bbruch im\b"]),
-    (F.delayed, [r"verzoger(?!ung in der verzollung)", r"zuruckgestellt", r"verspat", r"verzogert sich",
-                 r"nicht termingerecht", r"verkehrsproblem", r"wochenende nicht moglich", r"(?:platz|zeit|kapazitats)mangel", r"\bstreiks?\b", r"unwetter",
-                 r"sendungsaufkommen", r"(?:zustellung|lieferung|liefertermin|zustelltermin) .{0,40}verschoben"], (r"auf wunsch",)),
-    (F.exception, [r"daten liegen nicht vor", r"entgeltsicherung", r"\bfalsch(?:e[nmr]? (?:standort|empfanger|depot|zielort|sortierung)|zustellung|sortierung|leitung)", r"fehl(?:leitung|geleitet|sortier|verladen)",
-                   r"\bfehler\b", r"\bprobleme?\b", r"nicht abgeholt", r"^ausnahme\b", r"(?:lager|abhol|aufbewahrungs)frist .{0,40}(?:uberschritten|abgelaufen|erreicht)",
-                   r"nicht lesbar", r"unleserlich", r"\bgeloscht\b", r"\bstorniert\b", r"annulliert", r"nachforschung", r"abgebrochen", r"nicht versandfahig",
-                   r"sendungsdaten fehlerhaft", r"fehlerhafte kontaktdaten", r"gefahrgut", r"wartet auf .{0,30}(?:verfugung|anweisung|weisung|entscheidung)", r"(?:absender|versender)verfugung", rf"(?:durch den|vom) {_SENDER} verfugt"]),
-    (F.exception, [r"\b(?:angehalten|gestoppt)\b"], (r"\bzoll", r"verzoll", r"einfuhr")),
-    (F.exception, [r"\bfehlt\b", r"\bfehlen\b"], (r"\bzoll", r"verzoll", r"dokumente", r"unterlagen")),
-    (F.exception, [r"bitte kontaktieren sie", r"(?:vorgang )?in klarung"], (r"\bzoll", r"verzoll", r"beschau", r"verzogerung", r"verspatung"), ""),
+    (F.delayed, [
+        # late or put off: "Verzögerung", "verspätet", "nicht termingerecht", "zurückgestellt", "verschoben"
+        r"verzoger(?!ung in der verzollung)|verspat|nicht (?:termingerecht|rechtzeitig|fristgerecht)|zuruckgestellt|(?:zustellung|lieferung|liefertermin|zustelltermin) .{0,40}verschoben",
+        # what holds parcels up: traffic, weather, strikes, lack of room or time, the weekend, volume
+        r"verkehrsproblem|\bstau\b|unwetter|wetter(?:bedingt|verhaltnisse|lage)|naturkatastroph|hochwasser|\bstreiks?\b|(?:platz|zeit|kapazitats|personal)mangel|wochenende nicht moglich|sendungsaufkommen"],
+     (r"auf wunsch",)),
+    (F.exception, [
+        r"entgeltsicherung", r"^ausnahme\b",
+        # sent the wrong way: misrouted, missorted, to a wrong place or person
+        r"\bfalsch(?:e[nmr]? (?:standort|empfanger|depot|zielort|sortierung)|zustellung|sortierung|leitung)|fehl(?:leitung|geleitet|sortier|verladen)",
+        r"\b(?:fehler|probleme?)\b|technische storung",
+        # not collected in time
+        r"nicht abgeholt|(?:lager|abhol|aufbewahrungs)frist .{0,40}(?:uberschritten|abgelaufen|erreicht)",
+        # label or data unreadable, wrong or missing
+        r"nicht lesbar|unleserlich|(?:erforderlichen )?daten liegen nicht vor|sendungsdaten (?:sind )?fehlerhaft|fehlerhafte (?:kontakt|sendungs)?daten",
+        # cancelled, deleted, aborted
+        r"\bgeloscht\b|\bstorniert\b|annulliert|abgebrochen",
+        # packaging not fit for shipping
+        r"nicht versandfahig|(?:unzureichende|mangelhafte|schlechte) verpackung|schlecht verpackt",
+        # held for the sender's instructions
+        rf"wartet auf .{{0,30}}(?:verfugung|anweisung|weisung|entscheidung)|{_SENDER}verfugung|(?:durch den|vom) {_SENDER} verfugt"]),
+    (F.exception, [r"\b(?:angehalten|gestoppt)\b"], _CUSTOMS),
+    (F.exception, [r"\bfehl(?:t|en)\b"], (r"\bzoll", r"verzoll", r"dokumente", r"unterlagen")),
+    # an investigation, a case being cleared up, "please contact us"
+    (F.exception, [r"nachforschung|bitte kontaktieren sie|(?:vorgang )?in klarung"], (r"\bzoll", r"verzoll", r"beschau", r"verzogerung", r"verspatung"), ""),
     (F.departed, [r"hat das (?:ursprungs|abgangs|absender)land verlassen", r"exportiert", r"export-paketzentrum"]),
     (F.customs_released, [r"(?<!wird )\bverzollt\b", r"(?:zollabfertigungs|verzollungs)prozess .{0,60}abgeschlossen", r"zoll(?:abfertigung)? (?:ist )?(?:abgeschlossen|erledigt)",
                           r"vom zoll freigegeben", r"zollfreigabe", r"verzollung abgeschlossen"], (r"verweiger",)),
