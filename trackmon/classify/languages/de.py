@@ -44,6 +44,7 @@ VOCAB = """die der das sendung wurde wird ist zugestellt zustellung empfanger ab
         angekommen befindet ihre deine dein unser unsere wird werden wurde worden konnte kann
         eingelagert platzmangel zeitmangel retourniert selbstabholung geloscht fehlsortierung fehlleitung
         strasse empfangerin absenderin versenderin paketankundigung benachrichtigung abholschein hinterlegungsanzeige
+        ausgeliefert betriebsferien transportschaden schaden festgestellt gescheitert zugang gebaude ausfuhr
         zugangscode erforderlich weiterleitung verzogert fehlerhafte fehlende dokumente abgebrochen bestimmungsland ablieferung falschzustellung verladen entsorgt vernichtet"""
 
 # Shared place words: where a recipient collects a parcel (a counter, a shop, a locker).
@@ -63,14 +64,14 @@ RULES = table("de", [
                   r"(?:rucksendung|retoure) wurde .{0,30}zugestellt"]),
     (F.sender_attempt, [
         # the sender registered the parcel: order data transmitted, the parcel announced electronically
-        r"auftragsdaten|daten(?:ubermittlung|einlieferung)|daten ubertragen|(?:sendungs|paket|versand)daten .{0,60}(?:ubermittelt|erhalten|erfasst|eingegangen|angelegt)"
+        r"auftragsdaten|daten(?:ubermittlung|einlieferung)|daten ubertragen|(?:sendungs|paket|versand)daten .{0,60}(?:ubermittelt|erhalten|empfangen|erfasst|eingegangen|angelegt)"
         r"|elektronisch (?:angekundigt|ubermittelt|avisiert|angemeldet)|(?:an|vor)meldung der sendung|sendung (?:wurde )?(?:elektronisch )?(?:angemeldet|angekundigt)|(?:sendungs|versand)informationen (?:eingegangen|erhalten|ubermittelt)",
         # a pickup from the sender ordered or under way, or failed
-        rf"abholauftrag|abholung (?:wird|ist) (?:durchgefuhrt|beauftragt|geplant)|{_SENDER} (?:wurde )?nicht angetroffen|(?:erfolglose|vergebliche)[rn]? abholversuch|\babholversuch (?:beim|durch)",
+        rf"abholauftrag|abholung (?:wird|ist) (?:durchgefuhrt|beauftragt|geplant)|abholung (?:beim|vom) {_SENDER} (?:ist |wurde |wird )?(?:geplant|beauftragt|angefordert|vereinbart)|{_SENDER} (?:wurde )?nicht angetroffen|(?:erfolglose|vergebliche)[rn]? abholversuch|\babholversuch (?:beim|durch)",
         r"noch nicht (?:an .{0,20})?(?:ubergeben|eingeliefert|erhalten|eingetroffen|aufgegeben)", r"bereitet die sendung .{0,20}vor|(?:fur den|zum) versand vorbereitet",
         rf"auslandischen? {_SENDER}", r"auftrag pick@home"],
      (r"\bstorniert", r"annulliert", r"\bgeloscht", r"fehlerhaft")),
-    (F.sender_collected, [rf"(?:vom|beim|durch(?: den)?) {_SENDER} .{{0,40}}(?:eingeliefert|aufgegeben|ubergeben|abgegeben)",
+    (F.sender_collected, [rf"(?:(?:vom|beim|durch(?: den)?) {_SENDER}|{_SENDER} hat) .{{0,40}}(?:eingeliefert|aufgegeben|ubergeben|abgegeben)",
                           # posted at a shop or a locker: "Einlieferung in PACKSTATION", "im PaketShop eingegangen", "aus der PACKSTATION entnommen"
                           rf"\beinlieferung\b|(?:im|in (?:der|die|den|einem|einer)) (?:\w+ )?(?:{_SHOP}) (?:abgeholt|eingegangen|eingeliefert)|in (?:die|der|eine) (?:{_LOCKER}) eingeliefert|aus (?:der|dem|einer) (?:\w+ )?(?:{_LOCKER}|{_SHOP}) entnommen",
                           r"transport zum start-paketzentrum"],
@@ -78,6 +79,8 @@ RULES = table("de", [
     # a delivery still ahead: on the way to a pickup place, planned for, kept until, arranged before, notified the day before
     (F.neutral_early, [rf"(?:auf dem weg|unterwegs) (?:zur|zum|in die|ins) (?:\w+ )?{_PLACE}|zur abholung in die (?:{_COUNTER}) .{{0,40}}gebracht"
                        r"|(?:geplant fur (?:die )?|bis zur |am vortag der |vor (?:dem )?)(?:zustellung|zustellversuch|auslieferung)\b"], (r"zustellfahrzeug",), ""),
+    # a locker or pickup shop that cannot take the parcel: full, out of order, closed
+    (F.pickup_problem, [rf"(?:{_LOCKER}|{_SHOP})\w* (?:ist |war )?(?:voll|belegt|uberfullt|defekt|gestort|ausser betrieb|(?:vorubergehend )?geschlossen)|kein(?:e|en)? (?:freies|freien|passendes|passenden|verfugbares) fach|fach (?:ist |war )?(?:belegt|voll)"], (), ""),
     # a new address: readdressed, forwarded by a forwarding order
     (F.neutral_early, [r"umadressiert|an (?:eine )?neue (?:\w*adresse|anschrift)|nachsendeauftrag"], (r"abgelaufen", r"unbekannt", r"nicht moglich"), ""),
     # a planned delivery ("wird ... zugestellt") is not one, unless the text also reports a failure or a delay
@@ -86,7 +89,7 @@ RULES = table("de", [
                                                   r"verspat", r"zuruckgestellt", r"adress", r"nicht moglich"), ""),
     (F.locker, [_LOCKER], (r"abgeholt", r"entnommen", r"eingeliefert", r"nicht moglich", r"picked up", r"taken from", r"posted by", r"auf dem weg", r"unterwegs")),
     (F.point, [_SHOP], (r"durch (?:den )?empfanger", r"lagerfrist", r"abholfrist", r"abgeholt", r"auf dem weg", r"unterwegs")),
-    (F.post_office, [r"\bavisiert (?:ins|in die|in der|im|zur|am|an|bei)\b", r"zur abholung|abholbereit|bereit zur abholung|abholungseinladung", r"kann .{0,40}abgeholt werden", r"liegt .{0,40}(?:" + _COUNTER + r"|bereit)",
+    (F.post_office, [r"\bavisiert (?:ins|in die|in der|im|zur|am|an|bei)\b", r"zur abholung|abholbereit|bereit zur abholung|abholungseinladung", r"(?:kann|konnen|kannst) .{0,50}(?:abgeholt werden|abholen)", r"liegt .{0,40}(?:" + _COUNTER + r"|bereit)",
                      r"aufbewahrungsfrist|(?:abhol|lager)frist (?:wurde )?(?:\w+ )?verlangert",
                      r"(?:" + _COUNTER + r") .{0,20}(?:hinterlegt|eingetroffen)", r"hinterlegt (?:in|bei|im|am) (?:der |dem )?(?:\w+ )?(?:" + _COUNTER + ")"],
      (r"zur bezahlung", _EXPIRED)),
@@ -111,19 +114,20 @@ RULES = table("de", [
     (F.lost, [r"\bverloren\b", r"verlust", r"gestohlen|diebstahl", r"\bvermisst\b", r"sendung .{0,20}(?:nicht (?:mehr )?auffindbar|unauffindbar)", r"verschollen"]),
     # goods not allowed, seized or disposed of
     (F.prohibited, [r"(?:verbotene|eingeschrankte|unzulassige|gefahrliche)[rns]? (?:artikel|gegenstand|gegenstande|inhalt|ware|waren|guter)|gefahrgut|\b(?:entsorgt|vernichtet|zerstort)\b|beschlagnahmt|konfisziert"]),
-    (F.refused, [r"verweiger", r"annahme .{0,20}(?:verweigert|abgelehnt)", r"nicht angenommen"], _CUSTOMS),
+    (F.refused, [r"verweiger", r"annahme .{0,20}(?:verweigert|abgelehnt)", r"nicht angenommen|\blehnt? .{0,40}annahme .{0,40}\bab\b|\b(?:nimmt|nahm|nehmen)\b.{0,40}nicht an\b"], _CUSTOMS),
     (F.address, [
         # the address wrong, incomplete or unknown, the adjective before or after it
         r"(?:adresse|anschrift) (?:ist )?(?:unvollstandig|fehlerhaft|falsch|unzureichend|ungultig|ungenugend|unklar|unbekannt|nicht korrekt)"
+        r"|(?:hausnummer|postleitzahl|plz|strasse|strassenname|adresse|anschrift) (?:fehlt|ist unvollstandig)|fehlende[rn]? (?:hausnummer|postleitzahl|strasse|adresse|anschrift)"
         r"|(?:falsche|fehlerhafte|unvollstandige|ungenugende|unzureichende|ungultige|unklare|unbekannte)[rns]? (?:\w+)?(?:adresse|anschrift|hausnummer|postleitzahl|plz|orts|strassen|turcode|empfangername)",
         # the recipient moved away, is unknown, the company no longer exists
         r"empfanger (?:ist )?(?:unbekannt|verzogen)|unbekannt verzogen|\b(?:weg|um)gezogen\b|\bverzogen\b|\berloschen\b",
         # an address problem named as a noun
         r"adress(?:fehler|klarung|problem)|anschrifts?(?:fehler|klarung|problem)|postfachadresse|unstimmigkeit bei (?:der )?\w*adresse",
         # the recipient or the address not found (in a directory, at the address given)
-        r"(?:adresse|anschrift|empfanger)\b.{0,40}nicht (?:\w+ ){0,2}(?:ermittelt|gefunden|auffindbar|enthalten|verzeichnet|aufgefuhrt)|nicht (?:ermittelt|gefunden|auffindbar) .{0,20}(?:adresse|anschrift)",
+        r"(?:adresse|anschrift|empfanger|strasse|hausnummer|gebaude)\b.{0,40}nicht (?:\w+ ){0,2}(?:ermittelt|gefunden|auffindbar|enthalten|verzeichnet|aufgefuhrt)|nicht (?:ermittelt|gefunden|auffindbar) .{0,20}(?:adresse|anschrift)",
         # access needs a code or directions
-        r"(?:zugangs|tur|tor)code (?:ist )?(?:erforderlich|notwendig|benotigt|fehlt)|(?:wegbeschreibung|zufahrtsbeschreibung) (?:ist )?(?:erforderlich|notwendig|benotigt)|zugangscode erforderlich",
+        r"(?:zugangs|tur|tor)code (?:ist )?(?:erforderlich|notwendig|benotigt|fehlt)|kein (?:zugang|zutritt)|nicht zuganglich|(?:wegbeschreibung|zufahrtsbeschreibung) (?:ist )?(?:erforderlich|notwendig|benotigt)|zugangscode erforderlich",
         r"(?:briefkasten|klingel|namensschild|klingelschild) .{0,30}nicht (?:angeschrieben|beschriftet|vorhanden|auffindbar)"]),
     (F.nobody, [
         # nobody there: not met, not at home, away, on holiday, not reached by phone
@@ -134,14 +138,14 @@ RULES = table("de", [
         r"benachrichtigungskarte|benachrichtigung(?:skarte)? (?:wurde )?hinterlassen|infonotice|verstandigung hinterlegt"],
      (r"beim nachbarn zugestellt", r"geloscht")),
     # another attempt announced ("wird nochmals zugestellt", "ein 2. / weiterer Zustellversuch") reads as the failed one it implies
-    (F.failed, [r"(?:nochmals|erneut|noch einmal|wieder) zugestellt|(?:weitere|neue|zweite|dritte|nochmalige|erneute)[rn]? zustellversuch|\d\. zustellversuch",
+    (F.failed, [r"(?:nochmals|erneut|noch einmal|wieder) zugestellt|(?:weitere|neue|zweite|dritte|nochmalige|erneute)[rn]? zustellversuch|\d\. zustellversuch|\bstellen? .{0,40}(?:erneut|nochmals|noch einmal) zu\b",
                 r"konnte nicht wie geplant zugestellt", r"nicht (?:mehr )?geleert"], (r"beseitigt", r"wunscht"), ""),
     (F.failed, [
         # an identity or age check failed
         r"(?:ungultig|falsch|fehlend|abgelaufen)e[rns]? (?:\w+ )?ausweis|kein(?:en)? ausweis|negative[nrs]? (?:alters|identitats)prufung|(?:alters|identitats)prufung (?:war |ist )?(?:negativ|fehlgeschlagen|nicht bestanden)",
         # an unsuccessful delivery, in any wording
         r"nicht erfolgreich(?:e zustellung| zugestellt)|(?:zustellung|kuriersendung|lieferung|auslieferung|zustellversuch) (?:war |ist |in \w+ )?(?:nicht moglich|fehlgeschlagen|erfolglos|gescheitert)|erfolglose[rn]? (?:zustellung|zustellversuch)",
-        r"zustell\S{0,8}versuch", r"nicht zugestellt|konnte .{0,30}nicht .{0,20}zugestellt|zustellung nicht erfolgt|nicht (?:aus)?geliefert|(?:lieferung|auslieferung) (?:war |ist )?nicht moglich",
+        r"zustell\S{0,8}versuch", r"nicht zugestellt|konnten? .{0,30}nicht .{0,20}(?:zugestellt|zustellen|ausliefern)|zustellung nicht erfolgt|nicht (?:aus)?geliefert|(?:lieferung|auslieferung) (?:war |ist )?nicht moglich",
         r"unzustellbar|nicht zustellbar|zustellhindernis", r"\b(?:ge|ver)storben\b"],
      (r"nachforschung", r"verkehrsproblem", r"lagerfrist", r"beseitigt")),
     # past tense states a fact even in a clause that also says what "wird" happen next
@@ -150,7 +154,7 @@ RULES = table("de", [
     (F.failed, [r"konnte .{0,30}nicht .{0,20}zugestellt", r"nicht zugestellt werden konnte"], (r"nachforschung", r"verkehrsproblem"), ""),
     (F.out_for_delivery, [r"in (?:der )?(?:zustellung|auslieferung)\b",
                           # on the delivery round: in the van, "auf Tour"
-                          r"(?:zustell|auslieferungs?|liefer)(?:fahrzeug|wagen|tour)|\bauf tour\b|zusteller .{0,20}unterwegs",
+                          r"(?:zustell|auslieferungs?|liefer)(?:fahrzeug|wagen|tour)|\bauf tour\b|zusteller .{0,30}unterwegs",
                           r"(?:sendung|paket|lieferung)[^.;]{0,30}auf dem weg zu (?:ihnen|dir|dem empfanger)"],
      (r"verzogerung", r"fehlleitung")),
     # the bare progressive ("Sendung wird zugestellt", UPS "Wird zugestellt") is the out-for-delivery scan, not a plan
@@ -164,22 +168,22 @@ RULES = table("de", [
         rf"empfanger .{{0,40}}abgeholt|abholung (?:im|in der|aus der) .{{0,30}}durch (?:den )?empfanger|abholung durch (?:den )?empfanger|(?:von|aus) (?:der |dem |einer )?(?:\w+ )?(?:{_LOCKER}) abgeholt"
         r"|(?:von ihnen|von dir) abgeholt|\b(?:sie haben|du hast) (?:die|das|ihre|deine|ihr|dein) \w+ .{0,20}abgeholt",
         # left at an agreed place or with someone else: deposited, a third person, a neighbour, a letterbox
-        r"\bdeponiert\b|hinterlegung der sendung an|ablieferung an|(?:an (?:eine )?)?dritte person|ersatzempfanger|\beingeworfen\b|\b(?:abgelegt|abgestellt)\b"
+        r"\bdeponiert\b|hinterlegung der sendung an|ablieferung an|(?:dritte|empfangsberechtigte|berechtigte) person|(?:in den|in deinen|in ihren|im) (?:\w+)?briefkasten (?:gelegt|gesteckt|eingeworfen)|zustellung (?:an|beim|bei) (?:den |dem |einen |ihren |deinen )?nachbar|ersatzempfanger|\beingeworfen\b|\b(?:abgelegt|abgestellt)\b"
         r"|(?:beim|bei (?:ihrem|deinem|einem)|an (?:den|die|einen|eine|ihren|deinen)) nachbar(?:n|in)? (?:\w+ )?(?:abgegeben|ubergeben)",
         r"nachnahme-betrags"],
-     (r"in klarung",)),
+     (r"in klarung", r"falsche[nmr]? (?:ort|empfanger|adresse|standort)", r"(?:falsch|fehl)zustellung")),
     (F.delivered, [r"(?:beim|an (?:den|die)) nachbar(?:n|in)? (?:\w+ )?zugestellt"], (r"nicht beim nachbarn", r"konnte"), ""),  # a fact even beside "..., da ... nicht angetroffen"
-    (F.damaged, [r"beschadigt", r"beschadigung", r"\bbruch im\b"]),
+    (F.damaged, [r"beschadigt", r"beschadigung", r"\bbruch im\b|schaden\b|schadens(?:meldung|protokoll|fall|aufnahme)"]),
     (F.delayed, [
         # late or put off: "Verzögerung", "verspätet", "nicht termingerecht", "zurückgestellt", "verschoben"
-        r"verzoger(?!ung in der verzollung)|verspat|nicht (?:termingerecht|rechtzeitig|fristgerecht)|zuruckgestellt|(?:zustellung|lieferung|liefertermin|zustelltermin) .{0,40}verschoben",
+        r"verzoger(?!ung in der verzollung)|verspat|spater als (?:geplant|erwartet|angekundigt)|\bkommt .{0,30}spater an\b|nicht (?:termingerecht|rechtzeitig|fristgerecht)|zuruckgestellt|(?:zustellung|lieferung|liefertermin|zustelltermin) .{0,40}verschoben",
         # what holds parcels up: traffic, weather, strikes, lack of room or time, the weekend, volume
-        r"verkehrsproblem|\bstau\b|unwetter|wetter(?:bedingt|verhaltnisse|lage)|naturkatastroph|hochwasser|\bstreiks?\b|(?:platz|zeit|kapazitats|personal)mangel|wochenende nicht moglich|sendungsaufkommen"],
+        r"verkehrsproblem|\bstau\b|unwetter|witterung|hohere gewalt|wetter(?:bedingt|verhaltnisse|lage)|naturkatastroph|hochwasser|\bstreiks?\b|(?:platz|zeit|kapazitats|personal)mangel|wochenende nicht moglich|sendungsaufkommen"],
      (r"auf wunsch",)),
     (F.exception, [
         r"entgeltsicherung", r"^ausnahme\b",
         # sent the wrong way: misrouted, missorted, to a wrong place or person
-        r"\bfalsch(?:e[nmr]? (?:standort|empfanger|depot|zielort|sortierung)|zustellung|sortierung|leitung)|fehl(?:leitung|geleitet|sortier|verladen)",
+        r"\bfalsch(?:e[nmr]? (?:standort|empfanger|depot|zielort|ort|sortierung)|zustellung|sortierung|leitung)|fehl(?:leitung|geleitet|sortier|verladen)",
         r"\b(?:fehler|probleme?)\b|technische storung",
         # not collected in time
         r"nicht abgeholt|(?:lager|abhol|aufbewahrungs)frist .{0,40}(?:uberschritten|abgelaufen|erreicht)",
@@ -195,9 +199,11 @@ RULES = table("de", [
     (F.exception, [r"\bfehl(?:t|en)\b"], (r"\bzoll", r"verzoll", r"dokumente", r"unterlagen")),
     # an investigation, a case being cleared up, "please contact us"
     (F.exception, [r"nachforschung|bitte kontaktieren sie|(?:vorgang )?in klarung"], (r"\bzoll", r"verzoll", r"beschau", r"verzogerung", r"verspatung"), ""),
-    (F.departed, [r"hat das (?:ursprungs|abgangs|absender)land verlassen", r"exportiert", r"export-paketzentrum"]),
+    # export clearance at origin ("Ausfuhr", "Export"), not the destination's customs ("Einfuhr", "Import")
+    (F.export_clearance, [r"(?:ausfuhr|export)-?(?:zoll)?(?:verzollung|abfertigung|anmeldung)|zoll(?:abfertigung)? (?:im|des) (?:ursprungs|abgangs|aufgabe|export|ausfuhr)land"]),
+    (F.departed, [r"hat das (?:ursprungs|abgangs|absender|aufgabe|export|ausfuhr)land verlassen", r"exportiert", r"export-paketzentrum"]),
     (F.customs_released, [r"(?<!wird )\bverzollt\b", r"(?:zollabfertigungs|verzollungs)prozess .{0,60}abgeschlossen", r"zoll(?:abfertigung)? (?:ist )?(?:abgeschlossen|erledigt)",
-                          r"vom zoll freigegeben", r"zollfreigabe", r"verzollung abgeschlossen"], (r"verweiger",)),
+                          r"vom zoll freigegeben|zoll\b[^.;]{0,40}freigegeben", r"zollfreigabe", r"verzollung abgeschlossen"], (r"verweiger",)),
     (F.customs_duties, [r"(?:zoll|einfuhr)(?:gebuhr|abgabe)", r"zoll .{0,20}(?:zahlen|bezahlen)", r"einfuhrumsatzsteuer", r"zur bezahlung"]),
     (F.customs_info, [r"(?:unterlagen|dokumente|informationen) (?:fehlen|benotigt|erforderlich|angefordert)", r"fehlende (?:unterlagen|dokumente)"],
      (r"weiterleitung verzogert",)),
