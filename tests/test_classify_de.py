@@ -95,7 +95,7 @@ CASES = [
     ("Sendung wird zwecks Beschau durch Behörden festgehalten", S.in_transit, U.customs_held),
     ("Verzögerte Zustellung - begrenzte Öffnungszeiten beim Empfänger", S.exception, U.delayed),
     ("Nachforschung", S.exception, U.other),
-    ("Gestorben", S.delivery_failed, None),
+    ("Gestorben", S.delivery_failed, U.bad_address),  # deceased: no longer at the address, as fr/es/pt/en read it
     # appointments and pickup *arrangements* are not a parcel waiting for pickup
     ("Abholtermin in der Niederlassung mit Empfänger vereinbart", S.in_transit, None),
     ("Ankunft an der Abhol-/Zustellstelle", S.in_transit, None),

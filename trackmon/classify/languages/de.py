@@ -48,13 +48,16 @@ VOCAB = """die der das sendung wurde wird ist zugestellt zustellung empfanger ab
         zugangscode erforderlich weiterleitung verzogert fehlerhafte fehlende dokumente abgebrochen bestimmungsland ablieferung falschzustellung verladen entsorgt vernichtet"""
 
 # Shared place words: where a recipient collects a parcel (a counter, a shop, a locker).
-_COUNTER = r"(?:post)?filiale|poststelle|postamt|post-?geschaftsstelle|geschaftsstelle|postpartner|post partner|postagentur|abholstelle|schalter"
+_COUNTER = r"(?:post)?filiale|poststelle|postamt|post-?geschaftsstelle|geschaftsstelle|post-? ?partner|postagentur|abholstelle|schalter"
 _SHOP = r"paketshop|packshop|paket ?shop|parcelshop|pickup[- ]?(?:point|shop)|access point|annahmestelle"
 _LOCKER = r"packstation|paketstation|poststation|abholstation|paketbox|paketkasten|my ?post ?24|pickpost"
 _PLACE = rf"(?:{_LOCKER}|{_COUNTER}|{_SHOP})"
 _SENDER = r"(?:absender|versender|auftraggeber)(?:\*?in)?"
 _EXPIRED = r"frist .{0,30}(?:abgelaufen|uberschritten)"  # a pickup period that ran out is no parcel waiting
 _CUSTOMS = (r"\bzoll", r"verzoll", r"einfuhr")  # customs stages read later, whatever else the text says
+# what holds parcels up on the carrier's side: traffic, weather, strikes, lack of room or time, volume
+_HOLDUP = (r"verkehrsproblem|\bstau\b|unwetter|witterung|wetter(?:bedingt|verhaltnisse|lage)|naturkatastroph|hochwasser|hohere gewalt"
+           r"|\bstreiks?\b|(?:platz|zeit|kapazitats|personal)mangel|wochenende nicht moglich|sendungsaufkommen")
 
 # One phrase per meaning, written in the forms carriers use (noun and participle, word orders):
 # each reads the texts of several carriers, and wordings no corpus row has.
@@ -63,12 +66,12 @@ RULES = table("de", [
     (F.returned, [rf"ruckzustellung (?:domizil|schalter|postfach)|(?:dem|an den|beim|zum) {_SENDER} (?:zuruck)?(?:zugestellt|ubergeben|ausgeliefert|ausgehandigt|eingegangen|eingetroffen|angekommen|zuruckgeliefert|zuruckgegeben)",
                   r"(?:rucksendung|retoure) wurde .{0,30}zugestellt"]),
     (F.sender_attempt, [
-        # the sender registered the parcel: order data transmitted, the parcel announced electronically
-        r"auftragsdaten|daten(?:ubermittlung|einlieferung)|daten ubertragen|(?:sendungs|paket|versand)daten .{0,60}(?:ubermittelt|erhalten|empfangen|erfasst|eingegangen|angelegt)"
+        # the sender registered the parcel: order data transmitted, the parcel announced electronically or being prepared
+        r"auftragsdaten|daten(?:ubermittlung|einlieferung)|\bdaten (?:wurden )?(?:ubertragen|ubermittelt)|bereitet die sendung .{0,20}vor|(?:fur den|zum) versand vorbereitet|(?:sendungs|paket|versand)daten .{0,60}(?:ubermittelt|erhalten|empfangen|erfasst|eingegangen|angelegt)"
         r"|elektronisch (?:angekundigt|ubermittelt|avisiert|angemeldet)|(?:an|vor)meldung der sendung|sendung (?:wurde )?(?:elektronisch )?(?:angemeldet|angekundigt)|(?:sendungs|versand)informationen (?:eingegangen|erhalten|ubermittelt)",
         # a pickup from the sender ordered or under way, or failed
         rf"abholauftrag|abholung (?:wird|ist) (?:durchgefuhrt|beauftragt|geplant)|abholung (?:beim|vom) {_SENDER} (?:ist |wurde |wird )?(?:geplant|beauftragt|angefordert|vereinbart)|{_SENDER} (?:wurde )?nicht angetroffen|(?:erfolglose|vergebliche)[rn]? abholversuch|\babholversuch (?:beim|durch)",
-        r"noch nicht (?:an .{0,20})?(?:ubergeben|eingeliefert|erhalten|eingetroffen|aufgegeben)", r"bereitet die sendung .{0,20}vor|(?:fur den|zum) versand vorbereitet",
+        r"noch nicht (?:an .{0,20})?(?:ubergeben|eingeliefert|erhalten|eingetroffen|aufgegeben)",
         rf"auslandischen? {_SENDER}", r"auftrag pick@home"],
      (r"\bstorniert", r"annulliert", r"\bgeloscht", r"fehlerhaft")),
     (F.sender_collected, [rf"(?:(?:vom|beim|durch(?: den)?) {_SENDER}|{_SENDER} hat) .{{0,40}}(?:eingeliefert|aufgegeben|ubergeben|abgegeben)",
@@ -77,21 +80,21 @@ RULES = table("de", [
                           r"transport zum start-paketzentrum"],
      (r"klarung", r"(?:vom|durch(?: den)?) empfanger", r"empfanger hat", r"\b(?:sie haben|du hast)\b", r"von (?:ihnen|dir)\b")),
     # a delivery still ahead: on the way to a pickup place, planned for, kept until, arranged before, notified the day before
-    (F.neutral_early, [rf"(?:auf dem weg|unterwegs) (?:zur|zum|in die|ins) (?:\w+ )?{_PLACE}|zur abholung in die (?:{_COUNTER}) .{{0,40}}gebracht"
+    (F.neutral_early, [rf"(?:auf dem weg|unterwegs) (?:zur|zum|in die|ins) (?:\w+ )?{_PLACE}|wird zur abholung in die (?:{_COUNTER}) .{{0,40}}gebracht|(?:wurde|ist) noch nicht (?:zugestellt|ausgeliefert)"
                        r"|(?:geplant fur (?:die )?|bis zur |am vortag der |vor (?:dem )?)(?:zustellung|zustellversuch|auslieferung)\b"], (r"zustellfahrzeug",), ""),
     # a locker or pickup shop that cannot take the parcel: full, out of order, closed
     (F.pickup_problem, [rf"(?:{_LOCKER}|{_SHOP})\w* (?:ist |war )?(?:voll|belegt|uberfullt|defekt|gestort|ausser betrieb|(?:vorubergehend )?geschlossen)|kein(?:e|en)? (?:freies|freien|passendes|passenden|verfugbares) fach|fach (?:ist |war )?(?:belegt|voll)"], (), ""),
     # a new address: readdressed, forwarded by a forwarding order
     (F.neutral_early, [r"umadressiert|an (?:eine )?neue (?:\w*adresse|anschrift)|nachsendeauftrag"], (r"abgelaufen", r"unbekannt", r"nicht moglich"), ""),
     # a planned delivery ("wird ... zugestellt") is not one, unless the text also reports a failure or a delay
-    (F.neutral_early, [r"wird .{0,40}zugestellt"], (r"zustellfahrzeug", r"^(?:(?:die |ihre |deine )?(?:sendung|paket) )?wird zugestellt\.?$", r"nochmals", r"erneut",
+    (F.neutral_early, [r"(?:wird|soll|sollte) .{0,40}zugestellt"], (r"zustellfahrzeug", r"^(?:(?:die |ihre |deine )?(?:sendung|paket) )?wird zugestellt\.?$", r"nochmals", r"erneut",
                                                   r"noch einmal", r"nicht angetroffen", r"nicht .{0,20}zugestellt", r"verweiger", r"beschadig", r"verzoger",
                                                   r"verspat", r"zuruckgestellt", r"adress", r"nicht moglich"), ""),
     (F.locker, [_LOCKER], (r"abgeholt", r"entnommen", r"eingeliefert", r"nicht moglich", r"picked up", r"taken from", r"posted by", r"auf dem weg", r"unterwegs")),
     (F.point, [_SHOP], (r"durch (?:den )?empfanger", r"lagerfrist", r"abholfrist", r"abgeholt", r"auf dem weg", r"unterwegs")),
     (F.post_office, [r"\bavisiert (?:ins|in die|in der|im|zur|am|an|bei)\b", r"zur abholung|abholbereit|bereit zur abholung|abholungseinladung", r"(?:kann|konnen|kannst) .{0,50}(?:abgeholt werden|abholen)", r"liegt .{0,40}(?:" + _COUNTER + r"|bereit)",
                      r"aufbewahrungsfrist|(?:abhol|lager)frist (?:wurde )?(?:\w+ )?verlangert",
-                     r"(?:" + _COUNTER + r") .{0,20}(?:hinterlegt|eingetroffen)", r"hinterlegt (?:in|bei|im|am) (?:der |dem )?(?:\w+ )?(?:" + _COUNTER + ")"],
+                     r"(?:" + _COUNTER + r") .{0,20}(?:hinterlegt|eingetroffen|eingelangt)", r"hinterlegt (?:in|bei|im|am) (?:der |dem )?(?:\w+ )?(?:" + _COUNTER + ")"],
      (r"zur bezahlung", _EXPIRED)),
     # present passive ("wird ... bereitgehalten / aufbewahrt") states a fact: unguarded
     # ... and so is "liegt ... zur Abholung bereit" / "... hinterlegt" after a failed attempt in the same clause
@@ -114,14 +117,14 @@ RULES = table("de", [
     (F.lost, [r"\bverloren\b", r"verlust", r"gestohlen|diebstahl", r"\bvermisst\b", r"sendung .{0,20}(?:nicht (?:mehr )?auffindbar|unauffindbar)", r"verschollen"]),
     # goods not allowed, seized or disposed of
     (F.prohibited, [r"(?:verbotene|eingeschrankte|unzulassige|gefahrliche)[rns]? (?:artikel|gegenstand|gegenstande|inhalt|ware|waren|guter)|gefahrgut|\b(?:entsorgt|vernichtet|zerstort)\b|beschlagnahmt|konfisziert"]),
-    (F.refused, [r"verweiger", r"annahme .{0,20}(?:verweigert|abgelehnt)", r"nicht angenommen|\blehnt? .{0,40}annahme .{0,40}\bab\b|\b(?:nimmt|nahm|nehmen)\b.{0,40}nicht an\b"], _CUSTOMS),
+    (F.refused, [r"verweiger", r"annahme .{0,20}(?:verweigert|abgelehnt)", r"nicht angenommen|(?:vom|durch den) empfanger (?:\w+ )?abgelehnt|\blehnt? .{0,40}annahme .{0,40}\bab\b|\b(?:nimmt|nahm|nehmen)\b.{0,40}nicht an\b"], _CUSTOMS),
     (F.address, [
         # the address wrong, incomplete or unknown, the adjective before or after it
         r"(?:adresse|anschrift) (?:ist )?(?:unvollstandig|fehlerhaft|falsch|unzureichend|ungultig|ungenugend|unklar|unbekannt|nicht korrekt)"
         r"|(?:hausnummer|postleitzahl|plz|strasse|strassenname|adresse|anschrift) (?:fehlt|ist unvollstandig)|fehlende[rn]? (?:hausnummer|postleitzahl|strasse|adresse|anschrift)"
         r"|(?:falsche|fehlerhafte|unvollstandige|ungenugende|unzureichende|ungultige|unklare|unbekannte)[rns]? (?:\w+)?(?:adresse|anschrift|hausnummer|postleitzahl|plz|orts|strassen|turcode|empfangername)",
-        # the recipient moved away, is unknown, the company no longer exists
-        r"empfanger (?:ist )?(?:unbekannt|verzogen)|unbekannt verzogen|\b(?:weg|um)gezogen\b|\bverzogen\b|\berloschen\b",
+        # the recipient moved away, is unknown, deceased, the company no longer exists
+        r"empfanger (?:ist )?(?:unbekannt|verzogen)|unbekannt verzogen|\b(?:weg|um)gezogen\b|\bverzogen\b|\b(?:ge|ver)storben\b|\berloschen\b",
         # an address problem named as a noun
         r"adress(?:fehler|klarung|problem)|anschrifts?(?:fehler|klarung|problem)|postfachadresse|unstimmigkeit bei (?:der )?\w*adresse",
         # the recipient or the address not found (in a directory, at the address given)
@@ -146,19 +149,19 @@ RULES = table("de", [
         # an unsuccessful delivery, in any wording
         r"nicht erfolgreich(?:e zustellung| zugestellt)|(?:zustellung|kuriersendung|lieferung|auslieferung|zustellversuch) (?:war |ist |in \w+ )?(?:nicht moglich|fehlgeschlagen|erfolglos|gescheitert)|erfolglose[rn]? (?:zustellung|zustellversuch)",
         r"zustell\S{0,8}versuch", r"nicht zugestellt|konnten? .{0,30}nicht .{0,20}(?:zugestellt|zustellen|ausliefern)|zustellung nicht erfolgt|nicht (?:aus)?geliefert|(?:lieferung|auslieferung) (?:war |ist )?nicht moglich",
-        r"unzustellbar|nicht zustellbar|zustellhindernis", r"\b(?:ge|ver)storben\b"],
-     (r"nachforschung", r"verkehrsproblem", r"lagerfrist", r"beseitigt")),
+        r"unzustellbar|nicht zustellbar|zustellhindernis"],
+     (r"nachforschung", _HOLDUP, r"lagerfrist", r"beseitigt")),
     # past tense states a fact even in a clause that also says what "wird" happen next
     (F.refused, [r"verweigert wurde", r"(?:annahme|empfang) wurde verweigert", r"hat die annahme verweigert"], _CUSTOMS, ""),
     (F.nobody, [r"nicht angetroffen wurde", r"wurde nicht angetroffen"], (r"beim nachbarn zugestellt",), ""),
-    (F.failed, [r"konnte .{0,30}nicht .{0,20}zugestellt", r"nicht zugestellt werden konnte"], (r"nachforschung", r"verkehrsproblem"), ""),
+    (F.failed, [r"konnten? .{0,30}nicht .{0,20}zugestellt", r"nicht zugestellt werden konnte"], (r"nachforschung", _HOLDUP), ""),
+    # the bare status line ("Sendung wird zugestellt", UPS "Wird zugestellt", "In Zustellung") is the out-for-delivery scan, not a plan
+    (F.out_for_delivery, [r"^(?:(?:die |ihre |deine )?(?:sendung|paket) )?(?:wird zugestellt|(?:ist )?in (?:der )?(?:zustellung|auslieferung))\.?$"], (), ""),
     (F.out_for_delivery, [r"in (?:der )?(?:zustellung|auslieferung)\b",
                           # on the delivery round: in the van, "auf Tour"
                           r"(?:zustell|auslieferungs?|liefer)(?:fahrzeug|wagen|tour)|\bauf tour\b|zusteller .{0,30}unterwegs",
                           r"(?:sendung|paket|lieferung)[^.;]{0,30}auf dem weg zu (?:ihnen|dir|dem empfanger)"],
      (r"verzogerung", r"fehlleitung")),
-    # the bare progressive ("Sendung wird zugestellt", UPS "Wird zugestellt") is the out-for-delivery scan, not a plan
-    (F.out_for_delivery, [r"^(?:(?:die |ihre |deine )?(?:sendung|paket) )?wird zugestellt\.?$"], (), ""),
     (F.delivered, [
         r"zugestellt|ausgeliefert|\bgeliefert\b|(?:zustellung|auslieferung|lieferung|ubergabe) (?:war |ist |wurde )?erfolgreich",
         # handed to the recipient, or the recipient confirmed receipt
@@ -178,7 +181,7 @@ RULES = table("de", [
         # late or put off: "Verzögerung", "verspätet", "nicht termingerecht", "zurückgestellt", "verschoben"
         r"verzoger(?!ung in der verzollung)|verspat|spater als (?:geplant|erwartet|angekundigt)|\bkommt .{0,30}spater an\b|nicht (?:termingerecht|rechtzeitig|fristgerecht)|zuruckgestellt|(?:zustellung|lieferung|liefertermin|zustelltermin) .{0,40}verschoben",
         # what holds parcels up: traffic, weather, strikes, lack of room or time, the weekend, volume
-        r"verkehrsproblem|\bstau\b|unwetter|witterung|hohere gewalt|wetter(?:bedingt|verhaltnisse|lage)|naturkatastroph|hochwasser|\bstreiks?\b|(?:platz|zeit|kapazitats|personal)mangel|wochenende nicht moglich|sendungsaufkommen"],
+        _HOLDUP],
      (r"auf wunsch",)),
     (F.exception, [
         r"entgeltsicherung", r"^ausnahme\b",
@@ -186,7 +189,7 @@ RULES = table("de", [
         r"\bfalsch(?:e[nmr]? (?:standort|empfanger|depot|zielort|ort|sortierung)|zustellung|sortierung|leitung)|fehl(?:leitung|geleitet|sortier|verladen)",
         r"\b(?:fehler|probleme?)\b|technische storung",
         # not collected in time
-        r"nicht abgeholt|(?:lager|abhol|aufbewahrungs)frist .{0,40}(?:uberschritten|abgelaufen|erreicht)",
+        r"nicht (?:abgeholt|behoben)|(?:lager|abhol|aufbewahrungs)frist .{0,40}(?:uberschritten|abgelaufen|erreicht)",
         # label or data unreadable, wrong or missing
         r"nicht lesbar|unleserlich|(?:erforderlichen )?daten liegen nicht vor|sendungsdaten (?:sind )?fehlerhaft|fehlerhafte (?:kontakt|sendungs)?daten",
         # cancelled, deleted, aborted
@@ -210,7 +213,7 @@ RULES = table("de", [
     (F.customs_held, [r"vom zoll (?:zuruckgehalten|einbehalten)", r"zoll.{0,20}(?:zuruckgehalten|einbehalten|gestoppt|festgehalten|aufgehalten)", r"beschau .{0,30}festgehalten"]),
     (F.customs, [r"\bzoll", r"verzollung", r"wird verzollt", r"\bbeschau\b", r"\beinfuhr"]),  # "Beschau": a customs inspection (Swiss usage)
     (F.arrived, [r"im zielland (?:angekommen|eingetroffen)", r"in deutschland (?:angekommen|eingetroffen)", r"import-paketzentrum"]),
-    (F.label, [r"(?:versand)?(?:label|etikett) .{0,20}(?:erstellt|gedruckt)", r"(?:paketschein|paketmarke|versandmarke) .{0,20}erstellt"]),
+    (F.label, [r"(?:versand)?(?:label|etikett) .{0,20}(?:erstellt|gedruckt)|auftrag (?:verarbeitet|erstellt)|bereit fur ups", r"(?:paketschein|paketmarke|versandmarke) .{0,20}erstellt"]),
     (F.picked_up, [r"eingeliefert", rf"vom {_SENDER} (?:ubergeben|abgeholt)"]),
 ])
 
