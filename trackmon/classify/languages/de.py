@@ -64,7 +64,7 @@ _HOLDUP = (r"verkehrsproblem|\bstau\b|unwetter|witterung|wetter(?:bedingt|verhal
 RULES = table("de", [
     # back with the sender: "Rückzustellung", "dem Absender zugestellt", "beim Versender eingegangen"
     (F.returned, [rf"ruckzustellung (?:domizil|schalter|postfach)|(?:dem|an den|beim|zum) {_SENDER} (?:zuruck)?(?:zugestellt|ubergeben|ausgeliefert|ausgehandigt|eingegangen|eingetroffen|angekommen|zuruckgeliefert|zuruckgegeben)",
-                  r"(?:rucksendung|retoure) wurde .{0,30}zugestellt"]),
+                  r"(?:rucksendung|retoure) wurde .{0,30}zugestellt"], (r"abholauftrag", r"auftragsdaten")),
     (F.sender_attempt, [
         # the sender registered the parcel: order data transmitted, the parcel announced electronically or being prepared
         r"auftragsdaten|daten(?:ubermittlung|einlieferung)|\bdaten (?:wurden )?(?:ubertragen|ubermittelt)|bereitet die sendung .{0,20}vor|(?:fur den|zum) versand vorbereitet|(?:sendungs|paket|versand)daten .{0,60}(?:ubermittelt|erhalten|empfangen|erfasst|eingegangen|angelegt)"
@@ -83,7 +83,7 @@ RULES = table("de", [
     (F.neutral_early, [rf"(?:auf dem weg|unterwegs) (?:zur|zum|in die|ins) (?:\w+ )?{_PLACE}|wird zur abholung in die (?:{_COUNTER}) .{{0,40}}gebracht|(?:wurde|ist) noch nicht (?:zugestellt|ausgeliefert)"
                        r"|(?:geplant fur (?:die )?|bis zur |am vortag der |vor (?:dem )?)(?:zustellung|zustellversuch|auslieferung)\b"], (r"zustellfahrzeug",), ""),
     # a locker or pickup shop that cannot take the parcel: full, out of order, closed
-    (F.pickup_problem, [rf"(?:{_LOCKER}|{_SHOP})\w* (?:ist |war )?(?:voll|belegt|uberfullt|defekt|gestort|ausser betrieb|(?:vorubergehend )?geschlossen)|kein(?:e|en)? (?:freies|freien|passendes|passenden|verfugbares) fach|fach (?:ist |war )?(?:belegt|voll)"], (), ""),
+    (F.pickup_problem, [rf"(?:{_LOCKER}|{_SHOP})\w* (?:ist |war )?(?:voll|belegt|uberfullt|defekt|gestort|ausser betrieb|(?:vorubergehend )?geschlossen)|kein(?:e|en)? (?:freies|freien|passendes|passenden|verfugbares) fach|fach (?:ist |war )?(?:belegt|voll)"], (), "h"),
     # a new address: readdressed, forwarded by a forwarding order
     (F.neutral_early, [r"umadressiert|an (?:eine )?neue (?:\w*adresse|anschrift)|nachsendeauftrag"], (r"abgelaufen", r"unbekannt", r"nicht moglich"), ""),
     # a planned delivery ("wird ... zugestellt") is not one, unless the text also reports a failure or a delay
@@ -92,7 +92,7 @@ RULES = table("de", [
                                                   r"verspat", r"zuruckgestellt", r"adress", r"nicht moglich"), ""),
     (F.locker, [_LOCKER], (r"abgeholt", r"entnommen", r"eingeliefert", r"nicht moglich", r"picked up", r"taken from", r"posted by", r"auf dem weg", r"unterwegs")),
     (F.point, [_SHOP], (r"durch (?:den )?empfanger", r"lagerfrist", r"abholfrist", r"abgeholt", r"auf dem weg", r"unterwegs")),
-    (F.post_office, [r"\bavisiert (?:ins|in die|in der|im|zur|am|an|bei)\b", r"zur abholung|abholbereit|bereit zur abholung|abholungseinladung", r"(?:kann|konnen|kannst) .{0,50}(?:abgeholt werden|abholen)", r"liegt .{0,40}(?:" + _COUNTER + r"|bereit)",
+    (F.post_office, [r"\bavisiert (?:ins|in die|in der|im|zur|bei)\b", r"zur abholung|abholbereit|bereit zur abholung|abholungseinladung", r"(?:kann|konnen|kannst) .{0,50}(?:abgeholt werden|abholen)", r"liegt .{0,40}(?:" + _COUNTER + r"|bereit)",
                      r"aufbewahrungsfrist|(?:abhol|lager)frist (?:wurde )?(?:\w+ )?verlangert",
                      r"(?:" + _COUNTER + r") .{0,20}(?:hinterlegt|eingetroffen|eingelangt)", r"hinterlegt (?:in|bei|im|am) (?:der |dem )?(?:\w+ )?(?:" + _COUNTER + ")"],
      (r"zur bezahlung", _EXPIRED)),
@@ -114,7 +114,7 @@ RULES = table("de", [
     # "... nicht abgeholt und geht an den Absender zurück": the negation belongs to the first verb
     (F.returning, [rf"\bgeht (?:an den {_SENDER} |zum {_SENDER} )?zuruck"], (), ""),
     (F.damaged_early, [r"fehlenden inhalt", r"inhalt (?:fehlt|unvollstandig)", r"sendung (?:ist )?unvollstandig"]),
-    (F.lost, [r"\bverloren\b", r"verlust", r"gestohlen|diebstahl", r"\bvermisst\b", r"sendung .{0,20}(?:nicht (?:mehr )?auffindbar|unauffindbar)", r"verschollen"]),
+    (F.lost, [r"\bverloren\b", r"verlust", r"gestohlen|diebstahl", r"\bvermisst\b", r"(?:sendung|paket)\w* .{0,20}(?:nicht (?:mehr )?auffindbar|unauffindbar)", r"verschollen"]),
     # goods not allowed, seized or disposed of
     (F.prohibited, [r"(?:verbotene|eingeschrankte|unzulassige|gefahrliche)[rns]? (?:artikel|gegenstand|gegenstande|inhalt|ware|waren|guter)|gefahrgut|\b(?:entsorgt|vernichtet|zerstort)\b|beschlagnahmt|konfisziert"]),
     (F.refused, [r"verweiger", r"annahme .{0,20}(?:verweigert|abgelehnt)", r"nicht angenommen|(?:vom|durch den) empfanger (?:\w+ )?abgelehnt|\blehnt? .{0,40}annahme .{0,40}\bab\b|\b(?:nimmt|nahm|nehmen)\b.{0,40}nicht an\b"], _CUSTOMS),
@@ -124,7 +124,7 @@ RULES = table("de", [
         r"|(?:hausnummer|postleitzahl|plz|strasse|strassenname|adresse|anschrift) (?:fehlt|ist unvollstandig)|fehlende[rn]? (?:hausnummer|postleitzahl|strasse|adresse|anschrift)"
         r"|(?:falsche|fehlerhafte|unvollstandige|ungenugende|unzureichende|ungultige|unklare|unbekannte)[rns]? (?:\w+)?(?:adresse|anschrift|hausnummer|postleitzahl|plz|orts|strassen|turcode|empfangername)",
         # the recipient moved away, is unknown, deceased, the company no longer exists
-        r"empfanger (?:ist )?(?:unbekannt|verzogen)|unbekannt verzogen|\b(?:weg|um)gezogen\b|\bverzogen\b|\b(?:ge|ver)storben\b|\berloschen\b",
+        r"empfanger (?:ist )?(?:unbekannt|verzogen)|unbekannt verzogen|\b(?:weg|um)gezogen\b|\bverzogen\b|\b(?:ge|ver)storben\b|\berloschen\b|nachsende(?:auftrag|frist) .{0,20}abgelaufen",
         # an address problem named as a noun
         r"adress(?:fehler|klarung|problem)|anschrifts?(?:fehler|klarung|problem)|postfachadresse|unstimmigkeit bei (?:der )?\w*adresse",
         # the recipient or the address not found (in a directory, at the address given)
@@ -141,8 +141,8 @@ RULES = table("de", [
         r"benachrichtigungskarte|benachrichtigung(?:skarte)? (?:wurde )?hinterlassen|infonotice|verstandigung hinterlegt"],
      (r"beim nachbarn zugestellt", r"geloscht")),
     # another attempt announced ("wird nochmals zugestellt", "ein 2. / weiterer Zustellversuch") reads as the failed one it implies
-    (F.failed, [r"(?:nochmals|erneut|noch einmal|wieder) zugestellt|(?:weitere|neue|zweite|dritte|nochmalige|erneute)[rn]? zustellversuch|\d\. zustellversuch|\bstellen? .{0,40}(?:erneut|nochmals|noch einmal) zu\b",
-                r"konnte nicht wie geplant zugestellt", r"nicht (?:mehr )?geleert"], (r"beseitigt", r"wunscht"), ""),
+    (F.failed, [r"(?:nochmals|erneut|noch einmal|wieder) zugestellt|(?:weitere|neue|zweite|dritte|nochmalige|erneute)[rn]? zustellversuch|\d\. zustellversuch|\bstellen? .{0,40}(?:erneut|nochmals|noch einmal) zu\b|\bversuchen? .{0,50}(?:erneut|nochmals|noch einmal)\b",
+                r"konnte nicht wie geplant zugestellt", r"nicht (?:mehr )?geleert"], (r"beseitigt", r"wunscht", r"(?<!nicht )\berfolgreich\b"), ""),
     (F.failed, [
         # an identity or age check failed
         r"(?:ungultig|falsch|fehlend|abgelaufen)e[rns]? (?:\w+ )?ausweis|kein(?:en)? ausweis|negative[nrs]? (?:alters|identitats)prufung|(?:alters|identitats)prufung (?:war |ist )?(?:negativ|fehlgeschlagen|nicht bestanden)",
@@ -150,7 +150,7 @@ RULES = table("de", [
         r"nicht erfolgreich(?:e zustellung| zugestellt)|(?:zustellung|kuriersendung|lieferung|auslieferung|zustellversuch) (?:war |ist |in \w+ )?(?:nicht moglich|fehlgeschlagen|erfolglos|gescheitert)|erfolglose[rn]? (?:zustellung|zustellversuch)",
         r"zustell\S{0,8}versuch", r"nicht zugestellt|konnten? .{0,30}nicht .{0,20}(?:zugestellt|zustellen|ausliefern)|zustellung nicht erfolgt|nicht (?:aus)?geliefert|(?:lieferung|auslieferung) (?:war |ist )?nicht moglich",
         r"unzustellbar|nicht zustellbar|zustellhindernis"],
-     (r"nachforschung", _HOLDUP, r"lagerfrist", r"beseitigt")),
+     (r"nachforschung", _HOLDUP, r"lagerfrist", r"beseitigt", r"wunscht", r"(?<!nicht )\berfolgreich\b")),
     # past tense states a fact even in a clause that also says what "wird" happen next
     (F.refused, [r"verweigert wurde", r"(?:annahme|empfang) wurde verweigert", r"hat die annahme verweigert"], _CUSTOMS, ""),
     (F.nobody, [r"nicht angetroffen wurde", r"wurde nicht angetroffen"], (r"beim nachbarn zugestellt",), ""),
@@ -166,12 +166,12 @@ RULES = table("de", [
         r"zugestellt|ausgeliefert|\bgeliefert\b|(?:zustellung|auslieferung|lieferung|ubergabe) (?:war |ist |wurde )?erfolgreich",
         # handed to the recipient, or the recipient confirmed receipt
         r"(?:an|dem) (?:den )?empfanger .{0,20}(?:ubergeben|ausgehandigt)|ubergabe an (?:den )?empfanger|ausgehandigt|\bquittiert\b|personlich ubergeben|(?:empfangs|zustell)bestatigung(?! ausstehend)"
-        r"|empfanger hat .{0,30}(?:erhalten|entgegengenommen|empfangen)|vom empfanger (?:entgegengenommen|empfangen)",
+        r"|empfanger hat .{0,30}(?:erhalten|entgegengenommen|empfangen)|(?:beim|bei dem) empfanger (?:angekommen|eingetroffen|eingegangen)|vom empfanger (?:entgegengenommen|empfangen)",
         # collected by the recipient (from a counter, a shop, a locker)
         rf"empfanger .{{0,40}}abgeholt|abholung (?:im|in der|aus der) .{{0,30}}durch (?:den )?empfanger|abholung durch (?:den )?empfanger|(?:von|aus) (?:der |dem |einer )?(?:\w+ )?(?:{_LOCKER}) abgeholt"
         r"|(?:von ihnen|von dir) abgeholt|\b(?:sie haben|du hast) (?:die|das|ihre|deine|ihr|dein) \w+ .{0,20}abgeholt",
         # left at an agreed place or with someone else: deposited, a third person, a neighbour, a letterbox
-        r"\bdeponiert\b|hinterlegung der sendung an|ablieferung an|(?:dritte|empfangsberechtigte|berechtigte) person|(?:in den|in deinen|in ihren|im) (?:\w+)?briefkasten (?:gelegt|gesteckt|eingeworfen)|zustellung (?:an|beim|bei) (?:den |dem |einen |ihren |deinen )?nachbar|ersatzempfanger|\beingeworfen\b|\b(?:abgelegt|abgestellt)\b"
+        r"\bdeponiert\b|hinterlegung der sendung an|ablieferung an|(?:dritte|empfangsberechtigte|berechtigte) person|(?:in den|in deinen|in ihren|im) (?:\w+)?briefkasten (?:gelegt|gesteckt|eingeworfen)|zustellung (?:an|beim|bei) (?:den |dem |einen |ihren |deinen )?(?:wunsch)?nachbar|ersatzempfanger|\beingeworfen\b|\b(?:abgelegt|abgestellt)\b"
         r"|(?:beim|bei (?:ihrem|deinem|einem)|an (?:den|die|einen|eine|ihren|deinen)) nachbar(?:n|in)? (?:\w+ )?(?:abgegeben|ubergeben)",
         r"nachnahme-betrags"],
      (r"in klarung", r"falsche[nmr]? (?:ort|empfanger|adresse|standort)", r"(?:falsch|fehl)zustellung")),
