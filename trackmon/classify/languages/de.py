@@ -63,7 +63,7 @@ _HOLDUP = (r"verkehrsproblem|\bstau\b|unwetter|witterung|wetter(?:bedingt|verhal
 # each reads the texts of several carriers, and wordings no corpus row has.
 RULES = table("de", [
     # back with the sender: "Rückzustellung", "dem Absender zugestellt", "beim Versender eingegangen"
-    (F.returned, [rf"ruckzustellung (?:domizil|schalter|postfach)|(?:dem|an den|beim|zum) {_SENDER} (?:zuruck)?(?:zugestellt|ubergeben|ausgeliefert|ausgehandigt|eingegangen|eingetroffen|angekommen|zuruckgeliefert|zuruckgegeben)",
+    (F.returned, [rf"ruckzustellung (?:domizil|schalter|postfach)|zustellung an (?:den )?{_SENDER}\b|(?:dem|an den|beim|zum) {_SENDER} (?:zuruck)?(?:zugestellt|ubergeben|ausgeliefert|ausgehandigt|eingegangen|eingetroffen|angekommen|zuruckgeliefert|zuruckgegeben)",
                   r"(?:rucksendung|retoure) wurde .{0,30}zugestellt"], (r"abholauftrag", r"auftragsdaten")),
     (F.sender_attempt, [
         # the sender registered the parcel: order data transmitted, the parcel announced electronically or being prepared
@@ -80,7 +80,7 @@ RULES = table("de", [
                           r"transport zum start-paketzentrum"],
      (r"klarung", r"(?:vom|durch(?: den)?) empfanger", r"empfanger hat", r"\b(?:sie haben|du hast)\b", r"von (?:ihnen|dir)\b")),
     # a delivery still ahead: on the way to a pickup place, planned for, kept until, arranged before, notified the day before
-    (F.neutral_early, [rf"(?:auf dem weg|unterwegs) (?:zur|zum|in die|ins) (?:\w+ )?{_PLACE}|wird zur abholung in die (?:{_COUNTER}) .{{0,40}}gebracht|(?:wurde|ist) noch nicht (?:zugestellt|ausgeliefert)"
+    (F.neutral_early, [rf"(?:auf dem weg|unterwegs|im zulauf) (?:zur|zum|in die|ins) (?:\w+ )?{_PLACE}|wird zur abholung in die (?:{_COUNTER}) .{{0,40}}gebracht|(?:wurde|ist) noch nicht (?:zugestellt|ausgeliefert)"
                        r"|(?:geplant fur (?:die )?|bis zur |am vortag der |vor (?:dem )?)(?:zustellung|zustellversuch|auslieferung)\b"], (r"zustellfahrzeug",), ""),
     # a locker or pickup shop that cannot take the parcel: full, out of order, closed
     (F.pickup_problem, [rf"(?:{_LOCKER}|{_SHOP})\w* (?:ist |war )?(?:voll|belegt|uberfullt|defekt|gestort|ausser betrieb|(?:vorubergehend )?geschlossen)|kein(?:e|en)? (?:freies|freien|passendes|passenden|verfugbares) fach|fach (?:ist |war )?(?:belegt|voll)"], (), "h"),
@@ -90,11 +90,11 @@ RULES = table("de", [
     (F.neutral_early, [r"(?:wird|soll|sollte) .{0,40}zugestellt"], (r"zustellfahrzeug", r"^(?:(?:die |ihre |deine )?(?:sendung|paket) )?wird zugestellt\.?$", r"nochmals", r"erneut",
                                                   r"noch einmal", r"nicht angetroffen", r"nicht .{0,20}zugestellt", r"verweiger", r"beschadig", r"verzoger",
                                                   r"verspat", r"zuruckgestellt", r"adress", r"nicht moglich"), ""),
-    (F.locker, [_LOCKER], (r"abgeholt", r"entnommen", r"eingeliefert", r"nicht moglich", r"picked up", r"taken from", r"posted by", r"auf dem weg", r"unterwegs")),
-    (F.point, [_SHOP], (r"durch (?:den )?empfanger", r"lagerfrist", r"abholfrist", r"abgeholt", r"auf dem weg", r"unterwegs")),
-    (F.post_office, [r"\bavisiert (?:ins|in die|in der|im|zur|bei)\b", r"zur abholung|abholbereit|bereit zur abholung|abholungseinladung", r"(?:kann|konnen|kannst) .{0,50}(?:abgeholt werden|abholen)", r"liegt .{0,40}(?:" + _COUNTER + r"|bereit)",
+    (F.locker, [_LOCKER], (r"abgeholt", r"entnommen", r"eingeliefert", r"nicht moglich", r"picked up", r"taken from", r"posted by", r"auf dem weg", r"unterwegs", r"im zulauf")),
+    (F.point, [_SHOP], (r"durch (?:den )?empfanger", r"lagerfrist", r"abholfrist", r"abgeholt", r"auf dem weg", r"unterwegs", r"im zulauf")),
+    (F.post_office, [r"\bavisiert (?:ins|in die|in der|im|zur|bei)\b|(?:ins|in das|im) postfach avisiert", r"zur abholung|abholbereit|bereit zur abholung|abholungseinladung", r"(?:kann|konnen|kannst) .{0,50}(?:abgeholt werden|abholen)", r"liegt .{0,40}(?:" + _COUNTER + r"|bereit)",
                      r"aufbewahrungsfrist|(?:abhol|lager)frist (?:wurde )?(?:\w+ )?verlangert",
-                     r"(?:" + _COUNTER + r") .{0,20}(?:hinterlegt|eingetroffen|eingelangt)", r"hinterlegt (?:in|bei|im|am) (?:der |dem )?(?:\w+ )?(?:" + _COUNTER + ")"],
+                     r"(?:" + _COUNTER + r") .{0,20}(?:hinterlegt|eingetroffen|eingelangt)|(?:wurde|ist) (?:in|zu) (?:die|der|eine|einer|den|einen|ihre|ihrer) (?:\w+ )?(?:" + _COUNTER + r") (?:\w+ )?(?:gebracht|geliefert|zugestellt)", r"hinterlegt (?:in|bei|im|am) (?:der |dem )?(?:\w+ )?(?:" + _COUNTER + ")"],
      (r"zur bezahlung", _EXPIRED)),
     # present passive ("wird ... bereitgehalten / aufbewahrt") states a fact: unguarded
     # ... and so is "liegt ... zur Abholung bereit" / "... hinterlegt" after a failed attempt in the same clause
@@ -126,7 +126,7 @@ RULES = table("de", [
         # the recipient moved away, is unknown, deceased, the company no longer exists
         r"empfanger (?:ist )?(?:unbekannt|verzogen)|unbekannt verzogen|\b(?:weg|um)gezogen\b|\bverzogen\b|\b(?:ge|ver)storben\b|\berloschen\b|nachsende(?:auftrag|frist) .{0,20}abgelaufen",
         # an address problem named as a noun
-        r"adress(?:fehler|klarung|problem)|anschrifts?(?:fehler|klarung|problem)|postfachadresse|unstimmigkeit bei (?:der )?\w*adresse",
+        r"adress(?:fehler|klarung|problem)|adresskorrektur (?:ist )?(?:erforderlich|notwendig)|anschrifts?(?:fehler|klarung|problem)|postfachadresse|unstimmigkeit bei (?:der )?\w*adresse",
         # the recipient or the address not found (in a directory, at the address given)
         r"(?:adresse|anschrift|empfanger|strasse|hausnummer|gebaude)\b.{0,40}nicht (?:\w+ ){0,2}(?:ermittelt|gefunden|auffindbar|enthalten|verzeichnet|aufgefuhrt)|nicht (?:ermittelt|gefunden|auffindbar) .{0,20}(?:adresse|anschrift)",
         # access needs a code or directions
@@ -134,7 +134,7 @@ RULES = table("de", [
         r"(?:briefkasten|klingel|namensschild|klingelschild) .{0,30}nicht (?:angeschrieben|beschriftet|vorhanden|auffindbar)"]),
     (F.nobody, [
         # nobody there: not met, not at home, away, on holiday, not reached by phone
-        r"nicht angetroffen|nicht zu hause|niemand (?:angetroffen|zu hause|anwesend)|\burlaub\b|\babwesen(?:d|heit)\b|nicht anwesend|empfanger .{0,40}nicht erreich(?:bar|t)",
+        r"nicht angetroffen|nicht zu hause|niemand (?:angetroffen|zu hause|anwesend)|\burlaub\b|\babwesen(?:d|heit)\b|nicht anwesend|empfanger .{0,40}nicht (?:erreich(?:bar|t)|verfugbar)",
         # closed, no acceptance that day
         r"\bgeschlossen|keine annahme|(?:betriebs|werks)ferien|\bruhetag",
         # a notice left for the recipient
@@ -147,7 +147,8 @@ RULES = table("de", [
         # an identity or age check failed
         r"(?:ungultig|falsch|fehlend|abgelaufen)e[rns]? (?:\w+ )?ausweis|kein(?:en)? ausweis|negative[nrs]? (?:alters|identitats)prufung|(?:alters|identitats)prufung (?:war |ist )?(?:negativ|fehlgeschlagen|nicht bestanden)",
         # an unsuccessful delivery, in any wording
-        r"nicht erfolgreich(?:e zustellung| zugestellt)|(?:zustellung|kuriersendung|lieferung|auslieferung|zustellversuch) (?:war |ist |in \w+ )?(?:nicht moglich|fehlgeschlagen|erfolglos|gescheitert)|erfolglose[rn]? (?:zustellung|zustellversuch)",
+        r"nicht erfolgreich(?:e zustellung| zugestellt)|(?:zustellung|kuriersendung|lieferung|auslieferung|zustellversuch) (?:\w+ ){0,2}(?:nicht moglich|fehlgeschlagen|erfolglos|gescheitert)|erfolglose[rn]? (?:zustellung|zustellversuch)",
+        r"nachnahme\w* .{0,30}nicht (?:bereit|bezahlt|vorhanden)|briefkasten\w* .{0,20}(?:voll|uberfullt|zu klein|nicht zuganglich)|passt nicht in den briefkasten|zu gross fur (?:den )?briefkasten",
         r"zustell\S{0,8}versuch", r"nicht zugestellt|konnten? .{0,30}nicht .{0,20}(?:zugestellt|zustellen|ausliefern)|zustellung nicht erfolgt|nicht (?:aus)?geliefert|(?:lieferung|auslieferung) (?:war |ist )?nicht moglich",
         r"unzustellbar|nicht zustellbar|zustellhindernis"],
      (r"nachforschung", _HOLDUP, r"lagerfrist", r"beseitigt", r"wunscht", r"(?<!nicht )\berfolgreich\b")),
@@ -163,30 +164,30 @@ RULES = table("de", [
                           r"(?:sendung|paket|lieferung)[^.;]{0,30}auf dem weg zu (?:ihnen|dir|dem empfanger)"],
      (r"verzogerung", r"fehlleitung")),
     (F.delivered, [
-        r"zugestellt|ausgeliefert|\bgeliefert\b|(?:zustellung|auslieferung|lieferung|ubergabe) (?:war |ist |wurde )?erfolgreich",
+        r"zugestellt|ausgeliefert|abgeliefert|\bgeliefert\b|(?:zustellung|auslieferung|lieferung|ubergabe) (?:war |ist |wurde )?erfolgreich",
         # handed to the recipient, or the recipient confirmed receipt
         r"(?:an|dem) (?:den )?empfanger .{0,20}(?:ubergeben|ausgehandigt)|ubergabe an (?:den )?empfanger|ausgehandigt|\bquittiert\b|personlich ubergeben|(?:empfangs|zustell)bestatigung(?! ausstehend)"
         r"|empfanger hat .{0,30}(?:erhalten|entgegengenommen|empfangen)|(?:beim|bei dem) empfanger (?:angekommen|eingetroffen|eingegangen)|vom empfanger (?:entgegengenommen|empfangen)",
         # collected by the recipient (from a counter, a shop, a locker)
         rf"empfanger .{{0,40}}abgeholt|abholung (?:im|in der|aus der) .{{0,30}}durch (?:den )?empfanger|abholung durch (?:den )?empfanger|(?:von|aus) (?:der |dem |einer )?(?:\w+ )?(?:{_LOCKER}) abgeholt"
-        r"|(?:von ihnen|von dir) abgeholt|\b(?:sie haben|du hast) (?:die|das|ihre|deine|ihr|dein) \w+ .{0,20}abgeholt",
+        r"|(?:sendung|paket)\w* (?:wurde )?(?:(?:in|aus|von) (?:der |dem )?\w+ )?behoben|(?:von ihnen|von dir) abgeholt|\b(?:sie haben|du hast) (?:die|das|ihre|deine|ihr|dein) \w+ .{0,20}abgeholt",
         # left at an agreed place or with someone else: deposited, a third person, a neighbour, a letterbox
         r"\bdeponiert\b|hinterlegung der sendung an|ablieferung an|(?:dritte|empfangsberechtigte|berechtigte) person|(?:in den|in deinen|in ihren|im) (?:\w+)?briefkasten (?:gelegt|gesteckt|eingeworfen)|zustellung (?:an|beim|bei) (?:den |dem |einen |ihren |deinen )?(?:wunsch)?nachbar|ersatzempfanger|\beingeworfen\b|\b(?:abgelegt|abgestellt)\b"
         r"|(?:beim|bei (?:ihrem|deinem|einem)|an (?:den|die|einen|eine|ihren|deinen)) nachbar(?:n|in)? (?:\w+ )?(?:abgegeben|ubergeben)",
         r"nachnahme-betrags"],
-     (r"in klarung", r"falsche[nmr]? (?:ort|empfanger|adresse|standort)", r"(?:falsch|fehl)zustellung")),
+     (r"in klarung", r"falsche[nmr]? (?:ort|empfanger|adresse|standort)", r"(?:falsch|fehl)zustellung", r"\bfalsch (?:zugestellt|ausgeliefert)")),
     (F.delivered, [r"(?:beim|an (?:den|die)) nachbar(?:n|in)? (?:\w+ )?zugestellt"], (r"nicht beim nachbarn", r"konnte"), ""),  # a fact even beside "..., da ... nicht angetroffen"
     (F.damaged, [r"beschadigt", r"beschadigung", r"\bbruch im\b|schaden\b|schadens(?:meldung|protokoll|fall|aufnahme)"]),
     (F.delayed, [
         # late or put off: "Verzögerung", "verspätet", "nicht termingerecht", "zurückgestellt", "verschoben"
-        r"verzoger(?!ung in der verzollung)|verspat|spater als (?:geplant|erwartet|angekundigt)|\bkommt .{0,30}spater an\b|nicht (?:termingerecht|rechtzeitig|fristgerecht)|zuruckgestellt|(?:zustellung|lieferung|liefertermin|zustelltermin) .{0,40}verschoben",
+        r"verzoger(?!ung in der verzollung)|verspat|spater als (?:geplant|erwartet|angekundigt)|\bkommt .{0,30}spater an\b|nicht (?:termingerecht|rechtzeitig|fristgerecht)|zuruckgestellt|(?:zustellung|lieferung|liefertermin|zustelltermin) .{0,40}(?:verschoben|neu geplant|neu terminiert)",
         # what holds parcels up: traffic, weather, strikes, lack of room or time, the weekend, volume
         _HOLDUP],
      (r"auf wunsch",)),
     (F.exception, [
         r"entgeltsicherung", r"^ausnahme\b",
         # sent the wrong way: misrouted, missorted, to a wrong place or person
-        r"\bfalsch(?:e[nmr]? (?:standort|empfanger|depot|zielort|ort|sortierung)|zustellung|sortierung|leitung)|fehl(?:leitung|geleitet|sortier|verladen)",
+        r"\bfalsch(?:e[nmr]? (?:standort|empfanger|depot|niederlassung|zielort|ort|sortierung)|zustellung|sortierung|leitung| (?:verladen|sortiert|geleitet|zugeordnet|zugestellt))|fehl(?:leitung|geleitet|sortier|verladen)",
         r"\b(?:fehler|probleme?)\b|technische storung",
         # not collected in time
         r"nicht (?:abgeholt|behoben)|(?:lager|abhol|aufbewahrungs)frist .{0,40}(?:uberschritten|abgelaufen|erreicht)",
