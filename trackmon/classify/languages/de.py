@@ -130,7 +130,7 @@ RULES = table("de", [
         # the recipient or the address not found (in a directory, at the address given)
         r"(?:adresse|anschrift|empfanger|strasse|hausnummer|gebaude)\b.{0,40}nicht (?:\w+ ){0,2}(?:ermittelt|gefunden|auffindbar|enthalten|verzeichnet|aufgefuhrt)|nicht (?:ermittelt|gefunden|auffindbar) .{0,20}(?:adresse|anschrift)",
         # access needs a code or directions
-        r"(?:zugangs|tur|tor)code (?:ist )?(?:erforderlich|notwendig|benotigt|fehlt)|kein (?:zugang|zutritt)|nicht zuganglich|(?:wegbeschreibung|zufahrtsbeschreibung) (?:ist )?(?:erforderlich|notwendig|benotigt)|zugangscode erforderlich",
+        r"(?:zugangs|tur|tor)code (?:ist )?(?:erforderlich|notwendig|benotigt|fehlt)|kein (?:zugang|zutritt)|nicht zuganglich|(?:wegbeschreibung|zufahrtsbeschreibung) (?:ist )?(?:erforderlich|notwendig|benotigt)",
         r"(?:briefkasten|klingel|namensschild|klingelschild) .{0,30}nicht (?:angeschrieben|beschriftet|vorhanden|auffindbar)"]),
     (F.nobody, [
         # nobody there: not met, not at home, away, on holiday, not reached by phone
@@ -142,13 +142,15 @@ RULES = table("de", [
      (r"beim nachbarn zugestellt", r"geloscht")),
     # another attempt announced ("wird nochmals zugestellt", "ein 2. / weiterer Zustellversuch") reads as the failed one it implies
     (F.failed, [r"(?:nochmals|erneut|noch einmal|wieder) zugestellt|(?:weitere|neue|zweite|dritte|nochmalige|erneute)[rn]? zustellversuch|\d\. zustellversuch|\bstellen? .{0,40}(?:erneut|nochmals|noch einmal) zu\b|\bversuchen? .{0,50}(?:erneut|nochmals|noch einmal)\b",
-                r"konnte nicht wie geplant zugestellt", r"nicht (?:mehr )?geleert"], (r"beseitigt", r"wunscht", r"(?<!nicht )\berfolgreich\b"), ""),
+                r"konnte nicht wie geplant zugestellt",
+                # the letterbox cannot take it: full, too small, out of reach, no longer emptied
+                r"(?:briefkasten|postfach)\w*\W.{0,25}(?:voll|uberfullt|zu klein|nicht zuganglich|nicht (?:mehr )?geleert)|passt nicht in den briefkasten|zu gross fur (?:den )?briefkasten"], (r"beseitigt", r"wunscht", r"(?<!nicht )\berfolgreich\b"), ""),
     (F.failed, [
         # an identity or age check failed
         r"(?:ungultig|falsch|fehlend|abgelaufen)e[rns]? (?:\w+ )?ausweis|kein(?:en)? ausweis|negative[nrs]? (?:alters|identitats)prufung|(?:alters|identitats)prufung (?:war |ist )?(?:negativ|fehlgeschlagen|nicht bestanden)",
         # an unsuccessful delivery, in any wording
         r"nicht erfolgreich(?:e zustellung| zugestellt)|(?:zustellung|kuriersendung|lieferung|auslieferung|zustellversuch) (?:\w+ ){0,2}(?:nicht moglich|fehlgeschlagen|erfolglos|gescheitert)|erfolglose[rn]? (?:zustellung|zustellversuch)",
-        r"nachnahme\w* .{0,30}nicht (?:bereit|bezahlt|vorhanden)|briefkasten\w* .{0,20}(?:voll|uberfullt|zu klein|nicht zuganglich)|passt nicht in den briefkasten|zu gross fur (?:den )?briefkasten",
+        r"nachnahme\w* .{0,30}nicht (?:bereit|bezahlt|vorhanden)",
         r"zustell\S{0,8}versuch", r"nicht zugestellt|konnten? .{0,30}nicht .{0,20}(?:zugestellt|zustellen|ausliefern)|zustellung nicht erfolgt|nicht (?:aus)?geliefert|(?:lieferung|auslieferung) (?:war |ist )?nicht moglich",
         r"unzustellbar|nicht zustellbar|zustellhindernis"],
      (r"nachforschung", _HOLDUP, r"lagerfrist", r"beseitigt", r"wunscht", r"(?<!nicht )\berfolgreich\b")),
