@@ -44,13 +44,13 @@ VOCAB = """die der das sendung wurde wird ist zugestellt zustellung empfanger ab
         angekommen befindet ihre deine dein unser unsere wird werden wurde worden konnte kann
         eingelagert platzmangel zeitmangel retourniert selbstabholung geloscht fehlsortierung fehlleitung
         strasse empfangerin absenderin versenderin paketankundigung benachrichtigung abholschein hinterlegungsanzeige
-        ausgeliefert betriebsferien transportschaden schaden festgestellt gescheitert zugang gebaude ausfuhr
+        ausgeliefert abgeliefert behoben zustellhindernis paketautomat abholpunkt zulauf betriebsferien transportschaden schaden festgestellt gescheitert zugang gebaude ausfuhr
         zugangscode erforderlich weiterleitung verzogert fehlerhafte fehlende dokumente abgebrochen bestimmungsland ablieferung falschzustellung verladen entsorgt vernichtet"""
 
 # Shared place words: where a recipient collects a parcel (a counter, a shop, a locker).
 _COUNTER = r"(?:post)?filiale|poststelle|postamt|post-?geschaftsstelle|geschaftsstelle|post-? ?partner|postagentur|abholstelle|schalter"
-_SHOP = r"paketshop|packshop|paket ?shop|parcelshop|pickup[- ]?(?:point|shop)|access point|annahmestelle"
-_LOCKER = r"packstation|paketstation|poststation|abholstation|paketbox|paketkasten|my ?post ?24|pickpost"
+_SHOP = r"paketshop|packshop|paket ?shop|parcelshop|pickup[- ]?(?:point|shop)|access point|annahmestelle|abholpunkt|ausgabestelle"
+_LOCKER = r"packstation|paketstation|poststation|abholstation|paketbox|paketkasten|paketautomat|abholautomat|pickup[- ]station|\blocker\b|my ?post ?24|pickpost"
 _PLACE = rf"(?:{_LOCKER}|{_COUNTER}|{_SHOP})"
 _SENDER = r"(?:absender|versender|auftraggeber)(?:\*?in)?"
 _EXPIRED = r"frist .{0,30}(?:abgelaufen|uberschritten)"  # a pickup period that ran out is no parcel waiting
@@ -109,7 +109,7 @@ RULES = table("de", [
      (_EXPIRED, r"noch nicht", r"nicht (?:mehr )?(?:in der|im|zur|abholbereit|hinterlegt)"), ""),
     # going back: "Rücksendung", "Rücklauf", "Retoure", "zurückgesandt", "zurück an den Absender", "auf dem Rückweg"
     (F.returning, [rf"rucksendung|ruckversand|ruckfuhrung|ruckgabe an|zuruck(?:gesendet|geschickt|gesandt|gefuhrt|geleitet|gegeben|transportiert)|\bretour|\brucklauf"
-                   rf"|zuruck (?:an|zum) (?:den )?{_SENDER}|an den {_SENDER} zuruck|ruckweg|auf dem weg zuruck"],
+                   rf"|zuruck (?:an|zum) (?:den )?{_SENDER}|an (?:den )?{_SENDER} zuruck|ruckweg|auf dem weg zuruck"],
      (r"zur nachverpackung",)),
     # "... nicht abgeholt und geht an den Absender zurück": the negation belongs to the first verb
     (F.returning, [rf"\bgeht (?:an den {_SENDER} |zum {_SENDER} )?zuruck"], (), ""),
@@ -134,7 +134,7 @@ RULES = table("de", [
         r"(?:briefkasten|klingel|namensschild|klingelschild) .{0,30}nicht (?:angeschrieben|beschriftet|vorhanden|auffindbar)"]),
     (F.nobody, [
         # nobody there: not met, not at home, away, on holiday, not reached by phone
-        r"nicht angetroffen|nicht zu hause|niemand (?:angetroffen|zu hause|anwesend)|\burlaub\b|\babwesen(?:d|heit)\b|nicht anwesend|empfanger .{0,40}nicht (?:erreich(?:bar|t)|verfugbar)",
+        r"nicht angetroffen|nicht (?:zu hause|da)\b|(?:niemand|keiner) (?:angetroffen|zu hause|anwesend|da\b)|\burlaub\b|\babwesen(?:d|heit)\b|nicht anwesend|empfanger .{0,40}nicht (?:erreich(?:bar|t)|verfugbar)",
         # closed, no acceptance that day
         r"\bgeschlossen|keine annahme|(?:betriebs|werks)ferien|\bruhetag",
         # a notice left for the recipient
@@ -149,7 +149,7 @@ RULES = table("de", [
         # an identity or age check failed
         r"(?:ungultig|falsch|fehlend|abgelaufen)e[rns]? (?:\w+ )?ausweis|kein(?:en)? ausweis|negative[nrs]? (?:alters|identitats)prufung|(?:alters|identitats)prufung (?:war |ist )?(?:negativ|fehlgeschlagen|nicht bestanden)",
         # an unsuccessful delivery, in any wording
-        r"nicht erfolgreich(?:e zustellung| zugestellt)|(?:zustellung|kuriersendung|lieferung|auslieferung|zustellversuch) (?:\w+ ){0,2}(?:nicht moglich|fehlgeschlagen|erfolglos|gescheitert)|erfolglose[rn]? (?:zustellung|zustellversuch)",
+        r"nicht erfolgreich(?:e zustellung| zugestellt)|(?:zustellung|kuriersendung|lieferung|auslieferung|zustellversuch) (?:\w+ ){0,2}(?:nicht moglich|fehlgeschlagen|erfolglos|gescheitert)|erfolglose[rn]? (?:zustellung|zustellversuch)|keine (?:zustellung|auslieferung) moglich",
         r"nachnahme\w* .{0,30}nicht (?:bereit|bezahlt|vorhanden)",
         r"zustell\S{0,8}versuch", r"nicht zugestellt|konnten? .{0,30}nicht .{0,20}(?:zugestellt|zustellen|ausliefern)|zustellung nicht erfolgt|nicht (?:aus)?geliefert|(?:lieferung|auslieferung) (?:war |ist )?nicht moglich",
         r"unzustellbar|nicht zustellbar|zustellhindernis"],
@@ -175,7 +175,7 @@ RULES = table("de", [
         r"|(?:sendung|paket)\w* (?:wurde )?(?:(?:in|aus|von) (?:der |dem )?\w+ )?behoben|(?:von ihnen|von dir) abgeholt|\b(?:sie haben|du hast) (?:die|das|ihre|deine|ihr|dein) \w+ .{0,20}abgeholt",
         # left at an agreed place or with someone else: deposited, a third person, a neighbour, a letterbox
         r"\bdeponiert\b|hinterlegung der sendung an|ablieferung an|(?:dritte|empfangsberechtigte|berechtigte) person|(?:in den|in deinen|in ihren|im) (?:\w+)?briefkasten (?:gelegt|gesteckt|eingeworfen)|zustellung (?:an|beim|bei) (?:den |dem |einen |ihren |deinen )?(?:wunsch)?nachbar|ersatzempfanger|\beingeworfen\b|\b(?:abgelegt|abgestellt)\b"
-        r"|(?:beim|bei (?:ihrem|deinem|einem)|an (?:den|die|einen|eine|ihren|deinen)) nachbar(?:n|in)? (?:\w+ )?(?:abgegeben|ubergeben)",
+        r"|(?:beim|bei (?:ihrem|deinem|einem)?|an (?:den|die|einen|eine|ihren|deinen)) ?nachbar(?:n|in)? (?:\w+ )?(?:abgegeben|ubergeben)",
         r"nachnahme-betrags"],
      (r"in klarung", r"falsche[nmr]? (?:ort|empfanger|adresse|standort)", r"(?:falsch|fehl)zustellung", r"\bfalsch (?:zugestellt|ausgeliefert)")),
     (F.delivered, [r"(?:beim|an (?:den|die)) nachbar(?:n|in)? (?:\w+ )?zugestellt"], (r"nicht beim nachbarn", r"konnte"), ""),  # a fact even beside "..., da ... nicht angetroffen"
@@ -192,7 +192,7 @@ RULES = table("de", [
         r"\bfalsch(?:e[nmr]? (?:standort|empfanger|depot|niederlassung|zielort|ort|sortierung)|zustellung|sortierung|leitung| (?:verladen|sortiert|geleitet|zugeordnet|zugestellt))|fehl(?:leitung|geleitet|sortier|verladen)",
         r"\b(?:fehler|probleme?)\b|technische storung",
         # not collected in time
-        r"nicht (?:abgeholt|behoben)|(?:lager|abhol|aufbewahrungs)frist .{0,40}(?:uberschritten|abgelaufen|erreicht)",
+        r"(?<!noch )nicht (?:abgeholt|behoben)|(?:lager|abhol|aufbewahrungs)frist .{0,40}(?:uberschritten|abgelaufen|erreicht)",
         # label or data unreadable, wrong or missing
         r"nicht lesbar|unleserlich|(?:erforderlichen )?daten liegen nicht vor|sendungsdaten (?:sind )?fehlerhaft|fehlerhafte (?:kontakt|sendungs)?daten",
         # cancelled, deleted, aborted
