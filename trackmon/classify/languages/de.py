@@ -93,7 +93,7 @@ RULES = table("de", [
     (F.locker, [_LOCKER], (r"abgeholt", r"entnommen", r"eingeliefert", r"nicht moglich", r"picked up", r"taken from", r"posted by", r"auf dem weg", r"unterwegs", r"im zulauf")),
     (F.point, [_SHOP], (r"durch (?:den )?empfanger", r"lagerfrist", r"abholfrist", r"abgeholt", r"auf dem weg", r"unterwegs", r"im zulauf")),
     (F.post_office, [r"\bavisiert (?:ins|in die|in der|im|zur|bei)\b|(?:ins|in das|im) postfach avisiert", r"zur abholung|abholbereit|bereit zur abholung|abholungseinladung", r"(?:kann|konnen|kannst) .{0,50}(?:abgeholt werden|abholen)", r"liegt .{0,40}(?:" + _COUNTER + r"|bereit)",
-                     r"aufbewahrungsfrist|(?:abhol|lager)frist (?:wurde )?(?:\w+ )?verlangert",
+                     r"aufbewahrungsfrist|(?:abhol|lager)frist (?:wurde )?(?:\w+ )?verlangert|aufbewahrung (?:wurde )?(?:\w+ )?verlangert",
                      r"(?:" + _COUNTER + r") .{0,20}(?:hinterlegt|eingetroffen|eingelangt)|(?:wurde|ist) (?:in|zu) (?:die|der|eine|einer|den|einen|ihre|ihrer) (?:\w+ )?(?:" + _COUNTER + r") (?:\w+ )?(?:gebracht|geliefert|zugestellt)", r"hinterlegt (?:in|bei|im|am) (?:der |dem )?(?:\w+ )?(?:" + _COUNTER + ")"],
      (r"zur bezahlung", _EXPIRED)),
     # present passive ("wird ... bereitgehalten / aufbewahrt") states a fact: unguarded
@@ -102,6 +102,11 @@ RULES = table("de", [
     (F.locker, [r"(?:" + _LOCKER + r")[^.;]{0,30}(?:aufbewahrt|bereitgehalten|bereitgestellt|zur abholung bereit|hinterlegt)",
                 r"liegt [^.;]{0,40}(?:" + _LOCKER + r")[^.;]{0,10}bereit"], (_EXPIRED, r"noch nicht", r"nicht (?:mehr )?(?:in der|im|zur|abholbereit|hinterlegt)"), ""),
     (F.point, [r"(?:" + _SHOP + r")[^.;]{0,30}(?:aufbewahrt|bereitgehalten|bereitgestellt)"], (_EXPIRED,), ""),
+    # delivered to a shop or a locker (a fact beside "Empfänger nicht angetroffen"), unless that delivery is what is negated
+    (F.point, [rf"(?:zustellung|zugestellt|gebracht|abgegeben|geliefert) (?:an|in|im) (?:den |das |die |einen |ein )?(?:\w+ )?(?:{_SHOP})|(?:an|in|im) (?:den |das |die |einen |ein )?(?:\w+ )?(?:{_SHOP}) (?:zugestellt|gebracht|abgegeben|geliefert)"],
+     (_EXPIRED, r"abgeholt", rf"(?:nicht|kein\w*) (?:\w+ ){{0,2}}(?:an|in|im) (?:den |das |die |einen |ein )?(?:\w+ )?(?:{_SHOP})", r"nicht (?:moglich|zugestellt|gebracht|abgegeben|geliefert)\b(?! werden)"), "h"),
+    (F.locker, [rf"(?:zustellung|zugestellt|gebracht|eingelegt|geliefert) (?:an|in|im) (?:den |das |die |eine |einen |ein )?(?:\w+ )?(?:{_LOCKER})|(?:an|in|im) (?:den |das |die |eine |einen |ein )?(?:\w+ )?(?:{_LOCKER}) (?:zugestellt|gebracht|eingelegt|geliefert)"],
+     (_EXPIRED, r"abgeholt", r"entnommen", rf"(?:nicht|kein\w*) (?:\w+ ){{0,2}}(?:an|in|im) (?:den |das |die |eine |einen |ein )?(?:\w+ )?(?:{_LOCKER})", r"nicht (?:moglich|zugestellt|gebracht|eingelegt|geliefert)\b(?! werden)"), "h"),
     # kept for the recipient to collect ("zur Aufbewahrung", "da Selbstabholung"): a fact even in "Nicht in Zustellung da ..."
     (F.post_office, [r"selbstabholung|zur aufbewahrung|zur abholung (?:bereit)?gehalten|zur abholung aufbewahrt",
                      r"(?:" + _COUNTER + r") .{0,30}(?:aufbewahrt|bereitgehalten|bereitgestellt)"], (_EXPIRED, r"nicht moglich"), ""),
@@ -185,7 +190,7 @@ RULES = table("de", [
         r"verzoger(?!ung in der verzollung)|verspat|spater als (?:geplant|erwartet|angekundigt)|\bkommt .{0,30}spater an\b|nicht (?:termingerecht|rechtzeitig|fristgerecht)|zuruckgestellt|(?:zustellung|lieferung|liefertermin|zustelltermin) .{0,40}(?:verschoben|neu geplant|neu terminiert)",
         # what holds parcels up: traffic, weather, strikes, lack of room or time, the weekend, volume
         _HOLDUP],
-     (r"auf wunsch",)),
+     (r"wunsch",)),  # put off at someone's wish ("auf Wunsch", "Kundenwunsch") is no delay
     (F.exception, [
         r"entgeltsicherung", r"^ausnahme\b",
         # sent the wrong way: misrouted, missorted, to a wrong place or person
