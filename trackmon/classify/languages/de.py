@@ -73,7 +73,7 @@ RULES = table("de", [
         rf"abholauftrag|abholung (?:wird|ist) (?:durchgefuhrt|beauftragt|geplant)|abholung (?:beim|vom) {_SENDER} (?:ist |wurde |wird )?(?:geplant|beauftragt|angefordert|vereinbart)|{_SENDER} (?:wurde )?nicht angetroffen|(?:erfolglose|vergebliche)[rn]? abholversuch|\babholversuch (?:beim|durch)",
         r"noch nicht (?:an .{0,20})?(?:ubergeben|eingeliefert|erhalten|eingetroffen|aufgegeben)",
         rf"auslandischen? {_SENDER}", r"auftrag pick@home"],
-     (r"\bstorniert", r"annulliert", r"\bgeloscht", r"fehlerhaft")),
+     (r"\bstorniert", r"annulliert", r"\bgeloscht", r"fehlerhaft", r"\bzoll", r"verzoll")),
     (F.sender_collected, [rf"(?:(?:vom|beim|durch(?: den)?) {_SENDER}|{_SENDER} hat) .{{0,40}}(?:eingeliefert|aufgegeben|ubergeben|abgegeben)",
                           # posted at a shop or a locker: "Einlieferung in PACKSTATION", "im PaketShop eingegangen", "aus der PACKSTATION entnommen"
                           rf"\beinlieferung\b|(?:im|in (?:der|die|den|einem|einer)) (?:\w+ )?(?:{_SHOP}) (?:abgeholt|eingegangen|eingeliefert)|in (?:die|der|eine) (?:{_LOCKER}) eingeliefert|aus (?:der|dem|einer) (?:\w+ )?(?:{_LOCKER}|{_SHOP}) entnommen",
@@ -139,12 +139,12 @@ RULES = table("de", [
         r"(?:briefkasten|klingel|namensschild|klingelschild) .{0,30}nicht (?:angeschrieben|beschriftet|vorhanden|auffindbar)"]),
     (F.nobody, [
         # nobody there: not met, not at home, away, on holiday, not reached by phone
-        r"nicht angetroffen|nicht (?:zu hause|da)\b|(?:niemand|keiner) (?:angetroffen|zu hause|anwesend|da\b)|\burlaub\b|\babwesen(?:d|heit)\b|nicht anwesend|empfanger .{0,40}nicht (?:erreich(?:bar|t)|verfugbar)",
+        r"nicht angetroffen|nicht zu hause|\bwar(?:en|st)? (?:leider )?nicht da\b|(?:niemand|keiner) (?:angetroffen|zu hause|anwesend|da\b)|\burlaub\b|\babwesen(?:d|heit)\b|nicht anwesend|empfanger .{0,40}nicht (?:erreich(?:bar|t)|verfugbar)",
         # closed, no acceptance that day
         r"\bgeschlossen|keine annahme|(?:betriebs|werks)ferien|\bruhetag",
         # a notice left for the recipient
         r"benachrichtigungskarte|benachrichtigung(?:skarte)? (?:wurde )?hinterlassen|infonotice|verstandigung hinterlegt"],
-     (r"beim nachbarn zugestellt", r"geloscht")),
+     (r"beim nachbarn zugestellt", r"geloscht", r"nachforschung|vorgang|reklamation")),
     # another attempt announced ("wird nochmals zugestellt", "ein 2. / weiterer Zustellversuch") reads as the failed one it implies
     (F.failed, [r"(?:nochmals|erneut|noch einmal|wieder) zugestellt|(?:weitere|neue|zweite|dritte|nochmalige|erneute)[rn]? zustellversuch|\d\. zustellversuch|\bstellen? .{0,40}(?:erneut|nochmals|noch einmal) zu\b|\bversuchen? .{0,50}(?:erneut|nochmals|noch einmal)\b",
                 r"konnte nicht wie geplant zugestellt",
@@ -169,7 +169,7 @@ RULES = table("de", [
                           # on the delivery round: in the van, "auf Tour"
                           r"(?:zustell|auslieferungs?|liefer)(?:fahrzeug|wagen|tour)|\bauf tour\b|zusteller .{0,30}unterwegs",
                           r"(?:sendung|paket|lieferung)[^.;]{0,30}auf dem weg zu (?:ihnen|dir|dem empfanger)"],
-     (r"verzogerung", r"fehlleitung")),
+     (r"verzogerung", r"fehlleitung", r"\b(?:fehler|probleme?)\b|storung|beschadig")),
     (F.delivered, [
         r"zugestellt|ausgeliefert|abgeliefert|\bgeliefert\b|(?:zustellung|auslieferung|lieferung|ubergabe) (?:war |ist |wurde )?erfolgreich",
         # handed to the recipient, or the recipient confirmed receipt
@@ -179,7 +179,7 @@ RULES = table("de", [
         rf"empfanger .{{0,40}}abgeholt|abholung (?:im|in der|aus der) .{{0,30}}durch (?:den )?empfanger|abholung durch (?:den )?empfanger|(?:von|aus) (?:der |dem |einer )?(?:\w+ )?(?:{_LOCKER}) abgeholt"
         r"|(?:sendung|paket)\w* (?:wurde )?(?:(?:in|aus|von) (?:der |dem )?\w+ )?behoben|(?:von ihnen|von dir) abgeholt|\b(?:sie haben|du hast) (?:die|das|ihre|deine|ihr|dein) \w+ .{0,20}abgeholt",
         # left at an agreed place or with someone else: deposited, a third person, a neighbour, a letterbox
-        r"\bdeponiert\b|hinterlegung der sendung an|ablieferung an|(?:dritte|empfangsberechtigte|berechtigte) person|(?:in den|in deinen|in ihren|im) (?:\w+)?briefkasten (?:gelegt|gesteckt|eingeworfen)|zustellung (?:an|beim|bei) (?:den |dem |einen |ihren |deinen )?(?:wunsch)?nachbar|ersatzempfanger|\beingeworfen\b|\b(?:abgelegt|abgestellt)\b"
+        r"\bdeponiert\b|hinterlegung der sendung an|ablieferung an (?:den |die |eine |einen )?(?:empfanger|nachbar|dritte|\w*person)|(?:dritte|empfangsberechtigte|berechtigte) person|(?:in den|in deinen|in ihren|im) (?:\w+)?briefkasten (?:gelegt|gesteckt|eingeworfen)|zustellung (?:an|beim|bei) (?:den |dem |einen |ihren |deinen )?(?:wunsch)?nachbar|ersatzempfanger|\beingeworfen\b|\b(?:abgelegt|abgestellt)\b"
         r"|(?:beim|bei (?:ihrem|deinem|einem)?|an (?:den|die|einen|eine|ihren|deinen)) ?nachbar(?:n|in)? (?:\w+ )?(?:abgegeben|ubergeben)",
         r"nachnahme-betrags"],
      (r"in klarung", r"falsche[nmr]? (?:ort|empfanger|adresse|standort)", r"(?:falsch|fehl)zustellung", r"\bfalsch (?:zugestellt|ausgeliefert)")),
