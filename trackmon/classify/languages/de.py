@@ -68,7 +68,7 @@ RULES = table("de", [
     (F.sender_attempt, [
         # the sender registered the parcel: order data transmitted, the parcel announced electronically or being prepared
         r"auftragsdaten|daten(?:ubermittlung|einlieferung)|\bdaten (?:wurden )?(?:ubertragen|ubermittelt)|bereitet die sendung .{0,20}vor|(?:fur den|zum) versand vorbereitet|(?:sendungs|paket|versand)daten .{0,60}(?:ubermittelt|erhalten|empfangen|erfasst|eingegangen|angelegt)"
-        r"|elektronisch (?:angekundigt|ubermittelt|avisiert|angemeldet)|(?:an|vor)meldung der sendung|sendung (?:wurde )?(?:elektronisch )?(?:angemeldet|angekundigt)|(?:sendungs|versand)informationen (?:eingegangen|erhalten|ubermittelt)",
+        r"|elektronisch (?:angekundigt|ubermittelt|avisiert|angemeldet)|(?:an|vor)meldung der sendung|sendung (?:wurde )?(?:elektronisch )?(?:angemeldet|angekundigt)|(?:sendungs|versand)informationen (?:wurden |sind )?(?:eingegangen|erhalten|ubermittelt)",
         # a pickup from the sender ordered or under way, or failed
         rf"abholauftrag|abholung (?:wird|ist) (?:durchgefuhrt|beauftragt|geplant)|abholung (?:beim|vom) {_SENDER} (?:ist |wurde |wird )?(?:geplant|beauftragt|angefordert|vereinbart)|{_SENDER} (?:wurde )?nicht angetroffen|(?:erfolglose|vergebliche)[rn]? abholversuch|\babholversuch (?:beim|durch)",
         r"noch nicht (?:an .{0,20})?(?:ubergeben|eingeliefert|erhalten|eingetroffen|aufgegeben)",
@@ -116,6 +116,8 @@ RULES = table("de", [
     (F.returning, [rf"rucksendung|ruckversand|ruckfuhrung|ruckgabe an|zuruck(?:gesendet|geschickt|gesandt|gefuhrt|geleitet|gegeben|transportiert)|\bretour|\brucklauf"
                    rf"|zuruck (?:an|zum) (?:den )?{_SENDER}|an (?:den )?{_SENDER} zuruck|ruckweg|auf dem weg zuruck"],
      (r"zur nachverpackung",)),
+    # on the way to the sender (not a courier on the way to collect from the sender)
+    (F.returning, [rf"(?:auf dem weg|unterwegs) (?:zuruck )?(?:zum|an den) {_SENDER}|(?:zum|an den) {_SENDER} (?:\w+ )?unterwegs"], (r"abhol(?:er|ung|auftrag)",)),
     # "... nicht abgeholt und geht an den Absender zurück": the negation belongs to the first verb
     (F.returning, [rf"\bgeht (?:an den {_SENDER} |zum {_SENDER} )?zuruck"], (), ""),
     (F.damaged_early, [r"fehlenden inhalt", r"inhalt (?:fehlt|unvollstandig)", r"sendung (?:ist )?unvollstandig"]),
@@ -133,7 +135,7 @@ RULES = table("de", [
         # an address problem named as a noun
         r"adress(?:fehler|klarung|problem)|adresskorrektur (?:ist )?(?:erforderlich|notwendig)|anschrifts?(?:fehler|klarung|problem)|postfachadresse|unstimmigkeit bei (?:der )?\w*adresse",
         # the recipient or the address not found (in a directory, at the address given)
-        r"(?:adresse|anschrift|empfanger|strasse|hausnummer|gebaude)\b.{0,40}nicht (?:\w+ ){0,2}(?:ermittelt|gefunden|auffindbar|enthalten|verzeichnet|aufgefuhrt|bekannt)|nicht (?:ermittelt|gefunden|auffindbar) .{0,20}(?:adresse|anschrift)",
+        r"(?:adresse|anschrift|empfanger|strasse|hausnummer|gebaude)\b.{0,40}nicht (?:\w+ ){0,2}(?:zu ermitteln|ermittelt|zu finden|gefunden|auffindbar|enthalten|verzeichnet|aufgefuhrt|bekannt|existent)|(?:adresse|anschrift|strasse|hausnummer)\w* (?:\w+ )?existiert nicht|nicht existierende[rn]? (?:adresse|anschrift|strasse|hausnummer)|nicht (?:ermittelt|gefunden|auffindbar) .{0,20}(?:adresse|anschrift)",
         # access needs a code or directions
         r"(?:zugangs|tur|tor)code (?:ist )?(?:erforderlich|notwendig|benotigt|fehlt)|kein (?:zugang|zutritt)|nicht zuganglich|(?:wegbeschreibung|zufahrtsbeschreibung) (?:ist )?(?:erforderlich|notwendig|benotigt)",
         r"(?:briefkasten|klingel|namensschild|klingelschild) .{0,30}nicht (?:angeschrieben|beschriftet|vorhanden|auffindbar)"]),
@@ -156,7 +158,7 @@ RULES = table("de", [
         # an unsuccessful delivery, in any wording
         r"nicht erfolgreich(?:e zustellung| zugestellt)|(?:zustellung|kuriersendung|lieferung|auslieferung|zustellversuch) (?:\w+ ){0,2}(?:nicht moglich|fehlgeschlagen|erfolglos|gescheitert)|erfolglose[rn]? (?:zustellung|zustellversuch)|keine (?:zustellung|auslieferung) moglich",
         r"nachnahme\w* .{0,30}nicht (?:bereit|bezahlt|vorhanden)",
-        r"zustell\S{0,8}versuch", r"nicht zugestellt|konnten? .{0,30}nicht .{0,20}(?:zugestellt|zustellen|ausliefern)|zustellung nicht erfolgt|nicht (?:aus)?geliefert|(?:lieferung|auslieferung) (?:war |ist )?nicht moglich",
+        r"zustell\S{0,8}versuch", r"nicht zugestellt|konnten? .{0,30}nicht .{0,20}(?:zugestellt|zustellen|ausliefern|ubergeben|ausgehandigt)|zustellung nicht erfolgt|nicht (?:aus)?geliefert|(?:lieferung|auslieferung) (?:war |ist )?nicht moglich",
         r"unzustellbar|nicht zustellbar|zustellhindernis"],
      (r"nachforschung", _HOLDUP, r"lagerfrist", r"beseitigt", r"wunscht", r"(?<!nicht )\berfolgreich\b")),
     # past tense states a fact even in a clause that also says what "wird" happen next
@@ -167,7 +169,7 @@ RULES = table("de", [
     (F.out_for_delivery, [r"^(?:(?:die |ihre |deine )?(?:sendung|paket) )?(?:wird zugestellt|(?:ist )?in (?:der )?(?:zustellung|auslieferung))\.?$"], (), ""),
     (F.out_for_delivery, [r"in (?:der )?(?:zustellung|auslieferung)\b",
                           # on the delivery round: in the van, "auf Tour"
-                          r"(?:zustell|auslieferungs?|liefer)(?:fahrzeug|wagen|tour)|\bauf tour\b|zusteller .{0,30}unterwegs",
+                          r"(?:zustell|auslieferungs?|liefer)(?:fahrzeug|wagen|tour)|\bauf tour\b|(?:zusteller|fahrer|kurier|bote)(?:in)? .{0,30}unterwegs",
                           r"(?:sendung|paket|lieferung)[^.;]{0,30}auf dem weg zu (?:ihnen|dir|dem empfanger)"],
      (r"verzogerung", r"fehlleitung", r"\b(?:fehler|probleme?)\b|storung|beschadig")),
     (F.delivered, [
@@ -180,7 +182,7 @@ RULES = table("de", [
         r"|(?:sendung|paket)\w* (?:wurde )?(?:(?:in|aus|von) (?:der |dem )?\w+ )?behoben|(?:von ihnen|von dir) abgeholt|\b(?:sie haben|du hast) (?:die|das|ihre|deine|ihr|dein) \w+ .{0,20}abgeholt",
         # left at an agreed place or with someone else: deposited, a third person, a neighbour, a letterbox
         r"\bdeponiert\b|hinterlegung der sendung an|ablieferung an (?:den |die |eine |einen )?(?:empfanger|nachbar|dritte|\w*person)|(?:dritte|empfangsberechtigte|berechtigte) person|(?:in den|in deinen|in ihren|im) (?:\w+)?briefkasten (?:gelegt|gesteckt|eingeworfen)|zustellung (?:an|beim|bei) (?:den |dem |einen |ihren |deinen )?(?:wunsch)?nachbar|ersatzempfanger|\beingeworfen\b|\b(?:abgelegt|abgestellt)\b"
-        r"|(?:beim|bei (?:ihrem|deinem|einem)?|an (?:den|die|einen|eine|ihren|deinen)) ?nachbar(?:n|in)? (?:\w+ )?(?:abgegeben|ubergeben)",
+        r"|nachbar(?:n|in)?\b.{0,30}\b(?:abgegeben|ubergeben|ausgehandigt)|(?:an der|bei der|beim|am|im|an den) (?:rezeption|empfang|pforte|hausmeister|concierge|sekretariat) (?:\w+ )?(?:abgegeben|ubergeben|hinterlegt|zugestellt)",
         r"nachnahme-betrags"],
      (r"in klarung", r"falsche[nmr]? (?:ort|empfanger|adresse|standort)", r"(?:falsch|fehl)zustellung", r"\bfalsch (?:zugestellt|ausgeliefert)")),
     (F.delivered, [r"(?:beim|an (?:den|die)) nachbar(?:n|in)? (?:\w+ )?zugestellt"], (r"nicht beim nachbarn", r"konnte"), ""),  # a fact even beside "..., da ... nicht angetroffen"
