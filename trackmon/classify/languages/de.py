@@ -131,7 +131,7 @@ RULES = table("de", [
         r"|(?:hausnummer|postleitzahl|plz|strasse|strassenname|adresse|anschrift) (?:fehlt|ist unvollstandig)|fehlende[rn]? (?:hausnummer|postleitzahl|strasse|adresse|anschrift)"
         r"|(?:falsche|fehlerhafte|unvollstandige|ungenugende|unzureichende|ungultige|unklare|unbekannte)[rns]? (?:\w+)?(?:adresse|anschrift|hausnummer|postleitzahl|plz|orts|strassen|turcode|empfangername)",
         # the recipient moved away, is unknown, deceased, the company no longer exists
-        r"empfanger (?:ist )?(?:unbekannt|verzogen)|unbekannt verzogen|\b(?:weg|um)gezogen\b|\bverzogen\b|\b(?:ge|ver)storben\b|\berloschen\b|nachsende(?:auftrag|frist) .{0,20}abgelaufen",
+        r"empfanger (?:ist )?(?:unbekannt|verzogen)|unbekannt verzogen|\b(?:weg|um)gezogen\b|\bverzogen\b|\b(?:ge|ver)storben\b|\berloschen\b|nicht mehr .{0,30}wohnhaft|wohnt nicht mehr|nachsende(?:auftrag|frist) .{0,20}abgelaufen",
         # an address problem named as a noun
         r"adress(?:fehler|klarung|problem)|adresskorrektur (?:ist )?(?:erforderlich|notwendig)|anschrifts?(?:fehler|klarung|problem)|postfachadresse|unstimmigkeit bei (?:der )?\w*adresse",
         # the recipient or the address not found (in a directory, at the address given)
@@ -141,11 +141,11 @@ RULES = table("de", [
         r"(?:briefkasten|klingel|namensschild|klingelschild) .{0,30}nicht (?:angeschrieben|beschriftet|vorhanden|auffindbar)"]),
     (F.nobody, [
         # nobody there: not met, not at home, away, on holiday, not reached by phone
-        r"nicht angetroffen|nicht zu hause|\bwar(?:en|st)? (?:leider )?nicht da\b|(?:niemand|keiner) (?:angetroffen|zu hause|anwesend|da\b)|\burlaub\b|\babwesen(?:d|heit)\b|nicht anwesend|empfanger .{0,40}nicht (?:erreich(?:bar|t)|verfugbar)",
+        r"nicht angetroffen|nicht zu hause|\bwar(?:en|st)? (?:leider )?nicht da\b|(?:niemand|keiner) (?:angetroffen|zu hause|anwesend|da\b)|\burlaub\b|\babwesen(?:d|heit)\b|nicht anwesend|nicht vor ort|empfanger .{0,40}nicht (?:erreich(?:bar|t)|verfugbar)",
         # closed, no acceptance that day
         r"\bgeschlossen|keine annahme|(?:betriebs|werks)ferien|\bruhetag",
         # a notice left for the recipient
-        r"benachrichtigungskarte|benachrichtigung(?:skarte)? (?:wurde )?hinterlassen|infonotice|verstandigung hinterlegt"],
+        r"benachrichtigungskarte|(?:benachrichtigung|karte|abholschein|hinterlegungsanzeige) (?:\w+ ){0,3}(?:hinterlassen|eingeworfen)|infonotice|verstandigung hinterlegt"],
      (r"beim nachbarn zugestellt", r"geloscht", r"nachforschung|vorgang|reklamation")),
     # another attempt announced ("wird nochmals zugestellt", "ein 2. / weiterer Zustellversuch") reads as the failed one it implies
     (F.failed, [r"(?:nochmals|erneut|noch einmal|wieder) zugestellt|(?:weitere|neue|zweite|dritte|nochmalige|erneute)[rn]? zustellversuch|\d\. zustellversuch|\bstellen? .{0,40}(?:erneut|nochmals|noch einmal) zu\b|\bversuchen? .{0,50}(?:erneut|nochmals|noch einmal)\b",
@@ -176,12 +176,12 @@ RULES = table("de", [
         r"zugestellt|ausgeliefert|abgeliefert|\bgeliefert\b|(?:zustellung|auslieferung|lieferung|ubergabe) (?:war |ist |wurde )?erfolgreich",
         # handed to the recipient, or the recipient confirmed receipt
         r"(?:an|dem) (?:den )?empfanger .{0,20}(?:ubergeben|ausgehandigt)|ubergabe an (?:den )?empfanger|ausgehandigt|\bquittiert\b|personlich ubergeben|(?:empfangs|zustell)bestatigung(?! ausstehend)"
-        r"|empfanger hat .{0,30}(?:erhalten|entgegengenommen|empfangen)|(?:beim|bei dem) empfanger (?:angekommen|eingetroffen|eingegangen)|vom empfanger (?:entgegengenommen|empfangen)",
+        r"|empfanger hat .{0,30}(?:erhalten|entgegengenommen|empfangen)|(?:beim|bei dem) empfanger (?:angekommen|eingetroffen|eingegangen)|(?:vom|durch den) empfanger (?:\w+ )?(?:entgegengenommen|empfangen|angenommen)",
         # collected by the recipient (from a counter, a shop, a locker)
         rf"empfanger .{{0,40}}abgeholt|abholung (?:im|in der|aus der) .{{0,30}}durch (?:den )?empfanger|abholung durch (?:den )?empfanger|(?:von|aus) (?:der |dem |einer )?(?:\w+ )?(?:{_LOCKER}) abgeholt"
         r"|(?:sendung|paket)\w* (?:wurde )?(?:(?:in|aus|von) (?:der |dem )?\w+ )?behoben|(?:von ihnen|von dir) abgeholt|\b(?:sie haben|du hast) (?:die|das|ihre|deine|ihr|dein) \w+ .{0,20}abgeholt",
         # left at an agreed place or with someone else: deposited, a third person, a neighbour, a letterbox
-        r"\bdeponiert\b|hinterlegung der sendung an|ablieferung an (?:den |die |eine |einen )?(?:empfanger|nachbar|dritte|\w*person)|(?:dritte|empfangsberechtigte|berechtigte) person|(?:in den|in deinen|in ihren|im) (?:\w+)?briefkasten (?:gelegt|gesteckt|eingeworfen)|zustellung (?:an|beim|bei) (?:den |dem |einen |ihren |deinen )?(?:wunsch)?nachbar|ersatzempfanger|\beingeworfen\b|\b(?:abgelegt|abgestellt)\b"
+        r"\bdeponiert\b|hinterlegung der sendung an|ablieferung an (?:den |die |eine |einen )?(?:empfanger|nachbar|dritte|\w*person)|(?:dritte|empfangsberechtigte|berechtigte) person|(?:in den|in deinen|in ihren|im) (?:\w+)?briefkasten (?:gelegt|gesteckt|eingeworfen)|(?:zustellung|abgabe|ubergabe) (?:an|beim|bei) (?:den |dem |einen |ihren |deinen )?(?:wunsch)?nachbar|(?:gemass|laut) abstellgenehmigung|\bablage (?:an|am|auf|in|im|vor)\b|ersatzempfanger|\beingeworfen\b|\b(?:abgelegt|abgestellt)\b"
         r"|nachbar(?:n|in)?\b.{0,30}\b(?:abgegeben|ubergeben|ausgehandigt)|(?:an der|bei der|beim|am|im|an den) (?:rezeption|empfang|pforte|hausmeister|concierge|sekretariat) (?:\w+ )?(?:abgegeben|ubergeben|hinterlegt|zugestellt)",
         r"nachnahme-betrags"],
      (r"in klarung", r"falsche[nmr]? (?:ort|empfanger|adresse|standort)", r"(?:falsch|fehl)zustellung", r"\bfalsch (?:zugestellt|ausgeliefert)")),
