@@ -63,22 +63,22 @@ _HOLDUP = (r"verkehrsproblem|\bstau\b|(?:un|schlecht)wetter|witterung|wetter(?:b
 # each reads the texts of several carriers, and wordings no corpus row has.
 RULES = table("de", [
     # back with the sender: "Rückzustellung", "dem Absender zugestellt", "beim Versender eingegangen"
-    (F.returned, [rf"ruckzustellung (?:domizil|schalter|postfach)|zustellung an (?:den )?{_SENDER}\b|(?:dem|an den|beim|zum) {_SENDER} (?:zuruck)?(?:zugestellt|ubergeben|ausgeliefert|ausgehandigt|eingegangen|eingetroffen|angekommen|zuruckgeliefert|zuruckgegeben)",
+    (F.returned, [rf"ruckzustellung (?:domizil|schalter|postfach)|zustellung an (?:den )?{_SENDER}\b|(?:dem|an den|beim|zum) {_SENDER} (?:zuruck ?)?(?:zugestellt|ubergeben|ausgeliefert|ausgehandigt|eingegangen|eingetroffen|angekommen|zuruckgeliefert|zuruckgegeben)",
                   r"(?:rucksendung|retoure) wurde .{0,30}zugestellt"], (r"abholauftrag", r"auftragsdaten")),
     (F.sender_attempt, [
         # the sender registered the parcel: order data transmitted, the parcel announced electronically or being prepared
         r"auftragsdaten|daten(?:ubermittlung|einlieferung)|\bdaten (?:wurden )?(?:ubertragen|ubermittelt)|bereitet die sendung .{0,20}vor|(?:fur den|zum) versand vorbereitet|(?:sendungs|paket|versand)daten .{0,60}(?:ubermittelt|erhalten|empfangen|erfasst|eingegangen|angelegt)"
         r"|elektronisch (?:angekundigt|ubermittelt|avisiert|angemeldet)|(?:an|vor)meldung der sendung|sendung (?:wurde )?(?:elektronisch )?(?:angemeldet|angekundigt)|(?:sendungs|versand)informationen (?:wurden |sind )?(?:eingegangen|erhalten|ubermittelt)",
         # a pickup from the sender ordered or under way, or failed
-        rf"abholauftrag|abholung (?:wird|ist) (?:durchgefuhrt|beauftragt|geplant)|abholung (?:beim|vom) {_SENDER} (?:ist |wurde |wird )?(?:geplant|beauftragt|angefordert|vereinbart)|{_SENDER} (?:wurde )?nicht angetroffen|(?:erfolglose|vergebliche)[rn]? abholversuch|\babholversuch (?:beim|durch)",
-        r"noch nicht (?:an .{0,20})?(?:ubergeben|eingeliefert|erhalten|eingetroffen|aufgegeben)",
+        rf"abholauftrag|abholung (?:wird|ist) (?:durchgefuhrt|beauftragt|geplant)|abholung (?:beim|vom) {_SENDER} (?:ist |wurde |wird )?(?:geplant|beauftragt|angefordert|vereinbart)|{_SENDER} (?:wurde )?nicht angetroffen|(?:beim|vom) {_SENDER} .{{0,20}}nicht (?:abgeholt|abholen)|abholung (?:beim|vom) {_SENDER} (?:\w+ ){{0,2}}(?:fehlgeschlagen|erfolglos|nicht moglich)|(?:erfolglose|vergebliche)[rn]? abholversuch|\babholversuch (?:beim|durch)",
+        r"noch nicht (?:(?:an|vom|von|durch) .{0,25})?(?:ubergeben|eingeliefert|erhalten|eingetroffen|aufgegeben)",
         rf"auslandischen? {_SENDER}", r"auftrag pick@home"],
      (r"\bstorniert", r"annulliert", r"\bgeloscht", r"fehlerhaft", r"\bzoll", r"verzoll")),
     (F.sender_collected, [rf"(?:(?:vom|beim|durch(?: den)?) {_SENDER}|{_SENDER} hat) .{{0,40}}(?:eingeliefert|aufgegeben|ubergeben|abgegeben)",
                           # posted at a shop or a locker: "Einlieferung in PACKSTATION", "im PaketShop eingegangen", "aus der PACKSTATION entnommen"
                           rf"\beinlieferung\b|(?:im|in (?:der|die|den|einem|einer)) (?:\w+ )?(?:{_SHOP}) (?:abgeholt|eingegangen|eingeliefert)|in (?:die|der|eine) (?:{_LOCKER}) eingeliefert|aus (?:der|dem|einer) (?:\w+ )?(?:{_LOCKER}|{_SHOP}) entnommen",
                           r"transport zum start-paketzentrum"],
-     (r"klarung", r"(?:vom|durch(?: den)?) empfanger", r"empfanger hat", r"\b(?:sie haben|du hast)\b", r"von (?:ihnen|dir)\b", r"zuruckge|rucksendung|\bretour")),
+     (r"klarung", r"(?:vom|durch(?: den)?) empfanger", r"empfanger hat", r"\b(?:sie haben|du hast)\b", r"von (?:ihnen|dir)\b", r"zuruckge|rucksendung|\bretour", r"\bnicht\b")),
     # a delivery still ahead: on the way to a pickup place, planned for, kept until, arranged before, notified the day before
     (F.neutral_early, [rf"(?:auf dem weg|unterwegs|im zulauf) (?:zur|zum|in die|ins) (?:\w+ )?{_PLACE}|wird zur abholung in die (?:{_COUNTER}) .{{0,40}}gebracht|(?:wurde|ist) noch nicht (?:zugestellt|ausgeliefert)"
                        r"|(?:geplant fur (?:die )?|bis zur |am vortag der |vor (?:dem )?)(?:zustellung|zustellversuch|auslieferung)\b"], (r"zustellfahrzeug",), ""),
@@ -110,7 +110,7 @@ RULES = table("de", [
     # kept for the recipient to collect ("zur Aufbewahrung", "da Selbstabholung"): a fact even in "Nicht in Zustellung da ..."
     (F.post_office, [r"selbstabholung|zur aufbewahrung|zur abholung (?:bereit)?gehalten|zur abholung aufbewahrt",
                      r"(?:" + _COUNTER + r") .{0,30}(?:aufbewahrt|bereitgehalten|bereitgestellt)"], (_EXPIRED, r"nicht moglich"), ""),
-    (F.post_office, [r"(?:" + _COUNTER + r")[^.;]{0,20}hinterlegt", r"liegt [^.;]{0,40}zur abholung [^.;]{0,40}bereit", r"liegt [^.;]{0,10}zur abholung bereit"],
+    (F.post_office, [r"(?:" + _COUNTER + r")[^.;]{0,20}hinterlegt", r"liegt [^.;]{0,40}zur abholung [^.;]{0,40}bereit", r"liegt [^.;]{0,10}zur abholung bereit|liegt (?:\w+ ){0,3}in (?:der|einer|ihrer) (?:\w+ )?(?:" + _COUNTER + ")"],
      (_EXPIRED, r"noch nicht", r"nicht (?:mehr )?(?:in der|im|zur|abholbereit|hinterlegt)"), ""),
     # going back: "Rücksendung", "Rücklauf", "Retoure", "zurückgesandt", "zurück an den Absender", "auf dem Rückweg"
     (F.returning, [rf"rucksendung|ruckversand|ruckfuhrung|ruckgabe an|zuruck(?:gesendet|geschickt|gesandt|gefuhrt|geleitet|gegeben|transportiert)|\bretour|\brucklauf"
@@ -178,7 +178,7 @@ RULES = table("de", [
         r"(?:an|dem) (?:den )?empfanger .{0,20}(?:ubergeben|ausgehandigt)|ubergabe an (?:den )?empfanger|ausgehandigt|\bquittiert\b|personlich ubergeben|(?:empfangs|zustell)bestatigung(?! ausstehend)"
         r"|empfanger hat .{0,30}(?:erhalten|entgegengenommen|empfangen)|(?:beim|bei dem) empfanger (?:angekommen|eingetroffen|eingegangen)|(?:vom|durch den) empfanger (?:\w+ )?(?:entgegengenommen|empfangen|angenommen)",
         # collected by the recipient (from a counter, a shop, a locker)
-        rf"empfanger .{{0,40}}abgeholt|abholung (?:im|in der|aus der) .{{0,30}}durch (?:den )?empfanger|abholung durch (?:den )?empfanger|(?:von|aus) (?:der |dem |einer )?(?:\w+ )?(?:{_LOCKER}) abgeholt"
+        rf"empfanger .{{0,40}}abgeholt|abholung (?:im|in der|aus der) .{{0,30}}durch (?:den )?empfanger|abholung durch (?:den )?empfanger|(?:von|aus) (?:der |dem |einer )?(?:\w+ )?(?:{_LOCKER}) abgeholt|(?:am|an der|in der|im|aus der) (?:\w+ )?(?:{_COUNTER}) abgeholt"
         r"|(?:sendung|paket)\w* (?:wurde )?(?:(?:in|aus|von) (?:der |dem )?\w+ )?behoben|(?:von ihnen|von dir) abgeholt|\b(?:sie haben|du hast) (?:die|das|ihre|deine|ihr|dein) \w+ .{0,20}abgeholt",
         # left at an agreed place or with someone else: deposited, a third person, a neighbour, a letterbox
         r"\bdeponiert\b|hinterlegung der sendung an|ablieferung an (?:den |die |eine |einen )?(?:empfanger|nachbar|dritte|\w*person)|(?:dritte|empfangsberechtigte|berechtigte) person|(?:in den|in deinen|in ihren|im) (?:\w+)?briefkasten (?:gelegt|gesteckt|eingeworfen)|(?:zustellung|abgabe|ubergabe) (?:an|beim|bei) (?:den |dem |einen |ihren |deinen )?(?:wunsch)?nachbar|(?:gemass|laut) abstellgenehmigung|\bablage (?:an|am|auf|in|im|vor)\b|ersatzempfanger|\beingeworfen\b|\b(?:abgelegt|abgestellt)\b"
