@@ -44,13 +44,14 @@ VOCAB = """die der das sendung wurde wird ist zugestellt zustellung empfanger ab
         angekommen befindet ihre deine dein unser unsere wird werden wurde worden konnte kann
         eingelagert platzmangel zeitmangel retourniert selbstabholung geloscht fehlsortierung fehlleitung
         strasse empfangerin absenderin versenderin paketankundigung benachrichtigung abholschein hinterlegungsanzeige
+        unbekannt mitbewohner versandauftrag angelegt transportverzogerung zustellverzogerung erreicht
         ausgeliefert abgeliefert behoben zustellhindernis paketautomat abholpunkt zulauf betriebsferien transportschaden schaden festgestellt gescheitert zugang gebaude ausfuhr
         zugangscode erforderlich weiterleitung verzogert fehlerhafte fehlende dokumente abgebrochen bestimmungsland ablieferung falschzustellung verladen entsorgt vernichtet"""
 
 # Shared place words: where a recipient collects a parcel (a counter, a shop, a locker).
 _COUNTER = r"(?:post)?filiale|poststelle|postamt|post-?geschaftsstelle|geschaftsstelle|post-? ?partner|postagentur|abholstelle|schalter"
 _SHOP = r"paketshop|packshop|paket ?shop|parcelshop|pickup[- ]?(?:point|shop)|access point|annahmestelle|abholpunkt|ausgabestelle"
-_LOCKER = r"packstation|paketstation|poststation|abholstation|paketbox|paketkasten|paketautomat|abholautomat|pickup[- ]station|\blocker\b|my ?post ?24|pickpost"
+_LOCKER = r"packstation|paketstation|poststation|abholstation|paketautomat|abholautomat|pickup[- ]station|\blocker\b|my ?post ?24|pickpost"
 _PLACE = rf"(?:{_LOCKER}|{_COUNTER}|{_SHOP})"
 _SENDER = r"(?:absender|versender|auftraggeber)(?:\*?in)?"
 _EXPIRED = r"frist .{0,30}(?:abgelaufen|uberschritten)"  # a pickup period that ran out is no parcel waiting
@@ -63,7 +64,7 @@ _HOLDUP = (r"verkehrsproblem|\bstau\b|(?:un|schlecht)wetter|witterung|wetter(?:b
 # each reads the texts of several carriers, and wordings no corpus row has.
 RULES = table("de", [
     # back with the sender: "Rückzustellung", "dem Absender zugestellt", "beim Versender eingegangen"
-    (F.returned, [rf"ruckzustellung (?:domizil|schalter|postfach)|zustellung an (?:den )?{_SENDER}\b|(?:dem|an den|beim|zum) {_SENDER} (?:zuruck ?)?(?:zugestellt|ubergeben|ausgeliefert|ausgehandigt|eingegangen|eingetroffen|angekommen|zuruckgeliefert|zuruckgegeben)",
+    (F.returned, [rf"ruckzustellung (?:domizil|schalter|postfach)|zustellung an (?:den )?{_SENDER}\b|(?:dem|an den|beim|zum) {_SENDER} (?:zuruck ?|wieder )?(?:zugestellt|ubergeben|ausgeliefert|ausgehandigt|eingegangen|eingetroffen|angekommen|zuruckgeliefert|zuruckgegeben)",
                   r"(?:rucksendung|retoure) wurde .{0,30}zugestellt"], (r"abholauftrag", r"auftragsdaten")),
     (F.sender_attempt, [
         # the sender registered the parcel: order data transmitted, the parcel announced electronically or being prepared
@@ -71,14 +72,14 @@ RULES = table("de", [
         r"|elektronisch (?:angekundigt|ubermittelt|avisiert|angemeldet)|(?:an|vor)meldung der sendung|sendung (?:wurde )?(?:elektronisch )?(?:angemeldet|angekundigt)|(?:sendungs|versand)informationen (?:wurden |sind )?(?:eingegangen|erhalten|ubermittelt)",
         # a pickup from the sender ordered or under way, or failed
         rf"abholauftrag|abholung (?:wird|ist) (?:durchgefuhrt|beauftragt|geplant)|abholung (?:beim|vom) {_SENDER} (?:ist |wurde |wird )?(?:geplant|beauftragt|angefordert|vereinbart)|{_SENDER} (?:wurde )?nicht angetroffen|(?:beim|vom) {_SENDER} .{{0,20}}nicht (?:abgeholt|abholen)|abholung (?:beim|vom) {_SENDER} (?:\w+ ){{0,2}}(?:fehlgeschlagen|erfolglos|nicht moglich)|(?:erfolglose|vergebliche)[rn]? abholversuch|\babholversuch (?:beim|durch)",
-        r"noch nicht (?:(?:an|vom|von|durch) .{0,25})?(?:ubergeben|eingeliefert|erhalten|eingetroffen|aufgegeben)",
+        r"noch nicht (?:(?:an|vom|von|durch) .{0,25})?(?:ubergeben|eingeliefert|erhalten|eingetroffen|eingegangen|aufgegeben)",
         rf"auslandischen? {_SENDER}", r"auftrag pick@home"],
-     (r"\bstorniert", r"annulliert", r"\bgeloscht", r"fehlerhaft", r"\bzoll", r"verzoll")),
+     (r"\bstorniert", r"annulliert", r"\bgeloscht", r"fehlerhaft", r"\bzoll", r"verzoll", r"zahlung")),
     (F.sender_collected, [rf"(?:(?:vom|beim|durch(?: den)?) {_SENDER}|{_SENDER} hat) .{{0,40}}(?:eingeliefert|aufgegeben|ubergeben|abgegeben)",
                           # posted at a shop or a locker: "Einlieferung in PACKSTATION", "im PaketShop eingegangen", "aus der PACKSTATION entnommen"
                           rf"\beinlieferung\b|(?:im|in (?:der|die|den|einem|einer)) (?:\w+ )?(?:{_SHOP}) (?:abgeholt|eingegangen|eingeliefert)|in (?:die|der|eine) (?:{_LOCKER}) eingeliefert|aus (?:der|dem|einer) (?:\w+ )?(?:{_LOCKER}|{_SHOP}) entnommen",
                           r"transport zum start-paketzentrum"],
-     (r"klarung", r"(?:vom|durch(?: den)?) empfanger", r"empfanger hat", r"\b(?:sie haben|du hast)\b", r"von (?:ihnen|dir)\b", r"zuruckge|rucksendung|\bretour", r"\bnicht\b")),
+     (r"klarung", r"(?:vom|durch(?: den)?) empfanger", r"empfanger hat", r"\b(?:sie haben|du hast)\b", r"von (?:ihnen|dir)\b", r"zuruckge|rucksendung|\bretour", r"\bnicht\b", r"abgeholt werden")),
     # a delivery still ahead: on the way to a pickup place, planned for, kept until, arranged before, notified the day before
     (F.neutral_early, [rf"(?:auf dem weg|unterwegs|im zulauf) (?:zur|zum|in die|ins) (?:\w+ )?{_PLACE}|wird zur abholung in die (?:{_COUNTER}) .{{0,40}}gebracht|(?:wurde|ist) noch nicht (?:zugestellt|ausgeliefert)"
                        r"|(?:geplant fur (?:die )?|bis zur |am vortag der |vor (?:dem )?)(?:zustellung|zustellversuch|auslieferung)\b"], (r"zustellfahrzeug",), ""),
@@ -91,7 +92,7 @@ RULES = table("de", [
                                                   r"noch einmal", r"nicht angetroffen", r"nicht .{0,20}zugestellt", r"verweiger", r"beschadig", r"verzoger",
                                                   r"verspat", r"zuruckgestellt", r"adress", r"nicht moglich"), ""),
     (F.locker, [_LOCKER], (r"abgeholt", r"entnommen", r"eingeliefert", r"nicht moglich", r"picked up", r"taken from", r"posted by", r"auf dem weg", r"unterwegs", r"im zulauf")),
-    (F.point, [_SHOP], (r"durch (?:den )?empfanger", r"lagerfrist", r"abholfrist", r"abgeholt", r"auf dem weg", r"unterwegs", r"im zulauf")),
+    (F.point, [_SHOP], (r"durch (?:den )?empfanger", r"lagerfrist", r"abholfrist", r"abgeholt(?! werden)", r"auf dem weg", r"unterwegs", r"im zulauf")),
     (F.post_office, [r"\bavisiert (?:ins|in die|in der|im|zur|bei)\b|(?:ins|in das|im) postfach avisiert", r"zur abholung|abholbereit|bereit zur abholung|abholungseinladung", r"(?:kann|konnen|kannst) .{0,50}(?:abgeholt werden|abholen)", r"liegt .{0,40}(?:" + _COUNTER + r"|bereit)",
                      r"aufbewahrungsfrist|(?:abhol|lager)frist (?:wurde )?(?:\w+ )?verlangert|aufbewahrung (?:wurde )?(?:\w+ )?verlangert",
                      r"(?:" + _COUNTER + r") .{0,20}(?:hinterlegt|eingetroffen|eingelangt)|(?:wurde|ist) (?:in|zu) (?:die|der|eine|einer|den|einen|ihre|ihrer) (?:\w+ )?(?:" + _COUNTER + r") (?:\w+ )?(?:gebracht|geliefert|zugestellt)", r"hinterlegt (?:in|bei|im|am) (?:der |dem )?(?:\w+ )?(?:" + _COUNTER + ")"],
@@ -124,7 +125,7 @@ RULES = table("de", [
     (F.lost, [r"\bverloren\b", r"verlust", r"gestohlen|diebstahl", r"\bvermisst\b", r"(?:sendung|paket)\w* .{0,20}(?:nicht (?:mehr )?auffindbar|unauffindbar)", r"verschollen"]),
     # goods not allowed, seized or disposed of
     (F.prohibited, [r"(?:verbotene|eingeschrankte|unzulassige|gefahrliche)[rns]? (?:artikel|gegenstand|gegenstande|inhalt|ware|waren|guter)|gefahrgut|\b(?:entsorgt|vernichtet|zerstort)\b|beschlagnahmt|konfisziert"]),
-    (F.refused, [r"verweiger", r"annahme .{0,20}(?:verweigert|abgelehnt)", r"nicht angenommen|(?:vom|durch den) empfanger (?:\w+ )?abgelehnt|empfanger hat .{0,30}abgelehnt|\blehnt? .{0,40}annahme .{0,40}\bab\b|\b(?:nimmt|nahm|nehmen)\b.{0,40}nicht an\b"], _CUSTOMS),
+    (F.refused, [r"verweiger", r"annahme .{0,20}(?:verweigert|abgelehnt)", r"nicht (?:angenommen|annehmen|entgegennehmen|entgegengenommen)\b|(?:vom|durch den) empfanger (?:\w+ )?abgelehnt|empfanger hat .{0,30}abgelehnt|\blehnt? .{0,40}annahme .{0,40}\bab\b|\b(?:nimmt|nahm|nehmen)\b.{0,40}nicht an\b"], _CUSTOMS),
     (F.address, [
         # the address wrong, incomplete or unknown, the adjective before or after it
         r"(?:adresse|anschrift|hausnummer|postleitzahl|plz|strasse|strassenname) (?:ist )?(?:unvollstandig|fehlerhaft|falsch|unzureichend|ungultig|ungenugend|unklar|unbekannt|nicht korrekt)"
@@ -138,10 +139,11 @@ RULES = table("de", [
         r"(?:adresse|anschrift|empfanger|strasse|hausnummer|gebaude)\b.{0,40}nicht (?:\w+ ){0,2}(?:zu ermitteln|ermittelt|zu finden|gefunden|auffindbar|enthalten|verzeichnet|aufgefuhrt|bekannt|existent)|(?:adresse|anschrift|strasse|hausnummer)\w* (?:\w+ )?existiert nicht|nicht existierende[rn]? (?:adresse|anschrift|strasse|hausnummer)|nicht (?:ermittelt|gefunden|auffindbar) .{0,20}(?:adresse|anschrift)",
         # access needs a code or directions
         r"(?:zugangs|tur|tor)code (?:ist )?(?:erforderlich|notwendig|benotigt|fehlt)|kein (?:zugang|zutritt)|nicht zuganglich|(?:wegbeschreibung|zufahrtsbeschreibung) (?:ist )?(?:erforderlich|notwendig|benotigt)",
-        r"(?:briefkasten|klingel|namensschild|klingelschild) .{0,30}nicht (?:angeschrieben|beschriftet|vorhanden|auffindbar)"]),
+        # no name on the letterbox or the bell
+        r"(?:briefkasten|klingel|namensschild|klingelschild|name)\w* .{0,30}(?:nicht (?:angeschrieben|beschriftet|vorhanden|auffindbar)|\bfehl(?:t|en)\b)"]),
     (F.nobody, [
         # nobody there: not met, not at home, away, on holiday, not reached by phone
-        r"nicht angetroffen|nicht zu hause|\bwar(?:en|st)? (?:leider )?nicht da\b|(?:niemand|keiner) (?:angetroffen|zu hause|anwesend|da\b)|\burlaub\b|\babwesen(?:d|heit)\b|nicht anwesend|nicht vor ort|empfanger .{0,40}nicht (?:erreich(?:bar|t)|verfugbar)",
+        r"nicht angetroffen|\b(?:sie|dich) (?:leider )?nicht (?:erreicht|angetroffen)|nicht zu hause|\bwar(?:en|st)? (?:leider )?nicht da\b|(?:niemand|keiner) (?:angetroffen|zu hause|anwesend|da\b)|\burlaub\b|\babwesen(?:d|heit)\b|nicht anwesend|nicht vor ort|empfanger .{0,40}nicht (?:erreich(?:bar|t)|verfugbar)",
         # closed, no acceptance that day
         r"\bgeschlossen|keine annahme|(?:betriebs|werks)ferien|\bruhetag",
         # a notice left for the recipient
@@ -181,7 +183,7 @@ RULES = table("de", [
         rf"empfanger .{{0,40}}abgeholt|abholung (?:im|in der|aus der) .{{0,30}}durch (?:den )?empfanger|abholung durch (?:den )?empfanger|(?:von|aus) (?:der |dem |einer )?(?:\w+ )?(?:{_LOCKER}) abgeholt|(?:am|an der|in der|im|aus der) (?:\w+ )?(?:{_COUNTER}) abgeholt"
         r"|(?:sendung|paket)\w* (?:wurde )?(?:(?:in|aus|von) (?:der |dem )?\w+ )?behoben|(?:von ihnen|von dir) abgeholt|\b(?:sie haben|du hast) (?:die|das|ihre|deine|ihr|dein) \w+ .{0,20}abgeholt",
         # left at an agreed place or with someone else: deposited, a third person, a neighbour, a letterbox
-        r"\bdeponiert\b|hinterlegung der sendung an|ablieferung an (?:den |die |eine |einen )?(?:empfanger|nachbar|dritte|\w*person)|(?:dritte|empfangsberechtigte|berechtigte) person|(?:in den|in deinen|in ihren|im) (?:\w+)?briefkasten (?:gelegt|gesteckt|eingeworfen)|(?:zustellung|abgabe|ubergabe) (?:an|beim|bei) (?:den |dem |einen |ihren |deinen )?(?:wunsch)?nachbar|(?:gemass|laut) abstellgenehmigung|\bablage (?:an|am|auf|in|im|vor)\b|ersatzempfanger|\beingeworfen\b|\b(?:abgelegt|abgestellt)\b"
+        r"\bdeponiert\b|hinterlegung der sendung an|ablieferung an (?:den |die |eine |einen )?(?:empfanger|nachbar|dritte|\w*person)|(?:dritte|empfangsberechtigte|berechtigte) person|(?:in den|in deinen|in ihren|im) (?:\w+)?briefkasten (?:gelegt|gesteckt|eingeworfen)|(?:zustellung|abgabe|ubergabe) (?:an|beim|bei) (?:den |dem |einen |ihren |deinen )?(?:wunsch)?nachbar|(?:gemass|laut) abstellgenehmigung|\bablage (?:an|am|auf|in|im|vor)\b|ersatzempfanger|an (?:einen?|den|die) (?:\w+ )?(?:mitbewohner|hausbewohner|bevollmachtigte|familienangehorige|person)\w* (?:\w+ ){0,3}(?:ubergeben|ausgehandigt|zugestellt|abgegeben)|\beingeworfen\b|\b(?:abgelegt|abgestellt)\b"
         r"|nachbar(?:n|in)?\b.{0,30}\b(?:abgegeben|ubergeben|ausgehandigt)|(?:an der|bei der|beim|am|im|an den) (?:rezeption|empfang|pforte|hausmeister|concierge|sekretariat) (?:\w+ )?(?:abgegeben|ubergeben|hinterlegt|zugestellt)",
         r"nachnahme-betrags"],
      (r"in klarung", r"falsche[nmr]? (?:ort|empfanger|adresse|standort)", r"(?:falsch|fehl)zustellung", r"\bfalsch (?:zugestellt|ausgeliefert)")),
@@ -203,7 +205,7 @@ RULES = table("de", [
         # label or data unreadable, wrong or missing
         r"nicht lesbar|unleserlich|(?:erforderlichen )?daten liegen nicht vor|sendungsdaten (?:sind )?fehlerhaft|fehlerhafte (?:kontakt|sendungs)?daten",
         # cancelled, deleted, aborted
-        r"\bgeloscht\b|\bstorniert\b|annulliert|abgebrochen",
+        r"\bgeloscht\b|\bstorniert\b|annulliert|abgebrochen|zuruckgezogen|zuruckgerufen|\bruckzug\b",
         # packaging not fit for shipping
         r"nicht versandfahig|(?:unzureichende|mangelhafte|schlechte) verpackung|schlecht verpackt",
         # held for the sender's instructions
@@ -223,7 +225,7 @@ RULES = table("de", [
     (F.customs_held, [r"vom zoll (?:zuruckgehalten|einbehalten)", r"zoll.{0,20}(?:zuruckgehalten|einbehalten|gestoppt|festgehalten|aufgehalten)", r"beschau .{0,30}festgehalten"]),
     (F.customs, [r"\bzoll", r"verzollung", r"wird verzollt", r"\bbeschau\b", r"\beinfuhr"]),  # "Beschau": a customs inspection (Swiss usage)
     (F.arrived, [r"im zielland (?:angekommen|eingetroffen)", r"in deutschland (?:angekommen|eingetroffen)", r"import-paketzentrum"]),
-    (F.label, [r"(?:versand)?(?:label|etikett) .{0,20}(?:erstellt|gedruckt)|auftrag (?:verarbeitet|erstellt)|bereit fur ups", r"(?:paketschein|paketmarke|versandmarke) .{0,20}erstellt"]),
+    (F.label, [r"(?:versand)?(?:label|etikett) .{0,20}(?:erstellt|gedruckt)|(?:versand|sendungs)?auftrag (?:wurde )?(?:verarbeitet|erstellt|angelegt|erfasst)|bereit fur ups", r"(?:paketschein|paketmarke|versandmarke) .{0,20}erstellt"]),
     (F.picked_up, [r"eingeliefert", rf"vom {_SENDER} (?:ubergeben|abgeholt)"]),
 ])
 
