@@ -65,7 +65,7 @@ _HOLDUP = (r"verkehrsproblem|\bstau\b|(?:un|schlecht)wetter|witterung|wetter(?:b
 RULES = table("de", [
     # back with the sender: "Rückzustellung", "dem Absender zugestellt", "beim Versender eingegangen"
     (F.returned, [rf"ruckzustellung (?:domizil|schalter|postfach)|zustellung an (?:den )?{_SENDER}\b|(?:dem|an den|beim|zum) {_SENDER} (?:zuruck ?|wieder )?(?:zugestellt|ubergeben|ausgeliefert|ausgehandigt|eingegangen|eingetroffen|angekommen|zuruckgeliefert|zuruckgegeben)",
-                  r"(?:rucksendung|retoure) wurde .{0,30}zugestellt"], (r"abholauftrag", r"auftragsdaten")),
+                  r"(?:rucksendung|retoure)\w* (?:wurde |ist )?(?:\w+ ){0,4}(?:zugestellt|ausgeliefert)"], (r"abholauftrag", r"auftragsdaten")),
     (F.sender_attempt, [
         # the sender registered the parcel: order data transmitted, the parcel announced electronically or being prepared
         r"auftragsdaten|daten(?:ubermittlung|einlieferung)|\bdaten (?:wurden )?(?:ubertragen|ubermittelt)|bereitet die sendung .{0,20}vor|(?:fur den|zum) versand vorbereitet|(?:sendungs|paket|versand)daten .{0,60}(?:ubermittelt|erhalten|empfangen|erfasst|eingegangen|angelegt)"
@@ -88,7 +88,7 @@ RULES = table("de", [
     # a new address: readdressed, forwarded by a forwarding order
     (F.neutral_early, [r"umadressiert|an (?:eine )?neue (?:\w*adresse|anschrift)|nachsendeauftrag"], (r"abgelaufen", r"unbekannt", r"nicht moglich"), ""),
     # a planned delivery ("wird ... zugestellt") is not one, unless the text also reports a failure or a delay
-    (F.neutral_early, [r"(?:wird|soll|sollte) .{0,40}zugestellt"], (r"zustellfahrzeug", r"^(?:(?:die |ihre |deine )?(?:sendung|paket) )?wird zugestellt\.?$", r"nochmals", r"erneut",
+    (F.neutral_early, [r"(?:wird|soll|sollte) .{0,40}zugestellt"], (r"zustellfahrzeug", r"wird (?:gerade|jetzt|soeben) zugestellt", r"^(?:(?:die |ihre |deine )?(?:sendung|paket) )?wird zugestellt\.?$", r"nochmals", r"erneut",
                                                   r"noch einmal", r"nicht angetroffen", r"nicht .{0,20}zugestellt", r"verweiger", r"beschadig", r"verzoger",
                                                   r"verspat", r"zuruckgestellt", r"adress", r"nicht moglich"), ""),
     (F.locker, [_LOCKER], (r"abgeholt", r"entnommen", r"eingeliefert", r"nicht moglich", r"picked up", r"taken from", r"posted by", r"auf dem weg", r"unterwegs", r"im zulauf")),
@@ -114,7 +114,7 @@ RULES = table("de", [
     (F.post_office, [r"(?:" + _COUNTER + r")[^.;]{0,20}hinterlegt", r"liegt [^.;]{0,40}zur abholung [^.;]{0,40}bereit", r"liegt [^.;]{0,10}zur abholung bereit|liegt (?:\w+ ){0,3}in (?:der|einer|ihrer) (?:\w+ )?(?:" + _COUNTER + ")"],
      (_EXPIRED, r"noch nicht", r"nicht (?:mehr )?(?:in der|im|zur|abholbereit|hinterlegt)"), ""),
     # going back: "Rücksendung", "Rücklauf", "Retoure", "zurückgesandt", "zurück an den Absender", "auf dem Rückweg"
-    (F.returning, [rf"rucksendung|ruckversand|ruckfuhrung|ruckgabe an|zuruck(?:gesendet|geschickt|gesandt|gefuhrt|geleitet|gegeben|transportiert)|\bretour|\brucklauf"
+    (F.returning, [rf"rucksendung|ruckversand|ruckfuhrung|rucktransport|ruckgabe an|zuruck(?:gesendet|geschickt|gesandt|gefuhrt|geleitet|gegeben|transportiert)|\bretour|\brucklauf"
                    rf"|zuruck (?:an|zum) (?:den )?{_SENDER}|an (?:den )?{_SENDER} zuruck|ruckweg|auf dem weg zuruck"],
      (r"zur nachverpackung",)),
     # on the way to the sender (not a courier on the way to collect from the sender)
@@ -136,14 +136,14 @@ RULES = table("de", [
         # an address problem named as a noun
         r"adress(?:fehler|klarung|problem)|adresskorrektur (?:ist )?(?:erforderlich|notwendig)|anschrifts?(?:fehler|klarung|problem)|postfachadresse|unstimmigkeit bei (?:der )?\w*adresse",
         # the recipient or the address not found (in a directory, at the address given)
-        r"(?:adresse|anschrift|empfanger|strasse|hausnummer|gebaude)\b.{0,40}nicht (?:\w+ ){0,2}(?:zu ermitteln|ermittelt|zu finden|gefunden|auffindbar|enthalten|verzeichnet|aufgefuhrt|bekannt|existent)|(?:adresse|anschrift|strasse|hausnummer)\w* (?:\w+ )?existiert nicht|nicht existierende[rn]? (?:adresse|anschrift|strasse|hausnummer)|nicht (?:ermittelt|gefunden|auffindbar) .{0,20}(?:adresse|anschrift)",
+        r"(?:adresse|anschrift|empfanger|strasse|hausnummer|gebaude)\b.{0,40}nicht (?:\w+ ){0,2}(?:zu ermitteln|ermittelt|zu finden|gefunden|auffindbar|enthalten|verzeichnet|aufgefuhrt|bekannt|existent)|(?:adresse|anschrift|strasse|hausnummer|empfanger|firma)\w* (?:\w+ )?existiert nicht|nicht existierende[rn]? (?:adresse|anschrift|strasse|hausnummer)|nicht (?:ermittelt|gefunden|auffindbar) .{0,20}(?:adresse|anschrift)",
         # access needs a code or directions
         r"(?:zugangs|tur|tor)code (?:ist )?(?:erforderlich|notwendig|benotigt|fehlt)|kein (?:zugang|zutritt)|nicht zuganglich|(?:wegbeschreibung|zufahrtsbeschreibung) (?:ist )?(?:erforderlich|notwendig|benotigt)",
         # no name on the letterbox or the bell
         r"(?:briefkasten|klingel|namensschild|klingelschild|name)\w* .{0,30}(?:nicht (?:angeschrieben|beschriftet|vorhanden|auffindbar)|\bfehl(?:t|en)\b)"]),
     (F.nobody, [
         # nobody there: not met, not at home, away, on holiday, not reached by phone
-        r"nicht angetroffen|\b(?:sie|dich) (?:leider )?nicht (?:erreicht|angetroffen)|nicht zu hause|\bwar(?:en|st)? (?:leider )?nicht da\b|(?:niemand|keiner) (?:angetroffen|zu hause|anwesend|da\b)|\burlaub\b|\babwesen(?:d|heit)\b|nicht anwesend|nicht vor ort|empfanger .{0,40}nicht (?:erreich(?:bar|t)|verfugbar)",
+        r"nicht angetroffen|\b(?:sie|dich) (?:leider )?nicht (?:erreicht|angetroffen)|nicht zu hause|\bwar(?:en|st)? (?:leider )?nicht da\b|(?:niemand|keiner|keine person|kein empfanger) (?:angetroffen|zu hause|anwesend|da\b)|\burlaub\b|\babwesen(?:d|heit)\b|nicht anwesend|nicht vor ort|empfanger .{0,40}nicht (?:erreich(?:bar|t)|verfugbar)",
         # closed, no acceptance that day
         r"\bgeschlossen|keine annahme|(?:betriebs|werks)ferien|\bruhetag",
         # a notice left for the recipient
@@ -158,7 +158,7 @@ RULES = table("de", [
         # an identity or age check failed
         r"(?:ungultig|falsch|fehlend|abgelaufen)e[rns]? (?:\w+ )?ausweis|kein(?:en)? ausweis|negative[nrs]? (?:alters|identitats)prufung|(?:alters|identitats)prufung (?:war |ist )?(?:negativ|fehlgeschlagen|nicht bestanden)",
         # an unsuccessful delivery, in any wording
-        r"nicht erfolgreich(?:e zustellung| zugestellt)|(?:zustellung|kuriersendung|lieferung|auslieferung|zustellversuch) (?:\w+ ){0,2}(?:nicht moglich|fehlgeschlagen|erfolglos|gescheitert)|erfolglose[rn]? (?:zustellung|zustellversuch)|keine (?:zustellung|auslieferung) moglich",
+        r"nicht erfolgreich(?:e zustellung| zugestellt)|(?:zustellung|kuriersendung|lieferung|auslieferung|zustellversuch) (?:\w+ ){0,2}(?:nicht moglich|nicht erfolgreich|fehlgeschlagen|erfolglos|gescheitert)|erfolglose[rn]? (?:zustellung|zustellversuch)|keine (?:zustellung|auslieferung) moglich",
         r"nachnahme\w* .{0,30}nicht (?:bereit|bezahlt|vorhanden)",
         r"zustell\S{0,8}versuch", r"nicht zugestellt|konnten? .{0,30}nicht .{0,20}(?:zugestellt|zustellen|ausliefern|ubergeben|ausgehandigt)|zustellung nicht erfolgt|nicht (?:aus)?geliefert|(?:lieferung|auslieferung) (?:war |ist )?nicht moglich",
         r"unzustellbar|nicht zustellbar|zustellhindernis"],
@@ -168,11 +168,11 @@ RULES = table("de", [
     (F.nobody, [r"nicht angetroffen wurde", r"wurde nicht angetroffen"], (r"beim nachbarn zugestellt",), ""),
     (F.failed, [r"konnten? .{0,30}nicht .{0,20}zugestellt", r"nicht zugestellt werden konnte"], (r"nachforschung", _HOLDUP), ""),
     # the bare status line ("Sendung wird zugestellt", UPS "Wird zugestellt", "In Zustellung") is the out-for-delivery scan, not a plan
-    (F.out_for_delivery, [r"^(?:(?:die |ihre |deine )?(?:sendung|paket) )?(?:wird zugestellt|(?:ist )?in (?:der )?(?:zustellung|auslieferung))\.?$"], (), ""),
+    (F.out_for_delivery, [r"^(?:(?:die |ihre |deine )?(?:sendung|paket) )?(?:wird zugestellt|(?:ist )?in (?:der )?(?:zustellung|auslieferung))\.?$|wird (?:gerade|jetzt|soeben) zugestellt"], (), ""),
     (F.out_for_delivery, [r"in (?:der )?(?:zustellung|auslieferung)\b",
                           # on the delivery round: in the van, "auf Tour"
                           r"(?:zustell|auslieferungs?|liefer)(?:fahrzeug|wagen|tour)|\bauf tour\b|(?:zusteller|fahrer|kurier|bote)(?:in)? .{0,30}unterwegs",
-                          r"(?:sendung|paket|lieferung)[^.;]{0,30}auf dem weg zu (?:ihnen|dir|dem empfanger)"],
+                          r"(?:sendung|paket|lieferung|zusteller|fahrer|kurier|bote)[^.;]{0,30}auf dem weg zu (?:ihnen|dir|dem empfanger)"],
      (r"verzogerung", r"fehlleitung", r"\b(?:fehler|probleme?)\b|storung|beschadig")),
     (F.delivered, [
         r"zugestellt|ausgeliefert|abgeliefert|\bgeliefert\b|(?:zustellung|auslieferung|lieferung|ubergabe) (?:war |ist |wurde )?erfolgreich",
@@ -184,7 +184,7 @@ RULES = table("de", [
         r"|(?:sendung|paket)\w* (?:wurde )?(?:(?:in|aus|von) (?:der |dem )?\w+ )?behoben|(?:von ihnen|von dir) abgeholt|\b(?:sie haben|du hast) (?:die|das|ihre|deine|ihr|dein) \w+ .{0,20}abgeholt",
         # left at an agreed place or with someone else: deposited, a third person, a neighbour, a letterbox
         r"\bdeponiert\b|hinterlegung der sendung an|ablieferung an (?:den |die |eine |einen )?(?:empfanger|nachbar|dritte|\w*person)|(?:dritte|empfangsberechtigte|berechtigte) person|(?:in den|in deinen|in ihren|im) (?:\w+)?briefkasten (?:gelegt|gesteckt|eingeworfen)|(?:zustellung|abgabe|ubergabe) (?:an|beim|bei) (?:den |dem |einen |ihren |deinen )?(?:wunsch)?nachbar|(?:gemass|laut) abstellgenehmigung|\bablage (?:an|am|auf|in|im|vor)\b|ersatzempfanger|an (?:einen?|den|die) (?:\w+ )?(?:mitbewohner|hausbewohner|bevollmachtigte|familienangehorige|person)\w* (?:\w+ ){0,3}(?:ubergeben|ausgehandigt|zugestellt|abgegeben)|\beingeworfen\b|\b(?:abgelegt|abgestellt)\b"
-        r"|nachbar(?:n|in)?\b.{0,30}\b(?:abgegeben|ubergeben|ausgehandigt)|(?:an der|bei der|beim|am|im|an den) (?:rezeption|empfang|pforte|hausmeister|concierge|sekretariat) (?:\w+ )?(?:abgegeben|ubergeben|hinterlegt|zugestellt)",
+        r"|nachbar(?:n|in|schaft)?\b.{0,30}\b(?:abgegeben|ubergeben|ausgehandigt)|(?:an der|bei der|beim|am|im|an den) (?:rezeption|empfang|pforte|hausmeister|concierge|sekretariat) (?:\w+ )?(?:abgegeben|ubergeben|hinterlegt|zugestellt)",
         r"nachnahme-betrags"],
      (r"in klarung", r"falsche[nmr]? (?:ort|empfanger|adresse|standort)", r"(?:falsch|fehl)zustellung", r"\bfalsch (?:zugestellt|ausgeliefert)")),
     (F.delivered, [r"(?:beim|an (?:den|die)) nachbar(?:n|in)? (?:\w+ )?zugestellt"], (r"nicht beim nachbarn", r"konnte"), ""),  # a fact even beside "..., da ... nicht angetroffen"
