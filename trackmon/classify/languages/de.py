@@ -129,7 +129,7 @@ RULES = table("de", [
     (F.address, [
         # the address wrong, incomplete or unknown, the adjective before or after it
         r"(?:adresse|anschrift|hausnummer|postleitzahl|plz|strasse|strassenname) (?:ist )?(?:unvollstandig|fehlerhaft|falsch|unzureichend|ungultig|ungenugend|unklar|unbekannt|nicht korrekt)"
-        r"|(?:hausnummer|postleitzahl|plz|strasse|strassenname|adresse|anschrift) (?:fehlt|ist unvollstandig)|fehlende[rn]? (?:hausnummer|postleitzahl|strasse|adresse|anschrift)"
+        r"|(?:hausnummer|postleitzahl|plz|strasse|strassenname|adresse|anschrift) fehlt|fehlende[rn]? (?:hausnummer|postleitzahl|strasse|adresse|anschrift)"
         r"|(?:falsche|fehlerhafte|unvollstandige|ungenugende|unzureichende|ungultige|unklare|unbekannte)[rns]? (?:\w+)?(?:adresse|anschrift|hausnummer|postleitzahl|plz|orts|strassen|turcode|empfangername)",
         # the recipient moved away, is unknown, deceased, the company no longer exists
         r"empfanger (?:ist )?(?:unbekannt|verzogen)|unbekannt verzogen|\b(?:weg|um)gezogen\b|\bverzogen\b|\b(?:ge|ver)storben\b|\berloschen\b|nicht mehr .{0,30}wohnhaft|wohnt nicht mehr|nachsende(?:auftrag|frist) .{0,20}abgelaufen",
