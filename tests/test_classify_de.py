@@ -95,7 +95,7 @@ CASES = [
     ("Sendung wird zwecks Beschau durch Behörden festgehalten", S.in_transit, U.customs_held),
     ("Verzögerte Zustellung - begrenzte Öffnungszeiten beim Empfänger", S.exception, U.delayed),
     ("Nachforschung", S.exception, U.other),
-    ("Gestorben", S.delivery_failed, None),
+    ("Gestorben", S.delivery_failed, U.bad_address),  # deceased: no longer at the address, as fr/es/pt/en read it
     # appointments and pickup *arrangements* are not a parcel waiting for pickup
     ("Abholtermin in der Niederlassung mit Empfänger vereinbart", S.in_transit, None),
     ("Ankunft an der Abhol-/Zustellstelle", S.in_transit, None),
@@ -114,6 +114,81 @@ CASES = [
     ("Die Sendung wurde dem Zoll übergeben. Ein Schreiben mit Ihren Zollinformationen ist auf dem Weg zu Ihnen.", S.in_transit, U.customs_processing),
     ("Die Sendung konnte nicht zugestellt werden und wird an den Absender zurückgesandt.", S.returning, U.returning),
     ("Elektronische Auftragsdaten wurden vom Versender übermittelt", S.info_received, U.label_created),
+    # one phrase per meaning, read across carriers (issue 11): the sender's data or a pickup from the sender
+    ("Die Sendungsdaten wurden an die Hermes Logistik Gruppe übermittelt", S.info_received, U.label_created),
+    ("Anmeldung der Sendung durch ausländischen Versender (Dateneinlieferung)", S.info_received, U.label_created),
+    ("Der Abholauftrag wurde an die Hermes Logistik Gruppe übermittelt", S.info_received, U.label_created),
+    # posted by the sender at a shop or a locker, taken out of it by the carrier
+    ("Die Sendung ist im Hermes PaketShop eingegangen.", S.in_transit, U.picked_up),
+    ("Einlieferung in PACKSTATION", S.in_transit, U.picked_up),
+    ("Die Sendung wurde zum Weitertransport aus der PACKSTATION entnommen.", S.in_transit, U.picked_up),
+    # a delivery still ahead (on the way to, planned for, until, the day before) and a new address
+    ("Die Sendung befindet sich auf dem Weg zur PACKSTATION", S.in_transit, None),
+    ("Geplant für Zustellung", S.in_transit, None),
+    ("Die Sendung wird vorübergehend bis zur Zustellung in der Zustellbasis gelagert", S.in_transit, None),
+    ("Avisebenachrichtigung (Avise am Vortag der Zustellung) erfolgreich", S.in_transit, None),
+    ("Aufgrund eines Nachsendeauftrags des Empfängers oder einer Vorausverfügung des Absenders wird die Sendung an eine neue Empfängeradresse gesandt.", S.in_transit, None),
+    ("Die Sendung wurde fehlgeleitet und konnte nicht zugestellt werden. Die Sendung wird umadressiert und an den Empfänger weitergeleitet", S.in_transit, None),
+    # export clearance at origin is no customs stage at destination; a release by customs
+    ("Exportverzollung", S.in_transit, None),
+    ("Die Sendung wurde durch den Zoll im Ursprungsland freigegeben.", S.in_transit, None),
+    ("Die Sendung wurde durch den Zoll im Zielland/Zielgebiet freigegeben.", S.in_transit, U.customs_released),
+    # on the delivery round
+    ("in Auslieferung durch Kurier", S.out_for_delivery, None),
+    ("Die Sendung befindet sich in der Zustellung.", S.out_for_delivery, None),
+    ("Die Sendung wurde in das Zustellfahrzeug geladen.", S.out_for_delivery, None),
+    # kept for collection: notified, kept, pickup period extended
+    ("Avisiert ins Postfach", S.available_for_pickup, U.pickup_post_office),
+    ("Sendung zur Aufbewahrung in der Station", S.available_for_pickup, U.pickup_post_office),
+    ("Der Empfänger hat einen Auftrag ausgelöst: Abholfrist verlängert", S.available_for_pickup, U.pickup_post_office),
+    # delivered: successful, handed over or confirmed, collected, left with someone or somewhere
+    ("Zustellung erfolgreich", S.delivered, None),
+    ("Sendung an Empfänger übergeben", S.delivered, None),
+    ("Mündliche Zustellbestätigung des Empfängers", S.delivered, None),
+    ("Der Empfänger hat die Sendung aus der PACKSTATION abgeholt", S.delivered, None),
+    ("Deponiert mit schriftlicher Zustellermächtigung", S.delivered, None),
+    ("Ablieferung an eine dritte Person mit Benachrichtigung an den Empfänger.", S.delivered, None),
+    # failed: address (wrong, a problem noun, moved or gone, access), nobody, a check, another attempt
+    ("Aufgrund eines Adressfehlers konnte die Sendung nicht zugestellt werden", S.delivery_failed, U.bad_address),
+    ("Unstimmigkeit bei Empfangsadresse", S.delivery_failed, U.bad_address),
+    ("Postfachadresse - bitte kontaktieren Sie TNT Express", S.delivery_failed, U.bad_address),
+    ("Firma erloschen", S.delivery_failed, U.bad_address),
+    ("An der Empfängeradresse ist ein Zugangscode erforderlich.", S.delivery_failed, U.bad_address),
+    ("Empfänger konnte unter angegebener Adresse nicht ermittelt werden", S.delivery_failed, U.bad_address),
+    ("Empfänger nicht erreichbar - Zustellung erfolgt schnellstmöglich", S.delivery_failed, U.nobody_home),
+    ("Zustellversuch: Empfänger abwesend", S.delivery_failed, U.nobody_home),
+    ("Aufbewahrung im GLS Depot da keine Annahme an diesem Tag", S.delivery_failed, U.nobody_home),
+    ("Der Empfänger wurde mittels Benachrichtigungskarte über den Zustell-/Abholversuch informiert.", S.delivery_failed, U.nobody_home),
+    ("Aufgrund einer negativen Altersprüfung konnte die Sendung nicht zugestellt werden.", S.delivery_failed, None),
+    ("ungültiges/falsches Ausweisdokument", S.delivery_failed, None),
+    ("Kuriersendung erfolglos, Vorladung", S.delivery_failed, None),
+    ("Auf Wunsch des Empfängers erfolgt ein 2. Zustellversuch.", S.delivery_failed, None),
+    ("Wir werden einen weiteren Zustellversuch durchführen", S.delivery_failed, None),
+    # going back (noun, participle, "zurück an"), back with the sender
+    ("Beginn Rücksendung", S.returning, U.returning),
+    ("Die Sendung wird an den Versender zurückgeführt.", S.returning, U.returning),
+    ("UNZUSTELLBAR - ZURÜCK AN ABSENDER", S.returning, U.returning),
+    ("Retoure: Paket schlecht verpackt", S.returning, U.returning),
+    ("Rückzustellung Postfach", S.returned, U.returned),
+    # delays: late or put off, and what holds parcels up; a damage report
+    ("Die Sendung wurde zurückgestellt. Die Zustellung erfolgt voraussichtlich am nächsten Werktag", S.exception, U.delayed),
+    ("Sendung nicht termingerecht zugestellt - Zustellung baldmöglichst", S.exception, U.delayed),
+    ("Sendungsabwicklung am Wochenende nicht möglich", S.exception, U.delayed),
+    ("Eingelagert (Platzmangel)", S.exception, U.delayed),
+    ("Verzögerung durch Stau/Unfall des Transportfahrzeugs", S.exception, U.delayed),
+    ("Verzögerung - Schadensprotokoll erstellt", S.exception, U.damaged),
+    # other exceptions: an error, wrong routing, data or label, cancelled, packaging, the sender's instructions, an investigation
+    ("Beim Verladen ist ein Fehler aufgetreten.", S.exception, U.other),
+    ("An einen falschen Standort weitergeleitet.", S.exception, U.other),
+    ("Das Paket ist im GLS Standort eingetroffen; das Paketlabel ist nicht lesbar.", S.exception, U.other),
+    ("Fehlerhafte Kontaktdaten - bitte kontaktieren Sie TNT Express", S.exception, U.other),
+    ("Die für die Auslieferung erforderlichen Daten liegen nicht vor. Die Sendung wird zurückgestellt.", S.exception, U.other),
+    ("Aufbewahrung im GLS Depot da Cash-Service Daten fehlen", S.exception, U.other),
+    ("Importprozess im Bestimmungsland abgebrochen", S.exception, U.other),
+    ("Sendung nicht versandfähig - bitte kontaktieren Sie TNT Express", S.exception, U.other),
+    ("Die Sendung lagert in der Zustellbasis und wartet auf Absenderverfügung.", S.exception, U.other),
+    ("Nachforschung ausgelöst", S.exception, U.other),
+    ("Rückzug erfolgreich, Sendung vernichtet", S.exception, U.other),
 ]
 
 

@@ -44,112 +44,188 @@ VOCAB = """die der das sendung wurde wird ist zugestellt zustellung empfanger ab
         angekommen befindet ihre deine dein unser unsere wird werden wurde worden konnte kann
         eingelagert platzmangel zeitmangel retourniert selbstabholung geloscht fehlsortierung fehlleitung
         strasse empfangerin absenderin versenderin paketankundigung benachrichtigung abholschein hinterlegungsanzeige
+        unbekannt mitbewohner versandauftrag angelegt transportverzogerung zustellverzogerung erreicht
+        ausgeliefert abgeliefert behoben zustellhindernis paketautomat abholpunkt zulauf betriebsferien transportschaden schaden festgestellt gescheitert zugang gebaude ausfuhr
         zugangscode erforderlich weiterleitung verzogert fehlerhafte fehlende dokumente abgebrochen bestimmungsland ablieferung falschzustellung verladen entsorgt vernichtet"""
 
 # Shared place words: where a recipient collects a parcel (a counter, a shop, a locker).
-_COUNTER = r"(?:post)?filiale|poststelle|postamt|post-?geschaftsstelle|geschaftsstelle|postpartner|post partner|postagentur|abholstelle|schalter"
-_SHOP = r"paketshop|packshop|paket ?shop|parcelshop|pickup[- ]?(?:point|shop)|access point|annahmestelle"
-_LOCKER = r"packstation|paketstation|poststation|abholstation|paketbox|paketkasten|my ?post ?24|pickpost"
+_COUNTER = r"(?:post)?filiale|poststelle|postamt|post-?geschaftsstelle|geschaftsstelle|post-? ?partner|postagentur|abholstelle|schalter"
+_SHOP = r"paketshop|packshop|paket ?shop|parcelshop|pickup[- ]?(?:point|shop)|access point|annahmestelle|abholpunkt|ausgabestelle"
+_LOCKER = r"packstation|paketstation|poststation|abholstation|paketautomat|abholautomat|pickup[- ]station|\blocker\b|my ?post ?24|pickpost"
+_PLACE = rf"(?:{_LOCKER}|{_COUNTER}|{_SHOP})"
 _SENDER = r"(?:absender|versender|auftraggeber)(?:\*?in)?"
+_EXPIRED = r"frist .{0,30}(?:abgelaufen|uberschritten)"  # a pickup period that ran out is no parcel waiting
+_CUSTOMS = (r"\bzoll", r"verzoll", r"einfuhr")  # customs stages read later, whatever else the text says
+# what holds parcels up on the carrier's side: traffic, weather, strikes, lack of room or time, volume
+_HOLDUP = (r"verkehrsproblem|\bstau\b|(?:un|schlecht)wetter|witterung|wetter(?:bedingt|verhaltnisse|lage)|naturkatastroph|hochwasser|hohere gewalt"
+           r"|\bstreiks?\b|(?:platz|zeit|kapazitats|personal)mangel|wochenende nicht moglich|sendungsaufkommen")
 
+# One phrase per meaning, written in the forms carriers use (noun and participle, word orders):
+# each reads the texts of several carriers, and wordings no corpus row has.
 RULES = table("de", [
-    (F.returned, [rf"wurde (?:dem|an den) {_SENDER} (?:zuruck)?(?:zugestellt|ubergeben|ausgeliefert|ausgehandigt)", r"(?:rucksendung|retoure) wurde .{0,30}zugestellt",
-                  rf"(?:an den|dem) {_SENDER} zuruckgegeben", r"ruckzustellung (?:domizil|schalter|postfach)",
-                  rf"(?:beim|an den|zum) {_SENDER} (?:eingegangen|eingetroffen|angekommen|zuruckgeliefert|zugestellt)"]),
-    (F.sender_attempt, [r"auftragsdaten", r"elektronisch (?:angekundigt|ubermittelt|avisiert|angemeldet)", r"(?:sendungs|paket|versand|auftrags)daten .{0,60}(?:ubermittelt|erhalten|erfasst|eingegangen)",
-                        r"abholauftrag", r"abholung wird durchgefuhrt", rf"{_SENDER} (?:wurde )?nicht angetroffen", r"(?:erfolgloser|vergeblicher) abholversuch", r"\babholversuch (?:beim|durch)",
-                        r"noch nicht (?:an .{0,20})?(?:ubergeben|eingeliefert|erhalten|eingetroffen|aufgegeben)", r"bereitet die sendung .{0,20}vor", r"fur den versand vorbereitet",
-                        r"daten(?:ubermittlung|einlieferung)", rf"auslandischen? {_SENDER}", r"auftrag pick@home", r"daten ubertragen",
-                        r"anmeldung der sendung", r"sendung (?:wurde )?(?:elektronisch )?(?:angemeldet|angekundigt)", r"(?:sendungs|versand)informationen (?:eingegangen|erhalten|ubermittelt)"],
-     (r"\bstorniert", r"annulliert", r"\bgeloscht", r"fehlerhaft")),
-    (F.sender_collected, [rf"(?:vom|beim|durch(?: den)?) {_SENDER} .{{0,40}}(?:eingeliefert|aufgegeben|ubergeben|abgegeben)", r"einlieferung in (?:die |der )?(?:" + _LOCKER + ")",
-                          r"zum weitertransport aus der packstation entnommen", r"transport zum start-paketzentrum",
-                          r"im (?:\w+ )?paketshop abgeholt", r"im (?:\w+ )?paketshop eingegangen", r"\beinlieferung\b"],
-     (r"klarung", r"(?:vom|durch(?: den)?) empfanger", r"empfanger hat")),
-    (F.neutral_early, [r"auf dem weg zur (?:" + _LOCKER + "|" + _COUNTER + "|" + _SHOP + ")", r"zur abholung in die (?:" + _COUNTER + ") .{0,40}gebracht", r"geplant fur (?:die )?zustellung",
-                       r"vorubergehend bis zur zustellung", r"umadressiert",
-                       r"wunscht (?:terminvereinbarung|avis) vor zustellversuch"], (r"zustellfahrzeug",), ""),
+    # back with the sender: "Rückzustellung", "dem Absender zugestellt", "beim Versender eingegangen"
+    (F.returned, [rf"ruckzustellung (?:domizil|schalter|postfach)|zustellung an (?:den )?{_SENDER}\b|(?:dem|an den|beim|zum) {_SENDER} (?:zuruck ?|wieder )?(?:zugestellt|ubergeben|ausgeliefert|ausgehandigt|eingegangen|eingetroffen|angekommen|zuruckgeliefert|zuruckgegeben)",
+                  r"(?:rucksendung|retoure)\w* (?:wurde |ist )?(?:\w+ ){0,4}(?:zugestellt|ausgeliefert)"], (r"abholauftrag", r"auftragsdaten")),
+    (F.sender_attempt, [
+        # the sender registered the parcel: order data transmitted, the parcel announced electronically or being prepared
+        r"auftragsdaten|daten(?:ubermittlung|einlieferung)|\bdaten (?:wurden )?(?:ubertragen|ubermittelt)|bereitet die sendung .{0,20}vor|(?:fur den|zum) versand vorbereitet|(?:sendungs|paket|versand)daten .{0,60}(?:ubermittelt|erhalten|empfangen|erfasst|eingegangen|angelegt)"
+        r"|elektronisch (?:angekundigt|ubermittelt|avisiert|angemeldet)|(?:an|vor)meldung der sendung|sendung (?:wurde )?(?:elektronisch )?(?:angemeldet|angekundigt)|(?:sendungs|versand)informationen (?:wurden |sind )?(?:eingegangen|erhalten|ubermittelt)",
+        # a pickup from the sender ordered or under way, or failed
+        rf"abholauftrag|abholung (?:wird|ist) (?:durchgefuhrt|beauftragt|geplant)|abholung (?:beim|vom) {_SENDER} (?:ist |wurde |wird )?(?:geplant|beauftragt|angefordert|vereinbart)|{_SENDER} (?:wurde )?nicht angetroffen|(?:beim|vom) {_SENDER} .{{0,20}}nicht (?:abgeholt|abholen)|abholung (?:beim|vom) {_SENDER} (?:\w+ ){{0,2}}(?:fehlgeschlagen|erfolglos|nicht moglich)|(?:erfolglose|vergebliche)[rn]? abholversuch|\babholversuch (?:beim|durch)",
+        r"noch nicht (?:(?:an|vom|von|durch) .{0,25})?(?:ubergeben|eingeliefert|erhalten|eingetroffen|eingegangen|aufgegeben)",
+        rf"auslandischen? {_SENDER}", r"auftrag pick@home"],
+     (r"\bstorniert", r"annulliert", r"\bgeloscht", r"fehlerhaft", r"\bzoll", r"verzoll", r"zahlung")),
+    (F.sender_collected, [rf"(?:(?:vom|beim|durch(?: den)?) {_SENDER}|{_SENDER} hat) .{{0,40}}(?:eingeliefert|aufgegeben|ubergeben|abgegeben)",
+                          # posted at a shop or a locker: "Einlieferung in PACKSTATION", "im PaketShop eingegangen", "aus der PACKSTATION entnommen"
+                          rf"\beinlieferung\b|(?:im|in (?:der|die|den|einem|einer)) (?:\w+ )?(?:{_SHOP}) (?:abgeholt|eingegangen|eingeliefert)|in (?:die|der|eine) (?:{_LOCKER}) eingeliefert|aus (?:der|dem|einer) (?:\w+ )?(?:{_LOCKER}|{_SHOP}) entnommen",
+                          r"transport zum start-paketzentrum"],
+     (r"klarung", r"(?:vom|durch(?: den)?) empfanger", r"empfanger hat", r"\b(?:sie haben|du hast)\b", r"von (?:ihnen|dir)\b", r"zuruckge|rucksendung|\bretour", r"\bnicht\b", r"abgeholt werden")),
+    # a delivery still ahead: on the way to a pickup place, planned for, kept until, arranged before, notified the day before
+    (F.neutral_early, [rf"(?:auf dem weg|unterwegs|im zulauf) (?:zur|zum|in die|ins) (?:\w+ )?{_PLACE}|wird zur abholung in die (?:{_COUNTER}) .{{0,40}}gebracht|(?:wurde|ist) noch nicht (?:zugestellt|ausgeliefert)"
+                       r"|(?:geplant fur (?:die )?|bis zur |am vortag der |vor (?:dem )?)(?:zustellung|zustellversuch|auslieferung)\b"], (r"zustellfahrzeug",), ""),
+    # a locker or pickup shop that cannot take the parcel: full, out of order, closed
+    (F.pickup_problem, [rf"(?:{_LOCKER}|{_SHOP})\w* (?:ist |war )?(?:voll|belegt|uberfullt|defekt|gestort|ausser betrieb|(?:vorubergehend )?geschlossen)|kein(?:e|en)? (?:freies|freien|passendes|passenden|verfugbares) fach|fach (?:ist |war )?(?:belegt|voll)"], (), "h"),
+    # a new address: readdressed, forwarded by a forwarding order
+    (F.neutral_early, [r"umadressiert|an (?:eine )?neue (?:\w*adresse|anschrift)|nachsendeauftrag"], (r"abgelaufen", r"unbekannt", r"nicht moglich"), ""),
     # a planned delivery ("wird ... zugestellt") is not one, unless the text also reports a failure or a delay
-    (F.neutral_early, [r"wird .{0,40}zugestellt"], (r"zustellfahrzeug", r"^(?:(?:die |ihre |deine )?(?:sendung|paket) )?wird zugestellt\.?$", r"nochmals", r"erneut",
+    (F.neutral_early, [r"(?:wird|soll|sollte) .{0,40}zugestellt"], (r"zustellfahrzeug", r"wird (?:gerade|jetzt|soeben) zugestellt", r"^(?:(?:die |ihre |deine )?(?:sendung|paket) )?wird zugestellt\.?$", r"nochmals", r"erneut",
                                                   r"noch einmal", r"nicht angetroffen", r"nicht .{0,20}zugestellt", r"verweiger", r"beschadig", r"verzoger",
                                                   r"verspat", r"zuruckgestellt", r"adress", r"nicht moglich"), ""),
-    (F.locker, [_LOCKER], (r"abgeholt", r"entnommen", r"eingeliefert", r"nicht moglich", r"picked up", r"taken from", r"posted by")),
-    (F.point, [_SHOP], (r"durch (?:den )?empfanger", r"lagerfrist", r"abholfrist", r"abgeholt")),
-    (F.post_office, [r"zur abholung", r"abholbereit", r"bereit zur abholung", r"kann .{0,40}abgeholt werden", r"liegt .{0,40}(?:" + _COUNTER + r"|bereit)",
-                     r"zur aufbewahrung", r"aufbewahrungsfrist", r"abholfrist (?:wurde )?verlangert", r"avisiert ins postfach", r"abholungseinladung",
-                     r"(?:" + _COUNTER + r") .{0,20}(?:hinterlegt|eingetroffen)", r"hinterlegt (?:in|bei|im|am) (?:der |dem )?(?:\w+ )?(?:" + _COUNTER + ")"],
-     (r"zur bezahlung", r"frist .{0,30}(?:abgelaufen|uberschritten)")),
+    (F.locker, [_LOCKER], (r"abgeholt", r"entnommen", r"eingeliefert", r"nicht moglich", r"picked up", r"taken from", r"posted by", r"auf dem weg", r"unterwegs", r"im zulauf")),
+    (F.point, [_SHOP], (r"durch (?:den )?empfanger", r"lagerfrist", r"abholfrist", r"abgeholt(?! werden)", r"auf dem weg", r"unterwegs", r"im zulauf")),
+    (F.post_office, [r"\bavisiert (?:ins|in die|in der|im|zur|bei)\b|(?:ins|in das|im) postfach avisiert", r"zur abholung|abholbereit|bereit zur abholung|abholungseinladung", r"(?:kann|konnen|kannst) .{0,50}(?:abgeholt werden|abholen)", r"liegt .{0,40}(?:" + _COUNTER + r"|bereit)",
+                     r"aufbewahrungsfrist|(?:abhol|lager)frist (?:wurde )?(?:\w+ )?verlangert|aufbewahrung (?:wurde )?(?:\w+ )?verlangert",
+                     r"(?:" + _COUNTER + r") .{0,20}(?:hinterlegt|eingetroffen|eingelangt)|(?:wurde|ist) (?:in|zu) (?:die|der|eine|einer|den|einen|ihre|ihrer) (?:\w+ )?(?:" + _COUNTER + r") (?:\w+ )?(?:gebracht|geliefert|zugestellt)", r"hinterlegt (?:in|bei|im|am) (?:der |dem )?(?:\w+ )?(?:" + _COUNTER + ")"],
+     (r"zur bezahlung", _EXPIRED)),
     # present passive ("wird ... bereitgehalten / aufbewahrt") states a fact: unguarded
     # ... and so is "liegt ... zur Abholung bereit" / "... hinterlegt" after a failed attempt in the same clause
     # ("konnte nicht zugestellt werden und liegt ..."): the clause's "nicht" belongs to the other verb
     (F.locker, [r"(?:" + _LOCKER + r")[^.;]{0,30}(?:aufbewahrt|bereitgehalten|bereitgestellt|zur abholung bereit|hinterlegt)",
-                r"liegt [^.;]{0,40}(?:" + _LOCKER + r")[^.;]{0,10}bereit"], (r"frist .{0,30}(?:abgelaufen|uberschritten)", r"noch nicht", r"nicht (?:mehr )?(?:in der|im|zur|abholbereit|hinterlegt)"), ""),
-    (F.point, [r"(?:" + _SHOP + r")[^.;]{0,30}(?:aufbewahrt|bereitgehalten|bereitgestellt)"], (r"frist .{0,30}(?:abgelaufen|uberschritten)",), ""),
-    (F.post_office, [r"da selbstabholung", r"zur abholung (?:bereit)?gehalten", r"zur abholung aufbewahrt",
-                     r"(?:" + _COUNTER + r") .{0,30}(?:aufbewahrt|bereitgehalten|bereitgestellt)"], (r"frist .{0,30}(?:abgelaufen|uberschritten)",), ""),
-    (F.post_office, [r"(?:" + _COUNTER + r")[^.;]{0,20}hinterlegt", r"liegt [^.;]{0,40}zur abholung [^.;]{0,40}bereit", r"liegt [^.;]{0,10}zur abholung bereit"],
-     (r"frist .{0,30}(?:abgelaufen|uberschritten)", r"noch nicht", r"nicht (?:mehr )?(?:in der|im|zur|abholbereit|hinterlegt)"), ""),
-    (F.returning, [r"rucksendung", r"ruckversand", r"ruckfuhrung", r"ruckgabe an", r"zuruck(?:gesendet|geschickt|gesandt|gefuhrt|geleitet|gegeben|transportiert)",
-                   r"\bretour", r"\brucklauf", rf"zuruck (?:an|zum) (?:den )?{_SENDER}", rf"an den {_SENDER} zuruck", r"ruckweg", r"auf dem weg zuruck"],
+                r"liegt [^.;]{0,40}(?:" + _LOCKER + r")[^.;]{0,10}bereit"], (_EXPIRED, r"noch nicht", r"nicht (?:mehr )?(?:in der|im|zur|abholbereit|hinterlegt)"), ""),
+    (F.point, [r"(?:" + _SHOP + r")[^.;]{0,30}(?:aufbewahrt|bereitgehalten|bereitgestellt)"], (_EXPIRED,), ""),
+    # delivered to a shop or a locker (a fact beside "Empfänger nicht angetroffen"), unless that delivery is what is negated
+    (F.point, [rf"(?:zustellung|zugestellt|gebracht|abgegeben|geliefert) (?:an|in|im) (?:den |das |die |einen |ein )?(?:\w+ )?(?:{_SHOP})|(?:an|in|im) (?:den |das |die |einen |ein )?(?:\w+ )?(?:{_SHOP}) (?:zugestellt|gebracht|abgegeben|geliefert)"],
+     (_EXPIRED, r"abgeholt", rf"(?:nicht|kein\w*) (?:\w+ ){{0,2}}(?:an|in|im) (?:den |das |die |einen |ein )?(?:\w+ )?(?:{_SHOP})", r"nicht (?:moglich|zugestellt|gebracht|abgegeben|geliefert)\b(?! werden)"), "h"),
+    (F.locker, [rf"(?:zustellung|zugestellt|gebracht|eingelegt|geliefert) (?:an|in|im) (?:den |das |die |eine |einen |ein )?(?:\w+ )?(?:{_LOCKER})|(?:an|in|im) (?:den |das |die |eine |einen |ein )?(?:\w+ )?(?:{_LOCKER}) (?:zugestellt|gebracht|eingelegt|geliefert)"],
+     (_EXPIRED, r"abgeholt", r"entnommen", rf"(?:nicht|kein\w*) (?:\w+ ){{0,2}}(?:an|in|im) (?:den |das |die |eine |einen |ein )?(?:\w+ )?(?:{_LOCKER})", r"nicht (?:moglich|zugestellt|gebracht|eingelegt|geliefert)\b(?! werden)"), "h"),
+    # kept for the recipient to collect ("zur Aufbewahrung", "da Selbstabholung"): a fact even in "Nicht in Zustellung da ..."
+    (F.post_office, [r"selbstabholung|zur aufbewahrung|zur abholung (?:bereit)?gehalten|zur abholung aufbewahrt",
+                     r"(?:" + _COUNTER + r") .{0,30}(?:aufbewahrt|bereitgehalten|bereitgestellt)"], (_EXPIRED, r"nicht moglich"), ""),
+    (F.post_office, [r"(?:" + _COUNTER + r")[^.;]{0,20}hinterlegt", r"liegt [^.;]{0,40}zur abholung [^.;]{0,40}bereit", r"liegt [^.;]{0,10}zur abholung bereit|liegt (?:\w+ ){0,3}in (?:der|einer|ihrer) (?:\w+ )?(?:" + _COUNTER + ")"],
+     (_EXPIRED, r"noch nicht", r"nicht (?:mehr )?(?:in der|im|zur|abholbereit|hinterlegt)"), ""),
+    # going back: "Rücksendung", "Rücklauf", "Retoure", "zurückgesandt", "zurück an den Absender", "auf dem Rückweg"
+    (F.returning, [rf"rucksendung|ruckversand|ruckfuhrung|rucktransport|ruckgabe an|zuruck(?:gesendet|geschickt|gesandt|gefuhrt|geleitet|gegeben|transportiert)|\bretour|\brucklauf"
+                   rf"|zuruck (?:an|zum) (?:den )?{_SENDER}|an (?:den )?{_SENDER} zuruck|ruckweg|auf dem weg zuruck"],
      (r"zur nachverpackung",)),
+    # on the way to the sender (not a courier on the way to collect from the sender)
+    (F.returning, [rf"(?:auf dem weg|unterwegs) (?:zuruck )?(?:zum|an den) {_SENDER}|(?:zum|an den) {_SENDER} (?:\w+ )?unterwegs"], (r"abhol(?:er|ung|auftrag)",)),
     # "... nicht abgeholt und geht an den Absender zurück": the negation belongs to the first verb
     (F.returning, [rf"\bgeht (?:an den {_SENDER} |zum {_SENDER} )?zuruck"], (), ""),
     (F.damaged_early, [r"fehlenden inhalt", r"inhalt (?:fehlt|unvollstandig)", r"sendung (?:ist )?unvollstandig"]),
-    (F.lost, [r"\bverloren\b", r"verlust", r"gestohlen|diebstahl", r"\bvermisst\b", r"sendung .{0,20}(?:nicht (?:mehr )?auffindbar|unauffindbar)", r"verschollen"]),
-    (F.prohibited, [r"verbotene[rs]? (?:artikel|gegenstand|inhalt|ware)", r"eingeschrankte artikel", r"\b(?:entsorgt|vernichtet|zerstort)\b", r"beschlagnahmt", r"konfisziert"]),
-    (F.refused, [r"verweiger", r"annahme .{0,20}(?:verweigert|abgelehnt)", r"nicht angenommen"], (r"\bzoll", r"verzoll", r"einfuhr")),
-    (F.address, [r"(?:adresse|anschrift) (?:ist )?(?:unvollstandig|fehlerhaft|falsch|unzureichend|ungultig|ungenugend|unklar|unbekannt|nicht korrekt)",
-                 r"(?:falsche|fehlerhafte|unvollstandige|ungenugende|unzureichende|ungultige|unklare|unbekannte)[rns]? (?:\w+)?(?:adresse|anschrift|hausnummer|postleitzahl|plz|orts|strassen|turcode|empfangername)",
-                 r"empfanger (?:ist )?(?:unbekannt|verzogen)", r"unbekannt verzogen", r"adressfehler", r"adressklarung", r"\b(?:anschrifts?|adress)problem",
-                 r"postfachadresse", r"zugangscode erforderlich", r"(?:adresse|anschrift) .{0,20}nicht (?:ermittelt|gefunden|auffindbar)", r"nicht (?:ermittelt|gefunden|auffindbar) .{0,20}(?:adresse|anschrift)",
-                 r"\bweggezogen\b", r"\berloschen\b", r"unstimmigkeit bei (?:der )?\w*adresse", r"(?:briefkasten|klingel|namensschild|klingelschild) .{0,30}nicht (?:angeschrieben|beschriftet|vorhanden|auffindbar)",
-                 r"empfanger (?:ist )?nicht (?:im|auf dem|am) \w+ (?:enthalten|verzeichnet|aufgefuhrt|vermerkt)", r"wegbeschreibung (?:ist )?erforderlich"]),
-    (F.nobody, [r"nicht angetroffen", r"benachrichtigungskarte", r"nicht zu hause", r"\bgeschlossen", r"\burlaub\b", r"niemand (?:angetroffen|zu hause|anwesend)",
-                r"empfanger .{0,40}nicht erreich(?:bar|t)", r"keine annahme", r"benachrichtigung(?:skarte)? (?:wurde )?hinterlassen", r"infonotice", r"verstandigung hinterlegt", r"\babwesend\b", r"abwesenheit", r"nicht anwesend"], (r"beim nachbarn zugestellt", r"geloscht")),
-    (F.failed, [r"zustellversuch", r"zustellung (?:war |ist |in packstation )?(?:nicht moglich|fehlgeschlagen|erfolglos)", r"nicht (?:erfolgreich )?zugestellt", r"konnte .{0,30}nicht .{0,20}zugestellt",
-                r"nicht erfolgreiche zustellung", r"zustellung nicht erfolgt", r"nicht (?:aus)?geliefert", r"(?:lieferung|auslieferung) (?:war |ist )?nicht moglich", r"\b(?:ge|ver)storben\b", r"ausweisdokument", r"kuriersendung erfolglos", r"unzustellbar", r"nicht zustellbar",
-                r"zustellhindernis"],
-     (r"nachforschung", r"verkehrsproblem", r"lagerfrist", r"beseitigt")),
-    (F.failed, [r"konnte nicht wie geplant zugestellt", r"nicht (?:mehr )?geleert", r"(?:nochmals|erneut|noch einmal) zugestellt"], (), ""),
+    (F.lost, [r"\bverloren\b", r"verlust", r"gestohlen|diebstahl", r"\bvermisst\b", r"(?:sendung|paket)\w* .{0,20}(?:nicht (?:mehr )?auffindbar|unauffindbar)", r"verschollen"]),
+    # goods not allowed, seized or disposed of
+    (F.prohibited, [r"(?:verbotene|eingeschrankte|unzulassige|gefahrliche)[rns]? (?:artikel|gegenstand|gegenstande|inhalt|ware|waren|guter)|gefahrgut|\b(?:entsorgt|vernichtet|zerstort)\b|beschlagnahmt|konfisziert"]),
+    (F.refused, [r"verweiger", r"annahme .{0,20}(?:verweigert|abgelehnt)", r"nicht (?:angenommen|annehmen|entgegennehmen|entgegengenommen)\b|(?:vom|durch den) empfanger (?:\w+ )?abgelehnt|empfanger hat .{0,30}abgelehnt|\blehnt? .{0,40}annahme .{0,40}\bab\b|\b(?:nimmt|nahm|nehmen)\b.{0,40}nicht an\b"], _CUSTOMS),
+    (F.address, [
+        # the address wrong, incomplete or unknown, the adjective before or after it
+        r"(?:adresse|anschrift|hausnummer|postleitzahl|plz|strasse|strassenname) (?:ist )?(?:unvollstandig|fehlerhaft|falsch|unzureichend|ungultig|ungenugend|unklar|unbekannt|nicht korrekt)"
+        r"|(?:hausnummer|postleitzahl|plz|strasse|strassenname|adresse|anschrift) fehlt|fehlende[rn]? (?:hausnummer|postleitzahl|strasse|adresse|anschrift)"
+        r"|(?:falsche|fehlerhafte|unvollstandige|ungenugende|unzureichende|ungultige|unklare|unbekannte)[rns]? (?:\w+)?(?:adresse|anschrift|hausnummer|postleitzahl|plz|orts|strassen|turcode|empfangername)",
+        # the recipient moved away, is unknown, deceased, the company no longer exists
+        r"empfanger (?:ist )?(?:unbekannt|verzogen)|unbekannt verzogen|\b(?:weg|um)gezogen\b|\bverzogen\b|\b(?:ge|ver)storben\b|\berloschen\b|nicht mehr .{0,30}wohnhaft|wohnt nicht mehr|nachsende(?:auftrag|frist) .{0,20}abgelaufen",
+        # an address problem named as a noun
+        r"adress(?:fehler|klarung|problem)|adresskorrektur (?:ist )?(?:erforderlich|notwendig)|anschrifts?(?:fehler|klarung|problem)|postfachadresse|unstimmigkeit bei (?:der )?\w*adresse",
+        # the recipient or the address not found (in a directory, at the address given)
+        r"(?:adresse|anschrift|empfanger|strasse|hausnummer|gebaude)\b.{0,40}nicht (?:\w+ ){0,2}(?:zu ermitteln|ermittelt|zu finden|gefunden|auffindbar|enthalten|verzeichnet|aufgefuhrt|bekannt|existent)|(?:adresse|anschrift|strasse|hausnummer|empfanger|firma)\w* (?:\w+ )?existiert nicht|nicht existierende[rn]? (?:adresse|anschrift|strasse|hausnummer)|nicht (?:ermittelt|gefunden|auffindbar) .{0,20}(?:adresse|anschrift)",
+        # access needs a code or directions
+        r"(?:zugangs|tur|tor)code (?:ist )?(?:erforderlich|notwendig|benotigt|fehlt)|kein (?:zugang|zutritt)|nicht zuganglich|(?:wegbeschreibung|zufahrtsbeschreibung) (?:ist )?(?:erforderlich|notwendig|benotigt)",
+        # no name on the letterbox or the bell
+        r"(?:briefkasten|klingel|namensschild|klingelschild|name)\w* .{0,30}(?:nicht (?:angeschrieben|beschriftet|vorhanden|auffindbar)|\bfehl(?:t|en)\b)"]),
+    (F.nobody, [
+        # nobody there: not met, not at home, away, on holiday, not reached by phone
+        r"nicht angetroffen|\b(?:sie|dich) (?:leider )?nicht (?:erreicht|angetroffen)|nicht zu hause|\bwar(?:en|st)? (?:leider )?nicht da\b|(?:niemand|keiner|keine person|kein empfanger) (?:angetroffen|zu hause|anwesend|da\b)|\burlaub\b|\babwesen(?:d|heit)\b|nicht anwesend|nicht vor ort|empfanger .{0,40}nicht (?:erreich(?:bar|t)|verfugbar)",
+        # closed, no acceptance that day
+        r"\bgeschlossen|keine annahme|(?:betriebs|werks)ferien|\bruhetag",
+        # a notice left for the recipient
+        r"benachrichtigungskarte|(?:benachrichtigung|karte|abholschein|hinterlegungsanzeige) (?:\w+ ){0,3}(?:hinterlassen|eingeworfen)|infonotice|verstandigung hinterlegt"],
+     (r"beim nachbarn zugestellt", r"geloscht", r"nachforschung|vorgang|reklamation")),
+    # another attempt announced ("wird nochmals zugestellt", "ein 2. / weiterer Zustellversuch") reads as the failed one it implies
+    (F.failed, [r"(?:nochmals|erneut|noch einmal|wieder) zugestellt|(?:weitere|neue|zweite|dritte|nochmalige|erneute)[rn]? zustellversuch|\d\. zustellversuch|\bstellen? .{0,40}(?:erneut|nochmals|noch einmal) zu\b|\bversuchen? .{0,50}(?:erneut|nochmals|noch einmal)\b",
+                r"konnte nicht wie geplant zugestellt",
+                # the letterbox cannot take it: full, too small, out of reach, no longer emptied
+                r"(?:briefkasten|postfach)\w*\W.{0,25}(?:voll|uberfullt|zu klein|nicht zuganglich|nicht (?:mehr )?geleert)|passt nicht in den briefkasten|zu gross fur (?:den )?briefkasten"], (r"beseitigt", r"wunscht", r"(?<!nicht )\berfolgreich\b"), ""),
+    (F.failed, [
+        # an identity or age check failed
+        r"(?:ungultig|falsch|fehlend|abgelaufen)e[rns]? (?:\w+ )?ausweis|kein(?:en)? ausweis|negative[nrs]? (?:alters|identitats)prufung|(?:alters|identitats)prufung (?:war |ist )?(?:negativ|fehlgeschlagen|nicht bestanden)",
+        # an unsuccessful delivery, in any wording
+        r"nicht erfolgreich(?:e zustellung| zugestellt)|(?:zustellung|kuriersendung|lieferung|auslieferung|zustellversuch) (?:\w+ ){0,2}(?:nicht moglich|nicht erfolgreich|fehlgeschlagen|erfolglos|gescheitert)|erfolglose[rn]? (?:zustellung|zustellversuch)|keine (?:zustellung|auslieferung) moglich",
+        r"nachnahme\w* .{0,30}nicht (?:bereit|bezahlt|vorhanden)",
+        r"zustell\S{0,8}versuch", r"nicht zugestellt|konnten? .{0,30}nicht .{0,20}(?:zugestellt|zustellen|ausliefern|ubergeben|ausgehandigt)|zustellung nicht erfolgt|nicht (?:aus)?geliefert|(?:lieferung|auslieferung) (?:war |ist )?nicht moglich",
+        r"unzustellbar|nicht zustellbar|zustellhindernis"],
+     (r"nachforschung", _HOLDUP, r"lagerfrist", r"beseitigt", r"wunscht", r"(?<!nicht )\berfolgreich\b")),
     # past tense states a fact even in a clause that also says what "wird" happen next
-    (F.refused, [r"verweigert wurde", r"(?:annahme|empfang) wurde verweigert", r"hat die annahme verweigert"], (r"\bzoll", r"verzoll", r"einfuhr"), ""),
+    (F.refused, [r"verweigert wurde", r"(?:annahme|empfang) wurde verweigert", r"hat die annahme verweigert"], _CUSTOMS, ""),
     (F.nobody, [r"nicht angetroffen wurde", r"wurde nicht angetroffen"], (r"beim nachbarn zugestellt",), ""),
-    (F.failed, [r"konnte .{0,30}nicht .{0,20}zugestellt", r"nicht zugestellt werden konnte"], (r"nachforschung", r"verkehrsproblem"), ""),
-    (F.out_for_delivery, [r"in (?:der )?zustellung", r"(?:zustell|auslieferungs?|liefer)(?:fahrzeug|wagen|tour)", r"\bauf tour\b", r"(?:sendung|paket|lieferung)[^.;]{0,30}auf dem weg zu (?:ihnen|dir|dem empfanger)",
-                          r"\bin auslieferung\b", r"zusteller .{0,20}unterwegs"],
-     (r"verzogerung", r"fehlleitung")),
-    # the bare progressive ("Sendung wird zugestellt", UPS "Wird zugestellt") is the out-for-delivery scan, not a plan
-    (F.out_for_delivery, [r"^(?:(?:die |ihre |deine )?(?:sendung|paket) )?wird zugestellt\.?$"], (), ""),
-    (F.delivered, [r"zugestellt", r"ausgeliefert", r"empfanger .{0,40}abgeholt", r"an (?:den )?empfanger ubergeben", r"zustellung erfolgreich", r"nachnahme-betrags",
-                   r"abholung (?:im|in der|aus der) .{0,30}durch (?:den )?empfanger", r"ablieferung an", r"an (?:eine )?dritte person", r"ersatzempfanger", r"\bdeponiert\b",
-                   r"(?:empfangs|zustell)bestatigung(?! ausstehend)", r"hinterlegung der sendung an", r"ausgehandigt",
-                   r"(?:beim|bei (?:ihrem|deinem|einem)|an (?:den|die|einen|eine|ihren|deinen)) nachbar(?:n|in)? (?:\w+ )?(?:abgegeben|ubergeben)", r"\beingeworfen\b", r"am (?:vereinbarten |gewunschten )?(?:ablageort|wunschort) (?:abgelegt|abgestellt|hinterlegt)",
-                   r"dem empfanger .{0,20}(?:ubergeben|ausgehandigt)", r"\bquittiert\b", r"\b(?:geliefert|personlich ubergeben)\b", r"ubergabe an (?:den )?empfanger", r"\b(?:abgelegt|abgestellt)\b",
-                   r"empfanger hat .{0,30}(?:erhalten|entgegengenommen|empfangen)", r"vom empfanger (?:entgegengenommen|empfangen)",
-                   r"abholung durch (?:den )?empfanger", r"(?:von|aus) (?:der |dem |einer )?(?:" + _LOCKER + r") abgeholt", r"(?:von ihnen|von dir) abgeholt", r"\b(?:sie haben|du hast) (?:die|das|ihre|deine|ihr|dein) \w+ .{0,20}abgeholt"],
-     (r"in klarung",)),
+    (F.failed, [r"konnten? .{0,30}nicht .{0,20}zugestellt", r"nicht zugestellt werden konnte"], (r"nachforschung", _HOLDUP), ""),
+    # the bare status line ("Sendung wird zugestellt", UPS "Wird zugestellt", "In Zustellung") is the out-for-delivery scan, not a plan
+    (F.out_for_delivery, [r"^(?:(?:die |ihre |deine )?(?:sendung|paket) )?(?:wird zugestellt|(?:ist )?in (?:der )?(?:zustellung|auslieferung))\.?$|wird (?:gerade|jetzt|soeben) zugestellt"], (), ""),
+    (F.out_for_delivery, [r"in (?:der )?(?:zustellung|auslieferung)\b",
+                          # on the delivery round: in the van, "auf Tour"
+                          r"(?:zustell|auslieferungs?|liefer)(?:fahrzeug|wagen|tour)|\bauf tour\b|(?:zusteller|fahrer|kurier|bote)(?:in)? .{0,30}unterwegs",
+                          r"(?:sendung|paket|lieferung|zusteller|fahrer|kurier|bote)[^.;]{0,30}auf dem weg zu (?:ihnen|dir|dem empfanger)"],
+     (r"verzogerung", r"fehlleitung", r"\b(?:fehler|probleme?)\b|storung|beschadig")),
+    (F.delivered, [
+        r"zugestellt|ausgeliefert|abgeliefert|\bgeliefert\b|(?:zustellung|auslieferung|lieferung|ubergabe) (?:war |ist |wurde )?erfolgreich",
+        # handed to the recipient, or the recipient confirmed receipt
+        r"(?:an|dem) (?:den )?empfanger .{0,20}(?:ubergeben|ausgehandigt)|ubergabe an (?:den )?empfanger|ausgehandigt|\bquittiert\b|personlich ubergeben|(?:empfangs|zustell)bestatigung(?! ausstehend)"
+        r"|empfanger hat .{0,30}(?:erhalten|entgegengenommen|empfangen)|(?:beim|bei dem) empfanger (?:angekommen|eingetroffen|eingegangen)|(?:vom|durch den) empfanger (?:\w+ )?(?:entgegengenommen|empfangen|angenommen)",
+        # collected by the recipient (from a counter, a shop, a locker)
+        rf"empfanger .{{0,40}}abgeholt|abholung (?:im|in der|aus der) .{{0,30}}durch (?:den )?empfanger|abholung durch (?:den )?empfanger|(?:von|aus) (?:der |dem |einer )?(?:\w+ )?(?:{_LOCKER}) abgeholt|(?:am|an der|in der|im|aus der) (?:\w+ )?(?:{_COUNTER}) abgeholt"
+        r"|(?:sendung|paket)\w* (?:wurde )?(?:(?:in|aus|von) (?:der |dem )?\w+ )?behoben|(?:von ihnen|von dir) abgeholt|\b(?:sie haben|du hast) (?:die|das|ihre|deine|ihr|dein) \w+ .{0,20}abgeholt",
+        # left at an agreed place or with someone else: deposited, a third person, a neighbour, a letterbox
+        r"\bdeponiert\b|hinterlegung der sendung an|ablieferung an (?:den |die |eine |einen )?(?:empfanger|nachbar|dritte|\w*person)|(?:dritte|empfangsberechtigte|berechtigte) person|(?:in den|in deinen|in ihren|im) (?:\w+)?briefkasten (?:gelegt|gesteckt|eingeworfen)|(?:zustellung|abgabe|ubergabe) (?:an|beim|bei) (?:den |dem |einen |ihren |deinen )?(?:wunsch)?nachbar|(?:gemass|laut) abstellgenehmigung|\bablage (?:an|am|auf|in|im|vor)\b|ersatzempfanger|an (?:einen?|den|die) (?:\w+ )?(?:mitbewohner|hausbewohner|bevollmachtigte|familienangehorige|person)\w* (?:\w+ ){0,3}(?:ubergeben|ausgehandigt|zugestellt|abgegeben)|\beingeworfen\b|\b(?:abgelegt|abgestellt)\b"
+        r"|nachbar(?:n|in|schaft)?\b.{0,30}\b(?:abgegeben|ubergeben|ausgehandigt)|(?:an der|bei der|beim|am|im|an den) (?:rezeption|empfang|pforte|hausmeister|concierge|sekretariat) (?:\w+ )?(?:abgegeben|ubergeben|hinterlegt|zugestellt)",
+        r"nachnahme-betrags"],
+     (r"in klarung", r"falsche[nmr]? (?:ort|empfanger|adresse|standort)", r"(?:falsch|fehl)zustellung", r"\bfalsch (?:zugestellt|ausgeliefert)")),
     (F.delivered, [r"(?:beim|an (?:den|die)) nachbar(?:n|in)? (?:\w+ )?zugestellt"], (r"nicht beim nachbarn", r"konnte"), ""),  # a fact even beside "..., da ... nicht angetroffen"
-    (F.damaged, [r"beschadigt", r"beschadigung", r"\bbruch im\b"]),
-    (F.delayed, [r"verzoger(?!ung in der verzollung)", r"zuruckgestellt", r"verspat", r"verzogert sich",
-                 r"nicht termingerecht", r"verkehrsproblem", r"wochenende nicht moglich", r"(?:platz|zeit|kapazitats)mangel", r"\bstreiks?\b", r"unwetter",
-                 r"sendungsaufkommen", r"(?:zustellung|lieferung|liefertermin|zustelltermin) .{0,40}verschoben"], (r"auf wunsch",)),
-    (F.exception, [r"daten liegen nicht vor", r"entgeltsicherung", r"\bfalsch(?:e[nmr]? (?:standort|empfanger|depot|zielort|sortierung)|zustellung|sortierung|leitung)", r"fehl(?:leitung|geleitet|sortier|verladen)",
-                   r"\bfehler\b", r"\bprobleme?\b", r"nicht abgeholt", r"^ausnahme\b", r"(?:lager|abhol|aufbewahrungs)frist .{0,40}(?:uberschritten|abgelaufen|erreicht)",
-                   r"nicht lesbar", r"unleserlich", r"\bgeloscht\b", r"\bstorniert\b", r"annulliert", r"nachforschung", r"abgebrochen", r"nicht versandfahig",
-                   r"sendungsdaten fehlerhaft", r"fehlerhafte kontaktdaten", r"gefahrgut", r"wartet auf .{0,30}(?:verfugung|anweisung|weisung|entscheidung)", r"(?:absender|versender)verfugung", rf"(?:durch den|vom) {_SENDER} verfugt"]),
-    (F.exception, [r"\b(?:angehalten|gestoppt)\b"], (r"\bzoll", r"verzoll", r"einfuhr")),
-    (F.exception, [r"\bfehlt\b", r"\bfehlen\b"], (r"\bzoll", r"verzoll", r"dokumente", r"unterlagen")),
-    (F.exception, [r"bitte kontaktieren sie", r"(?:vorgang )?in klarung"], (r"\bzoll", r"verzoll", r"beschau", r"verzogerung", r"verspatung"), ""),
-    (F.departed, [r"hat das (?:ursprungs|abgangs|absender)land verlassen", r"exportiert", r"export-paketzentrum"]),
+    (F.damaged, [r"beschadigt", r"beschadigung", r"\bbruch im\b|schaden\b|schadens(?:meldung|protokoll|fall|aufnahme)"]),
+    (F.delayed, [
+        # late or put off: "Verzögerung", "verspätet", "nicht termingerecht", "zurückgestellt", "verschoben"
+        r"verzoger(?!ung in der verzollung)|verspat|spater als (?:geplant|erwartet|angekundigt)|\bkommt .{0,30}spater an\b|nicht (?:termingerecht|rechtzeitig|fristgerecht)|zuruckgestellt|(?:zustellung|lieferung|liefertermin|zustelltermin) .{0,40}(?:verschoben|neu geplant|neu terminiert)",
+        # what holds parcels up: traffic, weather, strikes, lack of room or time, the weekend, volume
+        _HOLDUP],
+     (r"wunsch",)),  # put off at someone's wish ("auf Wunsch", "Kundenwunsch") is no delay
+    (F.exception, [
+        r"entgeltsicherung", r"^ausnahme\b",
+        # sent the wrong way: misrouted, missorted, to a wrong place or person
+        r"\bfalsch(?:e[nmr]? (?:standort|empfanger|depot|niederlassung|zielort|ort|sortierung)|zustellung|sortierung|leitung| (?:verladen|sortiert|geleitet|zugeordnet|zugestellt))|fehl(?:leitung|geleitet|sortier|verladen)",
+        r"\b(?:fehler|probleme?)\b|technische storung",
+        # not collected in time
+        r"(?<!noch )nicht (?:abgeholt|behoben)|(?:lager|abhol|aufbewahrungs)frist .{0,40}(?:uberschritten|abgelaufen|erreicht)",
+        # label or data unreadable, wrong or missing
+        r"nicht lesbar|unleserlich|(?:erforderlichen )?daten liegen nicht vor|sendungsdaten (?:sind )?fehlerhaft|fehlerhafte (?:kontakt|sendungs)?daten",
+        # cancelled, deleted, aborted
+        r"\bgeloscht\b|\bstorniert\b|annulliert|abgebrochen|zuruckgezogen|zuruckgerufen|\bruckzug\b",
+        # packaging not fit for shipping
+        r"nicht versandfahig|(?:unzureichende|mangelhafte|schlechte) verpackung|schlecht verpackt",
+        # held for the sender's instructions
+        rf"wartet auf .{{0,30}}(?:verfugung|anweisung|weisung|entscheidung)|{_SENDER}verfugung|(?:durch den|vom) {_SENDER} verfugt"]),
+    (F.exception, [r"\b(?:angehalten|gestoppt)\b"], _CUSTOMS),
+    (F.exception, [r"\bfehl(?:t|en)\b"], (r"\bzoll", r"verzoll", r"dokumente", r"unterlagen")),
+    # an investigation, a case being cleared up, "please contact us"
+    (F.exception, [r"nachforschung|bitte kontaktieren sie|(?:vorgang )?in klarung"], (r"\bzoll", r"verzoll", r"beschau", r"verzogerung", r"verspatung"), ""),
+    # export clearance at origin ("Ausfuhr", "Export"), not the destination's customs ("Einfuhr", "Import")
+    (F.export_clearance, [r"(?:ausfuhr|export)-?(?:zoll)?(?:verzollung|abfertigung|anmeldung)|zoll(?:abfertigung)? (?:im|des) (?:ursprungs|abgangs|aufgabe|export|ausfuhr)land"]),
+    (F.departed, [r"hat das (?:ursprungs|abgangs|absender|aufgabe|export|ausfuhr)land verlassen", r"exportiert", r"export-paketzentrum"]),
     (F.customs_released, [r"(?<!wird )\bverzollt\b", r"(?:zollabfertigungs|verzollungs)prozess .{0,60}abgeschlossen", r"zoll(?:abfertigung)? (?:ist )?(?:abgeschlossen|erledigt)",
-                          r"vom zoll freigegeben", r"zollfreigabe", r"verzollung abgeschlossen"], (r"verweiger",)),
+                          r"vom zoll freigegeben|zoll\b[^.;]{0,40}freigegeben", r"zollfreigabe", r"verzollung abgeschlossen"], (r"verweiger",)),
     (F.customs_duties, [r"(?:zoll|einfuhr)(?:gebuhr|abgabe)", r"zoll .{0,20}(?:zahlen|bezahlen)", r"einfuhrumsatzsteuer", r"zur bezahlung"]),
     (F.customs_info, [r"(?:unterlagen|dokumente|informationen) (?:fehlen|benotigt|erforderlich|angefordert)", r"fehlende (?:unterlagen|dokumente)"],
      (r"weiterleitung verzogert",)),
     (F.customs_held, [r"vom zoll (?:zuruckgehalten|einbehalten)", r"zoll.{0,20}(?:zuruckgehalten|einbehalten|gestoppt|festgehalten|aufgehalten)", r"beschau .{0,30}festgehalten"]),
     (F.customs, [r"\bzoll", r"verzollung", r"wird verzollt", r"\bbeschau\b", r"\beinfuhr"]),  # "Beschau": a customs inspection (Swiss usage)
     (F.arrived, [r"im zielland (?:angekommen|eingetroffen)", r"in deutschland (?:angekommen|eingetroffen)", r"import-paketzentrum"]),
-    (F.label, [r"(?:versand)?(?:label|etikett) .{0,20}(?:erstellt|gedruckt)", r"(?:paketschein|paketmarke|versandmarke) .{0,20}erstellt"]),
+    (F.label, [r"(?:versand)?(?:label|etikett) .{0,20}(?:erstellt|gedruckt)|(?:versand|sendungs)?auftrag (?:wurde )?(?:verarbeitet|erstellt|angelegt|erfasst)|bereit fur ups", r"(?:paketschein|paketmarke|versandmarke) .{0,20}erstellt"]),
     (F.picked_up, [r"eingeliefert", rf"vom {_SENDER} (?:ubergeben|abgeholt)"]),
 ])
 
