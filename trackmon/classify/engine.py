@@ -19,42 +19,57 @@ _WIDE = 1 << 12  # more phrases than any rule has
 class _Index:
     """Rules of a set of languages in decision order, and one pass to find which phrases may match.
 
-    Every phrase knows fixed texts one of which each of its matches contains (its anchors, see
-    `rules.Rule.anchors`). One Aho-Corasick pass over the text lists every anchor present
-    (overlapping ones included); only the phrases they belong to are then tried, rule by rule
-    in decision order. (rule, phrase) pairs are kept as one int, rule * _WIDE + phrase, so
+    Every phrase knows up to two sets of fixed texts such that each of its matches contains one
+    text of each set (its anchors, see `rules.Rule.anchors`). One Aho-Corasick pass over the
+    text lists every anchor present (overlapping ones included); only the phrases all of whose
+    sets are present are then tried, rule by rule in decision order. (rule, phrase) pairs are kept as one int, rule * _WIDE + phrase, so
     they sort in decision order.
     """
 
-    __slots__ = ("always", "automaton", "rules")
+    __slots__ = ("always", "automaton", "needs", "rules")
 
     def __init__(self, rules: tuple[Rule, ...]) -> None:
         self.rules = rules
         always: list[int] = []
-        owners: dict[str, set[int]] = {}
+        needs: dict[int, int] = {}                  # phrase code → bit mask of its anchor sets
+        owners: dict[str, dict[int, int]] = {}      # anchor → {phrase code: bits of its sets holding it}
         for i, rule in enumerate(rules):
             if len(rule.alternatives) >= _WIDE:
                 raise ValueError(f"{rule.name}: too many phrases")
-            for j, anchors in enumerate(rule.anchors):
-                if anchors is None:
-                    always.append(i * _WIDE + j)
-                for anchor in anchors or ():
-                    owners.setdefault(anchor, set()).add(i * _WIDE + j)
+            for j, sets in enumerate(rule.anchors):
+                code = i * _WIDE + j
+                if not sets:
+                    always.append(code)
+                    continue
+                needs[code] = (1 << len(sets)) - 1
+                for bit, anchors in enumerate(sets):
+                    for anchor in anchors:
+                        held = owners.setdefault(anchor, {})
+                        held[code] = held.get(code, 0) | 1 << bit
         self.always = tuple(always)
+        self.needs = needs
         self.automaton: ahocorasick.Automaton | None = None
         if owners:
             automaton = ahocorasick.Automaton()
-            for anchor, codes in owners.items():
-                automaton.add_word(anchor, tuple(codes))
+            for anchor, codes in owners.items():  # one-set phrases apart: they need no counting
+                automaton.add_word(anchor, (tuple(c for c in codes if needs[c] == 1),
+                                            tuple((c, b) for c, b in codes.items() if needs[c] != 1)))
             automaton.make_automaton()
             self.automaton = automaton
 
     def candidates(self, folded: str) -> list[tuple[int, int]]:
-        """(rule index, phrase index) pairs, in decision order, of the phrases whose fixed text occurs."""
+        """(rule index, phrase index) pairs, in decision order, of the phrases whose fixed texts
+        (one of each of their anchor sets) all occur."""
         found = set(self.always)
         if self.automaton is not None:
-            for _end, codes in self.automaton.iter(folded):
-                found.update(codes)
+            seen: dict[int, int] = {}
+            for _end, (single, shared) in self.automaton.iter(folded):
+                found.update(single)
+                for code, bits in shared:
+                    seen[code] = seen.get(code, 0) | bits
+            if seen:
+                needs = self.needs
+                found.update(code for code, bits in seen.items() if bits == needs[code])
         return [divmod(code, _WIDE) for code in sorted(found)]
 
 

@@ -116,7 +116,7 @@ class Rule:
     exclude: re.Pattern[str] | None
     guard: str  # "n": not in a negated clause, "h": not in a hypothetical clause
     alternatives: tuple[re.Pattern[str], ...]  # the phrases one by one (the pattern is their union)
-    anchors: tuple[tuple[str, ...] | None, ...]  # per phrase: fixed texts one of which each match contains
+    anchors: tuple[tuple[tuple[str, ...], ...], ...]  # per phrase: sets of fixed texts; each match contains one of each set
 
 
 def _longest_run(items) -> str:
@@ -141,11 +141,13 @@ def _longest_run(items) -> str:
     return text if len(text) > len(best) else best
 
 
-def _anchor_set(items) -> tuple[str, ...] | None:
-    """Texts one of which every match of the parsed sequence contains (None: cannot tell)."""
+def _anchor_options(items) -> list[tuple[str, ...]]:
+    """Sets of texts such that every match of the parsed sequence contains one text of each set:
+    the longest fixed run, and each mandatory group of alternatives (one text per alternative)."""
+    options: list[tuple[str, ...]] = []
     run = _longest_run(items)
-    if len(run.strip()) >= 3:
-        return (run,)
+    if len(run.strip()) >= 2:
+        options.append((run,))
     for op, av in items:
         branches = None
         if op is _sre.BRANCH:
@@ -155,8 +157,14 @@ def _anchor_set(items) -> tuple[str, ...] | None:
         if branches:
             parts = [_anchor_set(list(branch)) for branch in branches]
             if all(parts):
-                return tuple(text for part in parts for text in part)  # type: ignore[union-attr]
-    return (run,) if len(run.strip()) >= 2 else None
+                options.append(tuple(text for part in parts for text in part))  # type: ignore[union-attr]
+    return sorted(set(options), key=lambda texts: (-min(len(t.strip()) for t in texts), len(texts), texts))
+
+
+def _anchor_set(items) -> tuple[str, ...] | None:
+    """The best set of `_anchor_options` (its shortest text longest), or None (cannot tell)."""
+    options = _anchor_options(items)
+    return options[0] if options else None
 
 
 def required_text(pattern: str) -> str:
@@ -164,8 +172,11 @@ def required_text(pattern: str) -> str:
     return _longest_run(_sre.parse(pattern))
 
 
-def _anchors(pattern: str) -> tuple[str, ...] | None:
-    return _anchor_set(list(_sre.parse(pattern)))
+def _anchors(pattern: str) -> tuple[tuple[str, ...], ...]:
+    """The two best anchor sets of a phrase (none: it is tried on every text). The phrase is
+    tried only on a text that contains a text of EACH set: "(?:not|never) … deliver" is not
+    tried on every text that says "deliver"."""
+    return tuple(_anchor_options(list(_sre.parse(pattern)))[:2])
 
 
 def _join(patterns: tuple[str, ...] | list[str]) -> str:
