@@ -22,8 +22,8 @@ class _Index:
     Every phrase knows up to two sets of fixed texts such that each of its matches contains one
     text of each set (its anchors, see `rules.Rule.anchors`). One Aho-Corasick pass over the
     text lists every anchor present (overlapping ones included); only the phrases all of whose
-    sets are present are then tried, rule by rule in decision order. (rule, phrase) pairs are kept as one int, rule * _WIDE + phrase, so
-    they sort in decision order.
+    sets are present are then tried, rule by rule in decision order. (rule, phrase) pairs are
+    kept as one int, rule * _WIDE + phrase, so they sort in decision order.
     """
 
     __slots__ = ("always", "automaton", "needs", "rules")

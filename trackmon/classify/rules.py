@@ -116,7 +116,8 @@ class Rule:
     exclude: re.Pattern[str] | None
     guard: str  # "n": not in a negated clause, "h": not in a hypothetical clause
     alternatives: tuple[re.Pattern[str], ...]  # the phrases one by one (the pattern is their union)
-    anchors: tuple[tuple[tuple[str, ...], ...], ...]  # per phrase: sets of fixed texts; each match contains one of each set
+    # per phrase: sets of fixed texts; each of its matches contains one text of each set
+    anchors: tuple[tuple[tuple[str, ...], ...], ...]
 
 
 def _longest_run(items) -> str:
