@@ -21,56 +21,63 @@ class _Index:
 
     Every phrase knows up to two sets of fixed texts such that each of its matches contains one
     text of each set (its anchors, see `rules.Rule.anchors`). One Aho-Corasick pass over the
-    text lists every anchor present (overlapping ones included); only the phrases all of whose
-    sets are present are then tried, rule by rule in decision order. (rule, phrase) pairs are
+    text lists the anchors of the best sets present (overlapping ones included); of their
+    phrases, those whose second set is present too are then tried, rule by rule in decision
+    order. (rule, phrase) pairs are
     kept as one int, rule * _WIDE + phrase, so they sort in decision order.
     """
 
-    __slots__ = ("always", "automaton", "needs", "rules")
+    __slots__ = ("always", "automaton", "codes", "rules", "second")
 
     def __init__(self, rules: tuple[Rule, ...]) -> None:
         self.rules = rules
         always: list[int] = []
-        needs: dict[int, int] = {}                  # phrase code → bit mask of its anchor sets
-        owners: dict[str, dict[int, int]] = {}      # anchor → {phrase code: bits of its sets holding it}
-        for i, rule in enumerate(rules):
+        shared: dict[str, int] = {}                # anchor → how many phrases' sets name it
+        for rule in rules:
             if len(rule.alternatives) >= _WIDE:
                 raise ValueError(f"{rule.name}: too many phrases")
+            for sets in rule.anchors:
+                for anchor in {a for texts in sets for a in texts}:
+                    shared[anchor] = shared.get(anchor, 0) + 1
+        ids: dict[str, int] = {}                   # every anchor looked for → its number
+        first: dict[int, set[int]] = {}            # anchor number → phrases whose first set holds it
+        second: dict[int, frozenset[int]] = {}     # phrase code → the anchor numbers of its second set
+        for i, rule in enumerate(rules):
             for j, sets in enumerate(rule.anchors):
                 code = i * _WIDE + j
                 if not sets:
                     always.append(code)
                     continue
-                needs[code] = (1 << len(sets)) - 1
-                for bit, anchors in enumerate(sets):
-                    for anchor in anchors:
-                        held = owners.setdefault(anchor, {})
-                        held[code] = held.get(code, 0) | 1 << bit
-        self.always = tuple(always)
-        self.needs = needs
+                # the set whose texts the fewest other phrases share first ("weather" before "deliver")
+                best = sorted(sets, key=lambda texts: (sum(shared[a] for a in texts), -min(map(len, texts))))
+                for anchor in best[0]:
+                    first.setdefault(ids.setdefault(anchor, len(ids)), set()).add(code)
+                if len(best) > 1:
+                    second[code] = frozenset(ids.setdefault(anchor, len(ids)) for anchor in best[1])
+        self.always = frozenset(always)
+        self.second = second
+        self.codes: list[frozenset[int]] = [frozenset(first.get(n, ())) for n in range(len(ids))]
         self.automaton: ahocorasick.Automaton | None = None
-        if owners:
+        if ids:
             automaton = ahocorasick.Automaton()
-            for anchor, codes in owners.items():  # one-set phrases apart: they need no counting
-                automaton.add_word(anchor, (tuple(c for c in codes if needs[c] == 1),
-                                            tuple((c, b) for c, b in codes.items() if needs[c] != 1)))
+            for anchor, n in ids.items():
+                automaton.add_word(anchor, n)
             automaton.make_automaton()
             self.automaton = automaton
 
-    def candidates(self, folded: str) -> list[tuple[int, int]]:
-        """(rule index, phrase index) pairs, in decision order, of the phrases whose fixed texts
-        (one of each of their anchor sets) all occur."""
-        found = set(self.always)
-        if self.automaton is not None:
-            seen: dict[int, int] = {}
-            for _end, (single, shared) in self.automaton.iter(folded):
-                found.update(single)
-                for code, bits in shared:
-                    seen[code] = seen.get(code, 0) | bits
-            if seen:
-                needs = self.needs
-                found.update(code for code, bits in seen.items() if bits == needs[code])
-        return [divmod(code, _WIDE) for code in sorted(found)]
+    def candidates(self, folded: str) -> list[tuple[int, int]] | tuple[tuple[int, int], ...]:
+        """(rule index, phrase index) pairs, in decision order, of the phrases one text of each of
+        whose two anchor sets occurs (the list depends only on the anchors found)."""
+        if self.automaton is None:
+            return self._ordered(frozenset())
+        return self._ordered(frozenset(n for _end, n in self.automaton.iter(folded)))
+
+    @functools.lru_cache(maxsize=8192)  # noqa: B019 (one index per language set, kept for the process)
+    def _ordered(self, hits: frozenset[int]) -> tuple[tuple[int, int], ...]:
+        found = self.always.union(*[self.codes[n] for n in hits])
+        second = self.second
+        return tuple(divmod(code, _WIDE) for code in sorted(found)
+                     if code not in second or not second[code].isdisjoint(hits))
 
 
 @functools.lru_cache(maxsize=256)
@@ -78,6 +85,11 @@ def index_for(langs: frozenset[str]) -> _Index:
     """The tables of these languages merged in decision order (stable within a family)."""
     merged: list[Rule] = [rule for lang in sorted(langs) for rule in TABLES.get(lang, ())]
     return _Index(tuple(sorted(merged, key=lambda rule: rule.family)))
+
+
+def clear_caches() -> None:
+    """Forget the candidate lists kept per set of anchors found (benchmarks: every text cold)."""
+    _Index._ordered.cache_clear()
 
 
 def rules_for(langs: frozenset[str]) -> tuple[Rule, ...]:

@@ -174,10 +174,10 @@ def required_text(pattern: str) -> str:
 
 
 def _anchors(pattern: str) -> tuple[tuple[str, ...], ...]:
-    """The two best anchor sets of a phrase (none: it is tried on every text). The phrase is
-    tried only on a text that contains a text of EACH set: "(?:not|never) … deliver" is not
-    tried on every text that says "deliver"."""
-    return tuple(_anchor_options(list(_sre.parse(pattern)))[:2])
+    """Up to four anchor sets of a phrase, best first (none: it is tried on every text). Each
+    match contains a text of EACH set, so the engine may look for any two of them:
+    "(?:not|never) … deliver" need not be tried on every text that says "deliver"."""
+    return tuple(_anchor_options(list(_sre.parse(pattern)))[:4])
 
 
 def _join(patterns: tuple[str, ...] | list[str]) -> str:
