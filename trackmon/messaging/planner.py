@@ -271,6 +271,7 @@ def plan_order(book: PlanBook, order: Order, shipments: list[Shipment], alerts: 
     mine = book.slots[recipient]
     previous = book.previous.get(order_pk)
     after = now
+    memo: dict[tuple[Any, ...], Any] = {}  # what the contexts of this order's messages share
     for cand in ranked:
         key = f"{order_pk}:{cand.kind}:{cand.cause}"
         if key in existing or cand.kind not in enabled or cand.due > now:
@@ -282,7 +283,7 @@ def plan_order(book: PlanBook, order: Order, shipments: list[Shipment], alerts: 
         context = build_context(session, order, shipments, kind=cand.kind, cause=cand.cause,
                                 settings=settings, now=now, alert=cand.alert, language=language,
                                 send_at=when, previous_at=previous.at if previous else None,
-                                events_of=events_of)
+                                events_of=events_of, memo=memo)
         if cand.kind == "late" and not context["overdue"]:
             continue  # the buyer's own window has not passed yet: looked at again next time
         # Only a text compared is rendered (the text part alone): a message stored as superseded,
