@@ -130,7 +130,8 @@ def build_context(session: Session | None, order: Order, shipments: list[Shipmen
     order was queued: the events seen since then are the message's `changes`. `events_of`
     (shipment id → stored events) spares reading events the caller already holds. `memo`: one
     dict for the messages of one order (same session, order, parcels, settings, `now` and
-    events): its buyer page, lane figures and parcel lines are then worked out once, not per message.
+    events): its buyer page, lane figures, parcel lines, numbers and last-mile carrier are then
+    worked out once, not per message.
     """
     shipments = sorted(shipments, key=lambda s: s.id or 0)
     main = main_shipment(shipments, alert)
@@ -182,11 +183,13 @@ def build_context(session: Session | None, order: Order, shipments: list[Shipmen
                                              if order.store == "default" else order.store),
         "order_id": order.order_id,
         "buyer_name": " ".join((order.buyer_name or "").split())[:100],  # one line, always
-        "tracking_numbers": [{**_number_entry(settings, s, order.buyer_language, store.hide_origin),
-                              **({"url": page} if page else {})} for s in shipments],
+        "tracking_numbers": [dict(entry) for entry in _once(memo, ("numbers", store.hide_origin, page), lambda: [
+            {**_number_entry(settings, s, order.buyer_language, store.hide_origin), **({"url": page} if page else {})}
+            for s in shipments])],
         "tracking_number": main.tracking_number if main else "",
         "tracking_url": page or (tracking_link(settings, main.tracking_number, order.buyer_language) if main else ""),
-        "carrier": last_mile_carrier(main, country, lang) if main else "",
+        "carrier": _once(memo, ("carrier", main.id, country, lang),
+                         lambda: last_mile_carrier(main, country, lang)) if main else "",
         "shipped_date": _iso(shipped_on),
         "today": _iso(today),
         "days_since_shipped": max(0, (today - shipped_on).days),

@@ -64,6 +64,7 @@ class ParcelLines:
     hide_origin: bool
     events: list[Any]
     _lines: dict[int, str] = field(default_factory=dict)
+    _facts: dict[datetime | None, ParcelFacts] = field(default_factory=dict)
 
     def line(self, index: int) -> str:
         if index not in self._lines:
@@ -75,6 +76,11 @@ class ParcelLines:
 
     def facts(self, since: datetime | None) -> ParcelFacts:
         """What is true of the parcel now; `changes`: the lines of the events first seen after `since`."""
+        if since not in self._facts:
+            self._facts[since] = self._read(since)
+        return self._facts[since]
+
+    def _read(self, since: datetime | None) -> ParcelFacts:
         shipment, events = self.shipment, self.events
         last = events[-1] if events else None
         last_stage = event_stage(_facts(last), origin=shipment.origin_country,
