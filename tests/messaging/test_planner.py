@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import UTC, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -191,16 +192,16 @@ def test_late_only_once_the_buyers_date_has_passed(engine: Engine) -> None:
 
 def test_planning_renders_only_the_text_it_compares(engine: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
     """Subject and HTML are rendered when a message is sent (from its stored context), never
-    while planning: the planner renders the text alone (`render_text`), and only of messages
-    it compares (the previous message's word for word)."""
+    while planning: the planner renders the text alone (`text_pieces`, up to the first
+    difference), and only of messages it compares (the previous message's word for word)."""
     from trackmon.messaging.render import Renderer, load_renderer
 
     settings = make_settings(max_per_day=5)
     load_renderer(settings)  # validated (sample renders of every part) before the check
     texts: list[str] = []
-    text_only = Renderer.render_text
+    text_only = Renderer.text_pieces
 
-    def counted(self: Renderer, kind: str, language: str | None, context: dict[str, object]) -> str:
+    def counted(self: Renderer, kind: str, language: str | None, context: dict[str, object]) -> Iterator[str]:
         texts.append(kind)
         return text_only(self, kind, language, context)
 
@@ -208,7 +209,7 @@ def test_planning_renders_only_the_text_it_compares(engine: Engine, monkeypatch:
         raise AssertionError("the planner rendered a whole message (subject and HTML)")
 
     monkeypatch.setattr(Renderer, "render", no_full_render)
-    monkeypatch.setattr(Renderer, "render_text", counted)
+    monkeypatch.setattr(Renderer, "text_pieces", counted)
     order = seed_order(engine, created=T0)
     now = T0 + timedelta(days=6)
     update_shipment(engine, order, status="in_transit", first_movement_at=T0 + timedelta(days=1),

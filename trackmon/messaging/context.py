@@ -8,9 +8,9 @@ context is stored with the queued message; dates are ISO strings, shown with `|d
 from __future__ import annotations
 
 import functools
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import Any, TypeVar
 
 import holidays
 import structlog
@@ -20,7 +20,7 @@ from carriers import registry
 from trackmon.messaging.buyer_page import buyer_page_url
 from trackmon.messaging.estimate import estimate, lane_estimate_figures
 from trackmon.messaging.event_lines import language_of
-from trackmon.messaging.facts import last_mile_carrier, parcel_facts
+from trackmon.messaging.facts import last_mile_carrier, parcel_lines
 from trackmon.messaging.pickup import hold
 from trackmon.messaging.places import readable_place
 from trackmon.messaging.window import buyer_zone
@@ -63,6 +63,12 @@ def _china_holidays(years: tuple[int, ...]) -> tuple[tuple[date, str], ...]:
 
 def delay_causes(start: date, end: date, *, include_usual: bool) -> list[str]:
     """The causes of delay that apply to a parcel travelling between `start` and `end`."""
+    return list(_delay_causes(start, end, include_usual))
+
+
+@functools.lru_cache(maxsize=4096)
+def _delay_causes(start: date, end: date, include_usual: bool) -> tuple[str, ...]:
+    """`delay_causes` (pure: a few hundred distinct date spans, kept per process)."""
     causes: list[str] = []
     years = list(range(start.year, end.year + 1))
     for year in years:
@@ -78,7 +84,7 @@ def delay_causes(start: date, end: date, *, include_usual: bool) -> list[str]:
         causes.append("spring_festival")
     if include_usual:
         causes += ["weather", "customs"]
-    return causes
+    return tuple(causes)
 
 
 def _number_entry(settings: Settings, s: Shipment, language: str | None, hide_origin: bool) -> dict[str, Any]:
@@ -99,17 +105,33 @@ def main_shipment(shipments: list[Shipment], alert: Alert | None) -> Shipment | 
     return main or (shipments[0] if shipments else None)
 
 
+_T = TypeVar("_T")
+
+
+def _once(memo: dict[tuple[Any, ...], Any] | None, key: tuple[Any, ...], make: Callable[[], _T]) -> _T:
+    """`make()`, or what it made for `key` before in `memo` (None: no memo, made every time)."""
+    if memo is None:
+        return make()
+    if key not in memo:
+        memo[key] = make()
+    return memo[key]  # type: ignore[no-any-return]
+
+
 def build_context(session: Session | None, order: Order, shipments: list[Shipment], *,
                   kind: str, cause: str, settings: Settings, now: datetime,
                   alert: Alert | None = None, language: str | None = None,
                   send_at: datetime | None = None, previous_at: datetime | None = None,
-                  events_of: Mapping[int, Sequence[Any]] | None = None) -> dict[str, Any]:
+                  events_of: Mapping[int, Sequence[Any]] | None = None,
+                  memo: dict[tuple[Any, ...], Any] | None = None) -> dict[str, Any]:
     """The context of message `kind` for `order` as the database has it at `now`.
 
     Day counts and the estimate are for the buyer's local day at `send_at` (when the message
     is scheduled to go; default `now`). `previous_at` is when the previous message of this
     order was queued: the events seen since then are the message's `changes`. `events_of`
-    (shipment id → stored events) spares reading events the caller already holds.
+    (shipment id → stored events) spares reading events the caller already holds. `memo`: one
+    dict for the messages of one order (same session, order, parcels, settings, `now` and
+    events): its buyer page, lane figures, parcel lines, numbers and last-mile carrier are then
+    worked out once, not per message.
     """
     shipments = sorted(shipments, key=lambda s: s.id or 0)
     main = main_shipment(shipments, alert)
@@ -118,15 +140,20 @@ def build_context(session: Session | None, order: Order, shipments: list[Shipmen
     zone = buyer_zone(order.buyer_timezone, order.buyer_country)
     today = (send_at or now).astimezone(zone).date()
     store = settings.store(order.store)
-    page = (buyer_page_url(session.connection(), order.id, settings, now)
-            if session is not None and settings.public_base_url else None)
+    page = _once(memo, ("page", order.id), lambda: buyer_page_url(session.connection(), order.id, settings, now)
+                 if session is not None and settings.public_base_url else None)
 
     shipped_on = (order.shipped_at or (main.created_at if main else None) or now).astimezone(zone).date()
     country = (main.destination_country if main and main.destination_country else order.buyer_country)
-    figures = lane_estimate_figures(session, main.carrier if main else None, country, settings)
-    stored = events_of.get(main.id or 0) if events_of is not None and main is not None else None
-    facts = parcel_facts(session, main, lang, since=previous_at, hide_origin=store.hide_origin,
-                         events=stored) if main else None
+    carrier = main.carrier if main else None
+    figures = _once(memo, ("figures", carrier, country),
+                    lambda: lane_estimate_figures(session, carrier, country, settings))
+    facts = None
+    if main is not None:
+        stored = events_of.get(main.id or 0) if events_of is not None else None
+        lines = _once(memo, ("lines", main.id, lang, store.hide_origin),
+                      lambda: parcel_lines(session, main, lang, hide_origin=store.hide_origin, events=stored))
+        facts = lines.facts(previous_at)
     arrived_on = facts.arrived_at.astimezone(zone).date() if facts and facts.arrived_at else None
     est = estimate(figures, shipped_on=shipped_on, today=today if kind != "shipped" else max(today, shipped_on),
                    arrived_on=arrived_on, promised=order.promised_delivery)
@@ -156,11 +183,13 @@ def build_context(session: Session | None, order: Order, shipments: list[Shipmen
                                              if order.store == "default" else order.store),
         "order_id": order.order_id,
         "buyer_name": " ".join((order.buyer_name or "").split())[:100],  # one line, always
-        "tracking_numbers": [{**_number_entry(settings, s, order.buyer_language, store.hide_origin),
-                              **({"url": page} if page else {})} for s in shipments],
+        "tracking_numbers": [dict(entry) for entry in _once(memo, ("numbers", store.hide_origin, page), lambda: [
+            {**_number_entry(settings, s, order.buyer_language, store.hide_origin), **({"url": page} if page else {})}
+            for s in shipments])],
         "tracking_number": main.tracking_number if main else "",
         "tracking_url": page or (tracking_link(settings, main.tracking_number, order.buyer_language) if main else ""),
-        "carrier": last_mile_carrier(main, country, lang) if main else "",
+        "carrier": _once(memo, ("carrier", main.id, country, lang),
+                         lambda: last_mile_carrier(main, country, lang)) if main else "",
         "shipped_date": _iso(shipped_on),
         "today": _iso(today),
         "days_since_shipped": max(0, (today - shipped_on).days),

@@ -1,6 +1,7 @@
 """What is true of a parcel now, as buyer messages need it: stage, last-mile carrier, lines.
 
-`parcel_facts()` reads the parcel's stored events once and returns plain values; everything
+`parcel_facts()` reads the parcel's stored events once and returns plain values (`parcel_lines()`
+keeps them, with each event's line written once, for several messages); everything
 a message says about the route comes from here (lines are ours, see `event_lines`).
 """
 
@@ -53,45 +54,79 @@ def _facts(ev: ShipmentEvent) -> EventFacts:
     return EventFacts(ev.time, ev.status, ev.sub_status, ev.location, ev.country)
 
 
-def parcel_facts(session: Session | None, shipment: Shipment, language: str, *,
-                 since: datetime | None, hide_origin: bool,
-                 events: Sequence[Any] | None = None) -> ParcelFacts:
+@dataclass(slots=True)
+class ParcelLines:
+    """A parcel's stored events and their lines in one language, each line written once
+    (the messages of one order read the same parcel: `ParcelLines.facts` for each of them)."""
+
+    shipment: Shipment
+    language: str
+    hide_origin: bool
+    events: list[Any]
+    _lines: dict[int, str] = field(default_factory=dict)
+    _facts: dict[datetime | None, ParcelFacts] = field(default_factory=dict)
+
+    def line(self, index: int) -> str:
+        if index not in self._lines:
+            s = self.shipment
+            self._lines[index] = event_line(_facts(self.events[index]), self.language, hide_origin=self.hide_origin,
+                                            origin=s.origin_country, destination=s.destination_country,
+                                            arrived_at=s.arrived_destination_at, departed_at=s.departed_origin_at)
+        return self._lines[index]
+
+    def facts(self, since: datetime | None) -> ParcelFacts:
+        """What is true of the parcel now; `changes`: the lines of the events first seen after `since`."""
+        if since not in self._facts:
+            self._facts[since] = self._read(since)
+        return self._facts[since]
+
+    def _read(self, since: datetime | None) -> ParcelFacts:
+        shipment, events = self.shipment, self.events
+        last = events[-1] if events else None
+        last_stage = event_stage(_facts(last), origin=shipment.origin_country,
+                                 destination=shipment.destination_country,
+                                 arrived_at=shipment.arrived_destination_at,
+                                 departed_at=shipment.departed_origin_at) if last else "origin"
+        stage = _STATUS_STAGES.get(shipment.status, "")
+        if not stage:
+            stage = last_stage
+        if shipment.sub_status == "lost":
+            stage = "lost"
+        pickup_since: datetime | None = None
+        for ev in reversed(events):
+            if ev.status != "available_for_pickup":
+                break
+            pickup_since = ev.time
+        changes: list[str] = []
+        if since is not None:
+            for i, ev in enumerate(events):
+                if ev.first_seen_at > since and (text := self.line(i)) and text not in changes:
+                    changes.append(text)
+        return ParcelFacts(stage=stage, last_stage=last_stage, last_line=self.line(len(events) - 1) if last else "",
+                           last_event_at=last.time if last else shipment.last_event_at,
+                           changes=changes[-MAX_CHANGES:], arrived_at=shipment.arrived_destination_at,
+                           pickup_since=pickup_since)
+
+
+def parcel_lines(session: Session | None, shipment: Shipment, language: str, *, hide_origin: bool,
+                 events: Sequence[Any] | None = None) -> ParcelLines:
     """`events`: the parcel's stored events (time, status, sub_status, location, country,
     first_seen_at; ordered by time, then id) when the caller holds them; else read here."""
     if events is not None:
-        events = list(events)
+        held = list(events)
     elif session is not None and shipment.id is not None:
-        events = list(session.exec(select(ShipmentEvent).where(ShipmentEvent.shipment_id == shipment.id)
-                                   .order_by(col(ShipmentEvent.time), col(ShipmentEvent.id))).all())
+        held = list(session.exec(select(ShipmentEvent).where(ShipmentEvent.shipment_id == shipment.id)
+                                 .order_by(col(ShipmentEvent.time), col(ShipmentEvent.id))).all())
     else:
-        events = []
-    where = {"origin": shipment.origin_country, "destination": shipment.destination_country,
-             "arrived_at": shipment.arrived_destination_at, "departed_at": shipment.departed_origin_at}
+        held = []
+    return ParcelLines(shipment, language, hide_origin, held)
 
-    def line(ev: ShipmentEvent) -> str:
-        return event_line(_facts(ev), language, hide_origin=hide_origin, **where)
 
-    last = events[-1] if events else None
-    last_stage = event_stage(_facts(last), **where) if last else "origin"
-    stage = _STATUS_STAGES.get(shipment.status, "")
-    if not stage:
-        stage = last_stage
-    if shipment.sub_status == "lost":
-        stage = "lost"
-    pickup_since: datetime | None = None
-    for ev in reversed(events):
-        if ev.status != "available_for_pickup":
-            break
-        pickup_since = ev.time
-    changes: list[str] = []
-    if since is not None:
-        for ev in events:
-            if ev.first_seen_at > since and (text := line(ev)) and text not in changes:
-                changes.append(text)
-    return ParcelFacts(stage=stage, last_stage=last_stage, last_line=line(last) if last else "",
-                       last_event_at=last.time if last else shipment.last_event_at,
-                       changes=changes[-MAX_CHANGES:], arrived_at=shipment.arrived_destination_at,
-                       pickup_since=pickup_since)
+def parcel_facts(session: Session | None, shipment: Shipment, language: str, *,
+                 since: datetime | None, hide_origin: bool,
+                 events: Sequence[Any] | None = None) -> ParcelFacts:
+    """The parcel's facts for one message (`parcel_lines(...).facts(since)`)."""
+    return parcel_lines(session, shipment, language, hide_origin=hide_origin, events=events).facts(since)
 
 
 def _slug(name: str) -> str:

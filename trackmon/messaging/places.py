@@ -10,6 +10,7 @@ caller names it generically ("a sorting centre in China").
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -77,8 +78,10 @@ def transliterate_cyrillic(text: str) -> str:
     return "".join(out)
 
 
+@functools.lru_cache(maxsize=8192)
 def readable_place(location: str | None, language: str) -> str | None:
-    """`location` as the reader of `language` can read it, or None when it cannot be shown."""
+    """`location` as the reader of `language` can read it, or None when it cannot be shown
+    (pure: kept per process, as places repeat from parcel to parcel)."""
     text = " ".join(_BRACKETS.sub(" ", location or "").split()).strip(" ,;-")
     if not text:
         return None

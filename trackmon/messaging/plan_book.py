@@ -2,7 +2,8 @@
 
 `PlanBook.load(orders)` reads, for all of them at once, the message keys that exist, the
 buyers' messages around now (for the daily and weekly caps; shared by orders of the same
-buyer) and each order's latest message (what it said, rendered only when needed). The
+buyer) and each order's latest message (what it said, rendered only when compared, and only
+up to the first difference: `repeats`). The
 planner (`planner.plan_order`) adds the messages it decides on to the book; `write()`
 inserts them in one statement (INSERT … ON CONFLICT DO NOTHING, so a key that another
 writer stored meanwhile is kept as it is) and writes the orders' next review times.
@@ -10,7 +11,7 @@ writer stored meanwhile is kept as it is) and writes the orders' next review tim
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
@@ -23,6 +24,7 @@ from trackmon.errors import TemplateError
 from trackmon.messaging.channels.manual import recipient_for
 from trackmon.messaging.render import Renderer, load_renderer
 from trackmon.messaging.states import ACTIVE_STATES
+from trackmon.messaging.text_stream import same_text
 from trackmon.models import Message, Order
 from trackmon.settings import Settings
 from trackmon.store import insert_ignore
@@ -48,8 +50,16 @@ class Previous:
     """The order's latest message: when it was queued and what it said."""
 
     at: datetime
-    text: str | None = None                              # None: not rendered (yet, or it failed)
+    text: str | None = None                              # None: not rendered; "": its template failed
     source: tuple[str, str, dict[str, Any]] | None = None  # kind, language, context: to render
+
+
+def _guarded(make: Callable[[], Iterator[str]], failed: list[TemplateError]) -> Iterator[str]:
+    """The pieces of a text; a template failure ends them and is noted in `failed`."""
+    try:
+        yield from make()
+    except TemplateError as exc:
+        failed.append(exc)
 
 
 @dataclass(slots=True)
@@ -98,15 +108,29 @@ class PlanBook:
             for pk, kind, state, due, sent_at, recipient in rows:
                 self.slots[recipient].append(Slot(pk, kind, state, sent_at if state == "sent" and sent_at else due))
 
-    def text_of(self, prev: Previous) -> str | None:
-        """What the previous message said (its text, rendered the first time it is asked for)."""
-        if prev.text is None and prev.source is not None:
-            kind, language, context = prev.source
-            try:
-                prev.text = self.renderer.render_text(kind, language, context)
-            except TemplateError:  # a message of an older release: compare nothing, lose nothing
-                prev.text = ""
-        return prev.text
+    def repeats(self, prev: Previous, order_pk: int, kind: str, language: str, context: dict[str, Any]) -> bool | None:
+        """Whether message `kind` with `context` says word for word what `prev` said: the two
+        texts are rendered side by side only up to their first difference. None when this
+        message's template fails (logged; it is queued all the same: the send step fails it
+        with the reason). A previous message whose template fails (one of an older release)
+        is compared with nothing, and never rendered again."""
+        mine_failed: list[TemplateError] = []
+        theirs_failed: list[TemplateError] = []
+        mine = _guarded(lambda: self.renderer.text_pieces(kind, language, context), mine_failed)
+        if prev.text is not None:
+            theirs: Iterator[str] = iter([prev.text])
+        elif prev.source is not None:
+            source = prev.source
+            theirs = _guarded(lambda: self.renderer.text_pieces(*source), theirs_failed)
+        else:
+            theirs = iter(())
+        same = same_text(mine, theirs)
+        if theirs_failed:
+            prev.text, prev.source = "", None
+        if mine_failed:
+            log.warning("message.render_failed", order_pk=order_pk, kind=kind, error=str(mine_failed[0])[:200])
+            return None
+        return same and not theirs_failed
 
     def supersede(self, slot: Slot, why: str) -> None:
         """A queued routine message gives way (in the book if planned here, else in the database)."""

@@ -14,12 +14,11 @@ from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-import structlog
 from sqlalchemy.sql.dml import ReturningInsert
 from sqlmodel import Session, col, select
 
 from trackmon.domain import ensure_utc
-from trackmon.errors import InputError, TemplateError
+from trackmon.errors import InputError
 from trackmon.messaging.channels.manual import channel_for, recipient_for
 from trackmon.messaging.context import build_context
 from trackmon.messaging.kinds import (
@@ -32,7 +31,6 @@ from trackmon.messaging.kinds import (
 )
 from trackmon.messaging.pickup import Hold, hold
 from trackmon.messaging.plan_book import PlanBook, Previous, Slot
-from trackmon.messaging.render import Renderer
 from trackmon.messaging.states import ACTIVE_STATES
 from trackmon.messaging.window import (
     buyer_zone,
@@ -45,8 +43,6 @@ from trackmon.messaging.window import (
 from trackmon.models import Alert, Message, Order, Shipment
 from trackmon.settings import Settings
 from trackmon.store import insert_ignore
-
-log = structlog.get_logger("trackmon.messaging.planner")
 
 DELIVERED_FRESH_DAYS = 3       # no thank-you for deliveries older than this (late imports)
 WEEK = timedelta(days=7)
@@ -231,16 +227,6 @@ def plan_for_order(session: Session, order_pk: int, now: datetime, settings: Set
     return book.write().get(order_pk, 0)
 
 
-def _text(renderer: Renderer, order_pk: int, kind: str, language: str, context: dict[str, Any]) -> str | None:
-    """The message's text as the buyer would read it; None when its template fails (the message
-    is queued all the same: the send step fails it with the reason)."""
-    try:
-        return renderer.render_text(kind, language, context)
-    except TemplateError as exc:
-        log.warning("message.render_failed", order_pk=order_pk, kind=kind, error=str(exc)[:200])
-        return None
-
-
 def plan_order(book: PlanBook, order: Order, shipments: list[Shipment], alerts: list[Alert],
                events_of: Mapping[int, Sequence[Any]] | None = None) -> None:
     """Plan `order`'s messages into `book` (written by `book.write()`), from the order, its
@@ -271,6 +257,7 @@ def plan_order(book: PlanBook, order: Order, shipments: list[Shipment], alerts: 
     mine = book.slots[recipient]
     previous = book.previous.get(order_pk)
     after = now
+    memo: dict[tuple[Any, ...], Any] = {}  # what the contexts of this order's messages share
     for cand in ranked:
         key = f"{order_pk}:{cand.kind}:{cand.cause}"
         if key in existing or cand.kind not in enabled or cand.due > now:
@@ -282,16 +269,18 @@ def plan_order(book: PlanBook, order: Order, shipments: list[Shipment], alerts: 
         context = build_context(session, order, shipments, kind=cand.kind, cause=cand.cause,
                                 settings=settings, now=now, alert=cand.alert, language=language,
                                 send_at=when, previous_at=previous.at if previous else None,
-                                events_of=events_of)
+                                events_of=events_of, memo=memo)
         if cand.kind == "late" and not context["overdue"]:
             continue  # the buyer's own window has not passed yet: looked at again next time
-        # Only a text compared is rendered (the text part alone): a message stored as superseded,
-        # or one with nothing before it, is rendered when it is sent or compared with a later one.
-        text: str | None = None
+        # Only a text compared is rendered (the text part alone, up to the first difference): a
+        # message stored as superseded, or one with nothing before it, is rendered when it is
+        # sent or compared with a later one.
         source: tuple[str, str, dict[str, Any]] | None = (cand.kind, language, context)
         if state == "queued" and previous is not None:
-            text, source = _text(renderer, order_pk, cand.kind, language, context), None
-            if text is not None and text == book.text_of(previous):
+            same = book.repeats(previous, order_pk, cand.kind, language, context)
+            if same is None:
+                source = None  # its template fails: nothing to compare a later message with
+            elif same:
                 state, note = "superseded", "identical to the previous message"
         book.add({
             "idempotency_key": key, "order_pk": order_pk, "shipment_id": cand.shipment_id,
@@ -302,7 +291,7 @@ def plan_order(book: PlanBook, order: Order, shipments: list[Shipment], alerts: 
             "last_error": note if state == "superseded" else None,
         })
         if state == "queued":
-            previous = book.previous[order_pk] = Previous(now, text, source)
+            previous = book.previous[order_pk] = Previous(now, None, source)
             if cand.kind in _ENDS_ROUTINE:  # nothing routine may follow "lost" or "returning"
                 book.drop_routine(order_pk, SUPERSEDABLE_KINDS,
                                   f"superseded by {cand.kind}: no routine message after it")

@@ -19,14 +19,15 @@ otherwise `TemplateError` names the file and line.
 Each template is read, parsed and compiled once per process (by `validate`; no reload check
 on later renders), and which file serves a (kind, part, language) is looked up once.
 `render()` makes the whole message (subject, text, HTML) when it is sent; `render_text()`
-only its text, which is what the planner compares with the order's previous message.
+only its text, and `text_pieces()` that text as it is rendered, which is what the planner
+compares with the order's previous message (`text_stream.same_text`).
 """
 
 from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Callable, MutableMapping
+from collections.abc import Callable, Iterator, MutableMapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -52,14 +53,14 @@ from markupsafe import Markup, escape
 from trackmon.errors import ConfigError, TemplateError
 from trackmon.locales import MESSAGES_DIR, REFERENCE, Catalog, catalog, format_date, plural
 from trackmon.messaging.kinds import ALL_KINDS
-from trackmon.messaging.sandbox import BoundedEnvironment, render_bounded
+from trackmon.messaging.sandbox import BoundedEnvironment, bounded_chunks
+from trackmon.messaging.text_stream import normalized
 from trackmon.settings import Settings
 
 FALLBACK_LANGUAGE = REFERENCE
 LAYOUT = "layout.html.j2"
 PARTS = ("subject", "txt", "html")
 _URL = re.compile(r"https?://[^\s<>\"']+")
-_BLANK_RUN = re.compile(r"\n{3,}")
 
 
 def builtin_dir() -> Path:
@@ -259,8 +260,12 @@ class Renderer:
         return own if own in self._name_set else LAYOUT
 
     def _render_one(self, name: str, context: dict[str, Any]) -> str:
+        return "".join(self._chunks(name, context))
+
+    def _chunks(self, name: str, context: dict[str, Any]) -> Iterator[str]:
+        """A template's output as it is rendered (a failure raised as `TemplateError`)."""
         try:
-            return render_bounded(self.env.get_template(name), context)
+            yield from bounded_chunks(self.env.get_template(name), context)
         except TemplateSyntaxError as exc:
             raise TemplateError(exc.message or str(exc), path=exc.filename or self.source_of(name),
                                 line=exc.lineno) from None
@@ -279,13 +284,18 @@ class Renderer:
         return lang, {"language": lang, "kind": kind}, subject_name, text_name
 
     def _text(self, name: str, ctx: dict[str, Any]) -> str:
-        return _BLANK_RUN.sub("\n\n", self._render_one(name, ctx).strip() + "\n")
+        return "".join(normalized([self._render_one(name, ctx)]))
 
     def render_text(self, kind: str, language: str | None, context: dict[str, Any]) -> str:
-        """The plain-text part of `render(kind, language, context)` alone (what the planner
-        compares with the previous message); the same text, without the subject and HTML."""
+        """The plain-text part of `render(kind, language, context)` alone; the same text,
+        without the subject and HTML."""
+        return "".join(self.text_pieces(kind, language, context))
+
+    def text_pieces(self, kind: str, language: str | None, context: dict[str, Any]) -> Iterator[str]:
+        """`render_text(kind, language, context)` piece by piece as it is rendered (what the
+        planner compares with the previous message, up to the first difference)."""
         _, extra, _, text_name = self._names_of(kind, language)
-        return self._text(text_name, {**context, **extra})
+        return normalized(self._chunks(text_name, {**context, **extra}))
 
     def render(self, kind: str, language: str | None, context: dict[str, Any]) -> Rendered:
         lang, extra, subject_name, text_name = self._names_of(kind, language)

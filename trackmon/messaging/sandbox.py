@@ -209,19 +209,32 @@ class _BoundedFilters(dict):
         super().__setitem__(name, _bounded_filter(name, func))
 
 
-def render_bounded(template: Template, context: dict[str, Any], *, seconds: float = MAX_RENDER_SECONDS,
-                   max_output: int = MAX_OUTPUT_CHARS) -> str:
-    """Render `template` within the bounds; `RenderLimitExceeded` names the one passed."""
+def bounded_chunks(template: Template, context: dict[str, Any], *, seconds: float = MAX_RENDER_SECONDS,
+                   max_output: int = MAX_OUTPUT_CHARS) -> Iterator[str]:
+    """`template`'s output chunk by chunk within the bounds (`RenderLimitExceeded` names the
+    one passed). The budget is this render's while each chunk is made, so two renders may be
+    read side by side (a comparison stops at the first difference) and one left unfinished."""
     budget = Budget(deadline=time.monotonic() + seconds, max_output=max_output)
-    token = _BUDGET.set(budget)
+    chunks = template.generate(context)
+    size = 0
     try:
-        size = 0
-        parts: list[str] = []
-        for chunk in template.generate(context):
+        while True:
+            token = _BUDGET.set(budget)
+            try:
+                chunk = next(chunks, None)
+            finally:
+                _BUDGET.reset(token)
+            if chunk is None:
+                return
             size += len(chunk)
             budget.check_size(size, "the rendered text")
             budget.check_time()
-            parts.append(chunk)
-        return "".join(parts)
+            yield chunk
     finally:
-        _BUDGET.reset(token)
+        chunks.close()
+
+
+def render_bounded(template: Template, context: dict[str, Any], *, seconds: float = MAX_RENDER_SECONDS,
+                   max_output: int = MAX_OUTPUT_CHARS) -> str:
+    """Render `template` within the bounds; `RenderLimitExceeded` names the one passed."""
+    return "".join(bounded_chunks(template, context, seconds=seconds, max_output=max_output))
