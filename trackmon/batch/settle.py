@@ -25,7 +25,7 @@ from trackmon.answer_digest import answer_digest, answer_history
 from trackmon.batch import writes
 from trackmon.db import is_postgres
 from trackmon.domain import CarrierProblem, TrackingEvent, TrackingSnapshot, Unchanged
-from trackmon.history import counts, order_key
+from trackmon.history import counts, order_key, ordered
 from trackmon.ingest import (
     Detector,
     IngestResult,
@@ -107,6 +107,21 @@ def _read_events(session: Session, ids: Sequence[int]) -> dict[int, list[tuple[s
     return out  # by (time, id), as stored
 
 
+def _read_for_detection(session: Session, ids: Sequence[int]) -> dict[int, list[TrackingEvent]]:
+    """The stored history of parcels whose answer did not change, merged by time, with only what
+    detection reads (time, text, status, fingerprint): half the columns of `_read_events`."""
+    e = ShipmentEvent
+    out: dict[int, list[TrackingEvent]] = {sid: [] for sid in ids}
+    if not ids:
+        return out
+    rows = session.execute(
+        select(e.shipment_id, e.fingerprint, e.time, e.description, e.status, e.sub_status)
+        .where(e.shipment_id.in_(ids)).order_by(e.shipment_id, e.time, e.id))  # type: ignore[attr-defined,arg-type]
+    for sid, fingerprint, time, description, status, sub_status in rows:
+        out[sid].append(event_of((time, description, None, status, sub_status, None, None, None), fingerprint))
+    return {sid: ordered(events) for sid, events in out.items()}
+
+
 def _history(stored: list[tuple[str, TrackingEvent, datetime]]) -> list[tuple[str, TrackingEvent]]:
     """(fingerprint, event) merged by time, as `ingest` reads it (stable: stored order for equal keys)."""
     return sorted(((fp, ev) for fp, ev, _ in stored), key=lambda pair: order_key(pair[1]))
@@ -130,13 +145,14 @@ def settle_answers(session: Session, answers: Sequence[tuple[int, Outcome]], *, 
     held = _read(session, [sid for sid, _ in answers], owner)
     snaps: dict[int, tuple[TrackingSnapshot, str]] = {}
     need_history: list[int] = []
+    unchanged: list[int] = []
     for sid, outcome in answers:
         ship = held.ships.get(sid)
         if ship is None:
             out.lost.append(sid)
             continue
         if isinstance(outcome, Unchanged):
-            need_history.append(sid)  # the stored history is the answer: detection reads it
+            unchanged.append(sid)  # the stored history is the answer: detection reads it
         elif isinstance(outcome, TrackingSnapshot):
             snap = storable_snapshot(outcome)
             digest = answer_digest(snap)
@@ -146,6 +162,7 @@ def settle_answers(session: Session, answers: Sequence[tuple[int, Outcome]], *, 
         else:
             need_history.append(sid)
     stored = _read_events(session, need_history)
+    as_stored = _read_for_detection(session, unchanged)
 
     event_rows_all: list[dict[str, Any]] = []
     new_rows_of: dict[int, list[dict[str, Any]]] = {}
@@ -172,7 +189,7 @@ def settle_answers(session: Session, answers: Sequence[tuple[int, Outcome]], *, 
             # all count already (`answer_digest.keeps_digest`): the state it derives is the
             # stored one; only detection (time moves on) and the reschedule remain
             ship.last_error = None
-            effective[sid] = [ev for _, ev in _history(stored[sid]) if counts(ev, now)]
+            effective[sid] = [ev for ev in as_stored[sid] if counts(ev, now)]
         else:
             result.status_changed = note_problem(ship, outcome, now)
             effective[sid] = [ev for _, ev in _history(stored[sid]) if counts(ev, now)]
