@@ -26,6 +26,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import lru_cache
 
 from trackmon.domain import FINAL_STATUSES, Status, SubStatus, TrackingEvent, TrackingSnapshot
 
@@ -84,6 +85,7 @@ class State:
         return self.effective[-1] if self.effective else None
 
 
+@lru_cache(maxsize=1024)  # a few dozen pairs exist; every stored event read goes through here
 def parse_status(status: str, sub: str | None) -> tuple[Status, SubStatus | None]:
     """A stored status and sub-status as the domain's enums (unknown names: unknown / other)."""
     try:
