@@ -45,7 +45,7 @@ Outcome = TrackingSnapshot | CarrierProblem | Unchanged
 
 
 class StoredEvent(NamedTuple):
-    """An event as message facts read it (`messaging.facts.parcel_facts`)."""
+    """An event as message facts read it (`messaging.facts.parcel_lines`)."""
 
     time: datetime
     status: str

@@ -1,7 +1,7 @@
 """What is true of a parcel now, as buyer messages need it: stage, last-mile carrier, lines.
 
-`parcel_facts()` reads the parcel's stored events once and returns plain values (`parcel_lines()`
-keeps them, with each event's line written once, for several messages); everything
+`parcel_lines()` reads the parcel's stored events once and keeps them, with each event's line
+written once, for the messages of an order (`ParcelLines.facts`: plain values); everything
 a message says about the route comes from here (lines are ours, see `event_lines`).
 """
 
@@ -120,13 +120,6 @@ def parcel_lines(session: Session | None, shipment: Shipment, language: str, *, 
     else:
         held = []
     return ParcelLines(shipment, language, hide_origin, held)
-
-
-def parcel_facts(session: Session | None, shipment: Shipment, language: str, *,
-                 since: datetime | None, hide_origin: bool,
-                 events: Sequence[Any] | None = None) -> ParcelFacts:
-    """The parcel's facts for one message (`parcel_lines(...).facts(since)`)."""
-    return parcel_lines(session, shipment, language, hide_origin=hide_origin, events=events).facts(since)
 
 
 def _slug(name: str) -> str:
