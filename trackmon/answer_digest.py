@@ -56,11 +56,15 @@ def answer_history(snap: TrackingSnapshot) -> list[TrackingEvent]:
     return ordered(seen.values())
 
 
-def keeps_digest(history: Sequence[TrackingEvent], snap: TrackingSnapshot, now: datetime) -> bool:
+def keeps_digest(history: Sequence[TrackingEvent], snap: TrackingSnapshot, now: datetime, *,
+                 covered: bool | None = None) -> bool:
     """Whether the shipment may keep this answer's digest: its stored history is exactly the
-    answer's events (`covers`) and every event already counts (none dated beyond the clock
-    skew), so the same answer again derives the same state at any later time."""
-    return all(counts(ev, now) for ev in snap.events) and covers(history, snap)
+    answer's events (`covers`; `covered` when the caller knows) and every event already counts
+    (none dated beyond the clock skew), so the same answer again derives the same state at any
+    later time."""
+    if not all(counts(ev, now) for ev in snap.events):
+        return False
+    return covers(history, snap) if covered is None else covered
 
 
 def covers(history: Sequence[TrackingEvent], snap: TrackingSnapshot) -> bool:

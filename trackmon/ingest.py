@@ -259,8 +259,7 @@ def apply_state(shipment: Shipment, snap: TrackingSnapshot, history: Sequence[Tr
     changed = _update_shipment(shipment, snap, state, now)
     note_aggregator_carrier(shipment, snap)
     shipment.last_error = None
-    keep = keeps_digest(history, snap, now) if covered is None else (
-        covered and all(counts(ev, now) for ev in snap.events))
+    keep = keeps_digest(history, snap, now, covered=covered)
     shipment.answer_digest = (digest or answer_digest(snap)) if keep else None
     return Applied(state, changed)
 
