@@ -93,16 +93,21 @@ def _read(session: Session, ids: Sequence[int], owner: str) -> _Held:
     return _Held(parcels, ships, orders, alerts)  # type: ignore[arg-type]
 
 
+def _event_rows(session: Session, ids: Sequence[int], *columns: Any) -> Any:
+    """(shipment id, *columns) of the stored events of these shipments, by shipment, then as
+    stored (time, id); no statement when there are none to read."""
+    e = ShipmentEvent
+    if not ids:
+        return ()
+    return session.execute(select(e.shipment_id, *columns).where(e.shipment_id.in_(ids))  # type: ignore[attr-defined]
+                           .order_by(e.shipment_id, e.time, e.id))  # type: ignore[arg-type]
+
+
 def _read_events(session: Session, ids: Sequence[int]) -> dict[int, list[tuple[str, TrackingEvent, datetime]]]:
     e = ShipmentEvent
     out: dict[int, list[tuple[str, TrackingEvent, datetime]]] = {sid: [] for sid in ids}
-    if not ids:
-        return out
-    rows = session.execute(
-        select(e.shipment_id, e.fingerprint, e.time, e.description, e.location, e.status, e.sub_status,
-               e.raw_code, e.utc_offset_minutes, e.country, e.first_seen_at)
-        .where(e.shipment_id.in_(ids)).order_by(e.shipment_id, e.time, e.id))  # type: ignore[attr-defined,arg-type]
-    for row in rows:
+    for row in _event_rows(session, ids, e.fingerprint, e.time, e.description, e.location, e.status,
+                           e.sub_status, e.raw_code, e.utc_offset_minutes, e.country, e.first_seen_at):
         out[row[0]].append((row[1], event_of(row[2:10], row[1]), row[10]))
     return out  # by (time, id), as stored
 
@@ -112,12 +117,8 @@ def _read_for_detection(session: Session, ids: Sequence[int]) -> dict[int, list[
     detection reads (time, text, status, fingerprint): half the columns of `_read_events`."""
     e = ShipmentEvent
     out: dict[int, list[TrackingEvent]] = {sid: [] for sid in ids}
-    if not ids:
-        return out
-    rows = session.execute(
-        select(e.shipment_id, e.fingerprint, e.time, e.description, e.status, e.sub_status)
-        .where(e.shipment_id.in_(ids)).order_by(e.shipment_id, e.time, e.id))  # type: ignore[attr-defined,arg-type]
-    for sid, fingerprint, time, description, status, sub_status in rows:
+    for sid, fingerprint, time, description, status, sub_status in _event_rows(
+            session, ids, e.fingerprint, e.time, e.description, e.status, e.sub_status):
         out[sid].append(event_of((time, description, None, status, sub_status, None, None, None), fingerprint))
     return {sid: ordered(events) for sid, events in out.items()}
 
