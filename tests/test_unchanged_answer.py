@@ -6,12 +6,15 @@ from __future__ import annotations
 
 import json
 import random
+from collections.abc import Iterator
+from contextlib import contextmanager
 from copy import deepcopy
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy import event as sa_event
 from sqlalchemy import select, update
 from sqlmodel import Session
 
@@ -94,12 +97,31 @@ def _state(engine: Any) -> dict[str, Any]:
         events = session.execute(select(ShipmentEvent.fingerprint)).scalars().all()
         cols = {c: getattr(ship, c) for c in ("status", "sub_status", "raw_status", "last_event_at", "first_event_at",
                                                "delivered_at", "status_changed_at", "last_error", "answer_digest",
-                                               "last_polled_at", "eta_from", "eta_to", "destination_country")}
+                                               "last_polled_at", "eta_from", "eta_to", "destination_country",
+                                               "detection_basis")}
         return {"ship": cols, "alerts": alerts, "events": sorted(events)}
 
 
+@contextmanager
+def _event_reads(engine: Any) -> Iterator[list[str]]:
+    """The statements that read stored events while the block runs."""
+    seen: list[str] = []
+
+    def note(conn: Any, cursor: Any, statement: str, *args: Any) -> None:
+        if f"FROM {ShipmentEvent.__tablename__}" in statement:
+            seen.append(statement)
+
+    sa_event.listen(engine, "before_cursor_execute", note)
+    try:
+        yield seen
+    finally:
+        sa_event.remove(engine, "before_cursor_execute", note)
+
+
+@pytest.mark.parametrize("basis", ["kept", "none"])
 @pytest.mark.parametrize("fallback", [False, True], ids=["batch", "parcel-by-parcel"])
-async def test_an_unchanged_answer_stores_what_parsing_it_again_stores(engine, now, monkeypatch, fallback) -> None:
+async def test_an_unchanged_answer_stores_what_parsing_it_again_stores(engine, now, monkeypatch, fallback,
+                                                                       basis) -> None:
     with Session(engine) as session:
         seed_order(session, now, [NUMBER], carrier="17track")
     parsed: list[str] = []
@@ -107,14 +129,20 @@ async def test_an_unchanged_answer_stores_what_parsing_it_again_stores(engine, n
     first = await _poll(engine, adapter, now, monkeypatch, parsed)
     assert first.polled == 1 and first.new_events > 0 and parsed == [NUMBER]
     stored = _state(engine)
-    assert stored["ship"]["answer_digest"] and stored["alerts"] == []
+    assert stored["ship"]["answer_digest"] and stored["ship"]["detection_basis"] and stored["alerts"] == []
+    if basis == "none":  # a row stored before the basis existed: detection reads the events
+        with Session(engine) as session:
+            session.execute(update(Shipment).values(detection_basis=None))
+            session.commit()
 
     if fallback:  # the set-based store refuses: the parcel-by-parcel path must give the same
         def refuse(*args: Any, **kwargs: Any) -> Any:
             raise RuntimeError("bulk store refused")
         monkeypatch.setattr(poller, "settle_answers", refuse)
     later = now + 40 * DAY  # nothing new for 40 days: time alone makes the parcel stalled / lost
-    again = await _poll(engine, adapter, later, monkeypatch, parsed)
+    with _event_reads(engine) as event_reads:
+        again = await _poll(engine, adapter, later, monkeypatch, parsed)
+    assert bool(event_reads) is (basis == "none"), event_reads  # a kept basis: no event is read
     assert again.polled == 1 and again.new_events == 0 and again.failures == 0
     assert parsed == [NUMBER]  # not parsed a second time
     skipped = _state(engine)

@@ -1,4 +1,5 @@
-"""Per-parcel exception rules. Pure: the caller passes the parcel's full history and `now`.
+"""Per-parcel exception rules. Pure: the caller passes the parcel's full history and `now`
+(or, for a history it kept, only what the rules read of it: `detect_basis.Basis`).
 
 `detect_shipment()` returns every exception that holds *now*; the caller opens the new ones
 and auto-resolves the ones no longer returned. Each candidate's `cause` names the episode
@@ -26,16 +27,15 @@ transit.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
 
+from trackmon.detect_basis import ARRIVED_STATUSES, ARRIVED_SUBS, CUSTOMS_HOLDS, Basis, basis_of
 from trackmon.domain import (
     CUSTOMS_SUB_STATUSES,
     AlertCandidate,
     AlertKind,
     Status,
     SubStatus,
-    TrackingEvent,
     TrackingSnapshot,
     ensure_utc,
 )
@@ -46,15 +46,6 @@ _DAY = timedelta(days=1)
 #: Statuses judged by the silence figures (stalled / lost).
 _MOVING = frozenset({Status.in_transit, Status.out_for_delivery, Status.exception, Status.unknown,
                      Status.expired, Status.info_received, Status.not_found})
-_PENDING = frozenset({Status.info_received, Status.not_found})
-_CUSTOMS_HOLDS = frozenset({SubStatus.customs_held, SubStatus.customs_duties,
-                            SubStatus.customs_information_required})
-_ARRIVED_SUBS = CUSTOMS_SUB_STATUSES | {
-    SubStatus.arrived_destination, SubStatus.pickup_post_office, SubStatus.pickup_point,
-    SubStatus.pickup_locker, SubStatus.nobody_home, SubStatus.bad_address, SubStatus.refused,
-}
-_ARRIVED_STATUSES = frozenset({Status.out_for_delivery, Status.available_for_pickup,
-                               Status.delivery_failed, Status.delivered})
 _CUSTOMS_WORDS = {
     SubStatus.customs_held: "held in customs",
     SubStatus.customs_duties: "duties or taxes to pay at customs",
@@ -92,53 +83,18 @@ def days_since_last_event(snapshot: TrackingSnapshot, now: datetime) -> float | 
     return _days(newest, ensure_utc(now))
 
 
-def _is_movement(ev: TrackingEvent) -> bool:
-    """Anything past "label created / electronic information received"."""
-    return ev.status not in _PENDING and ev.sub_status is not SubStatus.label_created
-
-
-def _has_arrived(snapshot: TrackingSnapshot) -> bool:
-    if snapshot.status in _ARRIVED_STATUSES or snapshot.sub_status in _ARRIVED_SUBS:
-        return True
-    return any(ev.status in _ARRIVED_STATUSES or ev.sub_status in _ARRIVED_SUBS for ev in snapshot.events)
-
-
-def _run_start(events: Sequence[TrackingEvent], belongs: Callable[[TrackingEvent], bool]) -> TrackingEvent | None:
-    """The first event of the trailing run of events for which `belongs` holds."""
-    start = None
-    for ev in reversed(events):
-        if not belongs(ev):
-            break
-        start = ev
-    return start
-
-
-def _episode_start(events: Sequence[TrackingEvent], member: Callable[[TrackingEvent], bool],
-                   reset: Callable[[TrackingEvent], bool]) -> TrackingEvent | None:
-    """The first member event of the current episode: ordinary scans in between (a notice
-    left, a sorting scan) do not start a new episode; only a `reset` event ends one."""
-    start = None
-    for ev in events:
-        if reset(ev):
-            start = None
-        elif start is None and member(ev):
-            start = ev
-    return start
-
-
-_PICKUP_ENDS = frozenset({Status.out_for_delivery, Status.delivered, Status.returning, Status.returned})
-_FAILED_ENDS = frozenset({Status.delivered, Status.returning, Status.returned, Status.available_for_pickup})
-_CUSTOMS_ENDS = frozenset({Status.out_for_delivery, Status.delivered, Status.available_for_pickup,
-                           Status.returning, Status.returned})
+def _has_arrived(snapshot: TrackingSnapshot, basis: Basis) -> bool:
+    return snapshot.status in ARRIVED_STATUSES or snapshot.sub_status in ARRIVED_SUBS or basis.arrived
 
 
 def _stamp(value: datetime) -> str:
     return value.strftime("%Y-%m-%d")
 
 
-def _stalled_or_lost(snapshot: TrackingSnapshot, events: Sequence[TrackingEvent], now: datetime,
+def _stalled_or_lost(snapshot: TrackingSnapshot, basis: Basis, now: datetime,
                      rules: DetectionSettings, override: float | None) -> AlertCandidate | None:
-    last = events[-1]
+    last = basis.last
+    assert last is not None
     days = _days(last.time, now)
     if days >= rules.lost_days:
         return AlertCandidate(
@@ -149,7 +105,7 @@ def _stalled_or_lost(snapshot: TrackingSnapshot, events: Sequence[TrackingEvent]
             details={"days_without_news": round(days, 1), "threshold_days": rules.lost_days,
                      "last_event": last.description, "source": "silence"},
         )
-    arrived = _has_arrived(snapshot)
+    arrived = _has_arrived(snapshot, basis)
     if override is not None:
         threshold, learned = override, True
     else:
@@ -170,9 +126,9 @@ def _stalled_or_lost(snapshot: TrackingSnapshot, events: Sequence[TrackingEvent]
     )
 
 
-def _carrier_says_lost(snapshot: TrackingSnapshot, events: Sequence[TrackingEvent], now: datetime) -> AlertCandidate:
-    start = _run_start(events, lambda ev: ev.sub_status is SubStatus.lost) if events else None
-    since = start.time if start else (events[-1].time if events else None)
+def _carrier_says_lost(basis: Basis, now: datetime) -> AlertCandidate:
+    start = basis.lost_start
+    since = start.time if start else (basis.last.time if basis.last else None)
     days = _days(since, now) if since else None
     return AlertCandidate(
         kind=AlertKind.lost,
@@ -184,21 +140,21 @@ def _carrier_says_lost(snapshot: TrackingSnapshot, events: Sequence[TrackingEven
     )
 
 
-def _customs_stage(snapshot: TrackingSnapshot, events: Sequence[TrackingEvent]) -> SubStatus | None:
+def _customs_stage(snapshot: TrackingSnapshot, basis: Basis) -> SubStatus | None:
     if snapshot.status is Status.in_transit and snapshot.sub_status in CUSTOMS_SUB_STATUSES:
         return snapshot.sub_status
-    if events and events[-1].sub_status in CUSTOMS_SUB_STATUSES:
-        return events[-1].sub_status
+    if basis.last and basis.last.sub_status in CUSTOMS_SUB_STATUSES:
+        return basis.last.sub_status
     return None
 
 
-def _customs(snapshot: TrackingSnapshot, events: Sequence[TrackingEvent], now: datetime,
+def _customs(snapshot: TrackingSnapshot, basis: Basis, now: datetime,
              rules: DetectionSettings) -> AlertCandidate | None:
-    stage = _customs_stage(snapshot, events)
-    if stage in _CUSTOMS_HOLDS:
-        start = _episode_start(events, lambda ev: ev.sub_status in _CUSTOMS_HOLDS,
-                               lambda ev: ev.status in _CUSTOMS_ENDS or ev.sub_status is SubStatus.customs_released)
-        since = start.time if start else (events[-1].time if events else None)
+    stage = _customs_stage(snapshot, basis)
+    last = basis.last
+    if stage in CUSTOMS_HOLDS:
+        start = basis.customs_start
+        since = start.time if start else (last.time if last else None)
         days = _days(since, now) if since else 0.0
         when = f" since {_stamp(since)} ({_plural(_whole(days), 'day')})" if since else ""
         return AlertCandidate(
@@ -209,8 +165,7 @@ def _customs(snapshot: TrackingSnapshot, events: Sequence[TrackingEvent], now: d
             details={"customs_stage": stage.value, "days_waiting": round(days, 1),
                      **({"last_event": start.description} if start else {})},
         )
-    if stage is SubStatus.customs_processing and events:
-        last = events[-1]
+    if stage is SubStatus.customs_processing and last:
         days = _days(last.time, now)
         if days >= rules.customs_stall_days:
             return AlertCandidate(
@@ -224,12 +179,8 @@ def _customs(snapshot: TrackingSnapshot, events: Sequence[TrackingEvent], now: d
     return None
 
 
-def _pickup(snapshot: TrackingSnapshot, events: Sequence[TrackingEvent], now: datetime,
-            rules: DetectionSettings) -> AlertCandidate:
-    start = _episode_start(events, lambda ev: ev.status is Status.available_for_pickup,
-                           lambda ev: ev.status in _PICKUP_ENDS)
-    if start is None and events:
-        start = events[-1]
+def _pickup(snapshot: TrackingSnapshot, basis: Basis, now: datetime, rules: DetectionSettings) -> AlertCandidate:
+    start = basis.pickup_start or basis.last
     since = start.time if start else now
     waited = _whole(_days(since, now))
     left = max(0, rules.pickup_hold_days - waited)
@@ -251,30 +202,28 @@ def _pickup(snapshot: TrackingSnapshot, events: Sequence[TrackingEvent], now: da
     )
 
 
-def _failed(snapshot: TrackingSnapshot, events: Sequence[TrackingEvent], now: datetime) -> AlertCandidate:
-    first = _episode_start(events, lambda ev: ev.status is Status.delivery_failed,
-                           lambda ev: ev.status in _FAILED_ENDS)
-    run = [ev for ev in events[events.index(first):] if ev.status is Status.delivery_failed] if first else []
-    start = first or (events[-1] if events else None)
-    sub = snapshot.sub_status or (run[-1].sub_status if run else None)
+def _failed(snapshot: TrackingSnapshot, basis: Basis, now: datetime) -> AlertCandidate:
+    latest = basis.failed_last
+    start = basis.failed_start or basis.last
+    sub = snapshot.sub_status or (latest.sub_status if latest else None)
     why = _FAILED_WORDS.get(sub, "") if sub else ""  # type: ignore[arg-type]
-    attempts = max(1, len(run))
+    attempts = max(1, basis.failed_count)
     since = start.time if start else now
     return AlertCandidate(
         kind=AlertKind.delivery_failed,
-        reason=(f"delivery failed on {_stamp(run[-1].time if run else since)}"
+        reason=(f"delivery failed on {_stamp(latest.time if latest else since)}"
                 + (f": {why}" if why else "") + (f" ({attempts} attempts)" if attempts > 1 else "")),
         cause=f"failed:{start.fingerprint}" if start else "failed",
         since=since,
         details={"attempts": attempts, "reason": sub.value if sub else None,
                  "days_since": round(_days(since, now), 1),
-                 **({"last_event": run[-1].description} if run else {})},
+                 **({"last_event": latest.description} if latest else {})},
     )
 
 
-def _returning(snapshot: TrackingSnapshot, events: Sequence[TrackingEvent], now: datetime) -> AlertCandidate:
+def _returning(snapshot: TrackingSnapshot, basis: Basis, now: datetime) -> AlertCandidate:
     # a parcel goes back once: the episode starts at its first return event, whatever follows
-    start = next((ev for ev in events if ev.status in (Status.returning, Status.returned)), None)
+    start = basis.return_start
     since = start.time if start else now
     returned = snapshot.status is Status.returned
     return AlertCandidate(
@@ -284,59 +233,62 @@ def _returning(snapshot: TrackingSnapshot, events: Sequence[TrackingEvent], now:
         cause="return",
         since=since,
         details={"returned": returned, "days_since": round(_days(since, now), 1),
-                 **({"last_event": events[-1].description} if events else {})},
+                 **({"last_event": basis.last.description} if basis.last else {})},
     )
 
 
-def _not_picked_up(events: Sequence[TrackingEvent], now: datetime, rules: DetectionSettings,
+def _not_picked_up(basis: Basis, now: datetime, rules: DetectionSettings,
                    tracked_since: datetime | None) -> AlertCandidate | None:
-    since = events[0].time if events else (ensure_utc(tracked_since) if tracked_since else None)
+    since = basis.first_time or (ensure_utc(tracked_since) if tracked_since else None)
     if since is None:
         return None
     days = _days(since, now)
     if days < rules.not_picked_up_days:
         return None
-    what = "only label / electronic information events" if events else "no tracking event at all"
+    what = "only label / electronic information events" if basis.count else "no tracking event at all"
     return AlertCandidate(
         kind=AlertKind.not_picked_up,
         reason=(f"{what} for {_plural(_whole(days), 'day')} since {_stamp(since)} "
                 f"(threshold {_plural(rules.not_picked_up_days, 'day')}): the carrier has not picked it up"),
         cause="no-movement", since=since,
         details={"days_waiting": round(days, 1), "threshold_days": rules.not_picked_up_days,
-                 "events": len(events)},
+                 "events": basis.count},
     )
 
 
 def detect_shipment(snapshot: TrackingSnapshot, now: datetime, rules: DetectionSettings, *,
                     stall_days_override: float | None = None,
-                    tracked_since: datetime | None = None) -> list[AlertCandidate]:
+                    tracked_since: datetime | None = None, basis: Basis | None = None) -> list[AlertCandidate]:
     """Every per-parcel exception holding now. `tracked_since` (when tracking started) lets a
-    parcel without any event still become `not_picked_up`."""
+    parcel without any event still become `not_picked_up`. The history is read through its
+    `detect_basis.Basis`: the snapshot's events, or `basis` when the caller kept one (then the
+    snapshot's events are not read)."""
     now = ensure_utc(now)
     if stall_days_override is not None and not stall_days_override > 0:
         raise ValueError(f"stall_days_override must be > 0 days, got {stall_days_override!r}")
     status = snapshot.status
     if status is Status.delivered:
         return []
-    events = tuple(sorted(snapshot.events, key=lambda ev: ev.time))
+    if basis is None:
+        basis = basis_of(snapshot.events)
     if status in (Status.returning, Status.returned):
-        return [_returning(snapshot, events, now)]
+        return [_returning(snapshot, basis, now)]
     if status is Status.delivery_failed:
-        return [_failed(snapshot, events, now)]
+        return [_failed(snapshot, basis, now)]
     if status is Status.available_for_pickup:
-        return [_pickup(snapshot, events, now, rules)]
+        return [_pickup(snapshot, basis, now, rules)]
 
     out: list[AlertCandidate] = []
-    if snapshot.sub_status is SubStatus.lost or (events and events[-1].sub_status is SubStatus.lost):
-        return [_carrier_says_lost(snapshot, events, now)]
-    if not any(_is_movement(ev) for ev in events):
-        found = _not_picked_up(events, now, rules, tracked_since)
+    if snapshot.sub_status is SubStatus.lost or (basis.last and basis.last.sub_status is SubStatus.lost):
+        return [_carrier_says_lost(basis, now)]
+    if not basis.moved:
+        found = _not_picked_up(basis, now, rules, tracked_since)
         return [found] if found else []
-    customs = _customs(snapshot, events, now, rules)
+    customs = _customs(snapshot, basis, now, rules)
     if customs is not None:
         out.append(customs)
     if status in _MOVING:
-        silence = _stalled_or_lost(snapshot, events, now, rules, stall_days_override)
+        silence = _stalled_or_lost(snapshot, basis, now, rules, stall_days_override)
         # a customs stall already says "nothing new in customs": no second alert for it
         if silence is not None and not (customs is not None and silence.kind is AlertKind.stalled):
             out.append(silence)

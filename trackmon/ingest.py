@@ -26,6 +26,9 @@ from sqlmodel import Session
 from trackmon.alert_sync import log_opened, sync_scope, wanted_keys
 from trackmon.answer_digest import answer_digest, keeps_digest
 from trackmon.carrier_check import note_aggregator_carrier
+from trackmon.detect_basis import Basis, basis_of
+from trackmon.detect_basis import decode as decode_basis
+from trackmon.detect_basis import encode as encode_basis
 from trackmon.domain import (
     AlertCandidate,
     CarrierProblem,
@@ -179,12 +182,15 @@ def _sync_alerts(session: Session, *, order_pk: int, shipment_id: int | None,
 
 
 def parcel_candidates(shipment: Shipment, order: Order, history: Sequence[TrackingEvent], now: datetime,
-                      settings: Settings, figures: LaneFigures, detector: Detector | None) -> list[AlertCandidate]:
-    """The per-parcel alerts holding now (the detector over the parcel's effective history)."""
+                      settings: Settings, figures: LaneFigures, detector: Detector | None, *,
+                      basis: Basis | None = None) -> list[AlertCandidate]:
+    """The per-parcel alerts holding now: the detector over the parcel's effective history, or
+    the default detector over that history's kept basis (`kept_basis`; `history` is not read)."""
+    extra = {"basis": basis} if basis is not None else {}
     detect = detector or default_detector()
     return detect(_snapshot_of(shipment, history), now, settings.detection,
                   stall_days_override=_learned_stall(shipment, figures),
-                  tracked_since=order.shipped_at or shipment.created_at)
+                  tracked_since=order.shipped_at or shipment.created_at, **extra)
 
 
 def order_candidates(order: Order, parcels: Sequence[Shipment], now: datetime, settings: Settings,
@@ -211,16 +217,16 @@ def needs_plan(result: IngestResult, order: Order, now: datetime) -> bool:
 
 def _detect_and_settle(session: Session, shipment: Shipment, now: datetime, settings: Settings,
                        result: IngestResult, detector: Detector | None, planner: Planner | None,
-                       history: Sequence[TrackingEvent] | None = None) -> None:
+                       history: Sequence[TrackingEvent] | None = None, *, basis: Basis | None = None) -> None:
     assert shipment.id is not None
     order = session.get(Order, shipment.order_pk)
     if order is None:
         raise LookupError(f"shipment {shipment.id} has no order {shipment.order_pk}")
-    if history is None:
+    if history is None and basis is None:
         history = [ev for ev in stored_events(session, shipment.id) if counts(ev, now)]
     figures = lane_figures(session, lane_carrier(shipment), lane_country(shipment, order.buyer_country),
                            settings)
-    candidates = parcel_candidates(shipment, order, history, now, settings, figures, detector)
+    candidates = parcel_candidates(shipment, order, history or (), now, settings, figures, detector, basis=basis)
     _sync_alerts(session, order_pk=order.id or 0, shipment_id=shipment.id, candidates=candidates,
                  now=now, result=result)
     parcels = list(session.execute(select(Shipment).where(Shipment.order_pk == order.id)).scalars())
@@ -261,6 +267,7 @@ def apply_state(shipment: Shipment, snap: TrackingSnapshot, history: Sequence[Tr
     shipment.last_error = None
     keep = keeps_digest(history, snap, now, covered=covered)
     shipment.answer_digest = (digest or answer_digest(snap)) if keep else None
+    shipment.detection_basis = encode_basis(basis_of(state.effective)) if keep else None
     return Applied(state, changed)
 
 
@@ -311,6 +318,7 @@ def note_problem(shipment: Shipment, problem: CarrierProblem, now: datetime) -> 
         shipment.sub_status = SubStatus.invalid_number.value
     shipment.raw_status = f"problem:{problem.kind}" + (f":{problem.code}" if problem.code else "")
     shipment.answer_digest = None
+    shipment.detection_basis = None
     fit_instance(shipment)
     log.info("shipment.problem", shipment_id=shipment.id, kind=problem.kind, message=problem.message)
     return changed
@@ -328,20 +336,34 @@ def ingest_problem(session: Session, shipment: Shipment, problem: CarrierProblem
 def ingest_unchanged(session: Session, shipment: Shipment, now: datetime, settings: Settings, *,
                      detector: Detector | None = None, planner: Planner | None = None) -> IngestResult:
     """The carrier's answer is, byte for byte, the one stored last (`domain.Unchanged`): nothing
-    to store and the state stays; detection runs on the stored history (time moves on)."""
+    to store and the state stays; detection runs (time moves on) from the history's basis kept
+    on the shipment, or on the stored history when there is none (`detect_basis`)."""
     now = ensure_utc(now)
     shipment.last_error = None
-    return _detect_stored(session, shipment, now, settings, IngestResult(), detector, planner)
+    basis = kept_basis(shipment, detector)
+    if basis is None and detector is None and shipment.answer_digest and shipment.id is not None:
+        # a row stored before bases were kept: the history read now gives it one
+        basis = basis_of([ev for ev in stored_events(session, shipment.id) if counts(ev, now)])
+        shipment.detection_basis = encode_basis(basis)
+    return _detect_stored(session, shipment, now, settings, IngestResult(), detector, planner, basis)
+
+
+def kept_basis(shipment: Shipment, detector: Detector | None) -> Basis | None:
+    """The detection basis kept with the shipment's answer digest, when the default detector
+    runs (an injected one reads histories) and the column holds one this code wrote."""
+    if detector is not None or shipment.answer_digest is None:
+        return None
+    return decode_basis(shipment.detection_basis)
 
 
 def _detect_stored(session: Session, shipment: Shipment, now: datetime, settings: Settings, result: IngestResult,
-                   detector: Detector | None, planner: Planner | None) -> IngestResult:
+                   detector: Detector | None, planner: Planner | None, basis: Basis | None = None) -> IngestResult:
     if shipment.id is None:
         raise ValueError("a stored shipment is needed (id is None)")
     try:
         session.add(shipment)
         session.flush()
-        _detect_and_settle(session, shipment, now, settings, result, detector, planner)
+        _detect_and_settle(session, shipment, now, settings, result, detector, planner, basis=basis)
     except SQLAlchemyError as exc:
         raise _refused(exc, shipment) from exc
     return result

@@ -108,6 +108,9 @@ class Shipment(SQLModel, table=True):
     # digest of the last answer when the stored history is exactly that answer's events
     # (`trackmon.answer_digest`): the same answer again needs no history read and no diff
     answer_digest: str | None = Field(default=None, max_length=32)
+    # what detection reads of that history (`trackmon.detect_basis`), kept with the digest:
+    # an unchanged answer is checked for exceptions without reading the events
+    detection_basis: str | None = None
     eta_from: date | None = None
     eta_to: date | None = None
     active: bool = Field(default=True)

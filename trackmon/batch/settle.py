@@ -2,8 +2,9 @@
 
 Reads (whatever the batch size): the batch's shipments with their orders' other parcels
 (locked on PostgreSQL, lease-checked), their orders, those orders' alerts, and the stored
-events of the parcels whose answer is not the one stored last (`answer_digest`) or was not
-parsed because its bytes are that answer's (`Unchanged`: only detection runs on it); planning
+events of the parcels whose answer is not the one stored last (`answer_digest`), and of those
+whose answer was not parsed because its bytes are that answer's (`Unchanged`: only detection
+runs on it) when the shipment keeps no detection basis (`detect_basis`); planning
 adds the message keys, the buyers' recent messages and each order's latest message
 (`messaging.plan_book`). Writes: new events, shipment rows (fenced on the lease), new
 alerts, changed alerts, new messages, orders' review times — one statement each.
@@ -24,6 +25,8 @@ from trackmon.alert_sync import log_opened, sync_scope
 from trackmon.answer_digest import answer_digest, answer_history
 from trackmon.batch import writes
 from trackmon.db import is_postgres
+from trackmon.detect_basis import Basis, basis_of
+from trackmon.detect_basis import encode as encode_basis
 from trackmon.domain import CarrierProblem, TrackingEvent, TrackingSnapshot, Unchanged
 from trackmon.history import counts, order_key, ordered
 from trackmon.ingest import (
@@ -31,6 +34,7 @@ from trackmon.ingest import (
     IngestResult,
     Planner,
     apply_state,
+    kept_basis,
     needs_plan,
     note_problem,
     order_candidates,
@@ -147,13 +151,18 @@ def settle_answers(session: Session, answers: Sequence[tuple[int, Outcome]], *, 
     snaps: dict[int, tuple[TrackingSnapshot, str]] = {}
     need_history: list[int] = []
     unchanged: list[int] = []
+    bases: dict[int, Basis] = {}
     for sid, outcome in answers:
         ship = held.ships.get(sid)
         if ship is None:
             out.lost.append(sid)
             continue
         if isinstance(outcome, Unchanged):
-            unchanged.append(sid)  # the stored history is the answer: detection reads it
+            basis = kept_basis(ship, detector)
+            if basis is not None:
+                bases[sid] = basis  # what detection reads of the history: no event is read
+            else:
+                unchanged.append(sid)  # the stored history is the answer: detection reads it
         elif isinstance(outcome, TrackingSnapshot):
             snap = storable_snapshot(outcome)
             digest = answer_digest(snap)
@@ -190,7 +199,12 @@ def settle_answers(session: Session, answers: Sequence[tuple[int, Outcome]], *, 
             # all count already (`answer_digest.keeps_digest`): the state it derives is the
             # stored one; only detection (time moves on) and the reschedule remain
             ship.last_error = None
-            effective[sid] = [ev for ev in as_stored[sid] if counts(ev, now)]
+            if sid in as_stored:
+                effective[sid] = [ev for ev in as_stored[sid] if counts(ev, now)]
+                if detector is None:  # a row stored before bases were kept gets one now
+                    ship.detection_basis = encode_basis(basis_of(effective[sid]))
+            else:
+                effective[sid] = []  # detection reads the kept basis
         else:
             result.status_changed = note_problem(ship, outcome, now)
             effective[sid] = [ev for _, ev in _history(stored[sid]) if counts(ev, now)]
@@ -208,7 +222,8 @@ def settle_answers(session: Session, answers: Sequence[tuple[int, Outcome]], *, 
     for sid, ship in held.ships.items():
         order = held.orders[ship.order_pk]
         figures = lane_figures(session, lane_carrier(ship), lane_country(ship, order.buyer_country), settings)
-        cands = parcel_candidates(ship, order, effective[sid], now, settings, figures, detector)
+        cands = parcel_candidates(ship, order, effective[sid], now, settings, figures, detector,
+                                  basis=bases.get(sid))
         changes = sync_scope(order_pk=ship.order_pk, shipment_id=sid, candidates=cands,
                              stored=held.alerts[ship.order_pk], now=now)
         _collect(changes, out.results[sid], new_alerts, touched, opened_by_key)

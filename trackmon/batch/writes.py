@@ -18,7 +18,7 @@ SHIPMENT_COLUMNS = (
     "last_event_description", "last_event_location", "first_movement_at", "departed_origin_at",
     "arrived_destination_at", "delivered_at", "origin_country", "destination_country", "last_mile_carrier",
     "aggregator_carrier", "eta_from", "eta_to", "active", "next_poll_at", "last_polled_at", "poll_failures",
-    "last_error", "lease_owner", "lease_expires_at", "retired_at", "answer_digest",
+    "last_error", "lease_owner", "lease_expires_at", "retired_at", "answer_digest", "detection_basis",
 )
 ALERT_COLUMNS = ("resolved_at", "resolved_by", "opened_at", "last_seen_at", "reason", "details")
 
