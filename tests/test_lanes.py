@@ -5,12 +5,13 @@ from datetime import timedelta
 
 import pytest
 import structlog
+from sqlalchemy import event as sa_event
 from sqlalchemy import select
 from sqlmodel import Session
 from typer.testing import CliRunner
 
 from tests.fakes import seed_order
-from trackmon.lanes import lane_figures, percentile, refresh_if_due, refresh_lanes
+from trackmon.lanes import lane_figures, percentile, read_lanes, refresh_if_due, refresh_lanes
 from trackmon.models import LaneStat, ShipmentEvent
 from trackmon.settings import Settings
 
@@ -122,3 +123,39 @@ def test_lane_figures_are_read_once_per_transaction_and_again_after_it(engine, n
         assert lane_figures(s, "china-post", "RU", settings) is first  # same transaction: remembered
         s.commit()
         assert lane_figures(s, "china-post", "RU", settings).p90_days == 40  # a new transaction reads again
+
+
+def test_a_batch_reads_its_lanes_in_one_statement_and_gets_what_one_by_one_gives(engine, now):
+    settings = Settings()
+    with Session(engine) as s:
+        for carrier, country, stage, samples, p90 in [("china-post", "RU", "total", 50, 25),
+                                                      ("china-post", "RU", "destination", 50, 9),
+                                                      ("china-post", "DE", "total", 2, 30),  # too few: defaults
+                                                      ("yanwen", "DE", "total", 40, 19)]:
+            s.add(LaneStat(carrier=carrier, destination_country=country, stage=stage, samples=samples,
+                           median_days=p90 - 5, p90_days=p90, p95_days=p90 + 3, updated_at=now))
+        s.commit()
+        lanes = [("china-post", "ru"), ("china-post", "DE"), ("yanwen", "DE"), ("yanwen", "RU"), (None, "RU"),
+                 ("china-post", None)]
+        one_by_one = [lane_figures(s, carrier, country, settings) for carrier, country in lanes]
+        s.commit()
+        statements: list[str] = []
+
+        def note(conn, cursor, statement, *args):
+            if "lane_stats" in statement:
+                statements.append(statement)
+
+        sa_event.listen(engine, "before_cursor_execute", note)
+        try:
+            read_lanes(s, lanes, settings)
+            batch = [lane_figures(s, carrier, country, settings) for carrier, country in lanes]
+        finally:
+            sa_event.remove(engine, "before_cursor_execute", note)
+        assert len(statements) == 1
+        assert [(f.carrier, f.learned, f.p90_days, f.p95_gap_days_destination) for f in batch] == [
+            (f.carrier, f.learned, f.p90_days, f.p95_gap_days_destination) for f in one_by_one]
+        assert [f.p90_days for f in batch] == [25, settings.detection.default_transit_days, 19,
+                                               settings.detection.default_transit_days,
+                                               settings.detection.default_transit_days,
+                                               settings.detection.default_transit_days]
+        assert batch[0].learned_destination and batch[0].p95_gap_days_destination == 12

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import math
 from array import array
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from itertools import pairwise
@@ -79,33 +79,60 @@ def lane_country(shipment: Shipment, order_country: str | None) -> str | None:
     return country.upper() if country else None
 
 
-def lane_figures(session: Session, carrier: str | None, country: str | None,
-                 settings: Settings) -> LaneFigures:
-    """The figures of one lane; each stage falls back to the defaults below `lane_min_samples`.
-
-    Remembered for the rest of the session's transaction (`session.info`): a batch of parcels
-    on the same lane reads the lane once.
-    """
+def _held_figures(session: Session) -> dict[tuple[Any, ...], LaneFigures]:
+    """The lane figures remembered for the session's current transaction."""
     session.connection()  # begins the transaction if none is open yet, so it can be the key
     tx = session.get_transaction()
     held = session.info.get("trackmon.lane_figures")
     if held is None or held[0] is not tx:
         held = session.info["trackmon.lane_figures"] = (tx, {})
-    cache: dict[tuple[Any, ...], LaneFigures] = held[1]
+    return held[1]
+
+
+def lane_figures(session: Session, carrier: str | None, country: str | None,
+                 settings: Settings) -> LaneFigures:
+    """The figures of one lane; each stage falls back to the defaults below `lane_min_samples`.
+
+    Remembered for the rest of the session's transaction (`session.info`): a batch of parcels
+    on the same lane reads the lane once (`read_lanes` reads a batch's lanes in one statement).
+    """
+    cache = _held_figures(session)
     key = (carrier, country.upper() if country else None, id(settings))
     if key not in cache:
-        cache[key] = _lane_figures(session, carrier, country, settings)
+        cache[key] = _figures(carrier, country, settings, _lane_rows(session, carrier, country))
     return cache[key]
 
 
-def _lane_figures(session: Session, carrier: str | None, country: str | None,
-                  settings: Settings) -> LaneFigures:
+def read_lanes(session: Session, lanes: Iterable[tuple[str | None, str | None]], settings: Settings) -> None:
+    """Read the figures of every lane (carrier, country) not remembered yet, in one statement:
+    `lane_figures` then answers them without reading."""
+    cache = _held_figures(session)
+    wanted = {(carrier, country.upper() if country else None) for carrier, country in lanes}
+    wanted = {lane for lane in wanted if (*lane, id(settings)) not in cache}
+    if not wanted:
+        return
+    rows: dict[tuple[str, str], list[LaneStat]] = {}
+    known = {(c, n) for c, n in wanted if c and n}
+    if known:
+        for row in session.execute(select(LaneStat).where(
+                LaneStat.carrier.in_({c for c, _ in known}),  # type: ignore[attr-defined]
+                LaneStat.destination_country.in_({n for _, n in known}))).scalars():  # type: ignore[attr-defined]
+            rows.setdefault((row.carrier, row.destination_country), []).append(row)
+    for carrier, country in wanted:
+        cache[(carrier, country, id(settings))] = _figures(carrier, country, settings, rows.get(
+            (carrier, country), []) if carrier and country else [])  # type: ignore[arg-type]
+
+
+def _lane_rows(session: Session, carrier: str | None, country: str | None) -> list[LaneStat]:
+    if not (carrier and country):
+        return []
+    return list(session.execute(select(LaneStat).where(
+        LaneStat.carrier == carrier, LaneStat.destination_country == country.upper())).scalars())  # type: ignore[arg-type]
+
+
+def _figures(carrier: str | None, country: str | None, settings: Settings, rows: Sequence[LaneStat]) -> LaneFigures:
     det = settings.detection
-    stats: dict[str, LaneStat] = {}
-    if carrier and country:
-        rows = session.execute(select(LaneStat).where(
-            LaneStat.carrier == carrier, LaneStat.destination_country == country.upper()))  # type: ignore[arg-type]
-        stats = {row.stage: row for row in rows.scalars()}
+    stats: dict[str, LaneStat] = {row.stage: row for row in rows}
     enough = {stage: row for stage, row in stats.items() if row.samples >= det.lane_min_samples}
     total = enough.get("total")
     intl = enough.get("international")

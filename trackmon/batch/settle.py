@@ -7,7 +7,8 @@ whose answer was not parsed because its bytes are that answer's (`Unchanged`: on
 runs on it) when the shipment keeps no detection basis (`detect_basis`); planning
 adds the message keys, the buyers' recent messages and each order's latest message
 (`messaging.plan_book`). Writes: new events, shipment rows (fenced on the lease), new
-alerts, changed alerts, new messages, orders' review times — one statement each.
+alerts, changed alerts, new messages, orders' review times — one statement each (shipment rows:
+one per set of columns changed, usually one or two).
 Nothing is committed here: the caller commits, or rolls back and stores parcel by parcel.
 """
 
@@ -40,7 +41,7 @@ from trackmon.ingest import (
     order_candidates,
     parcel_candidates,
 )
-from trackmon.lanes import lane_carrier, lane_country, lane_figures
+from trackmon.lanes import lane_carrier, lane_country, lane_figures, read_lanes
 from trackmon.models import Alert, Order, Shipment, ShipmentEvent
 from trackmon.settings import Settings
 from trackmon.stored_events import event_of, event_rows, fresh_events, storable_snapshot
@@ -148,6 +149,7 @@ def settle_answers(session: Session, answers: Sequence[tuple[int, Outcome]], *, 
     """Store `answers` (shipment id, what the carrier said) held under `owner`'s lease."""
     out = BatchOutcome()
     held = _read(session, [sid for sid, _ in answers], owner)
+    as_read = {sid: writes.as_read(ship) for sid, ship in held.ships.items()}
     snaps: dict[int, tuple[TrackingSnapshot, str]] = {}
     need_history: list[int] = []
     unchanged: list[int] = []
@@ -219,6 +221,8 @@ def settle_answers(session: Session, answers: Sequence[tuple[int, Outcome]], *, 
     touched: list[Alert] = []
     opened_by_key: dict[str, IngestResult] = {}
     order_changes: dict[int, IngestResult] = {}
+    read_lanes(session, ((lane_carrier(p), lane_country(p, held.orders[pk].buyer_country))
+                         for pk in held.orders for p in held.parcels[pk]), settings)
     for sid, ship in held.ships.items():
         order = held.orders[ship.order_pk]
         figures = lane_figures(session, lane_carrier(ship), lane_country(ship, order.buyer_country), settings)
@@ -239,7 +243,7 @@ def settle_answers(session: Session, answers: Sequence[tuple[int, Outcome]], *, 
         reason = reschedule(ship)
         if reason:
             out.retired[sid] = (reason, ship.status)
-    writes.update_shipments(conn, held.ships.values(), owner)
+    writes.update_shipments(conn, held.ships.values(), owner, as_read)
     ids = writes.insert_alerts(conn, new_alerts)
     for row in new_alerts:
         if row["dedupe_key"] in ids:
