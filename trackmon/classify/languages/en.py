@@ -155,7 +155,7 @@ RULES = table("en", [
         r"\bwith (?:(?:the|a|an|your|this|our) )?(?:local )?(?:delivery |delivering )?(?:courier|driver|postman|mail carrier)\b(?! for pick)|\bwith (?:the |a |our )?delivering agent\b|\b(?:with|handed (?:over )?to|assigned to|given to) (?:the |a |our )?(?:local )?(?:driver|courier|postman|mail carrier|delivery agent) for delivery",
         # the delivery under way
         r"\bdelivery (?:attempt )?(?:is )?(?:in progress|under ?way)\b|\b(?:is |now )?being delivered\b|(?<!delay )(?<!delays )(?<!delayed )\bin delivery\b(?!\s+(?:fail|problem|issue|exception|facility|centre|center|depot|office|station|hub))|\bdelivery round\b|\b(?:gone )?out on (?:a |the |its )?delivery (?:route|round|run)\b",
-        r"on its way to (?:you|the recipient)", r"on ?board for delivery", r"enroute to delivery",
+        r"on its way to (?:you|the recipient)\b", r"on ?board for delivery", r"enroute to delivery",
         r"parcel is expected to be delivered during the day", r"out for delivery today",
         r"loaded (?:on|onto|into) (?:(?:the|a|an|your|this) )?(?:van|truck|courier van)",
         r"(?:on (?:the|its) way|en ?route|out) (?:to|for) (?:final )?delivery",
