@@ -413,3 +413,95 @@ def test_journey_families(text, status) -> None:
 ])
 def test_family_phrases_keep_ordinary_lines_out(text, status) -> None:
     assert read(text)[0] is status, explain(text)
+
+
+# Wordings of the carriers added to the corpus in issue 11 (RapidShyp/Shiprocket/Delhivery, D.A.C.,
+# An Post, DAI Post, Omniva, CTT Express, OC, Royal Mail ...), one family at a time, train rows only.
+@pytest.mark.parametrize(("text", "status", "sub"), [
+    # return to origin (RTO): under way until it is delivered back
+    ("RTO Requested", S.returning, U.returning),
+    ("RTO In Transit", S.returning, U.returning),
+    ("RTO OFD", S.returning, U.returning),
+    ("RTO Undelivered", S.returning, U.returning),
+    ("ITEM IN TRANSIT TO SENDER", S.returning, U.returning),
+    ("Parcel return to seller process is initiated", S.returning, U.returning),
+    ("RTO Delivered", S.returned, U.returned),
+    ("Delivered to Returns Centre", S.returned, U.returned),
+    ("Item has been sucessfully returned to the sender", S.returned, U.returned),
+    ("ITEM DELIVERED TO SENDER", S.returned, U.returned),
+])
+def test_return_to_origin(text, status, sub) -> None:
+    check(text, status, sub)
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    # the sender side: a collection planned, rescheduled or gone wrong, the sender still has it
+    ("Pickup Rescheduled", S.info_received),
+    ("Pick up Exception", S.info_received),
+    ("Sender despatching item", S.info_received),
+    ("Carrier receives the request of the shipment, but the shipment is not physically with the carrier",
+     S.info_received),
+    # the shipment's data: created, generated, saved, manifested
+    ("Record created", S.info_received),
+    ("New Order", S.info_received),
+    ("Manifest Generated", S.info_received),
+    ("Customer Information Manifested", S.info_received),
+    ("Parcel data saved to Omnivas system", S.info_received),
+    ("We have received the packet data. Freshly created packet.", S.info_received),
+    ("SHIPMENT PRECLEARANCE INFO RECEIVED", S.info_received),
+    # a partner facility scan that mentions "USPS Awaiting Item" is already on its way
+    ("Arrived Shipping Partner Facility, USPS Awaiting Item", S.in_transit),
+])
+def test_sender_side_and_shipment_data(text, status) -> None:
+    check(text, status)
+
+
+@pytest.mark.parametrize(("text", "status", "sub"), [
+    # nobody to take it (an absent client, a closed company), no money to pay, the address
+    ("Missing client at first passage", S.delivery_failed, U.nobody_home),
+    ("Unavailable addressee", S.delivery_failed, U.nobody_home),
+    ("Company closed for holiday", S.delivery_failed, U.nobody_home),
+    ("Addressee haven't money", S.delivery_failed, None),
+    ("Undelivered - Other", S.delivery_failed, None),
+    ("Undelivered - Wrong Address", S.delivery_failed, U.bad_address),
+    ("Refused by addressee", S.delivery_failed, U.refused),
+    ("We have attempted delivery of the item but have failed for unspecified reasons", S.delivery_failed, None),
+])
+def test_new_failed_attempts(text, status, sub) -> None:
+    check(text, status, sub)
+
+
+@pytest.mark.parametrize(("text", "status", "sub"), [
+    ("Theft", S.exception, U.lost),
+    ("Deemed Lost in Transit", S.exception, U.lost),
+    ("Cargo Siezed by Customs", S.exception, U.other),
+    ("Incomplete shipment, 2nd warning", S.exception, U.damaged),
+    ("Over dimension", S.exception, U.other),
+    ("MERCHANDISE WITH EXCESS WEIGHT", S.exception, U.other),
+    ("LACK OF DOCUMENTATION FOR YOUR PROCESSING", S.exception, U.other),
+    ("Distribution problem", S.exception, U.other),
+    ("Shipment Stopped", S.exception, U.other),
+    ("Object stopped", S.exception, U.other),
+    ("CANCELLATION MADE", S.exception, U.other),
+    ("Missort", S.exception, U.delayed),
+    ("DELAY IN DELIVERY", S.exception, U.delayed),
+])
+def test_new_problems(text, status, sub) -> None:
+    check(text, status, sub)
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    ("Parcel handed over to courier for delivery", S.out_for_delivery),
+    ("With Delivering Courier", S.out_for_delivery),
+    ("Delivery success", S.delivered),
+    ("Collected by Consignee", S.delivered),
+    ("The parcel is in the destination city and ready for the recipient to come and pick up.",
+     S.available_for_pickup),
+    ("Awaiting Consignee Collection", S.available_for_pickup),
+    # ordinary scans that name a restriction or an incomplete consignment in passing
+    ("Air-restricted product. Move by surface", S.in_transit),
+    ("Package retained by foreign customs office because it contained incomplete consignment", S.in_transit),
+    ("Arrived at linehaul office", S.in_transit),
+])
+def test_new_delivery_and_ordinary_lines(text, status) -> None:
+    check(text, status)

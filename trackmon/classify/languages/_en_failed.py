@@ -35,7 +35,8 @@ FAILED = [
         # nobody there to take it
         r"\bno(?:body| one| authori[sz]ed (?:recipient|addressee|receiver|person|adult))\b(?: (?:was|is))? (?:at home|home|available|present|there|to (?:accept|receive|sign))\b|\bno authori[sz]ed (?:recipient|addressee|receiver|person)\b",
         r"\bnot (?:at )?home\b|^not in\.?$|\b(?:receiver|recipient|customer|consignee|addressee) (?:was |is )?not in\b",
-        r"(?:recipient|receiver|addressee|consignee|customer)\b.{0,30}\b(?:not available|unavailable|not present|not (?:at )?home|unable to receive|absent|on vacation|could not be reached|cannot be reached|can not being reached|not reachable|unreachable)",
+        r"\b(?:unavailable|absent|missing|not present) (?:client|addressee|recipient|receiver|consignee|customer)\b",
+        r"(?:recipient|receiver|addressee|consignee|customer|client)\b.{0,30}\b(?:not available|unavailable|not present|not (?:at )?home|unable to receive|absent|on vacation|could not be reached|cannot be reached|can not being reached|not reachable|unreachable)",
         # closed when the driver came
         r"\b(?:business|premises|office|shop|store|company|receiver|recipient|customer|consignee)(?:'s)?\b(?: (?:business|location|office|premises))?(?: (?:was|is|were|has been))?(?: (?:temporarily|permanently))? closed\b|\bclosed (?:early|on arrival|upon arrival|at (?:the )?time of (?:the )?delivery)\b",
         # a notice left, a redelivery to arrange
@@ -53,6 +54,7 @@ FAILED = [
         r"undeliver|\bnon[- ]?del", r"not delivered", r"\bdelivery failure\b", r"delivery (?:failed|unsuccessful|exception)", r"failed (?:delivery|attempt)",
         r"unsuccessful (?:\(physical\) )?delivery", r"delivery was not made",
         r"tried to deliver", r"we tried", r"(?:re-?)?attempt (?:delivery|to deliver)", r"no money\b",
+        r"\b(?:haven'?t|hasn'?t|has no|have no|had no|doesn'?t have|don'?t have|didn'?t have|did not have) (?:the |enough |any )?(?:money|cash|funds)\b",
         # the letterbox, locker or access point could not take it
         r"\b(?:receptacle|mailbox|letterbox|letter box|locker)s? (?:is |was )?(?:full|blocked)\b|\b(?:does not|doesn't|did not|didn't|would not|won't) fit\b|\b(?:access point|location) (?:closed|(?:was )?unable to accept|could not accept|cannot accept)",
         r"\bno (?:secure|safe) (?:location|place)\b", r"\bdelivery (?:was )?missed\b",

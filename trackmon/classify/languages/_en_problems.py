@@ -23,14 +23,14 @@ STOPPED = [
         # damaged before it could be delivered, or the contents no longer all there
         r"\b(?:undeliver\w*|not delivered|attempted)\b.{0,30}\b(?:damaged|broken)\b",
         r"\b(?:consignment|shipment|contents?|package|parcel) (?:is |was )?(?:not complete|incomplete)\b|\b(?:all |some |part of the )?(?:merchandise|contents?|goods) (?:is |are |was |were )?missing\b|\bcontents? shortage\b|\bempty (?:carton|box|package)\b",
-        r"damaged merchandise"], (r"has been delivered to the receiver",)),
+        r"damaged merchandise", r"(?<!contained )(?<!contains )\bincomplete (?:shipment|consignment|contents?)\b"], (r"has been delivered to the receiver",)),
     (F.lost, [r"\b(?:lost|theft|stolen|pilfer\w*)\b", r"presumed missing",
               # nobody can find the parcel (an address or a recipient that cannot be found is a failed attempt)
               r"\b(?:not (?:able )?to locate|(?:could|can) ?not (?:be )?(?:located|found)|not (?:be )?located|unable to locate|attempting to locate)\b(?! (?:the |a |your |their )?(?:delivery |consignee'?s? |recipient'?s? |receiver'?s? )?(?:address|receiver|recipient|consignee|addressee|premises|building|house|street|location|residence|property|home|apartment|company|business))",
               r"\b(?:item|parcel|package|shipment|consignment|cargo)s? (?:is |was |are |were |has been |reported )?missing\b"],
      (r"(?:addressee|recipient|receiver|consignee|address) could not be (?:located|found)",)),
-    (F.prohibited, [r"alcohol", r"seized", r"confiscat", r"counterfeit", r"prohibit", r"hazardous|dangerous goods",
-                    r"\b(?:restricted|unauthori[sz]ed) (?:\w+ )?(?:items?|commodit\w*|goods|products?|animals?|substances?)\b|\bcommodity restricted\b",
+    (F.prohibited, [r"alcohol", r"s(?:ei|ie)zed", r"confiscat", r"counterfeit", r"prohibit", r"hazardous|dangerous goods",
+                    r"(?<!air-)(?<!air )\b(?:restricted|unauthori[sz]ed) (?:\w+ )?(?:items?|commodit\w*|goods|products?|animals?|substances?)\b|\bcommodity restricted\b",
                     # the parcel destroyed, disposed of or thrown away, whatever the reason
                     r"\b(?:destroy\w*|disposed|disposal|discarded)\b",
                     r"cannot be shipped internationally", r"embargo", r"lithium batter",
@@ -75,10 +75,13 @@ PROBLEMS = [
         r"\b(?:investigation|claim (?:in progress|opened|filed|issued|submitted)|trace (?:opened|initiated|requested|in progress)|(?:inquiry|enquiry|search) (?:opened|initiated|in progress))\b",
         # label problems
         r"\bmislabel\w*|\b(?:label|barcode|tracking numbers?|tracking label)\b.{0,30}\b(?:missing|unreadable|not readable|invalid|illegible|detached|damaged|error|problem|issue|fault)\b|\b(?:duplicate|missing|unreadable|illegible|invalid|no) (?:\w+ )?(?:label|barcode|tracking numbers?)\b|\bmissing from the label\b|\blabel(?:ling|ing)? (?:error|problem|issue|fault)|lacks the appropriate tracking label",
-        r"hazardous|dangerous goods", r"prohibit", r"restricted", r"embargo",
-        r"\bexceeds? (?:(?:the|a|an|your|this) )?(?:maximum|limit)|exceed size|dimensions exceed", r"overweight|oversized",
+        r"hazardous|dangerous goods", r"prohibit", r"(?<!air-)(?<!air )restricted", r"embargo",
+        r"\bexceeds? (?:(?:the|a|an|your|this) )?(?:maximum|limit)|exceed size|dimensions exceed", r"overweight|oversized?|\bover ?dimension\w*|\bexcess (?:of )?(?:weight|measures?|dimensions?|size|volume)\b",
         r"seized", r"on hold\b", r"held;", r"package held",
-        r"billing option", r"cancell?ed",
+        r"billing option", r"cancell?ed|\bcancell?ation\b",
+        # stopped on the way, or a problem in the carrier's own handling
+        r"\b(?:shipment|object|item|parcel|package|consignment)s? (?:has been |was |is )?stopped\b",
+        r"\b(?:distribution|operational|transport|transportation|sorting|processing|routing|handling|line ?haul) (?:problem|issue|incident|error)s?\b",
         # the recipient did not collect it
         r"\b(?:unclaimed|uncollected)\b|^not (?:picked[- ]up|collected|claimed)\.?$|\bnot (?:been )?(?:collected|picked[- ]up|claimed) by (?:the )?(?:customer|recipient|receiver|consignee|addressee)|\b(?:recipient|receiver|customer|consignee|addressee) (?:did not|didn't|has not|hasn't|failed to) (?:collect|pick (?:it )?up|claim)",
         r"resolve the issue", r"preferences are not available", r"irregularity",
@@ -98,7 +101,7 @@ PROBLEMS = [
         r"\bexceed", r"\birregular", r"\bduplicate\b", r"rejected by (?:the )?(?:\w+ )?(?:carrier|courier|post)\b", r"\b(?:a |an )?(?:problem|issue) (?:with|occurred|has occurred)\b",
         r"\b(?:waiting|awaiting|pending|request(?:ing|ed)?)\b (?:for )?(?:(?:additional|further|more|the) )?information\b",
         r"\berror\b", r"\b(?:is |was )?not valid\b",
-        r"\b(?:lost|late|missing|incorrect|awaiting|pending|pending corrected|no|no ocean)(?:/(?:missing|late))* (?:documents?|documentation|bill of lading|information)\b",
+        r"\b(?:lost|late|missing|incorrect|awaiting|pending|pending corrected|no|no ocean)(?:/(?:missing|late))* (?:documents?|documentation|bill of lading|information)\b|\b(?:lack of|lacking) (?:\w+ )?(?:documents?|documentation|paperwork)\b",
         r"\bpayment (?:(?:was |has )?not (?:been )?received|refused|declined|failed|overdue|outstanding)\b|\bunpaid\b",
     ], (r"\b(?:addressee|receiver|recipient|consignee|customer) requested\b", r"\breceipt of payment\b", r"\bdut(?:y|ies)\b|\btax(?:es)?\b", r"customs", r"clearance", r"\bbroker", r"\bduties\b", r"\bimport\b", r"\bexport\b", r"for (?:pick.?up|collection)", r"held for",
         r"will call", r"at (?:the |a )?(?:post office|access point|counter|retail)", r"\bhold at location\b", r"\bcollect",

@@ -22,6 +22,8 @@ VOCAB = """the has have been was were is are your item items package packages pa
         pending which must schedule either further instructions expired preferred ground duty severe correct tracking exceeds authorized circumstances incorrectly tried receive receiving does check
         emergency postman doorstep arrives coming going resolved problem issue recall recalled oversized overweight blocked full notified collecting attempting dropped drop reaching unloaded backlog
         downgrade aircraft traffic pallet collapsed discrepancy excursion temperature equipment malfunction accident bumped passenger perishables booking honored honoured lading vessel pier forwarder
-        error derailment crew door desk person rear inside met majeure cut-off overage disposition cnee miscode disposed dispose locate stored timeframe"""
+        error derailment crew door desk person rear inside met majeure cut-off overage disposition cnee miscode disposed dispose locate stored timeframe
+        undelivered other canceled cancelled cancellation missort stopped theft money excess weight measures record generated manifested despatching rto ofd
+        ndr returns consignor seller success lack first"""
 
 __all__ = ["VOCAB"]

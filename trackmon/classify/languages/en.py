@@ -22,11 +22,15 @@ RULES = table("en", [
         r"\b(?:package|item|parcel|return|shipment|consignment)s? (?:was |has been )?(?:successfully )?(?:received|accepted|collected) by (?:(?:the|a|an|your|this) )?(?:original )?(?:sender|shipper|merchant|seller)|\b(?:sender|shipper|merchant|seller) (?:has )?(?:successfully )?(?:received|accepted|collected) (?:the |your |a )?return(?:ed)? (?:package|parcel|item|shipment|consignment)",
         r"\bpackage delivered to (?:(?:the|a|an|your|this) )?original sender",
         r"\breturned to (?:(?:the|a|an|your|this) )?(?:sender|shipper) via",
+        # a return to origin (RTO) completed, delivered to a returns centre, or "successfully returned"
+        r"\brto delivered\b|\breturn(?:ed)? to origin (?:delivered|completed?)\b",
+        r"\b(?:delivered|returned|arrived) (?:back )?(?:to|at) (?:(?:the|a|an|our|your) )?returns? (?:centre|center|warehouse|depot|department|facility)\b",
+        r"\bsucc?ess?fully returned (?:back )?to (?:(?:the|a|an|your|this) )?(?:original )?(?:sender|shipper|consignor|seller|merchant)\b",
     ]),
     (F.sender_attempt, [
         # a collection tried, failed, booked or cancelled
-        r"\b(?:tried|attempted|trying|attempting) to (?:pick[- ]?up|collect)\b(?! (?:the )?(?:payment|funds|cod|c\.o\.d|duties|charges))|\b(?:pick[- ]?up|collection) attempt(?:ed)?\b|\b(?:collection|pick[- ]?up)(?: attempt)? (?:has )?(?:failed|was unsuccessful|unsuccessful|not possible)\b",
-        r"\b(?:collection|pick[- ]?up)(?: request)? (?:is |was |has been )?(?:\w+ly )?(?:booked|arranged|scheduled|requested|cancell?ed|confirmed)\b|\b(?:scheduled|requested|request|booked|arranged) for (?:pick[- ]?up|collection)\b",
+        r"\b(?:tried|attempted|trying|attempting) to (?:pick[- ]?up|collect)\b(?! (?:the )?(?:payment|funds|cod|c\.o\.d|duties|charges))|\b(?:pick[- ]?up|collection) attempt(?:ed)?\b|\b(?:collection|pick[- ]?up)(?: attempt)? (?:has )?(?:failed|was unsuccessful|unsuccessful|not possible|exception|error)\b",
+        r"\b(?:collection|pick[- ]?up)(?: request)? (?:is |was |has been )?(?:\w+ly )?(?:booked|arranged|scheduled|re-?scheduled|queued|requested|cancell?ed|confirmed)\b|\b(?:scheduled|requested|request|booked|arranged) for (?:pick[- ]?up|collection)\b",
         # the carrier on its way to collect
         r"\b(?:en ?route|on (?:the|its|their|my) way|out|heading|driving) (?:to|for) (?:the )?(?:p/u|pick[- ]?up|collection)\b(?! (?:point|location|station|shop|place|centre|center))",
         r"not ready for (?:pick[- ]?up|collection)", r"unable to collect (?:the (?:package|parcel|shipment) )?from (?:(?:the|a|an|your|this) )?(?:sender|shipper)",
@@ -39,9 +43,11 @@ RULES = table("en", [
         r"awaiting item\b", r"ready for (?:ups|fedex|dhl|usps|shipment)\b",
         # the sender preparing the parcel
         r"\b(?:(?:sender|shipper|seller|merchant|retailer) (?:is )?)?(?:preparing|confirmation of preparation of) (?:your |the |an? )?(?:shipment|order|item|parcel|package)s?\b(?! return)|\bshipment (?:is )?(?:ready|being prepared)(?! for (?:pick|transport|collection))",
+        r"\b(?:sender|shipper|seller|merchant|retailer) (?:is )?(?:despatching|dispatching|packing|preparing to (?:despatch|dispatch|send|ship))\b",
+        r"\bnot (?:yet )?(?:physically )?(?:with|in the hands of) (?:the )?(?:carrier|courier)\b",
         r"recorded by the (?:foreign )?sender", r"data delivered\)?", r"\bis announced\b",
         r"received the information",
-    ], (r"picked[- ]up", r"hold for pick[- ]?up", r"(?:customer|recipient|receiver|consignee|addressee)")),
+    ], (r"picked[- ]up", r"hold for pick[- ]?up", r"(?:customer|recipient|receiver|consignee|addressee)", r"shipping partner facility")),
     # the sender-side pickup service (GLS Pickup-Service, pickup requests), whatever happened to the request
     (F.sender_attempt, [r"\bcould not be picked up as\b", r"\b(?:data|order|request|label)s? (?:for|to) (?:the )?pick[- ]?up(?:[- ]service)?\b",
                         r"\bpick-?up request (?:has been |was )?cancell?ed\b"]),
@@ -95,6 +101,7 @@ RULES = table("en", [
         r"(?:available|ready)\b.{0,40}\b(?:for|or) (?:pick.?up|collection)",
         r"\b(?:awaiting|waiting for|ready for|available for) (?:(?:the|a|an|your|this) )?(?:(?:customer|cnee|consignee|recipient|receiver|addressee)(?:'s)? )?(?:pick.?up|collection)\b",
         r"waiting (?:for|to be) (?:collected|collection|picked[- ]up|pick.?up)",
+        r"\bready for (?:the )?(?:recipient|receiver|customer|consignee|addressee) to (?:come (?:and |to )?)?(?:pick|collect)",
         # at the post office (or a depot, a counter) for the recipient
         r"\b(?:delivered|sent|taken|transferred) to (?:the |a )?(?:local )?(?:post office|postal outlet|branch|depot)\b.{0,10}\bfor (?:pick.?up|collection)\b|\brequires? (?:pick.?up|collection) (?:from|at) (?:the |a )?(?:post office|postal|counter|branch|depot)|\bheld at (?:(?:the|a|an|your|this) )?(?:post office|postal facility|ups facility|customer service point|depot|counter|branch)\b",
         # it can, must or may now be collected
@@ -122,7 +129,10 @@ RULES = table("en", [
                    r"process of returning"], (r"remaining content will",), "n"),
     (F.returning, [r"\band returned (?:it|the \w+) to (?:(?:the|a|an|your|this) )?(?:sender|shipper)"], (), ""),
     (F.returning, [
-        r"return(?:ing|ed)? to (?:(?:the|a|an|your|this) )?(?:sender|shipper)", r"being returned", r"will be returned", r"returning to",
+        r"return(?:ing|ed)? to (?:(?:the|a|an|your|this) )?(?:sender|shipper|seller|merchant|consignor)", r"being returned",
+        # return to origin (RTO): requested, in transit, out for delivery back ...; in transit back to the sender
+        r"^rto\b|\breturn to origin\b",
+        r"\bin transit (?:back )?to (?:(?:the|a|an|your|this) )?(?:sender|shipper|consignor|seller|merchant|origin)\b", r"will be returned", r"returning to",
         # a return under way: started, posted, being prepared
         r"\breturn (?:is )?(?:in progress|initiated|started)\b|\breturn (?:item|parcel|package|shipment|consignment) (?:was |has been )?(?:accepted|posted|dropped off|lodged)\b|\b(?:preparing|processing|initiat\w*) (?:the |a )?(?:package |parcel |shipment |item )?return\b",
         r"returned to origin", r"\breturn to shipper",
@@ -142,10 +152,10 @@ RULES = table("en", [
         # on or loaded into the delivery vehicle
         r"\b(?:on|onto|into|in|aboard) (?:(?:the|a|an|your|this|our) )?(?:\w+ )?(?:vehicle|van|truck) for delivery\b|\b(?:loaded |placed )?(?:on|onto|into|aboard|on ?board) (?:(?:the|a|an|your|this|our) )?(?:delivery|courier) (?:vehicle|van|truck)\b",
         # with the courier who delivers it
-        r"\bwith (?:(?:the|a|an|your|this|our) )?(?:local )?(?:delivery |delivering )?(?:courier|driver|postman|mail carrier)\b(?! for pick)|\bwith (?:the |a |our )?delivering agent\b|\b(?:with|handed to|assigned to) (?:the |a |our )?(?:local )?(?:driver|courier|postman|mail carrier|delivery agent) for delivery",
+        r"\bwith (?:(?:the|a|an|your|this|our) )?(?:local )?(?:delivery |delivering )?(?:courier|driver|postman|mail carrier)\b(?! for pick)|\bwith (?:the |a |our )?delivering agent\b|\b(?:with|handed (?:over )?to|assigned to|given to) (?:the |a |our )?(?:local )?(?:driver|courier|postman|mail carrier|delivery agent) for delivery",
         # the delivery under way
-        r"\bdelivery (?:attempt )?(?:is )?(?:in progress|under ?way)\b|\b(?:is |now )?being delivered\b|\bin delivery\b(?!\s+(?:fail|problem|issue|exception|facility|centre|center|depot|office|station|hub))|\bdelivery round\b|\b(?:gone )?out on (?:a |the |its )?delivery (?:route|round|run)\b",
-        r"on its way to (?:you|the recipient)", r"on ?board for delivery", r"enroute to delivery",
+        r"\bdelivery (?:attempt )?(?:is )?(?:in progress|under ?way)\b|\b(?:is |now )?being delivered\b|(?<!delay )(?<!delays )(?<!delayed )\bin delivery\b(?!\s+(?:fail|problem|issue|exception|facility|centre|center|depot|office|station|hub))|\bdelivery round\b|\b(?:gone )?out on (?:a |the |its )?delivery (?:route|round|run)\b",
+        r"on its way to (?:you|the recipient)\b", r"on ?board for delivery", r"enroute to delivery",
         r"parcel is expected to be delivered during the day", r"out for delivery today",
         r"loaded (?:on|onto|into) (?:(?:the|a|an|your|this) )?(?:van|truck|courier van)",
         r"(?:on (?:the|its) way|en ?route|out) (?:to|for) (?:final )?delivery",
@@ -162,7 +172,7 @@ RULES = table("en", [
         r"individual picked[- ]up", r"(?<!for )final delivery",
         # picked up or collected by the recipient at a post office, point or locker
         r"\b(?:picked[- ]up|collected)\b(?: by \w+(?: or \w+)?)? at (?:(?:the|a|an|your|this) )?(?:ups |usps |\w+ )?(?:post office|postal (?:facility|outlet)|access point|usps facility|ups facility|counter|pick-?up point|collection point|parcel ?shop|service point|locker|\w+-fermopoint)",
-        r"delivery complete", r"delivery completed", r"receiver acknowledges receipt", r"acknowledged receipt",
+        r"delivery complete", r"delivery completed", r"\bdelivery (?:success|successful|succeeded)\b", r"receiver acknowledges receipt", r"acknowledged receipt",
         r"item is collected at the pick-?up point",
         # signed for: a signature or a proof of delivery
         r"\b(?:signature (?:obtained|received|captured|recorded|collected)|signed (?:for )?by|sign by (?:the )?(?:customer|recipient|receiver|consignee|addressee)|(?:delivery|delivered) with signature|proof of delivery)\b",
@@ -227,7 +237,7 @@ RULES = table("en", [
     (F.customs, [
         r"customs", r"(?:import|export) clearance", r"clearance (?:processing|in progress|event)", r"inbound into customs",
         r"presented to (?:import )?customs", r"clearance", r"\bbroker\b", r"in bond", r"formalit",
-    ]),
+    ], (r"\bpre-?clearance info",)),
     (F.arrived, [
         r"arriv\w* (?:in|at|to) (?:(?:the|a|an|your|this) )?destination country", r"arriv\w* (?:in|at) (?:(?:the|a|an|your|this) )?country of destination",
         r"arrival at (?:(?:the|a|an|your|this) )?inward office", r"arrived at (?:(?:the|a|an|your|this) )?(?:destination|inward) (?:office of exchange|country)",
@@ -239,14 +249,15 @@ RULES = table("en", [
     ]),
     (F.label, [
         # a label, a tracking number or the shipment created
-        r"\b(?:label|tracking number|waybill|air ?waybill)s?\b.{0,20}\b(?:created|generated|printed|allocated|issued|assigned)\b|\b(?:shipment|order|consignment|parcel|package)s?\b.{0,20}\bcreated\b|\border (?:was |has been )?(?:processed|confirmed|placed)\b|\bcreated (?:a |the )?(?:shipping )?label\b|^created\.?$|\b(?:inventory|stock) allocated\b",
+        r"\b(?:label|tracking number|waybill|air ?waybill)s?\b.{0,20}\b(?:created|generated|printed|allocated|issued|assigned)\b|\b(?:shipment|order|consignment|parcel|package|packet|record|booking)s?\b.{0,20}\bcreated\b|\bcreated (?:shipment|order|consignment|parcel|package|packet|record)\b|\border (?:was |has been )?(?:processed|confirmed|placed)\b|\bcreated (?:a |the )?(?:shipping )?label\b|^created\.?$|\b(?:inventory|stock) allocated\b",
         # the shipment's data sent to the carrier
-        r"\b(?:(?:electronic|shipment|shipping|order|pre.?shipment|billing|item|label|manifest|parcel|package|consignment|cod) (?:information|info|data|details)|information|data)\b(?: (?:about|for|on|of) (?:the |your |this )?(?:package|parcel|shipment|item|consignment|order))? (?:was |were |has been |have been )?(?:electronically )?(?:received|sent|submitted|transmitted|approved|uploaded|entered)\b",
+        r"\b(?:(?:electronic|shipment|shipping|order|pre.?shipment|billing|item|label|manifest|parcel|package|packet|consignment|cod) (?:information|info|data|details)|information|info|data)\b(?: (?:about|for|on|of) (?:the |your |this )?(?:package|parcel|shipment|item|consignment|order))? (?:was |were |has been |have been )?(?:electronically )?(?:received|sent|submitted|transmitted|approved|uploaded|entered|saved|stored|recorded|registered|captured)\b",
+        r"\b(?:received|saved|stored|recorded|registered|captured) (?:the |your |all )?(?:shipment|shipping|order|parcel|package|packet|item|consignment|electronic|label|manifest) (?:data|information|info|details)\b",
         # a manifest or a pre-advice
-        r"\bmanifest(?:ed)? (?:acknowledg\w*|created|submitted|transmitted|processed|received|uploaded)\b|\belectronic (?:notification|advice|manifest|pre-?alert)\b|\bpre-?(?:advice|advised|alert|load(?:ed)?)\b|\bnotified (?:to \w+ )?electronically\b",
+        r"\bmanifest(?:ed)? (?:acknowledg\w*|created|generated|prepared|completed|submitted|transmitted|processed|received|uploaded)\b|\b(?:information|data|details|shipment|order|consignment|parcel|package|item)s? (?:was |were |has been |have been )?manifested\b(?! for)|\belectronic (?:notification|advice|manifest|pre-?alert)\b|\bpre-?(?:advice|advised|alert|load(?:ed)?)\b|\bnotified (?:to \w+ )?electronically\b",
         r"electronic (?:information|data)", r"awaiting item", r"shipment information", r"order data transmitted",
-        r"data (?:was )?entered into the", r"order processed by shipper", r"\b(?:sender|shipper|seller|merchant|retailer) (?:is )?preparing\b",
-    ], (r"\bvoided\b", r"\bnew tracking number\b")),
+        r"data (?:was )?entered into the", r"^(?:new|incoming) order\b", r"order processed by shipper", r"\b(?:sender|shipper|seller|merchant|retailer) (?:is )?preparing\b",
+    ], (r"\bvoided\b", r"\bnew tracking number\b", r"shipping partner facility")),
     (F.picked_up, [
         r"picked[- ]up", r"posting/collection", r"^posting\b", r"\baccepted\b", r"acceptance", r"\bposted\b", r"origin scan",
         r"received by (?:(?:the|a|an|your|this) )?(?:carrier|courier|post|australia post)", r"shipment received", r"item received",
