@@ -304,8 +304,14 @@ def test_every_train_row_reads_the_same_in_traditional_characters() -> None:
     rows = train_labels("zh")
     changed = {text: text.translate(_TO_TRADITIONAL) for text in rows}
     assert sum(text != traditional for text, traditional in changed.items()) > 300
+    # two sources may label one wording differently (配送异常: WeChat's exception, CTC's 配送異常 a failed
+    # delivery); such a wording cannot read both ways and is left out here
+    labels: dict[str, set] = {}
     for text, traditional in changed.items():
-        assert read(traditional)[0] is rows[text], (traditional, explain(traditional))
+        labels.setdefault(traditional, set()).add(rows[text])
+    for text, traditional in changed.items():
+        if len(labels[traditional]) == 1:
+            assert read(traditional)[0] is rows[text], (traditional, explain(traditional))
 
 
 def test_a_lookaround_holds_in_both_scripts() -> None:
