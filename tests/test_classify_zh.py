@@ -1,6 +1,7 @@
 """The Chinese rule families on real carrier wordings from the corpus' TRAIN split
 (data/corpus/events/zh.csv: China Post / EMS, Cainiao, Kuaidi100, Kdniao, 17TRACK, SF, JD, ZTO, STO,
-Yunda, Best; the held-out split is never used to write rules or tests)."""
+Yunda, Best, and in traditional characters ECPay, T-cat, CTC, Chunghwa Post; the held-out split is never
+used to write rules or tests)."""
 
 from __future__ import annotations
 
@@ -304,11 +305,99 @@ def test_every_train_row_reads_the_same_in_traditional_characters() -> None:
     rows = train_labels("zh")
     changed = {text: text.translate(_TO_TRADITIONAL) for text in rows}
     assert sum(text != traditional for text, traditional in changed.items()) > 300
+    # two sources may label one wording differently (配送异常: WeChat's exception, CTC's 配送異常 a failed
+    # delivery); such a wording cannot read both ways and is left out here
+    labels: dict[str, set] = {}
     for text, traditional in changed.items():
-        assert read(traditional)[0] is rows[text], (traditional, explain(traditional))
+        labels.setdefault(traditional, set()).add(rows[text])
+    for text, traditional in changed.items():
+        if len(labels[traditional]) == 1:
+            assert read(traditional)[0] is rows[text], (traditional, explain(traditional))
 
 
 def test_a_lookaround_holds_in_both_scripts() -> None:
     # "返回中转场" is a transit hub, not a parcel going back; the traditional copy of the phrase must not let it through
     assert read("快件返回中转场") == (S.in_transit, None), explain("快件返回中转场")
     assert read("快件返回中轉場") == (S.in_transit, None), explain("快件返回中轉場")
+
+
+NEW_CARRIER_WORDINGS = [
+    # the order is reviewed, packed or handed to the carrier's system: not collected yet
+    ("您的订单已审核", S.info_received, U.label_created),
+    ("仓库内操作-订单审核", S.info_received, U.label_created),
+    ("訂單上傳物流中", S.info_received, U.label_created),
+    ("訂單傳送物流成功", S.info_received, U.label_created),
+    ("您的订单由第三方卖家拣货完毕，待出库交付京东快递，运单号为vc26905193895", S.info_received, U.label_created),
+    ("仓库内操作-拣货", S.info_received, U.label_created),
+    ("您的订单已经打包完毕,准备出库.", S.info_received, U.label_created),
+    ("寄方准备快件中", S.info_received, U.label_created),
+    ("取件中", S.info_received, U.label_created),
+    ("未順利取件，請洽客服中心", S.info_received, U.label_created),
+    ("新單", S.info_received, U.label_created),
+    ("託運資料已登錄", S.info_received, U.label_created),
+    ("郵局已確認資料，可列印", S.info_received, U.label_created),
+    # a courier or deliverer on the way to the addressee
+    ("京东配送员【徐思明】已出发，联系电话【15208429259，感谢您的耐心等待，参加评价还能赢取京豆呦】",
+     S.out_for_delivery, None),
+    ("委外人員配送中", S.out_for_delivery, None),
+    ("星管家派送", S.out_for_delivery, None),
+    ("加时区域派件出仓", S.out_for_delivery, None),
+    ("上门派件", S.out_for_delivery, None),
+    ("派送前联系客户", S.out_for_delivery, None),
+    ("二迴配送", S.out_for_delivery, None),
+    # stations and stores: shelved for collection, a station signing for it; a closed store is a problem
+    ("门市/顺丰站快件上架", S.available_for_pickup, U.pickup_point),
+    ("包裹到达附近代取点", S.available_for_pickup, U.pickup_point),
+    ("您的快件已被 韵达快递站 代签收，地址：王于路与百沙路交叉口东100米，如有疑问请电联快递员：赵海【13371607596】。",
+     S.available_for_pickup, U.pickup_point),
+    ("驿站完成派件", S.delivered, None),
+    ("取件門市關轉，請重選門市", S.exception, U.other),
+    ("門市關轉店", S.exception, U.other),
+    # collected for sending is not waiting for the addressee
+    ("快件已达澳洲物流中心...等待取件发送......", S.in_transit, None),
+]
+
+
+@pytest.mark.parametrize(("text", "status", "sub"), NEW_CARRIER_WORDINGS)
+def test_order_stage_courier_on_the_way_and_stores(text: str, status: Status, sub) -> None:
+    check(text, status, sub)
+
+
+FAILURES_RETURNS_AND_DELAYS = [
+    # the addressee moved, the business is closed, another time was agreed, the address is unusable
+    ("搬家", S.delivery_failed, U.bad_address),
+    ("收货地址不可用", S.delivery_failed, U.bad_address),
+    ("公司行號休息", S.delivery_failed, U.nobody_home),
+    ("另約時間", S.delivery_failed, None),
+    # sent back to a store or the distribution centre; a return the seller took back or completed
+    ("包裹退至物流中心", S.returning, U.returning),
+    ("包裹已退至原寄件門市", S.returning, U.returning),
+    ("賣家已取退回包裹", S.returned, U.returned),
+    ("包裹已成功退回发件人", S.returned, U.returned),
+    # damage is the exception even when a return follows
+    ("損壞，站所將協助退貨", S.exception, U.damaged),
+    # delays by vehicle, road or weather; wrong depot; a parcel put under follow-up
+    ("車輛故障，後續配送中", S.exception, U.delayed),
+    ("道路中斷，後續配送中", S.exception, U.delayed),
+    ("天候路況不佳", S.exception, U.delayed),
+    ("送錯CENTER(送錯轉運中心)", S.exception, U.other),
+    ("BASE列管(寄件人和收件人聯絡不到)", S.exception, U.other),
+    # cash on delivery collected
+    ("货到付款成功", S.delivered, None),
+]
+
+
+@pytest.mark.parametrize(("text", "status", "sub"), FAILURES_RETURNS_AND_DELAYS)
+def test_failures_returns_and_delays(text: str, status: Status, sub) -> None:
+    check(text, status, sub)
+
+
+def test_new_phrases_keep_their_guards() -> None:
+    # a negated departure is no courier on the way; sorting goods (分拣货物) is no warehouse picking;
+    # a courier setting out to collect from the sender is not delivering
+    assert read("快递员未出发")[0] is S.in_transit, explain("快递员未出发")
+    assert read("快件已完成分拣货物，发往下一站")[0] is S.in_transit, explain("快件已完成分拣货物，发往下一站")
+    assert read("快递员已出发前往取件")[0] is S.in_transit, explain("快递员已出发前往取件")
+    assert read("快件到达【广州配送中心】")[0] is S.in_transit, explain("快件到达【广州配送中心】")
+    # "配送成功" at the rider's delivery stage stays a delivery
+    check("骑手配送阶段——配送成功， 订单结束", S.delivered)
