@@ -86,7 +86,7 @@ RULES = table("fr", [
       r"livree?s? (?:a|dans|au) (?:la |sa |votre )?boite", *_NOT_AT_PICKUP)),
     (F.point, [r"point (?:de |d')?(?:retrait|relais|proximite|pickup|enlevement)", r"relais (?:pickup|colis)|espace (?:relais|retrait)|bureau de tabac|parcel ?shop",
                r"chez (?:le|un|votre|son) commercant|autre commercant",
-               r"(?:disponible|livree?|arrivee?|receptionnee?) (?:dans|au|en|chez) (?:votre |le |un |son )?(?:relais|magasin|commercant)|deposee? (?:dans|au|en|chez) (?:votre|son) (?:relais|magasin|commercant)"],
+               r"(?:disponible|livree?|arrivee?|receptionnee?) (?:dans|au|en|chez) (?:votre |le |un |son )?(?:relais|magasin|commercant)|deposee? (?:dans|au|en|chez) (?:votre|son) (?:relais|magasin|commercant)|deposee? (?:dans|au|en|chez) (?:le |la |un |une )?(?:relais|magasin|commercant)(?: \w+)? (?:choisie?|selectionnee?)"],
      (r"remis au destinataire au point", r"ferme", r"(?:retiree?|recuperee?) (?:par|au|en|dans)", r"retrait effectue", r"remis par le relais", r"remis au (?:chauffeur|transporteur)", *_NOT_AT_PICKUP)),
     (F.post_office, [r"\b(?:(?:disponible|(?:mise?s? )?a (?:la )?disposition) (?:en|dans|au|aux|a|chez|pour|du destinataire|jusqu\w*)|en instance|(?:en attente|attend) (?:d'etre retiree?|de (?:son |votre )?retrait))\b",
                      r"(?:colis|envoi|article|commande|objet) (?:est )?(?:disponible|pret a etre retire|a retirer)\b", r"(?:a|au) retirer",
