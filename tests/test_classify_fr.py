@@ -1,5 +1,5 @@
 """French rule families (La Poste / Colissimo, Chronopost, Mondial Relay, Relais Colis, Colis Privé,
-bpost, Swiss Post) on real carrier wordings from the corpus' TRAIN split
+bpost, Swiss Post, Canada Post) on real carrier wordings from the corpus' TRAIN split
 (data/corpus/events/fr.csv; held-out rows are never used here)."""
 
 from __future__ import annotations
@@ -155,6 +155,45 @@ CASES = [
     ("Vos colis sont retenus en douane. Le nombre de colis ne correspond pas à la déclaration. Etude du dossier par "
      "la douane", S.in_transit, U.customs_held),
     ("Dédouanement accompli", S.in_transit, U.customs_released),
+    # Canada Post's fixed-length texts abbreviate the sender ("l'exp.", "l'expéd."): still a return
+    ("Refusé par les Douanes. Info de l'exp. inacceptable. Article retourné à l'exp.", S.returning, U.returning),
+    ("Article int. renvoyé à l'expéd.; étiquette d'expédition inexacte ou manquante", S.returning, U.returning),
+    # on the way back, or an attempt to bring it back, is a return; sent back successfully is final
+    ("L'article a été retourné et est en route à l'Expéditeur", S.returning, U.returning),
+    ("Tentative de renvoyer article à expéditeur. Carte laissée indiquant où ramasser.", S.returning, U.returning),
+    ("L'article renvoyé à l'expéditeur est sorti pour livraison.", S.returning, U.returning),
+    ("L'article a été renvoyé avec succès à l'expéditeur.", S.returned, U.returned),
+    # a redirection that failed, a processing error, a parcel disposed of: exceptions
+    ("L'article n'a pas pu être redirigé", S.exception, U.other),
+    ("Article réacheminé en raison d'une erreur de traitement; Délai possible", S.exception, "any"),
+    ("Période d'attente a expiré; Article a été éliminé", S.exception, U.other),
+    # a possible delay, a delivery postponed or late (an attempt that failed stays a failed attempt)
+    ("Vérification de l'adresse du destinataire; délai possible", S.exception, U.delayed),
+    ("La livraison de l'article est reportée au jour ouvrable suivant.", S.exception, U.delayed),
+    ("Livraison reportée au prochain jour ouvrable", S.exception, U.delayed),
+    ("Interruption de travail touchant cet emplacement; article en retard", S.exception, U.delayed),
+    ("Tentative de livraison. Reportée au jour ouvrable suivant.", S.delivery_failed, "any"),
+    # held at the recipient's request (abbreviated) is not a problem
+    ("Article arrivé à l'installation postale. Article retenu à la demande du dest.", S.in_transit, "any"),
+    # delivered into the recipient's own box, to the recipient's partner, or a signature on record
+    ("Livré à la boîte postale communautaire ou à l'casier à colis", S.delivered, "any"),
+    ("Livré au partenaire de livraison du destinataire", S.delivered, "any"),
+    ("Livré à la porte avant du destinataire", S.delivered, "any"),
+    ("Image de la signature enregistrée pour consultation en ligne", S.delivered, "any"),
+    # "sorti pour livraison": out for delivery
+    ("Sorti pour livraison", S.out_for_delivery, "any"),
+    ("Article sorti pour livraison", S.out_for_delivery, "any"),
+    # Canadian "ramassage": waiting for pickup
+    ("Envoi disponible pour le ramassage", S.available_for_pickup, "any"),
+    ("Article peut être ramassé au bureau de poste", S.available_for_pickup, "any"),
+    # preparing an export is the carrier's stage, not the sender's preparation
+    ("Article du régime international en préparation pour fins d'exportation", S.in_transit, "any"),
+    # the shipper's electronic data submitted
+    ("Les renseignements électroniques ont été soumis par l'expéditeur", S.info_received, U.label_created),
+    # the Relais Colis network's own scans (its name is not a pickup point)
+    ("Colis en transit entre les sites Relais Colis.", S.in_transit, "any"),
+    ("Votre colis est pris en charge par le Relais Colis", S.in_transit, U.picked_up),
+    ("Colis déposé dans le Relais", S.in_transit, U.picked_up),
 ]
 
 

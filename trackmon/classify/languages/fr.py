@@ -25,18 +25,18 @@ VOCAB = """votre colis est ete livre livree livraison destinataire expediteur re
         injoignable joignable volumineux encombrant prohibe interdit confisque egare perdu
         abime deteriore exportation dedouanee cueillette vehicule guichet
         entreprise societe magasin fermee comptoir ramasse acces interdite
-        marchandise deuxieme personne domicile boite lettres"""
+        marchandise deuxieme personne domicile boite lettres enregistree consultation ligne"""
 
 # Who sends (as opposed to who receives), and the places a recipient picks a parcel up from.
-_SENDER = r"(?:l'|votre |son |le )?(?:expediteur|envoyeur|emetteur|vendeur|e-commercant|marchand)"
+_SENDER = r"(?:l'|votre |son |le )?(?:expediteur|envoyeur|emetteur|vendeur|e-commercant|marchand|exp(?:ed)?\b)"
 _PICKUP_PLACE = r"(?:point|relais|consigne|casier|locker|automate|espace|bureau|agence|commercant|magasin|parcel ?shop)"
 # A reason given for a customs hold ("Adresse incomplète, votre colis est retenu en douane") is a customs stage.
 _CUSTOMS_HOLD = r"(?:retenue?s?|bloquee?s?) en douane"
 # What the recipient asked for (a hold or a later delivery on request is not a problem).
-_ASKED = r"\ba demande\b|(?:a la|sur|selon) (?:la |l')?(?:demande|ordre|instruction)s? du (?:destinataire|client)"
+_ASKED = r"\ba demande\b|(?:a la|sur|selon) (?:la |l')?(?:demande|ordre|instruction)s? du (?:destinataire|dest\b|client)"
 # A pickup point or locker that cannot take the parcel (also read before the pickup families as their exclusion).
 _NO_ROOM = r"(?:relais|retrait|consigne|casier|locker|commercant)s? (?:est |etait |etant )?(?:complete?|pleine?|saturee?)s?\b|trop (?:volumineux|lourde?|grande?|encombrant|petite)|plus de (?:casier|place|emplacement)|aucun (?:casier|emplacement) (?:libre|disponible)|\ben surcharge\b|\bsaturee?s?\b"
-_NOT_AT_PICKUP = (r"\b(?:vers|en route|en direction)\b", r"achemine", r"\bechec", r"refuse", r"ne peut", r"n'a pas pu", r"pas pu", _NO_ROOM)
+_NOT_AT_PICKUP = (r"\b(?:vers|en route|en direction)\b", r"achemine", r"\ben transit\b", r"pris en charge par", r"\bechec", r"refuse", r"ne peut", r"n'a pas pu", r"pas pu", _NO_ROOM)
 
 RULES = table("fr", [
     # back with the sender (a future return is still a return on its way: the family is guarded)
@@ -44,7 +44,8 @@ RULES = table("fr", [
                   rf"(?:recue?|receptionnee?|retiree?|recuperee?)s? par {_SENDER}",
                   rf"(?:arrivee?s?|revenue?s?|de retour) (?:a|au|chez|aupres de) {_SENDER}",
                   r"\bretour (?:livre|distribue|remis|receptionne)",
-                  r"(?:livree?|distribuee?|remise?)s? .{0,30}suite a (?:un|son) retour"]),
+                  r"(?:livree?|distribuee?|remise?)s? .{0,30}suite a (?:un|son) retour",
+                  rf"(?:renvoyee?|retournee?|reexpediee?)s? avec succes (?:a|au|chez) {_SENDER}"]),
     # the sender has not handed the parcel over yet: prepared, ready, to be collected from the sender
     (F.sender_attempt, [r"pas encore (?:ete )?(?:pris en charge|remise?|confiee?|deposee?|expediee?)",
                         rf"\bprete? (?:a etre expediee?|pour (?:l'|son )?(?:expedition|envoi|enlevement)|chez {_SENDER})",
@@ -55,7 +56,7 @@ RULES = table("fr", [
                         r"(?:va etre|sera|pu etre|doit etre) recuperee? .{0,50}boite",
                         r"expedition groupee", r"faisant partie d'une? (?:expedition|envoi|lot|commande)"]),
     (F.sender_attempt, [r"\ben (?:cours de )?preparation\b", rf"{_SENDER} (?:prepare|a prepare)"],
-     (r"pour (?:la |sa )?livraison", r"facteur", r"livreur", r"tournee", r"agence", r"centre", r"plateforme", r"depot\b", r"site de")),
+     (r"pour (?:la |sa )?livraison", r"facteur", r"livreur", r"tournee", r"agence", r"centre", r"plateforme", r"depot\b", r"site de", r"export")),
     # collected from the sender, or dropped off by the sender
     (F.sender_collected, [rf"deposee?s? .{{0,40}}(?:par (?:{_SENDER}|le client)|d'expedition|de depart|d'origine)",
                           rf"(?:enlevee?|collectee?|ramassee?)s? (?:chez|aupres de) (?:{_SENDER}|le client)",
@@ -63,7 +64,7 @@ RULES = table("fr", [
                           r"remise? par (?:le |la |l'|un |une )?(?:relais|point|commercant|bureau|magasin)\b.{0,30}\b(?:au|a l'|a un) (?:chauffeur|transporteur|livreur|coursier)"]),
     # ordinary scans that name a delivery: on the way to a pickup point, redirected, planned, chosen by the recipient
     (F.neutral_early, [rf"en cours de (?:livraison|acheminement|transfert) (?:vers |en |au |a |dans )(?:le |la |l'|votre |un |une )?{_PICKUP_PLACE}",
-                       r"livree?s? (?:au|a un|a son|a notre) (?:transitaire|sous-traitant|partenaire|agent|centre|depot|hub|plateforme)",
+                       r"livree?s? (?:au|a un|a son|a notre) (?:transitaire|sous-traitant|partenaire|agent|centre|depot|hub|plateforme)(?![^.;]{0,30}\bdu destinataire)",
                        r"(?:reexpedie|redirige|readresse|adresse|reoriente|reachemine)e?s? (?:vers|au|a) (?:le |son |votre |l')?(?:domicile|adresse)",
                        r"\blivraison (?:prevue|estimee|previsionnelle|planifiee|programmee)(?! (?:aujourd'hui|ce jour|dans la journee))",
                        r"\bprete? (?:a etre|pour (?:la|sa|une)) (?:livree?|livraison|distribuee?|distribution)",
@@ -81,10 +82,11 @@ RULES = table("fr", [
      (r"retour", r"deteriore", r"endommage", r"abime", r"refus", r"ferme", _NO_ROOM)),
     # waiting for the recipient: locker, pickup point, post office
     (F.locker, [r"\b(?:consigne|casier|locker|automate|cityssimo|distributeur de colis|pickup station)s?\b"],
-     (r"\bretiree?s?\b", r"remis au destinataire", r"consignes? de (?:livraison|retrait)", r"hors service", r"en panne", *_NOT_AT_PICKUP)),
+     (r"\bretiree?s?\b", r"remis au destinataire", r"consignes? de (?:livraison|retrait)", r"hors service", r"en panne",
+      r"livree?s? (?:a|dans|au) (?:la |sa |votre )?boite", *_NOT_AT_PICKUP)),
     (F.point, [r"point (?:de |d')?(?:retrait|relais|proximite|pickup|enlevement)", r"relais (?:pickup|colis)|espace (?:relais|retrait)|bureau de tabac|parcel ?shop",
                r"chez (?:le|un|votre|son) commercant|autre commercant",
-               r"(?:disponible|livree?|deposee?|arrivee?|receptionnee?) (?:dans|au|en|chez) (?:votre |le |un |son )?(?:relais|magasin|commercant)"],
+               r"(?:disponible|livree?|arrivee?|receptionnee?) (?:dans|au|en|chez) (?:votre |le |un |son )?(?:relais|magasin|commercant)|deposee? (?:dans|au|en|chez) (?:votre|son) (?:relais|magasin|commercant)|deposee? (?:dans|au|en|chez) (?:le |la |un |une )?(?:relais|magasin|commercant)(?: \w+)? (?:choisie?|selectionnee?)"],
      (r"remis au destinataire au point", r"ferme", r"(?:retiree?|recuperee?) (?:par|au|en|dans)", r"retrait effectue", r"remis par le relais", r"remis au (?:chauffeur|transporteur)", *_NOT_AT_PICKUP)),
     (F.post_office, [r"\b(?:(?:disponible|(?:mise?s? )?a (?:la )?disposition) (?:en|dans|au|aux|a|chez|pour|du destinataire|jusqu\w*)|en instance|(?:en attente|attend) (?:d'etre retiree?|de (?:son |votre )?retrait))\b",
                      r"(?:colis|envoi|article|commande|objet) (?:est )?(?:disponible|pret a etre retire|a retirer)\b", r"(?:a|au) retirer",
@@ -93,7 +95,8 @@ RULES = table("fr", [
      (r"(?:annoncee?|avisee?) pour (?:le )?retrait", r"(?<!d'etre )\bretiree?s? (?:par|au|en|dans|a la|a l')", r"deposee?s? (?:au|en) guichet", r"retrait effectue", r"\b(?:expiree?|depassee?|ecoulee?)\b", *_NOT_AT_PICKUP)),
     # on its way back to the sender
     (F.returning, [rf"(?:\b(?:retour|renvoi) (?:a |vers |chez )?|(?:renvoye|retourne|reexpedie|remis|rendu|reachemine|redirige)e?s? (?:a|au|vers|chez) ){_SENDER}",
-                   r"\ben (?:cours de )?retour\b|\bretour en cours\b|^(?:colis|envoi) retour\b"]),
+                   r"\ben (?:cours de )?retour\b|\bretour en cours\b|^(?:colis|envoi) retour\b",
+                   rf"en route (?:a|au|vers|pour|chez) {_SENDER}", rf"\b(?:renvoyer|retourner|reexpedier)\b.{{0,30}} (?:a|au|vers|chez) {_SENDER}"]),
     # a return named as a noun is decided even when its reason is negated in the same clause ("non réclamé, retour à l'expéditeur")
     (F.returning, [rf"\b(?:retour|renvoi) (?:a |vers )?{_SENDER}"], (r"(?:pas de|sans|aucun) retour",), "h"),
     (F.damaged_early, [r"\b(?:deteriore|endommage|abime|casse)e?s?\b"], (r"\blivree?s? mais", r"(?:est|a ete) (?:bien )?livree?")),
@@ -132,7 +135,7 @@ RULES = table("fr", [
     (F.failed, [r"(?:en attente|dans l'attente|besoin) (?:d'|de |des )(?:vos |nouvelles |ses )?(?:instructions?|informations?|complements?|precisions)"],
      (r"douan", r"export", r"import", r"expediteur", r"enlevement")),
     # out for delivery (to the home: not to a pickup point, not back on the road)
-    (F.out_for_delivery, [r"\ben (?:cours de )?(?:livraison|distribution|remise)\b|\btournee\b",
+    (F.out_for_delivery, [r"\ben (?:cours de )?(?:livraison|distribution|remise)\b|\btournee\b", r"\bsortie?s? pour (?:la )?(?:livraison|distribution)",
                           r"(?:charge|chargement|embarque)e?s? (?:dans|sur|a bord d'un|a bord du) (?:le |un |notre )?(?:vehicule|camion|fourgon)",
                           r"(?:avec|confiee? au|remise? au|pris en charge par) (?:le |notre |votre )?(?:livreur|facteur|chauffeur-livreur|coursier)",
                           r"livreur (?:est )?(?:en route|en chemin)|en route vers (?:votre|l') ?(?:adresse|domicile|destinataire)"],
@@ -143,16 +146,20 @@ RULES = table("fr", [
                    r"\b(?:(?:livraison|distribution|remise|retrait)(?: du colis| de l'envoi| de la commande)? (?:effectuee?|reussie?|realisee?|terminee?|confirmee?)|(?:retrait|retiree?|recuperee?)(?: du colis| de l'envoi| de la commande)? par (?:vous|(?:le|la|son) (?:destinataire|client)))",
                    rf"\bretiree? (?:au|en|dans|du|de la|de l'|a la|a l')|\brecuperee? (?:au|en|dans|a la|a l') ?(?:le |la |l'|votre |un |une )?{_PICKUP_PLACE}", r"^(?:colis|envoi|article|commande) retiree?$",
                    r"deposee? (?:dans|en) (?:la |votre |sa )?(?:boite aux lettres|boite a lettres|case postale)|deposee? (?:en|dans un) lieu sur|deposee? (?:devant|derriere|sur|sous) (?:la |votre |sa |le )?(?:porte|paillasson|palier|terrasse)",
+                   r"\bsignature\b.{0,20}\b(?:enregistree|disponible|recueillie|obtenue)",
                    r"\b(?:livree?s?|distribuee?s?)\b"],
-     (r"(?:livree?|distribuee?|remise?) (?:a|au|aux|a la|a l') ?(?:transitaire|agence|depot|centre|plateforme|site|bureau d'echange|transporteur|partenaire|sous-traitant|hub|la poste|reseau|notre reseau|chauffeur|douane)",
+     (r"(?:livree?|distribuee?|remise?) (?:a|au|aux|a la|a l') ?(?:transitaire|agence|depot|centre|plateforme|site|bureau d'echange|transporteur|partenaire|sous-traitant|hub|la poste|reseau|notre reseau|chauffeur|douane)(?![^.;]{0,30}\bdu destinataire)",
       r"\ba (?:etre livre|livrer)", r"\bpret\b", r"d'etre (?:retiree?|recuperee?)")),
     (F.damaged, [r"\b(?:endommage|abime|deteriore|avarie|detruit|casse|dechire|degrade|ecrase|mouille)e?s?\b"]),
-    (F.delayed, [r"\bretard\w*", r"(?:livraison|distribution) (?:de votre colis |du colis )?(?:a ete |est )?(?:reportee|differee|ajournee|decalee|repoussee)|ne sera pas (?:livree?|distribuee?) (?:aujourd'hui|ce jour|a la date prevue|dans les delais)", r"\bintemperies\b|\bgreve\b|conditions? (?:meteo\w*|climatiques?)|force majeure|\binondations?\b|\bneige\b", r"\breprogrammee?\b"], (_ASKED,)),
+    (F.delayed, [r"\bretard", r"\bdelais? possibles?|possibles? (?:retard|delai)", r"\breportee?s?\b", r"(?:livraison|distribution) (?:de (?:votre |l'|la |ce |cet )?(?:colis|envoi|article|commande|objet) )?(?:a ete |est )?(?:differee|ajournee|decalee|repoussee)|ne sera pas (?:livree?|distribuee?) (?:aujourd'hui|ce jour|a la date prevue|dans les delais)", r"\bintemperies\b|\bgreve\b|conditions? (?:meteo\w*|climatiques?)|force majeure|\binondations?\b|\bneige\b", r"\breprogrammee?\b"], (_ASKED,)),
     # something went wrong with the parcel (not customs: customs stages stay in transit)
     (F.exception, [r"\b(?:incident|anomalie|probleme|souci|difficulte)s?\b",
                    r"\b(?:bloquee?|retenue?|immobilisee?)s?\b", r"\bidentification (?:(?:du contenu|du colis|de l'envoi|de votre colis) )*(?:en cours|impossible)|en cours d'identification",
                    r"\bannul(?:ee?s?|ation)\b", r"\blitige\b", r"\bsuspendue?s?\b", r"(?:colis|envoi|contenu) (?:incomplet|ouvert)",
-                   r"\ben recherche\b|recherches? en cours|\benquete\b|\ben souffrance\b"],
+                   r"\ben recherche\b|recherches? en cours|\benquete\b|\ben souffrance\b",
+                   r"(?:pas pu|impossible de|ne (?:peut|pouvons|pourra)(?: pas)?) (?:etre )?(?:redirig|reexpedi|readress|reorient)\w*",
+                   r"erreur (?:de |d')(?:tri|traitement|acheminement|routage)",
+                   r"\beliminee?s?\b|mise? au rebut"],
      (r"douan", r"\bdroits\b", r"\btaxes?\b", r"resolu", r"regle\b", _ASKED)),
     # customs: export at origin, then the destination's customs
     (F.export_clearance, [r"(?:dedouanement|formalites? (?:douanieres?|de douane)|declaration|controle douanier|douane)\b.{0,20}\b(?:a l'|d'|en |pour l')?export(?:ation)?\b",
@@ -171,7 +178,7 @@ RULES = table("fr", [
                  r"(?:sorti|quitte) (?:du |le )bureau d'echange"]),
     # the shipment is announced: registered, label created, data received
     (F.label, [r"(?:colis|envoi|commande|expedition|bordereau|etiquette)(?: d'expedition| de transport)? (?:est |a ete )?(?:annoncee?|enregistree?|creee?|imprimee?|editee?|generee?)\b",
-               r"\b(?:declaratif|donnees|informations?)\b(?: (?:de l'envoi|d'envoi|d'expedition|sur l'envoi|electroniques|de l'expediteur|du colis))?(?: ont ete| a ete| sont)? (?:recue?s?|receptionnee?s?|transmise?s?|enregistree?s?)|(?:avons|a|nous a) (?:recu|transmis|communique) (?:les |vos )?(?:informations|donnees)",
+               r"\b(?:declaratif|donnees|informations?|renseignements?)\b(?: (?:de l'envoi|d'envoi|d'expedition|sur l'envoi|electroniques|de l'expediteur|du colis))?(?: ont ete| a ete| sont)? (?:recue?s?|receptionnee?s?|transmise?s?|enregistree?s?|soumise?s?|fournie?s?)|(?:avons|a|nous a) (?:recu|transmis|communique) (?:les |vos )?(?:informations|donnees)",
                r"a (?:cree|imprime|edite) (?:une |l')etiquette",
                r"confirmation de preparation", r"(?:prise|demande|proposition) de rendez-vous"]),
     (F.picked_up, [r"\bprise? en charge\b", r"remise? (?:au transporteur|a la poste|a chronopost|au reseau|a notre reseau)", r"\baccepte au bureau",
