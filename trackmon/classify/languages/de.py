@@ -46,7 +46,9 @@ VOCAB = """die der das sendung wurde wird ist zugestellt zustellung empfanger ab
         strasse empfangerin absenderin versenderin paketankundigung benachrichtigung abholschein hinterlegungsanzeige
         unbekannt mitbewohner versandauftrag angelegt transportverzogerung zustellverzogerung erreicht
         ausgeliefert abgeliefert behoben zustellhindernis paketautomat abholpunkt zulauf betriebsferien transportschaden schaden festgestellt gescheitert zugang gebaude ausfuhr
-        zugangscode erforderlich weiterleitung verzogert fehlerhafte fehlende dokumente abgebrochen bestimmungsland ablieferung falschzustellung verladen entsorgt vernichtet"""
+        zugangscode erforderlich weiterleitung verzogert fehlerhafte fehlende dokumente abgebrochen bestimmungsland ablieferung falschzustellung verladen entsorgt vernichtet
+        frachtbrief bereitgestellt verkehrte ausrollung einrollung ausrollretoure systemretoure konsilidierung konsolidierung
+        fehlmenge teilfehlmenge messpunkt verladung entladung durchlauf ausgang abgefertigt selbstabholer"""
 
 # Shared place words: where a recipient collects a parcel (a counter, a shop, a locker).
 _COUNTER = r"(?:post)?filiale|poststelle|postamt|post-?geschaftsstelle|geschaftsstelle|post-? ?partner|postagentur|abholstelle|schalter"
@@ -56,9 +58,10 @@ _PLACE = rf"(?:{_LOCKER}|{_COUNTER}|{_SHOP})"
 _SENDER = r"(?:absender|versender|auftraggeber)(?:\*?in)?"
 _EXPIRED = r"frist .{0,30}(?:abgelaufen|uberschritten)"  # a pickup period that ran out is no parcel waiting
 _CUSTOMS = (r"\bzoll", r"verzoll", r"einfuhr")  # customs stages read later, whatever else the text says
+_DELIVERED_BUT = r"^(?:(?:die |ihre )?sendung )?zugestellt\s*(?:,\s*aber\b|[-–])"  # "Zugestellt - mit Beschädigung": delivered, with a remark
 # what holds parcels up on the carrier's side: traffic, weather, strikes, lack of room or time, volume
 _HOLDUP = (r"verkehrsproblem|\bstau\b|(?:un|schlecht)wetter|witterung|wetter(?:bedingt|verhaltnisse|lage)|naturkatastroph|hochwasser|hohere gewalt"
-           r"|\bstreiks?\b|(?:platz|zeit|kapazitats|personal)mangel|wochenende nicht moglich|sendungsaufkommen")
+           r"|\bstreiks?\b|(?:platz|zeit|kapazitats|personal)mangel|wochenende nicht moglich|sendungsaufkommen|\bfeiertag")
 
 # One phrase per meaning, written in the forms carriers use (noun and participle, word orders):
 # each reads the texts of several carriers, and wordings no corpus row has.
@@ -68,7 +71,7 @@ RULES = table("de", [
                   r"(?:rucksendung|retoure)\w* (?:wurde |ist )?(?:\w+ ){0,4}(?:zugestellt|ausgeliefert)"], (r"abholauftrag", r"auftragsdaten")),
     (F.sender_attempt, [
         # the sender registered the parcel: order data transmitted, the parcel announced electronically or being prepared
-        r"auftragsdaten|daten(?:ubermittlung|einlieferung)|\bdaten (?:wurden )?(?:ubertragen|ubermittelt)|bereitet die sendung .{0,20}vor|(?:fur den|zum) versand vorbereitet|(?:sendungs|paket|versand)daten .{0,60}(?:ubermittelt|erhalten|empfangen|erfasst|eingegangen|angelegt)"
+        r"auftragsdaten|daten(?:ubermittlung|einlieferung)|\bdaten (?:wurden |an (?:das |den |die )?[\w-]+ )?(?:ubertragen|ubermittelt)|\bdfu\b|\bversand (?:ist |wird |wurde )?geplant|bereitet die sendung .{0,20}vor|(?:fur den|zum) versand vorbereitet|(?:sendungs|paket|versand)daten .{0,60}(?:ubermittelt|erhalten|empfangen|erfasst|eingegangen|angelegt)"
         r"|elektronisch (?:angekundigt|ubermittelt|avisiert|angemeldet)|(?:an|vor)meldung der sendung|sendung (?:wurde )?(?:elektronisch )?(?:angemeldet|angekundigt)|(?:sendungs|versand)informationen (?:wurden |sind )?(?:eingegangen|erhalten|ubermittelt)",
         # a pickup from the sender ordered or under way, or failed
         rf"abholauftrag|abholung (?:wird|ist) (?:durchgefuhrt|beauftragt|geplant)|abholung (?:beim|vom) {_SENDER} (?:ist |wurde |wird )?(?:geplant|beauftragt|angefordert|vereinbart)|{_SENDER} (?:wurde )?nicht angetroffen|(?:beim|vom) {_SENDER} .{{0,20}}nicht (?:abgeholt|abholen)|abholung (?:beim|vom) {_SENDER} (?:\w+ ){{0,2}}(?:fehlgeschlagen|erfolglos|nicht moglich)|(?:erfolglose|vergebliche)[rn]? abholversuch|\babholversuch (?:beim|durch)",
@@ -95,7 +98,7 @@ RULES = table("de", [
     (F.point, [_SHOP], (r"durch (?:den )?empfanger", r"lagerfrist", r"abholfrist", r"abgeholt(?! werden)", r"auf dem weg", r"unterwegs", r"im zulauf")),
     (F.post_office, [r"\bavisiert (?:ins|in die|in der|im|zur|bei)\b|(?:ins|in das|im) postfach avisiert", r"zur abholung|abholbereit|bereit zur abholung|abholungseinladung", r"(?:kann|konnen|kannst) .{0,50}(?:abgeholt werden|abholen)", r"liegt .{0,40}(?:" + _COUNTER + r"|bereit)",
                      r"aufbewahrungsfrist|(?:abhol|lager)frist (?:wurde )?(?:\w+ )?verlangert|aufbewahrung (?:wurde )?(?:\w+ )?verlangert",
-                     r"(?:" + _COUNTER + r") .{0,20}(?:hinterlegt|eingetroffen|eingelangt)|(?:wurde|ist) (?:in|zu) (?:die|der|eine|einer|den|einen|ihre|ihrer) (?:\w+ )?(?:" + _COUNTER + r") (?:\w+ )?(?:gebracht|geliefert|zugestellt)", r"hinterlegt (?:in|bei|im|am) (?:der |dem )?(?:\w+ )?(?:" + _COUNTER + ")"],
+                     r"(?:" + _COUNTER + r") .{0,20}(?:hinterlegt|eingetroffen|eingelangt)|(?:wurde|ist) (?:in|zu) (?:die|der|eine|einer|den|einen|ihre|ihrer) (?:\w+ )?(?:" + _COUNTER + r") (?:\w+ )?(?:gebracht|geliefert|zugestellt|weitergeleitet|umgeleitet)", r"hinterlegt (?:in|bei|im|am) (?:der |dem )?(?:\w+ )?(?:" + _COUNTER + ")"],
      (r"zur bezahlung", _EXPIRED)),
     # present passive ("wird ... bereitgehalten / aufbewahrt") states a fact: unguarded
     # ... and so is "liegt ... zur Abholung bereit" / "... hinterlegt" after a failed attempt in the same clause
@@ -109,28 +112,31 @@ RULES = table("de", [
     (F.locker, [rf"(?:zustellung|zugestellt|gebracht|eingelegt|geliefert) (?:an|in|im) (?:den |das |die |eine |einen |ein )?(?:\w+ )?(?:{_LOCKER})|(?:an|in|im) (?:den |das |die |eine |einen |ein )?(?:\w+ )?(?:{_LOCKER}) (?:zugestellt|gebracht|eingelegt|geliefert)"],
      (_EXPIRED, r"abgeholt", r"entnommen", rf"(?:nicht|kein\w*) (?:\w+ ){{0,2}}(?:an|in|im) (?:den |das |die |eine |einen |ein )?(?:\w+ )?(?:{_LOCKER})", r"nicht (?:moglich|zugestellt|gebracht|eingelegt|geliefert)\b(?! werden)"), "h"),
     # kept for the recipient to collect ("zur Aufbewahrung", "da Selbstabholung"): a fact even in "Nicht in Zustellung da ..."
-    (F.post_office, [r"selbstabholung|zur aufbewahrung|zur abholung (?:bereit)?gehalten|zur abholung aufbewahrt",
+    (F.post_office, [r"selbstabhol(?:ung|er)\b|zur aufbewahrung|zur abholung (?:bereit)?gehalten|zur abholung aufbewahrt",
                      r"(?:" + _COUNTER + r") .{0,30}(?:aufbewahrt|bereitgehalten|bereitgestellt)"], (_EXPIRED, r"nicht moglich"), ""),
-    (F.post_office, [r"(?:" + _COUNTER + r")[^.;]{0,20}hinterlegt", r"liegt [^.;]{0,40}zur abholung [^.;]{0,40}bereit", r"liegt [^.;]{0,10}zur abholung bereit|liegt (?:\w+ ){0,3}in (?:der|einer|ihrer) (?:\w+ )?(?:" + _COUNTER + ")"],
+    (F.post_office, [r"(?:" + _COUNTER + r")[^.;]{0,20}hinterlegt", r"liegt [^.;]{0,40}zur abholung [^.;]{0,40}bereit", r"liegt [^.;]{0,10}zur abholung bereit|liegt (?:\w+ ){0,3}in (?:der|einer|ihrer) (?:\w+ )?(?:" + _COUNTER + ")",
+                     # "... konnte nicht in die PACKSTATION eingestellt werden und wurde in eine Filiale weitergeleitet"
+                     r"(?:wurde|ist) (?:in|an|zu) (?:die|eine|der|einer|ihre|ihrer) (?:\w+ )?(?:" + _COUNTER + r") (?:weitergeleitet|umgeleitet|gebracht)"],
      (_EXPIRED, r"noch nicht", r"nicht (?:mehr )?(?:in der|im|zur|abholbereit|hinterlegt)"), ""),
     # going back: "Rücksendung", "Rücklauf", "Retoure", "zurückgesandt", "zurück an den Absender", "auf dem Rückweg"
-    (F.returning, [rf"rucksendung|ruckversand|ruckfuhrung|rucktransport|ruckgabe an|zuruck(?:gesendet|geschickt|gesandt|gefuhrt|geleitet|gegeben|transportiert)|\bretour|\brucklauf"
+    (F.returning, [rf"rucksendung|ruckversand|ruckfuhrung|rucktransport|ruckgabe an|zuruck(?:gesendet|geschickt|gesandt|gefuhrt|geleitet|gegeben|transportiert)|\bretour|systemretour|\brucklauf"
                    rf"|zuruck (?:an|zum) (?:den )?{_SENDER}|an (?:den )?{_SENDER} zuruck|ruckweg|auf dem weg zuruck"],
      (r"zur nachverpackung",)),
     # on the way to the sender (not a courier on the way to collect from the sender)
     (F.returning, [rf"(?:auf dem weg|unterwegs) (?:zuruck )?(?:zum|an den) {_SENDER}|(?:zum|an den) {_SENDER} (?:\w+ )?unterwegs"], (r"abhol(?:er|ung|auftrag)",)),
     # "... nicht abgeholt und geht an den Absender zurück": the negation belongs to the first verb
     (F.returning, [rf"\bgeht (?:an den {_SENDER} |zum {_SENDER} )?zuruck"], (), ""),
-    (F.damaged_early, [r"fehlenden inhalt", r"inhalt (?:fehlt|unvollstandig)", r"sendung (?:ist )?unvollstandig"]),
-    (F.lost, [r"\bverloren\b", r"verlust", r"gestohlen|diebstahl", r"\bvermisst\b", r"(?:sendung|paket)\w* .{0,20}(?:nicht (?:mehr )?auffindbar|unauffindbar)", r"verschollen"]),
+    (F.damaged_early, [r"fehlenden inhalt", r"inhalt (?:fehlt|unvollstandig)", r"sendung (?:ist )?unvollstandig"], (_DELIVERED_BUT,)),
+    (F.lost, [r"\bverloren\b", r"verlust", r"gestohlen|diebstahl", r"\bvermisst\b", r"(?:sendung|paket)\w* .{0,20}(?:nicht (?:mehr )?auffindbar|unauffindbar)", r"verschollen",
+               r"komplett-?fehlmenge|(?:ganze|gesamte|komplette) sendung fehlt"], (_DELIVERED_BUT,)),
     # goods not allowed, seized or disposed of
     (F.prohibited, [r"(?:verbotene|eingeschrankte|unzulassige|gefahrliche)[rns]? (?:artikel|gegenstand|gegenstande|inhalt|ware|waren|guter)|gefahrgut|\b(?:entsorgt|vernichtet|zerstort)\b|beschlagnahmt|konfisziert"]),
-    (F.refused, [r"verweiger", r"annahme .{0,20}(?:verweigert|abgelehnt)", r"nicht (?:angenommen|annehmen|entgegennehmen|entgegengenommen)\b|(?:vom|durch den) empfanger (?:\w+ )?abgelehnt|empfanger hat .{0,30}abgelehnt|\blehnt? .{0,40}annahme .{0,40}\bab\b|\b(?:nimmt|nahm|nehmen)\b.{0,40}nicht an\b"], _CUSTOMS),
+    (F.refused, [r"verweiger|^av\s*[-–:]", r"annahme .{0,20}(?:verweigert|abgelehnt)", r"nicht (?:angenommen|annehmen|entgegennehmen|entgegengenommen)\b|(?:vom|durch den) empfanger (?:\w+ )?abgelehnt|empfanger hat .{0,30}abgelehnt|\blehnt? .{0,40}annahme .{0,40}\bab\b|\b(?:nimmt|nahm|nehmen)\b.{0,40}nicht an\b"], _CUSTOMS),
     (F.address, [
         # the address wrong, incomplete or unknown, the adjective before or after it
         r"(?:adresse|anschrift|hausnummer|postleitzahl|plz|strasse|strassenname) (?:ist )?(?:unvollstandig|fehlerhaft|falsch|unzureichend|ungultig|ungenugend|unklar|unbekannt|nicht korrekt)"
         r"|(?:hausnummer|postleitzahl|plz|strasse|strassenname|adresse|anschrift) fehlt|fehlende[rn]? (?:hausnummer|postleitzahl|strasse|adresse|anschrift)"
-        r"|(?:falsche|fehlerhafte|unvollstandige|ungenugende|unzureichende|ungultige|unklare|unbekannte)[rns]? (?:\w+)?(?:adresse|anschrift|hausnummer|postleitzahl|plz|orts|strassen|turcode|empfangername)",
+        r"|(?:falsche|fehlerhafte|unvollstandige|ungenugende|unzureichende|ungultige|unklare|unbekannte|verkehrte)[rns]? (?:\w+)?(?:adresse|anschrift|hausnummer|postleitzahl|plz|orts|strassen|turcode|empfangername)",
         # the recipient moved away, is unknown, deceased, the company no longer exists
         r"empfanger (?:ist )?(?:unbekannt|verzogen)|unbekannt verzogen|\b(?:weg|um)gezogen\b|\bverzogen\b|\b(?:ge|ver)storben\b|\berloschen\b|nicht mehr .{0,30}wohnhaft|wohnt nicht mehr|nachsende(?:auftrag|frist) .{0,20}abgelaufen",
         # an address problem named as a noun
@@ -161,7 +167,7 @@ RULES = table("de", [
         r"nicht erfolgreich(?:e zustellung| zugestellt)|(?:zustellung|kuriersendung|lieferung|auslieferung|zustellversuch) (?:\w+ ){0,2}(?:nicht moglich|nicht erfolgreich|fehlgeschlagen|erfolglos|gescheitert)|erfolglose[rn]? (?:zustellung|zustellversuch)|keine (?:zustellung|auslieferung) moglich",
         r"nachnahme\w* .{0,30}nicht (?:bereit|bezahlt|vorhanden)",
         r"zustell\S{0,8}versuch", r"nicht zugestellt|konnten? .{0,30}nicht .{0,20}(?:zugestellt|zustellen|ausliefern|ubergeben|ausgehandigt)|zustellung nicht erfolgt|nicht (?:aus)?geliefert|(?:lieferung|auslieferung) (?:war |ist )?nicht moglich",
-        r"unzustellbar|nicht zustellbar|zustellhindernis"],
+        r"unzustellbar|nicht zustellbar|zustellhindernis|ausroll-?retoure"],
      (r"nachforschung", _HOLDUP, r"lagerfrist", r"beseitigt", r"wunscht", r"(?<!nicht )\berfolgreich\b")),
     # past tense states a fact even in a clause that also says what "wird" happen next
     (F.refused, [r"verweigert wurde", r"(?:annahme|empfang) wurde verweigert", r"hat die annahme verweigert"], _CUSTOMS, ""),
@@ -173,9 +179,9 @@ RULES = table("de", [
                           # on the delivery round: in the van, "auf Tour"
                           r"(?:zustell|auslieferungs?|liefer)(?:fahrzeug|wagen|tour)|\bauf tour\b|(?:zusteller|fahrer|kurier|bote)(?:in)? .{0,30}unterwegs",
                           r"(?:sendung|paket|lieferung|zusteller|fahrer|kurier|bote)[^.;]{0,30}auf dem weg zu (?:ihnen|dir|dem empfanger)"],
-     (r"verzogerung", r"fehlleitung", r"\b(?:fehler|probleme?)\b|storung|beschadig")),
+     (r"verzogerung", r"fehlleitung", r"\b(?:fehler|probleme?)\b|storung|beschadig", r"nicht in (?:der )?zustellung|keine zustellung", _HOLDUP)),
     (F.delivered, [
-        r"zugestellt|ausgeliefert|abgeliefert|\bgeliefert\b|(?:zustellung|auslieferung|lieferung|ubergabe) (?:war |ist |wurde )?erfolgreich",
+        r"zugestellt|ausgeliefert|abgeliefert|\bgeliefert\b|^zustellung\.?$|(?:zustellung|auslieferung|lieferung|ubergabe) (?:war |ist |wurde )?erfolgreich",
         # handed to the recipient, or the recipient confirmed receipt
         r"(?:an|dem) (?:den )?empfanger .{0,20}(?:ubergeben|ausgehandigt)|ubergabe an (?:den )?empfanger|ausgehandigt|\bquittiert\b|personlich ubergeben|(?:empfangs|zustell)bestatigung(?! ausstehend)"
         r"|empfanger hat .{0,30}(?:erhalten|entgegengenommen|empfangen)|(?:beim|bei dem) empfanger (?:angekommen|eingetroffen|eingegangen)|(?:vom|durch den) empfanger (?:\w+ )?(?:entgegengenommen|empfangen|angenommen)",
@@ -203,7 +209,7 @@ RULES = table("de", [
         # not collected in time
         r"(?<!noch )nicht (?:abgeholt|behoben)|(?:lager|abhol|aufbewahrungs)frist .{0,40}(?:uberschritten|abgelaufen|erreicht)",
         # label or data unreadable, wrong or missing
-        r"nicht lesbar|unleserlich|(?:erforderlichen )?daten liegen nicht vor|sendungsdaten (?:sind )?fehlerhaft|fehlerhafte (?:kontakt|sendungs)?daten",
+        r"nicht lesbar|unleserlich|(?:erforderlichen )?daten liegen nicht vor|sendungsdaten (?:sind )?fehlerhaft|(?:falsche|fehlerhafte|unvollstandige|unzureichende)[rn]? (?:kontakt|sendungs|versand|paket|empfanger)?(?:daten|angaben)\b",
         # cancelled, deleted, aborted
         r"\bgeloscht\b|\bstorniert\b|annulliert|abgebrochen|zuruckgezogen|zuruckgerufen|\bruckzug\b",
         # packaging not fit for shipping
@@ -225,7 +231,7 @@ RULES = table("de", [
     (F.customs_held, [r"vom zoll (?:zuruckgehalten|einbehalten)", r"zoll.{0,20}(?:zuruckgehalten|einbehalten|gestoppt|festgehalten|aufgehalten)", r"beschau .{0,30}festgehalten"]),
     (F.customs, [r"\bzoll", r"verzollung", r"wird verzollt", r"\bbeschau\b", r"\beinfuhr"]),  # "Beschau": a customs inspection (Swiss usage)
     (F.arrived, [r"im zielland (?:angekommen|eingetroffen)", r"in deutschland (?:angekommen|eingetroffen)", r"import-paketzentrum"]),
-    (F.label, [r"(?:versand)?(?:label|etikett) .{0,20}(?:erstellt|gedruckt)|(?:versand|sendungs)?auftrag (?:wurde )?(?:verarbeitet|erstellt|angelegt|erfasst)|bereit fur ups", r"(?:paketschein|paketmarke|versandmarke) .{0,20}erstellt"]),
+    (F.label, [r"(?:versand)?(?:label|etikett) .{0,20}(?:erstellt|gedruckt)|(?:versand|sendungs)?auftrag (?:wurde )?(?:verarbeitet|erstellt|angelegt|erfasst)|bereit fur ups", r"(?:paketschein|paketmarke|versandmarke|frachtbrief) .{0,20}(?:erstellt|bereitgestellt|erzeugt)"]),
     (F.picked_up, [r"eingeliefert", rf"vom {_SENDER} (?:ubergeben|abgeholt)"]),
 ])
 
