@@ -67,14 +67,17 @@ _HOLDUP = (r"verkehrsproblem|\bstau\b|(?:un|schlecht)wetter|witterung|wetter(?:b
 # each reads the texts of several carriers, and wordings no corpus row has.
 RULES = table("de", [
     # back with the sender: "Rückzustellung", "dem Absender zugestellt", "beim Versender eingegangen"
-    (F.returned, [rf"ruckzustellung (?:domizil|schalter|postfach)|zustellung an (?:den )?{_SENDER}\b|(?:dem|an den|beim|zum) {_SENDER} (?:zuruck ?|wieder )?(?:zugestellt|ubergeben|ausgeliefert|ausgehandigt|eingegangen|eingetroffen|angekommen|zuruckgeliefert|zuruckgegeben)",
+    (F.returned, [rf"\bruckzustellung\b|zustellung an (?:den )?{_SENDER}\b|(?:dem|an den|beim|zum) {_SENDER} (?:zuruck ?|wieder )?(?:zugestellt|ubergeben|ausgeliefert|ausgehandigt|eingegangen|eingetroffen|angekommen|zuruckgeliefert|zuruckgegeben)",
                   r"(?:rucksendung|retoure)\w* (?:wurde |ist )?(?:\w+ ){0,4}(?:zugestellt|ausgeliefert)"], (r"abholauftrag", r"auftragsdaten")),
     (F.sender_attempt, [
         # the sender registered the parcel: order data transmitted, the parcel announced electronically or being prepared
         r"auftragsdaten|daten(?:ubermittlung|einlieferung)|\bdaten (?:wurden |an (?:das |den |die )?[\w-]+ )?(?:ubertragen|ubermittelt)|\bdfu\b|\bversand (?:ist |wird |wurde )?geplant|bereitet die sendung .{0,20}vor|(?:fur den|zum) versand vorbereitet|(?:sendungs|paket|versand)daten .{0,60}(?:ubermittelt|erhalten|empfangen|erfasst|eingegangen|angelegt)"
         r"|elektronisch (?:angekundigt|ubermittelt|avisiert|angemeldet)|(?:an|vor)meldung der sendung|sendung (?:wurde )?(?:elektronisch )?(?:angemeldet|angekundigt)|(?:sendungs|versand)informationen (?:wurden |sind )?(?:eingegangen|erhalten|ubermittelt)",
+        # "Sendungsinformationen eingegangen", "bpost hat Information erhalten" (not "Informationen erhalten Sie ...")
+        r"informationen? (?:\w+ ){0,2}(?:erhalten|eingegangen|empfangen|ubermittelt)\b(?! sie\b)",
         # a pickup from the sender ordered or under way, or failed
-        rf"abholauftrag|abholung (?:wird|ist) (?:durchgefuhrt|beauftragt|geplant)|abholung (?:beim|vom) {_SENDER} (?:ist |wurde |wird )?(?:geplant|beauftragt|angefordert|vereinbart)|{_SENDER} (?:wurde )?nicht angetroffen|(?:beim|vom) {_SENDER} .{{0,20}}nicht (?:abgeholt|abholen)|abholung (?:beim|vom) {_SENDER} (?:\w+ ){{0,2}}(?:fehlgeschlagen|erfolglos|nicht moglich)|(?:erfolglose|vergebliche)[rn]? abholversuch|\babholversuch (?:beim|durch)",
+        rf"abholauftrag|abholung (?:wird|ist) (?:durchgefuhrt|beauftragt|geplant)|abholung (?:beim|vom) {_SENDER} (?:ist |wurde |wird )?(?:geplant|beauftragt|angefordert|vereinbart)|{_SENDER} (?:wurde )?nicht angetroffen|(?:beim|vom) {_SENDER} .{{0,20}}nicht (?:abgeholt|abholen)|abholung (?:beim|vom) {_SENDER} (?:\w+ ){{0,2}}(?:fehlgeschlagen|erfolglos|nicht moglich)",
+        r"(?:erfolglose|vergebliche)[rn]? abholversuch", r"\babholversuch (?:beim|durch)",
         r"noch nicht (?:(?:an|vom|von|durch) .{0,25})?(?:ubergeben|eingeliefert|erhalten|eingetroffen|eingegangen|aufgegeben)",
         rf"auslandischen? {_SENDER}", r"auftrag pick@home"],
      (r"\bstorniert", r"annulliert", r"\bgeloscht", r"fehlerhaft", r"\bzoll", r"verzoll", r"zahlung")),
@@ -97,7 +100,7 @@ RULES = table("de", [
     (F.locker, [_LOCKER], (r"abgeholt", r"entnommen", r"eingeliefert", r"nicht moglich", r"picked up", r"taken from", r"posted by", r"auf dem weg", r"unterwegs", r"im zulauf")),
     (F.point, [_SHOP], (r"durch (?:den )?empfanger", r"lagerfrist", r"abholfrist", r"abgeholt(?! werden)", r"auf dem weg", r"unterwegs", r"im zulauf")),
     (F.post_office, [r"\bavisiert (?:ins|in die|in der|im|zur|bei)\b|(?:ins|in das|im) postfach avisiert", r"zur abholung|abholbereit|bereit zur abholung|abholungseinladung", r"(?:kann|konnen|kannst) .{0,50}(?:abgeholt werden|abholen)", r"liegt .{0,40}(?:" + _COUNTER + r"|bereit)",
-                     r"aufbewahrungsfrist|(?:abhol|lager)frist (?:wurde )?(?:\w+ )?verlangert|aufbewahrung (?:wurde )?(?:\w+ )?verlangert",
+                     r"aufbewahrungsfrist", r"(?:aufbewahrungs|abhol|lager)frist\b[^.;]{0,40}\bverlangert|aufbewahrung (?:wurde )?(?:\w+ )?verlangert", r"\bpostlagernd\b",
                      r"(?:" + _COUNTER + r") .{0,20}(?:hinterlegt|eingetroffen|eingelangt)|(?:wurde|ist) (?:in|zu) (?:die|der|eine|einer|den|einen|ihre|ihrer) (?:\w+ )?(?:" + _COUNTER + r") (?:\w+ )?(?:gebracht|geliefert|zugestellt|weitergeleitet|umgeleitet)", r"hinterlegt (?:in|bei|im|am) (?:der |dem )?(?:\w+ )?(?:" + _COUNTER + ")"],
      (r"zur bezahlung", _EXPIRED)),
     # present passive ("wird ... bereitgehalten / aufbewahrt") states a fact: unguarded
@@ -112,15 +115,16 @@ RULES = table("de", [
     (F.locker, [rf"(?:zustellung|zugestellt|gebracht|eingelegt|geliefert) (?:an|in|im) (?:den |das |die |eine |einen |ein )?(?:\w+ )?(?:{_LOCKER})|(?:an|in|im) (?:den |das |die |eine |einen |ein )?(?:\w+ )?(?:{_LOCKER}) (?:zugestellt|gebracht|eingelegt|geliefert)"],
      (_EXPIRED, r"abgeholt", r"entnommen", rf"(?:nicht|kein\w*) (?:\w+ ){{0,2}}(?:an|in|im) (?:den |das |die |eine |einen |ein )?(?:\w+ )?(?:{_LOCKER})", r"nicht (?:moglich|zugestellt|gebracht|eingelegt|geliefert)\b(?! werden)"), "h"),
     # kept for the recipient to collect ("zur Aufbewahrung", "da Selbstabholung"): a fact even in "Nicht in Zustellung da ..."
-    (F.post_office, [r"selbstabhol(?:ung|er)\b|zur aufbewahrung|zur abholung (?:bereit)?gehalten|zur abholung aufbewahrt",
+    (F.post_office, [r"selbstabhol|zur aufbewahrung|zur abholung (?:bereit)?gehalten|zur abholung aufbewahrt",
                      r"(?:" + _COUNTER + r") .{0,30}(?:aufbewahrt|bereitgehalten|bereitgestellt)"], (_EXPIRED, r"nicht moglich"), ""),
     (F.post_office, [r"(?:" + _COUNTER + r")[^.;]{0,20}hinterlegt", r"liegt [^.;]{0,40}zur abholung [^.;]{0,40}bereit", r"liegt [^.;]{0,10}zur abholung bereit|liegt (?:\w+ ){0,3}in (?:der|einer|ihrer) (?:\w+ )?(?:" + _COUNTER + ")",
                      # "... konnte nicht in die PACKSTATION eingestellt werden und wurde in eine Filiale weitergeleitet"
                      r"(?:wurde|ist) (?:in|an|zu) (?:die|eine|der|einer|ihre|ihrer) (?:\w+ )?(?:" + _COUNTER + r") (?:weitergeleitet|umgeleitet|gebracht)"],
      (_EXPIRED, r"noch nicht", r"nicht (?:mehr )?(?:in der|im|zur|abholbereit|hinterlegt)"), ""),
     # going back: "Rücksendung", "Rücklauf", "Retoure", "zurückgesandt", "zurück an den Absender", "auf dem Rückweg"
-    (F.returning, [rf"rucksendung|ruckversand|ruckfuhrung|rucktransport|ruckgabe an|zuruck(?:gesendet|geschickt|gesandt|gefuhrt|geleitet|gegeben|transportiert)|\bretour|systemretour|\brucklauf"
-                   rf"|zuruck (?:an|zum) (?:den )?{_SENDER}|an (?:den )?{_SENDER} zuruck|ruckweg|auf dem weg zuruck"],
+    (F.returning, [r"rucksendung|ruckversand|ruckfuhrung|rucktransport|ruckgabe an|\bretour|systemretour|\brucklauf",
+                   r"zuruck(?:gesendet|geschickt|gesandt|gefuhrt|geleitet|gegeben|transportiert)",
+                   rf"zuruck (?:an|zum) (?:den )?{_SENDER}|an (?:den )?{_SENDER} zuruck|ruckweg|auf dem weg zuruck"],
      (r"zur nachverpackung",)),
     # on the way to the sender (not a courier on the way to collect from the sender)
     (F.returning, [rf"(?:auf dem weg|unterwegs) (?:zuruck )?(?:zum|an den) {_SENDER}|(?:zum|an den) {_SENDER} (?:\w+ )?unterwegs"], (r"abhol(?:er|ung|auftrag)",)),
@@ -138,7 +142,8 @@ RULES = table("de", [
         r"|(?:hausnummer|postleitzahl|plz|strasse|strassenname|adresse|anschrift) fehlt|fehlende[rn]? (?:hausnummer|postleitzahl|strasse|adresse|anschrift)"
         r"|(?:falsche|fehlerhafte|unvollstandige|ungenugende|unzureichende|ungultige|unklare|unbekannte|verkehrte)[rns]? (?:\w+)?(?:adresse|anschrift|hausnummer|postleitzahl|plz|orts|strassen|turcode|empfangername)",
         # the recipient moved away, is unknown, deceased, the company no longer exists
-        r"empfanger (?:ist )?(?:unbekannt|verzogen)|unbekannt verzogen|\b(?:weg|um)gezogen\b|\bverzogen\b|\b(?:ge|ver)storben\b|\berloschen\b|nicht mehr .{0,30}wohnhaft|wohnt nicht mehr|nachsende(?:auftrag|frist) .{0,20}abgelaufen",
+        r"empfanger (?:ist )?(?:unbekannt|verzogen)|unbekannt verzogen|\b(?:weg|um)gezogen\b|\bverzogen\b", r"\b(?:ge|ver)storben\b|\berloschen\b",
+        r"nicht mehr .{0,30}wohnhaft|wohnt nicht mehr", r"nachsende(?:auftrag|frist) .{0,20}abgelaufen",
         # an address problem named as a noun
         r"adress(?:fehler|klarung|problem)|adresskorrektur (?:ist )?(?:erforderlich|notwendig)|anschrifts?(?:fehler|klarung|problem)|postfachadresse|unstimmigkeit bei (?:der )?\w*adresse",
         # the recipient or the address not found (in a directory, at the address given)
@@ -147,6 +152,8 @@ RULES = table("de", [
         r"(?:zugangs|tur|tor)code (?:ist )?(?:erforderlich|notwendig|benotigt|fehlt)|kein (?:zugang|zutritt)|nicht zuganglich|(?:wegbeschreibung|zufahrtsbeschreibung) (?:ist )?(?:erforderlich|notwendig|benotigt)",
         # no name on the letterbox or the bell
         r"(?:briefkasten|klingel|namensschild|klingelschild|name)\w* .{0,30}(?:nicht (?:angeschrieben|beschriftet|vorhanden|auffindbar)|\bfehl(?:t|en)\b)"]),
+    # the address given does not lead to the recipient ("unter angegebener Adresse nicht ermittelt", "angegebene Anschrift ... nicht gefunden")
+    (F.address, [r"(?:unter|an) (?:der )?angegebenen? (?:adresse|anschrift)[^.;]{0,40}\b(?:nicht|unbekannt)\b|angegebene (?:adresse|anschrift)[^.;]{0,40}\b(?:nicht|unbekannt)\b"], (r"angetroffen",)),
     (F.nobody, [
         # nobody there: not met, not at home, away, on holiday, not reached by phone
         r"nicht angetroffen|\b(?:sie|dich) (?:leider )?nicht (?:erreicht|angetroffen)|nicht zu hause|\bwar(?:en|st)? (?:leider )?nicht da\b|(?:niemand|keiner|keine person|kein empfanger) (?:angetroffen|zu hause|anwesend|da\b)|\burlaub\b|\babwesen(?:d|heit)\b|nicht anwesend|nicht vor ort|empfanger .{0,40}nicht (?:erreich(?:bar|t)|verfugbar)",
@@ -178,20 +185,22 @@ RULES = table("de", [
     (F.out_for_delivery, [r"in (?:der )?(?:zustellung|auslieferung)\b",
                           # on the delivery round: in the van, "auf Tour"
                           r"(?:zustell|auslieferungs?|liefer)(?:fahrzeug|wagen|tour)|\bauf tour\b|(?:zusteller|fahrer|kurier|bote)(?:in)? .{0,30}unterwegs",
-                          r"(?:sendung|paket|lieferung|zusteller|fahrer|kurier|bote)[^.;]{0,30}auf dem weg zu (?:ihnen|dir|dem empfanger)"],
+                          r"(?:sendung|paket|lieferung|zusteller|fahrer|kurier|bote)[^.;]{0,30}auf dem weg (?:zu (?:ihnen|dir|dem empfanger)|zum empfanger)"],
      (r"verzogerung", r"fehlleitung", r"\b(?:fehler|probleme?)\b|storung|beschadig", r"nicht in (?:der )?zustellung|keine zustellung", _HOLDUP)),
+    (F.out_for_delivery, [r"(?:zustellung|auslieferung) durch (?:den |einen |die )?(?:kurier|zusteller|fahrer|boten)"], (r"erfolg", r"zugestellt", r"\bnicht\b", r"versuch", _HOLDUP)),
     (F.delivered, [
         r"zugestellt|ausgeliefert|abgeliefert|\bgeliefert\b|^zustellung\.?$|(?:zustellung|auslieferung|lieferung|ubergabe) (?:war |ist |wurde )?erfolgreich",
         # handed to the recipient, or the recipient confirmed receipt
         r"(?:an|dem) (?:den )?empfanger .{0,20}(?:ubergeben|ausgehandigt)|ubergabe an (?:den )?empfanger|ausgehandigt|\bquittiert\b|personlich ubergeben|(?:empfangs|zustell)bestatigung(?! ausstehend)"
         r"|empfanger hat .{0,30}(?:erhalten|entgegengenommen|empfangen)|(?:beim|bei dem) empfanger (?:angekommen|eingetroffen|eingegangen)|(?:vom|durch den) empfanger (?:\w+ )?(?:entgegengenommen|empfangen|angenommen)",
         # collected by the recipient (from a counter, a shop, a locker)
-        rf"empfanger .{{0,40}}abgeholt|abholung (?:im|in der|aus der) .{{0,30}}durch (?:den )?empfanger|abholung durch (?:den )?empfanger|(?:von|aus) (?:der |dem |einer )?(?:\w+ )?(?:{_LOCKER}) abgeholt|(?:am|an der|in der|im|aus der) (?:\w+ )?(?:{_COUNTER}) abgeholt"
-        r"|(?:sendung|paket)\w* (?:wurde )?(?:(?:in|aus|von) (?:der |dem )?\w+ )?behoben|(?:von ihnen|von dir) abgeholt|\b(?:sie haben|du hast) (?:die|das|ihre|deine|ihr|dein) \w+ .{0,20}abgeholt",
+        r"empfanger .{0,40}abgeholt|abholung (?:im|in der|aus der) .{0,30}durch (?:den )?empfanger|abholung durch (?:den )?empfanger",
+        rf"(?:von|aus) (?:der |dem |einer )?(?:\w+ )?(?:{_LOCKER}) abgeholt|(?:am|an der|in der|im|aus der) (?:\w+ )?(?:{_COUNTER}) abgeholt",
+        r"(?:sendung|paket)\w* (?:wurde )?(?:(?:in|aus|von) (?:der |dem )?\w+ )?behoben|(?:von ihnen|von dir) abgeholt|\b(?:sie haben|du hast) (?:die|das|ihre|deine|ihr|dein) \w+ .{0,20}abgeholt",
         # left at an agreed place or with someone else: deposited, a third person, a neighbour, a letterbox
-        r"\bdeponiert\b|hinterlegung der sendung an|ablieferung an (?:den |die |eine |einen )?(?:empfanger|nachbar|dritte|\w*person)|(?:dritte|empfangsberechtigte|berechtigte) person|(?:in den|in deinen|in ihren|im) (?:\w+)?briefkasten (?:gelegt|gesteckt|eingeworfen)|(?:zustellung|abgabe|ubergabe) (?:an|beim|bei) (?:den |dem |einen |ihren |deinen )?(?:wunsch)?nachbar|(?:gemass|laut) abstellgenehmigung|\bablage (?:an|am|auf|in|im|vor)\b|ersatzempfanger|an (?:einen?|den|die) (?:\w+ )?(?:mitbewohner|hausbewohner|bevollmachtigte|familienangehorige|person)\w* (?:\w+ ){0,3}(?:ubergeben|ausgehandigt|zugestellt|abgegeben)|\beingeworfen\b|\b(?:abgelegt|abgestellt)\b"
+        r"\bdeponiert\b|hinterlegung der sendung an|ablieferung an (?:den |die |eine |einen )?(?:empfanger|nachbar|dritte|\w*person)|(?:in den|in deinen|in ihren|im) (?:\w+)?briefkasten (?:gelegt|gesteckt|eingeworfen)|(?:zustellung|abgabe|ubergabe) (?:an|beim|bei) (?:den |dem |einen |ihren |deinen )?(?:wunsch)?nachbar|(?:gemass|laut) abstellgenehmigung|\bablage (?:an|am|auf|in|im|vor)\b|ersatzempfanger|an (?:einen?|den|die) (?:\w+ )?(?:mitbewohner|hausbewohner|bevollmachtigte|familienangehorige|person)\w* (?:\w+ ){0,3}(?:ubergeben|ausgehandigt|zugestellt|abgegeben)|\beingeworfen\b|\b(?:abgelegt|abgestellt)\b"
         r"|nachbar(?:n|in|schaft)?\b.{0,30}\b(?:abgegeben|ubergeben|ausgehandigt)|(?:an der|bei der|beim|am|im|an den) (?:rezeption|empfang|pforte|hausmeister|concierge|sekretariat) (?:\w+ )?(?:abgegeben|ubergeben|hinterlegt|zugestellt)",
-        r"nachnahme-betrags"],
+        r"(?:dritte|empfangsberechtigte|berechtigte) person", r"nachnahme-betrags"],
      (r"in klarung", r"falsche[nmr]? (?:ort|empfanger|adresse|standort)", r"(?:falsch|fehl)zustellung", r"\bfalsch (?:zugestellt|ausgeliefert)")),
     (F.delivered, [r"(?:beim|an (?:den|die)) nachbar(?:n|in)? (?:\w+ )?zugestellt"], (r"nicht beim nachbarn", r"konnte"), ""),  # a fact even beside "..., da ... nicht angetroffen"
     (F.damaged, [r"beschadigt", r"beschadigung", r"\bbruch im\b|schaden\b|schadens(?:meldung|protokoll|fall|aufnahme)"]),
@@ -204,7 +213,8 @@ RULES = table("de", [
     (F.exception, [
         r"entgeltsicherung", r"^ausnahme\b",
         # sent the wrong way: misrouted, missorted, to a wrong place or person
-        r"\bfalsch(?:e[nmr]? (?:standort|empfanger|depot|niederlassung|zielort|ort|sortierung)|zustellung|sortierung|leitung| (?:verladen|sortiert|geleitet|zugeordnet|zugestellt))|fehl(?:leitung|geleitet|sortier|verladen)",
+        r"\bfalsche[nmr]? (?:standort|empfanger|depot|niederlassung|zielort|ort|sortierung)",
+        r"\bfalsch(?:zustellung|sortierung|leitung| (?:verladen|sortiert|geleitet|zugeordnet|zugestellt))|fehl(?:leitung|geleitet|sortier|verladen)",
         r"\b(?:fehler|probleme?)\b|technische storung",
         # not collected in time
         r"(?<!noch )nicht (?:abgeholt|behoben)|(?:lager|abhol|aufbewahrungs)frist .{0,40}(?:uberschritten|abgelaufen|erreicht)",
@@ -215,7 +225,7 @@ RULES = table("de", [
         # packaging not fit for shipping
         r"nicht versandfahig|(?:unzureichende|mangelhafte|schlechte) verpackung|schlecht verpackt",
         # held for the sender's instructions
-        rf"wartet auf .{{0,30}}(?:verfugung|anweisung|weisung|entscheidung)|{_SENDER}verfugung|(?:durch den|vom) {_SENDER} verfugt"]),
+        r"wartet auf .{0,30}(?:verfugung|anweisung|weisung|entscheidung)", rf"{_SENDER}verfugung|(?:durch den|vom) {_SENDER} verfugt"]),
     (F.exception, [r"\b(?:angehalten|gestoppt)\b"], _CUSTOMS),
     (F.exception, [r"\bfehl(?:t|en)\b"], (r"\bzoll", r"verzoll", r"dokumente", r"unterlagen")),
     # an investigation, a case being cleared up, "please contact us"
