@@ -74,7 +74,7 @@ RULES = table("de", [
         r"auftragsdaten|daten(?:ubermittlung|einlieferung)|\bdaten (?:wurden |an (?:das |den |die )?[\w-]+ )?(?:ubertragen|ubermittelt)|\bdfu\b|\bversand (?:ist |wird |wurde )?geplant|bereitet die sendung .{0,20}vor|(?:fur den|zum) versand vorbereitet|(?:sendungs|paket|versand)daten .{0,60}(?:ubermittelt|erhalten|empfangen|erfasst|eingegangen|angelegt)"
         r"|elektronisch (?:angekundigt|ubermittelt|avisiert|angemeldet)|(?:an|vor)meldung der sendung|sendung (?:wurde )?(?:elektronisch )?(?:angemeldet|angekundigt)|(?:sendungs|versand)informationen (?:wurden |sind )?(?:eingegangen|erhalten|ubermittelt)",
         # "Sendungsinformationen eingegangen", "bpost hat Information erhalten" (not "Informationen erhalten Sie ...")
-        r"informationen? (?:\w+ ){0,2}(?:erhalten|eingegangen|empfangen|ubermittelt)\b(?! sie\b)",
+        r"information(?:en)? (?:\w+ ){0,2}(?:erhalten|eingegangen|empfangen|ubermittelt)\b(?! sie\b)",
         # a pickup from the sender ordered or under way, or failed
         rf"abholauftrag|abholung (?:wird|ist) (?:durchgefuhrt|beauftragt|geplant)|abholung (?:beim|vom) {_SENDER} (?:ist |wurde |wird )?(?:geplant|beauftragt|angefordert|vereinbart)|{_SENDER} (?:wurde )?nicht angetroffen|(?:beim|vom) {_SENDER} .{{0,20}}nicht (?:abgeholt|abholen)|abholung (?:beim|vom) {_SENDER} (?:\w+ ){{0,2}}(?:fehlgeschlagen|erfolglos|nicht moglich)",
         r"(?:erfolglose|vergebliche)[rn]? abholversuch", r"\babholversuch (?:beim|durch)",
@@ -98,6 +98,7 @@ RULES = table("de", [
                                                   r"noch einmal", r"nicht angetroffen", r"nicht .{0,20}zugestellt", r"verweiger", r"beschadig", r"verzoger",
                                                   r"verspat", r"zuruckgestellt", r"adress", r"nicht moglich"), ""),
     (F.locker, [_LOCKER], (r"abgeholt", r"entnommen", r"eingeliefert", r"nicht moglich", r"picked up", r"taken from", r"posted by", r"auf dem weg", r"unterwegs", r"im zulauf")),
+    (F.locker, [rf"(?:in|an) (?:der |die |einer |eine )?(?:\w+ )?(?:{_LOCKER})\w* (?:eingelangt|eingetroffen|angekommen)"], (_EXPIRED, r"noch nicht", r"abgeholt", r"entnommen")),
     (F.point, [_SHOP], (r"durch (?:den )?empfanger", r"lagerfrist", r"abholfrist", r"abgeholt(?! werden)", r"auf dem weg", r"unterwegs", r"im zulauf")),
     (F.post_office, [r"\bavisiert (?:ins|in die|in der|im|zur|bei)\b|(?:ins|in das|im) postfach avisiert", r"zur abholung|abholbereit|bereit zur abholung|abholungseinladung", r"(?:kann|konnen|kannst) .{0,50}(?:abgeholt werden|abholen)", r"liegt .{0,40}(?:" + _COUNTER + r"|bereit)",
                      r"aufbewahrungsfrist", r"(?:aufbewahrungs|abhol|lager)frist\b[^.;]{0,40}\bverlangert|aufbewahrung (?:wurde )?(?:\w+ )?verlangert", r"\bpostlagernd\b",
@@ -160,7 +161,7 @@ RULES = table("de", [
         # closed, no acceptance that day
         r"\bgeschlossen|keine annahme|(?:betriebs|werks)ferien|\bruhetag",
         # a notice left for the recipient
-        r"benachrichtigungskarte|(?:benachrichtigung|karte|abholschein|hinterlegungsanzeige) (?:\w+ ){0,3}(?:hinterlassen|eingeworfen)|infonotice|verstandigung hinterlegt"],
+        r"benachrichtigungskarte|(?:benachrichtigung|karte|abholschein|hinterlegungsanzeige) (?:\w+ ){0,3}(?:hinterlassen|eingeworfen)|infonotice|verstandigung hinterlegt", r"\bvorladung\b"],
      (r"beim nachbarn zugestellt", r"geloscht", r"nachforschung|vorgang|reklamation")),
     # another attempt announced ("wird nochmals zugestellt", "ein 2. / weiterer Zustellversuch") reads as the failed one it implies
     (F.failed, [r"(?:nochmals|erneut|noch einmal|wieder) zugestellt|(?:weitere|neue|zweite|dritte|nochmalige|erneute)[rn]? zustellversuch|\d\. zustellversuch|\bstellen? .{0,40}(?:erneut|nochmals|noch einmal) zu\b|\bversuchen? .{0,50}(?:erneut|nochmals|noch einmal)\b",
@@ -191,7 +192,8 @@ RULES = table("de", [
     (F.delivered, [
         r"zugestellt|ausgeliefert|abgeliefert|\bgeliefert\b|^zustellung\.?$|(?:zustellung|auslieferung|lieferung|ubergabe) (?:war |ist |wurde )?erfolgreich",
         # handed to the recipient, or the recipient confirmed receipt
-        r"(?:an|dem) (?:den )?empfanger .{0,20}(?:ubergeben|ausgehandigt)|ubergabe an (?:den )?empfanger|ausgehandigt|\bquittiert\b|personlich ubergeben|(?:empfangs|zustell)bestatigung(?! ausstehend)"
+        r"(?:an|dem) (?:den )?empfanger .{0,20}(?:ubergeben|ausgehandigt)|ubergabe an (?:den )?empfanger|ausgehandigt|\bquittiert\b|personlich ubergeben|(?:empfangs|zustell)bestatigung(?! ausstehend)",
+        r"bestatigung (?:des|vom) empfangers?\b|(?:empfangs|zustell)bestatigung (?:\w+ )?(?:erhalten|eingegangen|liegt vor)"
         r"|empfanger hat .{0,30}(?:erhalten|entgegengenommen|empfangen)|(?:beim|bei dem) empfanger (?:angekommen|eingetroffen|eingegangen)|(?:vom|durch den) empfanger (?:\w+ )?(?:entgegengenommen|empfangen|angenommen)",
         # collected by the recipient (from a counter, a shop, a locker)
         r"empfanger .{0,40}abgeholt|abholung (?:im|in der|aus der) .{0,30}durch (?:den )?empfanger|abholung durch (?:den )?empfanger",
