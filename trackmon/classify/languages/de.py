@@ -161,7 +161,7 @@ RULES = table("de", [
         # closed, no acceptance that day
         r"\bgeschlossen|keine annahme|(?:betriebs|werks)ferien|\bruhetag",
         # a notice left for the recipient
-        r"benachrichtigungskarte|(?:benachrichtigung|karte|abholschein|hinterlegungsanzeige) (?:\w+ ){0,3}(?:hinterlassen|eingeworfen)|infonotice|verstandigung hinterlegt", r"\bvorladung\b"],
+        r"benachrichtigungskarte|(?:benachrichtigung|karte|abholschein|hinterlegungsanzeige) (?:\w+ ){0,3}(?:hinterlassen|eingeworfen)|infonotice|verstandigung hinterlegt"],
      (r"beim nachbarn zugestellt", r"geloscht", r"nachforschung|vorgang|reklamation")),
     # another attempt announced ("wird nochmals zugestellt", "ein 2. / weiterer Zustellversuch") reads as the failed one it implies
     (F.failed, [r"(?:nochmals|erneut|noch einmal|wieder) zugestellt|(?:weitere|neue|zweite|dritte|nochmalige|erneute)[rn]? zustellversuch|\d\. zustellversuch|\bstellen? .{0,40}(?:erneut|nochmals|noch einmal) zu\b|\bversuchen? .{0,50}(?:erneut|nochmals|noch einmal)\b",
@@ -175,7 +175,8 @@ RULES = table("de", [
         r"nicht erfolgreich(?:e zustellung| zugestellt)|(?:zustellung|kuriersendung|lieferung|auslieferung|zustellversuch) (?:\w+ ){0,2}(?:nicht moglich|nicht erfolgreich|fehlgeschlagen|erfolglos|gescheitert)|erfolglose[rn]? (?:zustellung|zustellversuch)|keine (?:zustellung|auslieferung) moglich",
         r"nachnahme\w* .{0,30}nicht (?:bereit|bezahlt|vorhanden)",
         r"zustell\S{0,8}versuch", r"nicht zugestellt|konnten? .{0,30}nicht .{0,20}(?:zugestellt|zustellen|ausliefern|ubergeben|ausgehandigt)|zustellung nicht erfolgt|nicht (?:aus)?geliefert|(?:lieferung|auslieferung) (?:war |ist )?nicht moglich",
-        r"unzustellbar|nicht zustellbar|zustellhindernis|ausroll-?retoure"],
+        r"unzustellbar|nicht zustellbar|zustellhindernis|ausroll-?retoure",
+        r"\bvorladung\b"],  # the Swiss summons to collect a parcel that could not be delivered
      (r"nachforschung", _HOLDUP, r"lagerfrist", r"beseitigt", r"wunscht", r"(?<!nicht )\berfolgreich\b")),
     # past tense states a fact even in a clause that also says what "wird" happen next
     (F.refused, [r"verweigert wurde", r"(?:annahme|empfang) wurde verweigert", r"hat die annahme verweigert"], _CUSTOMS, ""),
