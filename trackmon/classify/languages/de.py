@@ -192,6 +192,8 @@ RULES = table("de", [
     (F.out_for_delivery, [r"(?:zustellung|auslieferung) durch (?:den |einen |die )?(?:kurier|zusteller|fahrer|boten)"], (r"erfolg", r"zugestellt", r"\bnicht\b", r"versuch", _HOLDUP)),
     (F.delivered, [
         r"zugestellt|ausgeliefert|abgeliefert|\bgeliefert\b|^zustellung\.?$|(?:zustellung|auslieferung|lieferung|ubergabe) (?:war |ist |wurde )?erfolgreich",
+        # ... with words between: "Die Zustellung durch den Kurier war erfolgreich"
+        r"(?:zustellung|auslieferung|ubergabe)\b[^.;]{0,40}\b(?:war|ist|wurde|erfolgte) erfolgreich\b",
         # handed to the recipient, or the recipient confirmed receipt
         r"(?:an|dem) (?:den )?empfanger .{0,20}(?:ubergeben|ausgehandigt)|ubergabe an (?:den )?empfanger|ausgehandigt|\bquittiert\b|personlich ubergeben|(?:empfangs|zustell)bestatigung(?! ausstehend)",
         r"bestatigung (?:des|vom) empfangers?\b|(?:empfangs|zustell)bestatigung (?:\w+ )?(?:erhalten|eingegangen|liegt vor)"
