@@ -189,6 +189,41 @@ CASES = [
     ("Die Sendung lagert in der Zustellbasis und wartet auf Absenderverfügung.", S.exception, U.other),
     ("Nachforschung ausgelöst", S.exception, U.other),
     ("Rückzug erfolgreich, Sendung vernichtet", S.exception, U.other),
+    # freight status keys (Fortras STAT, a forwarder's IFTSTA texts): a delivery with a remark is a delivery
+    ("Zugestellt - mit Beschädigung", S.delivered, None),
+    ("Sendung zugestellt, aber Teilverlust", S.delivered, None),
+    ("Zugestellt - Zustellung nicht belegbar/SPÜS verloren", S.delivered, None),
+    ("SENDUNG ZUGESTELLT - REINE QUITTUNG", S.delivered, None),
+    # ... "AV - <reason>" is a refused acceptance, whatever the reason names
+    ("AV - Ware beschädigt", S.delivery_failed, U.refused),
+    ("AV - Fehlmenge", S.delivery_failed, U.refused),
+    ("AV - nicht bestellt", S.delivery_failed, U.refused),
+    # ... "Nicht in Zustellung - <reason>": a holdup is no delivery round; collecting, missing, wrong data
+    ("Nicht in Zustellung - Platzmangel auf Zustelltour", S.exception, U.delayed),
+    ("Nicht zugestellt - Zeitmangel auf Zustelltour", S.exception, U.delayed),
+    ("Nicht in Zustellung – Regionaler Feiertag", S.exception, U.delayed),
+    ("Nicht in Zustellung - Empfänger ist Selbstabholer", S.available_for_pickup, U.pickup_post_office),
+    ("Keine Zustellung - Komplett-Fehlmenge per Entladebericht gemeldet", S.exception, U.lost),
+    ("Nicht in Zustellung - unvollständige/falsche Sendungsangaben", S.exception, U.other),
+    ("Sendung auf dem Weg zum Empfänger / in Zustellung", S.out_for_delivery, None),
+    # DPD scan names: "Zustellung" alone is the delivery scan, "Ausrollretoure" the driver's return
+    ("Zustellung", S.delivered, None),
+    ("Ausrollretoure", S.delivery_failed, None),
+    ("Einrollung", S.in_transit, None),
+    # order data and shipment information received, whoever sends or receives them
+    ("Daten an GLS-System übermittelt", S.info_received, U.label_created),
+    ("DFÜ eingegangen", S.info_received, U.label_created),
+    ("Versand ist geplant", S.info_received, U.label_created),
+    ("Frachtbrief bereitgestellt", S.info_received, U.label_created),
+    ("Sendungsinformationen eingegangen", S.info_received, U.label_created),
+    ("Sendung angekündigt / bpost hat Information erhalten", S.info_received, U.label_created),
+    # an address adjective more; a locker that failed, then a branch; a confirmation received
+    ("Verkehrte Adresse", S.delivery_failed, U.bad_address),
+    ("Die Sendung konnte nicht in die PACKSTATION eingestellt werden und wurde in eine Filiale weitergeleitet. Der Empfänger wurde benachrichtigt.", S.available_for_pickup, U.pickup_post_office),
+    ("Der Empfänger hat die Sendung in der Filiale abgeholt", S.delivered, None),
+    ("Empfangsbestätigung erhalten", S.delivered, None),
+    # "Zustellung erfolgt schnellstmöglich" after an obstacle was removed is no delay
+    ("Zustellhindernis beseitigt - Zustellung erfolgt schnellstmöglich", S.in_transit, None),
 ]
 
 
