@@ -37,7 +37,8 @@ from trackmon.errors import TemplateError
 REFERENCE = "en"
 FACTS_FILE = "locale.toml"
 MESSAGES_DIR = Path(__file__).resolve().parent / "messages"
-#: The CLDR date format buyers read (`pt` is CLDR's Brazilian Portuguese).
+#: The CLDR date format buyers read where a language's locale.toml names none (`pt` is CLDR's
+#: Brazilian Portuguese).
 _DATE_FORMAT = "long"
 
 
@@ -220,7 +221,14 @@ def format_date(value: str | date | None, language: str) -> str:
     if isinstance(value, datetime):
         value = value.date()
     day = value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
-    return babel_format_date(day, _DATE_FORMAT, locale=_locale(language))
+    return babel_format_date(day, _date_pattern(language), locale=_locale(language))
+
+
+def _date_pattern(language: str) -> str:
+    """The language's `[dates] format` from its locale.toml: a CLDR format name or pattern (CLDR's
+    long format where none is given)."""
+    pattern = catalog().get(language).table("dates").get("format")
+    return pattern if isinstance(pattern, str) and pattern.strip() else _DATE_FORMAT
 
 
 def plural_category(count: int | float, language: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -50,7 +51,9 @@ def test_unknown_language_falls_back_to_english() -> None:
 
 
 def test_dates_are_cldr_long_dates_of_the_language() -> None:
-    assert format_date("2026-11-27", "ru") == "27 ноября 2026\u202fг."  # CLDR: a narrow no-break space
+    # Russian names its own pattern (locale.toml [dates]): CLDR's long date ends in "г."
+    assert format_date("2026-11-27", "ru") == "27 ноября 2026"
+    assert format_date("2026-11-27", "en") == "November 27, 2026"
     assert format_date("2026-11-27", "es") == "27 de noviembre de 2026"
     assert format_date("2026-11-27", "it") == "27 novembre 2026"
     assert format_date("2026-11-27", "pl") == "27 listopada 2026"
@@ -200,3 +203,14 @@ def test_the_daemons_warm_up_validates_the_templates_and_builds_the_classifier(t
     _broken(tmp_path, "de/stalled.txt.j2", "Hallo {{ order_id }\n")
     with pytest.raises(TemplateError, match=r"stalled.txt.j2:1"):
         warm_up(make_settings(templates_dir=str(tmp_path)))
+
+
+@pytest.mark.parametrize("language", sorted(BUILTIN.languages()))
+def test_no_sentence_ends_with_a_doubled_stop(language: str) -> None:
+    """A value ending in a stop (an abbreviation, a date format) before a sentence's own stop
+    would write ".." to the buyer (Russian dates once ended "2026 г.." this way)."""
+    for kind in ALL_KINDS:
+        for ctx in sample_contexts(kind):
+            out = BUILTIN.render(kind, language, ctx)
+            for text in (out.subject, out.text):
+                assert not re.search(r"(?<!\.)\.\.(?!\.)", text), f"{language}/{kind}: {text!r}"
