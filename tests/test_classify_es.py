@@ -437,7 +437,7 @@ def test_broader_forms_keep_their_limits() -> None:
     unknown reason is not a bad address, a round not yet left is not out for delivery, a future
     round is not one yet."""
     check("Remitente desconocido", S.info_received, U.label_created)
-    check("LA MERCANCÍA HA SIDO DESPACHADA Y PRÓXIMAMENTE SALDRÁ A REPARTO.", S.in_transit, None)
+    check("LA MERCANCÍA HA SIDO DESPACHADA Y PRÓXIMAMENTE SALDRÁ A REPARTO.", S.in_transit)
     for text in ("Motivo desconocido", "Pendiente de salir a reparto"):
         got = read(text)
         assert got[0] is S.in_transit, (text, got, explain(text))
