@@ -118,7 +118,7 @@ RULES = table("es", [
     (F.prohibited, [r"confiscad|incautad|decomisad|requisad|(?:material|mercancia|articulo|contenido|producto)s? (?:restringid|prohibid|peligros)",
                     r"desechad|destruid|destruccion|destruir|abandonad"]),
     (F.refused, [r"rehus|rechaz(?:ad[oa]s?|o|a|an)\b|\bse nieg(?:a|an|o)\b|no (?:lo |la )?(?:aceptan?|quiere|quieren|desea|admite)\b|no (?:conocen|reconoce\w*) (?:al? )?remitente"
-                 r"|no (?:hizo|realizo|ha (?:hecho|realizado)) (?:el |ningun )?pedido|no (?:reconoce|conoce) (?:el )?(?:pedido|envio|compra)|no (?:lo )?(?:ha )?solicit(?:ado|o)\b"]),
+                 r"|no (?:hizo|realizo|ha (?:hecho|realizado)) (?:el |ningun )?pedido|no (?:reconoce|conoce) (?:el )?(?:pedido|envio|compra)|no (?:lo )?(?:ha )?solicit(?:ado|o)\b|\bno solicitad[oa]s?\b"]),
     (F.address, [
         # the address itself wrong, incomplete, unknown or not found
         r"(?:direccion|domicilio|calle|numero|codigo postal)(?: de entrega| del destinatario)? (?:incorrect|incomplet|erron|errad|insuficient|deficient|inexistent|desconocid|equivocad|falsa|ilegible|no existe|no (?:localizad|encontrad|ubicad)|ilocalizable)"
@@ -133,6 +133,7 @@ RULES = table("es", [
         r"(?:direccion|domicilio)(?: \w+){1,3} (?:es |esta |resulta )?(?:incorrect|incomplet|erron|insuficient|equivocad|inexistent)",
         # a zone the carrier does not serve or cannot reach
         r"(?:zona|direccion|sector|area) (?:de )?(?:dificil acceso|peligrosa|roja|no accesible|sin acceso|restringida)|dificil acceso|no se cubre|sin cobertura|fuera de cobertura"
+        r"|(?:no hay|sin) acceso (?:al? |para )?(?:domicilio|direccion|edificio|zona|vivienda|calle|urbanizacion|destino)|no (?:se )?(?:ha )?(?:podido|pudo) acceder"
         r"|(?:zona|sector|poblacion|localidad) no cubiert|no cubrimiento"]),
     # "unknown" alone names the recipient or the address (the sender's side is read above)
     (F.address, [r"\bdesconocid[oa]s?\b"], (r"(?:motivo|causa|razon|estado|error|incidencia|contenido) desconocid|remitente|expedidor|emisor",)),
@@ -156,14 +157,15 @@ RULES = table("es", [
         r"|no se (?:logra|logro|pudo realizar|realiza|ha realizado|ha podido realizar) (?:la )?entrega|no (?:ha sido|fue|es|ha resultado|resulto) posible (?:la |realizar la )?entreg"
         r"|imposible (?:de )?(?:la )?entreg|entrega imposible|(?:reparto|entrega|visita|intento)s? (?:\w+ )?(?:fallid|frustrad)|sin exito|(?:entrega|reparto) no (?:efectuad|realizad|completad)"
         r"|no (?:se )?(?:ha )?(?:podido|pudo|puede|logrado|logro|pudimos|hemos podido) (?:completar|realizar|efectuar|hacer|concretar|finalizar) (?:la |su )?entrega",
-        r"\bfallid[oa]s?\b"]),
+        r"\bfallid[oa]s?\b",
+        r"\bno\b(?: \w+){1,4} (?:entregad[oa]s?|entregar(?:lo|la|le)?)\b"]),
     (F.out_for_delivery, [
         r"en (?:reparto|rpto|distribucion)\b|reparto en curso|con (?:el )?(?:repartidor|mensajero|cartero)|en manos del (?:repartidor|mensajero|cartero)|asignad[oa] (?:a|al) (?:repartidor|mensajero|ruta de reparto)|en (?:el )?vehiculo de (?:reparto|entrega)",
         r"(?:sale|salio|salida|ha salido|sacad[oa]) (?:a|para|en) (?:reparto|entrega|distribucion|ruta de (?:entrega|reparto))",
         r"en ruta (?:de|para) (?:la )?(?:entrega|reparto|distribucion)|en (?:ruta|camino) (?:al|hacia el|a su|a tu|hacia su) (?:destinatario|domicilio|direccion|casa)|en proceso de (?:entrega|distribucion)",
         # the courier has it or is on the way with it
         r"en poder del (?:distribuidor|cartero|repartidor|mensajero|motorizado|courier)|(?:asignad|entregad|cargad)[oa] (?:a|al|en) (?:el |la |un |una )?(?:cartero|motorizado|chofer|courier|vehiculo de reparto|furgoneta de reparto)"
-        r"|(?:repartidor|mensajero|cartero|motorizado|courier) (?:ya )?(?:esta )?(?:en camino|en ruta|de camino)"]),
+        r"|(?:repartidor|mensajero|cartero|motorizado|courier) (?:ya )?(?:esta )?(?:en camino|en ruta|de camino)|\b(?:llega|recibiras|recibes|entregaremos|entregamos) hoy\b"]),
     # handed on "a reparto" / "a distribución" in any wording (sent, passed, taken out), not while still waiting for it
     (F.out_for_delivery, [r"\ba (?:reparto|distribucion)\b"], (r"pendiente (?:de |para )?(?:salir|salida|pasar|envio)|(?:antes|despues) de (?:salir|pasar)|en espera de (?:salir|salida)",)),
     (F.delivered, [r"\bentregad[oa]s?\b(?! (?:a|al|en) (?:operador|transportista|correos|aduana|la aduana|oficina|punto))(?! almacen)|\bse (?:le |lo |la )?entreg(?:o|aron)\b|\bentregamos\b",
