@@ -104,7 +104,10 @@ RULES = table("es", [
         r"|(?:puede|pueden|podra) (?:pasar a )?(?:recoger|retirar)|en lista de correos",
         # at the office, branch, agency or franchise for the recipient
         r"^en (?:la )?(?:oficina|sucursal)$|(?:disponible|listo|en espera|esperando|reclam\w*|retir(?:ar|o)|recoger(?:a|an|lo|la)?|ser recogid[oa]|depositad[oa]) en (?:la )?(?:oficina|sucursal|agencia|delegacion|franquicia|nave)\b(?! (?:de )?(?:destino|origen))"
-        r"|en (?:la )?(?:oficina|sucursal|agencia) (?:para|de) (?:su )?(?:retiro|retirar|recoger)|(?:agencia|oficina|sucursal|delegacion|franquicia) sin (?:recoger|retirar|reclamar)|recogida en (?:agencia|oficina|sucursal|delegacion)"]),
+        r"|en (?:la )?(?:oficina|sucursal|agencia) (?:para|de) (?:su )?(?:retiro|retirar|recoger)|(?:agencia|oficina|sucursal|delegacion|franquicia) sin (?:recoger|retirar|reclamar)|recogida en (?:agencia|oficina|sucursal|delegacion)",
+        # the same a few words apart: "recogerán en la delegación", "para reclamar en nuestra oficina"
+        r"\b(?:recoger(?:a|an|lo|la)?|retirar(?:lo|la)?|reclamar(?:lo|la)?)\b(?: \w+){1,3} (?:oficina|sucursal|agencia|delegacion|franquicia)\b(?! (?:de )?(?:destino|origen))"
+        r"|\b(?:oficina|sucursal|agencia|delegacion|franquicia)\b(?: \w+){0,2} (?:para|sin) (?:\w+ )?(?:recoger|retirar|reclamar)\b"]),
     # the parcel goes back (a reason inside does not make it a failed attempt); the pickup period over sends it back
     (F.returning, [r"(?:finalizad|vencid|cumplid|agotad|expirad|caducad)[oa] (?:el )?(?:plazo|periodo)|(?:caducad|vencid)[oa] en (?:el |la )?(?:citypaq|locker|taquilla|casillero|oficina|punto|sucursal)|pla?zo\W?(?:de )?(?:(?:retirada|permanencia|custodia|recogida|almacenaje)(?: \w+){0,3} )?(?:finalizad|vencid|cumplid|agotad|expirad|caducad)",
                    r"devolucion|devuelt[oa]|devuelv|\bdevolver(?:a|an|emos|lo|la)?\b|retorn(?:o|ando) (?:al?|hacia) (?:remitente|origen)|en retorno|retornando|regres(?:a|o|ando) (?:al?|hacia) (?:remitente|origen)"],
@@ -144,7 +147,10 @@ RULES = table("es", [
         r"no (?:contesta|contestan|responde|responden|atiende|atienden|coge)\b|sin respuesta|no hay (?:persona|nadie|quien)|\bnadie\b|(?:sin|no hay) responsable"
         r"|no (?:se )?(?:ha )?(?:podido|pudo|logrado|logro|pudimos) (?:contactar|comunicar(?:se)?) (?:con |a |al )?(?:el |la )?(?:destinatario|cliente|titular|interesado)"
         r"|no se (?:encuentra|encontro|encontraba) (?:a |al )?(?:el |la )?(?:titular|destinatario|cliente|nadie|persona|responsable|interesado)"
-        r"|no (?:esta|estaba) (?:el |la )?(?:destinatario|cliente|responsable|titular|en (?:casa|el domicilio))|(?:destinatario|cliente|titular) no (?:se (?:encuentra|encontraba|encontro)|disponible)|sin (?:telefono|numero de telefono)\b|buzon de voz|(?:telefono|movil|celular) (?:erroneo|incorrecto|equivocado|apagado|no disponible|fuera de servicio)"],
+        r"|no (?:esta|estaba) (?:el |la )?(?:destinatario|cliente|responsable|titular|en (?:casa|el domicilio))|(?:destinatario|cliente|titular) no (?:se (?:encuentra|encontraba|encontro)|disponible)|sin (?:telefono|numero de telefono)\b|buzon de voz|(?:telefono|movil|celular) (?:erroneo|incorrecto|equivocado|apagado|no disponible|fuera de servicio)",
+        # the phone: not answered, switched off or wrong, in either order and a few words apart
+        r"\bno (?:contesta|contestan|responde|responden|atiende|atienden|coge)\b(?: \w+){0,2} (?:el |al )?(?:telefono|movil|celular|llamadas?)\b"
+        r"|\b(?:telefono|movil|celular)\b(?: \w+){0,2} no (?:contesta|responde|atiende|disponible|existe|valido|operativo)\b"],
      (r"declaracao|(?:cerrad[oa]|en cierre) (?:por|con) (?:incidencia|excepcion|siniestro|novedad)",)),
     (F.failed, [
         # the recipient cannot pay the cash on delivery
