@@ -424,6 +424,11 @@ BROADER_FORMS = [
     ("CIERRE DE VIAS PUBLICAS", S.exception, U.other),
     ("SALIO A DISTRIBUCION", S.out_for_delivery, None),
     ("ENVIO CON SALIDA A REPARTO", S.out_for_delivery, None),
+    # an unanswered phone, and a collection at the office, read in either order and a few words apart
+    ("NO CONTESTA TELÉFONO", S.delivery_failed, U.nobody_home),
+    ("RECOGERAN EN AGENCIA", S.available_for_pickup, U.pickup_post_office),
+    ("PARA RECLAMAR EN OFICINA", S.available_for_pickup, U.pickup_post_office),
+    ("EN AGENCIA SIN RECOGER", S.available_for_pickup, U.pickup_post_office),
 ]
 
 
@@ -435,14 +440,17 @@ def test_family_forms_beyond_one_wording(text: str, status: Status, sub) -> None
 def test_broader_forms_keep_their_limits() -> None:
     """The broad phrases stop where the meaning changes: an unknown *sender* is data received, an
     unknown reason is not a bad address, a round not yet left is not out for delivery, a future
-    round is not one yet."""
+    round is not one yet, a phone confirmation is not an unanswered phone, a parcel collected at
+    or taken out of an office is not one waiting there."""
     check("Remitente desconocido", S.info_received, U.label_created)
     check("LA MERCANCÍA HA SIDO DESPACHADA Y PRÓXIMAMENTE SALDRÁ A REPARTO.", S.in_transit)
     for text in ("Motivo desconocido", "Pendiente de salir a reparto"):
         got = read(text)
         assert got[0] is S.in_transit, (text, got, explain(text))
+    check("CONFIRMACIÓN TELEFONICA", S.exception, U.other)
     for text, status in (("Se entregó al destinatario", S.delivered), ("No se entregó", S.delivery_failed),
                          ("No se pudo contactar con el destinatario", S.delivery_failed),
-                         ("En poder del distribuidor", S.out_for_delivery)):
+                         ("En poder del distribuidor", S.out_for_delivery),
+                         ("Recogido en agencia", S.in_transit), ("Retirado de la oficina", S.delivered)):
         got = read(text)
         assert got[0] is status, (text, got, explain(text))
