@@ -454,3 +454,13 @@ def test_broader_forms_keep_their_limits() -> None:
                          ("Recogido en agencia", S.in_transit), ("Retirado de la oficina", S.delivered)):
         got = read(text)
         assert got[0] is status, (text, got, explain(text))
+
+
+def test_handed_to_a_carrier_or_a_failed_link_is_not_a_delivery_outcome() -> None:
+    """"Entregado a" a carrier, an airline or the connections is a handover in transit; "fallido"
+    names a failed delivery, not a missed link or a failed payment."""
+    check("ENTREGADA A CONEXIONES", S.in_transit, None)
+    for text in ("Entregado al courier internacional", "Entregado a la aerolínea", "Conexión fallida", "Pago fallido"):
+        got = read(text)
+        assert got[0] is S.in_transit, (text, got, explain(text))
+    check("REPARTO FALLIDO", S.delivery_failed, None)

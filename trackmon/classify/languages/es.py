@@ -79,7 +79,7 @@ RULES = table("es", [
     (F.sender_collected, [r"recogid[oa] en (?:origen|cliente|agencia|domicilio)|recogid[oa] por (?:gls|el transportista|el mensajero|el repartidor|mrw|seur|nacex|ctt|agencia)"
                           r"|(?:envio|paquete|bulto|mercancia)s? recogid|recogida (?:realizada|efectuada|completada|con ok)|recolectad[oa]|recoleccion (?:realizada|exitosa|efectuada)"]),
     (F.return_trip, [r"en reparto (?:al|hacia el) remitente"]),
-    (F.neutral_early, [r"sera entregado|se entregara", r"entregad[oa] (?:a|al|en) (?:la )?(?:operador|transportista|transportadora|correos|aduana|broker|conexiones)",
+    (F.neutral_early, [r"sera entregado|se entregara", r"entregad[oa] (?:a|al|en) (?:la )?(?:operador|transportista|transportadora|correos|aduana|broker|conexiones|courier|mensajeria|paqueteria|aerolinea|linea aerea)\b",
                        # a further attempt announced alone is the next step, not the failed attempt
                        r"^(?:nuevo|segundo|otro) reparto$|(?:para|programad[oa] (?:para|a)) (?:un )?(?:nuevo|segundo|otro) (?:intento|reparto)",
                        r"datos del envio han sido modificados", r"en oficina de cambio", r"\bviajando (?:en |por )?(?:ruta|hacia)"],
@@ -163,15 +163,16 @@ RULES = table("es", [
         r"|no se (?:logra|logro|pudo realizar|realiza|ha realizado|ha podido realizar) (?:la )?entrega|no (?:ha sido|fue|es|ha resultado|resulto) posible (?:la |realizar la )?entreg"
         r"|imposible (?:de )?(?:la )?entreg|entrega imposible|(?:reparto|entrega|visita|intento)s? (?:\w+ )?(?:fallid|frustrad)|sin exito|(?:entrega|reparto) no (?:efectuad|realizad|completad)"
         r"|no (?:se )?(?:ha )?(?:podido|pudo|puede|logrado|logro|pudimos|hemos podido) (?:completar|realizar|efectuar|hacer|concretar|finalizar) (?:la |su )?entrega",
-        r"\bfallid[oa]s?\b",
         r"\bno\b(?: \w+){1,4} (?:entregad[oa]s?|entregar(?:lo|la|le)?)\b"]),
+    # "fallido" alone is a failed delivery, not a missed link, payment, collection or clearance
+    (F.failed, [r"\bfallid[oa]s?\b"], (r"(?:conexion|enlace|arrastre|pago|cobro|recogida|recoleccion|aduana|despacho|sistema|transmision|lectura|escaneo)s? (?:\w+ )?fallid",), "h"),
     (F.out_for_delivery, [
         r"en (?:reparto|rpto|distribucion)\b|reparto en curso|con (?:el )?(?:repartidor|mensajero|cartero)|en manos del (?:repartidor|mensajero|cartero)|asignad[oa] (?:a|al) (?:repartidor|mensajero|ruta de reparto)|en (?:el )?vehiculo de (?:reparto|entrega)",
         r"(?:sale|salio|salida|ha salido|sacad[oa]) (?:a|para|en) (?:reparto|entrega|distribucion|ruta de (?:entrega|reparto))",
         r"en ruta (?:de|para) (?:la )?(?:entrega|reparto|distribucion)|en (?:ruta|camino) (?:al|hacia el|a su|a tu|hacia su) (?:destinatario|domicilio|direccion|casa)|en proceso de (?:entrega|distribucion)",
         # the courier has it or is on the way with it
-        r"en poder del (?:distribuidor|cartero|repartidor|mensajero|motorizado|courier)|(?:asignad|entregad|cargad)[oa] (?:a|al|en) (?:el |la |un |una )?(?:cartero|motorizado|chofer|courier|vehiculo de reparto|furgoneta de reparto)"
-        r"|(?:repartidor|mensajero|cartero|motorizado|courier) (?:ya )?(?:esta )?(?:en camino|en ruta|de camino)|\b(?:llega|recibiras|recibes|entregaremos|entregamos) hoy\b"]),
+        r"en poder del (?:distribuidor|cartero|repartidor|mensajero|motorizado|courier)|(?:asignad|cargad)[oa] (?:a|al|en) (?:el |la |un |una )?(?:cartero|motorizado|chofer|courier|vehiculo de reparto|furgoneta de reparto)|entregad[oa] (?:a|al) (?:cartero|motorizado|chofer)\b"
+        r"|(?:repartidor|mensajero|cartero|motorizado|courier) (?:ya )?(?:esta )?(?:en camino|en ruta|de camino)|\b(?:llega|recibiras|recibes|entregaremos) hoy\b"]),
     # handed on "a reparto" / "a distribución" in any wording (sent, passed, taken out), not while still waiting for it
     (F.out_for_delivery, [r"\ba (?:reparto|distribucion)\b"], (r"pendiente (?:de |para )?(?:salir|salida|pasar|envio)|(?:antes|despues) de (?:salir|pasar)|en espera de (?:salir|salida)",)),
     (F.delivered, [r"\bentregad[oa]s?\b(?! (?:a|al|en) (?:operador|transportista|correos|aduana|la aduana|oficina|punto))(?! almacen)|\bse (?:le |lo |la )?entreg(?:o|aron)\b|\bentregamos\b",
