@@ -381,3 +381,86 @@ def test_a_closed_bag_or_a_solved_incident_is_not_a_failed_attempt() -> None:
                  "Incidencia resuelta, el envío continúa en tránsito"):
         got = read(text)
         assert got[0] is S.in_transit, (text, got, explain(text))
+
+
+ANNOUNCED_AND_TERSE_STATES = [
+    # data announced: the state name first, then the sentence; either word order of "information received"
+    ("INFORMADO. Ya hemos recibido la información de su envío.", S.info_received, U.label_created),
+    ("EL ENVÍO HA SIDO REGISTRADO.", S.info_received, U.label_created),
+    ("MANIFESTADO", S.info_received, U.label_created),
+    ("RECEPCIÓN PROVISIONAL", S.info_received, U.label_created),
+    ("PENDIENTE DE DEPOSITAR EN PUNTO", S.info_received, U.label_created),
+    # Correos Express' long forms read like their state names
+    ("EN REPARTO. Su envío se encuentra en reparto.", S.out_for_delivery, None),
+    ("DISPONIBLE EN PUNTO DE CONVENIENCIA. Su envío ya está disponible en el punto de conveniencia seleccionado "
+     "para poder ser recogido.", S.available_for_pickup, U.pickup_point),
+    ("EN DESTINO. Su envío está en nuestras instalaciones de destino.", S.in_transit, None),
+    ("En proceso de entrega a domicilio", S.out_for_delivery, None),
+    # CTT Express' terse states: misrouted, a job not done, parked at a PER; re-forwarded is transit
+    ("RECANALIZADO", S.exception, U.other),
+    ("NO REALIZADO", S.exception, U.other),
+    ("POSICIONADO EN PER", S.exception, U.other),
+    ("REEXPEDICIÓN", S.in_transit, None),
+    ("PENDIENTE DE EXTRACCIÓN", S.in_transit, None),
+    ("ENVÍO EN PROCESO DE INTERNACIÓN AL PAÍS", S.in_transit, "any"),
+    ("Recibido por estafeta", S.in_transit, "any"),
+]
+
+
+@pytest.mark.parametrize(("text", "status", "sub"), ANNOUNCED_AND_TERSE_STATES)
+def test_announced_data_and_terse_states(text: str, status: Status, sub) -> None:
+    check(text, status, sub)
+
+
+BROADER_FORMS = [
+    # each of these is also read by a broader phrase of its family, not only by its own wording
+    ("DOMICILIO DESCONOCIDO", S.delivery_failed, U.bad_address),
+    ("Dirección de entrega incorrecta", S.delivery_failed, U.bad_address),
+    ("DESTINATARIO FALLECIDO", S.delivery_failed, U.bad_address),
+    ("REPARTO FALLIDO", S.delivery_failed, None),
+    ("CLIMA ADVERSO", S.exception, U.other),
+    ("CONDICIONES CLIMATOLOGICAS ADVERSAS", S.exception, U.other),
+    ("OBSTRUCCIÓN EN LA VÍA PÚBLICA", S.exception, U.other),
+    ("CIERRE DE VIAS PUBLICAS", S.exception, U.other),
+    ("SALIO A DISTRIBUCION", S.out_for_delivery, None),
+    ("ENVIO CON SALIDA A REPARTO", S.out_for_delivery, None),
+    # an unanswered phone, and a collection at the office, read in either order and a few words apart
+    ("NO CONTESTA TELÉFONO", S.delivery_failed, U.nobody_home),
+    ("RECOGERAN EN AGENCIA", S.available_for_pickup, U.pickup_post_office),
+    ("PARA RECLAMAR EN OFICINA", S.available_for_pickup, U.pickup_post_office),
+    ("EN AGENCIA SIN RECOGER", S.available_for_pickup, U.pickup_post_office),
+]
+
+
+@pytest.mark.parametrize(("text", "status", "sub"), BROADER_FORMS)
+def test_family_forms_beyond_one_wording(text: str, status: Status, sub) -> None:
+    check(text, status, sub)
+
+
+def test_broader_forms_keep_their_limits() -> None:
+    """The broad phrases stop where the meaning changes: an unknown *sender* is data received, an
+    unknown reason is not a bad address, a round not yet left is not out for delivery, a future
+    round is not one yet, a phone confirmation is not an unanswered phone, a parcel collected at
+    or taken out of an office is not one waiting there."""
+    check("Remitente desconocido", S.info_received, U.label_created)
+    check("LA MERCANCÍA HA SIDO DESPACHADA Y PRÓXIMAMENTE SALDRÁ A REPARTO.", S.in_transit)
+    for text in ("Motivo desconocido", "Pendiente de salir a reparto"):
+        got = read(text)
+        assert got[0] is S.in_transit, (text, got, explain(text))
+    check("CONFIRMACIÓN TELEFONICA", S.exception, U.other)
+    for text, status in (("Se entregó al destinatario", S.delivered), ("No se entregó", S.delivery_failed),
+                         ("No se pudo contactar con el destinatario", S.delivery_failed),
+                         ("En poder del distribuidor", S.out_for_delivery),
+                         ("Recogido en agencia", S.in_transit), ("Retirado de la oficina", S.delivered)):
+        got = read(text)
+        assert got[0] is status, (text, got, explain(text))
+
+
+def test_handed_to_a_carrier_or_a_failed_link_is_not_a_delivery_outcome() -> None:
+    """"Entregado a" a carrier, an airline or the connections is a handover in transit; "fallido"
+    names a failed delivery, not a missed link or a failed payment."""
+    check("ENTREGADA A CONEXIONES", S.in_transit, None)
+    for text in ("Entregado al courier internacional", "Entregado a la aerolínea", "Conexión fallida", "Pago fallido"):
+        got = read(text)
+        assert got[0] is S.in_transit, (text, got, explain(text))
+    check("REPARTO FALLIDO", S.delivery_failed, None)
