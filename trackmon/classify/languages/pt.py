@@ -35,12 +35,18 @@ VOCAB = """objeto objecto entregue destinatario remetente para saiu entrega agua
         envio encomenda adiada reagendada estafeta desalfandegamento recolhido violado danificado atrasado
         bloqueado ausencia loja ponto rota coleta roubo assalto carga acidente falida desalfandegado tributado disponivel cacifo depositado pacote risco conseguimos entregar
         entregamos remarcada saida mercadoria avariada entregador exportacao tributacao devolvida furto ausente
-        emissao incorreto incorreta insuficiente cep fora falhada frustrada"""
+        emissao incorreto incorreta insuficiente cep fora falhada frustrada recusa embalagem sinistrada
+        reentrega reentregue encerrou atividades coletivas demitido faleceu bloco contato ramal intemperies
+        interperies climaticas urbana atendida conflito recebedor identificacao perda descartada processo
+        pendente problema transportadora cidade frete prejudicada regiao perigosa desacordo"""
 
 # The sender's names (Correios' "contratante" is the contract customer who sent it), and the words of a
 # parcel still travelling to a pickup place (not waiting there yet).
 _SENDER = r"(?:remetente|expedidor|contratante)"
 _ON_ITS_WAY = (r"a caminho", r"em rota", r"encaminhad", r"transferencia")
+# Places a carrier serves or not ("cidade não atendida", "região perigosa"); a missed connection or cut-off.
+_PLACE = r"\b(?:cidade|area(?: urbana| rural)?|regiao|zona|localidade|bairro|municipio|cep|rota)"
+_MISSED = r"\bperda de (?:embarque|conexao|voo)\b|\bhorario de corte\b"
 
 RULES = table("pt", [
     # back with the sender: "entregue/devolvido ao remetente", the bare "Devolvido"
@@ -51,7 +57,8 @@ RULES = table("pt", [
                         r"|\bnao (?:foi )?(?:coletad|recolhid|postad)[oa]|\betiqueta (?:emitida|gerada)"
                         # ... or a collection from the sender is planned, under way or was tried
                         r"|(?:saiu|saida|em rota|a caminho) (?:para|de) (?:a )?(?:coleta|recolha)|\btentativa de (?:coleta|recolha)\b(?! ou entrega)|\b(?:coletando|recolhendo)\b"
-                        r"|aguarda(?:ndo)? (?:a )?(?:coleta|recolha)|(?:coleta|recolha) (?:agendada|solicitada|programada|pedida|prevista|em andamento)|^a coletar$"]),
+                        r"|aguarda(?:ndo)? (?:a )?(?:coleta|recolha)|(?:coleta|recolha) (?:agendada|solicitada|programada|pedida|prevista|em andamento)|^a coletar$"
+                        r"|\b(?:postagem|coleta|recolha) pendente\b|\bpendente de (?:postagem|coleta|recolha)\b"]),
     # ordinary scans that mention a delivery: announced, or the carrier's own run called off
     (F.neutral_early, [r"\b(?:sera|serao|vai ser|devera ser) entregue|\b(?:entrega|chegada) (?:prevista|estimada)|\bprevisao de entrega",
                        r"\bsaida (?:para (?:a )?entrega )?(?:nao efetuada|cancelada)",
@@ -75,25 +82,32 @@ RULES = table("pt", [
                    r"(?<!podera ser )(?<!pode ser )\b(?:devolv(?:id[oa]s?|endo|er)|devolucao|retornando|em retorno)\b(?! (?:aos?|a) (?:correios|ctt|transportadora|agencia|unidade))"],
      (r"sujeit[oa] a", r"extravi|perdid|roubad|furtad")),
     (F.prohibited, [r"\bproibid[oa]s?\b|\b(?:artigos?|produtos?|mercadorias?|itens|materia(?:l|is)) (?:restrit|perigos)|\b(?:perigos[oa]s?|inflamave(?:l|is))\b"
-                    r"|\bcontem (?:liquido|material perigoso|bateria)|\bconteudo (?:liquido|inflamavel|perigoso)"]),
+                    r"|\bcontem (?:liquido|material perigoso|bateria)|\bconteudo (?:liquido|inflamavel|perigoso)"],
+     (_PLACE + r" (?:perigos|de risco)",)),
     # lost or stolen: extraviado, perdido, roubado, furtado, assalto, not found in the network
     (F.lost, [r"\b(?:extravi(?:o|ad[oa]s?)|perd(?:a|id[oa]s?)|roub(?:o|ad[oa]s?)|furt(?:o|ad[oa]s?)|assalt(?:o|ad[oa]s?))\b|\bnao (?:foi )?localizad[oa]"],
-     (r"(?:destinatario|recebedor|cliente|endereco|rua|numero|localidade|logradouro|morada)\b.{0,20}nao (?:foi )?localizad",)),
-    (F.refused, [r"\brecus(?:ad[oa]|ou|a)"]),
+     (r"(?:destinatario|recebedor|cliente|endereco|rua|numero|localidade|logradouro|morada)\b.{0,20}nao (?:foi )?localizad", _MISSED)),
+    (F.refused, [r"\brecus(?:ad[oa]|ou|a)",
+                  # goods not as ordered: "mercadoria em desacordo com o pedido", "preço ... em desacordo"
+                  r"\b(?:mercadorias?|produtos?|precos?|quantidade|pedido)\b(?: [a-z]+){0,2} em desacordo\b",
+                  # the recipient takes it only on conditions: "cliente destino somente recebe ... com frete pago"
+                  r"\b(?:cliente|destinatario)(?: destino)? (?:somente|so|nao) (?:recebe|aceita)\b"]),
     (F.address, [
         # the address itself: incorrect, insufficient, unknown, non-existent, cancelled PO box
-        r"\b(?:endereco|enderecamento|morada|localidade|logradouro|caixa postal|cep|codigo postal|rua|bairro)\b(?: [a-z]+){0,2}? (?:incorret|insuficient|incomplet|errad|inexistent|desconhecid|invalid|ilegive|irregular|cancelad|nao (?:foi )?(?:encontrad|localizad)|nao existe|de dificil acesso)",
+        r"\b(?:endereco|enderecamento|morada|localidade|logradouro|caixa postal|cep|codigo postal|rua|bairro|numero)\b(?: [a-z]+){0,3}? (?:incorret|insuficient|incomplet|errad|inexistent|desconhecid|invalid|ilegive|irregular|cancelad|nao (?:foi )?(?:encontrad|localizad)|nao existe|de dificil acesso)",
         # something missing or wrong in the address: inconsistências no endereçamento, falta complemento
-        r"\b(?:inconsistencias?|erros?|falta|problemas?|irregularidades?|complementar|corrigir|confirmar)(?: (?:de|n[oa]|d[oa]|o))? (?:endereco|enderecamento|morada|complemento|numero|cep)\b",
+        r"\b(?:inconsistencias?|erros?|falta|problemas?|irregularidades?|complementar|corrigir|confirmar|conflito|divergencia)(?: (?:de|n[oa]|d[oa]|o))? (?:endereco|enderecamento|morada|complemento|numero|cep)\b",
+        # a part of the address missing: falta bloco / sala / número do apartamento / nome de contato
+        r"\bfalta (?:d[eo] )?(?:bloco|sala|andar|apartamento|apto?|numero|nome|referencia|ponto de referencia)\b",
         # the recipient: moved, unknown, deceased, not found at the address
-        r"(?:^|\b(?:destinatario|cliente|recebedor|morador|empresa)s? )(?:desconhecid[oa]|mudou(?:-se| de endereco)?|falecid[oa]|nao (?:foi )?(?:localizad|encontrad|identificad)[oa])",
+        r"(?:^|\b(?:destinatario|cliente|recebedor|morador|empresa)s? )(?:desconhecid[oa]|mudou(?:-se| de endereco)?|falecid[oa]|faleceu|demitid[oa]|nao (?:foi )?(?:localizad|encontrad|identificad)[oa])",
         r"destinatario tem (?:apartado|caixa postal)|(?:numero|cep) (?:inexistente|incorreto|errado|invalido)|nao existe o numero"]),
     (F.nobody, [r"\bausen(?:te|cia)\b|\b(?:destinatario|cliente|morador|recebedor)(?: esta| encontra-se)? (?:viajando|em viagem|(?:de|em) ferias)\b",
                 # nobody answered the carrier: carteiro não atendido, o destinatário não atendeu
                 r"\b(?:carteiro|estafeta|entregador|motorista|destinatario|cliente|morador|recebedor|telefone|campainha)s?\b(?: [a-z]+){0,2} nao (?:foi )?(?:atendid[oa]|atendeu|atende|respondeu|responde)\b"
                 r"|\bninguem (?:atendeu|atende|respondeu|em casa|para receber)|\bnao (?:se encontrava|estava (?:presente|em casa|no local))|nao (?:havia|ha|houve|estava) (?:ninguem|quem (?:receb|atend))",
                 # closed premises: empresa sem expediente, estabelecimento fechado/encerrado
-                r"\b(?:fechad[oa]|sem expediente)\b|\b(?:estabelecimento|empresa|loja|local|escritorio|comercio)s? (?:esta )?encerrad[oa]|^encerrad[oa]$"],
+                r"\b(?:fechad[oa]|sem expediente|ferias coletivas)\b|\bencerrou (?:as )?(?:suas )?atividades\b|\b(?:estabelecimento|empresa|loja|local|escritorio|comercio)s? (?:esta )?encerrad[oa]|^encerrad[oa]$"],
      (r"declaracao",)),
     (F.failed, [
         # not delivered: entrega não realizada/conseguida/efetuada, não entregue, tentativa de entrega, a second delivery
@@ -105,10 +119,15 @@ RULES = table("pt", [
         # the place cannot be served: demolished, under works, rural or risk zone, no home delivery, holiday, strike
         r"\b(?:local|imovel|predio) (?:demolido|em (?:reforma|obras)|interditado|abandonado|inacessivel)|\b(?:zona|area) (?:rural|de risco)\b|\bsem distribuicao\b|\bfora d[ae] (?:area|abrangencia|zona)\b"
         r"|\bferiado\b|\bgreve\b|\b(?:acesso|entrada) (?:negad|restrit|impedid|bloquead|dificil)|\bsem acesso\b|\binacessivel\b",
-        r"\bnao apresentou (?:o )?documento|\bpendente (?:de )?pagamento\b"]),
+        r"\bnao apresentou (?:o )?documento|\bpendente (?:de )?pagamento\b|\b(?:recebedor|destinatario|cliente) sem (?:identificacao|documento|documentacao)\b",
+        # the carrier does not serve the place: "cidade não atendida", "não atende a cidade do cliente"
+        _PLACE + r"\b(?: [a-z]+){0,2} nao atendid[oa]|\bnao atende (?:a |o )?" + _PLACE + r"\b",
+        _PLACE + r" (?:perigos[oa]|de risco)\b",
+        # a re-delivery asked for, a delivery hampered, nobody entitled to receive it
+        r"\breentregas?\b|\bentrega (?:prejudicada|impedida|impossibilitada|inviabilizada)|\bnao autorizad[oa] (?:a|para) receber\b"]),
     (F.out_for_delivery, [r"\b(?:saiu|saida|sai) para (?:a )?(?:entrega|distribuicao)\b|\bem (?:rota de )?(?:entrega|distribuicao)\b|\b(?:entrega|distribuicao) em (?:andamento|curso)\b"
-                          r"|\b(?:objeto|envio|remessa|encomenda|pacote) em rota\b|^em rota$|\ba caminho d[oa] (?:destinatario|endereco|cliente)|\b(?:com|entregue ao) (?:o )?(?:carteiro|estafeta|entregador)\b"]),
-    (F.delivered, [r"\bentregue\b(?! (?:aos?|as?) (?:transportadora|correios?|ctt|operador|alfandega|agencia))|\bentregamos\b|\bentrega (?:realizada|efetuada|registrada|concluida|finalizada|efectuada|conseguida)",
+                          r"|\b(?:em )?processo de entrega\b|\b(?:objeto|envio|remessa|encomenda|pacote) em rota\b|^em rota$|\ba caminho d[oa] (?:destinatario|endereco|cliente)|\b(?:com|entregue ao) (?:o )?(?:carteiro|estafeta|entregador)\b"]),
+    (F.delivered, [r"\b(?:re)?entregue\b(?! (?:aos?|as?) (?:transportadora|correios?|ctt|operador|alfandega|agencia))|\bentregamos\b|\bentrega (?:realizada|efetuada|registrada|concluida|finalizada|efectuada|conseguida)",
                    r"\blevantad[oa]\b|\brecebid[oa] pelo (?:destinatario|cliente)|(?<!para )(?<!de )(?<!aguardando )\bretirad[oa] (?:pelo (?:destinatario|cliente)|(?:da|do|na|no|em) (?:caixa de correios inteligente|cacifo|armario|locker|ponto|loja|agencia))"]),
     (F.damaged, [r"\b(?:danificad|avariad|violad|quebrad|amassad|molhad|rasgad)[oa]s?\b|\bavarias?\b|\bincendio\b|\bembalagem (?:aberta|rasgada|violada)"]),
     (F.exception, [
@@ -118,7 +137,9 @@ RULES = table("pt", [
         r"\b(?:retid|bloquead|suspens|cancelad|parad|interrompid|sustad)[oa] a pedido d[oa] (?:" + _SENDER + r"|destinatario)\b"
         r"|\baguarda(?:ndo)? (?:a |as )?(?:informac(?:ao|oes)|instruc(?:ao|oes)|decisao|resposta) d[oa] (?:" + _SENDER + r"|destinatario)\b",
         # destroyed or sent to scrap
-        r"\b(?:destruid[oa]|destruicao|refug(?:o|os|ad[oa]))\b",
+        r"\b(?:destruid[oa]|destruicao|refug(?:o|os|ad[oa])|descartad[oa]|descarte)\b",
+        # the state tax inspection (not customs) holds the invoice: "nota fiscal retida pela fiscalização"
+        r"\bnota fiscal (?:retida|apreendida|bloqueada)\b|\bproblemas? fisca(?:l|is)\b|^problemas?(?: operaciona(?:l|is))?$",
         # unpaid or an action not taken in time
         r"\b(?:pagamento|acao necessaria a liberacao do objeto|liberacao do objeto) nao (?:efetuad|realizad|confirmad)[oa]|\bprazo (?:de|para) pagamento (?:encerrado|expirado|esgotado|vencido)",
         r"\bdesistencia\b", r"\bsinistr",
@@ -126,11 +147,11 @@ RULES = table("pt", [
         r"\b(?:remessa|envio|lote|encomenda|volume)s? incomplet[oa]s?|\b(?:problemas?|pendencias?|irregularidades?) (?:na|de|da|com a|no|do) (?:documentacao|embalagem|etiqueta)"
         r"|\bembalagem (?:inadequada|insuficiente|irregular)|\b(?:sem|falta de) etiqueta\b|\bexcesso de (?:peso|dimensoes)|\bdimensoes (?:do objeto )?(?:impossibilitam|fora)",
         # force majeure
-        r"\b(?:eventos? naturais|desastres? naturais|catastrofe|calamidade|enchentes?|inundac(?:ao|oes)|temporal|lockdown|pandemia|quarentena)\b"]),
+        r"\b(?:eventos? naturais|desastres? naturais|catastrofe|calamidade|enchentes?|inundac(?:ao|oes)|temporal|lockdown|pandemia|quarentena|intemperies?|interperies|(?:condicoes|intemperies|interperies) climaticas)\b"]),
     # held, suspended, cancelled, expired: an exception unless the hold is a customs or tax one
     (F.exception, [r"\b(?:suspens(?:ao|[oa])|cancelad[oa]|cancelamento|anulad[oa]|expirad[oa]|bloquead[oa]|interrompid[oa]|retid[oa]|parad[oa])\b",
                    r"em analise de destinacao|\bindenizad|\bacidente\b"], (r"alfandeg", r"fiscaliza", r"aduan", r"receita federal", r"impost", r"tribut")),
-    (F.delayed, [r"\b(?:atras(?:o|ad[oa])|reprogramad[oa]|adiad[oa]|reagendad[oa]|remarcad[oa]|paralisac(?:ao|oes)|demora)\b"], (r"sujeit[oa] a",)),
+    (F.delayed, [r"\b(?:atras(?:o|ad[oa])|reprogramad[oa]|adiad[oa]|reagendad[oa]|remarcad[oa]|paralisac(?:ao|oes)|demora)\b", _MISSED], (r"sujeit[oa] a",)),
     # export at origin is the departure side, import customs the destination's
     (F.export_clearance, [r"\b(?:autorizacao|desembaraco|liberacao|despacho|fiscalizacao) (?:para |de |da )?exportacao\b"]),
     (F.departed, [r"saiu do pais de origem|encaminhado para o (?:brasil|pais de destino)|expedicao internacional|unidade de exportacao"]),
