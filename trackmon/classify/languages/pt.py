@@ -38,7 +38,8 @@ VOCAB = """objeto objecto entregue destinatario remetente para saiu entrega agua
         emissao incorreto incorreta insuficiente cep fora falhada frustrada recusa embalagem sinistrada
         reentrega reentregue encerrou atividades coletivas demitido faleceu bloco contato ramal intemperies
         interperies climaticas urbana atendida conflito recebedor identificacao perda descartada processo
-        pendente problema transportadora cidade frete prejudicada regiao perigosa desacordo"""
+        pendente problema transportadora cidade frete prejudicada regiao perigosa desacordo buscando condutor
+        motoboy recoleta emitido autorizado"""
 
 # The sender's names (Correios' "contratante" is the contract customer who sent it), and the words of a
 # parcel still travelling to a pickup place (not waiting there yet).
@@ -58,7 +59,13 @@ RULES = table("pt", [
                         # ... or a collection from the sender is planned, under way or was tried
                         r"|(?:saiu|saida|em rota|a caminho) (?:para|de) (?:a )?(?:coleta|recolha)|\btentativa de (?:coleta|recolha)\b(?! ou entrega)|\b(?:coletando|recolhendo)\b"
                         r"|aguarda(?:ndo)? (?:a )?(?:coleta|recolha)|(?:coleta|recolha) (?:agendada|solicitada|programada|pedida|prevista|em andamento)|^a coletar$"
-                        r"|\b(?:postagem|coleta|recolha) pendente\b|\bpendente de (?:postagem|coleta|recolha)\b"]),
+                        r"|\b(?:postagem|coleta|recolha) pendente\b|\bpendente de (?:postagem|coleta|recolha)\b"
+                        # a collection asked for or set up: "solicitação de coleta recebida", "coleta cadastrada", "recoleta autorizada"
+                        r"|\bsolicitac(?:ao|oes) de (?:coleta|recolha)\b|\b(?:coleta|recolha) (?:cadastrada|registada|registrada|reagendada|autorizada|confirmada)\b|\brecoleta\b"
+                        # a driver sought or on the way to the sender: "buscando condutor", "motoboy a caminho da loja"
+                        r"|\b(?:buscando|procurando) (?:condutor|motorista|motoboy|entregador|estafeta|coletor)\b"
+                        r"|\b(?:condutor|motorista|motoboy|entregador|estafeta|coletor) a caminho d[ao] (?:loja|remetente|vendedor|expedidor|coleta|recolha)\b"],
+     (r"\breentrega",)),
     # ordinary scans that mention a delivery: announced, or the carrier's own run called off
     (F.neutral_early, [r"\b(?:sera|serao|vai ser|devera ser) entregue|\b(?:entrega|chegada) (?:prevista|estimada)|\bprevisao de entrega",
                        r"\bsaida (?:para (?:a )?entrega )?(?:nao efetuada|cancelada)",
@@ -68,8 +75,10 @@ RULES = table("pt", [
     (F.locker, [r"\b(?:cacifo|locker|armario (?:inteligente|automatico)|caixa (?:de correios )?inteligente)\b"],
      (r"\b(?:levantad|retirad)[oa] (?:pelo|pela|do|da|no|na)", r"\bpara o cacifo", *_ON_ITS_WAY)),
     (F.point, [r"\bponto (?:de )?(?:retirada|coleta|entrega|pickup|levantamento|recolha)\b|\b(?:loja|ponto|balcao) (?:ctt|payshop|parceir[oa]|dpd)\b|\bpayshop\b"
-               r"|(?:disponivel|aguarda|pronto|entregue|depositad[oa])\b.{0,30}\b(?:loja|ponto|balcao|pickup)\b"],
+               r"|(?:disponivel|aguarda|pronto|entregue|depositad[oa])\b.{0,30}\b(?:loja|ponto|balcao|pickup|pudo)\b|\b(?:rede|ponto) pudo\b"],
      (r"\b(?:levantad|retirad)[oa] (?:pelo|no|na)", r"\bpara o ponto", *_ON_ITS_WAY)),
+    # "depositada no PUDO": the clause reader takes "no pudo" for the Spanish "could not", so this phrase is not guarded
+    (F.point, [r"\b(?:depositad[oa]|disponivel|entregue|aguarda(?:ndo)?) n[oa] pudo\b"], (), ""),
     # waiting at the post office, agency or PO box ("aguardando retirada", "disponível para levantamento", "avisado no apartado")
     (F.post_office, [r"\b(?:aguarda(?:ndo)?|disponivel|pront[oa]|avisad[oa]|depositad[oa])\b(?: [a-z]+){0,3}? (?:(?:para|n[ao]|em) )?(?:a |o )?(?:retirada|levantamento|levantar|retirar|apartado|caixa postal|estacao|balcao|agencia)\b",
                      r"aguardando (?:o )?destinatario|destinatario solicitou recolha|para (?:levantar|retirar|levantamento|retirada)\b|disponivel para (?:o )?(?:destinatario|cliente)"],
@@ -163,7 +172,7 @@ RULES = table("pt", [
     (F.customs, [r"alfandega|fiscalizacao aduaneira|desembaraco|aguarda despacho|\baduaneir|receita federal|\bem importacao\b|procedimentos declarativos"]),
     (F.arrived, [r"recebido (?:pelos correios do brasil|no brasil)|(?:chegou|chegada) (?:a|ao) (?:brasil|portugal|pais de destino)|recepcao internacional"]),
     # the shipment's data received: etiqueta criada, dados cadastrados, a informação sobre o envio foi recebida
-    (F.label, [r"\betiqueta (?:criada|emitida|gerada)|^emissao(?: de (?:etiqueta|cte|ct-e))?$|\bpre-?postad[oa]\b|\b(?:dados|informac(?:ao|oes)|arquivo)\b(?: (?:eletronicas|sobre o envio|do envio|da remessa))?(?: foi| foram)? (?:cadastrad|recebid|enviad|registad|registrad)[oa]s?\b"
+    (F.label, [r"\betiqueta (?:criada|emitida|gerada)|\bct-?e (?:autorizado|emitido|gerado)\b|^emissao(?: de (?:etiqueta|cte|ct-e))?$|\bpre-?postad[oa]\b|\b(?:dados|informac(?:ao|oes)|arquivo)\b(?: (?:eletronicas|sobre o envio|do envio|da remessa))?(?: foi| foram)? (?:cadastrad|recebid|enviad|registad|registrad)[oa]s?\b"
                 r"|\b(?:remessa|envio|objeto|encomenda|pedido) (?:cadastrad|registad|registrad|criad)[oa]\b"]),
     (F.picked_up, [r"\b(?:postad[oa]|coletad[oa]|recolhid[oa]|aceite|aceitacao|admitid[oa])\b|\b(?:coleta|recolha) (?:realizada|efetuada|efectuada|concluida)"
                    r"|\b(?:entregue|depositad[oa]) (?:aos?|nos?|[ao]) (?:correios?|ctt|transportadora)\b"]),
