@@ -111,6 +111,10 @@ RULES = table("pt", [
         # the recipient: moved, unknown, deceased, not found at the address
         r"(?:^|\b(?:destinatario|cliente|recebedor|morador|empresa)s? )(?:desconhecid[oa]|mudou(?:-se| de endereco)?|falecid[oa]|faleceu|demitid[oa]|nao (?:foi )?(?:localizad|encontrad|identificad)[oa])",
         r"destinatario tem (?:apartado|caixa postal)|(?:numero|cep) (?:inexistente|incorreto|errado|invalido)|nao existe o numero"]),
+    # the words of an unknown, moved or unlocated recipient or address wherever they stand: a second reading of the
+    # phrases above ("Desconhecido", "mudou-se"; an object "não localizado" is lost, read before)
+    (F.address, [r"\bdesconhecid[oa]s?\b", r"\bmudou(?:-se| de (?:endereco|morada))", r"\bnao (?:foi )?localizad[oa]\b"],
+     (r"\b(?:status|estado|motivo|evento|situacao|codigo|erro|objeto|remetente) (?:\w+ )?(?:desconhecid|nao (?:foi )?localizad)",)),
     (F.nobody, [r"\bausen(?:te|cia)\b|\b(?:destinatario|cliente|morador|recebedor)(?: esta| encontra-se)? (?:viajando|em viagem|(?:de|em) ferias)\b",
                 # nobody answered the carrier: carteiro não atendido, o destinatário não atendeu
                 r"\b(?:carteiro|estafeta|entregador|motorista|destinatario|cliente|morador|recebedor|telefone|campainha)s?\b(?: [a-z]+){0,2} nao (?:foi )?(?:atendid[oa]|atendeu|atende|respondeu|responde)\b"
@@ -134,6 +138,11 @@ RULES = table("pt", [
         _PLACE + r" (?:perigos[oa]|de risco)\b",
         # a re-delivery asked for, a delivery hampered, nobody entitled to receive it
         r"\breentregas?\b|\bentrega (?:prejudicada|impedida|impossibilitada|inviabilizada)|\bnao autorizad[oa] (?:a|para) receber\b"]),
+    # a delivery or attempt "não efetuada / realizada / conseguida" wherever the words stand (a second reading of the
+    # phrases above), not a payment, a collection, a departure or a clearance that was not made
+    (F.failed, [r"\bnao (?:foi )?(?:efetuad|efectuad|realizad|conseguid|concretizad)[oa]\b"],
+     (r"\b(?:pagamento|coleta|recolha|postagem|saida|devolucao|desembaraco|fiscalizacao|importacao|exportacao|tributacao)\b(?: [a-z]+){0,3} nao (?:foi )?(?:efetuad|efectuad|realizad|conseguid|concretizad)",
+      r"\bliberacao\b.{0,40}\bnao (?:foi )?(?:efetuad|realizad)")),
     (F.out_for_delivery, [r"\b(?:saiu|saida|sai) para (?:a )?(?:entrega|distribuicao)\b|\bem (?:rota de )?(?:entrega|distribuicao)\b|\b(?:entrega|distribuicao) em (?:andamento|curso)\b"
                           r"|\b(?:em )?processo de entrega\b|\b(?:objeto|envio|remessa|encomenda|pacote) em rota\b|^em rota$|\ba caminho d[oa] (?:destinatario|endereco|cliente)|\b(?:com|entregue ao) (?:o )?(?:carteiro|estafeta|entregador)\b"]),
     (F.delivered, [r"\b(?:re)?entregue\b(?! (?:aos?|as?) (?:transportadora|correios?|ctt|operador|alfandega|agencia))|\bentregamos\b|\bentrega (?:realizada|efetuada|registrada|concluida|finalizada|efectuada|conseguida)",
