@@ -251,6 +251,11 @@ CASES = [
     ("Embalagem Sinistrada", S.exception, U.other),
     ("Remessa cancelada - erro nas informacoes", S.exception, U.other),
     ("Problema", S.exception, U.other),
+    # recorded Loggi and Anjun Express responses: the data file first, signed for at the end, and the carrier's
+    # "ponto de entrega" (Anjun's delivery depot) reached is a scan, not a pickup point
+    ("Arquivo integrado", S.info_received, U.label_created),
+    ("O pacote foi assinado para", S.delivered, None),
+    ("Objeto chegou ao ponto de entrega", S.in_transit, None),
 ]
 
 

@@ -39,7 +39,7 @@ VOCAB = """objeto objecto entregue destinatario remetente para saiu entrega agua
         reentrega reentregue encerrou atividades coletivas demitido faleceu bloco contato ramal intemperies
         interperies climaticas urbana atendida conflito recebedor identificacao perda descartada processo
         pendente problema transportadora cidade frete prejudicada regiao perigosa desacordo buscando condutor
-        motoboy recoleta emitido autorizado"""
+        motoboy recoleta emitido autorizado arquivo integrado assinado"""
 
 # The sender's names (Correios' "contratante" is the contract customer who sent it), and the words of a
 # parcel still travelling to a pickup place (not waiting there yet).
@@ -76,7 +76,7 @@ RULES = table("pt", [
      (r"\b(?:levantad|retirad)[oa] (?:pelo|pela|do|da|no|na)", r"\bpara o cacifo", *_ON_ITS_WAY)),
     (F.point, [r"\bponto (?:de )?(?:retirada|coleta|entrega|pickup|levantamento|recolha)\b|\b(?:loja|ponto|balcao) (?:ctt|payshop|parceir[oa]|dpd)\b|\bpayshop\b"
                r"|(?:disponivel|aguarda|pronto|entregue|depositad[oa])\b.{0,30}\b(?:loja|ponto|balcao|pickup|pudo)\b|\b(?:rede|ponto) pudo\b"],
-     (r"\b(?:levantad|retirad)[oa] (?:pelo|no|na)", r"\bpara o ponto", *_ON_ITS_WAY)),
+     (r"\b(?:levantad|retirad)[oa] (?:pelo|no|na)", r"\bpara o ponto", r"\bchegou ao ponto de entrega\b", *_ON_ITS_WAY)),
     # "depositada no PUDO": the clause reader takes "no pudo" for the Spanish "could not", so this phrase is not guarded
     (F.point, [r"\b(?:depositad[oa]|disponivel|entregue|aguarda(?:ndo)?) n[oa] pudo\b"], (), ""),
     # waiting at the post office, agency or PO box ("aguardando retirada", "disponível para levantamento", "avisado no apartado")
@@ -145,7 +145,7 @@ RULES = table("pt", [
       r"\bliberacao\b.{0,40}\bnao (?:foi )?(?:efetuad|realizad)")),
     (F.out_for_delivery, [r"\b(?:saiu|saida|sai) para (?:a )?(?:entrega|distribuicao)\b|\bem (?:rota de )?(?:entrega|distribuicao)\b|\b(?:entrega|distribuicao) em (?:andamento|curso)\b"
                           r"|\b(?:em )?processo de entrega\b|\b(?:objeto|envio|remessa|encomenda|pacote) em rota\b|^em rota$|\ba caminho d[oa] (?:destinatario|endereco|cliente)|\b(?:com|entregue ao) (?:o )?(?:carteiro|estafeta|entregador)\b"]),
-    (F.delivered, [r"\b(?:re)?entregue\b(?! (?:aos?|as?) (?:transportadora|correios?|ctt|operador|alfandega|agencia))|\bentregamos\b|\bentrega (?:realizada|efetuada|registrada|concluida|finalizada|efectuada|conseguida)",
+    (F.delivered, [r"\b(?:foi )?assinad[oa] (?:por|para|pel[oa])\b|\b(?:re)?entregue\b(?! (?:aos?|as?) (?:transportadora|correios?|ctt|operador|alfandega|agencia))|\bentregamos\b|\bentrega (?:realizada|efetuada|registrada|concluida|finalizada|efectuada|conseguida)",
                    r"\blevantad[oa]\b|\brecebid[oa] pelo (?:destinatario|cliente)|(?<!para )(?<!de )(?<!aguardando )\bretirad[oa] (?:pelo (?:destinatario|cliente)|(?:da|do|na|no|em) (?:caixa de correios inteligente|cacifo|armario|locker|ponto|loja|agencia))"]),
     (F.damaged, [r"\b(?:danificad|avariad|violad|quebrad|amassad|molhad|rasgad)[oa]s?\b|\bavarias?\b|\bincendio\b|\bembalagem (?:aberta|rasgada|violada)"]),
     (F.exception, [
@@ -181,7 +181,7 @@ RULES = table("pt", [
     (F.customs, [r"alfandega|fiscalizacao aduaneira|desembaraco|aguarda despacho|\baduaneir|receita federal|\bem importacao\b|procedimentos declarativos"]),
     (F.arrived, [r"recebido (?:pelos correios do brasil|no brasil)|(?:chegou|chegada) (?:a|ao) (?:brasil|portugal|pais de destino)|recepcao internacional"]),
     # the shipment's data received: etiqueta criada, dados cadastrados, a informação sobre o envio foi recebida
-    (F.label, [r"\betiqueta (?:criada|emitida|gerada)|\bct-?e (?:autorizado|emitido|gerado)\b|^emissao(?: de (?:etiqueta|cte|ct-e))?$|\bpre-?postad[oa]\b|\b(?:dados|informac(?:ao|oes)|arquivo)\b(?: (?:eletronicas|sobre o envio|do envio|da remessa))?(?: foi| foram)? (?:cadastrad|recebid|enviad|registad|registrad)[oa]s?\b"
+    (F.label, [r"\betiqueta (?:criada|emitida|gerada)|\bct-?e (?:autorizado|emitido|gerado)\b|^emissao(?: de (?:etiqueta|cte|ct-e))?$|\bpre-?postad[oa]\b|\b(?:dados|informac(?:ao|oes)|arquivo)\b(?: (?:eletronicas|sobre o envio|do envio|da remessa))?(?: foi| foram)? (?:cadastrad|recebid|enviad|registad|registrad|integrad)[oa]s?\b"
                 r"|\b(?:remessa|envio|objeto|encomenda|pedido) (?:cadastrad|registad|registrad|criad)[oa]\b"]),
     (F.picked_up, [r"\b(?:postad[oa]|coletad[oa]|recolhid[oa]|aceite|aceitacao|admitid[oa])\b|\b(?:coleta|recolha) (?:realizada|efetuada|efectuada|concluida)"
                    r"|\b(?:entregue|depositad[oa]) (?:aos?|nos?|[ao]) (?:correios?|ctt|transportadora)\b"]),
