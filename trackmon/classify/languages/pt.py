@@ -1,6 +1,8 @@
 # ruff: noqa: E501  (phrase tables: one phrase per string reads better than wrapped regexes)
 """Portuguese carrier wording: Correios and the Brazilian couriers (Jadlog, Loggi, Total Express,
-Mobi, Flash Courier), CTT and the couriers of Portugal (DPD, lojas/pontos, cacifos).
+Mobi, Flash Courier, Azul Cargo, Anjun), the road carriers' PROCEDA occurrence codes and the
+platforms' status texts (Frete Rápido, Mercado Livre, LogAPI), CTT and the couriers of Portugal
+(DPD, lojas/pontos, cacifos).
 
 Patterns are folded (see `text.fold`): no accents, lower case. They are written by family, in the
 general forms both variants share (participles, negated deliveries, absence, address, refusal,
@@ -12,7 +14,9 @@ armário inteligente/cacifo, caixa postal/apartado, entrega não realizada/não 
 Sender and recipient are told apart: a collection from the sender (coleta/recolha, postagem) is
 data received; "remetente não retirou" is a return nobody collected; "destinatário não retirou"
 is a failed delivery. "Poderá ser devolvido" is a possibility, not a return; "será devolvido" is
-a decided return (the returning family is guarded against negation only)."""
+a decided return (the returning family is guarded against negation only). The road carriers add
+their own reasons for a failed delivery: goods refused as not ordered, places not served, a
+re-delivery ("reentrega"), premises closed for the stocktake or the collective holidays."""
 
 from __future__ import annotations
 
@@ -131,7 +135,7 @@ RULES = table("pt", [
         r"\bnao (?:foi )?(?:levantad|retirad|procurad)[oa]|\bnao (?:retirou|levantou|procurou)\b|\bprazo (?:de|para) (?:retirada|levantamento|guarda)(?: [a-z]+){0,3}? (?:encerrado|expirado|esgotado|excedido|vencido)",
         # the place cannot be served: demolished, under works, rural or risk zone, no home delivery, holiday, strike
         r"\b(?:local|imovel|predio) (?:demolido|em (?:reforma|obras)|interditado|abandonado|inacessivel)|\b(?:zona|area) (?:rural|de risco)\b|\bsem distribuicao\b|\bfora d[ae] (?:area|abrangencia|zona)\b"
-        r"|\bferiado\b|\bgreve\b|\b(?:acesso|entrada) (?:negad|restrit|impedid|bloquead|dificil)|\bsem acesso\b|\binacessivel\b",
+        r"|\bferiado\b|\bgreve\b|\b(?:acesso|entrada) (?:negad|restrit|impedid|bloquead|interditad|dificil)|\b(?:sem|dificil|de dificil|restricao de) acesso\b|\binacessivel\b",
         r"\bnao apresentou (?:o )?documento|\bpendente (?:de )?pagamento\b|\b(?:recebedor|destinatario|cliente) sem (?:identificacao|documento|documentacao)\b",
         # the carrier does not serve the place: "cidade não atendida", "não atende a cidade do cliente"
         _PLACE + r"\b(?: [a-z]+){0,2} nao atendid[oa]|\bnao atende (?:a |o )?" + _PLACE + r"\b",
