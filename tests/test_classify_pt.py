@@ -256,6 +256,18 @@ CASES = [
     ("Arquivo integrado", S.info_received, U.label_created),
     ("O pacote foi assinado para", S.delivered, None),
     ("Objeto chegou ao ponto de entrega", S.in_transit, None),
+    # European Portuguese reason codes of CTT Expresso: the pre-reform spelling ("incorrecto", "objecto", "efectuou")
+    # reads as the current one
+    ("ENDEREÇO INCORRECTO", S.delivery_failed, U.bad_address),
+    ("OBJECTO MAL ENDEREÇADO", S.delivery_failed, U.bad_address),
+    ("DIFICULDADES EM LOCALIZAR DESTINATÁRIO", S.delivery_failed, U.bad_address),
+    ("RECUSADO (NÃO ADERIU)", S.delivery_failed, U.refused),
+    ("DESTINATÁRIO PEDIU 2ª ENTREGA", S.delivery_failed, None),
+    ("CLIENTE NÃO EFECTUOU PAGAMENTO", S.delivery_failed, None),
+    ("FERIADO MUNICIPAL", S.delivery_failed, None),
+    ("OBJECTO ESTRAGADO", S.exception, U.damaged),
+    ("RECOLHIDO NO CLIENTE", S.in_transit, U.picked_up),
+    ("DEVOLUÇÃO SOLICITADA POR EMPRESA CLIENTE", S.returning, U.returning),
 ]
 
 

@@ -43,7 +43,8 @@ VOCAB = """objeto objecto entregue destinatario remetente para saiu entrega agua
         reentrega reentregue encerrou atividades coletivas demitido faleceu bloco contato ramal intemperies
         interperies climaticas urbana atendida conflito recebedor identificacao perda descartada processo
         pendente problema transportadora cidade frete prejudicada regiao perigosa desacordo buscando condutor
-        motoboy recoleta emitido autorizado arquivo integrado assinado"""
+        motoboy recoleta emitido autorizado arquivo integrado assinado dificuldades localizar estragado
+        enderecado efectuou incorrecto"""
 
 # The sender's names (Correios' "contratante" is the contract customer who sent it), and the words of a
 # parcel still travelling to a pickup place (not waiting there yet).
@@ -55,7 +56,7 @@ _MISSED = r"\bperda de (?:embarque|conexao|voo)\b|\bhorario de corte\b"
 
 RULES = table("pt", [
     # back with the sender: "entregue/devolvido ao remetente", the bare "Devolvido"
-    (F.returned, [r"(?:devolvid[oa]|entregue|restituid[oa]) ao " + _SENDER + r"|\bdevolucao (?:realizada|efetuada|efectuada|concluida|finalizada)\b|^(?:(?:o )?(?:objeto|envio|encomenda|pacote) )?(?:foi )?devolvid[oa]\.?$"],
+    (F.returned, [r"(?:devolvid[oa]|entregue|restituid[oa]) ao " + _SENDER + r"|\bdevolucao (?:realizada|efetuada|efectuada|concluida|finalizada)\b|^(?:(?:o )?(?:objec?to|envio|encomenda|pacote) )?(?:foi )?devolvid[oa]\.?$"],
      (r"pode(?:ra)? ser devolvid",)),
     # the sender side: the parcel is not yet in the carrier's hands ...
     (F.sender_attempt, [r"aguarda(?:ndo)? (?:a |o )?(?:postagem|entrada (?:n[ao]s?|em) (?:rede|ctt|correios|transportadora)|objeto n[ao] (?:agencia|loja|unidade de postagem))"
@@ -89,7 +90,7 @@ RULES = table("pt", [
      (r"(?:estara|ficara) disponivel", r"nao (?:foi )?(?:levantad|retirad)", r"prazo (?:de|para) (?:retirada|levantamento) (?:encerrado|expirado|esgotado)", *_ON_ITS_WAY)),
     # a decided return that no negation can hide: import refused, nobody claimed it
     (F.returning, [r"\bimportacao (?:do (?:objeto|conteudo)(?:/conteudo)? )?nao (?:foi )?autorizad[oa]",
-                   r"\b(?:objeto|envio|encomenda|remessa) nao reclamad[oa]|\b" + _SENDER + r" nao (?:retirou|buscou|levantou|reclamou)"], (), ""),
+                   r"\b(?:objec?to|envio|encomenda|remessa) nao reclamad[oa]|\b" + _SENDER + r" nao (?:retirou|buscou|levantou|reclamou)"], (), ""),
     # on its way back: "em devolução ao remetente", "saiu para entrega ao remetente", "será devolvido", "devolvendo"
     (F.returning, [r"\b(?:devolucao|entrega|retorno|regresso|rota|(?:reenviad|reencaminhad|enviad|encaminhad|retornad|reexpedid)[oa]) (?:a|ao|para o|de volta ao) (?:" + _SENDER + r"|origem|pais de origem)\b",
                    r"(?<!podera ser )(?<!pode ser )\b(?:devolv(?:id[oa]s?|endo|er)|devolucao|retornando|em retorno)\b(?! (?:aos?|a) (?:correios|ctt|transportadora|agencia|unidade))"],
@@ -107,13 +108,14 @@ RULES = table("pt", [
                   r"\b(?:cliente|destinatario)(?: destino)? (?:somente|so|nao) (?:recebe|aceita)\b"]),
     (F.address, [
         # the address itself: incorrect, insufficient, unknown, non-existent, cancelled PO box
-        r"\b(?:endereco|enderecamento|morada|localidade|logradouro|caixa postal|cep|codigo postal|rua|bairro|numero)\b(?: [a-z]+){0,3}? (?:incorret|insuficient|incomplet|errad|inexistent|desconhecid|invalid|ilegive|irregular|cancelad|nao (?:foi )?(?:encontrad|localizad)|nao existe|de dificil acesso)",
+        r"\b(?:endereco|enderecamento|morada|localidade|logradouro|caixa postal|cep|codigo postal|rua|bairro|numero)\b(?: [a-z]+){0,3}? (?:incorrec?t|insuficient|incomplet|errad|inexistent|desconhecid|invalid|ilegive|irregular|cancelad|nao (?:foi )?(?:encontrad|localizad)|nao existe|de dificil acesso)",
         # something missing or wrong in the address: inconsistências no endereçamento, falta complemento
         r"\b(?:inconsistencias?|erros?|falta|problemas?|irregularidades?|complementar|corrigir|confirmar|conflito|divergencia)(?: (?:de|n[oa]|d[oa]|o))? (?:endereco|enderecamento|morada|complemento|numero|cep)\b",
         # a part of the address missing: falta bloco / sala / número do apartamento / nome de contato
         r"\bfalta (?:d[eo] )?(?:bloco|sala|andar|apartamento|apto?|numero|nome|referencia|ponto de referencia)\b",
         # the recipient: moved, unknown, deceased, not found at the address
         r"(?:^|\b(?:destinatario|cliente|recebedor|morador|empresa)s? )(?:desconhecid[oa]|mudou(?:-se| de endereco)?|falecid[oa]|faleceu|demitid[oa]|nao (?:foi )?(?:localizad|encontrad|identificad)[oa])",
+        r"\bmal enderecad[oa]\b|\b(?:dificuldades?|impossibilidade) (?:em|de|para) (?:localizar|encontrar) (?:o |a )?(?:destinatario|endereco|morada|cliente|local)\b",
         r"destinatario tem (?:apartado|caixa postal)|(?:numero|cep) (?:inexistente|incorreto|errado|invalido)|nao existe o numero"]),
     # the words of an unknown, moved or unlocated recipient or address wherever they stand: a second reading of the
     # phrases above ("Desconhecido", "mudou-se"; an object "não localizado" is lost, read before)
@@ -129,14 +131,14 @@ RULES = table("pt", [
     (F.failed, [
         # not delivered: entrega não realizada/conseguida/efetuada, não entregue, tentativa de entrega, a second delivery
         r"(?<!ainda )\bnao (?:foi )?entregue\b|\bentrega\b(?: [a-z/]+){0,3}? nao (?:pode ser |foi |e )?(?:efetuada|efectuada|realizada|conseguida|concretizada|concluida|possivel)"
-        r"|\btentativas? de entrega\b|\b(?:entrega|tentativa|visita) (?:falhad[oa]|mal sucedid[oa]|frustrad[oa])|\b(?:segunda|nova|outra) (?:entrega|tentativa de entrega)\b|\bnao (?:foi )?possivel (?:entregar|efetuar|efectuar|realizar|concluir|a entrega)"
+        r"|\btentativas? de entrega\b|\b(?:entrega|tentativa|visita) (?:falhad[oa]|mal sucedid[oa]|frustrad[oa])|\b(?:segunda|2a|nova|outra) (?:entrega|tentativa de entrega)\b|\bnao (?:foi )?possivel (?:entregar|efetuar|efectuar|realizar|concluir|a entrega)"
         r"|\bimpossibilidade de (?:entrega|entregar)|\b(?:insucesso|sem sucesso)\b|\bnao (?:conseguimos|conseguiu|conseguiram) entregar",
         # not collected by the recipient in time: não retirou, não foi levantado, não procurado, prazo de retirada encerrado
         r"\bnao (?:foi )?(?:levantad|retirad|procurad)[oa]|\bnao (?:retirou|levantou|procurou)\b|\bprazo (?:de|para) (?:retirada|levantamento|guarda)(?: [a-z]+){0,3}? (?:encerrado|expirado|esgotado|excedido|vencido)",
         # the place cannot be served: demolished, under works, rural or risk zone, no home delivery, holiday, strike
         r"\b(?:local|imovel|predio) (?:demolido|em (?:reforma|obras)|interditado|abandonado|inacessivel)|\b(?:zona|area) (?:rural|de risco)\b|\bsem distribuicao\b|\bfora d[ae] (?:area|abrangencia|zona)\b"
         r"|\bferiado\b|\bgreve\b|\b(?:acesso|entrada) (?:negad|restrit|impedid|bloquead|interditad|dificil)|\b(?:sem|dificil|de dificil|restricao de) acesso\b|\binacessivel\b",
-        r"\bnao apresentou (?:o )?documento|\bpendente (?:de )?pagamento\b|\b(?:recebedor|destinatario|cliente) sem (?:identificacao|documento|documentacao)\b",
+        r"\b(?:cliente|destinatario)\b(?: [a-z]+)? nao (?:efec?tuou|fez|realizou) (?:o )?pagamento\b|\bnao apresentou (?:o )?documento|\bpendente (?:de )?pagamento\b|\b(?:recebedor|destinatario|cliente) sem (?:identificacao|documento|documentacao)\b",
         # the carrier does not serve the place: "cidade não atendida", "não atende a cidade do cliente"
         _PLACE + r"\b(?: [a-z]+){0,2} nao atendid[oa]|\bnao atende (?:a |o )?" + _PLACE + r"\b",
         _PLACE + r" (?:perigos[oa]|de risco)\b",
@@ -148,10 +150,10 @@ RULES = table("pt", [
      (r"\b(?:pagamento|coleta|recolha|postagem|saida|devolucao|desembaraco|fiscalizacao|importacao|exportacao|tributacao)\b(?: [a-z]+){0,3} nao (?:foi )?(?:efetuad|efectuad|realizad|conseguid|concretizad)",
       r"\bliberacao\b.{0,40}\bnao (?:foi )?(?:efetuad|realizad)")),
     (F.out_for_delivery, [r"\b(?:saiu|saida|sai) para (?:a )?(?:entrega|distribuicao)\b|\bem (?:rota de )?(?:entrega|distribuicao)\b|\b(?:entrega|distribuicao) em (?:andamento|curso)\b"
-                          r"|\b(?:em )?processo de entrega\b|\b(?:objeto|envio|remessa|encomenda|pacote) em rota\b|^em rota$|\ba caminho d[oa] (?:destinatario|endereco|cliente)|\b(?:com|entregue ao) (?:o )?(?:carteiro|estafeta|entregador)\b"]),
+                          r"|\b(?:em )?processo de entrega\b|\b(?:objec?to|envio|remessa|encomenda|pacote) em rota\b|^em rota$|\ba caminho d[oa] (?:destinatario|endereco|cliente)|\b(?:com|entregue ao) (?:o )?(?:carteiro|estafeta|entregador)\b"]),
     (F.delivered, [r"\b(?:foi )?assinad[oa] (?:por|para|pel[oa])\b|\b(?:re)?entregue\b(?! (?:aos?|as?) (?:transportadora|correios?|ctt|operador|alfandega|agencia))|\bentregamos\b|\bentrega (?:realizada|efetuada|registrada|concluida|finalizada|efectuada|conseguida)",
                    r"\blevantad[oa]\b|\brecebid[oa] pelo (?:destinatario|cliente)|(?<!para )(?<!de )(?<!aguardando )\bretirad[oa] (?:pelo (?:destinatario|cliente)|(?:da|do|na|no|em) (?:caixa de correios inteligente|cacifo|armario|locker|ponto|loja|agencia))"]),
-    (F.damaged, [r"\b(?:danificad|avariad|violad|quebrad|amassad|molhad|rasgad)[oa]s?\b|\bavarias?\b|\bincendio\b|\bembalagem (?:aberta|rasgada|violada)"]),
+    (F.damaged, [r"\b(?:danificad|avariad|violad|quebrad|amassad|molhad|rasgad|estragad)[oa]s?\b|\bavarias?\b|\bincendio\b|\bembalagem (?:aberta|rasgada|violada)"]),
     (F.exception, [
         r"\bnao (?:foi )?autorizad[oa] a (?:entrada|saida)|\b(?:entrada|saida) do objeto (?:no|do) pais nao (?:foi )?autorizad[oa]",
         r"\bapreen(?:dido|dida|sao)\b",
@@ -186,7 +188,7 @@ RULES = table("pt", [
     (F.arrived, [r"recebido (?:pelos correios do brasil|no brasil)|(?:chegou|chegada) (?:a|ao) (?:brasil|portugal|pais de destino)|recepcao internacional"]),
     # the shipment's data received: etiqueta criada, dados cadastrados, a informação sobre o envio foi recebida
     (F.label, [r"\betiqueta (?:criada|emitida|gerada)|\bct-?e (?:autorizado|emitido|gerado)\b|^emissao(?: de (?:etiqueta|cte|ct-e))?$|\bpre-?postad[oa]\b|\b(?:dados|informac(?:ao|oes)|arquivo)\b(?: (?:eletronicas|sobre o envio|do envio|da remessa))?(?: foi| foram)? (?:cadastrad|recebid|enviad|registad|registrad|integrad)[oa]s?\b"
-                r"|\b(?:remessa|envio|objeto|encomenda|pedido) (?:cadastrad|registad|registrad|criad)[oa]\b"]),
+                r"|\b(?:remessa|envio|objec?to|encomenda|pedido) (?:cadastrad|registad|registrad|criad)[oa]\b"]),
     (F.picked_up, [r"\b(?:postad[oa]|coletad[oa]|recolhid[oa]|aceite|aceitacao|admitid[oa])\b|\b(?:coleta|recolha) (?:realizada|efetuada|efectuada|concluida)"
                    r"|\b(?:entregue|depositad[oa]) (?:aos?|nos?|[ao]) (?:correios?|ctt|transportadora)\b"]),
 ])
