@@ -256,8 +256,8 @@ CASES = [
     ("Arquivo integrado", S.info_received, U.label_created),
     ("O pacote foi assinado para", S.delivered, None),
     ("Objeto chegou ao ponto de entrega", S.in_transit, None),
-    # European Portuguese reason codes of CTT Expresso: the pre-reform spelling ("incorrecto", "objecto", "efectuou")
-    # reads as the current one
+    # European Portuguese reason codes (MEO's TrackTrace for its couriers, CTT-style): the pre-reform spelling
+    # ("incorrecto", "objecto", "efectuou") reads as the current one
     ("ENDEREÇO INCORRECTO", S.delivery_failed, U.bad_address),
     ("OBJECTO MAL ENDEREÇADO", S.delivery_failed, U.bad_address),
     ("DIFICULDADES EM LOCALIZAR DESTINATÁRIO", S.delivery_failed, U.bad_address),
