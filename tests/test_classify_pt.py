@@ -268,6 +268,33 @@ CASES = [
     ("OBJECTO ESTRAGADO", S.exception, U.damaged),
     ("RECOLHIDO NO CLIENTE", S.in_transit, U.picked_up),
     ("DEVOLUÇÃO SOLICITADA POR EMPRESA CLIENTE", S.returning, U.returning),
+    # CTT, GLS Portugal and Rangel as a Portuguese courier platform maps them: the sender side, loaded on the
+    # delivery van (a future "irá ser entregue" is no delivery), a change asked for (no new state), a delivery
+    # impossible or put off by the recipient, payment means unavailable, held for duties (a customs stage)
+    ("Os dados do volume foram introduzidos no sistema GLS", S.info_received, U.label_created),
+    ("Alteração Morada de Recolha. Pedido pelo Remetente", S.info_received, U.label_created),
+    ("O volume está carregado no veículo de entrega da GLS e irá ser entregue no decorrer do dia.",
+     S.out_for_delivery, None),
+    ("Alteração Ponto Ctt de Entrega. Pedido pelo Destinatário", S.in_transit, None),
+    ("Alteração Opção de Não Entrega. Pedido pelo Destinatário", S.in_transit, None),
+    ("Não saiu para Distribuição", S.in_transit, None),
+    ("Retido para DUTIES / TAXES", S.in_transit, U.customs_duties),
+    ("Entrega Bem Sucedida - Com Danos", S.delivered, None),
+    ("Destinatario Tem Apartado / Cci. Avisado no Apartado", S.available_for_pickup, U.pickup_post_office),
+    ("Entrega impossível", S.delivery_failed, None),
+    ("Solicitação Entrega em Data Posterior", S.delivery_failed, None),
+    ("Objeto Com Cobrança - Multibanco Indisponível.", S.delivery_failed, None),
+    ("Covid 19 - Local Interdito.", S.delivery_failed, None),
+    ("Envio Recusado pelo Destinatário - Não Encomendado", S.delivery_failed, U.refused),
+    ("Morada incompleta/ Insuficiente", S.delivery_failed, U.bad_address),
+    ("Devolver ao expedidor", S.returning, U.returning),
+    ("Identificados Danos no Envio", S.exception, U.damaged),
+    ("Reagendamento de Entrega", S.exception, U.delayed),
+    ("Atraso", S.exception, U.delayed),
+    ("Aguarda inst. do expedidor", S.exception, U.other),
+    ("Documentação Em Falta.", S.exception, U.other),
+    ("Retido por Motivos de Segurança Aérea", S.exception, U.other),
+    ("Objecto Não Localizado.", S.exception, U.lost),
 ]
 
 

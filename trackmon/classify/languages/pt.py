@@ -44,7 +44,8 @@ VOCAB = """objeto objecto entregue destinatario remetente para saiu entrega agua
         interperies climaticas urbana atendida conflito recebedor identificacao perda descartada processo
         pendente problema transportadora cidade frete prejudicada regiao perigosa desacordo buscando condutor
         motoboy recoleta emitido autorizado arquivo integrado assinado dificuldades localizar estragado
-        enderecado efectuou incorrecto"""
+        enderecado efectuou incorrecto retido retida dados introduzidos atraso expedidor ficheiro
+        interdito danos multibanco indisponivel decisao formato alteracao"""
 
 # The sender's names (Correios' "contratante" is the contract customer who sent it), and the words of a
 # parcel still travelling to a pickup place (not waiting there yet).
@@ -69,14 +70,17 @@ RULES = table("pt", [
                         r"|\bsolicitac(?:ao|oes) de (?:coleta|recolha)\b|\b(?:coleta|recolha) (?:cadastrada|registada|registrada|reagendada|autorizada|confirmada)\b|\brecoleta\b"
                         # a driver sought or on the way to the sender: "buscando condutor", "motoboy a caminho da loja"
                         r"|\b(?:buscando|procurando) (?:condutor|motorista|motoboy|entregador|estafeta|coletor)\b"
-                        r"|\b(?:condutor|motorista|motoboy|entregador|estafeta|coletor) a caminho d[ao] (?:loja|remetente|vendedor|expedidor|coleta|recolha)\b"],
+                        r"|\b(?:condutor|motorista|motoboy|entregador|estafeta|coletor) a caminho d[ao] (?:loja|remetente|vendedor|expedidor|coleta|recolha)\b"
+                        r"|\balteracao (?:d[aeo] )?(?:data|morada|periodo|janela horaria|hora) de (?:recolha|coleta)\b"],
      (r"\breentrega",)),
     # ordinary scans that mention a delivery: announced, or the carrier's own run called off
-    (F.neutral_early, [r"\b(?:sera|serao|vai ser|devera ser) entregue|\b(?:entrega|chegada) (?:prevista|estimada)|\bprevisao de entrega",
+    (F.neutral_early, [r"\b(?:sera|serao|vai ser|devera ser|ira ser|irao ser) entregue|\b(?:entrega|chegada) (?:prevista|estimada)|\bprevisao de entrega",
                        r"\bsaida (?:para (?:a )?entrega )?(?:nao efetuada|cancelada)",
                        # en route to a facility ("rota" is not the Spanish "broken"); handed back to the post by a courier
                        r"\bem rota (?:para|a|ao|de) (?:o |a )?(?:centro|unidade|base|hub|armazem|agencia|terminal|cd|transferencia)\b",
-                       r"\b(?:devolvid|repassad)[oa] (?:aos?|[ao]) (?:correios|ctt|transportadora)\b"], (r"saiu para entrega",), ""),
+                       r"\b(?:devolvid|repassad)[oa] (?:aos?|[ao]) (?:correios|ctt|transportadora)\b",
+                       # a change of the delivery's data asked for by the recipient or the sender: the parcel's state is unchanged
+                       r"^alteracao\b"], (r"saiu para entrega", r"carregad[oa] no veiculo"), ""),
     (F.locker, [r"\b(?:cacifo|locker|armario (?:inteligente|automatico)|caixa (?:de correios )?inteligente)\b"],
      (r"\b(?:levantad|retirad)[oa] (?:pelo|pela|do|da|no|na)", r"\bpara o cacifo", *_ON_ITS_WAY)),
     (F.point, [r"\bponto (?:de )?(?:retirada|coleta|entrega|pickup|levantamento|recolha)\b|\b(?:loja|ponto|balcao) (?:ctt|payshop|parceir[oa]|dpd)\b|\bpayshop\b"
@@ -92,7 +96,7 @@ RULES = table("pt", [
     (F.returning, [r"\bimportacao (?:do (?:objeto|conteudo)(?:/conteudo)? )?nao (?:foi )?autorizad[oa]",
                    r"\b(?:objec?to|envio|encomenda|remessa) nao reclamad[oa]|\b" + _SENDER + r" nao (?:retirou|buscou|levantou|reclamou)"], (), ""),
     # on its way back: "em devolução ao remetente", "saiu para entrega ao remetente", "será devolvido", "devolvendo"
-    (F.returning, [r"\b(?:devolucao|entrega|retorno|regresso|rota|(?:reenviad|reencaminhad|enviad|encaminhad|retornad|reexpedid)[oa]) (?:a|ao|para o|de volta ao) (?:" + _SENDER + r"|origem|pais de origem)\b",
+    (F.returning, [r"\bdevolver (?:ao|a|para o) " + _SENDER + r"\b|\b(?:devolucao|entrega|retorno|regresso|rota|(?:reenviad|reencaminhad|enviad|encaminhad|retornad|reexpedid)[oa]) (?:a|ao|para o|de volta ao) (?:" + _SENDER + r"|origem|pais de origem)\b",
                    r"(?<!podera ser )(?<!pode ser )\b(?:devolv(?:id[oa]s?|endo|er)|devolucao|retornando|em retorno)\b(?! (?:aos?|a) (?:correios|ctt|transportadora|agencia|unidade))"],
      (r"sujeit[oa] a", r"extravi|perdid|roubad|furtad")),
     (F.prohibited, [r"\bproibid[oa]s?\b|\b(?:artigos?|produtos?|mercadorias?|itens|materia(?:l|is)) (?:restrit|perigos)|\b(?:perigos[oa]s?|inflamave(?:l|is))\b"
@@ -115,7 +119,7 @@ RULES = table("pt", [
         r"\bfalta (?:d[eo] )?(?:bloco|sala|andar|apartamento|apto?|numero|nome|referencia|ponto de referencia)\b",
         # the recipient: moved, unknown, deceased, not found at the address
         r"(?:^|\b(?:destinatario|cliente|recebedor|morador|empresa)s? )(?:desconhecid[oa]|mudou(?:-se| de endereco)?|falecid[oa]|faleceu|demitid[oa]|nao (?:foi )?(?:localizad|encontrad|identificad)[oa])",
-        r"\bmal enderecad[oa]\b|\b(?:dificuldades?|impossibilidade) (?:em|de|para) (?:localizar|encontrar) (?:o |a )?(?:destinatario|endereco|morada|cliente|local)\b",
+        r"\bmal enderecad[oa]\b|\bimpossivel (?:de )?localizar\b|\b(?:dificuldades?|impossibilidade) (?:em|de|para) (?:localizar|encontrar) (?:o |a )?(?:destinatario|endereco|morada|cliente|local)\b",
         r"destinatario tem (?:apartado|caixa postal)|(?:numero|cep) (?:inexistente|incorreto|errado|invalido)|nao existe o numero"]),
     # the words of an unknown, moved or unlocated recipient or address wherever they stand: a second reading of the
     # phrases above ("Desconhecido", "mudou-se"; an object "não localizado" is lost, read before)
@@ -132,13 +136,13 @@ RULES = table("pt", [
         # not delivered: entrega não realizada/conseguida/efetuada, não entregue, tentativa de entrega, a second delivery
         r"(?<!ainda )\bnao (?:foi )?entregue\b|\bentrega\b(?: [a-z/]+){0,3}? nao (?:pode ser |foi |e )?(?:efetuada|efectuada|realizada|conseguida|concretizada|concluida|possivel)"
         r"|\btentativas? de entrega\b|\b(?:entrega|tentativa|visita) (?:falhad[oa]|mal sucedid[oa]|frustrad[oa])|\b(?:segunda|2a|nova|outra) (?:entrega|tentativa de entrega)\b|\bnao (?:foi )?possivel (?:entregar|efetuar|efectuar|realizar|concluir|a entrega)"
-        r"|\bimpossibilidade de (?:entrega|entregar)|\b(?:insucesso|sem sucesso)\b|\bnao (?:conseguimos|conseguiu|conseguiram) entregar",
+        r"|\bimpossibilidade de (?:entrega|entregar)|\bentrega impossivel\b|\bentrega (?:em|para) (?:data|dia) posterior\b|\bentrega adiada pelo destinatario\b|\b(?:insucesso|sem sucesso)\b|\bnao (?:conseguimos|conseguiu|conseguiram) entregar",
         # not collected by the recipient in time: não retirou, não foi levantado, não procurado, prazo de retirada encerrado
         r"\bnao (?:foi )?(?:levantad|retirad|procurad)[oa]|\bnao (?:retirou|levantou|procurou)\b|\bprazo (?:de|para) (?:retirada|levantamento|guarda)(?: [a-z]+){0,3}? (?:encerrado|expirado|esgotado|excedido|vencido)",
         # the place cannot be served: demolished, under works, rural or risk zone, no home delivery, holiday, strike
-        r"\b(?:local|imovel|predio) (?:demolido|em (?:reforma|obras)|interditado|abandonado|inacessivel)|\b(?:zona|area) (?:rural|de risco)\b|\bsem distribuicao\b|\bfora d[ae] (?:area|abrangencia|zona)\b"
+        r"\b(?:local|imovel|predio) (?:demolido|em (?:reforma|obras)|interdit[oa]|interditado|abandonado|inacessivel)|\b(?:zona|area) (?:rural|de risco)\b|\bsem distribuicao\b|\bfora d[ae] (?:area|abrangencia|zona)\b"
         r"|\bferiado\b|\bgreve\b|\b(?:acesso|entrada) (?:negad|restrit|impedid|bloquead|interditad|dificil)|\b(?:sem|dificil|de dificil|restricao de) acesso\b|\binacessivel\b",
-        r"\b(?:cliente|destinatario)\b(?: [a-z]+)? nao (?:efec?tuou|fez|realizou) (?:o )?pagamento\b|\bnao apresentou (?:o )?documento|\bpendente (?:de )?pagamento\b|\b(?:recebedor|destinatario|cliente) sem (?:identificacao|documento|documentacao)\b",
+        r"\b(?:cliente|destinatario)\b(?: [a-z]+)? nao (?:efec?tuou|fez|realizou) (?:o )?pagamento\b|\b(?:multibanco|pagamento|tpa|terminal de pagamento) indisponivel\b|\bnao apresentou (?:o )?documento|\bpendente (?:de )?pagamento\b|\b(?:recebedor|destinatario|cliente) sem (?:identificacao|documento|documentacao)\b",
         # the carrier does not serve the place: "cidade não atendida", "não atende a cidade do cliente"
         _PLACE + r"\b(?: [a-z]+){0,2} nao atendid[oa]|\bnao atende (?:a |o )?" + _PLACE + r"\b",
         _PLACE + r" (?:perigos[oa]|de risco)\b",
@@ -149,17 +153,17 @@ RULES = table("pt", [
     (F.failed, [r"\bnao (?:foi )?(?:efetuad|efectuad|realizad|conseguid|concretizad)[oa]\b"],
      (r"\b(?:pagamento|coleta|recolha|postagem|saida|devolucao|desembaraco|fiscalizacao|importacao|exportacao|tributacao)\b(?: [a-z]+){0,3} nao (?:foi )?(?:efetuad|efectuad|realizad|conseguid|concretizad)",
       r"\bliberacao\b.{0,40}\bnao (?:foi )?(?:efetuad|realizad)")),
-    (F.out_for_delivery, [r"\b(?:saiu|saida|sai) para (?:a )?(?:entrega|distribuicao)\b|\bem (?:rota de )?(?:entrega|distribuicao)\b|\b(?:entrega|distribuicao) em (?:andamento|curso)\b"
+    (F.out_for_delivery, [r"\bcarregad[oa] no veiculo (?:de entrega|de distribuicao)\b|\b(?:saiu|saida|sai) para (?:a )?(?:entrega|distribuicao)\b|\bem (?:rota de )?(?:entrega|distribuicao)\b|\b(?:entrega|distribuicao) em (?:andamento|curso)\b"
                           r"|\b(?:em )?processo de entrega\b|\b(?:objec?to|envio|remessa|encomenda|pacote) em rota\b|^em rota$|\ba caminho d[oa] (?:destinatario|endereco|cliente)|\b(?:com|entregue ao) (?:o )?(?:carteiro|estafeta|entregador)\b"]),
-    (F.delivered, [r"\b(?:foi )?assinad[oa] (?:por|para|pel[oa])\b|\b(?:re)?entregue\b(?! (?:aos?|as?) (?:transportadora|correios?|ctt|operador|alfandega|agencia))|\bentregamos\b|\bentrega (?:realizada|efetuada|registrada|concluida|finalizada|efectuada|conseguida)",
+    (F.delivered, [r"\b(?:foi )?assinad[oa] (?:por|para|pel[oa])\b|\b(?:re)?entregue\b(?! (?:aos?|as?) (?:transportadora|correios?|ctt|operador|alfandega|agencia))|\bentregamos\b|\bentrega (?:realizada|efetuada|registrada|concluida|finalizada|efectuada|conseguida|bem sucedida)",
                    r"\blevantad[oa]\b|\brecebid[oa] pelo (?:destinatario|cliente)|(?<!para )(?<!de )(?<!aguardando )\bretirad[oa] (?:pelo (?:destinatario|cliente)|(?:da|do|na|no|em) (?:caixa de correios inteligente|cacifo|armario|locker|ponto|loja|agencia))"]),
-    (F.damaged, [r"\b(?:danificad|avariad|violad|quebrad|amassad|molhad|rasgad|estragad)[oa]s?\b|\bavarias?\b|\bincendio\b|\bembalagem (?:aberta|rasgada|violada)"]),
+    (F.damaged, [r"\b(?:danificad|avariad|violad|quebrad|amassad|molhad|rasgad|estragad)[oa]s?\b|\bdanos\b|\bavarias?\b|\bincendio\b|\bembalagem (?:aberta|rasgada|violada)"]),
     (F.exception, [
         r"\bnao (?:foi )?autorizad[oa] a (?:entrada|saida)|\b(?:entrada|saida) do objeto (?:no|do) pais nao (?:foi )?autorizad[oa]",
         r"\bapreen(?:dido|dida|sao)\b",
         # the sender (or recipient) stops it or must decide: retido a pedido do remetente, aguarda informação do remetente
         r"\b(?:retid|bloquead|suspens|cancelad|parad|interrompid|sustad)[oa] a pedido d[oa] (?:" + _SENDER + r"|destinatario)\b"
-        r"|\baguarda(?:ndo)? (?:a |as )?(?:informac(?:ao|oes)|instruc(?:ao|oes)|decisao|resposta) d[oa] (?:" + _SENDER + r"|destinatario)\b",
+        r"|\baguarda(?:ndo)? (?:a |as )?(?:informac(?:ao|oes)|instruc(?:ao|oes)|inst\.?|decisao|resposta) d[oa] (?:" + _SENDER + r"|destinatario)\b|\baguarda(?:ndo)? decisao\b",
         # destroyed or sent to scrap
         r"\b(?:destruid[oa]|destruicao|refug(?:o|os|ad[oa])|descartad[oa]|descarte)\b",
         # the state tax inspection (not customs) holds the invoice: "nota fiscal retida pela fiscalização"
@@ -169,25 +173,25 @@ RULES = table("pt", [
         r"\bdesistencia\b", r"\bsinistr",
         # a shipment that does not meet the conditions: incomplete, papers or packing at fault, too big
         r"\b(?:remessa|envio|lote|encomenda|volume)s? incomplet[oa]s?|\b(?:problemas?|pendencias?|irregularidades?) (?:na|de|da|com a|no|do) (?:documentacao|embalagem|etiqueta)"
-        r"|\bembalagem (?:inadequada|insuficiente|irregular)|\b(?:sem|falta de) etiqueta\b|\bexcesso de (?:peso|dimensoes)|\bdimensoes (?:do objeto )?(?:impossibilitam|fora)",
+        r"|\bembalagem (?:inadequada|insuficiente|irregular)|\b(?:sem|falta de) etiqueta\b|\b(?:documentacao|documentos) em falta\b|\b(?:sem|falta de) (?:documentacao|guia de transporte)\b|\bfora de formato\b|\bexcesso de (?:peso|dimensoes)|\bdimensoes (?:do objeto )?(?:impossibilitam|fora)",
         # force majeure
         r"\b(?:eventos? naturais|desastres? naturais|catastrofe|calamidade|enchentes?|inundac(?:ao|oes)|temporal|lockdown|pandemia|quarentena|intemperies?|interperies|(?:condicoes|intemperies|interperies) climaticas)\b"]),
     # held, suspended, cancelled, expired: an exception unless the hold is a customs or tax one
     (F.exception, [r"\b(?:suspens(?:ao|[oa])|cancelad[oa]|cancelamento|anulad[oa]|expirad[oa]|bloquead[oa]|interrompid[oa]|retid[oa]|parad[oa])\b",
-                   r"em analise de destinacao|\bindenizad|\bacidente\b"], (r"alfandeg", r"fiscaliza", r"aduan", r"receita federal", r"impost", r"tribut")),
-    (F.delayed, [r"\b(?:atras(?:o|ad[oa])|reprogramad[oa]|adiad[oa]|reagendad[oa]|remarcad[oa]|paralisac(?:ao|oes)|demora)\b", _MISSED], (r"sujeit[oa] a",)),
+                   r"em analise de destinacao|\bindenizad|\bacidente\b"], (r"alfandeg", r"fiscaliza", r"aduan", r"receita federal", r"impost", r"tribut", r"\b(?:duties|taxes|taxas)\b")),
+    (F.delayed, [r"\b(?:atras(?:o|ad[oa])|reprogramad[oa]|adiad[oa]|reagendad[oa]|reagendamento|reprogramacao|remarcad[oa]|paralisac(?:ao|oes)|demora)\b", _MISSED], (r"sujeit[oa] a",)),
     # export at origin is the departure side, import customs the destination's
     (F.export_clearance, [r"\b(?:autorizacao|desembaraco|liberacao|despacho|fiscalizacao) (?:para |de |da )?exportacao\b"]),
     (F.departed, [r"saiu do pais de origem|encaminhado para o (?:brasil|pais de destino)|expedicao internacional|unidade de exportacao"]),
     (F.customs_released, [r"fiscalizacao aduaneira finalizada|liberad[oa] (?:pela|na) (?:fiscalizacao|alfandega)|desembaraco (?:concluido|finalizado)|saida de alfandega|objeto liberado|\bdesalfandegad[oa]\b"]),
     (F.customs_released, [r"\bliberad[oa] sem (?:tributacao|impostos|taxas)"], (), ""),
-    (F.customs_duties, [r"aguarda(?:ndo)? (?:o )?pagamento|pagamento (?:do despacho|de tributos|pendente|de direitos|de impostos|de taxas)|\btribut|\bicms\b|direitos (?:aduaneiros|alfandegarios)|\bimpostos?\b"]),
+    (F.customs_duties, [r"\bretid[oa] para (?:duties|taxes|taxas|impostos|direitos)\b|aguarda(?:ndo)? (?:o )?pagamento|pagamento (?:do despacho|de tributos|pendente|de direitos|de impostos|de taxas)|\btribut|\bicms\b|direitos (?:aduaneiros|alfandegarios)|\bimpostos?\b"]),
     (F.customs_info, [r"(?:informacoes|documentos) (?:adicionais|necessarios|pendentes)|aguardando (?:documentos|informacoes)|declaracao aduaneira"]),
     (F.customs_held, [r"retid[oa] (?:na|pela|para) (?:alfandega|fiscalizacao)"]),
     (F.customs, [r"alfandega|fiscalizacao aduaneira|desembaraco|aguarda despacho|\baduaneir|receita federal|\bem importacao\b|procedimentos declarativos"]),
     (F.arrived, [r"recebido (?:pelos correios do brasil|no brasil)|(?:chegou|chegada) (?:a|ao) (?:brasil|portugal|pais de destino)|recepcao internacional"]),
     # the shipment's data received: etiqueta criada, dados cadastrados, a informação sobre o envio foi recebida
-    (F.label, [r"\betiqueta (?:criada|emitida|gerada)|\bct-?e (?:autorizado|emitido|gerado)\b|^emissao(?: de (?:etiqueta|cte|ct-e))?$|\bpre-?postad[oa]\b|\b(?:dados|informac(?:ao|oes)|arquivo)\b(?: (?:eletronicas|sobre o envio|do envio|da remessa))?(?: foi| foram)? (?:cadastrad|recebid|enviad|registad|registrad|integrad)[oa]s?\b"
+    (F.label, [r"\betiqueta (?:criada|emitida|gerada)|\bct-?e (?:autorizado|emitido|gerado)\b|^emissao(?: de (?:etiqueta|cte|ct-e))?$|\bpre-?postad[oa]\b|\b(?:dados|informac(?:ao|oes)|arquivo)\b(?: (?:eletronicas|sobre o envio|do envio|da remessa|do volume|do objec?to))?(?: foi| foram)? (?:cadastrad|recebid|enviad|registad|registrad|integrad|introduzid)[oa]s?\b|^data entry\b"
                 r"|\b(?:remessa|envio|objec?to|encomenda|pedido) (?:cadastrad|registad|registrad|criad)[oa]\b"]),
     (F.picked_up, [r"\b(?:postad[oa]|coletad[oa]|recolhid[oa]|aceite|aceitacao|admitid[oa])\b|\b(?:coleta|recolha) (?:realizada|efetuada|efectuada|concluida)"
                    r"|\b(?:entregue|depositad[oa]) (?:aos?|nos?|[ao]) (?:correios?|ctt|transportadora)\b"]),
