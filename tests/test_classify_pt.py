@@ -178,6 +178,123 @@ CASES = [
     # the carrier's own run called off is an ordinary scan, not a failed delivery
     ("Saída não efetuada - Em tratamento, aguarde.", S.in_transit, None),
     ("Saída para entrega cancelada - Será efetuada nova saída para entrega", S.in_transit, None),
+    # --- the Brazilian carriers' occurrence tables (PROCEDA OCOREN, Total Express, Frete Rápido, Azul Cargo) and the
+    # status texts of Mercado Livre and LogAPI: the same families in the wordings of road carriers and platforms ---
+    # the sender side: a post pending, a collection asked for or set up, a driver sought, the CT-e issued
+    ("Postagem Pendente", S.info_received, U.label_created),
+    ("Solicitacao de coleta recebida pelo transportador", S.info_received, U.label_created),
+    ("Coleta cadastrada no sistema", S.info_received, U.label_created),
+    ("Recoleta autorizada", S.info_received, U.label_created),
+    ("Buscando condutor", S.info_received, U.label_created),
+    ("Motoboy a caminho da loja", S.info_received, U.label_created),
+    ("CT-e emitido", S.info_received, U.label_created),
+    # collected, in transit: ordinary scans ("Entrega agendada" is a plan, not a delivery)
+    ("Coletado / Postado", S.in_transit, U.picked_up),
+    ("RECEBIDA E PROCESSADA NO CD", S.in_transit, None),
+    ("Em transferência filial destino", S.in_transit, None),
+    ("Chegada na cidade ou filial de destino", S.in_transit, None),
+    ("Entrega agendada", S.in_transit, None),
+    ("REDESPACHADO CORREIO", S.in_transit, None),
+    ("TRANSFERENCIA", S.in_transit, None),
+    # out for delivery: Total Express's "EM ROTA" / "PROCESSO DE ENTREGA"
+    ("PROCESSO DE ENTREGA", S.out_for_delivery, None),
+    ("EM ROTA", S.out_for_delivery, None),
+    ("Saiu para entrega ao comprador", S.out_for_delivery, None),
+    # delivered, also delivered again
+    ("Entrega realizada Normalmente", S.delivered, None),
+    ("Mercadoria Reentregue ao Cliente Destino", S.delivered, None),
+    ("Entrega realizada fora do prazo", S.delivered, None),
+    # waiting at a locker or a PUDO point ("no PUDO" is not the Spanish "could not")
+    ("Entregue em Locker", S.available_for_pickup, U.pickup_locker),
+    ("Encomenda depositada no PUDO", S.available_for_pickup, U.pickup_point),
+    ("Disponivel para retirada nos Correios", S.available_for_pickup, U.pickup_post_office),
+    # refused: the goods not as ordered, accepted only on conditions
+    ("Recusa por falta de Pedido de Compra", S.delivery_failed, U.refused),
+    ("Preço Mercadoria em Desacordo com o Pedido Compra", S.delivery_failed, U.refused),
+    ("Cliente Destino somente Recebe Mercadoria com Frete Pago", S.delivery_failed, U.refused),
+    # the address: not located however far the noun stands, a part missing, a CEP conflict, the recipient gone
+    ("Endereço do Cliente Destino não localizado", S.delivery_failed, U.bad_address),
+    ("ENDERECO DO CLIENTE DESTINO NAO FOI LOCALIZADO", S.delivery_failed, U.bad_address),
+    ("NUMERO INDICADO NÃO LOCALIZADO", S.delivery_failed, U.bad_address),
+    ("FALTA BLOCO DO EDIFICIO / SALA", S.delivery_failed, U.bad_address),
+    ("CONFLITO CEP/LOCALIDADE", S.delivery_failed, U.bad_address),
+    ("DESTINATARIO DEMITIDO", S.delivery_failed, U.bad_address),
+    ("DESTINATARIO DESCONHECIDO NO LOCAL", S.delivery_failed, U.bad_address),
+    # nobody there: absent, closed for good, for the stocktake or the collective holidays
+    ("Entrega sem sucesso por comprador ausente", S.delivery_failed, U.nobody_home),
+    ("Cliente Destino Encerrou Atividades", S.delivery_failed, U.nobody_home),
+    ("Cliente Fechado para Balanço", S.delivery_failed, U.nobody_home),
+    ("Férias Coletivas", S.delivery_failed, U.nobody_home),
+    # failed: not served or a dangerous region (not dangerous goods), a re-delivery, hampered, nobody entitled
+    ("Transportadora não Atende a Cidade do Cliente Destino", S.delivery_failed, None),
+    ("AREA URBANA NAO ATENDIDA", S.delivery_failed, None),
+    ("Entrega sem sucesso por região perigosa", S.delivery_failed, None),
+    ("Reentrega Solicitada pelo Cliente", S.delivery_failed, None),
+    ("Reentrega / recoleta solicitada pelo embarcador", S.delivery_failed, None),
+    ("Entrega Prejudicada por Horário/Falta de Tempo Hábil", S.delivery_failed, None),
+    ("Funcionário não autorizado a Receber Mercadorias", S.delivery_failed, None),
+    ("RECEBEDOR SEM IDENTIFICACAO", S.delivery_failed, None),
+    ("Entrega nao realizada por restricao de horario", S.delivery_failed, None),
+    # returns under way
+    ("Não entregue - Em devolução ao vendedor", S.returning, U.returning),
+    ("Processo de devolucao iniciado", S.returning, U.returning),
+    # exceptions: lost or stolen, damaged, a missed connection (a delay, not a loss), discarded, a tax hold on
+    # the invoice (not customs), weather, cancelled, a bare "Problema"
+    ("Roubo de Carga", S.exception, U.lost),
+    ("EXTRAVIO / TRANSFERÊNCIA RODOVIARIA", S.exception, U.lost),
+    ("MERCADORIA AVARIADA", S.exception, U.damaged),
+    ("PERDA DE EMBARQUE POR HORÁRIO DE CORTE", S.exception, U.delayed),
+    ("ENCOMENDA DESCARTADA", S.exception, U.other),
+    ("Nota Fiscal Retida pela Fiscalização", S.exception, U.other),
+    ("Interpéries climáticas", S.exception, U.other),
+    ("INTEMPERIES", S.exception, U.other),
+    ("Embalagem Sinistrada", S.exception, U.other),
+    ("Remessa cancelada - erro nas informacoes", S.exception, U.other),
+    ("Problema", S.exception, U.other),
+    # recorded Loggi and Anjun Express responses: the data file first, signed for at the end, and the carrier's
+    # "ponto de entrega" (Anjun's delivery depot) reached is a scan, not a pickup point
+    ("Arquivo integrado", S.info_received, U.label_created),
+    ("O pacote foi assinado para", S.delivered, None),
+    ("Objeto chegou ao ponto de entrega", S.in_transit, None),
+    # European Portuguese reason codes (MEO's TrackTrace for its couriers, CTT-style): the pre-reform spelling
+    # ("incorrecto", "objecto", "efectuou") reads as the current one
+    ("ENDEREÇO INCORRECTO", S.delivery_failed, U.bad_address),
+    ("OBJECTO MAL ENDEREÇADO", S.delivery_failed, U.bad_address),
+    ("DIFICULDADES EM LOCALIZAR DESTINATÁRIO", S.delivery_failed, U.bad_address),
+    ("RECUSADO (NÃO ADERIU)", S.delivery_failed, U.refused),
+    ("DESTINATÁRIO PEDIU 2ª ENTREGA", S.delivery_failed, None),
+    ("CLIENTE NÃO EFECTUOU PAGAMENTO", S.delivery_failed, None),
+    ("FERIADO MUNICIPAL", S.delivery_failed, None),
+    ("OBJECTO ESTRAGADO", S.exception, U.damaged),
+    ("RECOLHIDO NO CLIENTE", S.in_transit, U.picked_up),
+    ("DEVOLUÇÃO SOLICITADA POR EMPRESA CLIENTE", S.returning, U.returning),
+    # CTT, GLS Portugal and Rangel as a Portuguese courier platform maps them: the sender side, loaded on the
+    # delivery van (a future "irá ser entregue" is no delivery), a change asked for (no new state), a delivery
+    # impossible or put off by the recipient, payment means unavailable, held for duties (a customs stage)
+    ("Os dados do volume foram introduzidos no sistema GLS", S.info_received, U.label_created),
+    ("Alteração Morada de Recolha. Pedido pelo Remetente", S.info_received, U.label_created),
+    ("O volume está carregado no veículo de entrega da GLS e irá ser entregue no decorrer do dia.",
+     S.out_for_delivery, None),
+    ("Alteração Ponto Ctt de Entrega. Pedido pelo Destinatário", S.in_transit, None),
+    ("Alteração Opção de Não Entrega. Pedido pelo Destinatário", S.in_transit, None),
+    ("Não saiu para Distribuição", S.in_transit, None),
+    ("Retido para DUTIES / TAXES", S.in_transit, U.customs_duties),
+    ("Entrega Bem Sucedida - Com Danos", S.delivered, None),
+    ("Destinatario Tem Apartado / Cci. Avisado no Apartado", S.available_for_pickup, U.pickup_post_office),
+    ("Entrega impossível", S.delivery_failed, None),
+    ("Solicitação Entrega em Data Posterior", S.delivery_failed, None),
+    ("Objeto Com Cobrança - Multibanco Indisponível.", S.delivery_failed, None),
+    ("Covid 19 - Local Interdito.", S.delivery_failed, None),
+    ("Envio Recusado pelo Destinatário - Não Encomendado", S.delivery_failed, U.refused),
+    ("Morada incompleta/ Insuficiente", S.delivery_failed, U.bad_address),
+    ("Devolver ao expedidor", S.returning, U.returning),
+    ("Identificados Danos no Envio", S.exception, U.damaged),
+    ("Reagendamento de Entrega", S.exception, U.delayed),
+    ("Atraso", S.exception, U.delayed),
+    ("Aguarda inst. do expedidor", S.exception, U.other),
+    ("Documentação Em Falta.", S.exception, U.other),
+    ("Retido por Motivos de Segurança Aérea", S.exception, U.other),
+    ("Objecto Não Localizado.", S.exception, U.lost),
 ]
 
 
