@@ -330,9 +330,15 @@ def fit_row(model: type[SQLModel], row: dict[str, Any]) -> dict[str, Any]:
     return {k: fit(model, k, v) if isinstance(v, str) else v for k, v in row.items()}
 
 
-def fit_instance(obj: SQLModel) -> None:
+def model_of(obj: Any) -> type[SQLModel]:
+    """The table model of a model instance, or of a plain row object of the batch store
+    (`trackmon.batch.rows`, whose class names its model in `__model__`)."""
+    return getattr(type(obj), "__model__", type(obj))
+
+
+def fit_instance(obj: Any) -> None:
     """Cut every string attribute of a table row object to its column's length, in place."""
-    model = type(obj)
+    model = model_of(obj)
     for key, limit in _bounded_columns(model):
         value = getattr(obj, key, None)
         if isinstance(value, str) and len(value) > limit:

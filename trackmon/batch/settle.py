@@ -24,7 +24,7 @@ from sqlmodel import Session
 
 from trackmon.alert_sync import log_opened, sync_scope
 from trackmon.answer_digest import answer_digest, answer_history
-from trackmon.batch import writes
+from trackmon.batch import rows, writes
 from trackmon.db import is_postgres
 from trackmon.detect_basis import Basis, basis_of
 from trackmon.detect_basis import encode as encode_basis
@@ -77,25 +77,25 @@ class _Held:
 
 
 def _read(session: Session, ids: Sequence[int], owner: str) -> _Held:
+    """The batch's shipments with their orders' other parcels (locked on PostgreSQL, in id
+    order: replicas never deadlock here), their orders and those orders' alerts, as plain rows
+    (`batch.rows`): changed in memory, written in bulk, never flushed row by row."""
     s = Shipment
-    siblings = select(s).where(s.order_pk.in_(  # type: ignore[attr-defined]
-        select(s.order_pk).where(s.id.in_(ids)))).order_by(s.id)  # type: ignore[union-attr,arg-type]
-    if is_postgres(session.get_bind()):
-        siblings = siblings.with_for_update()  # rows locked in id order: replicas never deadlock here
-    parcels: dict[int, list[Shipment]] = {}
     wanted = set(ids)
+    parcels: dict[int, list[Shipment]] = {}
     ships: dict[int, Shipment] = {}
-    for ship in session.execute(siblings).scalars():
+    for ship in rows.read_rows(session, s, s.order_pk.in_(select(s.order_pk).where(s.id.in_(ids))),  # type: ignore[attr-defined,union-attr]
+                               order_by=(s.id,), for_update=is_postgres(session.get_bind())):
         parcels.setdefault(ship.order_pk, []).append(ship)
         if ship.id in wanted and ship.lease_owner == owner:
             ships[ship.id] = ship
     pks = sorted({ship.order_pk for ship in ships.values()})
-    orders = {o.id: o for o in session.execute(select(Order).where(Order.id.in_(pks))).scalars()}  # type: ignore[union-attr]
+    orders = {o.id: o for o in rows.read_rows(session, Order, Order.id.in_(pks))} if pks else {}  # type: ignore[union-attr]
     alerts: dict[int, list[Alert]] = {pk: [] for pk in pks}
-    for alert in session.execute(select(Alert).where(Alert.order_pk.in_(pks))).scalars():  # type: ignore[attr-defined]
-        alerts[alert.order_pk].append(alert)
-    session.expunge_all()  # changed in memory, written in bulk: never flushed row by row
-    return _Held(parcels, ships, orders, alerts)  # type: ignore[arg-type]
+    if pks:
+        for alert in rows.read_rows(session, Alert, Alert.order_pk.in_(pks)):  # type: ignore[attr-defined]
+            alerts[alert.order_pk].append(alert)
+    return _Held(parcels, ships, orders, alerts)
 
 
 def _event_rows(session: Session, ids: Sequence[int], *columns: Any) -> Any:
