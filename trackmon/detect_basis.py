@@ -17,7 +17,7 @@ history instead.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -40,6 +40,7 @@ _PICKUP_ENDS = frozenset({Status.out_for_delivery, Status.delivered, Status.retu
 _FAILED_ENDS = frozenset({Status.delivered, Status.returning, Status.returned, Status.available_for_pickup})
 _CUSTOMS_ENDS = frozenset({Status.out_for_delivery, Status.delivered, Status.available_for_pickup,
                            Status.returning, Status.returned})
+_RETURN = frozenset({Status.returning, Status.returned})
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,56 +81,60 @@ def is_movement(ev: TrackingEvent) -> bool:
 
 
 def shows_arrival(ev: TrackingEvent) -> bool:
+    """An event seen only once the parcel is in the destination country."""
     return ev.status in ARRIVED_STATUSES or ev.sub_status in ARRIVED_SUBS
 
 
-def _run_start(events: Sequence[TrackingEvent], belongs: Callable[[TrackingEvent], bool]) -> TrackingEvent | None:
-    """The first event of the trailing run of events for which `belongs` holds."""
-    start = None
-    for ev in reversed(events):
-        if not belongs(ev):
-            break
-        start = ev
-    return start
-
-
-def _episode_start(events: Sequence[TrackingEvent], member: Callable[[TrackingEvent], bool],
-                   reset: Callable[[TrackingEvent], bool]) -> int | None:
-    """Index of the first member event of the current episode: ordinary scans in between (a
-    notice left, a sorting scan) do not start a new episode; only a `reset` event ends one."""
-    start = None
-    for i, ev in enumerate(events):
-        if reset(ev):
-            start = None
-        elif start is None and member(ev):
-            start = i
-    return start
-
-
 def basis_of(history: Sequence[TrackingEvent]) -> Basis:
-    """The basis of a history (any order: taken by time, stable for equal times)."""
-    events = sorted(history, key=lambda ev: ev.time)
-    customs = _episode_start(events, lambda ev: ev.sub_status in CUSTOMS_HOLDS,
-                             lambda ev: ev.status in _CUSTOMS_ENDS or ev.sub_status is SubStatus.customs_released)
-    pickup = _episode_start(events, lambda ev: ev.status is Status.available_for_pickup,
-                            lambda ev: ev.status in _PICKUP_ENDS)
-    failed = _episode_start(events, lambda ev: ev.status is Status.delivery_failed,
-                            lambda ev: ev.status in _FAILED_ENDS)
+    """The basis of a history (any order: taken by time, stable for equal times), in one pass.
+
+    An episode (customs hold, wait for collection, failed deliveries) starts at its first member
+    event; ordinary scans in between (a notice left, a sorting scan) do not start a new one, only
+    an event that ends it does. The lost run is the trailing run of events the carrier calls lost.
+    """
+    events = sorted(history, key=_time)
+    moved = arrived = False
+    customs = pickup = failed = back = None
+    for i, ev in enumerate(events):
+        status, sub = ev.status, ev.sub_status
+        moved = moved or is_movement(ev)
+        arrived = arrived or shows_arrival(ev)
+        if status in _CUSTOMS_ENDS or sub is SubStatus.customs_released:
+            customs = None
+        elif customs is None and sub in CUSTOMS_HOLDS:
+            customs = i
+        if status in _PICKUP_ENDS:
+            pickup = None
+        elif pickup is None and status is Status.available_for_pickup:
+            pickup = i
+        if status in _FAILED_ENDS:
+            failed = None
+        elif failed is None and status is Status.delivery_failed:
+            failed = i
+        if back is None and status in _RETURN:
+            back = i
+    lost = len(events)
+    while lost and events[lost - 1].sub_status is SubStatus.lost:
+        lost -= 1
     run = [ev for ev in events[failed:] if ev.status is Status.delivery_failed] if failed is not None else []
     return Basis(
         count=len(events),
         first_time=events[0].time if events else None,
         last=_mark(events[-1]) if events else None,
-        moved=any(is_movement(ev) for ev in events),
-        arrived=any(shows_arrival(ev) for ev in events),
-        lost_start=_mark(_run_start(events, lambda ev: ev.sub_status is SubStatus.lost)),
+        moved=moved,
+        arrived=arrived,
+        lost_start=_mark(events[lost]) if lost < len(events) else None,
         customs_start=_mark(events[customs]) if customs is not None else None,
         pickup_start=_mark(events[pickup]) if pickup is not None else None,
         failed_start=_mark(events[failed]) if failed is not None else None,
         failed_count=len(run),
         failed_last=_mark(run[-1]) if run else None,
-        return_start=_mark(next((ev for ev in events if ev.status in (Status.returning, Status.returned)), None)),
+        return_start=_mark(events[back]) if back is not None else None,
     )
+
+
+def _time(ev: TrackingEvent) -> datetime:
+    return ev.time
 
 
 # The column says which code wrote it: a basis from another version of this module is not read.

@@ -26,7 +26,7 @@ from sqlmodel import Session
 from trackmon.alert_sync import log_opened, sync_scope, wanted_keys
 from trackmon.answer_digest import answer_digest, keeps_digest
 from trackmon.carrier_check import note_aggregator_carrier
-from trackmon.detect_basis import Basis, basis_of
+from trackmon.detect_basis import Basis, basis_of, is_movement
 from trackmon.detect_basis import decode as decode_basis
 from trackmon.detect_basis import encode as encode_basis
 from trackmon.domain import (
@@ -53,7 +53,6 @@ log = structlog.get_logger("trackmon.ingest")
 Detector = Callable[..., list[AlertCandidate]]
 Planner = Callable[[Session, int, datetime, Settings], int]
 
-_PENDING = frozenset({Status.not_found.value, Status.info_received.value})
 #: `last_error` is a short reason shown by the API and `trackmon check`, not a dump.
 LAST_ERROR_CHARS = 200
 
@@ -118,8 +117,7 @@ def _update_shipment(shipment: Shipment, snap: TrackingSnapshot, state: State, n
         "last_event_at": last.time if last else None,
         "last_event_description": last.description if last else None,
         "last_event_location": last.location if last else None,
-        "first_movement_at": _first(events, lambda e: e.status.value not in _PENDING
-                                    and e.sub_status is not SubStatus.label_created),
+        "first_movement_at": _first(events, is_movement),
         "departed_origin_at": _first(events, lambda e: e.sub_status is SubStatus.departed_origin),
         "arrived_destination_at": _first(events, lambda e: e.sub_status is SubStatus.arrived_destination),
         "delivered_at": state.delivered_at,
