@@ -132,3 +132,23 @@ def test_store_failure_reasons_are_short_and_carry_no_sql() -> None:
     }
     for exc, reason in cases.items():
         assert store_failure_reason(exc) == reason
+
+
+def test_an_event_row_fits_its_columns_once_the_event_is_storable() -> None:
+    """`stored_events.event_rows` writes storable events without cutting again: every status,
+    sub-status and fingerprint fits its column, and `storable` cuts the carrier's strings."""
+    from datetime import UTC, datetime
+
+    from trackmon.domain import Status, SubStatus, TrackingEvent
+    from trackmon.models import ShipmentEvent, column_length
+    from trackmon.stored_events import event_rows, storable
+
+    assert max(len(s.value) for s in Status) <= column_length(ShipmentEvent, "status")
+    assert max(len(s.value) for s in SubStatus) <= column_length(ShipmentEvent, "sub_status")
+    ev = storable(TrackingEvent(time=datetime(2026, 11, 1, tzinfo=UTC), description="Arrived",
+                                location="x" * 900, raw_code="R" * 300, country="CNX",
+                                status=Status.in_transit, sub_status=SubStatus.customs_information_required))
+    (row,) = event_rows(7, {ev.fingerprint: ev}, datetime(2026, 11, 2, tzinfo=UTC))
+    for name, value in row.items():
+        limit = column_length(ShipmentEvent, name)
+        assert not isinstance(value, str) or limit is None or len(value) <= limit, name

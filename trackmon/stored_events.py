@@ -75,12 +75,14 @@ def fresh_events(stored: Sequence[tuple[str, TrackingEvent]],
 
 
 def event_rows(shipment_id: int, fresh: dict[str, TrackingEvent], now: datetime) -> list[dict[str, Any]]:
-    return [fit_row(ShipmentEvent, {
+    """The rows of new events, which are `storable` (their carrier strings cut to the columns;
+    the fingerprint, status and sub-status always fit: `tests/test_column_fit.py`)."""
+    return [{
         "shipment_id": shipment_id, "fingerprint": fp, "time": ev.time, "description": ev.description,
         "location": ev.location, "status": ev.status.value,
         "sub_status": ev.sub_status.value if ev.sub_status else None, "raw_code": ev.raw_code,
         "utc_offset_minutes": ev.utc_offset_minutes, "country": ev.country, "first_seen_at": now,
-    }) for fp, ev in fresh.items()]
+    } for fp, ev in fresh.items()]
 
 
 def storable_snapshot(snapshot: TrackingSnapshot) -> TrackingSnapshot:
