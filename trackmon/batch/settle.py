@@ -191,7 +191,9 @@ def settle_answers(session: Session, answers: Sequence[tuple[int, Outcome]], *, 
                 rows = event_rows(sid, fresh, now)
                 new_rows_of[sid] = rows
                 event_rows_all.extend(rows)
-                applied = apply_state(ship, snap, history, now, digest=digest)
+                # nothing stored yet: the history is the answer's events (`answer_digest.covers`)
+                applied = apply_state(ship, snap, history, now, digest=digest,
+                                      covered=True if not stored[sid] else None)
             else:  # the same answer as last time, and the history is exactly its events
                 applied = apply_state(ship, snap, answer_history(snap), now, digest=digest, covered=True)
             result.status_changed = applied.status_changed
