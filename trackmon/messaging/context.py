@@ -37,6 +37,8 @@ ORIGIN_CAUSES = frozenset({"national_day", "spring_festival"})
 def _iso(value: date | datetime | None) -> str:
     if value is None:
         return ""
+    if type(value) is date:  # most of them: a date's own isoformat, no conversion
+        return value.isoformat()
     return (value.date() if isinstance(value, datetime) else value).isoformat()
 
 
@@ -130,20 +132,24 @@ def build_context(session: Session | None, order: Order, shipments: list[Shipmen
     order was queued: the events seen since then are the message's `changes`. `events_of`
     (shipment id → stored events) spares reading events the caller already holds. `memo`: one
     dict for the messages of one order (same session, order, parcels, settings, `now` and
-    events): its buyer page, lane figures, parcel lines, numbers and last-mile carrier are then
-    worked out once, not per message.
+    events): its parcels in order, main parcel, zone, store, names, buyer page, lane figures,
+    parcel lines, numbers and last-mile carrier are then worked out once, not per message.
     """
-    shipments = sorted(shipments, key=lambda s: s.id or 0)
-    main = main_shipment(shipments, alert)
+    parcels = shipments
+    shipments = _once(memo, ("sorted",), lambda: sorted(parcels, key=lambda s: s.id or 0))
+    main = _once(memo, ("main", alert.shipment_id if alert is not None else None),
+                 lambda: main_shipment(shipments, alert))
     details: dict[str, Any] = dict(alert.details or {}) if alert is not None else {}
-    lang = language_of(language or order.buyer_language or settings.messaging.default_language)
-    zone = buyer_zone(order.buyer_timezone, order.buyer_country)
+    lang = _once(memo, ("language", language), lambda: language_of(
+        language or order.buyer_language or settings.messaging.default_language))
+    zone = _once(memo, ("zone",), lambda: buyer_zone(order.buyer_timezone, order.buyer_country))
     today = (send_at or now).astimezone(zone).date()
-    store = settings.store(order.store)
+    store = _once(memo, ("store",), lambda: settings.store(order.store))
     page = _once(memo, ("page", order.id), lambda: buyer_page_url(session.connection(), order.id, settings, now)
                  if session is not None and settings.public_base_url else None)
 
-    shipped_on = (order.shipped_at or (main.created_at if main else None) or now).astimezone(zone).date()
+    shipped_on = _once(memo, ("shipped_on", main.id if main else None), lambda: (
+        order.shipped_at or (main.created_at if main else None) or now).astimezone(zone).date())
     country = (main.destination_country if main and main.destination_country else order.buyer_country)
     carrier = main.carrier if main else None
     figures = _once(memo, ("figures", carrier, country),
@@ -178,11 +184,13 @@ def build_context(session: Session | None, order: Order, shipments: list[Shipmen
         if pickup and pickup_since else None
     prev_on = previous_at.astimezone(zone).date() if previous_at else None
 
+    named = _once(memo, ("names",), lambda: (
+        store.display_name or (settings.messaging.store_name if order.store == "default" else order.store),
+        " ".join((order.buyer_name or "").split())[:100]))  # one line, always
     return {
-        "store_name": store.display_name or (settings.messaging.store_name
-                                             if order.store == "default" else order.store),
+        "store_name": named[0],
         "order_id": order.order_id,
-        "buyer_name": " ".join((order.buyer_name or "").split())[:100],  # one line, always
+        "buyer_name": named[1],
         "tracking_numbers": [dict(entry) for entry in _once(memo, ("numbers", store.hide_origin, page), lambda: [
             {**_number_entry(settings, s, order.buyer_language, store.hide_origin), **({"url": page} if page else {})}
             for s in shipments])],
