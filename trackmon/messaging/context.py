@@ -124,7 +124,8 @@ def build_context(session: Session | None, order: Order, shipments: list[Shipmen
                   alert: Alert | None = None, language: str | None = None,
                   send_at: datetime | None = None, previous_at: datetime | None = None,
                   events_of: Mapping[int, Sequence[Any]] | None = None,
-                  memo: dict[tuple[Any, ...], Any] | None = None) -> dict[str, Any]:
+                  memo: dict[tuple[Any, ...], Any] | None = None,
+                  lanes: dict[tuple[Any, ...], Any] | None = None) -> dict[str, Any]:
     """The context of message `kind` for `order` as the database has it at `now`.
 
     Day counts and the estimate are for the buyer's local day at `send_at` (when the message
@@ -133,7 +134,9 @@ def build_context(session: Session | None, order: Order, shipments: list[Shipmen
     (shipment id → stored events) spares reading events the caller already holds. `memo`: one
     dict for the messages of one order (same session, order, parcels, settings, `now` and
     events): its parcels in order, main parcel, zone, store, names, buyer page, lane figures,
-    parcel lines, numbers and last-mile carrier are then worked out once, not per message.
+    estimate, parcel lines, numbers and last-mile carrier are then worked out once, not per
+    message. `lanes`: one dict for the orders planned in one transaction, whose lane figures
+    are then worked out once per lane (else in `memo`).
     """
     parcels = shipments
     shipments = _once(memo, ("sorted",), lambda: sorted(parcels, key=lambda s: s.id or 0))
@@ -152,7 +155,7 @@ def build_context(session: Session | None, order: Order, shipments: list[Shipmen
         order.shipped_at or (main.created_at if main else None) or now).astimezone(zone).date())
     country = (main.destination_country if main and main.destination_country else order.buyer_country)
     carrier = main.carrier if main else None
-    figures = _once(memo, ("figures", carrier, country),
+    figures = _once(lanes if lanes is not None else memo, ("figures", carrier, country),
                     lambda: lane_estimate_figures(session, carrier, country, settings))
     facts = None
     if main is not None:
@@ -161,8 +164,9 @@ def build_context(session: Session | None, order: Order, shipments: list[Shipmen
                       lambda: parcel_lines(session, main, lang, hide_origin=store.hide_origin, events=stored))
         facts = lines.facts(previous_at)
     arrived_on = facts.arrived_at.astimezone(zone).date() if facts and facts.arrived_at else None
-    est = estimate(figures, shipped_on=shipped_on, today=today if kind != "shipped" else max(today, shipped_on),
-                   arrived_on=arrived_on, promised=order.promised_delivery)
+    on = today if kind != "shipped" else max(today, shipped_on)
+    est = _once(memo, ("estimate", main.id if main else None, on), lambda: estimate(
+        figures, shipped_on=shipped_on, today=on, arrived_on=arrived_on, promised=order.promised_delivery))
     if kind == "shipped":  # the first message gives the usual window, which the range explains
         window_from: date | None = est.usual_from if est.usual_from > today else None
         window_to = max(est.usual_to, today)
