@@ -237,3 +237,38 @@ def test_a_weekly_checkin_that_says_nothing_new_is_not_sent(engine: Engine) -> N
         ("weekly_checkin", "queued", None),
         ("weekly_checkin", "superseded", "identical to the previous message"),
     ]
+
+
+def test_the_book_reads_the_latest_message_only_of_orders_that_have_one(engine: Engine) -> None:
+    """`PlanBook.load` reads the message keys, the buyers' messages and, for the orders that
+    have a message, the latest one: 2 queries for orders without any (a first poll), 3 else."""
+    from sqlalchemy import event
+    from sqlmodel import Session
+
+    from trackmon.messaging.plan_book import PlanBook
+    from trackmon.models import Order
+
+    settings = make_settings()
+    old = seed_order(engine, created=T0, order_id="A-1")
+    new = seed_order(engine, created=T0, order_id="A-2", numbers=("LP00987654321CN",), email="ana@example.com")
+    assert plan(engine, old, T0, settings) == 1
+    statements: list[str] = []
+
+    def noted(conn: object, cursor: object, statement: str, *args: object) -> None:
+        if "FROM messages" in statement:
+            statements.append(statement)
+
+    event.listen(engine, "before_cursor_execute", noted)
+    try:
+        with Session(engine) as session:
+            book = PlanBook(session, settings, T0 + timedelta(days=1))
+            book.load([session.get(Order, new)])
+            assert len(statements) == 2  # its keys (none), its buyer's messages
+            assert book.previous[new] is None and book.existing[new] == set()
+            book.load([session.get(Order, old)])
+            assert len(statements) == 2 + 3
+            previous = book.previous[old]
+            assert previous is not None and previous.source is not None and previous.source[0] == "shipped"
+            assert book.existing[old] == {f"{old}:shipped:"}
+    finally:
+        event.remove(engine, "before_cursor_execute", noted)

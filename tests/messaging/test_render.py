@@ -214,3 +214,35 @@ def test_no_sentence_ends_with_a_doubled_stop(language: str) -> None:
             out = BUILTIN.render(kind, language, ctx)
             for text in (out.subject, out.text):
                 assert not re.search(r"(?<!\.)\.\.(?!\.)", text), f"{language}/{kind}: {text!r}"
+
+
+def test_imported_parts_are_let_go_with_their_render() -> None:
+    """A template that imports its language's parts with context makes a module per render,
+    whose macros and context refer to each other. The render empties it when it ends (also a
+    render a comparison leaves unfinished), so none of it is left to the cyclic garbage
+    collector, and the texts are those of Jinja's own rendering."""
+    import gc
+
+    from trackmon.messaging.text_stream import same_text
+
+    shipped, update = sample_contexts("shipped")[0], sample_contexts("on_its_way")[0]
+
+    def compare_all(with_jinjas_own: bool) -> None:
+        for language in BUILTIN.languages():
+            text = BUILTIN.render_text("shipped", language, shipped)
+            if with_jinjas_own:  # Jinja's own render leaves its module to the collector
+                template = BUILTIN.env.get_template(f"{language}/shipped.txt.j2")
+                assert text.strip() == re.sub(r"\n{3,}", "\n\n", template.render(
+                    {**shipped, "language": language, "kind": "shipped"}).strip())
+            assert same_text(BUILTIN.text_pieces("shipped", language, shipped), [text])
+            assert not same_text(BUILTIN.text_pieces("shipped", language, shipped),
+                                 BUILTIN.text_pieces("on_its_way", language, update))
+
+    compare_all(with_jinjas_own=True)  # templates loaded, dates formatted: what stays for the process
+    gc.collect()
+    gc.disable()
+    try:
+        compare_all(with_jinjas_own=False)
+        assert gc.collect() == 0
+    finally:
+        gc.enable()

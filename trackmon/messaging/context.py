@@ -37,6 +37,8 @@ ORIGIN_CAUSES = frozenset({"national_day", "spring_festival"})
 def _iso(value: date | datetime | None) -> str:
     if value is None:
         return ""
+    if type(value) is date:  # most of them: a date's own isoformat, no conversion
+        return value.isoformat()
     return (value.date() if isinstance(value, datetime) else value).isoformat()
 
 
@@ -122,7 +124,8 @@ def build_context(session: Session | None, order: Order, shipments: list[Shipmen
                   alert: Alert | None = None, language: str | None = None,
                   send_at: datetime | None = None, previous_at: datetime | None = None,
                   events_of: Mapping[int, Sequence[Any]] | None = None,
-                  memo: dict[tuple[Any, ...], Any] | None = None) -> dict[str, Any]:
+                  memo: dict[tuple[Any, ...], Any] | None = None,
+                  lanes: dict[tuple[Any, ...], Any] | None = None) -> dict[str, Any]:
     """The context of message `kind` for `order` as the database has it at `now`.
 
     Day counts and the estimate are for the buyer's local day at `send_at` (when the message
@@ -130,23 +133,29 @@ def build_context(session: Session | None, order: Order, shipments: list[Shipmen
     order was queued: the events seen since then are the message's `changes`. `events_of`
     (shipment id → stored events) spares reading events the caller already holds. `memo`: one
     dict for the messages of one order (same session, order, parcels, settings, `now` and
-    events): its buyer page, lane figures, parcel lines, numbers and last-mile carrier are then
-    worked out once, not per message.
+    events): its parcels in order, main parcel, zone, store, names, buyer page, lane figures,
+    estimate, parcel lines, numbers and last-mile carrier are then worked out once, not per
+    message. `lanes`: one dict for the orders planned in one transaction, whose lane figures
+    are then worked out once per lane (else in `memo`).
     """
-    shipments = sorted(shipments, key=lambda s: s.id or 0)
-    main = main_shipment(shipments, alert)
+    parcels = shipments
+    shipments = _once(memo, ("sorted",), lambda: sorted(parcels, key=lambda s: s.id or 0))
+    main = _once(memo, ("main", alert.shipment_id if alert is not None else None),
+                 lambda: main_shipment(shipments, alert))
     details: dict[str, Any] = dict(alert.details or {}) if alert is not None else {}
-    lang = language_of(language or order.buyer_language or settings.messaging.default_language)
-    zone = buyer_zone(order.buyer_timezone, order.buyer_country)
+    lang = _once(memo, ("language", language), lambda: language_of(
+        language or order.buyer_language or settings.messaging.default_language))
+    zone = _once(memo, ("zone",), lambda: buyer_zone(order.buyer_timezone, order.buyer_country))
     today = (send_at or now).astimezone(zone).date()
-    store = settings.store(order.store)
+    store = _once(memo, ("store",), lambda: settings.store(order.store))
     page = _once(memo, ("page", order.id), lambda: buyer_page_url(session.connection(), order.id, settings, now)
                  if session is not None and settings.public_base_url else None)
 
-    shipped_on = (order.shipped_at or (main.created_at if main else None) or now).astimezone(zone).date()
+    shipped_on = _once(memo, ("shipped_on", main.id if main else None), lambda: (
+        order.shipped_at or (main.created_at if main else None) or now).astimezone(zone).date())
     country = (main.destination_country if main and main.destination_country else order.buyer_country)
     carrier = main.carrier if main else None
-    figures = _once(memo, ("figures", carrier, country),
+    figures = _once(lanes if lanes is not None else memo, ("figures", carrier, country),
                     lambda: lane_estimate_figures(session, carrier, country, settings))
     facts = None
     if main is not None:
@@ -155,8 +164,9 @@ def build_context(session: Session | None, order: Order, shipments: list[Shipmen
                       lambda: parcel_lines(session, main, lang, hide_origin=store.hide_origin, events=stored))
         facts = lines.facts(previous_at)
     arrived_on = facts.arrived_at.astimezone(zone).date() if facts and facts.arrived_at else None
-    est = estimate(figures, shipped_on=shipped_on, today=today if kind != "shipped" else max(today, shipped_on),
-                   arrived_on=arrived_on, promised=order.promised_delivery)
+    on = today if kind != "shipped" else max(today, shipped_on)
+    est = _once(memo, ("estimate", main.id if main else None, on), lambda: estimate(
+        figures, shipped_on=shipped_on, today=on, arrived_on=arrived_on, promised=order.promised_delivery))
     if kind == "shipped":  # the first message gives the usual window, which the range explains
         window_from: date | None = est.usual_from if est.usual_from > today else None
         window_to = max(est.usual_to, today)
@@ -178,11 +188,13 @@ def build_context(session: Session | None, order: Order, shipments: list[Shipmen
         if pickup and pickup_since else None
     prev_on = previous_at.astimezone(zone).date() if previous_at else None
 
+    named = _once(memo, ("names",), lambda: (
+        store.display_name or (settings.messaging.store_name if order.store == "default" else order.store),
+        " ".join((order.buyer_name or "").split())[:100]))  # one line, always
     return {
-        "store_name": store.display_name or (settings.messaging.store_name
-                                             if order.store == "default" else order.store),
+        "store_name": named[0],
         "order_id": order.order_id,
-        "buyer_name": " ".join((order.buyer_name or "").split())[:100],  # one line, always
+        "buyer_name": named[1],
         "tracking_numbers": [dict(entry) for entry in _once(memo, ("numbers", store.hide_origin, page), lambda: [
             {**_number_entry(settings, s, order.buyer_language, store.hide_origin), **({"url": page} if page else {})}
             for s in shipments])],

@@ -73,12 +73,14 @@ class PlanBook:
     previous: dict[int, Previous | None] = field(default_factory=dict)
     rows: list[dict[str, Any]] = field(default_factory=list)
     reviews: dict[int, datetime] = field(default_factory=dict)
+    lanes: dict[tuple[Any, ...], Any] = field(default_factory=dict)  # lane figures (build_context)
 
     def __post_init__(self) -> None:
         self.renderer = load_renderer(self.settings)
 
     def load(self, orders: Iterable[Order]) -> None:
-        """Read what planning needs for `orders` (those not read yet): 3 queries in all."""
+        """Read what planning needs for `orders` (those not read yet): 3 queries in all, 2 when
+        none of them has a message yet."""
         todo = [o for o in orders if o.id is not None and o.id not in self.existing]
         if not todo:
             return
@@ -90,13 +92,15 @@ class PlanBook:
         for order_pk, key in self.session.execute(
                 select(m.order_pk, m.idempotency_key).where(col(m.order_pk).in_(pks))):
             self.existing[order_pk].add(key)
-        latest = self.session.execute(
-            select(m.order_pk, m.kind, m.language, m.context, m.created_at)
-            .where(col(m.order_pk).in_(pks), col(m.state).in_(ACTIVE_STATES))
-            .order_by(col(m.order_pk), col(m.created_at).desc(), col(m.id).desc()))
-        for order_pk, kind, language, context, created_at in latest:
-            if self.previous.get(order_pk) is None:
-                self.previous[order_pk] = Previous(created_at, None, (kind, language, context))
+        having = [pk for pk in pks if self.existing[pk or 0]]  # an order with no message has no latest one
+        if having:
+            latest = self.session.execute(
+                select(m.order_pk, m.kind, m.language, m.context, m.created_at)
+                .where(col(m.order_pk).in_(having), col(m.state).in_(ACTIVE_STATES))
+                .order_by(col(m.order_pk), col(m.created_at).desc(), col(m.id).desc()))
+            for order_pk, kind, language, context, created_at in latest:
+                if self.previous.get(order_pk) is None:
+                    self.previous[order_pk] = Previous(created_at, None, (kind, language, context))
         recipients = sorted({recipient_for(o) for o in todo} - set(self.slots))
         for recipient in recipients:
             self.slots[recipient] = []
@@ -169,16 +173,17 @@ class PlanBook:
             stmt = insert_ignore(self.session.get_bind().dialect.name, Message, ("idempotency_key",),
                                  returning=("idempotency_key",))
             inserted = set(self.session.connection().execute(stmt, self.rows).scalars())
+            info = log.info  # bound once for the batch, not once per row
             for row in self.rows:
                 if row["idempotency_key"] not in inserted:
                     continue
                 if row["state"] == "queued":
                     queued[row["order_pk"]] = queued.get(row["order_pk"], 0) + 1
-                    log.info("message.queued", order_pk=row["order_pk"], kind=row["kind"], cause=row["cause"],
-                             at=row["next_attempt_at"].isoformat())
+                    info("message.queued", order_pk=row["order_pk"], kind=row["kind"], cause=row["cause"],
+                         at=row["next_attempt_at"].isoformat())
                 else:
-                    log.info("message.superseded", order_pk=row["order_pk"], kind=row["kind"], cause=row["cause"],
-                             why=row["last_error"])
+                    info("message.superseded", order_pk=row["order_pk"], kind=row["kind"], cause=row["cause"],
+                         why=row["last_error"])
             self.rows = []
         if self.reviews:
             self.session.connection().execute(

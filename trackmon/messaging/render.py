@@ -114,6 +114,13 @@ class _LanguageEnvironment(BoundedEnvironment):
             return f"{parent.split('/', 1)[0]}/{template}"
         return template
 
+    def make_globals(self, d: MutableMapping[str, Any] | None) -> MutableMapping[str, Any]:
+        """A template's globals as one plain dict, not Jinja's `ChainMap` over the environment's:
+        every render and every `{% import %}` copies them into a new context, and a `ChainMap`
+        is iterated key by key in Python. The same names and values: the environment's globals
+        are set once, before any template is loaded (`BoundedEnvironment.__init__`)."""
+        return {**self.globals, **(d or {})}
+
 
 @pass_context
 def _date_filter(ctx: Context, value: Any) -> str:

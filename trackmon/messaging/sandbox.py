@@ -31,6 +31,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from jinja2 import Template
+from jinja2.environment import TemplateModule
+from jinja2.runtime import Context
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from trackmon.errors import TemplateError
@@ -52,6 +54,7 @@ class Budget:
     max_iterations: int = MAX_ITERATIONS
     iterations: int = 0
     started: float = field(default_factory=time.monotonic)
+    imported: list[Context] = field(default_factory=list)  # contexts of the modules imported with context
 
     def check_time(self) -> None:
         if time.monotonic() > self.deadline:
@@ -150,10 +153,27 @@ def _bounded_filter(name: str, func: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
+class BoundedTemplate(Template):
+    """A template whose modules imported with context (`{% import "_parts.j2" as p with context %}`:
+    one per render) are let go with the render that imported them. Such a module's macros and
+    its context refer to each other, so without help only the cyclic garbage collector frees
+    them (some 50 objects a render); `bounded_chunks` empties their contexts when the render
+    ends, and reference counting frees the rest at once."""
+
+    def make_module(self, vars: dict[str, Any] | None = None, shared: bool = False,
+                    locals: Any = None) -> TemplateModule:
+        ctx = self.new_context(vars, shared, locals)
+        budget = _BUDGET.get()
+        if shared and budget is not None:  # shared: the import of a render's own context
+            budget.imported.append(ctx)
+        return TemplateModule(self, ctx)
+
+
 class BoundedEnvironment(ImmutableSandboxedEnvironment):
     """The immutable sandbox with a per-render budget (see the module docstring)."""
 
     intercepted_binops = frozenset({"*", "**", "+", "%"})
+    template_class = BoundedTemplate
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
@@ -232,6 +252,8 @@ def bounded_chunks(template: Template, context: dict[str, Any], *, seconds: floa
             yield chunk
     finally:
         chunks.close()
+        for ctx in budget.imported:  # the render is over: nothing calls its modules' macros again
+            ctx.vars.clear()
 
 
 def render_bounded(template: Template, context: dict[str, Any], *, seconds: float = MAX_RENDER_SECONDS,

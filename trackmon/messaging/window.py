@@ -7,6 +7,7 @@ else UTC. The window (default 09:00–20:00 local) comes from `messaging.send_wi
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, time, timedelta
+from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from trackmon.errors import ConfigError
@@ -59,8 +60,14 @@ def parse_hhmm(value: str, key: str) -> time:
 
 
 def window_bounds(settings: Settings) -> tuple[time, time]:
-    start = parse_hhmm(settings.messaging.send_window_start, "messaging.send_window_start")
-    end = parse_hhmm(settings.messaging.send_window_end, "messaging.send_window_end")
+    return _bounds(settings.messaging.send_window_start, settings.messaging.send_window_end)
+
+
+@lru_cache(maxsize=16)
+def _bounds(start_text: str, end_text: str) -> tuple[time, time]:
+    """The window of two settings (parsed once per process: the planner asks for every message)."""
+    start = parse_hhmm(start_text, "messaging.send_window_start")
+    end = parse_hhmm(end_text, "messaging.send_window_end")
     if end <= start:
         raise ConfigError(f"messaging.send_window_end ({end:%H:%M}) must be after "
                           f"send_window_start ({start:%H:%M})", key="messaging.send_window_end")
