@@ -13,18 +13,20 @@ cuts a request list into calls of at most `max_batch` numbers and `fetch` gets o
 from __future__ import annotations
 
 import asyncio
+import functools
 import json
 from abc import ABC, abstractmethod
 from collections.abc import Awaitable, Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
+from operator import attrgetter
 from typing import Any, ClassVar, TypeVar
 
 import httpx
 import structlog
 
 from carriers.manifest import CarrierManifest
-from carriers.reading import MAX_OFFSET_MINUTES, parse_ts, read_item, total
+from carriers.reading import MAX_OFFSET_MINUTES, TEXT_CACHE_SIZE, parse_ts, read_item, total
 from trackmon import metrics
 from trackmon.clock import Clock, utcnow
 from trackmon.domain import (
@@ -97,16 +99,32 @@ def offset_minutes(value: Any) -> int | None:
     """The UTC offset, in minutes, of an ISO timestamp that carries one."""
     if not value:
         return None
+    if type(value) is str:
+        return _text_offset(value)
     if not isinstance(value, str):
         return None
+    return _offset_of(value)
+
+
+_MINUTE = timedelta(minutes=1)
+
+
+def _offset_of(value: str) -> int | None:
     text = value.strip().replace("Z", "+00:00")
     try:
         dt = datetime.fromisoformat(text)
     except ValueError:
         return None
     off = dt.utcoffset()
-    minutes = None if off is None else int(off / timedelta(minutes=1))
+    minutes = None if off is None else int(off / _MINUTE)
     return minutes if minutes is not None and abs(minutes) <= MAX_OFFSET_MINUTES else None
+
+
+#: `offset_minutes` of a text, memoised (bounded): the same times come again in each answer
+#: about a parcel.
+_text_offset = functools.lru_cache(maxsize=TEXT_CACHE_SIZE)(_offset_of)
+
+_BY_TIME = attrgetter("time")
 
 
 def sort_dedupe(events: Iterable[TrackingEvent]) -> tuple[TrackingEvent, ...]:
@@ -114,7 +132,7 @@ def sort_dedupe(events: Iterable[TrackingEvent]) -> tuple[TrackingEvent, ...]:
     seen: dict[str, TrackingEvent] = {}
     for ev in events:
         seen.setdefault(ev.fingerprint, ev)
-    return tuple(sorted(seen.values(), key=lambda e: e.time))
+    return tuple(sorted(seen.values(), key=_BY_TIME))
 
 
 class CarrierAdapter(ABC):
