@@ -181,7 +181,10 @@ def _event(raw: Any, number: str) -> TrackingEvent | None:
     if not isinstance(raw, dict):
         raise bad(f"{number}: event is not an object")
     get = raw.get
-    text = str(member(raw, "description", str, "event description") or "").strip()
+    description = get("description")
+    if description is not None and not isinstance(description, str):
+        member(raw, "description", str, "event description")  # raises Malformed naming the field
+    text = str(description or "").strip()
     time_utc, time_iso = get("time_utc"), get("time_iso")
     try:
         when = parse_ts(time_utc) or parse_ts(time_iso)
