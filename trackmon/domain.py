@@ -137,7 +137,9 @@ def _punctuation() -> dict[int, None]:
     return {cp: None for cp in range(0x10000) if unicodedata.category(chr(cp))[0] in "PZ"}
 
 
-@lru_cache(maxsize=8192)  # scan times repeat (to the minute, per sorting centre; each answer again)
+# Bounded as carriers.reading.TEXT_CACHE_SIZE: scan times repeat (to the minute, per sorting
+# centre) and come again in each answer about a parcel.
+@lru_cache(maxsize=8192)
 def _utc_seconds(time: datetime) -> str:
     """`time.isoformat(timespec="seconds")` of an aware UTC `datetime` (not a subclass): two such
     times that are equal have the same fields, so the memo returns the text of `time` itself."""
