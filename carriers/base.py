@@ -13,7 +13,6 @@ cuts a request list into calls of at most `max_batch` numbers and `fetch` gets o
 from __future__ import annotations
 
 import asyncio
-import functools
 import json
 from abc import ABC, abstractmethod
 from collections.abc import Awaitable, Callable, Iterable, Iterator, Mapping, Sequence
@@ -26,7 +25,7 @@ import httpx
 import structlog
 
 from carriers.manifest import CarrierManifest
-from carriers.reading import MAX_OFFSET_MINUTES, TEXT_CACHE_SIZE, parse_ts, read_item, total
+from carriers.reading import MAX_OFFSET_MINUTES, parse_ts, read_item, total
 from trackmon import metrics
 from trackmon.clock import Clock, utcnow
 from trackmon.domain import (
@@ -99,17 +98,8 @@ def offset_minutes(value: Any) -> int | None:
     """The UTC offset, in minutes, of an ISO timestamp that carries one."""
     if not value:
         return None
-    if type(value) is str:
-        return _text_offset(value)
     if not isinstance(value, str):
         return None
-    return _offset_of(value)
-
-
-_MINUTE = timedelta(minutes=1)
-
-
-def _offset_of(value: str) -> int | None:
     text = value.strip().replace("Z", "+00:00")
     try:
         dt = datetime.fromisoformat(text)
@@ -120,10 +110,7 @@ def _offset_of(value: str) -> int | None:
     return minutes if minutes is not None and abs(minutes) <= MAX_OFFSET_MINUTES else None
 
 
-#: `offset_minutes` of a text, memoised (bounded): the same times come again in each answer
-#: about a parcel.
-_text_offset = functools.lru_cache(maxsize=TEXT_CACHE_SIZE)(_offset_of)
-
+_MINUTE = timedelta(minutes=1)
 _BY_TIME = attrgetter("time")
 
 

@@ -37,7 +37,7 @@ log = structlog.get_logger("trackmon.carriers")
 MIN_YEAR, MAX_YEAR = 2000, 2099
 #: Real UTC offsets are within ±14 h; ±18 h is the ISO-8601 bound.
 MAX_OFFSET_MINUTES = 18 * 60
-#: Entries of each memo of pure per-text work (times, offsets, country codes, event statuses):
+#: Entries of each memo of pure per-text work (a carrier's country codes and event statuses):
 #: bounded, so a long run of unique texts costs a fixed amount of memory (about 2 MB each).
 TEXT_CACHE_SIZE = 8192
 
@@ -99,16 +99,10 @@ def parse_ts(value: Any, *, assume: timezone = UTC) -> datetime | None:
     """
     if value is None or value == "":
         return None
-    if type(value) is str:
-        return _parse_utc_text(value) if assume is UTC else _parse_text(value, assume)
     if isinstance(value, datetime):
         return to_utc(value, assume=assume)
     if not isinstance(value, str):
         raise ValueError(f"a time must be text, got {json_type(value)}")
-    return _parse_text(value, assume)
-
-
-def _parse_text(value: str, assume: timezone) -> datetime:
     text = value.strip()
     if text[-1:] in ("Z", "z"):
         text = text[:-1] + "+00:00"
@@ -117,15 +111,6 @@ def _parse_text(value: str, assume: timezone) -> datetime:
     except ValueError:
         raise ValueError(f"time {value[:40]!r} is not ISO-8601") from None
     return to_utc(dt, assume=assume)
-
-
-@functools.lru_cache(maxsize=TEXT_CACHE_SIZE)
-def _parse_utc_text(value: str) -> datetime:
-    """`parse_ts` of a text read in UTC when naive, memoised: a parcel's times come again in
-    each answer about it, and several parcels of one consolidated shipment share theirs. A
-    datetime is immutable, so the same one may be handed out twice; a refused text is not
-    remembered (it raises again, with the same message)."""
-    return _parse_text(value, UTC)
 
 
 def parse_day(value: Any) -> date | None:

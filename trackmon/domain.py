@@ -137,15 +137,6 @@ def _punctuation() -> dict[int, None]:
     return {cp: None for cp in range(0x10000) if unicodedata.category(chr(cp))[0] in "PZ"}
 
 
-# Bounded as carriers.reading.TEXT_CACHE_SIZE: scan times repeat (to the minute, per sorting
-# centre) and come again in each answer about a parcel.
-@lru_cache(maxsize=8192)
-def _utc_seconds(time: datetime) -> str:
-    """`time.isoformat(timespec="seconds")` of an aware UTC `datetime` (not a subclass): two such
-    times that are equal have the same fields, so the memo returns the text of `time` itself."""
-    return time.isoformat(timespec="seconds")
-
-
 def event_fingerprint(time: datetime, location: str | None, description: str, raw_code: str | None,
                       status: str) -> str:
     """Identity of one event: its time (to the second), its place and its text, each folded
@@ -171,8 +162,7 @@ def event_fingerprint(time: datetime, location: str | None, description: str, ra
     """
     text = fold_text(description)
     key = "|".join((
-        _utc_seconds(time) if type(time) is datetime and time.tzinfo is UTC
-        else ensure_utc(time).isoformat(timespec="seconds"),
+        (time if time.tzinfo is UTC else ensure_utc(time)).isoformat(timespec="seconds"),
         fold_text(location),
         text,
         "" if text else fold_text(raw_code),
