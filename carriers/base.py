@@ -18,6 +18,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Awaitable, Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
+from operator import attrgetter
 from typing import Any, ClassVar, TypeVar
 
 import httpx
@@ -105,8 +106,12 @@ def offset_minutes(value: Any) -> int | None:
     except ValueError:
         return None
     off = dt.utcoffset()
-    minutes = None if off is None else int(off / timedelta(minutes=1))
+    minutes = None if off is None else int(off / _MINUTE)
     return minutes if minutes is not None and abs(minutes) <= MAX_OFFSET_MINUTES else None
+
+
+_MINUTE = timedelta(minutes=1)
+_BY_TIME = attrgetter("time")
 
 
 def sort_dedupe(events: Iterable[TrackingEvent]) -> tuple[TrackingEvent, ...]:
@@ -114,7 +119,7 @@ def sort_dedupe(events: Iterable[TrackingEvent]) -> tuple[TrackingEvent, ...]:
     seen: dict[str, TrackingEvent] = {}
     for ev in events:
         seen.setdefault(ev.fingerprint, ev)
-    return tuple(sorted(seen.values(), key=lambda e: e.time))
+    return tuple(sorted(seen.values(), key=_BY_TIME))
 
 
 class CarrierAdapter(ABC):

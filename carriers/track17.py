@@ -9,6 +9,7 @@ reports register and gettrackinfo rejections per number.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
@@ -30,7 +31,7 @@ from carriers.base import (
 )
 from carriers.classifying import classify_description, refine
 from carriers.manifest import CarrierManifest, Webhook
-from carriers.reading import member, parse_day
+from carriers.reading import TEXT_CACHE_SIZE, member, parse_day
 from carriers.track17_envelope import (
     ALREADY_REGISTERED,
     NAME,
@@ -139,17 +140,34 @@ STAGES: Mapping[str, tuple[Status, SubStatus | None]] = {
     "Returned": (Status.returned, SubStatus.returned),  # [T17-K]
 }
 
+_TWO_LETTERS = re.compile(r"[A-Za-z]{2}")
+
+
 def _country(address: Any) -> str | None:
     value = address.get("country") if isinstance(address, dict) else None
-    return value.upper() if isinstance(value, str) and re.fullmatch(r"[A-Za-z]{2}", value) else None
+    return _country_code(value) if isinstance(value, str) else None
+
+
+@functools.lru_cache(maxsize=TEXT_CACHE_SIZE)
+def _country_code(value: str) -> str | None:
+    """A two-letter country code, upper-cased, or None (memoised: a few codes, read per event)."""
+    return value.upper() if _TWO_LETTERS.fullmatch(value) else None
 
 
 def _classify(stage: Any, sub_code: Any, text: str) -> tuple[Status, SubStatus | None] | None:
     """An event's status: its own sub-status (v2.2), else its key stage, else its text."""
+    return _classify_known(sub_code if isinstance(sub_code, str) and sub_code in _SUB else None,
+                           stage if isinstance(stage, str) and stage in STAGES else None, text)
+
+
+@functools.lru_cache(maxsize=TEXT_CACHE_SIZE)
+def _classify_known(sub_code: str | None, stage: str | None, text: str) -> tuple[Status, SubStatus | None] | None:
+    """`_classify` of a known sub-status and stage (or None), memoised: the classifier is pure
+    and a carrier's wordings repeat from parcel to parcel."""
     found: tuple[Status, SubStatus | None] | None = None
-    if isinstance(sub_code, str) and sub_code in _SUB:
+    if sub_code is not None:
         found = _SUB[sub_code]
-    elif isinstance(stage, str) and stage in STAGES:
+    elif stage is not None:
         found = STAGES[stage]
     if found is None:
         cls = classify_description(text) if text else None
@@ -162,22 +180,30 @@ def _classify(stage: Any, sub_code: Any, text: str) -> tuple[Status, SubStatus |
 def _event(raw: Any, number: str) -> TrackingEvent | None:
     if not isinstance(raw, dict):
         raise bad(f"{number}: event is not an object")
-    text = str(member(raw, "description", str, "event description") or "").strip()
+    get = raw.get
+    description = get("description")
+    if description is not None and not isinstance(description, str):
+        member(raw, "description", str, "event description")  # raises Malformed naming the field
+    text = str(description or "").strip()
+    time_utc, time_iso = get("time_utc"), get("time_iso")
     try:
-        when = parse_ts(raw.get("time_utc")) or parse_ts(raw.get("time_iso"))
+        when = parse_ts(time_utc) or parse_ts(time_iso)
     except ValueError:
         when = None
     if when is None:
         log.warning("carrier.event_skipped", tracking_number=number, reason="no usable time",
-                    time_utc=raw.get("time_utc"), time_iso=raw.get("time_iso"), description=text[:80])
+                    time_utc=time_utc, time_iso=time_iso, description=text[:80])
         return None
-    found = _classify(raw.get("stage"), raw.get("sub_status"), text)
-    status, sub = found if found else (Status.in_transit, None)
-    raw_code = raw.get("sub_status") or raw.get("stage")
+    stage, sub_code = get("stage"), get("sub_status")
+    status, sub = _classify(stage, sub_code, text) or _NO_CLASS
+    raw_code = sub_code or stage
     return TrackingEvent(
-        time=when, description=text, location=(str(raw.get("location") or "").strip() or None),
+        time=when, description=text, location=(str(get("location") or "").strip() or None),
         status=status, sub_status=sub, raw_code=str(raw_code) if raw_code else None,
-        utc_offset_minutes=offset_minutes(raw.get("time_iso")), country=_country(raw.get("address")))
+        utc_offset_minutes=offset_minutes(time_iso), country=_country(get("address")))
+
+
+_NO_CLASS: tuple[Status, SubStatus | None] = (Status.in_transit, None)
 
 
 def _map_status(main: Any, sub: Any, number: str) -> tuple[Status, SubStatus | None]:

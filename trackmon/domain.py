@@ -106,7 +106,8 @@ class TrackingEvent:
     _fingerprint: str | None = field(default=None, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "time", ensure_utc(self.time))
+        if self.time.tzinfo is not UTC:  # a UTC time is kept as it is (what `ensure_utc` returns for it)
+            object.__setattr__(self, "time", ensure_utc(self.time))
 
     @property
     def fingerprint(self) -> str:
@@ -161,7 +162,7 @@ def event_fingerprint(time: datetime, location: str | None, description: str, ra
     """
     text = fold_text(description)
     key = "|".join((
-        ensure_utc(time).isoformat(timespec="seconds"),
+        (time if time.tzinfo is UTC else ensure_utc(time)).isoformat(timespec="seconds"),
         fold_text(location),
         text,
         "" if text else fold_text(raw_code),
