@@ -32,7 +32,7 @@ from trackmon.domain import ParseResult, Status, SubStatus, TrackingSnapshot
 from trackmon.errors import CarrierError, InputError
 
 FIXTURES = Path(__file__).parent / "fixtures"
-EXAMPLES = settings(max_examples=40, deadline=None, database=None,
+EXAMPLES = settings(max_examples=40, deadline=None, database=None, print_blob=True,
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
 #: The values issue 10 names, and their relatives.
