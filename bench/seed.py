@@ -13,6 +13,7 @@ from sqlmodel import SQLModel
 
 import trackmon.models  # noqa: F401  (registers the tables)
 from bench.standin import NOW
+from carriers.numbers import detect_carrier
 from trackmon.db import make_engine
 from trackmon.models import Order, Shipment
 
@@ -67,7 +68,9 @@ def seed(engine: Engine, numbers: Sequence[str], *, due: int) -> None:
         order_ids = dict(conn.execute(select(Order.order_id, Order.id).where(Order.store == "bench")).all())
         for start in range(0, len(numbers), CHUNK):
             conn.execute(insert(Shipment), [{
+                # the carrier an import stores: the seller's, else the one its number's format names
                 "order_pk": order_ids[f"B{i:07d}"], "tracking_number": numbers[i], "status": "not_found",
+                "carrier": detect_carrier(numbers[i]).carrier,
                 "active": True, "next_poll_at": None if i < due else later, "created_at": created}
                 for i in range(start, min(start + CHUNK, len(numbers)))])
     if engine.dialect.name == "postgresql":
