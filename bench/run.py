@@ -105,7 +105,9 @@ def main(argv: list[str] | None = None) -> int:
     print(table(rows))
     for run in raw:
         if run.get("replicas"):
-            rates = ", ".join(f"{n}: {v['per_second']}/s" for n, v in run["replicas"].items())
+            rates = ", ".join(f"{n}: {v['per_second']}/s (machine busy {v.get('machine_busy_cores')} cores; "
+                              f"CPU s per 1,000: replicas {v.get('replica_cpu_s_per_1000')}, "
+                              f"PostgreSQL {v.get('server_cpu_s_per_1000')})" for n, v in run["replicas"].items())
             print(f"replicas ({run['backend']} {run['active']:,} active, re-poll): {rates}")
     if args.cli:
         from bench.cli_start import measure
