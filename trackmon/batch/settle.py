@@ -8,7 +8,7 @@ runs on it) when the shipment keeps no detection basis (`detect_basis`); plannin
 adds the message keys, the buyers' recent messages and each order's latest message
 (`messaging.plan_book`). Writes: new events, shipment rows (fenced on the lease), new
 alerts, changed alerts, new messages, orders' review times — one statement each (shipment rows:
-one per set of columns changed, usually one or two).
+at most two, those that changed only the poll's columns written with those alone).
 Nothing is committed here: the caller commits, or rolls back and stores parcel by parcel.
 """
 
