@@ -74,10 +74,6 @@ def _json_name(python_name: str) -> str:
 
 def to_utc(dt: datetime, *, assume: timezone = UTC) -> datetime:
     """`dt` as aware UTC (naive taken in `assume`); a year outside the range is a ValueError."""
-    if dt.tzinfo is UTC:  # already UTC (as most carriers' times are): `astimezone(UTC)` would return `dt` itself
-        if not MIN_YEAR <= dt.year <= MAX_YEAR:
-            raise ValueError(f"time {dt.isoformat()} is outside the years {MIN_YEAR}-{MAX_YEAR}")
-        return dt
     if dt.tzinfo is None or dt.utcoffset() is None:
         dt = dt.replace(tzinfo=assume)
     if not MIN_YEAR <= dt.year <= MAX_YEAR:
@@ -188,22 +184,8 @@ def _day(value: Any, name: str) -> None:
         raise Malformed(f"{name} {value.isoformat()} is outside the years {MIN_YEAR}-{MAX_YEAR}")
 
 
-def _plainly_well_typed(ev: TrackingEvent) -> bool:
-    """The common case of `check_event` in one expression (exact types only): True means every
-    check below passes; False means they are to be run, to find the one that fails (if any)."""
-    return (MIN_YEAR <= ev.time.year <= MAX_YEAR and type(ev.description) is str
-            and (ev.location is None or type(ev.location) is str)
-            and (ev.raw_code is None or type(ev.raw_code) is str)
-            and type(ev.status) is Status and (ev.sub_status is None or type(ev.sub_status) is SubStatus)
-            and ((offset := ev.utc_offset_minutes) is None
-                 or (type(offset) is int and -MAX_OFFSET_MINUTES <= offset <= MAX_OFFSET_MINUTES))
-            and ((country := ev.country) is None or (type(country) is str and len(country) == 2)))
-
-
 def check_event(ev: Any, index: int) -> None:
     """Raise Malformed naming the field when event `index` is not well-typed."""
-    if type(ev) is TrackingEvent and _plainly_well_typed(ev):
-        return
     where = f"event {index + 1}"
     if not isinstance(ev, TrackingEvent):
         raise Malformed(f"{where} is not an event")

@@ -181,10 +181,7 @@ def _event(raw: Any, number: str) -> TrackingEvent | None:
     if not isinstance(raw, dict):
         raise bad(f"{number}: event is not an object")
     get = raw.get
-    description = get("description")
-    if description is not None and not isinstance(description, str):
-        member(raw, "description", str, "event description")  # raises Malformed naming the field
-    text = str(description or "").strip()
+    text = str(member(raw, "description", str, "event description") or "").strip()
     time_utc, time_iso = get("time_utc"), get("time_iso")
     try:
         when = parse_ts(time_utc) or parse_ts(time_iso)

@@ -85,7 +85,10 @@ class AlertKind(StrEnum):
 
 
 def ensure_utc(value: datetime) -> datetime:
-    """Return `value` as an aware UTC datetime; naive values are refused."""
+    """Return `value` as an aware UTC datetime; naive values are refused. A UTC value is
+    returned as it is (what `astimezone(UTC)` returns for it, without the conversion)."""
+    if value.tzinfo is UTC:
+        return value
     if value.tzinfo is None or value.utcoffset() is None:
         raise ValueError(f"naive datetime {value.isoformat()} where aware UTC is required")
     return value.astimezone(UTC)
@@ -106,8 +109,7 @@ class TrackingEvent:
     _fingerprint: str | None = field(default=None, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        if self.time.tzinfo is not UTC:  # a UTC time is kept as it is (what `ensure_utc` returns for it)
-            object.__setattr__(self, "time", ensure_utc(self.time))
+        object.__setattr__(self, "time", ensure_utc(self.time))
 
     @property
     def fingerprint(self) -> str:
@@ -162,7 +164,7 @@ def event_fingerprint(time: datetime, location: str | None, description: str, ra
     """
     text = fold_text(description)
     key = "|".join((
-        (time if time.tzinfo is UTC else ensure_utc(time)).isoformat(timespec="seconds"),
+        ensure_utc(time).isoformat(timespec="seconds"),
         fold_text(location),
         text,
         "" if text else fold_text(raw_code),
