@@ -124,8 +124,7 @@ def build_context(session: Session | None, order: Order, shipments: list[Shipmen
                   alert: Alert | None = None, language: str | None = None,
                   send_at: datetime | None = None, previous_at: datetime | None = None,
                   events_of: Mapping[int, Sequence[Any]] | None = None,
-                  memo: dict[tuple[Any, ...], Any] | None = None,
-                  lanes: dict[tuple[Any, ...], Any] | None = None) -> dict[str, Any]:
+                  memo: dict[tuple[Any, ...], Any] | None = None) -> dict[str, Any]:
     """The context of message `kind` for `order` as the database has it at `now`.
 
     Day counts and the estimate are for the buyer's local day at `send_at` (when the message
@@ -135,8 +134,7 @@ def build_context(session: Session | None, order: Order, shipments: list[Shipmen
     dict for the messages of one order (same session, order, parcels, settings, `now` and
     events): its parcels in order, main parcel, zone, store, names, buyer page, lane figures,
     estimate, parcel lines, numbers and last-mile carrier are then worked out once, not per
-    message. `lanes`: one dict for the orders planned in one transaction, whose lane figures
-    are then worked out once per lane (else in `memo`).
+    message (a lane's figures are read once per transaction: `lanes.lane_figures`).
     """
     parcels = shipments
     shipments = _once(memo, ("sorted",), lambda: sorted(parcels, key=lambda s: s.id or 0))
@@ -155,7 +153,7 @@ def build_context(session: Session | None, order: Order, shipments: list[Shipmen
         order.shipped_at or (main.created_at if main else None) or now).astimezone(zone).date())
     country = (main.destination_country if main and main.destination_country else order.buyer_country)
     carrier = main.carrier if main else None
-    figures = _once(lanes if lanes is not None else memo, ("figures", carrier, country),
+    figures = _once(memo, ("figures", carrier, country),
                     lambda: lane_estimate_figures(session, carrier, country, settings))
     facts = None
     if main is not None:

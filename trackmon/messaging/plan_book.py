@@ -73,7 +73,6 @@ class PlanBook:
     previous: dict[int, Previous | None] = field(default_factory=dict)
     rows: list[dict[str, Any]] = field(default_factory=list)
     reviews: dict[int, datetime] = field(default_factory=dict)
-    lanes: dict[tuple[Any, ...], Any] = field(default_factory=dict)  # lane figures (build_context)
 
     def __post_init__(self) -> None:
         self.renderer = load_renderer(self.settings)

@@ -269,7 +269,7 @@ def plan_order(book: PlanBook, order: Order, shipments: list[Shipment], alerts: 
         context = build_context(session, order, shipments, kind=cand.kind, cause=cand.cause,
                                 settings=settings, now=now, alert=cand.alert, language=language,
                                 send_at=when, previous_at=previous.at if previous else None,
-                                events_of=events_of, memo=memo, lanes=book.lanes)
+                                events_of=events_of, memo=memo)
         if cand.kind == "late" and not context["overdue"]:
             continue  # the buyer's own window has not passed yet: looked at again next time
         # Only a text compared is rendered (the text part alone, up to the first difference): a
