@@ -265,8 +265,19 @@ def apply_state(shipment: Shipment, snap: TrackingSnapshot, history: Sequence[Tr
     shipment.last_error = None
     keep = keeps_digest(history, snap, now, covered=covered)
     shipment.answer_digest = (digest or answer_digest(snap)) if keep else None
-    shipment.detection_basis = encode_basis(basis_of(state.effective)) if keep else None
+    if keep:
+        keep_basis(shipment, state.effective)
+    else:
+        shipment.detection_basis = None
     return Applied(state, changed)
+
+
+def keep_basis(shipment: Shipment, history: Sequence[TrackingEvent]) -> Basis:
+    """Keep on `shipment` (in memory) what detection reads of `history`, its effective history
+    while it keeps its answer digest; returns it."""
+    basis = basis_of(history)
+    shipment.detection_basis = encode_basis(basis)
+    return basis
 
 
 def _refused(exc: SQLAlchemyError, shipment: Shipment) -> StoreError:
@@ -341,8 +352,7 @@ def ingest_unchanged(session: Session, shipment: Shipment, now: datetime, settin
     basis = kept_basis(shipment, detector)
     if basis is None and detector is None and shipment.answer_digest and shipment.id is not None:
         # a row stored before bases were kept: the history read now gives it one
-        basis = basis_of([ev for ev in stored_events(session, shipment.id) if counts(ev, now)])
-        shipment.detection_basis = encode_basis(basis)
+        basis = keep_basis(shipment, [ev for ev in stored_events(session, shipment.id) if counts(ev, now)])
     return _detect_stored(session, shipment, now, settings, IngestResult(), detector, planner, basis)
 
 

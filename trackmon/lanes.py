@@ -79,6 +79,11 @@ def lane_country(shipment: Shipment, order_country: str | None) -> str | None:
     return country.upper() if country else None
 
 
+def _lane(carrier: str | None, country: str | None) -> tuple[str | None, str | None]:
+    """A lane as its figures are kept: the carrier, the country upper-cased."""
+    return carrier, country.upper() if country else None
+
+
 def _held_figures(session: Session) -> dict[tuple[Any, ...], LaneFigures]:
     """The lane figures remembered for the session's current transaction."""
     session.connection()  # begins the transaction if none is open yet, so it can be the key
@@ -97,7 +102,7 @@ def lane_figures(session: Session, carrier: str | None, country: str | None,
     on the same lane reads the lane once (`read_lanes` reads a batch's lanes in one statement).
     """
     cache = _held_figures(session)
-    key = (carrier, country.upper() if country else None, id(settings))
+    key = (*_lane(carrier, country), id(settings))
     if key not in cache:
         cache[key] = _figures(carrier, country, settings, _lane_rows(session, carrier, country))
     return cache[key]
@@ -107,7 +112,7 @@ def read_lanes(session: Session, lanes: Iterable[tuple[str | None, str | None]],
     """Read the figures of every lane (carrier, country) not remembered yet, in one statement:
     `lane_figures` then answers them without reading."""
     cache = _held_figures(session)
-    wanted = {(carrier, country.upper() if country else None) for carrier, country in lanes}
+    wanted = {_lane(carrier, country) for carrier, country in lanes}
     wanted = {lane for lane in wanted if (*lane, id(settings)) not in cache}
     if not wanted:
         return

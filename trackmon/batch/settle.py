@@ -26,8 +26,7 @@ from trackmon.alert_sync import log_opened, sync_scope
 from trackmon.answer_digest import answer_digest, answer_history
 from trackmon.batch import rows, writes
 from trackmon.db import is_postgres
-from trackmon.detect_basis import Basis, basis_of
-from trackmon.detect_basis import encode as encode_basis
+from trackmon.detect_basis import Basis
 from trackmon.domain import CarrierProblem, TrackingEvent, TrackingSnapshot, Unchanged
 from trackmon.history import counts, order_key, ordered
 from trackmon.ingest import (
@@ -35,6 +34,7 @@ from trackmon.ingest import (
     IngestResult,
     Planner,
     apply_state,
+    keep_basis,
     kept_basis,
     needs_plan,
     note_problem,
@@ -206,7 +206,7 @@ def settle_answers(session: Session, answers: Sequence[tuple[int, Outcome]], *, 
             if sid in as_stored:
                 effective[sid] = [ev for ev in as_stored[sid] if counts(ev, now)]
                 if detector is None:  # a row stored before bases were kept gets one now
-                    ship.detection_basis = encode_basis(basis_of(effective[sid]))
+                    keep_basis(ship, effective[sid])
             else:
                 effective[sid] = []  # detection reads the kept basis
         else:
